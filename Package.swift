@@ -1,0 +1,51 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// pubgate: pre-publication review of government web content.
+/// C code lives in two system-library targets; all unsafe Swift lives in the three `*Kit` wrappers,
+/// which are compiled with strict memory safety so every `unsafe` is visible in review.
+let interopSettings: [SwiftSetting] = [.strictMemorySafety()]
+
+let package = Package(
+    name: "pubgate",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "pubgate", targets: ["pubgate"]),
+        .library(name: "PubGateCore", targets: ["PubGateCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2", pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(name: "PCRE2Kit", dependencies: ["CPCRE2"], swiftSettings: interopSettings),
+        .target(name: "XMLKit", dependencies: ["CLibXML2"], swiftSettings: interopSettings),
+        .target(name: "EncodingKit", swiftSettings: interopSettings),
+        .target(
+            name: "PubGateCore",
+            dependencies: [
+                "PCRE2Kit", "XMLKit", "EncodingKit",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .executableTarget(
+            name: "pubgate",
+            dependencies: [
+                "PubGateCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
+        .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"]),
+        .testTarget(name: "EncodingKitTests", dependencies: ["EncodingKit"]),
+        .testTarget(name: "PubGateCoreTests", dependencies: ["PubGateCore"]),
+        .testTarget(name: "PubGateCLITests", dependencies: ["pubgate"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,23 @@
+/// Text decoded from a file's bytes, with the byte offset of every scalar in the original file.
+///
+/// `byteOffsets[i]` is where scalar `i` starts in the original bytes; `byteOffsets[scalars.count]`
+/// is the end of the decoded region. A byte-order mark is not part of `scalars`.
+public struct DecodedText: Sendable, Equatable {
+    public let scalars: [Unicode.Scalar]
+    public let byteOffsets: [Int]
+    public let encoding: TextEncoding
+
+    public init(scalars: [Unicode.Scalar], byteOffsets: [Int], encoding: TextEncoding) {
+        precondition(byteOffsets.count == scalars.count + 1, "one offset per scalar plus the end")
+        self.scalars = scalars
+        self.byteOffsets = byteOffsets
+        self.encoding = encoding
+    }
+
+    /// The decoded text as a Swift string.
+    public var string: String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars)
+        return String(s)
+    }
+}

@@ -1,0 +1,19 @@
+/// Why a file's bytes could not be decoded as text.
+public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// NUL bytes or other control bytes: a binary file.
+    case binary
+    /// Neither valid UTF-8 nor valid GB18030; `offset` is the first byte neither accepts.
+    case undecodable(offset: Int)
+    /// Declared or marked as an encoding whose bytes are malformed at `offset`.
+    case malformed(TextEncoding, offset: Int)
+
+    public var description: String {
+        switch self {
+        case .binary: return "binary content (NUL or control bytes), not a text document"
+        case .undecodable(let offset):
+            return "neither valid UTF-8 nor valid GB18030 (first bad byte at offset \(offset))"
+        case .malformed(let encoding, let offset):
+            return "malformed \(encoding.rawValue) at byte offset \(offset)"
+        }
+    }
+}

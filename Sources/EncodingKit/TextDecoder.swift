@@ -1,0 +1,206 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Decodes document bytes into scalars with an exact map back to byte offsets.
+///
+/// Order of evidence: a byte-order mark wins; then a declared charset; then UTF-8 if the bytes are
+/// valid UTF-8; then GB18030. Anything else is reported, never guessed (fail closed).
+public enum TextDecoder {
+    /// Decodes `bytes`, using `declared` (from `<meta charset>` or an XML prolog) when there is no BOM.
+    public static func decode(_ bytes: [UInt8], declared: TextEncoding? = nil) throws(DecodingError) -> DecodedText {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try decodeUTF8(bytes, from: 3, as: .utf8BOM) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return try decodeUTF16(bytes, bigEndian: false) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return try decodeUTF16(bytes, bigEndian: true) }
+        if looksBinary(bytes) { throw .binary }
+        switch declared {
+        case .gb18030?:
+            return try decodeGB18030(bytes)
+        case .utf8?, .utf8BOM?:
+            // A wrong declaration is common; fall back to GB18030 when the bytes are not UTF-8.
+            if let text = try? decodeUTF8(bytes, from: 0, as: .utf8) { return text }
+            return try decodeGB18030(bytes)
+        default:
+            if let text = try? decodeUTF8(bytes, from: 0, as: .utf8) { return text }
+            do { return try decodeGB18030(bytes) } catch { throw .undecodable(offset: firstInvalidUTF8(bytes)) }
+        }
+    }
+
+    /// Sniffs a charset declared in the first kilobyte (`<meta charset=…>`, `content="…; charset=…"`, XML prolog).
+    public static func declaredCharset(in bytes: [UInt8]) -> TextEncoding? {
+        let head = bytes.prefix(1024).map { $0 < 0x80 ? Character(Unicode.Scalar($0)) : " " }
+        let text = String(head).lowercased()
+        for key in ["charset=", "encoding="] {
+            guard let r = text.range(of: key) else { continue }
+            var label = ""
+            for ch in text[r.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " }) {
+                if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" { label.append(ch) } else { break }
+            }
+            if let enc = TextEncoding(label: label) { return enc }
+        }
+        return nil
+    }
+
+    // MARK: - Encodings
+
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        var control = 0
+        for b in bytes.prefix(8192) {
+            if b == 0 { return true }
+            if b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B) { control += 1 }
+        }
+        return control > 8
+    }
+
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s): offset += UTF8.width(s)
+            case .emptyInput: return offset
+            case .error: return offset
+            }
+        }
+    }
+
+    static func decodeUTF8(_ bytes: [UInt8], from start: Int, as encoding: TextEncoding) throws(DecodingError) -> DecodedText {
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        scalars.reserveCapacity(bytes.count - start)
+        offsets.reserveCapacity(bytes.count - start + 1)
+        var it = bytes[start...].makeIterator()
+        var decoder = UTF8()
+        var offset = start
+        loop: while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s):
+                scalars.append(s)
+                offsets.append(offset)
+                offset += UTF8.width(s)
+            case .emptyInput: break loop
+            case .error: throw .malformed(encoding, offset: offset)
+            }
+        }
+        offsets.append(offset)
+        return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: encoding)
+    }
+
+    static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool) throws(DecodingError) -> DecodedText {
+        let encoding: TextEncoding = bigEndian ? .utf16BE : .utf16LE
+        guard bytes.count % 2 == 0 else { throw .malformed(encoding, offset: bytes.count - 1) }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 - 1)
+        var i = 2
+        while i + 1 < bytes.count {
+            let hi = UInt16(bytes[bigEndian ? i : i + 1]), lo = UInt16(bytes[bigEndian ? i + 1 : i])
+            units.append(hi << 8 | lo)
+            i += 2
+        }
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        var it = units.makeIterator()
+        var decoder = UTF16()
+        var offset = 2
+        loop: while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s):
+                scalars.append(s)
+                offsets.append(offset)
+                offset += 2 * UTF16.width(s)
+            case .emptyInput: break loop
+            case .error: throw .malformed(encoding, offset: offset)
+            }
+        }
+        offsets.append(offset)
+        return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: encoding)
+    }
+
+    /// GB18030 units are found structurally (1, 2 or 4 bytes); multi-byte units are converted by
+    /// glibc's iconv, which maps each valid unit to exactly one code point.
+    static func decodeGB18030(_ bytes: [UInt8]) throws(DecodingError) -> DecodedText {
+        var offsets: [Int] = []
+        var multi: [UInt8] = []
+        var isMulti: [Bool] = []
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            offsets.append(i)
+            if b < 0x80 {
+                isMulti.append(false)
+                i += 1
+                continue
+            }
+            guard b >= 0x81 && b <= 0xFE, i + 1 < n else { throw .malformed(.gb18030, offset: i) }
+            let b2 = bytes[i + 1]
+            if (0x40...0x7E).contains(b2) || (0x80...0xFE).contains(b2) {
+                multi.append(contentsOf: bytes[i..<i + 2])
+                i += 2
+            } else if (0x30...0x39).contains(b2), i + 3 < n, (0x81...0xFE).contains(bytes[i + 2]),
+                (0x30...0x39).contains(bytes[i + 3])
+            {
+                multi.append(contentsOf: bytes[i..<i + 4])
+                i += 4
+            } else {
+                throw .malformed(.gb18030, offset: i)
+            }
+            isMulti.append(true)
+        }
+        offsets.append(n)
+        let converted = try iconvToUTF32(multi)
+        guard converted.count == isMulti.filter({ $0 }).count else { throw .malformed(.gb18030, offset: 0) }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(isMulti.count)
+        var next = 0
+        for (k, m) in isMulti.enumerated() {
+            if m {
+                guard let s = Unicode.Scalar(converted[next]) else { throw .malformed(.gb18030, offset: offsets[k]) }
+                scalars.append(s)
+                next += 1
+            } else {
+                scalars.append(Unicode.Scalar(bytes[offsets[k]]))
+            }
+        }
+        return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: .gb18030)
+    }
+
+    static func iconvToUTF32(_ input: [UInt8]) throws(DecodingError) -> [UInt32] {
+        if input.isEmpty { return [] }
+        let cd = unsafe iconv_open("UTF-32LE", "GB18030")
+        guard unsafe cd != iconv_t(bitPattern: -1) else { throw .malformed(.gb18030, offset: 0) }
+        defer { unsafe _ = iconv_close(cd) }
+        var output = [UInt8](repeating: 0, count: input.count * 4 + 8)
+        var source = input.map { CChar(bitPattern: $0) }
+        var failed = false
+        var written = 0
+        unsafe source.withUnsafeMutableBufferPointer { src in
+            unsafe output.withUnsafeMutableBufferPointer { dst in
+                var inPtr: UnsafeMutablePointer<CChar>? = src.baseAddress
+                var inLeft = src.count
+                var outPtr: UnsafeMutablePointer<CChar>? = unsafe UnsafeMutableRawPointer(dst.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
+                var outLeft = dst.count
+                let rc = unsafe iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                failed = rc == -1 || inLeft != 0
+                written = dst.count - outLeft
+            }
+        }
+        if failed { throw .malformed(.gb18030, offset: 0) }
+        var result: [UInt32] = []
+        result.reserveCapacity(written / 4)
+        var k = 0
+        while k + 3 < written {
+            result.append(
+                UInt32(output[k]) | UInt32(output[k + 1]) << 8 | UInt32(output[k + 2]) << 16
+                    | UInt32(output[k + 3]) << 24)
+            k += 4
+        }
+        return result
+    }
+}

@@ -1,0 +1,150 @@
+internal import CPCRE2
+
+/// A compiled, JIT-compiled PCRE2 pattern that many threads may match at once.
+///
+/// Thread safety: pcre2api(3) MULTITHREADING says a compiled pattern "does not change when the
+/// pattern is matched" and may be used by several threads simultaneously; JIT compilation writes
+/// into the code block, so it is done in `init`, before the value can be shared. The match context
+/// holds only limits and is never changed after `init`. Match data is created per call.
+@safe public final class Regex: @unchecked Sendable {
+    /// Options accepted by ``Regex/init(_:options:limits:)``.
+    public struct Options: OptionSet, Sendable {
+        public let rawValue: UInt32
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+        /// `^` and `$` match at line starts and ends.
+        public static let multiline = Options(rawValue: UInt32(PCRE2_MULTILINE))
+        public static let caseless = Options(rawValue: PCRE2_CASELESS)
+        /// `.` also matches a newline.
+        public static let dotAll = Options(rawValue: PCRE2_DOTALL)
+        /// Unicode properties for `\d`, `\w`, `\b`. Off by default: detectors need ASCII `\d`.
+        public static let ucp = Options(rawValue: PCRE2_UCP)
+        public static let extended = Options(rawValue: PCRE2_EXTENDED)
+    }
+
+    /// Resource limits that bound a runaway match (catastrophic backtracking).
+    public struct Limits: Sendable, Equatable {
+        public var matchLimit: UInt32
+        public var depthLimit: UInt32
+        public init(matchLimit: UInt32 = 5_000_000, depthLimit: UInt32 = 100_000) {
+            self.matchLimit = matchLimit
+            self.depthLimit = depthLimit
+        }
+    }
+
+    /// The pattern source as given.
+    public let pattern: String
+    /// Number of capture groups in the pattern.
+    public let captureCount: Int
+    /// Whether JIT compilation succeeded (the interpreter is used otherwise).
+    public let isJITCompiled: Bool
+
+    private nonisolated(unsafe) let code: OpaquePointer
+    private nonisolated(unsafe) let matchContext: OpaquePointer?
+
+    /// Compiles `pattern` in UTF mode.
+    /// - Throws: ``PCRE2Error`` with the byte offset of the error in `pattern`.
+    public init(_ pattern: String, options: Options = [], limits: Limits = Limits()) throws(PCRE2Error) {
+        self.pattern = pattern
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        let flags = options.rawValue | PCRE2_UTF
+        let compiled: OpaquePointer? = unsafe pattern.utf8CString.withUnsafeBufferPointer { buf in
+            unsafe buf.withMemoryRebound(to: UInt8.self) { bytes in
+                unsafe pcre2_compile_8(
+                    bytes.baseAddress, bytes.count - 1, flags, &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled = unsafe compiled else { throw PCRE2Error(code: errorCode, offset: errorOffset) }
+        unsafe self.code = compiled
+        self.isJITCompiled = unsafe pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+        var groups: UInt32 = 0
+        _ = unsafe pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &groups)
+        self.captureCount = Int(groups)
+        let context = unsafe pcre2_match_context_create_8(nil)
+        if let context = unsafe context {
+            unsafe pcre2_set_match_limit_8(context, limits.matchLimit)
+            unsafe pcre2_set_depth_limit_8(context, limits.depthLimit)
+        }
+        unsafe self.matchContext = context
+    }
+
+    deinit {
+        unsafe pcre2_match_context_free_8(matchContext)
+        unsafe pcre2_code_free_8(code)
+    }
+
+    /// Returns the byte range of every match (or of capture `group`) in `subject`, in order.
+    ///
+    /// Ranges are UTF-8 byte offsets into `subject`. An empty match advances by one scalar.
+    /// - Throws: ``PCRE2Error`` when a limit is hit or the subject is not valid UTF-8.
+    public func matches(in subject: [UInt8], group: Int = 0, from start: Int = 0, to end: Int? = nil)
+        throws(PCRE2Error) -> [Range<Int>]
+    {
+        var results: [Range<Int>] = []
+        try forEachMatch(in: subject, from: start, to: end) { ranges in
+            if group < ranges.count, let r = ranges[group] { results.append(r) }
+            return true
+        }
+        return results
+    }
+
+    /// Whether `subject` contains a match anywhere.
+    public func firstMatch(in subject: [UInt8]) throws(PCRE2Error) -> [Range<Int>?]? {
+        var found: [Range<Int>?]?
+        try forEachMatch(in: subject, from: 0, to: nil) { ranges in
+            found = ranges
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with the ranges of all groups (index 0 is the whole match) for each match,
+    /// until `body` returns false. Offsets are UTF-8 byte offsets into `subject`.
+    public func forEachMatch(
+        in subject: [UInt8], from start: Int = 0, to end: Int? = nil,
+        _ body: ([Range<Int>?]) -> Bool
+    ) throws(PCRE2Error) {
+        let limit = min(end ?? subject.count, subject.count)
+        guard start <= limit else { return }
+        guard let matchData = unsafe pcre2_match_data_create_from_pattern_8(code, nil) else {
+            throw PCRE2Error(code: PCRE2_ERROR_NOMEMORY, offset: nil)
+        }
+        defer { unsafe pcre2_match_data_free_8(matchData) }
+        let unset = cpcre2_unset()
+        var failure: Int32 = 0
+        unsafe subject.withUnsafeBufferPointer { buf in
+            guard let base = unsafe buf.baseAddress ?? UnsafePointer(bitPattern: 1) else { return }
+            var offset = start
+            var checkUTF = true
+            while offset <= limit {
+                let options: UInt32 = checkUTF ? 0 : PCRE2_NO_UTF_CHECK
+                let rc = unsafe pcre2_match_8(code, base, limit, offset, options, matchData, matchContext)
+                checkUTF = false
+                if rc == PCRE2_ERROR_NOMATCH { return }
+                if rc < 0 {
+                    failure = rc
+                    return
+                }
+                let ovector = unsafe pcre2_get_ovector_pointer_8(matchData)
+                let pairs = Int(unsafe pcre2_get_ovector_count_8(matchData))
+                var ranges: [Range<Int>?] = []
+                ranges.reserveCapacity(pairs)
+                for i in 0..<pairs {
+                    let lo = unsafe ovector![2 * i]
+                    let hi = unsafe ovector![2 * i + 1]
+                    ranges.append(lo == unset || hi == unset || lo > hi ? nil : Int(lo)..<Int(hi))
+                }
+                guard body(ranges), let whole = ranges[0] else { return }
+                if whole.isEmpty {
+                    // Advance past one whole UTF-8 scalar so an empty match cannot loop forever.
+                    var next = whole.upperBound + 1
+                    while next < limit && (unsafe buf[next] & 0xC0) == 0x80 { next += 1 }
+                    offset = next
+                } else {
+                    offset = whole.upperBound
+                }
+            }
+        }
+        if failure != 0 { throw PCRE2Error(code: failure, offset: nil) }
+    }
+}

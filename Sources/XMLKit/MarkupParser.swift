@@ -1,0 +1,124 @@
+internal import CLibXML2
+
+/// Parses HTML and XML with libxml2 and copies the tree out (the swift-markdown "copy out, then free" shape).
+///
+/// Input is always UTF-8: callers decode first, so the document's own charset declaration is ignored
+/// (`*_PARSE_IGNORE_ENC`). Network access is off and external entities are never loaded or substituted,
+/// which blocks XXE-style expansion.
+public enum MarkupParser {
+    private static let initialized: Bool = {
+        xmlInitParser()
+        cxml_silence_errors()
+        return true
+    }()
+
+    /// Parses `utf8` as HTML with libxml2's recovering HTML parser.
+    public static func parseHTML(_ utf8: [UInt8]) throws(XMLParseError) -> MarkupDocument {
+        _ = initialized
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+                | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        guard let ctxt = unsafe htmlNewParserCtxt() else {
+            throw XMLParseError(message: "cannot allocate an HTML parser", line: 0, column: 0)
+        }
+        defer { unsafe htmlFreeParserCtxt(ctxt) }
+        let doc: xmlDocPtr? = unsafe utf8.withUnsafeBufferPointer { buf in
+            unsafe buf.withMemoryRebound(to: CChar.self) { chars in
+                unsafe htmlCtxtReadMemory(ctxt, chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
+            }
+        }
+        guard let doc = unsafe doc else { throw unsafe lastError(ctxt) }
+        defer { unsafe xmlFreeDoc(doc) }
+        let errors = unsafe ctxt.pointee.wellFormed == 0 ? 1 : 0
+        let root = unsafe UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self)
+        return MarkupDocument(nodes: unsafe copyChildren(of: root), recoveredErrors: errors)
+    }
+
+    /// Parses `utf8` as XML. Malformed XML is recovered where libxml2 can; otherwise it throws.
+    public static func parseXML(_ utf8: [UInt8]) throws(XMLParseError) -> MarkupDocument {
+        _ = initialized
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_HUGE.rawValue
+                | XML_PARSE_BIG_LINES.rawValue)
+        guard let ctxt = unsafe xmlNewParserCtxt() else {
+            throw XMLParseError(message: "cannot allocate an XML parser", line: 0, column: 0)
+        }
+        defer { unsafe xmlFreeParserCtxt(ctxt) }
+        let doc: xmlDocPtr? = unsafe utf8.withUnsafeBufferPointer { buf in
+            unsafe buf.withMemoryRebound(to: CChar.self) { chars in
+                unsafe xmlCtxtReadMemory(ctxt, chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
+            }
+        }
+        guard let doc = unsafe doc else { throw unsafe lastError(ctxt) }
+        defer { unsafe xmlFreeDoc(doc) }
+        let errors = unsafe ctxt.pointee.wellFormed == 0 ? 1 : 0
+        if unsafe doc.pointee.children == nil {
+            throw unsafe lastError(ctxt)
+        }
+        let root = unsafe UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self)
+        return MarkupDocument(nodes: unsafe copyChildren(of: root), recoveredErrors: errors)
+    }
+
+    private static func lastError(_ ctxt: xmlParserCtxtPtr) -> XMLParseError {
+        let error = unsafe ctxt.pointee.lastError
+        let message = unsafe error.message.map { unsafe String(cString: $0) } ?? "unparsable document"
+        return unsafe XMLParseError(
+            message: message.trimmingTrailingNewlines(), line: Int(error.line), column: Int(error.int2))
+    }
+
+    private static func copyChildren(of parent: xmlNodePtr) -> [MarkupNode] {
+        var result: [MarkupNode] = []
+        var child = unsafe parent.pointee.children
+        while let node = unsafe child {
+            if let copied = unsafe copy(node) { result.append(copied) }
+            unsafe child = unsafe node.pointee.next
+        }
+        return result
+    }
+
+    private static func copy(_ node: xmlNodePtr) -> MarkupNode? {
+        let line = unsafe Int(xmlGetLineNo(node))
+        switch unsafe node.pointee.type {
+        case XML_ELEMENT_NODE:
+            let name = unsafe string(node.pointee.name) ?? ""
+            var attributes: [MarkupAttribute] = []
+            var attr = unsafe node.pointee.properties
+            while let a = unsafe attr {
+                let attrName = unsafe string(a.pointee.name) ?? ""
+                var value = ""
+                if let raw = unsafe xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
+                    value = unsafe String(cString: raw)
+                    unsafe cxml_free(raw)
+                }
+                attributes.append(MarkupAttribute(name: attrName, value: value))
+                unsafe attr = unsafe a.pointee.next
+            }
+            return .element(name: name, attributes: attributes, children: unsafe copyChildren(of: node), line: line)
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            let content = unsafe string(node.pointee.content) ?? ""
+            return .text(content, isCDATA: unsafe node.pointee.type == XML_CDATA_SECTION_NODE, line: line)
+        case XML_COMMENT_NODE:
+            return .comment(unsafe string(node.pointee.content) ?? "", line: line)
+        case XML_ENTITY_REF_NODE:
+            // Never substituted (no XML_PARSE_NOENT): keep the reference visible as text.
+            let name = unsafe string(node.pointee.name) ?? ""
+            return .text("&\(name);", isCDATA: false, line: line)
+        default:
+            return nil
+        }
+    }
+
+    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        guard let pointer = unsafe pointer else { return nil }
+        return unsafe String(cString: pointer)
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingNewlines() -> String {
+        var s = self
+        while s.last == "\n" { s.removeLast() }
+        return s
+    }
+}
