@@ -1,0 +1,13 @@
+/// The classify stage's output: the document, its matching copy, its type and declared attribute.
+public struct ClassifiedDocument: Sendable {
+    public let ingested: IngestedDocument
+    public let normalized: NormalizedText
+    public let docType: DocumentType
+    public let title: String?
+    public let declarations: [AttributeDeclaration]
+
+    /// The strictest declared attribute, or nil when the document declares none.
+    public var declaredAttribute: DisclosureAttribute? {
+        declarations.map(\.value).max { $0.strictness < $1.strictness }
+    }
+}

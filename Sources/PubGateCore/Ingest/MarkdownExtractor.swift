@@ -1,0 +1,165 @@
+import EncodingKit
+import Yams
+
+/// Markdown with optional YAML (`---`) or TOML (`+++`) front matter.
+///
+/// The whole file is scanned (front matter values such as `title` are served too); front matter
+/// keys become metadata. Malformed YAML is a `format` finding, never a crash.
+public struct MarkdownExtractor: TextExtractor {
+    public init() {}
+
+    public func extract(_ text: DecodedText) -> TextExtraction {
+        let scalars = text.scalars
+        guard let block = FrontMatterBlock.locate(in: scalars) else {
+            let body = TextSegment(part: .body, decoded: scalars, range: 0..<scalars.count)
+            return TextExtraction(segments: [body], metadata: MetadataReader.read([body]))
+        }
+        var extraction = TextExtraction()
+        let front = TextSegment(part: .frontMatter, decoded: scalars, range: block.range)
+        let body = TextSegment(part: .body, decoded: scalars, range: block.range.upperBound..<scalars.count)
+        extraction.segments = [front, body]
+        var fields = MetadataReader.read([body])
+        do {
+            for (key, value) in try block.fields() where fields[key] == nil { fields[key] = value }
+        } catch {
+            extraction.findings.append(
+                Finding(
+                    ruleID: "front_matter_malformed", kind: .format, severity: .fix,
+                    message: "front matter is not valid \(block.syntaxName): \(error.summary)", part: .frontMatter,
+                    remediation: "Correct the front matter so the site generator and pubgate read the same fields."))
+        }
+        extraction.metadata = fields
+        return extraction
+    }
+}
+
+/// The front matter block at the top of a Markdown file.
+struct FrontMatterBlock {
+    enum Syntax: String { case yaml = "YAML", toml = "TOML" }
+    let syntax: Syntax
+    /// Scalar range of the whole block including fences.
+    let range: Range<Int>
+    let content: String
+
+    var syntaxName: String { syntax.rawValue }
+
+    static func locate(in scalars: [Unicode.Scalar]) -> FrontMatterBlock? {
+        let fence: [Unicode.Scalar]
+        let syntax: Syntax
+        if scalars.starts(with: Array("---".unicodeScalars)) {
+            (fence, syntax) = (Array("---".unicodeScalars), .yaml)
+        } else if scalars.starts(with: Array("+++".unicodeScalars)) {
+            (fence, syntax) = (Array("+++".unicodeScalars), .toml)
+        } else {
+            return nil
+        }
+        var lineStart = 0
+        var i = 0
+        var first = true
+        while i <= scalars.count {
+            if i == scalars.count || scalars[i] == "\n" {
+                var line = Array(scalars[lineStart..<i])
+                if line.last == "\r" { line.removeLast() }
+                if first {
+                    guard line == fence else { return nil }
+                    first = false
+                } else if line == fence || (syntax == .yaml && line == Array("...".unicodeScalars)) {
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: scalars[(fence.count + 1)..<min(lineStart, scalars.count)])
+                    let end = min(i + 1, scalars.count)
+                    return FrontMatterBlock(syntax: syntax, range: 0..<end, content: String(view))
+                }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Top-level scalar fields as strings; nested values are flattened as `parent.child`.
+    func fields() throws -> [String: String] {
+        switch syntax {
+        case .yaml:
+            guard let loaded = try Yams.load(yaml: content) else { return [:] }
+            guard let map = loaded as? [String: Any] else {
+                throw FrontMatterError(summary: "the block is not a mapping of keys to values")
+            }
+            var out: [String: String] = [:]
+            flatten(map, prefix: "", into: &out)
+            return out
+        case .toml:
+            return try TOMLFields.parse(content)
+        }
+    }
+
+    private func flatten(_ map: [String: Any], prefix: String, into out: inout [String: String]) {
+        for (key, value) in map {
+            let name = prefix.isEmpty ? key : prefix + "." + key
+            switch value {
+            case let nested as [String: Any]: flatten(nested, prefix: name, into: &out)
+            case let list as [Any]: out[name] = list.map { "\($0)" }.joined(separator: ", ")
+            default: out[name] = FrontMatterBlock.string(value)
+            }
+        }
+    }
+
+    static func string(_ value: Any) -> String {
+        if let date = value as? Date {
+            let f = ISO8601DateFormatter()
+            f.formatOptions = [.withFullDate]
+            f.timeZone = TimeZone(identifier: "Asia/Shanghai")
+            return f.string(from: date)
+        }
+        return "\(value)"
+    }
+}
+
+import Foundation
+
+/// A front matter block that does not parse.
+struct FrontMatterError: Error {
+    let summary: String
+}
+
+extension Error {
+    /// A one-line description without the parser's multi-line context dump.
+    var summary: String {
+        if let e = self as? FrontMatterError { return e.summary }
+        if let e = self as? YamlError {
+            switch e {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+                return "\(problem) at line \(mark.line + 1), column \(mark.column + 1)"
+            default:
+                return "\(e)".split(separator: "\n").first.map(String.init) ?? "invalid"
+            }
+        }
+        return "\(self)".split(separator: "\n").first.map(String.init) ?? "invalid"
+    }
+}
+
+/// The subset of TOML front matter that Hugo sites use: `key = value` lines and `[table]` headers.
+enum TOMLFields {
+    static func parse(_ content: String) throws -> [String: String] {
+        var out: [String: String] = [:]
+        var table = ""
+        for (n, rawLine) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") && line.hasSuffix("]") {
+                table = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                continue
+            }
+            guard let eq = line.firstIndex(of: "=") else {
+                throw FrontMatterError(summary: "expected key = value at line \(n + 1)")
+            }
+            var key = line[..<eq].trimmingCharacters(in: .whitespaces)
+            if key.hasPrefix("\""), key.hasSuffix("\""), key.count >= 2 { key = String(key.dropFirst().dropLast()) }
+            var value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
+                value = String(value.dropFirst().dropLast())
+            }
+            out[table.isEmpty ? key : table + "." + key] = value
+        }
+        return out
+    }
+}

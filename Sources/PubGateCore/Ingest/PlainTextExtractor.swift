@@ -1,0 +1,11 @@
+import EncodingKit
+
+/// Plain text (and any unrecognised text file): the whole file is one body segment.
+public struct PlainTextExtractor: TextExtractor {
+    public init() {}
+
+    public func extract(_ text: DecodedText) -> TextExtraction {
+        let segment = TextSegment(part: .body, decoded: text.scalars, range: 0..<text.scalars.count)
+        return TextExtraction(segments: [segment], metadata: MetadataReader.read([segment]))
+    }
+}

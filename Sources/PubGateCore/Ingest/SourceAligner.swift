@@ -1,0 +1,86 @@
+import XMLKit
+
+/// Finds where text that a parser extracted sits in the original decoded characters.
+///
+/// libxml2 reports only line numbers, and its text has entities decoded. Nodes come in document
+/// order, so the aligner walks the source once with a cursor: each text is matched character by
+/// character from the cursor on, reading `&…;` references in the source as the character they stand
+/// for and a `\r` before `\n` as nothing. When a text cannot be aligned (a parser repair), every
+/// character is pinned to the start of the node's line, so a finding still names the right line.
+struct SourceAligner {
+    let source: [Unicode.Scalar]
+    private(set) var cursor = 0
+    private let lineStarts: [Int]
+
+    init(source: [Unicode.Scalar]) {
+        self.source = source
+        var starts = [0]
+        for (i, s) in source.enumerated() where s == "\n" { starts.append(i + 1) }
+        self.lineStarts = starts
+    }
+
+    /// Origins for each scalar of `text`, aligned at or after the cursor; advances the cursor.
+    mutating func align(_ text: [Unicode.Scalar], line: Int) -> [Int32] {
+        guard let first = text.first else { return [] }
+        var p = cursor
+        while p < source.count {
+            let s = source[p]
+            if s == first || s == "&" || (s == "\r" && first == "\n") {
+                if let mapped = tryAlign(text, at: p) {
+                    cursor = Int(mapped.last!) + 1
+                    return mapped
+                }
+            }
+            p += 1
+        }
+        let lineIndex = max(0, min(line - 1, lineStarts.count - 1))
+        return Array(repeating: Int32(lineStarts[lineIndex]), count: text.count)
+    }
+
+    private func tryAlign(_ text: [Unicode.Scalar], at start: Int) -> [Int32]? {
+        var mapped: [Int32] = []
+        mapped.reserveCapacity(text.count)
+        var j = start
+        for t in text {
+            if j < source.count, source[j] == "\r", t == "\n" { j += 1 }
+            guard j < source.count else { return nil }
+            let s = source[j]
+            if s == t && !(s == "&" && entity(at: j) != nil && entity(at: j)!.scalar != "&") {
+                mapped.append(Int32(j))
+                j += 1
+            } else if s == "&", let (scalar, length) = entity(at: j), scalar == t {
+                mapped.append(Int32(j))
+                j += length
+            } else {
+                return nil
+            }
+        }
+        return mapped
+    }
+
+    /// The scalar an entity reference at `i` stands for and the reference's length in scalars.
+    private func entity(at i: Int) -> (scalar: Unicode.Scalar, length: Int)? {
+        guard source[i] == "&" else { return nil }
+        var name = ""
+        var j = i + 1
+        while j < source.count, j - i <= 12 {
+            let s = source[j]
+            if s == ";" { break }
+            guard s.isASCII, s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "#" else { return nil }
+            name.unicodeScalars.append(s)
+            j += 1
+        }
+        guard j < source.count, source[j] == ";", !name.isEmpty else { return nil }
+        let length = j - i + 1
+        if name.hasPrefix("#x") || name.hasPrefix("#X") {
+            guard let v = UInt32(name.dropFirst(2), radix: 16), let s = Unicode.Scalar(v) else { return nil }
+            return (s, length)
+        }
+        if name.hasPrefix("#") {
+            guard let v = UInt32(name.dropFirst()), let s = Unicode.Scalar(v) else { return nil }
+            return (s, length)
+        }
+        guard let s = HTMLEntities.scalar(named: name) else { return nil }
+        return (s, length)
+    }
+}

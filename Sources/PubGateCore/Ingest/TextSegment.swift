@@ -1,0 +1,31 @@
+/// A run of text extracted from a document, with the original scalar index of each of its scalars.
+///
+/// Segments are what every later stage reads. `origins[i]` is the index, in the document's decoded
+/// scalars, of the character that produced `scalars[i]` (an entity such as `&amp;` maps to its `&`).
+public struct TextSegment: Sendable {
+    public var part: ContentPart
+    public var scalars: [Unicode.Scalar]
+    public var origins: [Int32]
+    /// Whether the segment ends a block (paragraph, cell, attribute value): the normalizer then
+    /// inserts a line break so words from neighbouring blocks never run together.
+    public var endsBlock: Bool
+
+    public init(part: ContentPart, scalars: [Unicode.Scalar], origins: [Int32], endsBlock: Bool = true) {
+        precondition(scalars.count == origins.count)
+        self.part = part
+        self.scalars = scalars
+        self.origins = origins
+        self.endsBlock = endsBlock
+    }
+
+    /// A segment covering decoded scalars `range` verbatim.
+    public init(part: ContentPart, decoded: [Unicode.Scalar], range: Range<Int>) {
+        self.init(part: part, scalars: Array(decoded[range]), origins: range.map { Int32($0) })
+    }
+
+    public var text: String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+}

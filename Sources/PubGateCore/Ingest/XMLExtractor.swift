@@ -1,0 +1,54 @@
+import EncodingKit
+import XMLKit
+
+/// XML (CMS exports): every text node and attribute value; leaf elements become metadata fields.
+public struct XMLExtractor: TextExtractor {
+    public init() {}
+
+    public func extract(_ text: DecodedText) -> TextExtraction {
+        var extraction = TextExtraction()
+        let document: MarkupDocument
+        do {
+            document = try MarkupParser.parseXML(Array(text.string.utf8))
+        } catch {
+            extraction.findings.append(
+                Finding(
+                    ruleID: "markup_unparsable", kind: .unscannable, severity: .block,
+                    message: "XML could not be parsed: \(error.description)"))
+            return extraction
+        }
+        var aligner = SourceAligner(source: text.scalars)
+        var fields: [String: String] = [:]
+        func visit(_ node: MarkupNode) {
+            switch node {
+            case .element(let name, let attributes, let children, let line):
+                for attr in attributes { emit(attr.value, .attribute, line) }
+                let texts = children.compactMap { child -> String? in
+                    if case .text(let t, _, _) = child { return t }
+                    return nil
+                }
+                if texts.count == children.count, !texts.isEmpty {
+                    let value = texts.joined().trimmingSpaces()
+                    if !value.isEmpty, fields[name] == nil, value.count <= 200 { fields[name] = value }
+                }
+                for child in children { visit(child) }
+                if !extraction.segments.isEmpty { extraction.segments[extraction.segments.count - 1].endsBlock = true }
+            case .text(let content, _, let line):
+                emit(content, .body, line, endsBlock: false)
+            case .comment(let content, let line):
+                emit(content, .comment, line)
+            }
+        }
+        func emit(_ content: String, _ part: ContentPart, _ line: Int, endsBlock: Bool = true) {
+            let scalars = Array(content.unicodeScalars)
+            guard scalars.contains(where: { !$0.properties.isWhitespace }) else { return }
+            let origins = aligner.align(scalars, line: line)
+            extraction.segments.append(TextSegment(part: part, scalars: scalars, origins: origins, endsBlock: endsBlock))
+        }
+        for node in document.nodes { visit(node) }
+        var metadata = MetadataReader.read(extraction.segments)
+        for (k, v) in fields where metadata[k] == nil { metadata[k] = v }
+        extraction.metadata = metadata
+        return extraction
+    }
+}

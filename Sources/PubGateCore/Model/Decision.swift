@@ -1,0 +1,26 @@
+/// The outcome for one document.
+public enum Decision: String, Sendable, Codable {
+    /// No automated findings that stop publication: ready for human sign-off, not yet published.
+    case approve
+    case reject
+}
+
+/// What a rejected document needs before it may be published, strictest first.
+public enum Disposition: String, Sendable, Codable {
+    /// Must not be published.
+    case block
+    /// A named human must decide (referral to the 保密 authority where the law says so).
+    case review
+    /// The author can correct it.
+    case fix
+
+    /// The disposition a finding of `severity` calls for, or nil when it does not stop approval.
+    public init?(severity: Severity) {
+        switch severity {
+        case .block: self = .block
+        case .review: self = .review
+        case .fix: self = .fix
+        case .warn, .info: return nil
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// A fact about a document's content that bears on whether it may be published.
+///
+/// Findings never hold the matched text unless the user asked for it (`--show-matches`):
+/// `masked` is what reports show.
+public struct Finding: Sendable, Codable, Hashable {
+    public var ruleID: String
+    public var kind: FindingKind
+    public var severity: Severity
+    public var message: String
+    /// Where the text came from (`body`, `comment`, `attribute` …).
+    public var part: ContentPart
+    /// Nil for document-level findings (a missing attribute, an unreadable file).
+    public var location: SourceLocation?
+    /// The matched text with the sensitive middle masked.
+    public var masked: String?
+    /// A short stretch of surrounding text, with the match and every digit in it masked.
+    public var excerpt: String?
+    /// The unmasked match; only filled with `--show-matches`.
+    public var match: String?
+    /// Legal source ids from domain-spec.md (`S25`, …).
+    public var sources: [String]
+    public var remediation: String?
+
+    public init(
+        ruleID: String, kind: FindingKind, severity: Severity, message: String, part: ContentPart = .body,
+        location: SourceLocation? = nil, masked: String? = nil, excerpt: String? = nil, match: String? = nil,
+        sources: [String] = [], remediation: String? = nil
+    ) {
+        self.ruleID = ruleID
+        self.kind = kind
+        self.severity = severity
+        self.message = message
+        self.part = part
+        self.location = location
+        self.masked = masked
+        self.excerpt = excerpt
+        self.match = match
+        self.sources = sources
+        self.remediation = remediation
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case ruleID = "rule", kind, severity, message, part, location
+        case masked = "text", excerpt, match, sources, remediation
+        case line, column
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(ruleID, forKey: .ruleID)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(message, forKey: .message)
+        try c.encode(part, forKey: .part)
+        try c.encodeIfPresent(location, forKey: .location)
+        try c.encodeIfPresent(location?.line, forKey: .line)
+        try c.encodeIfPresent(location?.column, forKey: .column)
+        try c.encodeIfPresent(masked, forKey: .masked)
+        try c.encodeIfPresent(excerpt, forKey: .excerpt)
+        try c.encodeIfPresent(match, forKey: .match)
+        if !sources.isEmpty { try c.encode(sources, forKey: .sources) }
+        try c.encodeIfPresent(remediation, forKey: .remediation)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        ruleID = try c.decode(String.self, forKey: .ruleID)
+        kind = try c.decode(FindingKind.self, forKey: .kind)
+        severity = try c.decode(Severity.self, forKey: .severity)
+        message = try c.decode(String.self, forKey: .message)
+        part = try c.decode(ContentPart.self, forKey: .part)
+        location = try c.decodeIfPresent(SourceLocation.self, forKey: .location)
+        masked = try c.decodeIfPresent(String.self, forKey: .masked)
+        excerpt = try c.decodeIfPresent(String.self, forKey: .excerpt)
+        match = try c.decodeIfPresent(String.self, forKey: .match)
+        sources = try c.decodeIfPresent([String].self, forKey: .sources) ?? []
+        remediation = try c.decodeIfPresent(String.self, forKey: .remediation)
+    }
+}

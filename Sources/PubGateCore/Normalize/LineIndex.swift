@@ -1,0 +1,35 @@
+import EncodingKit
+
+/// Converts positions in a document's decoded scalars to 1-based line and column and to bytes.
+public struct LineIndex: Sendable {
+    private let lineStarts: [Int]
+    private let byteOffsets: [Int]
+
+    public init(_ text: DecodedText) {
+        var starts = [0]
+        for (i, s) in text.scalars.enumerated() where s == "\n" { starts.append(i + 1) }
+        self.lineStarts = starts
+        self.byteOffsets = text.byteOffsets
+    }
+
+    /// Line and column (both 1-based, column in scalars) of scalar `index`.
+    public func lineColumn(of index: Int) -> (line: Int, column: Int) {
+        var lo = 0
+        var hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= index { lo = mid } else { hi = mid - 1 }
+        }
+        return (lo + 1, index - lineStarts[lo] + 1)
+    }
+
+    /// The source location of scalar range `range`.
+    public func location(of range: Range<Int>) -> SourceLocation {
+        let start = lineColumn(of: range.lowerBound)
+        let end = lineColumn(of: range.upperBound)
+        let clamp = { (i: Int) in self.byteOffsets[min(max(0, i), self.byteOffsets.count - 1)] }
+        return SourceLocation(
+            line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+            byteStart: clamp(range.lowerBound), byteEnd: clamp(range.upperBound))
+    }
+}

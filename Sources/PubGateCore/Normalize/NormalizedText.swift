@@ -1,0 +1,38 @@
+/// The matching copy of a document: normalized UTF-8 with a map from every byte back to the source.
+///
+/// `origins[b]` is the index, in the document's decoded scalars, of the character that produced
+/// normalized byte `b`; inserted line breaks take the origin of the character before them.
+public struct NormalizedText: Sendable {
+    public let utf8: [UInt8]
+    public let origins: [Int32]
+    /// The content part of each normalized byte range, in order.
+    public let parts: [(range: Range<Int>, part: ContentPart)]
+
+    /// The content part that normalized byte `offset` belongs to.
+    public func part(at offset: Int) -> ContentPart {
+        var lo = 0
+        var hi = parts.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let r = parts[mid].range
+            if offset < r.lowerBound { hi = mid - 1 } else if offset >= r.upperBound { lo = mid + 1 } else { return parts[mid].part }
+        }
+        return .body
+    }
+
+    /// Original scalar range covered by normalized bytes `range`.
+    public func originalRange(of range: Range<Int>) -> Range<Int> {
+        guard !origins.isEmpty, !range.isEmpty else {
+            let at = range.lowerBound < origins.count ? Int(origins[range.lowerBound]) : Int(origins.last ?? 0)
+            return at..<at
+        }
+        let start = Int(origins[range.lowerBound])
+        let end = Int(origins[range.upperBound - 1]) + 1
+        return start..<max(start, end)
+    }
+
+    /// The normalized text of `range` as a string.
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: utf8[range], as: UTF8.self)
+    }
+}

@@ -1,0 +1,11 @@
+/// The result of a review run: the manifest and the inputs that could not be read at all.
+public struct ReviewOutcome: Sendable {
+    public let manifest: Manifest
+    /// Paths given that could not be read (missing, unlistable, links out of the tree).
+    public let problems: [InputCollector.Problem]
+
+    /// True when any input could not be read (exit code 65).
+    public var hasUnreadableInput: Bool {
+        !problems.isEmpty
+    }
+}

@@ -1,0 +1,63 @@
+import PCRE2Kit
+
+/// A rule with its patterns compiled once; shared read-only by every scanning task.
+public struct CompiledRule: Sendable {
+    public let rule: Rule
+    public let file: String
+    let regex: Regex
+    let exclusionPatterns: [Regex]
+    let validator: Validators.Check?
+    /// Keyword prefilter as normalized UTF-8 byte strings.
+    let keywords: [[UInt8]]
+    let excludedValues: Set<String>
+
+    /// Compiles `rule`, naming the file, the rule and the pattern offset on failure.
+    init(rule: Rule, file: String, limits: Regex.Limits) throws(ConfigurationError) {
+        self.rule = rule
+        self.file = file
+        var options: Regex.Options = [.multiline]
+        for flag in rule.flags ?? [] {
+            switch flag {
+            case "multiline": options.insert(.multiline)
+            case "caseless", "i": options.insert(.caseless)
+            case "dotall", "s": options.insert(.dotAll)
+            case "extended", "x": options.insert(.extended)
+            default: throw ConfigurationError(file: file, ruleID: rule.id, message: "unknown flag `\(flag)`")
+            }
+        }
+        do {
+            regex = try Regex(rule.pattern, options: options, limits: limits)
+        } catch {
+            throw ConfigurationError(
+                file: file, ruleID: rule.id,
+                message: "pattern does not compile: \(error.message) at offset \(error.offset ?? 0)")
+        }
+        if let group = rule.group, group > regex.captureCount {
+            throw ConfigurationError(
+                file: file, ruleID: rule.id, message: "group \(group) does not exist (pattern has \(regex.captureCount))")
+        }
+        var exclusions: [Regex] = []
+        for (i, p) in (rule.exclude?.patterns ?? []).enumerated() {
+            do {
+                exclusions.append(try Regex(p, options: [], limits: limits))
+            } catch {
+                throw ConfigurationError(
+                    file: file, ruleID: rule.id,
+                    message: "exclude pattern \(i + 1) does not compile: \(error.message) at offset \(error.offset ?? 0)")
+            }
+        }
+        exclusionPatterns = exclusions
+        if let name = rule.validator {
+            guard let check = Validators.all[name] else {
+                throw ConfigurationError(
+                    file: file, ruleID: rule.id,
+                    message: "unknown validator `\(name)` (known: \(Validators.all.keys.sorted().joined(separator: ", ")))")
+            }
+            validator = check
+        } else {
+            validator = nil
+        }
+        keywords = (rule.keywords ?? []).map { Array(Normalizer().normalize([TextSegment(part: .body, scalars: Array($0.unicodeScalars), origins: Array(repeating: 0, count: $0.unicodeScalars.count), endsBlock: false)]).utf8) }
+        excludedValues = Set(rule.exclude?.values ?? [])
+    }
+}

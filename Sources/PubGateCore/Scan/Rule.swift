@@ -1,0 +1,125 @@
+/// A scan rule as written in a `Rules/*.yaml` file.
+///
+/// A rule is a PCRE2 pattern plus what turns a raw match into a finding: a validator (checksum,
+/// date), context words, exclusions and where the rule applies. Every rule carries examples that
+/// `pubgate rules check` and the test suite verify.
+public struct Rule: Codable, Sendable {
+    public var id: String
+    public var title: String
+    public var kind: FindingKind
+    public var category: String?
+    public var severity: Severity
+    public var pattern: String
+    /// Capture group whose span is the finding (0: the whole match).
+    public var group: Int?
+    /// `multiline`, `caseless`, `dotall`, `extended`.
+    public var flags: [String]?
+    /// Literal strings one of which must occur in a document for the rule to run (a prefilter).
+    public var keywords: [String]?
+    /// Name of a validator in ``Validators``.
+    public var validator: String?
+    public var context: RuleContext?
+    public var exclude: RuleExclusions?
+    public var appliesTo: RuleScope?
+    public var message: String?
+    public var remediation: String?
+    /// Legal source ids (`S25`) from domain-spec.md.
+    public var sources: [String]?
+    public var examples: RuleExamples
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, title, kind, category, severity, pattern, group, flags, keywords, validator, context, exclude
+        case appliesTo = "applies_to"
+        case message, remediation, sources, examples
+    }
+}
+
+/// Words around a match that change what it means.
+public struct RuleContext: Codable, Sendable {
+    /// Characters on each side of the match that are searched (default 20).
+    public var window: Int?
+    /// At least one of these must occur in the window, or the match is dropped.
+    public var requireAny: [String]?
+    /// Any of these in the window drops the match (e.g. `受理编号` next to an 18-digit number).
+    public var dropIfAny: [String]?
+    /// Any of these in the window lowers the severity to `lowerTo` (default `info`).
+    public var lowerIfAny: [String]?
+    public var lowerTo: Severity?
+    /// Only the text before the match is searched (labels such as `密码：` precede values).
+    public var beforeOnly: Bool?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case window
+        case requireAny = "require_any"
+        case dropIfAny = "drop_if_any"
+        case lowerIfAny = "lower_if_any"
+        case lowerTo = "lower_to"
+        case beforeOnly = "before_only"
+    }
+}
+
+/// Matches that are never findings.
+public struct RuleExclusions: Codable, Sendable {
+    /// Exact matched values (after normalization), e.g. public hotlines.
+    public var values: [String]?
+    /// Patterns that, matching the matched text, drop it.
+    public var patterns: [String]?
+    /// Path substrings of documents the rule skips.
+    public var paths: [String]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case values, patterns, paths }
+}
+
+/// Where a rule applies.
+public struct RuleScope: Codable, Sendable {
+    public var formats: [DocumentFormat]?
+    public var parts: [ContentPart]?
+    /// Only matches starting within the first N non-empty lines of the document's text.
+    public var firstLines: Int?
+    /// Document types the rule is limited to, and types it never applies to (e.g. `wanted`).
+    public var docTypes: [String]?
+    public var exceptDocTypes: [String]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case formats, parts
+        case firstLines = "first_lines"
+        case docTypes = "doc_types"
+        case exceptDocTypes = "except_doc_types"
+    }
+}
+
+/// Examples a rule must get right.
+public struct RuleExamples: Codable, Sendable {
+    public var match: [RuleExample]
+    public var noMatch: [String]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case match
+        case noMatch = "no_match"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        match = try c.decodeIfPresent([RuleExample].self, forKey: .match) ?? []
+        noMatch = try c.decodeIfPresent([String].self, forKey: .noMatch) ?? []
+    }
+}
+
+/// A text that must produce a finding, and optionally the exact matched text expected.
+public struct RuleExample: Codable, Sendable {
+    public var text: String
+    public var expect: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case text, expect }
+
+    public init(from decoder: any Decoder) throws {
+        if let single = try? decoder.singleValueContainer().decode(String.self) {
+            text = single
+            expect = nil
+            return
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        text = try c.decode(String.self, forKey: .text)
+        expect = try c.decodeIfPresent(String.self, forKey: .expect)
+    }
+}

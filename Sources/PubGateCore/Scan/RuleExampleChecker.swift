@@ -1,0 +1,45 @@
+/// Runs every rule's examples through the real ingest, classify and scan stages.
+///
+/// A `match` example must give at least one finding of its rule (with exactly the `expect` text
+/// when given); a `no_match` example must give none. Used by `pubgate rules check` and the tests.
+public struct RuleExampleChecker: Sendable {
+    public let rules: RuleSet
+    public let asOf: SimpleDate
+
+    public init(rules: RuleSet, asOf: SimpleDate = SimpleDate.today()) {
+        self.rules = rules
+        self.asOf = asOf
+    }
+
+    /// One line per failing example, naming the file and the rule.
+    public func failures() -> [String] {
+        var failures: [String] = []
+        for compiled in rules.rules {
+            let single = RuleSet(rules: [compiled], warnings: [])
+            let rule = compiled.rule
+            for example in rule.examples.match {
+                let found = matches(example.text, rules: single)
+                if found.isEmpty {
+                    failures.append("\(compiled.file): rule `\(rule.id)`: no match in example \(quoted(example.text))")
+                } else if let expect = example.expect, !found.contains(expect) {
+                    failures.append(
+                        "\(compiled.file): rule `\(rule.id)`: expected \(quoted(expect)) in example \(quoted(example.text)), got \(found.map(quoted).joined(separator: ", "))")
+                }
+            }
+            for text in rule.examples.noMatch where !matches(text, rules: single).isEmpty {
+                failures.append("\(compiled.file): rule `\(rule.id)`: unexpected match in no_match example \(quoted(text))")
+            }
+        }
+        return failures
+    }
+
+    /// The original texts the rules match in `text`, reviewed as a plain-text document.
+    public func matches(_ text: String, rules: RuleSet) -> [String] {
+        let ingested = IngestStage().run(RawInput(path: "example.txt", bytes: Array(text.utf8)))
+        let classified = Classifier().classify(ingested)
+        let scanner = Scanner(rules: rules, asOf: asOf, showMatches: true)
+        return scanner.scan(classified).filter { $0.kind != .scanIncomplete }.compactMap(\.match)
+    }
+
+    private func quoted(_ s: String) -> String { "\"\(s)\"" }
+}

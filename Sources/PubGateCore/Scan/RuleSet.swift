@@ -1,0 +1,123 @@
+import Foundation
+import PCRE2Kit
+import Yams
+
+/// Every rule loaded from the rule files, compiled and ready to share across scanning tasks.
+public struct RuleSet: Sendable {
+    public let rules: [CompiledRule]
+    /// Unknown keys and other problems that do not stop the run.
+    public let warnings: [ConfigurationWarning]
+
+    public init(rules: [CompiledRule], warnings: [ConfigurationWarning]) {
+        self.rules = rules
+        self.warnings = warnings
+    }
+
+    /// Loads every `*.yaml`/`*.yml` file in `directory` (sorted), or a single file.
+    ///
+    /// Files other than scan rule files (those without a top-level `rules:` list) are skipped, so
+    /// policy and configuration files can live beside the rules.
+    public static func load(from path: String, limits: Regex.Limits = Regex.Limits()) throws(ConfigurationError) -> RuleSet {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw ConfigurationError(file: path, message: "rules path does not exist")
+        }
+        var files: [String] = []
+        if isDir.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            files = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
+        } else {
+            files = [path]
+        }
+        var compiled: [CompiledRule] = []
+        var warnings: [ConfigurationWarning] = []
+        var ids: [String: String] = [:]
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                throw ConfigurationError(file: file, message: "cannot read the file as UTF-8")
+            }
+            guard let (ruleFile, fileWarnings) = try parse(text, file: file) else { continue }
+            warnings += fileWarnings
+            for rule in ruleFile.rules {
+                if let other = ids[rule.id] {
+                    throw ConfigurationError(file: file, ruleID: rule.id, message: "duplicate rule id (also in \(other))")
+                }
+                ids[rule.id] = file
+                compiled.append(try CompiledRule(rule: rule, file: file, limits: limits))
+            }
+        }
+        return RuleSet(rules: compiled, warnings: warnings)
+    }
+
+    /// Decodes one rule file; nil when the file holds no `rules:` list.
+    static func parse(_ text: String, file: String) throws(ConfigurationError) -> (RuleFile, [ConfigurationWarning])? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            throw ConfigurationError(file: file, message: "invalid YAML: \(error.summary)")
+        }
+        guard let root = node?.mapping, root["rules"] != nil else { return nil }
+        var warnings: [ConfigurationWarning] = []
+        func check(_ mapping: Node.Mapping?, known: [String], at place: String) {
+            for key in mapping?.keys.compactMap(\.string) ?? [] where !known.contains(key) {
+                warnings.append(ConfigurationWarning(file: file, message: "unknown key `\(key)` in \(place) (ignored)"))
+            }
+        }
+        check(root, known: RuleFile.CodingKeys.allCases.map(\.rawValue), at: "the file")
+        for ruleNode in root["rules"]?.sequence ?? [] {
+            let id = ruleNode.mapping?["id"]?.string ?? "?"
+            check(ruleNode.mapping, known: Rule.CodingKeys.allCases.map(\.rawValue), at: "rule `\(id)`")
+            check(ruleNode.mapping?["context"]?.mapping, known: RuleContext.CodingKeys.allCases.map(\.rawValue), at: "rule `\(id)` context")
+            check(ruleNode.mapping?["exclude"]?.mapping, known: RuleExclusions.CodingKeys.allCases.map(\.rawValue), at: "rule `\(id)` exclude")
+            check(ruleNode.mapping?["applies_to"]?.mapping, known: RuleScope.CodingKeys.allCases.map(\.rawValue), at: "rule `\(id)` applies_to")
+            check(ruleNode.mapping?["examples"]?.mapping, known: RuleExamples.CodingKeys.allCases.map(\.rawValue), at: "rule `\(id)` examples")
+        }
+        let decoded: RuleFile
+        do {
+            decoded = try YAMLDecoder().decode(RuleFile.self, from: text)
+        } catch let error as DecodingError {
+            throw ConfigurationError(file: file, ruleID: ruleID(in: root, at: error), message: describe(error))
+        } catch {
+            throw ConfigurationError(file: file, message: error.summary)
+        }
+        guard decoded.version <= RuleFile.supportedVersion else {
+            throw ConfigurationError(
+                file: file, message: "rule file version \(decoded.version) is newer than this pubgate supports (\(RuleFile.supportedVersion))")
+        }
+        for rule in decoded.rules {
+            if rule.examples.match.isEmpty {
+                throw ConfigurationError(file: file, ruleID: rule.id, message: "rule has no `examples.match` (every rule needs examples)")
+            }
+            if !FindingKind.vocabulary.contains(rule.kind) {
+                throw ConfigurationError(file: file, ruleID: rule.id, message: "unknown kind `\(rule.kind)` (see Pipeline.md)")
+            }
+        }
+        return (decoded, warnings)
+    }
+
+    private static func ruleID(in root: Node.Mapping, at error: DecodingError) -> String? {
+        let path: [any CodingKey]
+        switch error {
+        case .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): path = c.codingPath
+        @unknown default: return nil
+        }
+        guard path.count >= 2, path[0].stringValue == "rules", let index = path[1].intValue,
+            let rules = root["rules"]?.sequence, index < rules.count
+        else { return nil }
+        return rules[index].mapping?["id"]?.string ?? "#\(index + 1)"
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, let c): return "missing key `\(key.stringValue)` at \(dotted(c.codingPath))"
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
+            return "invalid value at \(dotted(c.codingPath)): \(c.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+
+    private static func dotted(_ path: [any CodingKey]) -> String {
+        path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}

@@ -1,0 +1,154 @@
+import PCRE2Kit
+
+/// Stage 3: runs every applicable rule over a document's normalized text and turns the surviving
+/// matches into findings located in the original file.
+///
+/// Order per match: scope (part, first lines) → exclusions → validator → context words. A rule that
+/// hits a PCRE2 resource limit yields a `scan_incomplete` finding, which rejects the document: a scan
+/// that did not finish must never look like a clean one.
+public struct Scanner: Sendable {
+    public let rules: RuleSet
+    public let asOf: SimpleDate
+    public let showMatches: Bool
+
+    public init(rules: RuleSet, asOf: SimpleDate, showMatches: Bool) {
+        self.rules = rules
+        self.asOf = asOf
+        self.showMatches = showMatches
+    }
+
+    public func scan(_ document: ClassifiedDocument) -> [Finding] {
+        guard let decoded = document.ingested.decoded else { return [] }
+        let text = document.normalized
+        let lines = LineIndex(decoded)
+        let context = ValidationContext(asOf: asOf)
+        var findings: [Finding] = []
+        var seen = Set<String>()
+        let headerEnd = FirstLines(text.utf8)
+        for compiled in rules.rules where applies(compiled, to: document) {
+            guard passesPrefilter(compiled, text.utf8) else { continue }
+            let rule = compiled.rule
+            let group = rule.group ?? 0
+            do {
+                try compiled.regex.forEachMatch(in: text.utf8) { groups in
+                    guard group < groups.count, let range = groups[group], !range.isEmpty else { return true }
+                    let part = text.part(at: range.lowerBound)
+                    if let parts = rule.appliesTo?.parts, !parts.contains(part) { return true }
+                    if let n = rule.appliesTo?.firstLines, range.lowerBound >= headerEnd.offset(afterNonEmptyLines: n) {
+                        return true
+                    }
+                    let value = text.string(range)
+                    guard keep(value, compiled: compiled, context: context) else { return true }
+                    var severity = rule.severity
+                    if let ctx = rule.context {
+                        let window = ctx.window ?? 20
+                        let before = scalars(before: range.lowerBound, count: window, in: text.utf8)
+                        let after = ctx.beforeOnly == true ? "" : scalars(after: range.upperBound, count: window, in: text.utf8)
+                        let around = before + "\u{0}" + after
+                        if let required = ctx.requireAny, !required.contains(where: { around.contains($0) }) { return true }
+                        if let drop = ctx.dropIfAny, drop.contains(where: { around.contains($0) }) { return true }
+                        if let lower = ctx.lowerIfAny, lower.contains(where: { around.contains($0) }) {
+                            severity = ctx.lowerTo ?? .info
+                        }
+                    }
+                    let original = text.originalRange(of: range)
+                    let key = "\(rule.id)|\(original.lowerBound)|\(original.upperBound)"
+                    guard seen.insert(key).inserted else { return true }
+                    let excerpt = Masker.excerpt(
+                        before: scalars(before: range.lowerBound, count: 12, in: text.utf8), match: value,
+                        after: scalars(after: range.upperBound, count: 12, in: text.utf8))
+                    var originalText = String.UnicodeScalarView()
+                    originalText.append(contentsOf: decoded.scalars[original])
+                    findings.append(
+                        Finding(
+                            ruleID: rule.id, kind: rule.kind, severity: severity, message: rule.message ?? rule.title,
+                            part: part, location: lines.location(of: original), masked: Masker.mask(value),
+                            excerpt: excerpt, match: showMatches ? String(originalText) : nil,
+                            sources: rule.sources ?? [], remediation: rule.remediation))
+                    return true
+                }
+            } catch {
+                findings.append(
+                    Finding(
+                        ruleID: rule.id, kind: .scanIncomplete, severity: .block,
+                        message: "scan incomplete: rule `\(rule.id)` stopped (\(error.message)); the document was not fully checked",
+                        remediation: "Review the document by hand, or fix the rule in \(compiled.file)."))
+            }
+        }
+        return findings
+    }
+
+    // MARK: - Helpers
+
+    private func applies(_ compiled: CompiledRule, to document: ClassifiedDocument) -> Bool {
+        let scope = compiled.rule.appliesTo
+        if let formats = scope?.formats, !formats.contains(document.ingested.format) { return false }
+        if let types = scope?.docTypes, !types.contains(document.docType.rawValue) { return false }
+        if let types = scope?.exceptDocTypes, types.contains(document.docType.rawValue) { return false }
+        if let paths = compiled.rule.exclude?.paths, paths.contains(where: { document.ingested.path.contains($0) }) {
+            return false
+        }
+        return true
+    }
+
+    private func passesPrefilter(_ compiled: CompiledRule, _ utf8: [UInt8]) -> Bool {
+        guard !compiled.keywords.isEmpty else { return true }
+        return compiled.keywords.contains { utf8.firstRange(of: $0) != nil }
+    }
+
+    private func keep(_ value: String, compiled: CompiledRule, context: ValidationContext) -> Bool {
+        if compiled.excludedValues.contains(value) { return false }
+        let bytes = Array(value.utf8)
+        for pattern in compiled.exclusionPatterns where (try? pattern.firstMatch(in: bytes)) != nil { return false }
+        if let validator = compiled.validator, !validator(value, context) { return false }
+        return true
+    }
+
+    private func scalars(before offset: Int, count: Int, in utf8: [UInt8]) -> String {
+        var start = offset
+        var n = 0
+        while start > 0 && n < count {
+            start -= 1
+            while start > 0 && (utf8[start] & 0xC0) == 0x80 { start -= 1 }
+            n += 1
+        }
+        return String(decoding: utf8[start..<offset], as: UTF8.self)
+    }
+
+    private func scalars(after offset: Int, count: Int, in utf8: [UInt8]) -> String {
+        var end = offset
+        var n = 0
+        while end < utf8.count && n < count {
+            end += 1
+            while end < utf8.count && (utf8[end] & 0xC0) == 0x80 { end += 1 }
+            n += 1
+        }
+        return String(decoding: utf8[offset..<end], as: UTF8.self)
+    }
+}
+
+/// Byte offsets where the first N non-empty lines of a text end (for header-only rules).
+struct FirstLines {
+    private let ends: [Int]
+
+    init(_ utf8: [UInt8], limit: Int = 64) {
+        var ends: [Int] = []
+        var nonEmpty = false
+        for (i, b) in utf8.enumerated() {
+            if b == 0x0A {
+                if nonEmpty { ends.append(i) }
+                if ends.count >= limit { break }
+                nonEmpty = false
+            } else if b != 0x20 && b != 0x09 {
+                nonEmpty = true
+            }
+        }
+        if nonEmpty && ends.count < limit { ends.append(utf8.count) }
+        self.ends = ends
+    }
+
+    func offset(afterNonEmptyLines n: Int) -> Int {
+        guard n > 0 else { return 0 }
+        return n <= ends.count ? ends[n - 1] + 1 : Int.max
+    }
+}

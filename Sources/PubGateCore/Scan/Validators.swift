@@ -1,0 +1,121 @@
+/// What a validator may know besides the matched text.
+public struct ValidationContext: Sendable {
+    /// The review date (`--as-of`): birth dates after it are not real.
+    public let asOf: SimpleDate
+    public init(asOf: SimpleDate) { self.asOf = asOf }
+}
+
+/// Checksum and plausibility validators that rules name in their `validator:` key.
+///
+/// A validator sees the matched text with spaces, hyphens and other separators removed and says
+/// whether it is a real identifier; a false answer drops the match (detectors.md §1.4).
+public enum Validators {
+    public typealias Check = @Sendable (String, ValidationContext) -> Bool
+
+    public static let all: [String: Check] = [
+        "resident_id_18": { s, c in residentID18(digits(s), asOf: c.asOf) },
+        "resident_id_15": { s, c in residentID15(digits(s), asOf: c.asOf) },
+        "luhn": { s, _ in luhn(digits(s)) },
+        // A valid resident ID that happens to pass Luhn is an ID, not a card (detectors.md §2.2 overlaps).
+        "bank_card": { s, c in luhn(digits(s)) && !residentID18(digits(s), asOf: c.asOf) },
+        "uscc": { s, _ in uscc(s.uppercased().filter { !$0.isWhitespace }) },
+        "mobile": { s, _ in mobile(digits(s)) },
+        "date": { s, c in date(s, asOf: c.asOf) },
+        "masked_id_weak": { s, _ in maskedIDIsWeak(s) },
+        "ipv4_private": { s, _ in privateIPv4(s) },
+    ]
+
+    /// Province-level codes of GB/T 2260 plus 81–83 (HK, Macau, Taiwan residence permits) and 9x (foreigners).
+    static let provinces: Set<Int> = [
+        11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54,
+        61, 62, 63, 64, 65, 71, 81, 82, 83, 91, 92, 93, 94, 95, 96, 97, 98,
+    ]
+
+    /// Keeps digits and a trailing check character, dropping separators.
+    static func digits(_ s: String) -> [Character] {
+        s.filter { $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }.map { $0 == "x" ? "X" : $0 }
+    }
+
+    public static func residentID18(_ c: [Character], asOf: SimpleDate) -> Bool {
+        guard c.count == 18, c[0..<17].allSatisfy({ $0.isNumber }) else { return false }
+        let d = c[0..<17].map { Int(String($0))! }
+        guard provinces.contains(d[0] * 10 + d[1]) else { return false }
+        let year = d[6] * 1000 + d[7] * 100 + d[8] * 10 + d[9]
+        let month = d[10] * 10 + d[11], day = d[12] * 10 + d[13]
+        guard year >= 1900, let birth = SimpleDate(year: year, month: month, day: day), birth <= asOf else { return false }
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let sum = zip(d, weights).reduce(0) { $0 + $1.0 * $1.1 }
+        let check = Array("10X98765432")[sum % 11]
+        return c[17] == check
+    }
+
+    public static func residentID15(_ c: [Character], asOf: SimpleDate) -> Bool {
+        guard c.count == 15, c.allSatisfy({ $0.isNumber }) else { return false }
+        let d = c.map { Int(String($0))! }
+        guard provinces.contains(d[0] * 10 + d[1]) else { return false }
+        let year = 1900 + d[6] * 10 + d[7]
+        return SimpleDate(year: year, month: d[8] * 10 + d[9], day: d[10] * 10 + d[11]).map { $0 <= asOf } ?? false
+    }
+
+    public static func luhn(_ c: [Character]) -> Bool {
+        guard c.count >= 12, c.allSatisfy({ $0.isNumber }) else { return false }
+        var sum = 0
+        for (i, ch) in c.reversed().enumerated() {
+            var v = Int(String(ch))!
+            if i % 2 == 1 {
+                v *= 2
+                if v > 9 { v -= 9 }
+            }
+            sum += v
+        }
+        return sum % 10 == 0
+    }
+
+    public static func uscc(_ s: String) -> Bool {
+        let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+        let chars = Array(s)
+        guard chars.count == 18 else { return false }
+        var values: [Int] = []
+        for ch in chars {
+            guard let v = alphabet.firstIndex(of: ch) else { return false }
+            values.append(v)
+        }
+        var weight = 1
+        var sum = 0
+        for v in values[0..<17] {
+            sum += v * weight
+            weight = weight * 3 % 31
+        }
+        return values[17] == (31 - sum % 31) % 31
+    }
+
+    public static func mobile(_ c: [Character]) -> Bool {
+        var d = c
+        if d.count == 13, d.starts(with: ["8", "6"]) { d.removeFirst(2) }
+        if d.count == 15, d.starts(with: ["0", "0", "8", "6"]) { d.removeFirst(4) }
+        guard d.count == 11, d[0] == "1", let second = Int(String(d[1])), second >= 3 else { return false }
+        return d.allSatisfy { $0.isNumber }
+    }
+
+    public static func date(_ s: String, asOf: SimpleDate) -> Bool {
+        SimpleDate(parsing: s) != nil
+    }
+
+    /// A masked ID that still leaves too little hidden (detectors.md §2.3).
+    public static func maskedIDIsWeak(_ s: String) -> Bool {
+        let c = Array(s.filter { !$0.isWhitespace })
+        guard c.count == 18 || c.count == 15 else { return false }
+        let isMask: (Character) -> Bool = { $0 == "*" || $0 == "＊" || $0 == "×" }
+        let body = c.count == 18 ? Array(c[0..<17]) : c
+        let masked = body.filter(isMask).count
+        guard masked > 0 else { return false }
+        let birthVisible = c.count == 18 ? !c[6..<14].contains(where: isMask) : !c[6..<12].contains(where: isMask)
+        return masked <= 3 || (birthVisible && masked <= 4)
+    }
+
+    public static func privateIPv4(_ s: String) -> Bool {
+        let parts = s.split(separator: ".").compactMap { Int($0) }
+        guard parts.count == 4, parts.allSatisfy({ (0...255).contains($0) }) else { return false }
+        return parts[0] == 10 || (parts[0] == 172 && (16...31).contains(parts[1])) || (parts[0] == 192 && parts[1] == 168)
+    }
+}

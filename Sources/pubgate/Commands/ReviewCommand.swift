@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import PubGateCore
+
+/// `pubgate review`: the batch review a 政务公开 office runs before publishing.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review drafts and write approve/reject manifests.",
+        discussion: """
+            Writes OUT/manifest.json (every input once), OUT/approve.json and OUT/reject.json.
+            Nothing found is repeated in any output unless --show-matches is given.
+
+            Example:
+              pubgate review Samples/drafts --out out --as-of 2025-06-30
+            """)
+
+    @Argument(help: "Files and folders to review (folders recursively).")
+    var paths: [String]
+
+    @Option(name: .long, help: "Folder for the manifests.")
+    var out: String
+
+    @Option(name: .long, help: "Review date YYYY-MM-DD (default: today in Asia/Shanghai).")
+    var asOf: SimpleDate?
+
+    @Flag(name: .long, help: "Put the unmasked matched text into the manifest.")
+    var showMatches = false
+
+    @Flag(name: .long, help: "Print nothing on stdout.")
+    var quiet = false
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    func run() throws {
+        let rules = try ruleOptions.load()
+        let options = ReviewOptions(asOf: asOf ?? SimpleDate.today(), showMatches: showMatches)
+        let outcome = ReviewPipeline(rules: rules, options: options, version: PubGate.version).run(paths: paths)
+        let manifest = outcome.manifest
+        do {
+            try AtomicWriter.writeJSON(manifest, to: out + "/manifest.json")
+            try AtomicWriter.writeJSON(DecisionList(decision: .approve, manifest: manifest), to: out + "/approve.json")
+            try AtomicWriter.writeJSON(DecisionList(decision: .reject, manifest: manifest), to: out + "/reject.json")
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot write to \(out): \(error.localizedDescription)\n".utf8))
+            throw ExitStatus.unreadableInput
+        }
+        for problem in outcome.problems {
+            FileHandle.standardError.write(Data("error: \(problem.path): \(problem.reason)\n".utf8))
+        }
+        for doc in manifest.documents {
+            for f in doc.findings where f.kind == .unscannable {
+                FileHandle.standardError.write(Data("error: \(doc.path): \(f.message)\n".utf8))
+            }
+        }
+        if !quiet { print(SummaryPrinter.render(manifest, outputDirectory: out)) }
+        if outcome.hasUnreadableInput { throw ExitStatus.unreadableInput }
+        if manifest.summary.rejected > 0 { throw ExitStatus.rejected }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import PubGateCore
+
+/// `pubgate rules`: inspect and verify the rule sets.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List or check the scan rules.",
+        subcommands: [List.self, Check.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every rule with its kind and severity.",
+            discussion: "Example:\n  pubgate rules list --rules Rules/")
+
+        @OptionGroup var ruleOptions: RuleOptions
+
+        func run() throws {
+            let set = try ruleOptions.load()
+            for compiled in set.rules {
+                let r = compiled.rule
+                print("\(r.id)\t\(r.kind.rawValue)\t\(r.severity.rawValue)\t\(r.title)")
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compile every rule and verify its examples; exit 78 on any failure.",
+            discussion: "Example:\n  pubgate rules check")
+
+        @OptionGroup var ruleOptions: RuleOptions
+
+        func run() throws {
+            let set = try ruleOptions.load()
+            let failures = RuleExampleChecker(rules: set).failures()
+            for failure in failures { print("FAIL \(failure)") }
+            print("\(set.rules.count) rules, \(failures.count) example failures")
+            if !failures.isEmpty { throw ExitStatus.badConfiguration }
+        }
+    }
+}

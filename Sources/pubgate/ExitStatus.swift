@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// pubgate's exit codes (sysexits where one fits); Pipeline.md lists them.
+enum ExitStatus {
+    static let approved = ExitCode(0)
+    static let rejected = ExitCode(1)
+    static let usage = ExitCode(64)
+    static let unreadableInput = ExitCode(65)
+    static let badConfiguration = ExitCode(78)
+}

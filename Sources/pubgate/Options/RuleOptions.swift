@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import PubGateCore
+
+/// Where the rules come from; shared by every command that scans.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .long, help: "Rule file or folder of rule files (default: the Rules/ shipped with pubgate).")
+    var rules: String?
+
+    /// Loads the rules, printing warnings to stderr; a broken rule ends the run with exit code 78.
+    func load() throws -> RuleSet {
+        let path = rules ?? RuleOptions.defaultRulesPath()
+        do {
+            let set = try RuleSet.load(from: path)
+            for warning in set.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
+            return set
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitStatus.badConfiguration
+        }
+    }
+
+    /// `PUBGATE_RULES`, else the `Rules/` of the package the binary was built in, else `./Rules`.
+    static func defaultRulesPath() -> String {
+        if let env = ProcessInfo.processInfo.environment["PUBGATE_RULES"], !env.isEmpty { return env }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = dir.appendingPathComponent("Rules")
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDir), isDir.boolValue,
+                FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path)
+            {
+                return candidate.path
+            }
+            dir = dir.deletingLastPathComponent()
+        }
+        return "Rules"
+    }
+}
+
+extension SimpleDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard argument.count == 10, let date = SimpleDate(parsing: argument) else { return nil }
+        self = date
+    }
+}
