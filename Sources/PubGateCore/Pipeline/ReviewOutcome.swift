@@ -4,8 +4,8 @@ public struct ReviewOutcome: Sendable {
     /// Paths given that could not be read (missing, unlistable, links out of the tree).
     public let problems: [InputCollector.Problem]
 
-    /// True when any input could not be read (exit code 65).
+    /// True when any input could not be read or decoded (exit code 65): the review is incomplete.
     public var hasUnreadableInput: Bool {
-        !problems.isEmpty
+        !problems.isEmpty || manifest.documents.contains { $0.findings.contains { $0.kind == .unscannable } }
     }
 }

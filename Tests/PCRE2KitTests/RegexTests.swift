@@ -1,0 +1,71 @@
+import Foundation
+import PCRE2Kit
+import Testing
+
+@Suite struct RegexTests {
+    @Test func compileErrorCarriesPatternOffset() {
+        #expect(throws: PCRE2Error.self) { try Regex("abc(def") }
+        do {
+            _ = try Regex("ab[c")
+            Issue.record("expected a compile error")
+        } catch {
+            #expect(error.offset == 4)
+            #expect(!error.message.isEmpty)
+        }
+    }
+
+    @Test func offsetsAreUTF8BytesInNonASCIISubject() throws {
+        let regex = try Regex("[0-9]{3}-[0-9]{2}")
+        let subject = Array("héllo 身份 123-45".utf8)
+        let ranges = try regex.matches(in: subject)
+        #expect(ranges == [14..<20])
+        #expect(String(decoding: subject[ranges[0]], as: UTF8.self) == "123-45")
+    }
+
+    @Test func noMatchGivesEmptyResult() throws {
+        #expect(try Regex("xyz").matches(in: Array("abc".utf8)).isEmpty)
+    }
+
+    @Test func emptyMatchesAdvanceWithoutLooping() throws {
+        let ranges = try Regex("a*").matches(in: Array("b身a".utf8))
+        #expect(ranges.contains(4..<5))
+        #expect(ranges.count == 4)
+    }
+
+    @Test func captureGroupIsReported() throws {
+        let regex = try Regex("密级:(机密|秘密)")
+        #expect(try regex.matches(in: Array("密级:机密".utf8), group: 1) == [7..<13])
+    }
+
+    @Test func manyThreadsShareOneCompiledPattern() throws {
+        let regex = try Regex("(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
+        let subject = Array(String(repeating: "电话13812345678，", count: 200).utf8)
+        let counts = ResultBox()
+        DispatchQueue.concurrentPerform(iterations: 16) { _ in
+            let n = (try? regex.matches(in: subject).count) ?? -1
+            counts.add(n)
+        }
+        #expect(counts.values == Array(repeating: 200, count: 16))
+    }
+
+    @Test func catastrophicBacktrackingStopsAtTheLimit() throws {
+        let regex = try Regex("^(a+)+$", limits: .init(matchLimit: 100_000, depthLimit: 10_000))
+        let subject = Array((String(repeating: "a", count: 40) + "!").utf8)
+        let start = Date()
+        do {
+            _ = try regex.matches(in: subject)
+            Issue.record("expected a resource limit error")
+        } catch {
+            #expect(error.isResourceLimit)
+        }
+        #expect(Date().timeIntervalSince(start) < 1)
+    }
+}
+
+final class ResultBox: @unchecked Sendable {
+    // Safe: `lock` guards `storage`.
+    private var storage: [Int] = []
+    private let lock = NSLock()
+    func add(_ v: Int) { lock.lock(); storage.append(v); lock.unlock() }
+    var values: [Int] { lock.lock(); defer { lock.unlock() }; return storage }
+}

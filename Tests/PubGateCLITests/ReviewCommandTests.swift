@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// End-to-end: runs the built `pubgate` binary as a user would and checks outputs and exit codes.
+@Suite struct ReviewCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func pubgate(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = root.appendingPathComponent(".build/debug/pubgate")
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-e2e-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// The manifest of Samples/drafts must equal Samples/expected/manifest.json byte for byte.
+    /// Re-record with PUBGATE_RECORD=1 after a deliberate change, and review the diff.
+    @Test func samplesMatchTheExpectedManifest() throws {
+        let out = try Self.temporaryDirectory()
+        let run = try Self.pubgate(["review", "Samples/drafts", "--out", out.path, "--as-of", "2025-06-30", "--rules", "Rules"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let actual = try Data(contentsOf: out.appendingPathComponent("manifest.json"))
+        let expectedURL = Self.root.appendingPathComponent("Samples/expected/manifest.json")
+        if ProcessInfo.processInfo.environment["PUBGATE_RECORD"] == "1" {
+            try actual.write(to: expectedURL)
+        }
+        let expected = try Data(contentsOf: expectedURL)
+        #expect(actual == expected, "manifest differs from Samples/expected/manifest.json; diff \(out.path)/manifest.json against it")
+        for name in ["approve.json", "reject.json"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path))
+        }
+        #expect(run.stdout.contains("rejected"))
+    }
+
+    @Test func everyInputAppearsExactlyOnceAndNothingLeaks() throws {
+        let out = try Self.temporaryDirectory()
+        _ = try Self.pubgate(["review", "Samples/drafts", "Samples/drafts/2025-camera-sites.xml", "--out", out.path, "--rules", "Rules"])
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as! [String: Any]
+        let paths = (manifest["documents"] as! [[String: Any]]).map { $0["path"] as! String }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Samples/drafts").path)
+        #expect(paths.count == files.count)
+        #expect(Set(paths).count == paths.count)
+        let text = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(!text.contains("210502198804120338"))
+        #expect(!text.contains("13941478826"))
+    }
+
+    @Test func showMatchesPutsTheTextInTheManifest() throws {
+        let out = try Self.temporaryDirectory()
+        _ = try Self.pubgate(["review", "Samples/drafts/2025-service-contact-utf16.txt", "--out", out.path, "--show-matches", "--rules", "Rules"])
+        let text = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(text.contains("13941478826"))
+    }
+
+    @Test func brokenRuleExitsSeventyEightNamingFileRuleAndOffset() throws {
+        let dir = try Self.temporaryDirectory()
+        try "version: 1\nrules:\n  - id: bad_one\n    title: t\n    kind: format\n    severity: fix\n    pattern: '[unclosed'\n    examples: {match: [x]}\n"
+            .write(to: dir.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let run = try Self.pubgate(["review", "Samples/drafts", "--out", dir.appendingPathComponent("o").path, "--rules", dir.path])
+        #expect(run.status == 78)
+        #expect(run.stderr.contains("bad.yaml"))
+        #expect(run.stderr.contains("bad_one"))
+        #expect(run.stderr.contains("offset 9"))
+    }
+
+    @Test func unreadableAndUndecodableInputsExitSixtyFiveAndAreRejected() throws {
+        let dir = try Self.temporaryDirectory()
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0]).write(to: dir.appendingPathComponent("scan.png"))
+        try Data([0x61, 0xFF, 0xFE, 0xFF, 0x62]).write(to: dir.appendingPathComponent("bad.txt"))
+        let out = dir.appendingPathComponent("out")
+        let run = try Self.pubgate(["review", dir.path, dir.appendingPathComponent("missing.txt").path, "--out", out.path, "--rules", "Rules"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("binary content"))
+        #expect(run.stderr.contains("neither valid UTF-8 nor valid GB18030"))
+        #expect(run.stderr.contains("no such file"))
+        let reject = try String(contentsOf: out.appendingPathComponent("reject.json"), encoding: .utf8)
+        #expect(reject.contains("scan.png") && reject.contains("bad.txt") && reject.contains("missing.txt"))
+    }
+
+    @Test func usageErrorExitsSixtyFour() throws {
+        #expect(try Self.pubgate(["review", "Samples/drafts"]).status == 64)
+        #expect(try Self.pubgate(["review", "x", "--out", "/tmp/x", "--as-of", "2025-13-40"]).status == 64)
+    }
+
+    @Test func rulesCheckPasses() throws {
+        let run = try Self.pubgate(["rules", "check", "--rules", "Rules"])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.contains("0 example failures"))
+    }
+}

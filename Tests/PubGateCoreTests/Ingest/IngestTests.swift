@@ -1,0 +1,97 @@
+import Testing
+@testable import PubGateCore
+
+@Suite struct IngestTests {
+    @Test func idSplitAcrossSpansIsFoundAtItsOriginalPosition() {
+        let html = "<html><body>\n<p>号码：210503<span class=\"x\">19790615</span>1225</p>\n</body></html>"
+        let (_, findings) = scan(html, name: "a.html")
+        let id = findings.first { $0.kind == .residentID }
+        #expect(id?.location?.line == 2)
+        #expect(id?.location?.column == 7)
+        #expect(id?.match == "210503<span class=\"x\">19790615</span>1225")
+    }
+
+    @Test func idWithZeroWidthSpaceAndFullWidthDigitsIsFound() {
+        let (_, zw) = scan("x\n编号 2105031979\u{200B}06151225\n", name: "a.txt")
+        #expect(zw.first { $0.kind == .residentID }?.location?.line == 2)
+        let (_, fw) = scan("号码２１０５０３１９７９０６１５１２２５", name: "a.md")
+        let f = fw.first { $0.kind == .residentID }
+        #expect(f?.location?.column == 3)
+        #expect(f?.location?.byteStart == 6)
+    }
+
+    @Test func hiddenCommentAndAttributeTextIsScannedAndLabelled() {
+        let html = """
+            <html><body>
+            <p title="身份号码：210503197906151225">杨某</p>
+            <!-- 联系人 13841406652 -->
+            <div style="display: none">内部资料</div>
+            </body></html>
+            """
+        let (_, findings) = scan(html, name: "a.html")
+        #expect(findings.first { $0.kind == .residentID }?.part == .attribute)
+        #expect(findings.first { $0.kind == .residentID }?.location?.line == 2)
+        #expect(findings.first { $0.kind == .mobile }?.part == .comment)
+        #expect(findings.first { $0.kind == .workSecret }?.part == .hidden)
+    }
+
+    @Test func gbkPageWithMetaCharsetIsDecodedAndLocated() {
+        let html = "<html><head><meta charset=\"gbk\"></head><body>\n<p>身份证：210503197906151225</p></body></html>"
+        let bytes = Array(html.utf8).flatMap { b -> [UInt8] in [b] }
+        let gbk = gbkEncode(html)
+        #expect(bytes.count > 0)
+        let (doc, findings) = scan(gbk, name: "a.html")
+        #expect(doc.encoding == .gb18030)
+        let f = findings.first { $0.kind == .residentID }
+        #expect(f?.location?.line == 2)
+        #expect(f?.location?.column == 8)
+    }
+
+    @Test func utf16FileIsDecoded() {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for u in "第一行\n手机：13941478826".utf16 { bytes += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        let (doc, findings) = scan(bytes, name: "a.txt")
+        #expect(doc.encoding == .utf16LE)
+        let f = findings.first { $0.kind == .mobile }
+        #expect(f?.location?.line == 2)
+        #expect(f?.location?.column == 4)
+        #expect(f?.location?.byteStart == 2 + 2 * 7)
+    }
+
+    @Test func binaryAndUndecodableFilesAreUnscannable() {
+        let (png, f1) = scan([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D], name: "x.png")
+        #expect(png.isUnscannable)
+        #expect(f1.map(\.kind) == [.unscannable])
+        let (bad, f2) = scan([0x61, 0xFF, 0xFE, 0xFF, 0x62, 0x63], name: "x.txt")
+        #expect(bad.isUnscannable)
+        #expect(f2.first?.message.contains("neither valid UTF-8 nor valid GB18030") == true)
+    }
+
+    @Test func malformedFrontMatterIsAFindingNotACrash() {
+        let (_, findings) = scan("---\ntitle: [unclosed\n---\n正文", name: "a.md")
+        #expect(findings.contains { $0.ruleID == "front_matter_malformed" && $0.severity == .fix })
+    }
+
+    @Test func frontMatterAndMetadataTableBecomeFields() {
+        let (md, _) = scan("---\ntitle: 通知\nparams:\n  disclosure: 主动公开\n---\n正文", name: "a.md")
+        #expect(md.metadata["params.disclosure"] == "主动公开")
+        let (html, _) = scan("<table><tr><th>索 引 号：</th><td>1121/2025-1</td><th>公开方式：</th><td>主动公开</td></tr></table>", name: "a.html")
+        #expect(html.metadata["索引号"] == "1121/2025-1")
+        #expect(html.metadata["公开方式"] == "主动公开")
+    }
+}
+
+/// GBK bytes for `text` through the decoder's own GB18030 support (round trip via iconv in the test).
+func gbkEncode(_ text: String) -> [UInt8] {
+    var out: [UInt8] = []
+    for scalar in text.unicodeScalars {
+        if scalar.isASCII { out.append(UInt8(scalar.value)); continue }
+        out += gbkTable[scalar] ?? []
+    }
+    return out
+}
+
+/// The GBK codes of the few non-ASCII characters the tests use.
+let gbkTable: [Unicode.Scalar: [UInt8]] = [
+    "身": [0xC9, 0xED], "份": [0xB7, 0xDD], "证": [0xD6, 0xA4], "：": [0xA3, 0xBA],
+]

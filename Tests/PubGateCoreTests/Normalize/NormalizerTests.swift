@@ -1,0 +1,44 @@
+import Testing
+@testable import PubGateCore
+
+@Suite struct NormalizerTests {
+    @Test func fullWidthZeroWidthAndHanSpacesAreNormalized() {
+        let text = "签 发 人：机　密☆５年\u{200B}Ａ"
+        let segment = TextSegment(part: .body, decoded: Array(text.unicodeScalars), range: 0..<text.unicodeScalars.count)
+        let n = Normalizer().normalize([segment])
+        #expect(n.string(0..<n.utf8.count) == "签发人:机密☆5年A\n")
+    }
+
+    /// Property: every normalized byte maps back to an original character that normalizes to
+    /// the character the byte belongs to.
+    @Test(arguments: 0..<50) func mappingBackLandsOnTheOriginalCharacter(seed: Int) {
+        var rng = SplitMix(seed: UInt64(seed))
+        let alphabet: [Unicode.Scalar] = ["a", "1", "１", "Ａ", "身", "份", " ", "　", "\u{200B}", "\n", "★", "（", "：", "é", "\r"]
+        let scalars = (0..<40).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+        let segment = TextSegment(part: .body, decoded: scalars, range: 0..<scalars.count)
+        let n = Normalizer().normalize([segment])
+        var i = 0
+        while i < n.utf8.count {
+            var end = i + 1
+            while end < n.utf8.count && (n.utf8[end] & 0xC0) == 0x80 { end += 1 }
+            let normalized = n.string(i..<end)
+            let origin = scalars[Int(n.origins[i])]
+            let expected = Normalizer.map(origin).map { String($0) }.joined()
+            #expect(expected.contains(normalized) || normalized == "\n", "byte \(i) maps to \(origin)")
+            i = end
+        }
+    }
+}
+
+/// A small deterministic generator for property tests.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

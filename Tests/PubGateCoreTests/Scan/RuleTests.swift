@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import PubGateCore
+
+@Suite struct RuleTests {
+    @Test func everyShippedRuleHoldsItsExamples() {
+        #expect(!shippedRules.rules.isEmpty)
+        let failures = RuleExampleChecker(rules: shippedRules, asOf: reviewDate).failures()
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    }
+
+    @Test func ruleIDsAreSnakeCaseAndUnique() {
+        let ids = shippedRules.rules.map(\.rule.id)
+        #expect(Set(ids).count == ids.count)
+        for id in ids { #expect(id.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) != nil, "\(id)") }
+    }
+
+    @Test func brokenPatternNamesFileRuleAndOffset() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-rules-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("broken.yaml")
+        try """
+        version: 1
+        rules:
+          - id: broken_rule
+            title: t
+            kind: format
+            severity: fix
+            pattern: 'abc(def'
+            examples: {match: [abc]}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try RuleSet.load(from: dir.path)
+            Issue.record("expected a configuration error")
+        } catch {
+            #expect(error.file.hasSuffix("broken.yaml"))
+            #expect(error.ruleID == "broken_rule")
+            #expect(error.description.contains("offset 7"))
+        }
+    }
+
+    @Test func unknownKeyIsAWarning() throws {
+        let (_, warnings) = try #require(
+            try RuleSet.parse(
+                "version: 1\nrules:\n  - id: r\n    title: t\n    kind: format\n    severity: info\n    pattern: x\n    colour: red\n    examples: {match: [x]}\n",
+                file: "f.yaml"))
+        #expect(warnings.map(\.message) == ["unknown key `colour` in rule `r` (ignored)"])
+    }
+
+    @Test func runawayRuleEndsAsScanIncompleteWithinASecond() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-runaway-\(UUID()).yaml")
+        try """
+        version: 1
+        rules:
+          - id: runaway
+            title: t
+            kind: format
+            severity: fix
+            pattern: '(a+)+$'
+            examples: {match: [aaa]}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let rules = try RuleSet.load(from: file.path)
+        let start = Date()
+        let (_, findings) = scan(Array((String(repeating: "a", count: 5000) + "!").utf8), name: "a.txt", rules: rules)
+        #expect(Date().timeIntervalSince(start) < 1)
+        #expect(findings.contains { $0.kind == .scanIncomplete && $0.severity == .block })
+    }
+
+    @Test func validatorsFollowTheTestVectors() {
+        for id in ["11010519491231002X", "210302200002293455", "810000198808088859"] {
+            #expect(Validators.residentID18(Array(id), asOf: reviewDate), "\(id)")
+        }
+        for id in ["110101194912316220", "110101199902301231", "990101199001011118", "320102209901013336"] {
+            #expect(!Validators.residentID18(Array(id), asOf: reviewDate), "\(id)")
+        }
+        #expect(Validators.luhn(Array("6217001440974992134")))
+        #expect(!Validators.luhn(Array("6217001440974992135")))
+        #expect(Validators.uscc("91350100M000100Y43"))
+        #expect(!Validators.uscc("93440300MA06A07957"))
+        #expect(Validators.maskedIDIsWeak("2103021990010112**"))
+        #expect(!Validators.maskedIDIsWeak("210302********1234"))
+    }
+
+    @Test func defaultOutputNeverContainsTheFullID() throws {
+        let ingested = IngestStage().run(RawInput(path: "a.txt", bytes: Array("身份证号：210503197906151225".utf8)))
+        let findings = Scanner(rules: shippedRules, asOf: reviewDate, showMatches: false).scan(Classifier().classify(ingested))
+        let json = String(decoding: try AtomicWriter.encodeJSON(findings), as: UTF8.self)
+        #expect(!findings.isEmpty)
+        #expect(!json.contains("210503197906151225"))
+        #expect(!json.contains("19790615"))
+    }
+}
