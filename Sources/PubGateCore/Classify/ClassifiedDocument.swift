@@ -10,4 +10,12 @@ public struct ClassifiedDocument: Sendable {
     public var declaredAttribute: DisclosureAttribute? {
         declarations.map(\.value).max { $0.strictness < $1.strictness }
     }
+
+    /// What the manifest reports: the single declared value, `conflict` or `missing`.
+    public var attributeSummary: String {
+        let values = Set(declarations.map(\.value))
+        if values.isEmpty { return "missing" }
+        if values.count > 1 { return "conflict" }
+        return values.first!.rawValue
+    }
 }

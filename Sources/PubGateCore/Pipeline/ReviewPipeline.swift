@@ -57,12 +57,13 @@ public struct ReviewPipeline: Sendable {
                 disposition: .block, findings: ingested.findings)
         }
         let classified = classifier.classify(ingested)
-        let findings = (ingested.findings + scanner.scan(classified)).sorted(by: Self.order)
+        let findings = (ingested.findings + AttributeCheck().findings(for: classified) + scanner.scan(classified))
+            .sorted(by: Self.order)
         let (decision, disposition) = policy.decide(findings)
         return DocumentReview(
             path: file, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format,
             encoding: ingested.encoding, docType: classified.docType, title: classified.title,
-            attribute: classified.declaredAttribute?.rawValue ?? "missing", declarations: classified.declarations,
+            attribute: classified.attributeSummary, declarations: classified.declarations,
             decision: decision, disposition: disposition, findings: findings)
     }
 
