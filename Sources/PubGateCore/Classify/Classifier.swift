@@ -1,3 +1,4 @@
+import Foundation
 import PCRE2Kit
 
 /// Stage 2: what is this document, and what does it declare about its own publication?
@@ -53,7 +54,7 @@ public struct Classifier: Sendable {
         for key in ["title", "标题", "名称", "meta:ArticleTitle", "DOCTITLE"] {
             if let t = document.metadata[key], !t.isEmpty { return t }
         }
-        if let t = document.segments.first(where: { $0.part == .title })?.text.trimmingSpaces(), !t.isEmpty { return t }
+        if let t = document.segments.first(where: { $0.part == .title })?.text.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty { return t }
         return nil
     }
 
@@ -75,5 +76,3 @@ public struct Classifier: Sendable {
         return title == nil ? .other : .news
     }
 }
-
-import Foundation

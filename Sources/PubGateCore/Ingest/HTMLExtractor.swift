@@ -51,10 +51,8 @@ public struct HTMLExtractor: TextExtractor {
             switch node {
             case .element(let name, let attributes, let children, let line):
                 let lower = name.lowercased()
-                if HTMLExtractor.skippedElements.contains(lower) {
-                    // Advance past the body so later text is not aligned inside the script.
-                    return
-                }
+                // Script and style bodies are not text a reader sees; the aligner skips them by searching forward.
+                if HTMLExtractor.skippedElements.contains(lower) { return }
                 let isHidden = hidden || Self.hides(attributes)
                 if lower == "meta" {
                     visitMeta(attributes, line: line)

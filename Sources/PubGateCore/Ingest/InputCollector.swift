@@ -10,6 +10,8 @@ public struct InputCollector: Sendable {
     public struct Problem: Sendable, Equatable {
         public let path: String
         public let reason: String
+        /// True for paths deliberately not followed (links out of the tree): reported, not rejected.
+        public var isSkipped = false
     }
 
     public init() {}
@@ -55,7 +57,8 @@ public struct InputCollector: Sendable {
             if isLink {
                 let resolved = canonical(full)
                 guard resolved.hasPrefix(root + "/") else {
-                    problems.append(Problem(path: full, reason: "symbolic link leads outside the reviewed tree; not followed"))
+                    problems.append(
+                        Problem(path: full, reason: "symbolic link leads outside the reviewed tree; not followed", isSkipped: true))
                     continue
                 }
                 target = resolved

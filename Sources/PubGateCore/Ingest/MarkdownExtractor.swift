@@ -1,4 +1,5 @@
 import EncodingKit
+import Foundation
 import Yams
 
 /// Markdown with optional YAML (`---`) or TOML (`+++`) front matter.
@@ -25,7 +26,7 @@ public struct MarkdownExtractor: TextExtractor {
             extraction.findings.append(
                 Finding(
                     ruleID: "front_matter_malformed", kind: .format, severity: .fix,
-                    message: "front matter is not valid \(block.syntaxName): \(error.summary)", part: .frontMatter,
+                    message: "front matter is not valid \(block.syntax.rawValue): \(error.summary)", part: .frontMatter,
                     remediation: "Correct the front matter so the site generator and pubgate read the same fields."))
         }
         extraction.metadata = fields
@@ -40,8 +41,6 @@ struct FrontMatterBlock {
     /// Scalar range of the whole block including fences.
     let range: Range<Int>
     let content: String
-
-    var syntaxName: String { syntax.rawValue }
 
     static func locate(in scalars: [Unicode.Scalar]) -> FrontMatterBlock? {
         let fence: [Unicode.Scalar]
@@ -111,29 +110,6 @@ struct FrontMatterBlock {
             return f.string(from: date)
         }
         return "\(value)"
-    }
-}
-
-import Foundation
-
-/// A front matter block that does not parse.
-struct FrontMatterError: Error {
-    let summary: String
-}
-
-extension Error {
-    /// A one-line description without the parser's multi-line context dump.
-    var summary: String {
-        if let e = self as? FrontMatterError { return e.summary }
-        if let e = self as? YamlError {
-            switch e {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-                return "\(problem) at line \(mark.line + 1), column \(mark.column + 1)"
-            default:
-                return "\(e)".split(separator: "\n").first.map(String.init) ?? "invalid"
-            }
-        }
-        return "\(self)".split(separator: "\n").first.map(String.init) ?? "invalid"
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads `key：value` metadata (the 政府信息公开 block, 版记 lines) out of extracted text.
 ///
 /// Pages lay the block out as a table (key and value in neighbouring cells), a list, or plain
@@ -37,7 +39,7 @@ public enum MetadataReader {
         var fields: [String: String] = [:]
         var pendingKey: String?
         for raw in lines {
-            let line = raw.trimmingSpaces()
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty { continue }
             if let (key, value) = split(line) {
                 if value.isEmpty {
@@ -60,16 +62,6 @@ public enum MetadataReader {
         guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
         let key = String(line[..<colon].filter { !$0.isWhitespace })
         guard keys.contains(key) else { return nil }
-        return (key, String(line[line.index(after: colon)...]).trimmingSpaces())
-    }
-}
-
-extension String {
-    /// Trims ASCII and ideographic white space at both ends.
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
+        return (key, String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

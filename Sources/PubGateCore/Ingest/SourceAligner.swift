@@ -44,13 +44,14 @@ struct SourceAligner {
         for t in text {
             if j < source.count, source[j] == "\r", t == "\n" { j += 1 }
             guard j < source.count else { return nil }
-            let s = source[j]
-            if s == t && !(s == "&" && entity(at: j) != nil && entity(at: j)!.scalar != "&") {
-                mapped.append(Int32(j))
-                j += 1
-            } else if s == "&", let (scalar, length) = entity(at: j), scalar == t {
+            // A reference in the source stands for one character of the text; anything else must be equal.
+            if source[j] == "&", let (scalar, length) = entity(at: j) {
+                guard scalar == t else { return nil }
                 mapped.append(Int32(j))
                 j += length
+            } else if source[j] == t {
+                mapped.append(Int32(j))
+                j += 1
             } else {
                 return nil
             }

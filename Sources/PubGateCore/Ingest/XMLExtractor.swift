@@ -1,4 +1,5 @@
 import EncodingKit
+import Foundation
 import XMLKit
 
 /// XML (CMS exports): every text node and attribute value; leaf elements become metadata fields.
@@ -28,7 +29,7 @@ public struct XMLExtractor: TextExtractor {
                     return nil
                 }
                 if texts.count == children.count, !texts.isEmpty {
-                    let value = texts.joined().trimmingSpaces()
+                    let value = texts.joined().trimmingCharacters(in: .whitespacesAndNewlines)
                     if !value.isEmpty, fields[name] == nil, value.count <= 200 { fields[name] = value }
                 }
                 for child in children { visit(child) }

@@ -11,6 +11,15 @@ import Foundation
 public struct Normalizer: Sendable {
     public init() {}
 
+    /// The normalized UTF-8 of a bare string (rule keywords), without a trailing line break.
+    public func normalize(_ string: String) -> [UInt8] {
+        let scalars = Array(string.unicodeScalars)
+        let segment = TextSegment(part: .body, decoded: scalars, range: 0..<scalars.count)
+        var bytes = normalize([segment]).utf8
+        if bytes.last == 0x0A { bytes.removeLast() }
+        return bytes
+    }
+
     public func normalize(_ segments: [TextSegment]) -> NormalizedText {
         var out = Builder()
         for segment in segments {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Settings of one review run.
 public struct ReviewOptions: Sendable {
     public var asOf: SimpleDate
@@ -11,5 +13,3 @@ public struct ReviewOptions: Sendable {
         self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 }
-
-import Foundation

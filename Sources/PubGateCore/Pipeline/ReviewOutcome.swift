@@ -1,11 +1,11 @@
 /// The result of a review run: the manifest and the inputs that could not be read at all.
 public struct ReviewOutcome: Sendable {
     public let manifest: Manifest
-    /// Paths given that could not be read (missing, unlistable, links out of the tree).
+    /// Paths that could not be read (missing, unlistable) and paths skipped on purpose (links out of the tree).
     public let problems: [InputCollector.Problem]
 
     /// True when any input could not be read or decoded (exit code 65): the review is incomplete.
     public var hasUnreadableInput: Bool {
-        !problems.isEmpty || manifest.documents.contains { $0.findings.contains { $0.kind == .unscannable } }
+        problems.contains { !$0.isSkipped } || manifest.documents.contains { $0.findings.contains { $0.kind == .unscannable } }
     }
 }

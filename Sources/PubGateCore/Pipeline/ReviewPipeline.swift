@@ -34,13 +34,13 @@ public struct ReviewPipeline: Sendable {
             }
         }
         var documents = slots.results
-        for problem in problems where !problem.reason.hasPrefix("symbolic link") {
+        for problem in problems where !problem.isSkipped {
             documents.append(Self.unreadable(path: problem.path, reason: problem.reason))
         }
         let manifest = Manifest(
             version: version, asOf: options.asOf, rulesLoaded: rules.rules.count, showMatches: options.showMatches,
             documents: documents)
-        return ReviewOutcome(manifest: manifest, problems: problems.filter { !$0.reason.hasPrefix("symbolic link") })
+        return ReviewOutcome(manifest: manifest, problems: problems)
     }
 
     static func review(file: String, ingest: IngestStage, classifier: Classifier, scanner: Scanner, policy: DecisionPolicy)

@@ -57,7 +57,8 @@ public struct CompiledRule: Sendable {
         } else {
             validator = nil
         }
-        keywords = (rule.keywords ?? []).map { Array(Normalizer().normalize([TextSegment(part: .body, scalars: Array($0.unicodeScalars), origins: Array(repeating: 0, count: $0.unicodeScalars.count), endsBlock: false)]).utf8) }
+        let normalizer = Normalizer()
+        keywords = (rule.keywords ?? []).map { normalizer.normalize($0) }
         excludedValues = Set(rule.exclude?.values ?? [])
     }
 }

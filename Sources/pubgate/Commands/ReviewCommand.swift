@@ -46,7 +46,8 @@ struct ReviewCommand: ParsableCommand {
             throw ExitStatus.unreadableInput
         }
         for problem in outcome.problems {
-            FileHandle.standardError.write(Data("error: \(problem.path): \(problem.reason)\n".utf8))
+            let level = problem.isSkipped ? "warning" : "error"
+            FileHandle.standardError.write(Data("\(level): \(problem.path): \(problem.reason)\n".utf8))
         }
         for doc in manifest.documents {
             for f in doc.findings where f.kind == .unscannable {
