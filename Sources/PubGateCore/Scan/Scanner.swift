@@ -93,7 +93,7 @@ public struct Scanner: Sendable {
 
     private func passesPrefilter(_ compiled: CompiledRule, _ utf8: [UInt8]) -> Bool {
         guard !compiled.keywords.isEmpty else { return true }
-        return compiled.keywords.contains { utf8.firstRange(of: $0) != nil }
+        return compiled.keywords.contains { LiteralSearch.contains($0, in: utf8) }
     }
 
     private func keep(_ value: String, compiled: CompiledRule, context: ValidationContext) -> Bool {
