@@ -7,13 +7,23 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
 let reviewDate = SimpleDate(year: 2025, month: 6, day: 30)!
 
-/// The shipped rules, loaded once.
-let shippedRules: RuleSet = try! RuleSet.load(from: packageRoot.appendingPathComponent("Rules").path)
+/// The shipped rules, document types and settings, loaded once.
+let shippedConfiguration: ReviewConfiguration = try! ReviewConfiguration.load(
+    rulesPath: packageRoot.appendingPathComponent("Rules").path, site: nil
+).0
+let shippedRules = shippedConfiguration.rules
+let shippedSettings = shippedConfiguration.settings
+let shippedClassifier = Classifier(types: shippedConfiguration.documentTypes)
+
+/// Ingests and classifies `text` as if it were a file named `name`.
+func classify(_ text: String, name: String) -> ClassifiedDocument {
+    shippedClassifier.classify(IngestStage().run(RawInput(path: name, bytes: Array(text.utf8))))
+}
 
 /// Runs ingest, classify and scan over `bytes` as if it were a file named `name`.
 func scan(_ bytes: [UInt8], name: String, rules: RuleSet = shippedRules) -> (IngestedDocument, [Finding]) {
     let ingested = IngestStage().run(RawInput(path: name, bytes: bytes))
-    let classified = Classifier().classify(ingested)
+    let classified = shippedClassifier.classify(ingested)
     let findings = Scanner(rules: rules, asOf: reviewDate, showMatches: true).scan(classified)
     return (ingested, ingested.findings + findings)
 }

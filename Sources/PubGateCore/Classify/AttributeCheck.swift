@@ -1,16 +1,22 @@
-/// Document-level 公开属性 checks (domain-spec §2.2–§2.4, C-ATTR-00, C-ATTR-CONFLICT, C-ATTR-02).
+/// Document-level 公开属性 checks (domain-spec §2.2–§2.4).
 ///
-/// Every document submitted to the web must declare an attribute; declarations must agree; and
-/// a document declared 依申请公开 or 不予公开 does not belong in a publication batch.
+/// Before the scan: every document submitted to the web must declare an attribute (C-ATTR-00),
+/// its declarations must agree (C-ATTR-CONFLICT), and 依申请公开 / 不予公开 does not belong in a
+/// publication batch (C-ATTR-02). After the scan: what the content implies is compared with the
+/// declaration (C-ATTR-01) and a 规范性文件 must be 主动公开 (C-ATTR-04).
 public struct AttributeCheck: Sendable {
-    public init() {}
+    public let settings: Settings.AttributeSettings
 
-    public func findings(for document: ClassifiedDocument) -> [Finding] {
+    public init(settings: Settings.AttributeSettings) {
+        self.settings = settings
+    }
+
+    public func declarationFindings(for document: ClassifiedDocument) -> [Finding] {
         let values = Set(document.declarations.map(\.value))
         if values.isEmpty {
             return [
                 Finding(
-                    ruleID: "attribute_missing", kind: .attributeMissing, severity: .fix,
+                    ruleID: "attribute_missing", kind: .attributeMissing, severity: settings.missing,
                     message: "no 公开属性 is declared (附注, 公开方式 field, metadata or front matter)",
                     sources: ["S7", "S9"],
                     remediation: "Declare the attribute when drafting, e.g. the 附注 line （此件公开发布）.")
@@ -21,17 +27,60 @@ public struct AttributeCheck: Sendable {
             let list = document.declarations.map { "\($0.source): \($0.value.rawValue)" }.joined(separator: "; ")
             found.append(
                 Finding(
-                    ruleID: "attribute_conflict", kind: .attributeConflict, severity: .review,
+                    ruleID: "attribute_conflict", kind: .attributeConflict, severity: settings.conflict,
                     message: "the declared 公开属性 disagree (\(list)); the stricter value applies",
                     sources: ["S7"], remediation: "Settle one attribute with the drafting office and correct every declaration."))
         }
         if let strictest = document.declaredAttribute, strictest == .onRequest || strictest == .notPublic {
             found.append(
                 Finding(
-                    ruleID: "attribute_not_public", kind: .attributeNotPublic, severity: .block,
+                    ruleID: "attribute_not_public", kind: .attributeNotPublic, severity: settings.notPublic,
                     message: "declared \(strictest.rawValue): not for proactive publication on the website",
                     sources: ["S1"], remediation: "Withdraw the document from the publication batch."))
         }
         return found
+    }
+
+    /// Compares the content with the declaration. `implications` maps rule ids to what a match implies.
+    public func contentFindings(
+        for document: ClassifiedDocument, scanFindings: [Finding], implications: [String: DisclosureAttribute]
+    ) -> (AttributeAssessment, [Finding]) {
+        var implied: DisclosureAttribute?
+        var because: [Finding] = []
+        for f in scanFindings where f.severity > .warn {
+            guard let value = implications[f.ruleID] else { continue }
+            if implied == nil || value.strictness > implied!.strictness {
+                implied = value
+                because = [f]
+            } else if value == implied {
+                because.append(f)
+            }
+        }
+        var ids: [String] = []
+        for f in because where !ids.contains(f.ruleID) { ids.append(f.ruleID) }
+        let assessment = AttributeAssessment(declarations: document.declarations, implied: implied, impliedBy: ids)
+        var found: [Finding] = []
+        let declared = document.declaredAttribute
+        // When a finding already blocks (a secret mark), the contradiction is recorded as an info
+        // note beside it, not a second rejection reason; when the content is non-public by nature
+        // and nothing else stops it (internal management, 上行文), the mismatch is the reason.
+        if declared == .active, let implied, implied == .onRequest || implied == .notPublic {
+            let blocked = because.contains { $0.severity == .block }
+            found.append(
+                Finding(
+                    ruleID: blocked ? "attribute_content_conflict" : "attribute_mismatch",
+                    kind: blocked ? .attributeConflict : .attributeMismatch, severity: blocked ? .info : settings.mismatch,
+                    message: "declared 主动公开, but the content implies \(implied.rawValue) (\(ids.joined(separator: ", "))); the stricter value applies",
+                    sources: ["S1", "S7"],
+                    remediation: "Re-determine the 公开属性 with the drafting office, or remove the non-public content."))
+        }
+        if document.docType == .normative, let declared, declared != .active {
+            found.append(
+                Finding(
+                    ruleID: "attribute_normative_not_active", kind: .attributeMismatch, severity: settings.normativeNotActive,
+                    message: "a 规范性文件 must be 主动公开 (条例 Art. 20), declared \(declared.rawValue)",
+                    sources: ["S1", "S8"], remediation: "Publish the 规范性文件 as 主动公开, or correct its type."))
+        }
+        return (assessment, found)
     }
 }

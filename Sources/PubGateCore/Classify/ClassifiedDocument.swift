@@ -1,14 +1,41 @@
-/// The classify stage's output: the document, its matching copy, its type and declared attribute.
+/// The classify stage's output: the document, its matching copy and what it is.
 public struct ClassifiedDocument: Sendable {
     public let ingested: IngestedDocument
     public let normalized: NormalizedText
+    /// Line and column lookup in the original file (nil when the file was not decoded).
+    public let lineIndex: LineIndex?
+    /// The matching copy split into trimmed, non-empty lines.
+    public let lines: [DocumentLine]
     public let docType: DocumentType
     public let title: String?
+    public let elements: DocumentElements
+    public let metadata: PageMetadata
+    /// The document's own 文号 (metadata first, else the 版头), parsed.
+    public let documentNumber: DocumentNumber?
+    public let validity: ValidityStatement
     public let declarations: [AttributeDeclaration]
+
+    /// 成文日期: the metadata's, else the body's.
+    public var writtenDate: SimpleDate? {
+        metadata.writtenDate ?? elements.writtenDate.flatMap { SimpleDate(parsing: $0.text) }
+    }
 
     /// The strictest declared attribute, or nil when the document declares none.
     public var declaredAttribute: DisclosureAttribute? {
         declarations.map(\.value).max { $0.strictness < $1.strictness }
+    }
+
+    /// The original location of normalized bytes `range`.
+    public func location(of range: Range<Int>) -> SourceLocation? {
+        lineIndex?.location(of: normalized.originalRange(of: range))
+    }
+
+    /// The original text of normalized bytes `range`.
+    public func originalText(of range: Range<Int>) -> String {
+        guard let decoded = ingested.decoded else { return normalized.string(range) }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: decoded.scalars[normalized.originalRange(of: range)])
+        return String(view)
     }
 
     /// What the manifest reports: the single declared value, `conflict` or `missing`.

@@ -3,14 +3,17 @@ import PCRE2Kit
 
 /// Stage 2: what is this document, and what does it declare about its own publication?
 ///
-/// This first version finds the title, a document type from title and body cues, and every
-/// 公开属性 declaration (附注, 版记 公开方式, metadata table, front matter, XML field). The checks
-/// that compare declarations with content belong here as they grow (issue: classify stage).
+/// Builds the matching copy, segments the GB/T 9704 elements, reads the page metadata under
+/// canonical names, finds the title, the document type (``DocumentTypeRules``), the validity
+/// statement and every 公开属性 declaration (附注, 版记 公开方式, metadata table, front matter,
+/// XML field). Checks that judge these facts live beside it (``AttributeCheck``, ``PublicationCheck``).
 public struct Classifier: Sendable {
     private let annotation: Regex
     private let keyValue: Regex
+    private let types: DocumentTypeRules
 
-    public init() {
+    public init(types: DocumentTypeRules) {
+        self.types = types
         // RX-ATTR-ANNOT and RX-ATTR-KV of domain-spec §2.3, on normalized text (full-width brackets are ASCII).
         annotation = try! Regex(
             #"^[ \t]*\([ \t]*此件[ \t]*(公开发布|主动公开|依申请公开|不予公开|不公开|免予公开|删减后(?:主动)?公开(?:发布)?|部分公开)[ \t]*(?:[,;][^)]{0,40})?\)[ \t]*$"#,
@@ -22,10 +25,28 @@ public struct Classifier: Sendable {
 
     public func classify(_ document: IngestedDocument) -> ClassifiedDocument {
         let normalized = Normalizer().normalize(document.segments)
-        let title = Self.title(of: document)
+        let lineIndex = document.decoded.map(LineIndex.init)
+        let lines = DocumentLine.lines(of: normalized, index: lineIndex)
+        let declaredTitle = Self.title(of: document)
+        let elements = ElementExtractor().extract(lines, declaredTitle: declaredTitle.map(Normalizer.normalized))
+        let metadata = PageMetadata(document.metadata)
+        let title = declaredTitle ?? elements.title?.text
+        let normalizedTitle = title.map(Normalizer.normalized)
+        let numberText = metadata.documentNumber.map(Normalizer.normalized) ?? elements.documentNumber?.text
+        let number = numberText.flatMap { DocumentNumber.first(in: $0) }
+        let bodyText = lines.lazy.filter { $0.part == .body }.map(\.text).joined(separator: "\n")
+        var present: Set<String> = []
+        if numberText != nil { present.insert("document_number") }
+        if metadata.registrationNumber != nil { present.insert("registration_number") }
+        if metadata.interprets != nil { present.insert("interprets") }
+        if metadata.writtenDate != nil || elements.writtenDate != nil { present.insert("written_date") }
+        let facts = DocumentFacts(
+            title: normalizedTitle, column: metadata.column.map(Normalizer.normalized), body: String(bodyText.prefix(3000)),
+            documentNumber: numberText, present: present)
         return ClassifiedDocument(
-            ingested: document, normalized: normalized, docType: Self.type(title: title, text: normalized),
-            title: title, declarations: declarations(document, normalized))
+            ingested: document, normalized: normalized, lineIndex: lineIndex, lines: lines, docType: types.type(of: facts), title: title,
+            elements: elements, metadata: metadata, documentNumber: number,
+            validity: ValidityStatement(text: bodyText, title: title), declarations: declarations(document, normalized))
     }
 
     private func declarations(_ document: IngestedDocument, _ text: NormalizedText) -> [AttributeDeclaration] {
@@ -56,23 +77,5 @@ public struct Classifier: Sendable {
         }
         if let t = document.segments.first(where: { $0.part == .title })?.text.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty { return t }
         return nil
-    }
-
-    static func type(title: String?, text: NormalizedText) -> DocumentType {
-        let t = title ?? ""
-        if t.contains("通缉令") || t.contains("悬赏通告") || t.contains("协查通报") { return .wanted }
-        if t.contains("解读") || t.contains("一图读懂") || t.contains("答记者问") { return .interpretation }
-        if t.range(of: "(建议|提案|议案).*(答复|复函)", options: .regularExpression) != nil
-            || t.range(of: "第[ \t]*[0-9]+[ \t]*号(建议|提案)", options: .regularExpression) != nil
-        {
-            return .proposalReply
-        }
-        if t.contains("征求意见") { return .consultation }
-        if t.contains("处罚决定") || t.contains("行政处罚") { return .penalty }
-        if t.contains("许可决定") { return .licence }
-        if t.contains("公示") { return .publicity }
-        if t.range(of: "(规定|办法|细则|规则)$", options: .regularExpression) != nil { return .normative }
-        if t.range(of: "(通知|通告|公告)$", options: .regularExpression) != nil { return .notice }
-        return title == nil ? .other : .news
     }
 }

@@ -20,6 +20,11 @@ public struct Normalizer: Sendable {
         return bytes
     }
 
+    /// The normalized form of a short string (a title, a field value), for comparisons.
+    public static func normalized(_ string: String) -> String {
+        String(decoding: Normalizer().normalize(string), as: UTF8.self)
+    }
+
     public func normalize(_ segments: [TextSegment]) -> NormalizedText {
         var out = Builder()
         for segment in segments {

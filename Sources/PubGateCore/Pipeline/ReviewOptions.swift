@@ -6,10 +6,13 @@ public struct ReviewOptions: Sendable {
     public var showMatches: Bool
     /// Parallel workers; defaults to the number of active processors.
     public var workers: Int
+    /// Folders of already-published pages the batch is judged against (三同步 links).
+    public var published: [String]
 
-    public init(asOf: SimpleDate, showMatches: Bool = false, workers: Int? = nil) {
+    public init(asOf: SimpleDate, showMatches: Bool = false, workers: Int? = nil, published: [String] = []) {
         self.asOf = asOf
         self.showMatches = showMatches
+        self.published = published
         self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 }

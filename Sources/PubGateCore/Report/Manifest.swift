@@ -1,7 +1,7 @@
 /// The review's main output (`manifest.json`): every input exactly once, with its decision.
 public struct Manifest: Sendable, Codable {
     /// Bumped when a field changes meaning; Pipeline.md documents each version.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public let schema: Int
     public let tool: String

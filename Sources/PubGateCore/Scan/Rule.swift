@@ -25,12 +25,15 @@ public struct Rule: Codable, Sendable {
     public var remediation: String?
     /// Legal source ids (`S25`) from domain-spec.md.
     public var sources: [String]?
+    /// The 公开属性 a match implies for the document (domain-spec §2.4): a secret mark implies
+    /// 不予公开, internal management 依申请公开, unmasked personal data 部分公开.
+    public var implies: DisclosureAttribute?
     public var examples: RuleExamples
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, kind, category, severity, pattern, group, flags, keywords, validator, context, exclude
         case appliesTo = "applies_to"
-        case message, remediation, sources, examples
+        case message, remediation, sources, implies, examples
     }
 }
 

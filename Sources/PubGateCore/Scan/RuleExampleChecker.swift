@@ -4,10 +4,12 @@
 /// when given); a `no_match` example must give none. Used by `pubgate rules check` and the tests.
 public struct RuleExampleChecker: Sendable {
     public let rules: RuleSet
+    public let documentTypes: DocumentTypeRules
     public let asOf: SimpleDate
 
-    public init(rules: RuleSet, asOf: SimpleDate = SimpleDate.today()) {
+    public init(rules: RuleSet, documentTypes: DocumentTypeRules, asOf: SimpleDate = SimpleDate.today()) {
         self.rules = rules
+        self.documentTypes = documentTypes
         self.asOf = asOf
     }
 
@@ -36,7 +38,7 @@ public struct RuleExampleChecker: Sendable {
     /// The original texts the rules match in `text`, reviewed as a plain-text document.
     public func matches(_ text: String, rules: RuleSet) -> [String] {
         let ingested = IngestStage().run(RawInput(path: "example.txt", bytes: Array(text.utf8)))
-        let classified = Classifier().classify(ingested)
+        let classified = Classifier(types: documentTypes).classify(ingested)
         let scanner = Scanner(rules: rules, asOf: asOf, showMatches: true)
         return scanner.scan(classified).filter { $0.kind != .scanIncomplete }.compactMap(\.match)
     }

@@ -10,11 +10,14 @@ public struct Scanner: Sendable {
     public let rules: RuleSet
     public let asOf: SimpleDate
     public let showMatches: Bool
+    /// Digits of office numbers that are public: a mobile or landline match equal to one is dropped.
+    public let publicNumbers: Set<String>
 
-    public init(rules: RuleSet, asOf: SimpleDate, showMatches: Bool) {
+    public init(rules: RuleSet, asOf: SimpleDate, showMatches: Bool, publicNumbers: Set<String> = []) {
         self.rules = rules
         self.asOf = asOf
         self.showMatches = showMatches
+        self.publicNumbers = publicNumbers
     }
 
     public func scan(_ document: ClassifiedDocument) -> [Finding] {
@@ -39,6 +42,11 @@ public struct Scanner: Sendable {
                     }
                     let value = text.string(range)
                     guard keep(value, compiled: compiled, context: context) else { return true }
+                    if !publicNumbers.isEmpty, rule.kind == .mobile || rule.kind == .landline,
+                        publicNumbers.contains(value.filter(\.isNumber))
+                    {
+                        return true
+                    }
                     var severity = rule.severity
                     if let ctx = rule.context {
                         let window = ctx.window ?? 20

@@ -30,12 +30,15 @@ struct ReviewCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing on stdout.")
     var quiet = false
 
+    @Option(name: .long, help: "Folder of already-published pages the batch is judged against (repeatable).")
+    var published: [String] = []
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
-        let rules = try ruleOptions.load()
-        let options = ReviewOptions(asOf: asOf ?? SimpleDate.today(), showMatches: showMatches)
-        let outcome = ReviewPipeline(rules: rules, options: options, version: PubGate.version).run(paths: paths)
+        let configuration = try ruleOptions.load(for: paths).0
+        let options = ReviewOptions(asOf: asOf ?? SimpleDate.today(), showMatches: showMatches, published: published)
+        let outcome = ReviewPipeline(configuration: configuration, options: options, version: PubGate.version).run(paths: paths)
         let manifest = outcome.manifest
         do {
             try AtomicWriter.writeJSON(manifest, to: out + "/manifest.json")

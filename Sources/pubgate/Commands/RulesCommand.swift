@@ -17,7 +17,7 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var ruleOptions: RuleOptions
 
         func run() throws {
-            let set = try ruleOptions.load()
+            let set = try ruleOptions.load().0.rules
             for compiled in set.rules {
                 let r = compiled.rule
                 print("\(r.id)\t\(r.kind.rawValue)\t\(r.severity.rawValue)\t\(r.title)")
@@ -33,8 +33,9 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var ruleOptions: RuleOptions
 
         func run() throws {
-            let set = try ruleOptions.load()
-            let failures = RuleExampleChecker(rules: set).failures()
+            let configuration = try ruleOptions.load().0
+            let set = configuration.rules
+            let failures = RuleExampleChecker(rules: set, documentTypes: configuration.documentTypes).failures()
             for failure in failures { print("FAIL \(failure)") }
             print("\(set.rules.count) rules, \(failures.count) example failures")
             if !failures.isEmpty { throw ExitStatus.badConfiguration }

@@ -2,18 +2,24 @@ import ArgumentParser
 import Foundation
 import PubGateCore
 
-/// Where the rules come from; shared by every command that scans.
+/// Where the rules and settings come from; shared by every command that classifies or scans.
 struct RuleOptions: ParsableArguments {
     @Option(name: .long, help: "Rule file or folder of rule files (default: the Rules/ shipped with pubgate).")
     var rules: String?
 
-    /// Loads the rules, printing warnings to stderr; a broken rule ends the run with exit code 78.
-    func load() throws -> RuleSet {
+    @Option(
+        name: .long,
+        help: "The site's settings file, overriding Rules/policy.yaml key by key (default: .pubgate.yml in the first folder reviewed).")
+    var config: String?
+
+    /// Loads rules, document types and settings, printing warnings to stderr; anything broken ends
+    /// the run with exit code 78 and a message naming the file.
+    func load(for paths: [String] = []) throws -> (ReviewConfiguration, LoadedSettings) {
         let path = rules ?? RuleOptions.defaultRulesPath()
         do {
-            let set = try RuleSet.load(from: path)
-            for warning in set.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
-            return set
+            let loaded = try ReviewConfiguration.load(rulesPath: path, site: config ?? SettingsLoader.siteFile(for: paths))
+            for warning in loaded.0.rules.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
+            return loaded
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitStatus.badConfiguration

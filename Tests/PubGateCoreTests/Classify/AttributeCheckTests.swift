@@ -3,8 +3,7 @@ import Testing
 
 @Suite struct AttributeCheckTests {
     func kinds(_ text: String, name: String) -> [FindingKind] {
-        let classified = Classifier().classify(IngestStage().run(RawInput(path: name, bytes: Array(text.utf8))))
-        return AttributeCheck().findings(for: classified).map(\.kind)
+        AttributeCheck(settings: shippedSettings.attribute).declarationFindings(for: classify(text, name: name)).map(\.kind)
     }
 
     @Test func annotationDeclaresTheAttribute() {

@@ -5,7 +5,7 @@ import Testing
 @Suite struct RuleTests {
     @Test func everyShippedRuleHoldsItsExamples() {
         #expect(!shippedRules.rules.isEmpty)
-        let failures = RuleExampleChecker(rules: shippedRules, asOf: reviewDate).failures()
+        let failures = RuleExampleChecker(rules: shippedRules, documentTypes: shippedConfiguration.documentTypes, asOf: reviewDate).failures()
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
     }
 
@@ -83,7 +83,7 @@ import Testing
 
     @Test func defaultOutputNeverContainsTheFullID() throws {
         let ingested = IngestStage().run(RawInput(path: "a.txt", bytes: Array("身份证号：210503197906151225".utf8)))
-        let findings = Scanner(rules: shippedRules, asOf: reviewDate, showMatches: false).scan(Classifier().classify(ingested))
+        let findings = Scanner(rules: shippedRules, asOf: reviewDate, showMatches: false).scan(shippedClassifier.classify(ingested))
         let json = String(decoding: try AtomicWriter.encodeJSON(findings), as: UTF8.self)
         #expect(!findings.isEmpty)
         #expect(!json.contains("210503197906151225"))

@@ -1,0 +1,43 @@
+/// 三同步 across the batch and the published site (domain-spec §7.2, J-LINK).
+///
+/// A policy of a type that needs a 解读 (``Settings/PublicationSettings/Interpretation/requiredFor``),
+/// declared 主动公开, must have a 解读 that cites it by 文号 or title, in the batch or on the site
+/// (`interpretation_missing`). A 解读 whose policy is in neither is flagged too
+/// (`interpretation_orphan`).
+public struct InterpretationLinkCheck: Sendable {
+    public let settings: Settings.PublicationSettings.Interpretation
+
+    public init(settings: Settings.PublicationSettings.Interpretation) {
+        self.settings = settings
+    }
+
+    /// Findings per batch index.
+    public func findings(batch: [DocumentProfile], published: [DocumentProfile]) -> [Int: [Finding]] {
+        let everything = batch + published
+        let interpretations = everything.filter { $0.docType == .interpretation }
+        var result: [Int: [Finding]] = [:]
+        for (i, doc) in batch.enumerated() {
+            if settings.requiredFor.contains(doc.docType), doc.declared == .active,
+                !interpretations.contains(where: { $0.path != doc.path && $0.cites(doc) })
+            {
+                result[i, default: []].append(
+                    Finding(
+                        ruleID: "interpretation_missing", kind: .interpretationMissing, severity: settings.missing,
+                        message: "no 政策解读 in the batch or on the site cites this \(doc.docType.rawValue) document by 文号 or title (三同步)",
+                        sources: ["S8", "S13"],
+                        remediation: "Publish its 解读 with it, citing the policy by title and 文号, and link both ways."))
+            }
+            if doc.docType == .interpretation,
+                !everything.contains(where: { $0.path != doc.path && $0.docType != .interpretation && doc.cites($0) })
+            {
+                result[i, default: []].append(
+                    Finding(
+                        ruleID: "interpretation_orphan", kind: .interpretationMissing, severity: settings.orphan,
+                        message: "the policy this 解读 interprets is neither in the batch nor on the site",
+                        sources: ["S8"],
+                        remediation: "Publish the policy with its 解读, or cite it by its exact title and 文号."))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,49 @@
+import PCRE2Kit
+
+/// One way to recognise a document type: every condition given must hold (domain-spec §1.1).
+///
+/// Patterns are PCRE2 and run on normalized text (full-width brackets and digits are ASCII).
+public struct DocumentTypeCue: Sendable {
+    /// On the title.
+    public let title: Regex?
+    /// On the column the page is filed under (栏目 / catalog).
+    public let column: Regex?
+    /// On the body text.
+    public let body: Regex?
+    /// On the 文号.
+    public let documentNumber: Regex?
+    /// Fields that must be present: `document_number`, `registration_number`, `interprets`, `written_date`.
+    public let has: [String]
+
+    public static let knownFields = ["document_number", "registration_number", "interprets", "written_date"]
+
+    public init(title: Regex?, column: Regex?, body: Regex?, documentNumber: Regex?, has: [String]) {
+        self.title = title
+        self.column = column
+        self.body = body
+        self.documentNumber = documentNumber
+        self.has = has
+    }
+
+    /// True when every condition holds for `facts`.
+    public func matches(_ facts: DocumentFacts) -> Bool {
+        func test(_ regex: Regex?, _ value: String?) -> Bool {
+            guard let regex else { return true }
+            guard let value, !value.isEmpty else { return false }
+            return ((try? regex.firstMatch(in: Array(value.utf8))) ?? nil) != nil
+        }
+        return test(title, facts.title) && test(column, facts.column) && test(body, facts.body)
+            && test(documentNumber, facts.documentNumber) && has.allSatisfy { facts.present.contains($0) }
+    }
+}
+
+/// What a document type is recognised from, gathered once per document.
+public struct DocumentFacts: Sendable {
+    public let title: String?
+    public let column: String?
+    /// The first part of the body (cues look at the opening, not the whole text).
+    public let body: String
+    public let documentNumber: String?
+    /// Names of the fields present (see ``DocumentTypeCue/knownFields``).
+    public let present: Set<String>
+}

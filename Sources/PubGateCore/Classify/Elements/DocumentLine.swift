@@ -1,0 +1,35 @@
+/// One line of a document's matching copy, trimmed, with the original line it came from.
+///
+/// Element segmentation and the publication checks work line by line, as GB/T 9704 lays a 公文
+/// out; each line keeps its normalized byte range so a finding can point into the original file.
+public struct DocumentLine: Sendable {
+    /// Normalized text without leading and trailing spaces.
+    public let text: String
+    /// Normalized bytes of `text`.
+    public let range: Range<Int>
+    /// 1-based line in the original file.
+    public let line: Int
+    public let part: ContentPart
+
+    /// Splits `text` into non-empty lines.
+    public static func lines(of text: NormalizedText, index: LineIndex?) -> [DocumentLine] {
+        var result: [DocumentLine] = []
+        let bytes = text.utf8
+        var start = 0
+        func emit(_ lo: Int, _ hi: Int) {
+            var a = lo
+            var b = hi
+            while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+            while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
+            guard a < b else { return }
+            let line = index.map { $0.lineColumn(of: Int(text.origins[a])).line } ?? 0
+            result.append(DocumentLine(text: text.string(a..<b), range: a..<b, line: line, part: text.part(at: a)))
+        }
+        for i in 0..<bytes.count where bytes[i] == 0x0A {
+            emit(start, i)
+            start = i + 1
+        }
+        emit(start, bytes.count)
+        return result
+    }
+}

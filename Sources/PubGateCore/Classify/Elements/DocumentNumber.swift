@@ -1,0 +1,90 @@
+import Foundation
+import PCRE2Kit
+
+/// A 发文字号 (文号) such as 本公发〔2025〕12号, parsed from text (domain-spec §3, RX-DOCNO).
+///
+/// The canonical form (〔〕 brackets, no spaces, no 字/第, no padding zeros) is what links documents
+/// to each other — a 解读 to its policy, a 废止 sentence to the page it repeals — whatever bracket
+/// variant each was typed with. The problems list what GB/T 9704 forbids in the document's own number.
+public struct DocumentNumber: Sendable, Hashable, Codable {
+    /// 机关代字, e.g. 本公发.
+    public let organ: String
+    public let year: Int
+    public let sequence: Int
+    /// `organ〔year〕sequence号`.
+    public let canonical: String
+    /// The number as written (normalized text).
+    public let written: String
+    /// Deviations from GB/T 9704 (empty when well formed).
+    public let problems: [String]
+
+    public var isWellFormed: Bool { problems.isEmpty }
+
+    // Normalized text: NFKC has already turned （）［］ into ASCII and ﹝﹞ into 〔〕.
+    private static let pattern = try! Regex(
+        #"(\p{Han}[\p{Han}A-Za-z]{0,11}?)[ \t]*([〔\[【({])[ \t]*(\d{2,4})[ \t]*([〕\]】)}])[ \t]*(字)?[ \t]*(第)?[ \t]*(\d{1,5})[ \t]*号"#)
+
+    /// Every 文号 in `text`, in order.
+    public static func all(in text: String, maxYear: Int = 9999) -> [DocumentNumber] {
+        let bytes = Array(text.utf8)
+        var found: [DocumentNumber] = []
+        try? pattern.forEachMatch(in: bytes) { groups in
+            let s = { (i: Int) -> String? in groups[i].map { String(decoding: bytes[$0], as: UTF8.self) } }
+            guard let whole = s(0), let organ = s(1), let lb = s(2), let year = s(3), let rb = s(4), let seq = s(7) else {
+                return true
+            }
+            found.append(
+                DocumentNumber(
+                    organ: organ, bracketsOpen: lb, close: rb, year: year, zi: s(5) != nil, di: s(6) != nil, sequence: seq,
+                    written: whole, maxYear: maxYear))
+            return true
+        }
+        return found
+    }
+
+    /// The first 文号 in `text`, if any.
+    public static func first(in text: String, maxYear: Int = 9999) -> DocumentNumber? {
+        all(in: text, maxYear: maxYear).first
+    }
+
+    /// Words that end running prose before a 机关代字 (印发本公发〔…〕 → 本公发): a match starts at the
+    /// leftmost Han character, so the organ code is cut after the last of them.
+    private static let proseEnds = ["印发", "转发", "根据", "按照", "依据", "依照", "执行", "关于", "废止", "的", "及", "和", "与", "将", "对"]
+
+    static func trimLeadingProse(_ organ: String) -> String {
+        var best = organ.startIndex
+        for word in proseEnds {
+            if let r = organ.range(of: word, options: .backwards), organ.distance(from: r.upperBound, to: organ.endIndex) >= 2,
+                r.upperBound > best
+            {
+                best = r.upperBound
+            }
+        }
+        return String(organ[best...])
+    }
+
+    private init(
+        organ: String, bracketsOpen lb: String, close rb: String, year: String, zi: Bool, di: Bool, sequence: String,
+        written: String, maxYear: Int
+    ) {
+        var problems: [String] = []
+        if lb != "〔" || rb != "〕" { problems.append("year in \(lb)\(rb) instead of 六角括号 〔〕") }
+        var y = Int(year) ?? 0
+        if year.count != 4 {
+            problems.append("year not written in full")
+            y += y < 50 ? 2000 : 1900
+        } else if y < 1949 || y > maxYear {
+            problems.append("year \(y) out of range")
+        }
+        if zi || di { problems.append("extra \(zi ? "字" : "")\(di ? "第" : "") before the sequence number") }
+        if sequence.count > 1 && sequence.hasPrefix("0") { problems.append("sequence number padded with zeros") }
+        let n = Int(sequence) ?? 0
+        let organ = Self.trimLeadingProse(organ)
+        self.organ = organ
+        self.year = y
+        self.sequence = n
+        self.canonical = "\(organ)〔\(y)〕\(n)号"
+        self.written = written
+        self.problems = problems
+    }
+}

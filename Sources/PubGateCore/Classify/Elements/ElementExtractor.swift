@@ -1,0 +1,171 @@
+/// Segments a document's lines into GB/T 9704 elements (domain-spec §3).
+///
+/// Works on the normalized copy (full-width colons and brackets are ASCII there, spaces between Han
+/// characters are gone, so `签 发 人` reads `签发人`). It reads the 版头 from the first lines, finds
+/// the title (the page's declared title when there is one, else the first line after the 版头),
+/// then works back from the end: 版记, 附注, 成文日期 and 署名. Lines outside the body part (front
+/// matter, comments, hidden blocks) are not elements.
+public struct ElementExtractor: Sendable {
+    public init() {}
+
+    public func extract(_ all: [DocumentLine], declaredTitle: String?) -> DocumentElements {
+        var e = DocumentElements()
+        let lines = all.filter { $0.part == .body && !Self.isRule($0.text) }
+        guard !lines.isEmpty else { return e }
+
+        // 版头: the first lines, up to and including the 发文字号.
+        var headEnd = -1
+        for (i, l) in lines.prefix(8).enumerated() {
+            let t = l.text
+            if i < 2, e.copyNumber == nil, t.wholeMatch(#"\d{6}"#) {
+                e.copyNumber = ElementText(l)
+                headEnd = i
+            } else if e.secrecy == nil, t.wholeMatch(#"(绝密|机密|秘密)( ?[★☆*] ?[0-9]{0,3} ?(年|个月|长期)?)?"#) {
+                e.secrecy = ElementText(l)
+                headEnd = i
+            } else if e.urgency == nil, t.wholeMatch(#"特急|加急|特提|平急"#) {
+                e.urgency = ElementText(l)
+                headEnd = i
+            } else if e.issuerMark == nil, t.count <= 30, t.wholeMatch(#"\p{Han}{2,}(?:局|委|厅|府|部|院|室|会|处|队|所|中心|政府)(?:\p{Han}{0,12})?文件"#) {
+                e.issuerMark = ElementText(l)
+                headEnd = i
+            } else if e.documentNumber == nil, let number = DocumentNumber.first(in: t), t.count <= number.written.count + 16,
+                !t.hasPrefix("(")
+            {
+                e.documentNumber = ElementText(text: number.written, line: l.line)
+                if let signer = Self.signer(in: t) { e.signer = ElementText(text: signer, line: l.line) }
+                headEnd = i
+                break
+            }
+            if e.signer == nil, let signer = Self.signer(in: t) {
+                e.signer = ElementText(text: signer, line: l.line)
+                headEnd = i
+            }
+        }
+
+        // 标题: the declared title's line, else the first line after the 版头.
+        var titleIndex: Int?
+        if let declared = declaredTitle.map(Self.comparable), !declared.isEmpty {
+            titleIndex = lines.firstIndex { Self.comparable($0.text) == declared }
+                ?? lines.firstIndex { declared.hasPrefix(Self.comparable($0.text)) && $0.text.count >= 6 }
+        }
+        if titleIndex == nil, headEnd + 1 < lines.count, !lines[headEnd + 1].text.hasSuffix(":") {
+            titleIndex = headEnd + 1
+        }
+        var bodyStart = headEnd + 1
+        if let ti = titleIndex {
+            var title = Self.stripHeading(lines[ti].text)
+            var last = ti
+            // A title typeset over two lines: join the next line when the first has no 文种 ending.
+            if Self.genreEnding(title) == nil, ti + 1 < lines.count, Self.genreEnding(lines[ti + 1].text) != nil,
+                lines[ti + 1].text.count <= 40, !lines[ti + 1].text.hasSuffix(":")
+            {
+                title += lines[ti + 1].text
+                last = ti + 1
+            }
+            e.title = ElementText(text: title, line: lines[ti].line)
+            bodyStart = last + 1
+            if e.documentNumber == nil, last + 1 < lines.count, let number = DocumentNumber.first(in: lines[last + 1].text),
+                lines[last + 1].text.count <= number.written.count + 4
+            {
+                e.documentNumber = ElementText(text: number.written, line: lines[last + 1].line)
+                bodyStart = last + 2
+            }
+            // 主送机关: a short line ending in a colon right after the title.
+            for j in bodyStart..<min(bodyStart + 2, lines.count) {
+                let t = lines[j].text
+                if t.hasSuffix(":"), (3...60).contains(t.count), !t.contains("号"), !Self.isFieldLine(t) {
+                    e.recipients = ElementText(text: String(t.dropLast()), line: lines[j].line)
+                    bodyStart = j + 1
+                    break
+                }
+            }
+        }
+
+        // 版记 and the closing elements, from the end.
+        var tailStart = lines.count
+        for i in stride(from: lines.count - 1, through: max(bodyStart, 0), by: -1) {
+            let t = lines[i].text
+            guard t.contains("抄送") || t.hasSuffix("印发") else { continue }
+            if e.copiesTo == nil, let m = t.firstMatch(#"^抄送:(.+)$"#) {
+                e.copiesTo = ElementText(text: m, line: lines[i].line)
+                tailStart = min(tailStart, i)
+            } else if e.printing == nil, t.wholeMatch(#".+? +[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日印发"#) {
+                e.printing = ElementText(lines[i])
+                tailStart = min(tailStart, i)
+            }
+        }
+        var dateIndex: Int?
+        for i in stride(from: tailStart - 1, through: max(bodyStart, 0), by: -1) where Self.isDateLine(lines[i].text) {
+            dateIndex = i
+            break
+        }
+        var bodyEnd = tailStart - 1
+        if let di = dateIndex {
+            e.writtenDate = ElementText(lines[di])
+            bodyEnd = di - 1
+            if di - 1 >= bodyStart, Self.isSignature(lines[di - 1].text) {
+                e.issuerSignature = ElementText(lines[di - 1])
+                bodyEnd = di - 2
+            }
+            for i in (di + 1)..<tailStart {
+                let t = lines[i].text
+                if t.wholeMatch(#"\(.{2,80}\)"#) {
+                    e.annotations.append(ElementText(lines[i]))
+                } else if t.wholeMatch(#"附件 ?[0-9]{0,2}"#) {
+                    e.attachments.append(ElementText(lines[i]))
+                }
+            }
+        }
+        // 附件说明: between the 正文 and the 署名.
+        if bodyStart <= bodyEnd {
+            for i in stride(from: bodyEnd, through: bodyStart, by: -1) where lines[i].text.wholeMatch(#"附件 ?:.+"#) {
+                e.attachmentNote = ElementText(lines[i])
+                bodyEnd = i - 1
+                break
+            }
+        }
+        if bodyStart <= bodyEnd {
+            e.body = .init(firstLine: lines[bodyStart].line, lastLine: lines[bodyEnd].line)
+        }
+        return e
+    }
+
+    /// A line of box-drawing or dash characters (the red separator, the 版记 rules).
+    static func isRule(_ t: String) -> Bool {
+        !t.isEmpty && t.unicodeScalars.allSatisfy { (0x2500...0x257F).contains($0.value) || "-=_—".unicodeScalars.contains($0) }
+    }
+
+    static func signer(in t: String) -> String? {
+        t.firstMatch(#"签发人 ?: ?(\p{Han}[\p{Han}·]{1,7}(?:[ 、,]+\p{Han}[\p{Han}·]{1,7})*)"#)
+    }
+
+    static func isDateLine(_ t: String) -> Bool {
+        t.wholeMatch(#"[0-9]{4} ?年 ?[0-9]{1,2} ?月 ?[0-9]{1,2} ?日"#)
+            || t.wholeMatch(#"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"#)
+    }
+
+    static func isSignature(_ t: String) -> Bool {
+        (2...40).contains(t.count) && t.wholeMatch(#"[\p{Han}()、 ]+"#) && !t.hasSuffix("。")
+    }
+
+    static func isFieldLine(_ t: String) -> Bool {
+        guard let colon = t.firstIndex(of: ":") else { return false }
+        return MetadataReader.keys.contains(String(t[..<colon]))
+    }
+
+    /// The 文种 a title ends with (决定, 通知, 规定 …), if any.
+    static func genreEnding(_ t: String) -> String? {
+        t.firstMatch(#"(决议|决定|命令|令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要|规定|办法|细则|规则|方案|答复|解读|公示)(?:\([^)]*\))?$"#)
+    }
+
+    static func stripHeading(_ t: String) -> String {
+        String(t.drop { $0 == "#" || $0 == " " })
+    }
+
+    /// Titles compared without Markdown heading marks and spaces.
+    static func comparable(_ t: String) -> String {
+        stripHeading(t).filter { !$0.isWhitespace }
+    }
+}
+

@@ -1,0 +1,89 @@
+import Foundation
+
+/// A page's 政府信息公开 fields under one name each, however the page spelt them (domain-spec §5.1).
+///
+/// The same field arrives as a table cell (`文　　号：`), a `<meta>` tag, a front matter key in
+/// Chinese or English (`doc_no`, `params.xxgk.written_date`) or an XML element. Checks, the sweep
+/// and the index read the canonical fields only.
+public struct PageMetadata: Sendable, Codable, Hashable {
+    public var title: String?
+    public var indexNumber: String?
+    public var publisher: String?
+    /// 文号 as written.
+    public var documentNumber: String?
+    /// 成文日期.
+    public var writtenDate: SimpleDate?
+    /// 发布日期.
+    public var publishDate: SimpleDate?
+    /// 施行日期 / 生效日期.
+    public var effectiveDate: SimpleDate?
+    /// 有效期至.
+    public var validUntil: SimpleDate?
+    /// 有效性 as written (有效, 失效, 废止, 已修改 …).
+    public var validity: String?
+    /// 统一登记号 of a 规范性文件.
+    public var registrationNumber: String?
+    /// The column (栏目 / 分类 / catalog) the page is filed under.
+    public var column: String?
+    /// What a 解读 interprets: a 文号 or a title.
+    public var interprets: String?
+    /// Hugo `expiryDate` / `unpublishdate`.
+    public var expiryDate: SimpleDate?
+
+    public init() {}
+
+    /// Leaf key (lower-cased, spaces removed) → canonical field.
+    static let aliases: [String: WritableKeyPath<PageMetadata, String?> & Sendable] = [
+        "title": \.title, "标题": \.title, "名称": \.title, "meta:articletitle": \.title, "doctitle": \.title,
+        "索引号": \.indexNumber, "index_no": \.indexNumber, "indexno": \.indexNumber,
+        "发布机构": \.publisher, "发文机关": \.publisher, "发文单位": \.publisher, "publisher": \.publisher,
+        "meta:contentsource": \.publisher,
+        "文号": \.documentNumber, "发文字号": \.documentNumber, "文件编号": \.documentNumber, "doc_no": \.documentNumber,
+        "docno": \.documentNumber, "document_number": \.documentNumber,
+        "有效性": \.validity, "时效性": \.validity, "是否有效": \.validity, "validity": \.validity,
+        "统一登记号": \.registrationNumber, "登记号": \.registrationNumber, "reg_no": \.registrationNumber,
+        "registration_number": \.registrationNumber,
+        "栏目": \.column, "分类": \.column, "catalog": \.column, "column": \.column, "meta:columnname": \.column,
+        "解读对象": \.interprets, "interprets": \.interprets,
+    ]
+
+    static let dateAliases: [String: WritableKeyPath<PageMetadata, SimpleDate?> & Sendable] = [
+        "成文日期": \.writtenDate, "发文日期": \.writtenDate, "written_date": \.writtenDate, "writtendate": \.writtenDate,
+        "发布日期": \.publishDate, "publishdate": \.publishDate, "date": \.publishDate, "meta:pubdate": \.publishDate,
+        "pubdate": \.publishDate,
+        "施行日期": \.effectiveDate, "生效日期": \.effectiveDate, "effective_date": \.effectiveDate,
+        "有效期至": \.validUntil, "valid_until": \.validUntil,
+        "expirydate": \.expiryDate, "unpublishdate": \.expiryDate,
+    ]
+
+    /// Reads the canonical fields out of the ingest stage's metadata; the first value per field wins,
+    /// in key order (so a page's table and its front matter give the same result every run).
+    public init(_ metadata: [String: String]) {
+        for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
+            let v = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !v.isEmpty else { continue }
+            let leaf = (key.hasPrefix("meta:") ? key : String(key.split(separator: ".").last ?? Substring(key)))
+                .lowercased().filter { !$0.isWhitespace }
+            if let path = Self.aliases[leaf], self[keyPath: path] == nil {
+                self[keyPath: path] = v
+            } else if let path = Self.dateAliases[leaf], self[keyPath: path] == nil {
+                self[keyPath: path] = SimpleDate(parsing: v)
+            }
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title
+        case indexNumber = "index_number"
+        case publisher
+        case documentNumber = "document_number"
+        case writtenDate = "written_date"
+        case publishDate = "publish_date"
+        case effectiveDate = "effective_date"
+        case validUntil = "valid_until"
+        case validity
+        case registrationNumber = "registration_number"
+        case column, interprets
+        case expiryDate = "expiry_date"
+    }
+}

@@ -1,0 +1,185 @@
+/// The per-document publication rules of the 2023 task list (domain-spec §3, §7.1–§7.4).
+///
+/// - J-FIELDS: a 政策解读 names 解读单位, 解读人 and 解读电话.
+/// - P-TITLE: a 建议/提案 reply's title carries a content summary, not only the 届次 and number.
+/// - C-NORM: a 规范性文件 has a 文号, a 成文日期 and a 施行日期.
+/// - S-FMT-DOCNO: the document's own 文号 follows GB/T 9704.
+/// - X-01 / X-02: a penalty decision follows the site's masking template and is not a minor's case.
+///
+/// The cross-document rule of 三同步 (a policy's 解读 in the batch or on the site) needs the whole
+/// batch and lives in the aggregate stage (``InterpretationLinkCheck``).
+public struct PublicationCheck: Sendable {
+    public let settings: Settings
+    public let asOf: SimpleDate
+    public let showMatches: Bool
+
+    public init(settings: Settings, asOf: SimpleDate, showMatches: Bool) {
+        self.settings = settings
+        self.asOf = asOf
+        self.showMatches = showMatches
+    }
+
+    public func findings(for document: ClassifiedDocument) -> [Finding] {
+        var found: [Finding] = []
+        switch document.docType {
+        case .interpretation: found += interpretationFields(document)
+        case .proposalReply: found += proposalTitle(document)
+        case .normative: found += normativeFields(document)
+        case .penalty, .licence: found += minorParty(document) + maskingTemplate(document)
+        case .publicity: found += maskingTemplate(document)
+        default: break
+        }
+        found += documentNumberFormat(document)
+        return found
+    }
+
+    // MARK: J-FIELDS
+
+    static let interpretationFieldPatterns: [(name: String, pattern: String)] = [
+        ("解读单位", #"解读(?:单位|机关|部门) ?: ?\S{2,40}"#),
+        ("解读人", #"解读人 ?: ?[\p{Han}·]{2,10}"#),
+        ("解读电话", #"(?:解读|咨询|联系)电话 ?: ?(?:0[0-9]{2,3}-?[0-9]{7,8}|1[3-9][0-9]{9})"#),
+    ]
+
+    func interpretationFields(_ document: ClassifiedDocument) -> [Finding] {
+        let text = document.lines.filter { $0.part == .body || $0.part == .frontMatter }.map(\.text)
+        let meta = document.ingested.metadata
+        let missing = Self.interpretationFieldPatterns.filter { field in
+            !text.contains { $0.firstMatch(field.pattern) != nil }
+                && !(meta[field.name].map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false)
+        }.map(\.name)
+        guard !missing.isEmpty else { return [] }
+        return [
+            Finding(
+                ruleID: "interpretation_fields", kind: .interpretationFields, severity: settings.publication.interpretation.fields,
+                message: "the 政策解读 does not name \(missing.joined(separator: ", "))", sources: ["S8"],
+                remediation: "Add the 解读单位, 解读人 and 解读电话 (an office line) at the end of the 解读.")
+        ]
+    }
+
+    // MARK: P-TITLE
+
+    func proposalTitle(_ document: ClassifiedDocument) -> [Finding] {
+        guard let raw = document.title else { return [] }
+        let title = Normalizer.normalized(raw)
+        let topics = [
+            title.firstMatch(#"关于([^,。()]{4,40}?)的(?:代表)?(?:建议|提案|议案)"#),
+            title.firstMatch(#"\(([^)]{4,40})\)"#),
+        ].compactMap { $0 }
+        let summarised = topics.contains { topic in
+            topic.filter { $0.unicodeScalars.first!.properties.isIdeographic }.count >= 4
+                && topic.firstMatch(#"届|会议|第 ?[0-9]+ ?号|[0-9]{4}年"#) == nil
+        }
+        guard !summarised else { return [] }
+        return [
+            Finding(
+                ruleID: "proposal_title", kind: .proposalTitle, severity: settings.publication.proposal.title,
+                message: "the reply's title gives only the session and number, no content summary", sources: ["S8"],
+                remediation: "Name the topic in the title, e.g. 关于市政协…第N号提案（加强…）的答复.")
+        ]
+    }
+
+    // MARK: C-NORM
+
+    func normativeFields(_ document: ClassifiedDocument) -> [Finding] {
+        var missing: [String] = []
+        if document.documentNumber == nil { missing.append("文号") }
+        if document.writtenDate == nil { missing.append("成文日期") }
+        if !document.validity.statesEffectiveDate && document.metadata.effectiveDate == nil { missing.append("施行日期") }
+        guard !missing.isEmpty else { return [] }
+        return [
+            Finding(
+                ruleID: "normative_fields", kind: .format, severity: settings.publication.normative.missingFields,
+                message: "the 规范性文件 has no \(missing.joined(separator: ", "))", sources: ["S8", "S34"],
+                remediation: "State the 文号, the 成文日期 and when it takes effect (自…起施行) and for how long (有效期).")
+        ]
+    }
+
+    // MARK: S-FMT-DOCNO
+
+    func documentNumberFormat(_ document: ClassifiedDocument) -> [Finding] {
+        let ownNumbers = [document.elements.documentNumber?.text, document.metadata.documentNumber.map(Normalizer.normalized)]
+        var found: [Finding] = []
+        var seen: Set<String> = []
+        for text in ownNumbers.compactMap({ $0 }) {
+            guard let number = DocumentNumber.first(in: text, maxYear: asOf.year + 1), !number.isWellFormed,
+                seen.insert(number.written).inserted
+            else { continue }
+            found.append(
+                Finding(
+                    ruleID: "document_number_format", kind: .format, severity: settings.publication.documentNumber.malformed,
+                    message: "文号 \(number.written): \(number.problems.joined(separator: "; ")) (canonical \(number.canonical))",
+                    location: document.elements.documentNumber?.line == nil ? nil : lineLocation(document, number.written),
+                    sources: ["S5"], remediation: "Write the 文号 as \(number.canonical)."))
+        }
+        return found
+    }
+
+    // MARK: X-02
+
+    func minorParty(_ document: ClassifiedDocument) -> [Finding] {
+        let reference = document.writtenDate ?? asOf
+        for line in document.lines where line.part == .body {
+            guard let c = line.text.captures(
+                #"(?:违法行为人|当事人|被处罚人|违法嫌疑人)[^。]{0,60}?(?:([0-9]{4})年(?:([0-9]{1,2})月)?(?:[0-9]{1,2}日)?(?:出生|生)|(未成年|未满(?:十八|18)周岁|不满(?:十八|18)周岁))"#)
+            else { continue }
+            var minor = c[3] != nil
+            if let y = c[1].flatMap({ Int($0) }) {
+                let month = c[2].flatMap { Int($0) } ?? 1
+                minor = (reference.year - y) - ((reference.month, reference.day) < (month, 1) ? 1 : 0) < 18
+            }
+            guard minor else { continue }
+            return [
+                Finding(
+                    ruleID: "penalty_minor", kind: .penaltyMasking, severity: settings.publication.penalty.minors,
+                    message: "the punished party is a minor: a minor's case is not published", part: line.part,
+                    location: document.location(of: line.range), sources: ["S19"],
+                    remediation: "Do not publish the decision.")
+            ]
+        }
+        return []
+    }
+
+    // MARK: X-01
+
+    func maskingTemplate(_ document: ClassifiedDocument) -> [Finding] {
+        let templates: [(String, String?, Int, String)] = [
+            ("resident_id", settings.masking.residentID, 18, #"(?<![0-9])([0-9]{0,17})[*＊]{2,17}([0-9]{0,17}[0-9Xx]?)(?![0-9*])"#),
+            ("mobile", settings.masking.mobile, 11, #"(?<![0-9])(1[0-9]{0,9})[*＊]{2,10}([0-9]{0,9})(?![0-9*])"#),
+        ]
+        var found: [Finding] = []
+        for (name, template, length, pattern) in templates {
+            guard let template, let (keepStart, keepEnd) = Self.parseTemplate(template) else { continue }
+            for line in document.lines where line.part == .body {
+                guard let c = line.text.captures(pattern), let whole = c[0] else { continue }
+                guard whole.count == length else { continue }
+                let head = c[1]?.count ?? 0
+                let tail = c[2]?.count ?? 0
+                guard head != keepStart || tail != keepEnd else { continue }
+                found.append(
+                    Finding(
+                        ruleID: "penalty_masking_template", kind: .penaltyMasking, severity: settings.publication.penalty.maskingTemplate,
+                        message: "\(name) masked as \(head)+\(tail), the site's template is \(template)", part: line.part,
+                        location: lineLocation(document, whole, in: line), masked: whole, sources: ["S19"],
+                        remediation: "Mask every \(name) the same way (\(template)): differing masks can be combined."))
+            }
+        }
+        return found
+    }
+
+    static func parseTemplate(_ t: String) -> (Int, Int)? {
+        let parts = t.split(separator: "+").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
+    }
+
+    /// The location of the first occurrence of `needle` (normalized text) in the document or a line.
+    func lineLocation(_ document: ClassifiedDocument, _ needle: String, in line: DocumentLine? = nil) -> SourceLocation? {
+        let candidates = line.map { [$0] } ?? document.lines
+        for l in candidates {
+            guard let r = l.text.range(of: needle) else { continue }
+            let start = l.range.lowerBound + l.text.utf8.distance(from: l.text.utf8.startIndex, to: r.lowerBound.samePosition(in: l.text.utf8)!)
+            return document.location(of: start..<(start + needle.utf8.count))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Everything a review is configured by: scan rules, document-type cues and the site's settings.
+///
+/// All three live in the rules folder (`*.yaml` rule files, `classify.yaml`, `policy.yaml`); the
+/// site's own settings file overrides `policy.yaml`. Loaded once, shared by every worker.
+public struct ReviewConfiguration: Sendable {
+    public let rules: RuleSet
+    public let documentTypes: DocumentTypeRules
+    public let settings: Settings
+
+    public init(rules: RuleSet, documentTypes: DocumentTypeRules, settings: Settings) {
+        self.rules = rules
+        self.documentTypes = documentTypes
+        self.settings = settings
+    }
+
+    /// The folder holding `classify.yaml` and `policy.yaml` for a rules path (a folder, or a file in one).
+    public static func folder(of rulesPath: String) -> String {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: rulesPath, isDirectory: &isDir), isDir.boolValue { return rulesPath }
+        return (rulesPath as NSString).deletingLastPathComponent
+    }
+
+    /// Loads the rules at `rulesPath` with the document types and settings beside them; `site`
+    /// overrides the settings. Every problem names its file (exit 78 in the CLI).
+    public static func load(rulesPath: String, site: String?) throws(ConfigurationError) -> (ReviewConfiguration, LoadedSettings) {
+        let folder = folder(of: rulesPath)
+        let rules = try RuleSet.load(from: rulesPath)
+        let types = try DocumentTypeRules.load(file: (folder as NSString).appendingPathComponent(DocumentTypeRules.fileName))
+        let loaded = try SettingsLoader().load(
+            defaults: (folder as NSString).appendingPathComponent(SettingsLoader.defaultsFileName), site: site)
+        return (ReviewConfiguration(rules: rules, documentTypes: types, settings: loaded.settings), loaded)
+    }
+}

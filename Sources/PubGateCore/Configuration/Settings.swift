@@ -1,0 +1,118 @@
+/// A site's effective settings: the shipped `Rules/policy.yaml` overridden key by key by the
+/// site's own file (`--config FILE` or `.pubgate.yml`). Every key is required here, because the
+/// defaults file carries them all; ``SettingsLoader`` refuses keys it does not know.
+public struct Settings: Sendable, Codable {
+    public var decision: DecisionSettings
+    /// Severity overrides by finding kind or rule id (e.g. `landline: info`).
+    public var severity: [String: Severity]
+    public var attribute: AttributeSettings
+    public var publication: PublicationSettings
+    public var masking: MaskingSettings
+    /// Office numbers that are public (hotlines, 解读电话): never reported as personal data.
+    public var publicNumbers: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case decision, severity, attribute, publication, masking
+        case publicNumbers = "public_numbers"
+    }
+
+    /// Which severities reject a document.
+    public struct DecisionSettings: Sendable, Codable {
+        public var reject: [Severity]
+    }
+
+    /// Severities of the 公开属性 checks (domain-spec §2.2, §2.4).
+    public struct AttributeSettings: Sendable, Codable {
+        public var missing: Severity
+        public var conflict: Severity
+        /// Declared 主动公开 while the content says otherwise (C-ATTR-01).
+        public var mismatch: Severity
+        /// 依申请公开 / 不予公开 in a publication batch (C-ATTR-02).
+        public var notPublic: Severity
+        /// A 规范性文件 not declared 主动公开 (C-ATTR-04).
+        public var normativeNotActive: Severity
+
+        enum CodingKeys: String, CodingKey {
+            case missing, conflict, mismatch
+            case notPublic = "not_public"
+            case normativeNotActive = "normative_not_active"
+        }
+    }
+
+    /// The 政务公开 publication rules (domain-spec §7.1–§7.4).
+    public struct PublicationSettings: Sendable, Codable {
+        public var interpretation: Interpretation
+        public var proposal: Proposal
+        public var normative: Normative
+        public var documentNumber: DocumentNumberRule
+        public var penalty: Penalty
+
+        enum CodingKeys: String, CodingKey {
+            case interpretation, proposal, normative, penalty
+            case documentNumber = "document_number"
+        }
+
+        public struct Interpretation: Sendable, Codable {
+            /// Document types that need a 解读 in the batch or on the site ("三同步").
+            public var requiredFor: [DocumentType]
+            public var missing: Severity
+            /// A 解读 without 解读单位 / 解读人 / 解读电话.
+            public var fields: Severity
+            /// A 解读 whose policy is neither in the batch nor on the site.
+            public var orphan: Severity
+
+            enum CodingKeys: String, CodingKey {
+                case requiredFor = "required_for"
+                case missing, fields, orphan
+            }
+        }
+
+        public struct Proposal: Sendable, Codable {
+            /// A reply title with only the 届次 and number (P-TITLE).
+            public var title: Severity
+        }
+
+        public struct Normative: Sendable, Codable {
+            /// Validity when none is stated (years from the effective date).
+            public var defaultYears: Int
+            /// The same for 暂行 / 试行 documents.
+            public var trialYears: Int
+            /// 文号, 成文日期 or 施行日期 missing.
+            public var missingFields: Severity
+
+            enum CodingKeys: String, CodingKey {
+                case defaultYears = "default_years"
+                case trialYears = "trial_years"
+                case missingFields = "missing_fields"
+            }
+        }
+
+        public struct DocumentNumberRule: Sendable, Codable {
+            /// A 文号 that breaks GB/T 9704 (brackets, 字/第, padding).
+            public var malformed: Severity
+        }
+
+        public struct Penalty: Sendable, Codable {
+            /// A decision whose punished party is a minor.
+            public var minors: Severity
+            /// A masked identifier that deviates from the site's template.
+            public var maskingTemplate: Severity
+
+            enum CodingKeys: String, CodingKey {
+                case minors
+                case maskingTemplate = "masking_template"
+            }
+        }
+    }
+
+    /// The site's masking templates as `visible-start+visible-end` (`4+4`), or null when the site has none.
+    public struct MaskingSettings: Sendable, Codable {
+        public var residentID: String?
+        public var mobile: String?
+
+        enum CodingKeys: String, CodingKey {
+            case residentID = "resident_id"
+            case mobile
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// The per-document stages of a review, built once and shared by every worker.
+struct Stages: Sendable {
+    let ingest = IngestStage()
+    let classifier: Classifier
+    let scanner: Scanner
+    let attributes: AttributeCheck
+    let publication: PublicationCheck
+    let policy: DecisionPolicy
+    let implications: [String: DisclosureAttribute]
+    let showMatches: Bool
+
+    init(configuration: ReviewConfiguration, options: ReviewOptions) {
+        let settings = configuration.settings
+        classifier = Classifier(types: configuration.documentTypes)
+        scanner = Scanner(
+            rules: configuration.rules, asOf: options.asOf, showMatches: options.showMatches,
+            publicNumbers: Set(settings.publicNumbers.map { $0.filter(\.isNumber) }))
+        attributes = AttributeCheck(settings: settings.attribute)
+        publication = PublicationCheck(settings: settings, asOf: options.asOf, showMatches: options.showMatches)
+        policy = DecisionPolicy(settings: settings)
+        var implications: [String: DisclosureAttribute] = [:]
+        for compiled in configuration.rules.rules { implications[compiled.rule.id] = compiled.rule.implies }
+        self.implications = implications
+        showMatches = options.showMatches
+    }
+
+    /// Ingest and classify only (published pages, monthly lists); nil when the file cannot be used.
+    func classify(file: String) -> ClassifiedDocument? {
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        let ingested = ingest.run(RawInput(path: file, bytes: Array(data)))
+        return ingested.isUnscannable ? nil : classifier.classify(ingested)
+    }
+
+    /// The whole per-document review; the profile is nil for a document that could not be decoded.
+    func review(file: String) -> (DocumentReview, DocumentProfile?) {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return (Self.unreadable(path: file, reason: "cannot read the file", policy: policy), nil)
+        }
+        let ingested = ingest.run(RawInput(path: file, bytes: Array(data)))
+        guard !ingested.isUnscannable else {
+            let review = DocumentReview(
+                path: file, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format, encoding: nil,
+                docType: nil, title: nil, attribute: nil, attributeDetail: nil, documentNumber: nil, elements: nil,
+                metadata: nil, validity: nil, findings: ingested.findings, policy: policy)
+            return (review, nil)
+        }
+        let classified = classifier.classify(ingested)
+        let scanFindings = scanner.scan(classified)
+        let (assessment, contentFindings) = attributes.contentFindings(
+            for: classified, scanFindings: scanFindings, implications: implications)
+        let findings = ingested.findings + attributes.declarationFindings(for: classified) + publication.findings(for: classified)
+            + scanFindings + contentFindings
+        let masked = ElementMasking(showMatches: showMatches)
+        let review = DocumentReview(
+            path: file, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format,
+            encoding: ingested.encoding, docType: classified.docType, title: classified.title,
+            attribute: classified.attributeSummary, attributeDetail: assessment,
+            documentNumber: classified.documentNumber?.canonical, elements: masked.elements(classified.elements),
+            metadata: masked.metadata(classified.metadata), validity: classified.validity, findings: findings, policy: policy)
+        return (review, DocumentProfile(classified))
+    }
+
+    static func unreadable(path: String, reason: String, policy: DecisionPolicy) -> DocumentReview {
+        let finding = Finding(
+            ruleID: "input_unreadable", kind: .unscannable, severity: .block, message: "cannot read: \(reason)")
+        return DocumentReview(
+            path: path, sha256: "", bytes: 0, format: .unknown, encoding: nil, docType: nil, title: nil,
+            attribute: nil, attributeDetail: nil, documentNumber: nil, elements: nil, metadata: nil, validity: nil,
+            findings: [finding], policy: policy)
+    }
+}

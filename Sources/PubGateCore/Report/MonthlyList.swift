@@ -1,0 +1,64 @@
+import Foundation
+
+/// The monthly list of 主动公开 公文 (条例 Art. 23–25, M-MONTHLY): what a 政务公开 office submits
+/// each month to the archive and the library — 文号, 标题, 成文日期, 发布日期 and where it is.
+public struct MonthlyList: Sendable, Codable {
+    public struct Entry: Sendable, Codable, Equatable {
+        public let documentNumber: String?
+        public let title: String
+        public let writtenDate: SimpleDate?
+        public let publishDate: SimpleDate
+        public let path: String
+
+        enum CodingKeys: String, CodingKey {
+            case documentNumber = "document_number"
+            case title
+            case writtenDate = "written_date"
+            case publishDate = "publish_date"
+            case path
+        }
+    }
+
+    /// `YYYY-MM`.
+    public let month: String
+    /// By 发布日期, then path.
+    public let documents: [Entry]
+    /// 主动公开 公文 without a 发布日期: they cannot be placed in a month and need one.
+    public let undated: [String]
+
+    /// Selects the 主动公开 公文 published in `year`-`month` from classified documents.
+    public init(year: Int, month: Int, documents: [ClassifiedDocument]) {
+        self.month = String(format: "%04d-%02d", year, month)
+        var entries: [Entry] = []
+        var undated: [String] = []
+        for d in documents where d.attributeSummary == DisclosureAttribute.active.rawValue {
+            guard d.documentNumber != nil || d.elements.isGongwen else { continue }
+            guard let published = d.metadata.publishDate else {
+                undated.append(d.ingested.path)
+                continue
+            }
+            guard published.year == year, published.month == month else { continue }
+            entries.append(
+                Entry(
+                    documentNumber: d.documentNumber?.written ?? d.metadata.documentNumber, title: d.title ?? "",
+                    writtenDate: d.writtenDate, publishDate: published, path: d.ingested.path))
+        }
+        self.documents = entries.sorted { ($0.publishDate, $0.path) < ($1.publishDate, $1.path) }
+        self.undated = undated.sorted()
+    }
+
+    /// CSV with a header row and a UTF-8 BOM (spreadsheet programs then read the Chinese correctly).
+    public var csv: String {
+        func field(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var lines = ["文号,标题,成文日期,发布日期,路径"]
+        for e in documents {
+            lines.append(
+                [e.documentNumber ?? "", e.title, e.writtenDate?.description ?? "", e.publishDate.description, e.path]
+                    .map(field).joined(separator: ","))
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+}
