@@ -108,4 +108,33 @@ import Testing
         #expect(run.status == 0, "\(run.stdout)")
         #expect(run.stdout.contains("0 example failures"))
     }
+
+    @Test func siteSettingsInTheTreeApplyAndUnknownKeysStopTheRun() throws {
+        let dir = try Self.temporaryDirectory()
+        let draft = "---\ntitle: 值班安排\ndisclosure: 主动公开\n---\n值班手机：13912345678。\n"
+        try Data(draft.utf8).write(to: dir.appendingPathComponent("a.md"))
+        let out = dir.appendingPathComponent("out").path
+        #expect(try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--quiet"]).status == 1)
+        try Data("public_numbers: [\"13912345678\"]\n".utf8).write(to: dir.appendingPathComponent(".pubgate.yml"))
+        #expect(try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--quiet"]).status == 0)
+        let show = try Self.pubgate(["config", "show", dir.path])
+        #expect(show.status == 0 && show.stdout.contains("public_numbers: [13912345678]  # \(dir.path)/.pubgate.yml"))
+        try Data("public_number: []\n".utf8).write(to: dir.appendingPathComponent(".pubgate.yml"))
+        let bad = try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30"])
+        #expect(bad.status == 78 && bad.stderr.contains("unknown key `public_number`"))
+    }
+
+    @Test func monthlyReportWritesJSONAndCSV() throws {
+        let dir = try Self.temporaryDirectory()
+        let page = "---\ntitle: 关于调整办公时间的通知\ndoc_no: 本公通〔2025〕9号\nwritten_date: 2025-06-10\ndate: 2025-06-17\ndisclosure: 主动公开\n---\n正文。\n"
+        try Data(page.utf8).write(to: dir.appendingPathComponent("a.md"))
+        let out = dir.appendingPathComponent("out").path
+        let run = try Self.pubgate(["report", "monthly", "--month", "2025-06", dir.path, "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try String(contentsOfFile: out + "/monthly-2025-06.json", encoding: .utf8)
+        #expect(json.contains("本公通〔2025〕9号") && json.contains("\"publish_date\" : \"2025-06-17\""))
+        let csv = try String(contentsOfFile: out + "/monthly-2025-06.csv", encoding: .utf8)
+        #expect(csv.contains("本公通〔2025〕9号,关于调整办公时间的通知,2025-06-10,2025-06-17,"))
+        #expect(try Self.pubgate(["report", "monthly", "--month", "2025-6x", dir.path, "--out", out]).status == 64)
+    }
 }

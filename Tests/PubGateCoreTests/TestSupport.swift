@@ -31,3 +31,28 @@ func scan(_ bytes: [UInt8], name: String, rules: RuleSet = shippedRules) -> (Ing
 func scan(_ text: String, name: String) -> (IngestedDocument, [Finding]) {
     scan(Array(text.utf8), name: name)
 }
+
+/// Writes `files` (name → text) into a fresh temporary folder and reviews it as one batch.
+func reviewBatch(
+    _ files: [(String, String)], configuration: ReviewConfiguration = shippedConfiguration, published: [(String, String)] = []
+) throws -> Manifest {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-test-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    func write(_ files: [(String, String)], into folder: String) throws -> String {
+        let dir = root.appendingPathComponent(folder)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        return dir.path
+    }
+    let batch = try write(files, into: "batch")
+    let site = published.isEmpty ? [] : [try write(published, into: "site")]
+    let options = ReviewOptions(asOf: reviewDate, published: site)
+    return ReviewPipeline(configuration: configuration, options: options, version: "test").run(paths: [batch]).manifest
+}
+
+extension Manifest {
+    /// The review of the document whose file name is `name`.
+    func document(_ name: String) -> DocumentReview? {
+        documents.first { $0.path.hasSuffix("/" + name) }
+    }
+}

@@ -22,14 +22,21 @@ public struct ReviewConfiguration: Sendable {
         return (rulesPath as NSString).deletingLastPathComponent
     }
 
-    /// Loads the rules at `rulesPath` with the document types and settings beside them; `site`
-    /// overrides the settings. Every problem names its file (exit 78 in the CLI).
-    public static func load(rulesPath: String, site: String?) throws(ConfigurationError) -> (ReviewConfiguration, LoadedSettings) {
+    /// Loads the rules at `rulesPath` with the document types and settings beside them (or, when a
+    /// custom rules folder has none, those in `fallbackFolder`); `site` overrides the settings.
+    /// Every problem names its file (exit 78 in the CLI).
+    public static func load(
+        rulesPath: String, site: String?, fallbackFolder: String? = nil
+    ) throws(ConfigurationError) -> (ReviewConfiguration, LoadedSettings) {
         let folder = folder(of: rulesPath)
+        func file(_ name: String) -> String {
+            let own = (folder as NSString).appendingPathComponent(name)
+            guard !FileManager.default.fileExists(atPath: own), let fallbackFolder else { return own }
+            return (fallbackFolder as NSString).appendingPathComponent(name)
+        }
         let rules = try RuleSet.load(from: rulesPath)
-        let types = try DocumentTypeRules.load(file: (folder as NSString).appendingPathComponent(DocumentTypeRules.fileName))
-        let loaded = try SettingsLoader().load(
-            defaults: (folder as NSString).appendingPathComponent(SettingsLoader.defaultsFileName), site: site)
+        let types = try DocumentTypeRules.load(file: file(DocumentTypeRules.fileName))
+        let loaded = try SettingsLoader().load(defaults: file(SettingsLoader.defaultsFileName), site: site)
         return (ReviewConfiguration(rules: rules, documentTypes: types, settings: loaded.settings), loaded)
     }
 }

@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Folders are walked recursively. Hidden entries (`.git`, `.pubgate`) are skipped; symbolic links
 /// are followed only when they resolve inside the folder being walked, so a link cannot pull files
-/// from outside the reviewed tree. A path that does not exist is reported, not ignored.
+/// from outside the reviewed tree. A path that does not exist is reported, not ignored. Folders
+/// given in `excluding` (the run's own output folder) are not walked, so a review of `.` with
+/// `--out out` does not review its previous manifests.
 public struct InputCollector: Sendable {
     /// A path the collector could not use, with the reason.
     public struct Problem: Sendable, Equatable {
@@ -14,7 +16,11 @@ public struct InputCollector: Sendable {
         public var isSkipped = false
     }
 
-    public init() {}
+    private let excluded: Set<String>
+
+    public init(excluding: [String] = []) {
+        excluded = Set(excluding.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path })
+    }
 
     /// Returns the files in order (sorted within each argument) and the paths that could not be used.
     public func collect(_ paths: [String]) -> (files: [String], problems: [Problem]) {
@@ -70,7 +76,7 @@ public struct InputCollector: Sendable {
                 continue
             }
             if isDir.boolValue {
-                if target == full { walk(directory: full, root: root, into: &found, problems: &problems) }
+                if target == full, !excluded.contains(canonical(full)) { walk(directory: full, root: root, into: &found, problems: &problems) }
             } else {
                 found.append(full)
             }

@@ -8,8 +8,13 @@ public struct ReviewOptions: Sendable {
     public var workers: Int
     /// Folders of already-published pages the batch is judged against (三同步 links).
     public var published: [String]
+    /// The run's output folder: never reviewed itself.
+    public var outputDirectory: String?
 
-    public init(asOf: SimpleDate, showMatches: Bool = false, workers: Int? = nil, published: [String] = []) {
+    public init(
+        asOf: SimpleDate, showMatches: Bool = false, workers: Int? = nil, published: [String] = [], outputDirectory: String? = nil
+    ) {
+        self.outputDirectory = outputDirectory
         self.asOf = asOf
         self.showMatches = showMatches
         self.published = published

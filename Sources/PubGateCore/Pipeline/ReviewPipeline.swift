@@ -20,7 +20,7 @@ public struct ReviewPipeline: Sendable {
     }
 
     public func run(paths: [String]) -> ReviewOutcome {
-        let (files, problems) = InputCollector().collect(paths)
+        let (files, problems) = InputCollector(excluding: options.outputDirectory.map { [$0] } ?? []).collect(paths)
         let stages = Stages(configuration: configuration, options: options)
         let slots = ResultSlots<(DocumentReview, DocumentProfile?)>(count: files.count)
         forEachConcurrently(files.count, workers: options.workers) { index in

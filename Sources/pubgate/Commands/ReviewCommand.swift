@@ -37,7 +37,7 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try ruleOptions.load(for: paths).0
-        let options = ReviewOptions(asOf: asOf ?? SimpleDate.today(), showMatches: showMatches, published: published)
+        let options = ReviewOptions(asOf: asOf ?? SimpleDate.today(), showMatches: showMatches, published: published, outputDirectory: out)
         let outcome = ReviewPipeline(configuration: configuration, options: options, version: PubGate.version).run(paths: paths)
         let manifest = outcome.manifest
         do {

@@ -17,7 +17,9 @@ struct RuleOptions: ParsableArguments {
     func load(for paths: [String] = []) throws -> (ReviewConfiguration, LoadedSettings) {
         let path = rules ?? RuleOptions.defaultRulesPath()
         do {
-            let loaded = try ReviewConfiguration.load(rulesPath: path, site: config ?? SettingsLoader.siteFile(for: paths))
+            let loaded = try ReviewConfiguration.load(
+                rulesPath: path, site: config ?? SettingsLoader.siteFile(for: paths),
+                fallbackFolder: ReviewConfiguration.folder(of: RuleOptions.defaultRulesPath()))
             for warning in loaded.0.rules.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
             return loaded
         } catch {

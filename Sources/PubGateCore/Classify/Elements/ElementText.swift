@@ -8,7 +8,8 @@ public struct ElementText: Sendable, Codable, Hashable {
         self.line = line
     }
 
+    /// A whole line as an element, with runs of spaces (typeset alignment) collapsed to one.
     init(_ line: DocumentLine) {
-        self.init(text: line.text, line: line.line)
+        self.init(text: line.text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " "), line: line.line)
     }
 }

@@ -1,0 +1,83 @@
+import Testing
+@testable import PubGateCore
+
+@Suite struct PublicationCheckTests {
+    func findings(_ text: String, name: String = "a.md", settings: Settings = shippedSettings) -> [Finding] {
+        PublicationCheck(settings: settings, asOf: reviewDate, showMatches: false).findings(for: classify(text, name: name))
+    }
+
+    func interpretation(_ tail: String) -> String {
+        "---\ntitle: 一图读懂《本溪市公安局关于电动自行车登记管理的规定》\n---\n正文。\n\(tail)"
+    }
+
+    @Test func interpretationWithAllThreeFieldsPasses() {
+        #expect(findings(interpretation("解读单位：市公安局交警支队\n解读人：刘建军\n解读电话：024-42171135\n")).isEmpty)
+    }
+
+    @Test func interpretationNamesTheMissingFields() throws {
+        let found = findings(interpretation("解读单位：市公安局交警支队\n"))
+        let f = try #require(found.first)
+        #expect(found.count == 1 && f.kind == .interpretationFields && f.severity == .fix)
+        #expect(f.message.contains("解读人") && f.message.contains("解读电话") && !f.message.contains("解读单位"))
+    }
+
+    @Test func emptyFieldValuesDoNotCount() {
+        let found = findings(interpretation("解读单位：\n解读人：\n解读电话：\n"))
+        #expect(found.map(\.kind) == [.interpretationFields])
+    }
+
+    @Test(arguments: [
+        ("关于市政协十四届四次会议第108号提案的答复", true),
+        ("关于市十七届人大五次会议第56号建议的答复", true),
+        ("关于市十七届人大五次会议第56号建议（加强中小学校园周边交通秩序管理）的答复", false),
+        ("对市政协十四届四次会议《关于加强老旧小区消防安全管理的提案》的答复", false),
+        ("关于加强老旧小区电动自行车管理的提案的答复", false),
+    ])
+    func proposalTitleNeedsASummary(title: String, flagged: Bool) {
+        let kinds = findings("---\ntitle: \"\(title)\"\ncatalog: 建议提案办理\n---\n答复正文。\n").map(\.kind)
+        #expect(kinds.contains(.proposalTitle) == flagged)
+    }
+
+    @Test func normativeDocumentNeedsNumberAndDates() throws {
+        let complete = """
+            ---
+            title: 本溪市公安局关于规范旅馆业治安管理的若干规定
+            reg_no: BXGS-2025-005
+            doc_no: 本公发〔2025〕15号
+            written_date: 2025-06-17
+            ---
+            第七条　本规定自2025年8月1日起施行，有效期5年。
+            """
+        #expect(findings(complete).isEmpty)
+        let bare = "---\ntitle: 关于规范旅馆业治安管理的若干规定\nreg_no: BXGS-2025-005\n---\n第一条　正文。\n"
+        let f = try #require(findings(bare).first { $0.ruleID == "normative_fields" })
+        #expect(f.message.contains("文号") && f.message.contains("成文日期") && f.message.contains("施行日期"))
+    }
+
+    @Test func malformedDocumentNumberIsAFixFindingWithTheCanonicalForm() throws {
+        let text = "本溪市公安局文件\n本公通［2025］012号\n关于调整办公地点的通知\n各分局：\n正文。\n本溪市公安局\n2025年6月20日\n（此件公开发布）\n"
+        let f = try #require(findings(text, name: "a.txt").first { $0.ruleID == "document_number_format" })
+        #expect(f.severity == .fix && f.kind == .format)
+        #expect(f.message.contains("本公通〔2025〕12号"))
+        #expect(f.location?.line == 2)
+    }
+
+    @Test func penaltyAgainstAMinorIsBlocked() {
+        let minor = "---\ntitle: 行政处罚决定书\n---\n违法行为人：李某，男，2009年3月生。\n现查明……\n本溪市公安局\n2025年6月16日\n"
+        let adult = "---\ntitle: 行政处罚决定书\n---\n违法行为人：张某某，男，1984年生。\n现查明：向未成年人出售烟草……\n"
+        #expect(findings(minor).contains { $0.ruleID == "penalty_minor" && $0.severity == .block })
+        #expect(!findings(adult).contains { $0.ruleID == "penalty_minor" })
+    }
+
+    @Test func maskingTemplateIsCheckedOnlyWhenConfigured() {
+        let text = "---\ntitle: 行政处罚决定书\n---\n违法行为人：张某某，公民身份号码：210502**********12。\n"
+        #expect(!findings(text).contains { $0.ruleID == "penalty_masking_template" })
+        var settings = shippedSettings
+        settings.masking.residentID = "4+4"
+        let found = findings(text, settings: settings).filter { $0.ruleID == "penalty_masking_template" }
+        #expect(found.count == 1 && found.first?.kind == .penaltyMasking)
+        #expect(found.first?.message.contains("6+2") == true)
+        let conforming = "---\ntitle: 行政处罚决定书\n---\n违法行为人：张某某，公民身份号码：2105**********0612。\n"
+        #expect(!findings(conforming, settings: settings).contains { $0.ruleID == "penalty_masking_template" })
+    }
+}

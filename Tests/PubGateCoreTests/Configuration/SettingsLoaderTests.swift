@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import PubGateCore
+
+@Suite struct SettingsLoaderTests {
+    let defaults = packageRoot.appendingPathComponent("Rules/policy.yaml").path
+
+    func siteFile(_ yaml: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("site-\(UUID().uuidString).yml").path
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func siteOverridesKeyByKeyAndKeepsTheRest() throws {
+        let site = try siteFile("publication:\n  interpretation:\n    missing: warn\nmasking:\n  resident_id: \"4+4\"\n")
+        let loaded = try SettingsLoader().load(defaults: defaults, site: site)
+        #expect(loaded.settings.publication.interpretation.missing == .warn)
+        #expect(loaded.settings.publication.interpretation.fields == .fix)
+        #expect(loaded.settings.masking.residentID == "4+4")
+        #expect(loaded.origins["publication.interpretation.missing"] == site)
+        #expect(loaded.origins["publication.interpretation.fields"] == defaults)
+        #expect(loaded.describe().contains("masking.resident_id: 4+4  # \(site)"))
+    }
+
+    @Test func unknownKeyIsAnErrorNamingIt() throws {
+        let site = try siteFile("publication:\n  interpretaton:\n    missing: warn\n")
+        #expect {
+            try SettingsLoader().load(defaults: defaults, site: site)
+        } throws: { error in
+            "\(error)".contains(site) && "\(error)".contains("publication.interpretaton")
+        }
+    }
+
+    @Test func badValueIsAnError() throws {
+        let site = try siteFile("decision:\n  reject: [blok]\n")
+        #expect(throws: ConfigurationError.self) { try SettingsLoader().load(defaults: defaults, site: site) }
+    }
+
+    @Test func severityOverridesChangeTheDecision() throws {
+        let site = try siteFile("severity:\n  interpretation_missing: warn\n")
+        let settings = try SettingsLoader().load(defaults: defaults, site: site).settings
+        let configuration = ReviewConfiguration(
+            rules: shippedRules, documentTypes: shippedConfiguration.documentTypes, settings: settings)
+        let m = try reviewBatch([("p.md", InterpretationLinkTests.policy)], configuration: configuration)
+        #expect(m.document("p.md")?.decision == .approve)
+        #expect(m.document("p.md")?.findings.first?.severity == .warn)
+    }
+
+    @Test func publicNumbersAreNotPersonalData() throws {
+        var settings = shippedSettings
+        settings.publicNumbers = ["139-1234-5678"]
+        let configuration = ReviewConfiguration(
+            rules: shippedRules, documentTypes: shippedConfiguration.documentTypes, settings: settings)
+        let text = "---\ntitle: 值班电话\ndisclosure: 主动公开\n---\n值班手机：13912345678。\n"
+        #expect(try reviewBatch([("a.md", text)], configuration: configuration).document("a.md")?.decision == .approve)
+        #expect(try reviewBatch([("a.md", text)]).document("a.md")?.decision == .reject)
+    }
+
+    @Test func siteFileIsFoundAtTheRootOfTheReviewedTree() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tree-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(SettingsLoader.siteFile(for: [dir.path]) == nil)
+        try Data("severity: {}\n".utf8).write(to: dir.appendingPathComponent(".pubgate.yml"))
+        #expect(SettingsLoader.siteFile(for: [dir.path]) == dir.appendingPathComponent(".pubgate.yml").path)
+    }
+}
