@@ -24,17 +24,12 @@ public struct DocumentProfile: Sendable, Hashable {
         declared = document.declaredAttribute
         var numbers: Set<String> = []
         var titles: Set<String> = []
-        var sources = document.lines.filter { $0.part == .body || $0.part == .title }.map(\.text)
-        if let interprets = document.metadata.interprets { sources.append(Normalizer.normalized(interprets)) }
-        if let title = document.title { sources.append(Normalizer.normalized(title)) }
-        for text in sources {
-            for n in DocumentNumber.all(in: text) where n.canonical != documentNumber { numbers.insert(n.canonical) }
-            var rest = Substring(text)
-            while let open = rest.firstIndex(of: "《"), let close = rest[open...].firstIndex(of: "》") {
-                let cited = Self.comparable(String(rest[rest.index(after: open)..<close]))
-                if cited.count >= 4, cited != title { titles.insert(cited) }
-                rest = rest[rest.index(after: close)...]
-            }
+        var sources = [document.normalized.utf8]
+        if let interprets = document.metadata.interprets { sources.append(Normalizer().normalize(interprets)) }
+        if let title = document.title { sources.append(Normalizer().normalize(title)) }
+        for bytes in sources {
+            for n in DocumentNumber.all(in: bytes) where n.canonical != documentNumber { numbers.insert(n.canonical) }
+            for cited in Self.bookTitles(in: bytes) where cited.count >= 4 && cited != title { titles.insert(cited) }
         }
         if let interprets = document.metadata.interprets.map(Normalizer.normalized), DocumentNumber.first(in: interprets) == nil {
             titles.insert(Self.comparable(interprets))
@@ -48,6 +43,32 @@ public struct DocumentProfile: Sendable, Hashable {
         if let n = other.documentNumber, citedNumbers.contains(n) { return true }
         if let t = other.title, citedTitles.contains(t) { return true }
         return false
+    }
+
+    /// The texts between 《 and 》 (at most 120 bytes apart), compared like titles.
+    static func bookTitles(in bytes: [UInt8]) -> [String] {
+        var result: [String] = []
+        var i = 0
+        let n = bytes.count
+        while i + 2 < n {
+            // 《 is E3 80 8A, 》 is E3 80 8B.
+            guard bytes[i] == 0xE3, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8A else {
+                i += 1
+                continue
+            }
+            let start = i + 3
+            var j = start
+            while j + 2 < n, j - start <= 120, !(bytes[j] == 0xE3 && bytes[j + 1] == 0x80 && (bytes[j + 2] == 0x8B || bytes[j + 2] == 0x8A)) {
+                j += 1
+            }
+            if j + 2 < n, bytes[j + 2] == 0x8B, j - start <= 120 {
+                result.append(comparable(String(decoding: bytes[start..<j], as: UTF8.self)))
+                i = j + 3
+            } else {
+                i = j
+            }
+        }
+        return result
     }
 
     static func comparable(_ s: String) -> String {

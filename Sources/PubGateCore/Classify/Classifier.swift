@@ -34,19 +34,19 @@ public struct Classifier: Sendable {
         let normalizedTitle = title.map(Normalizer.normalized)
         let numberText = metadata.documentNumber.map(Normalizer.normalized) ?? elements.documentNumber?.text
         let number = numberText.flatMap { DocumentNumber.first(in: $0) }
-        let bodyText = lines.lazy.filter { $0.part == .body }.map(\.text).joined(separator: "\n")
+        let opening = lines.lazy.filter { $0.part == .body }.prefix(40).map(\.text).joined(separator: "\n")
         var present: Set<String> = []
         if numberText != nil { present.insert("document_number") }
         if metadata.registrationNumber != nil { present.insert("registration_number") }
         if metadata.interprets != nil { present.insert("interprets") }
         if metadata.writtenDate != nil || elements.writtenDate != nil { present.insert("written_date") }
         let facts = DocumentFacts(
-            title: normalizedTitle, column: metadata.column.map(Normalizer.normalized), body: String(bodyText.prefix(3000)),
+            title: normalizedTitle, column: metadata.column.map(Normalizer.normalized), body: opening,
             documentNumber: numberText, present: present)
         return ClassifiedDocument(
             ingested: document, normalized: normalized, lineIndex: lineIndex, lines: lines, docType: types.type(of: facts), title: title,
             elements: elements, metadata: metadata, documentNumber: number,
-            validity: ValidityStatement(text: bodyText, title: title), declarations: declarations(document, normalized))
+            validity: ValidityStatement(normalized: normalized.utf8, title: title), declarations: declarations(document, normalized))
     }
 
     private func declarations(_ document: IngestedDocument, _ text: NormalizedText) -> [AttributeDeclaration] {

@@ -1,3 +1,5 @@
+import PCRE2Kit
+
 /// What a document says about when it takes effect and how long it stays valid (domain-spec §7.1).
 ///
 /// Read from the normalized body: `自2025年8月1日起施行`, `自印发之日起施行`, `有效期5年`,
@@ -17,24 +19,41 @@ public struct ValidityStatement: Sendable, Codable, Hashable {
 
     public init() {}
 
+    /// Reads the statement from normalized text (ASCII digits).
     public init(text: String, title: String?) {
-        if let c = text.captures(#"(?:自|从)?\s?([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日起(?:施行|执行|实施|试行)"#),
-            let y = c[1].flatMap({ Int($0) }), let m = c[2].flatMap({ Int($0) }), let d = c[3].flatMap({ Int($0) })
-        {
-            effectiveDate = SimpleDate(year: y, month: m, day: d)
-        } else if text.firstMatch(#"自(?:印发|发布|公布)之日起(?:施行|执行|实施|试行)"#) != nil {
-            effectiveOnIssue = true
+        self.init(normalized: Array(text.utf8), title: title)
+    }
+
+    public init(normalized text: [UInt8], title: String?) {
+        func numbers(_ regex: Regex, _ groups: [Int]) -> [Int]? {
+            guard let m = (try? regex.firstMatch(in: text)) ?? nil else { return nil }
+            let values = groups.compactMap { g in m[g].flatMap { Int(String(decoding: text[$0], as: UTF8.self)) } }
+            return values.count == groups.count ? values : nil
         }
-        if let n = text.firstMatch(#"有效期(?:为|是)?\s?([一二三四五六七八九十0-9]{1,3})\s?年"#) {
-            years = Int(n) ?? Self.chineseNumber(n)
+        if LiteralSearch.contains(Self.fromWord, in: text) || LiteralSearch.contains(Self.startWord, in: text) {
+            if let d = numbers(Self.effective, [1, 2, 3]) {
+                effectiveDate = SimpleDate(year: d[0], month: d[1], day: d[2])
+            } else if ((try? Self.onIssue.firstMatch(in: text)) ?? nil) != nil {
+                effectiveOnIssue = true
+            }
         }
-        if let c = text.captures(#"有效期(?:至|到|截至)\s?([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日"#),
-            let y = c[1].flatMap({ Int($0) }), let m = c[2].flatMap({ Int($0) }), let d = c[3].flatMap({ Int($0) })
-        {
-            validUntil = SimpleDate(year: y, month: m, day: d)
+        if LiteralSearch.contains(Self.periodWord, in: text) {
+            if let m = (try? Self.period.firstMatch(in: text)) ?? nil, let r = m[1] {
+                let n = String(decoding: text[r], as: UTF8.self)
+                years = Int(n) ?? Self.chineseNumber(n)
+            }
+            if let d = numbers(Self.until, [1, 2, 3]) { validUntil = SimpleDate(year: d[0], month: d[1], day: d[2]) }
         }
         isTrial = title.map { $0.contains("暂行") || $0.contains("试行") } ?? false
     }
+
+    private static let fromWord = Array("起".utf8)
+    private static let startWord = Array("之日".utf8)
+    private static let periodWord = Array("有效期".utf8)
+    private static let effective = try! Regex(#"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日起(?:施行|执行|实施|试行)"#)
+    private static let onIssue = try! Regex(#"自(?:印发|发布|公布)之日起(?:施行|执行|实施|试行)"#)
+    private static let period = try! Regex(#"有效期(?:为|是)?[ ]?([一二三四五六七八九十0-9]{1,3})[ ]?年"#)
+    private static let until = try! Regex(#"有效期(?:至|到|截至)[ ]?([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日"#)
 
     /// True when the document states an effective date (or effect on issue).
     public var statesEffectiveDate: Bool { effectiveDate != nil || effectiveOnIssue }

@@ -1,10 +1,10 @@
-import Foundation
-
 /// Reads `key：value` metadata (the 政府信息公开 block, 版记 lines) out of extracted text.
 ///
 /// Pages lay the block out as a table (key and value in neighbouring cells), a list, or plain
 /// lines; all of them become lines once segments are joined, so one line-based reader serves every
-/// format. Keys are compared with their inner spaces removed (`名　　称` is `名称`).
+/// format. Keys are compared with their inner spaces removed (`名　　称` is `名称`). It runs on every
+/// line of every document, so it works on scalars and builds a string only for a line whose first
+/// few characters end in a colon.
 public enum MetadataReader {
     /// The keys read; others are ignored so body sentences with a colon do not pollute the fields.
     public static let keys: Set<String> = [
@@ -14,54 +14,77 @@ public enum MetadataReader {
         "解读单位", "解读人", "解读电话", "文件编号",
     ]
 
+    /// A key is at most this many characters before its colon, spaces included (`名　　称：`).
+    static let maxKeyLength = 16
+
     public static func read(_ segments: [TextSegment]) -> [String: String] {
-        var lines: [String] = []
-        var current = ""
+        var reader = Reader()
+        var line: [Unicode.Scalar] = []
         for segment in segments {
             for s in segment.scalars {
                 if s == "\n" || s == "\r" {
-                    lines.append(current)
-                    current = ""
+                    reader.take(line[...])
+                    line.removeAll(keepingCapacity: true)
                 } else {
-                    current.unicodeScalars.append(s)
+                    line.append(s)
                 }
             }
             if segment.endsBlock {
-                lines.append(current)
-                current = ""
+                reader.take(line[...])
+                line.removeAll(keepingCapacity: true)
             }
         }
-        lines.append(current)
-        return read(lines: lines)
+        reader.take(line[...])
+        return reader.fields
     }
 
     public static func read(lines: [String]) -> [String: String] {
+        var reader = Reader()
+        for line in lines { reader.take(Array(line.unicodeScalars)[...]) }
+        return reader.fields
+    }
+
+    /// Line-by-line state: a key whose value is on the next non-empty line stays pending.
+    struct Reader {
         var fields: [String: String] = [:]
         var pendingKey: String?
-        for raw in lines {
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if line.isEmpty { continue }
-            if let (key, value) = split(line) {
-                if value.isEmpty {
-                    pendingKey = key
-                } else {
-                    if fields[key] == nil { fields[key] = value }
-                    pendingKey = nil
+
+        mutating func take(_ raw: ArraySlice<Unicode.Scalar>) {
+            let line = trimmed(raw)
+            guard !line.isEmpty else { return }
+            if let colon = line.prefix(MetadataReader.maxKeyLength).firstIndex(where: { $0 == ":" || $0 == "：" }) {
+                var key = String.UnicodeScalarView()
+                key.append(contentsOf: line[..<colon].lazy.filter { !$0.properties.isWhitespace })
+                let name = String(key)
+                if MetadataReader.keys.contains(name) {
+                    let value = string(trimmed(line[(colon + 1)...]))
+                    if value.isEmpty {
+                        pendingKey = name
+                    } else {
+                        if fields[name] == nil { fields[name] = value }
+                        pendingKey = nil
+                    }
+                    return
                 }
-                continue
             }
             if let key = pendingKey {
-                if fields[key] == nil { fields[key] = line }
+                if fields[key] == nil { fields[key] = string(line) }
                 pendingKey = nil
             }
         }
-        return fields
-    }
 
-    private static func split(_ line: String) -> (String, String)? {
-        guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
-        let key = String(line[..<colon].filter { !$0.isWhitespace })
-        guard keys.contains(key) else { return nil }
-        return (key, String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespacesAndNewlines))
+        private func trimmed(_ s: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+            var lo = s.startIndex
+            var hi = s.endIndex
+            while lo < hi, s[lo].properties.isWhitespace { lo += 1 }
+            while hi > lo, s[hi - 1].properties.isWhitespace { hi -= 1 }
+            return s[lo..<hi]
+        }
+
+        private func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: s)
+            return String(view)
+        }
     }
 }

@@ -21,12 +21,18 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
     public var isWellFormed: Bool { problems.isEmpty }
 
     // Normalized text: NFKC has already turned （）［］ into ASCII and ﹝﹞ into 〔〕.
+    private static let numberSign = Array("号".utf8)
     private static let pattern = try! Regex(
         #"(\p{Han}[\p{Han}A-Za-z]{0,11}?)[ \t]*([〔\[【({])[ \t]*(\d{2,4})[ \t]*([〕\]】)}])[ \t]*(字)?[ \t]*(第)?[ \t]*(\d{1,5})[ \t]*号"#)
 
     /// Every 文号 in `text`, in order.
     public static func all(in text: String, maxYear: Int = 9999) -> [DocumentNumber] {
-        let bytes = Array(text.utf8)
+        all(in: Array(text.utf8), maxYear: maxYear)
+    }
+
+    /// Every 文号 in normalized UTF-8 `bytes`, in order.
+    public static func all(in bytes: [UInt8], maxYear: Int = 9999) -> [DocumentNumber] {
+        guard LiteralSearch.contains(numberSign, in: bytes) else { return [] }
         var found: [DocumentNumber] = []
         try? pattern.forEachMatch(in: bytes) { groups in
             let s = { (i: Int) -> String? in groups[i].map { String(decoding: bytes[$0], as: UTF8.self) } }

@@ -46,8 +46,9 @@ public struct ElementExtractor: Sendable {
         // 标题: the declared title's line, else the first line after the 版头.
         var titleIndex: Int?
         if let declared = declaredTitle.map(Self.comparable), !declared.isEmpty {
-            titleIndex = lines.firstIndex { Self.comparable($0.text) == declared }
-                ?? lines.firstIndex { declared.hasPrefix(Self.comparable($0.text)) && $0.text.count >= 6 }
+            let opening = lines.prefix(Self.openingLines)
+            titleIndex = opening.firstIndex { Self.comparable($0.text) == declared }
+                ?? opening.firstIndex { $0.text.count >= 6 && declared.hasPrefix(Self.comparable($0.text)) }
         }
         if titleIndex == nil, headEnd + 1 < lines.count, !lines[headEnd + 1].text.hasSuffix(":") {
             titleIndex = headEnd + 1
@@ -83,8 +84,10 @@ public struct ElementExtractor: Sendable {
         }
 
         // 版记 and the closing elements, from the end.
+        // The closing elements are within the last lines; long bodies are not searched for them.
+        let closingStart = max(bodyStart, lines.count - Self.closingLines, 0)
         var tailStart = lines.count
-        for i in stride(from: lines.count - 1, through: max(bodyStart, 0), by: -1) {
+        for i in stride(from: lines.count - 1, through: closingStart, by: -1) {
             let t = lines[i].text
             guard t.contains("抄送") || t.hasSuffix("印发") else { continue }
             if e.copiesTo == nil, let m = t.firstMatch(#"^抄送:(.+)$"#) {
@@ -96,7 +99,7 @@ public struct ElementExtractor: Sendable {
             }
         }
         var dateIndex: Int?
-        for i in stride(from: tailStart - 1, through: max(bodyStart, 0), by: -1) where Self.isDateLine(lines[i].text) {
+        for i in stride(from: tailStart - 1, through: closingStart, by: -1) where Self.isDateLine(lines[i].text) {
             dateIndex = i
             break
         }
@@ -119,7 +122,7 @@ public struct ElementExtractor: Sendable {
         }
         // 附件说明: between the 正文 and the 署名.
         if bodyStart <= bodyEnd {
-            for i in stride(from: bodyEnd, through: bodyStart, by: -1) where lines[i].text.wholeMatch(#"附件 ?:.+"#) {
+            for i in stride(from: bodyEnd, through: max(bodyStart, closingStart), by: -1) where lines[i].text.wholeMatch(#"附件 ?:.+"#) {
                 e.attachmentNote = ElementText(lines[i])
                 bodyEnd = i - 1
                 break
@@ -130,6 +133,11 @@ public struct ElementExtractor: Sendable {
         }
         return e
     }
+
+    /// How far into the document the title is looked for.
+    static let openingLines = 60
+    /// How far from the end the 署名, 成文日期, 附注 and 版记 are looked for.
+    static let closingLines = 40
 
     /// A line of box-drawing or dash characters (the red separator, the 版记 rules).
     static func isRule(_ t: String) -> Bool {
