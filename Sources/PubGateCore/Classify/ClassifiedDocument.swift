@@ -6,7 +6,8 @@ public struct ClassifiedDocument: Sendable {
     public let lineIndex: LineIndex?
     /// The matching copy split into trimmed, non-empty lines.
     public let lines: [DocumentLine]
-    public let docType: DocumentType
+    /// Settable inside the module so rule examples can be checked as the type a rule is scoped to.
+    public internal(set) var docType: DocumentType
     public let title: String?
     public let elements: DocumentElements
     public let metadata: PageMetadata

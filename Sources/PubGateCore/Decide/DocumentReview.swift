@@ -19,6 +19,8 @@ public struct DocumentReview: Sendable, Codable {
     public let elements: DocumentElements?
     public let metadata: PageMetadata?
     public let validity: ValidityStatement?
+    /// When the document stops being valid (stated, or the default for a 规范性文件).
+    public let expiry: ValidityTerm?
     public private(set) var decision: Decision
     /// Nil when approved.
     public private(set) var disposition: Disposition?
@@ -28,7 +30,8 @@ public struct DocumentReview: Sendable, Codable {
     public init(
         path: String, sha256: String, bytes: Int, format: DocumentFormat, encoding: TextEncoding?, docType: DocumentType?,
         title: String?, attribute: String?, attributeDetail: AttributeAssessment?, documentNumber: String?,
-        elements: DocumentElements?, metadata: PageMetadata?, validity: ValidityStatement?, findings: [Finding],
+        elements: DocumentElements?, metadata: PageMetadata?, validity: ValidityStatement?, expiry: ValidityTerm?,
+        findings: [Finding],
         policy: DecisionPolicy
     ) {
         self.path = path
@@ -44,6 +47,7 @@ public struct DocumentReview: Sendable, Codable {
         self.elements = elements
         self.metadata = metadata
         self.validity = validity
+        self.expiry = expiry
         self.findings = []
         self.decision = .approve
         self.disposition = nil
@@ -69,6 +73,6 @@ public struct DocumentReview: Sendable, Codable {
         case title, attribute
         case attributeDetail = "attribute_detail"
         case documentNumber = "document_number"
-        case elements, metadata, validity, decision, disposition, findings
+        case elements, metadata, validity, expiry, decision, disposition, findings
     }
 }

@@ -29,6 +29,26 @@ public struct SimpleDate: Sendable, Hashable, Comparable, Codable, CustomStringC
         return SimpleDate(year: c.year!, month: c.month!, day: c.day!)!
     }
 
+    /// The same day `years` later (29 February becomes 28 February in a common year).
+    public func adding(years: Int) -> SimpleDate {
+        let y = year + years
+        return SimpleDate(year: y, month: month, day: min(day, SimpleDate.days(inMonth: month, year: y)))!
+    }
+
+    /// The date `days` later (or earlier, for a negative count).
+    public func adding(days: Int) -> SimpleDate {
+        var (y, m, d) = (year, month, day + days)
+        while d > SimpleDate.days(inMonth: m, year: y) {
+            d -= SimpleDate.days(inMonth: m, year: y)
+            (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1)
+        }
+        while d < 1 {
+            (y, m) = m == 1 ? (y - 1, 12) : (y, m - 1)
+            d += SimpleDate.days(inMonth: m, year: y)
+        }
+        return SimpleDate(year: y, month: m, day: d)!
+    }
+
     static func days(inMonth month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -10,6 +10,7 @@ struct Stages: Sendable {
     let policy: DecisionPolicy
     let implications: [String: DisclosureAttribute]
     let showMatches: Bool
+    let normativeDefaults: Settings.PublicationSettings.Normative
 
     init(configuration: ReviewConfiguration, options: ReviewOptions) {
         let settings = configuration.settings
@@ -24,6 +25,7 @@ struct Stages: Sendable {
         for compiled in configuration.rules.rules { implications[compiled.rule.id] = compiled.rule.implies }
         self.implications = implications
         showMatches = options.showMatches
+        normativeDefaults = settings.publication.normative
     }
 
     /// Ingest and classify only (published pages, monthly lists); nil when the file cannot be used.
@@ -43,7 +45,7 @@ struct Stages: Sendable {
             let review = DocumentReview(
                 path: file, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format, encoding: nil,
                 docType: nil, title: nil, attribute: nil, attributeDetail: nil, documentNumber: nil, elements: nil,
-                metadata: nil, validity: nil, findings: ingested.findings, policy: policy)
+                metadata: nil, validity: nil, expiry: nil, findings: ingested.findings, policy: policy)
             return (review, nil)
         }
         let classified = classifier.classify(ingested)
@@ -58,7 +60,11 @@ struct Stages: Sendable {
             encoding: ingested.encoding, docType: classified.docType, title: classified.title,
             attribute: classified.attributeSummary, attributeDetail: assessment,
             documentNumber: classified.documentNumber?.canonical, elements: masked.elements(classified.elements),
-            metadata: masked.metadata(classified.metadata), validity: classified.validity, findings: findings, policy: policy)
+            metadata: masked.metadata(classified.metadata), validity: classified.validity,
+            expiry: ValidityTerm.of(
+                classified.validity, effectiveDate: classified.metadata.effectiveDate, writtenDate: classified.writtenDate,
+                defaults: classified.docType == .normative ? normativeDefaults : nil),
+            findings: findings, policy: policy)
         return (review, DocumentProfile(classified))
     }
 
@@ -68,6 +74,6 @@ struct Stages: Sendable {
         return DocumentReview(
             path: path, sha256: "", bytes: 0, format: .unknown, encoding: nil, docType: nil, title: nil,
             attribute: nil, attributeDetail: nil, documentNumber: nil, elements: nil, metadata: nil, validity: nil,
-            findings: [finding], policy: policy)
+            expiry: nil, findings: [finding], policy: policy)
     }
 }

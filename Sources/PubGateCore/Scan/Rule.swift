@@ -80,8 +80,8 @@ public struct RuleScope: Codable, Sendable {
     /// Only matches starting within the first N non-empty lines of the document's text.
     public var firstLines: Int?
     /// Document types the rule is limited to, and types it never applies to (e.g. `wanted`).
-    public var docTypes: [String]?
-    public var exceptDocTypes: [String]?
+    public var docTypes: [DocumentType]?
+    public var exceptDocTypes: [DocumentType]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case formats, parts

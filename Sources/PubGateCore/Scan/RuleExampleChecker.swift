@@ -35,10 +35,13 @@ public struct RuleExampleChecker: Sendable {
         return failures
     }
 
-    /// The original texts the rules match in `text`, reviewed as a plain-text document.
+    /// The original texts the rules match in `text`, reviewed as a plain-text document — of the
+    /// first document type a rule is scoped to, when it is scoped (an example is a snippet, not a
+    /// whole 处罚决定书).
     public func matches(_ text: String, rules: RuleSet) -> [String] {
         let ingested = IngestStage().run(RawInput(path: "example.txt", bytes: Array(text.utf8)))
-        let classified = Classifier(types: documentTypes).classify(ingested)
+        var classified = Classifier(types: documentTypes).classify(ingested)
+        if let type = rules.rules.first?.rule.appliesTo?.docTypes?.first { classified.docType = type }
         let scanner = Scanner(rules: rules, asOf: asOf, showMatches: true)
         return scanner.scan(classified).filter { $0.kind != .scanIncomplete }.compactMap(\.match)
     }

@@ -91,8 +91,8 @@ public struct Scanner: Sendable {
     private func applies(_ compiled: CompiledRule, to document: ClassifiedDocument) -> Bool {
         let scope = compiled.rule.appliesTo
         if let formats = scope?.formats, !formats.contains(document.ingested.format) { return false }
-        if let types = scope?.docTypes, !types.contains(document.docType.rawValue) { return false }
-        if let types = scope?.exceptDocTypes, types.contains(document.docType.rawValue) { return false }
+        if let types = scope?.docTypes, !types.contains(document.docType) { return false }
+        if let types = scope?.exceptDocTypes, types.contains(document.docType) { return false }
         if let paths = compiled.rule.exclude?.paths, paths.contains(where: { document.ingested.path.contains($0) }) {
             return false
         }

@@ -81,3 +81,20 @@ import Testing
         #expect(!findings(conforming, settings: settings).contains { $0.ruleID == "penalty_masking_template" })
     }
 }
+
+@Suite struct ProposalReplyTests {
+    @Test func deputysMobileInAReplyIsBlocked() throws {
+        let text = """
+            ---
+            title: 关于市十七届人大五次会议第56号建议（加强校园周边交通管理）的答复
+            disclosure: 主动公开
+            ---
+            王秀兰代表（联系电话：13941412345）：
+            您提出的建议收悉，现答复如下。
+            """
+        let doc = try #require(try reviewBatch([("reply.md", text)]).document("reply.md"))
+        #expect(doc.decision == .reject && doc.disposition == .block)
+        #expect(doc.findings.contains { $0.kind == .mobile })
+        #expect(!doc.findings.contains { $0.kind == .proposalTitle })
+    }
+}

@@ -20,3 +20,41 @@ import Testing
         #expect(!v.statesEffectiveDate && !v.statesPeriod)
     }
 }
+
+@Suite struct ValidityTermTests {
+    let defaults = shippedSettings.publication.normative
+
+    @Test func statedPeriodCountsFromTheEffectiveDateNotTheWrittenDate() {
+        let v = ValidityStatement(text: "本规定自2020年7月1日起施行，有效期5年。", title: "规定")
+        let t = ValidityTerm.of(v, effectiveDate: nil, writtenDate: SimpleDate(year: 2020, month: 6, day: 15), defaults: defaults)
+        #expect(t == ValidityTerm(expiresOn: SimpleDate(year: 2025, month: 7, day: 1)!, basis: "stated_period", countedFrom: "effective_date"))
+    }
+
+    @Test func validUntilIsValidThroughThatDay() {
+        let v = ValidityStatement(text: "有效期至2024年12月31日。", title: nil)
+        #expect(ValidityTerm.of(v, effectiveDate: nil, writtenDate: nil, defaults: nil)?.expiresOn == SimpleDate(year: 2025, month: 1, day: 1))
+    }
+
+    @Test func trialNormativeDefaultsToTwoYears() {
+        let v = ValidityStatement(text: "本办法自2023年3月1日起施行。", title: "试行办法")
+        let t = ValidityTerm.of(v, effectiveDate: nil, writtenDate: nil, defaults: defaults)
+        #expect(t?.expiresOn == SimpleDate(year: 2025, month: 3, day: 1) && t?.basis == "default_trial_period")
+    }
+
+    @Test func effectOnIssueCountsFromTheWrittenDate() {
+        let v = ValidityStatement(text: "本规定自印发之日起施行。", title: "规定")
+        let t = ValidityTerm.of(v, effectiveDate: nil, writtenDate: SimpleDate(year: 2019, month: 2, day: 28), defaults: defaults)
+        #expect(t?.expiresOn == SimpleDate(year: 2024, month: 2, day: 28) && t?.countedFrom == "written_date")
+    }
+
+    @Test func proseAboutAnotherPeriodIsNoTermOutsideNormativeDocuments() {
+        let v = ValidityStatement(text: "居民身份证有效期5年，请及时换领。", title: "通知")
+        #expect(ValidityTerm.of(v, effectiveDate: nil, writtenDate: SimpleDate(year: 2025, month: 1, day: 1), defaults: nil) == nil)
+    }
+
+    @Test func datesRollOverMonthsYearsAndLeapDays() {
+        #expect(SimpleDate(year: 2024, month: 12, day: 31)!.adding(days: 1) == SimpleDate(year: 2025, month: 1, day: 1))
+        #expect(SimpleDate(year: 2024, month: 2, day: 29)!.adding(years: 1) == SimpleDate(year: 2025, month: 2, day: 28))
+        #expect(SimpleDate(year: 2025, month: 3, day: 1)!.adding(days: -1) == SimpleDate(year: 2025, month: 2, day: 28))
+    }
+}
