@@ -21,7 +21,16 @@ public struct HTMLExtractor: TextExtractor {
 
     public func extract(_ text: DecodedText) -> TextExtraction {
         var extraction = TextExtraction()
-        let utf8 = Array(text.string.utf8)
+        // A Hugo content file may be HTML under front matter: the block is read as front matter
+        // and blanked (newlines kept) for the HTML parser, so lines and positions stay exact.
+        var source = text.scalars
+        let front = FrontMatterBlock.locate(in: source)
+        if let front {
+            for i in front.range where source[i] != "\n" && source[i] != "\r" { source[i] = " " }
+        }
+        var html = String.UnicodeScalarView()
+        html.append(contentsOf: source)
+        let utf8 = Array(String(html).utf8)
         let document: MarkupDocument
         do {
             document = try MarkupParser.parseHTML(utf8)
@@ -32,12 +41,16 @@ public struct HTMLExtractor: TextExtractor {
                     message: "HTML could not be parsed: \(error.description)"))
             return extraction
         }
-        var walker = Walker(aligner: SourceAligner(source: text.scalars))
+        var walker = Walker(aligner: SourceAligner(source: source))
         for node in document.nodes { walker.visit(node, hidden: false, inTitle: false) }
         walker.closeBlock()
         extraction.segments = walker.segments
         var metadata = MetadataReader.read(walker.segments)
         for (k, v) in walker.meta where metadata[k] == nil { metadata[k] = v }
+        if let front {
+            extraction.segments.insert(TextSegment(part: .frontMatter, decoded: text.scalars, range: front.range), at: 0)
+            if let problem = front.merge(into: &metadata) { extraction.findings.append(problem) }
+        }
         extraction.metadata = metadata
         return extraction
     }

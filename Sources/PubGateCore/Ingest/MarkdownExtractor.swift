@@ -20,21 +20,13 @@ public struct MarkdownExtractor: TextExtractor {
         let body = TextSegment(part: .body, decoded: scalars, range: block.range.upperBound..<scalars.count)
         extraction.segments = [front, body]
         var fields = MetadataReader.read([body])
-        do {
-            for (key, value) in try block.fields() where fields[key] == nil { fields[key] = value }
-        } catch {
-            extraction.findings.append(
-                Finding(
-                    ruleID: "front_matter_malformed", kind: .format, severity: .fix,
-                    message: "front matter is not valid \(block.syntax.rawValue): \(error.summary)", part: .frontMatter,
-                    remediation: "Correct the front matter so the site generator and pubgate read the same fields."))
-        }
+        if let problem = block.merge(into: &fields) { extraction.findings.append(problem) }
         extraction.metadata = fields
         return extraction
     }
 }
 
-/// The front matter block at the top of a Markdown file.
+/// The front matter block at the top of a Markdown file (or of a Hugo HTML content file).
 struct FrontMatterBlock {
     enum Syntax: String { case yaml = "YAML", toml = "TOML" }
     let syntax: Syntax
@@ -73,6 +65,20 @@ struct FrontMatterBlock {
             i += 1
         }
         return nil
+    }
+
+    /// Adds the block's fields to `fields` where a key is not set yet; a malformed block is a
+    /// `format` finding (fix), never a crash.
+    func merge(into fields: inout [String: String]) -> Finding? {
+        do {
+            for (key, value) in try self.fields() where fields[key] == nil { fields[key] = value }
+            return nil
+        } catch {
+            return Finding(
+                ruleID: "front_matter_malformed", kind: .format, severity: .fix,
+                message: "front matter is not valid \(syntax.rawValue): \(error.summary)", part: .frontMatter,
+                remediation: "Correct the front matter so the site generator and pubgate read the same fields.")
+        }
     }
 
     /// Top-level scalar fields as strings; nested values are flattened as `parent.child`.

@@ -79,6 +79,15 @@ import Testing
         #expect(html.metadata["索引号"] == "1121/2025-1")
         #expect(html.metadata["公开方式"] == "主动公开")
     }
+
+    @Test func hugoHTMLContentFileKeepsFrontMatterAndExactLines() throws {
+        let page = "---\ntitle: 公示\ndate: 2025-05-19\n---\n<p>公示期为7个工作日。</p>\n<p>联系手机13912345678</p>\n"
+        let (doc, findings) = scan(page, name: "gs.html")
+        #expect(doc.metadata["date"] == "2025-05-19" && doc.metadata["title"] == "公示")
+        #expect(doc.segments.first?.part == .frontMatter)
+        let mobile = try #require(findings.first { $0.kind == .mobile })
+        #expect(mobile.location?.line == 6 && mobile.location?.column == 8)
+    }
 }
 
 /// GBK bytes for `text` through the decoder's own GB18030 support (round trip via iconv in the test).
