@@ -6,5 +6,9 @@ enum ExitStatus {
     static let rejected = ExitCode(1)
     static let usage = ExitCode(64)
     static let unreadableInput = ExitCode(65)
+    /// An output (manifest, archive) cannot be written.
+    static let cannotWrite = ExitCode(73)
+    /// Another sweep holds the lock: try again later.
+    static let locked = ExitCode(75)
     static let badConfiguration = ExitCode(78)
 }

@@ -20,11 +20,12 @@ public struct ValidityTerm: Sendable, Codable, Hashable {
     }
 
     /// The term of a document, or nil when it states none and no default applies.
+    /// `validUntil` (a renewal, or the page's metadata) wins over the statement's own 有效期至.
     public static func of(
-        _ statement: ValidityStatement, effectiveDate metadataEffective: SimpleDate?, writtenDate: SimpleDate?,
-        defaults: Settings.PublicationSettings.Normative?
+        _ statement: ValidityStatement, validUntil: SimpleDate? = nil, effectiveDate metadataEffective: SimpleDate?,
+        writtenDate: SimpleDate?, defaults: Settings.PublicationSettings.Normative?
     ) -> ValidityTerm? {
-        if let until = statement.validUntil {
+        if let until = validUntil ?? statement.validUntil {
             return ValidityTerm(expiresOn: until.adding(days: 1), basis: "valid_until", countedFrom: nil)
         }
         let effective = statement.effectiveDate ?? metadataEffective

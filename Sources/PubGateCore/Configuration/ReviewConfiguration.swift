@@ -22,18 +22,21 @@ public struct ReviewConfiguration: Sendable {
         return (rulesPath as NSString).deletingLastPathComponent
     }
 
+    /// The path of a configuration file beside the rules, or in `fallbackFolder` when the rules
+    /// folder has none.
+    public static func resolve(_ name: String, rulesPath: String, fallbackFolder: String?) -> String {
+        let own = (folder(of: rulesPath) as NSString).appendingPathComponent(name)
+        guard !FileManager.default.fileExists(atPath: own), let fallbackFolder else { return own }
+        return (fallbackFolder as NSString).appendingPathComponent(name)
+    }
+
     /// Loads the rules at `rulesPath` with the document types and settings beside them (or, when a
     /// custom rules folder has none, those in `fallbackFolder`); `site` overrides the settings.
     /// Every problem names its file (exit 78 in the CLI).
     public static func load(
         rulesPath: String, site: String?, fallbackFolder: String? = nil
     ) throws(ConfigurationError) -> (ReviewConfiguration, LoadedSettings) {
-        let folder = folder(of: rulesPath)
-        func file(_ name: String) -> String {
-            let own = (folder as NSString).appendingPathComponent(name)
-            guard !FileManager.default.fileExists(atPath: own), let fallbackFolder else { return own }
-            return (fallbackFolder as NSString).appendingPathComponent(name)
-        }
+        let file = { (name: String) in resolve(name, rulesPath: rulesPath, fallbackFolder: fallbackFolder) }
         let rules = try RuleSet.load(from: rulesPath)
         let types = try DocumentTypeRules.load(file: file(DocumentTypeRules.fileName))
         let loaded = try SettingsLoader().load(defaults: file(SettingsLoader.defaultsFileName), site: site)

@@ -49,6 +49,23 @@ public struct SimpleDate: Sendable, Hashable, Comparable, Codable, CustomStringC
         return SimpleDate(year: y, month: m, day: d)!
     }
 
+    /// ISO weekday: 1 Monday … 7 Sunday (Zeller's congruence on the proleptic Gregorian calendar).
+    public var weekday: Int {
+        var (y, m) = (year, month)
+        if m < 3 {
+            m += 12
+            y -= 1
+        }
+        let h = (day + (13 * (m + 1)) / 5 + y + y / 4 - y / 100 + y / 400) % 7  // 0 Saturday
+        return (h + 5) % 7 + 1
+    }
+
+    /// Whole months from `self` to `other` (negative when `other` is earlier), counting a month when
+    /// the day of month is reached.
+    public func months(until other: SimpleDate) -> Int {
+        (other.year - year) * 12 + (other.month - month) - (other.day < day ? 1 : 0)
+    }
+
     static func days(inMonth month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -1,5 +1,10 @@
 import Foundation
 
+/// Why a file could not be used.
+struct UnreadableFile: Error {
+    let reason: String
+}
+
 /// The per-document stages of a review, built once and shared by every worker.
 struct Stages: Sendable {
     let ingest = IngestStage()
@@ -28,11 +33,21 @@ struct Stages: Sendable {
         normativeDefaults = settings.publication.normative
     }
 
-    /// Ingest and classify only (published pages, monthly lists); nil when the file cannot be used.
+    /// Ingest and classify only (published pages, monthly lists, the sweep); nil when the file
+    /// cannot be used.
     func classify(file: String) -> ClassifiedDocument? {
-        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        if case .success(let document) = classifyOrExplain(file: file) { return document }
+        return nil
+    }
+
+    /// The classified document, or why the file cannot be read or decoded.
+    func classifyOrExplain(file: String) -> Result<ClassifiedDocument, UnreadableFile> {
+        guard let data = FileManager.default.contents(atPath: file) else { return .failure(UnreadableFile(reason: "cannot read the file")) }
         let ingested = ingest.run(RawInput(path: file, bytes: Array(data)))
-        return ingested.isUnscannable ? nil : classifier.classify(ingested)
+        guard !ingested.isUnscannable else {
+            return .failure(UnreadableFile(reason: ingested.findings.first?.message ?? "cannot decode the file"))
+        }
+        return .success(classifier.classify(ingested))
     }
 
     /// The whole per-document review; the profile is nil for a document that could not be decoded.

@@ -28,6 +28,19 @@ struct RuleOptions: ParsableArguments {
         }
     }
 
+    /// The expiry triggers of `Rules/expiry.yaml` (beside the rules, or the shipped ones).
+    func loadExpiry() throws -> ExpiryRules {
+        let file = ReviewConfiguration.resolve(
+            ExpiryRules.fileName, rulesPath: rules ?? RuleOptions.defaultRulesPath(),
+            fallbackFolder: ReviewConfiguration.folder(of: RuleOptions.defaultRulesPath()))
+        do {
+            return try ExpiryRules.load(file: file)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitStatus.badConfiguration
+        }
+    }
+
     /// `PUBGATE_RULES`, else the `Rules/` of the package the binary was built in, else `./Rules`.
     static func defaultRulesPath() -> String {
         if let env = ProcessInfo.processInfo.environment["PUBGATE_RULES"], !env.isEmpty { return env }

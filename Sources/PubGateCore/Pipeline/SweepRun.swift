@@ -1,0 +1,41 @@
+import Foundation
+
+/// The sweep's planning run: every page of a site ingested and classified on all cores, turned
+/// into ``SitePage`` facts, and judged by ``SweepPlanner``. Nothing is changed on disk.
+public struct SweepRun: Sendable {
+    public let configuration: ReviewConfiguration
+    public let expiry: ExpiryRules
+    public let asOf: SimpleDate
+
+    public init(configuration: ReviewConfiguration, expiry: ExpiryRules, asOf: SimpleDate) {
+        self.configuration = configuration
+        self.expiry = expiry
+        self.asOf = asOf
+    }
+
+    public func plan(site: String) -> SweepPlan {
+        let layout = SiteLayout(root: site)
+        let (all, problems) = InputCollector().collect([site])
+        let files = all.filter { layout.isPage(layout.relative($0)) }
+        let stages = Stages(configuration: configuration, options: ReviewOptions(asOf: asOf))
+        let slots = ResultSlots<Result<SitePage, UnreadableFile>>(count: files.count)
+        let calendar = expiry.calendar
+        forEachConcurrently(files.count, workers: ProcessInfo.processInfo.activeProcessorCount) { index in
+            let file = files[index]
+            slots.store(
+                stages.classifyOrExplain(file: file).map { SitePage($0, relativePath: layout.relative(file), calendar: calendar) },
+                at: index)
+        }
+        var pages: [SitePage] = []
+        var unreadable: [String: String] = [:]
+        for (file, result) in zip(files, slots.results) {
+            switch result {
+            case .success(let page): pages.append(page)
+            case .failure(let problem): unreadable[file] = problem.reason
+            }
+        }
+        for problem in problems where !problem.isSkipped { unreadable[problem.path] = problem.reason }
+        return SweepPlanner(rules: expiry, normative: configuration.settings.publication.normative, asOf: asOf)
+            .plan(pages, layout: layout, unreadable: unreadable)
+    }
+}

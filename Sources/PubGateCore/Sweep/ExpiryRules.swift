@@ -1,0 +1,98 @@
+import Foundation
+import Yams
+
+/// The expiry triggers and the working-day calendar of `Rules/expiry.yaml`, checked strictly: an
+/// unknown key, trigger kind or action stops the run naming the file and the trigger.
+public struct ExpiryRules: Sendable {
+    public let triggers: [ExpiryTrigger]
+    public let calendar: WorkdayCalendar
+
+    public static let fileName = "expiry.yaml"
+
+    public init(triggers: [ExpiryTrigger], calendar: WorkdayCalendar) {
+        self.triggers = triggers
+        self.calendar = calendar
+    }
+
+    /// Enabled triggers of `kind`, in file order.
+    public func enabled(_ kind: ExpiryTrigger.Kind) -> [ExpiryTrigger] {
+        triggers.filter { $0.kind == kind && $0.action != .off }
+    }
+
+    public static func load(file: String) throws(ConfigurationError) -> ExpiryRules {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(file: file, message: "cannot read the expiry rules")
+        }
+        return try parse(text, file: file)
+    }
+
+    static func parse(_ text: String, file: String) throws(ConfigurationError) -> ExpiryRules {
+        let root: Node.Mapping
+        do {
+            guard let m = try Yams.compose(yaml: text)?.mapping else {
+                throw ConfigurationError(file: file, message: "expected a mapping with `triggers`")
+            }
+            root = m
+        } catch let e as ConfigurationError {
+            throw e
+        } catch {
+            throw ConfigurationError(file: file, message: "invalid YAML: \(error.summary)")
+        }
+        try YAMLShape.check(root, known: ["version", "triggers", "calendar"], file: file, at: "")
+        var triggers: [ExpiryTrigger] = []
+        var ids: Set<String> = []
+        for (index, node) in (root["triggers"]?.sequence ?? []).enumerated() {
+            guard let m = node.mapping else { throw ConfigurationError(file: file, message: "triggers[\(index)] is not a mapping") }
+            let id = m["id"]?.string ?? ""
+            let place = "triggers[\(index)] (\(id))"
+            guard !id.isEmpty, ids.insert(id).inserted else {
+                throw ConfigurationError(file: file, message: "\(place): missing or duplicate id")
+            }
+            try YAMLShape.check(
+                m, known: ["id", "trigger", "action", "reason", "values", "grace_days", "months", "columns"], file: file,
+                at: place)
+            guard let kind = m["trigger"]?.string.flatMap(ExpiryTrigger.Kind.init(rawValue:)) else {
+                throw ConfigurationError(
+                    file: file, ruleID: id,
+                    message: "unknown trigger `\(m["trigger"]?.string ?? "")` (one of \(ExpiryTrigger.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            guard let action = m["action"]?.string.flatMap(ExpiryTrigger.Action.init(rawValue:)) else {
+                throw ConfigurationError(file: file, ruleID: id, message: "action must be purge, relabel or off")
+            }
+            func integer(_ key: String, default value: Int) throws(ConfigurationError) -> Int {
+                guard let node = m[key] else { return value }
+                guard let n = node.int, n >= 0 else { throw ConfigurationError(file: file, ruleID: id, message: "`\(key)` must be a whole number ≥ 0") }
+                return n
+            }
+            var columns: [String: Int] = [:]
+            for (k, v) in m["columns"]?.mapping ?? [:] {
+                guard let name = k.string, let years = v.int, years > 0 else {
+                    throw ConfigurationError(file: file, ruleID: id, message: "`columns` maps a column name to a number of years")
+                }
+                columns[name] = years
+            }
+            triggers.append(
+                ExpiryTrigger(
+                    id: id, kind: kind, action: action, reason: m["reason"]?.string ?? kind.rawValue,
+                    values: m["values"]?.sequence?.compactMap(\.string) ?? [],
+                    graceDays: try integer("grace_days", default: 0), months: try integer("months", default: 36),
+                    columns: columns))
+        }
+        var calendar = WorkdayCalendar()
+        if let c = root["calendar"]?.mapping {
+            try YAMLShape.check(c, known: ["holidays", "workdays"], file: file, at: "calendar")
+            func dates(_ key: String) throws(ConfigurationError) -> Set<SimpleDate> {
+                var out: Set<SimpleDate> = []
+                for node in c[key]?.sequence ?? [] {
+                    guard let s = node.string, let d = SimpleDate(parsing: s) else {
+                        throw ConfigurationError(file: file, message: "calendar.\(key): not a date: \(node.string ?? "?")")
+                    }
+                    out.insert(d)
+                }
+                return out
+            }
+            calendar = WorkdayCalendar(holidays: try dates("holidays"), workdays: try dates("workdays"))
+        }
+        return ExpiryRules(triggers: triggers, calendar: calendar)
+    }
+}

@@ -1,0 +1,40 @@
+/// One expiry rule of `Rules/expiry.yaml`: what it looks at, what it does, and its thresholds.
+public struct ExpiryTrigger: Sendable {
+    /// What a trigger looks at (the `trigger:` key).
+    public enum Kind: String, Sendable, CaseIterable {
+        case validityStatus = "validity_status"
+        case validUntil = "valid_until"
+        case statedPeriod = "stated_period"
+        case normativeDefaultPeriod = "normative_default_period"
+        case repealedByPage = "repealed_by_page"
+        case interpretsRemoved = "interprets_removed"
+        case publicityEnded = "publicity_ended"
+        case penaltyPublicity = "penalty_publicity"
+        case expiryDate = "expiry_date"
+        case columnAge = "column_age"
+    }
+
+    /// What happens to a page the trigger fires on.
+    public enum Action: String, Sendable, Codable {
+        /// Archive, then remove the page (and its rendered output).
+        case purge
+        /// Keep the page but mark it (有效性 失效/废止/已修改) in the CMS.
+        case relabel
+        /// The trigger is disabled.
+        case off
+    }
+
+    public let id: String
+    public let kind: Kind
+    public let action: Action
+    /// The reason code written into purge.json (`validity_expired`, `superseded` …).
+    public let reason: String
+    /// `validity_status`: the 有效性 values that fire it.
+    public let values: [String]
+    /// `publicity_ended`: days after the end of the 公示期 before the page goes.
+    public let graceDays: Int
+    /// `penalty_publicity`: months a decision stays published.
+    public let months: Int
+    /// `column_age`: column name → years.
+    public let columns: [String: Int]
+}

@@ -1,0 +1,35 @@
+/// What the sweep knows about one published page: the facts its triggers read, never its text.
+public struct SitePage: Sendable {
+    public let path: String
+    /// Relative to the site root (the bag's `data/` path).
+    public let relativePath: String
+    public let sha256: String
+    public let bytes: Int
+    public let docType: DocumentType
+    public let title: String?
+    public let profile: DocumentProfile
+    public let metadata: PageMetadata
+    public let statement: ValidityStatement
+    public let writtenDate: SimpleDate?
+    public let publicity: PublicityWindow?
+    public let references: RepealReferences
+
+    public init(_ document: ClassifiedDocument, relativePath: String, calendar: WorkdayCalendar) {
+        path = document.ingested.path
+        self.relativePath = relativePath
+        sha256 = document.ingested.sha256
+        bytes = document.ingested.byteCount
+        docType = document.docType
+        title = document.title
+        profile = DocumentProfile(document)
+        metadata = document.metadata
+        statement = document.validity
+        writtenDate = document.writtenDate
+        publicity = PublicityWindow.read(
+            document.normalized.utf8, published: document.metadata.publishDate ?? document.writtenDate, calendar: calendar)
+        references = RepealReferences(lines: document.lines)
+    }
+
+    /// The date the page is known by: 发布日期, else 成文日期.
+    public var date: SimpleDate? { metadata.publishDate ?? writtenDate }
+}
