@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// pubgate: pre-publication review of government web content.
-/// C code lives in two system-library targets; all unsafe Swift lives in the three `*Kit` wrappers,
+/// C code lives in three system-library targets; all unsafe Swift lives in the four `*Kit` wrappers,
 /// which are compiled with strict memory safety so every `unsafe` is visible in review.
 let interopSettings: [SwiftSetting] = [.strictMemorySafety()]
 
@@ -25,25 +25,30 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CLibArchive", pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]),
         .target(name: "PCRE2Kit", dependencies: ["CPCRE2"], swiftSettings: interopSettings),
         .target(name: "XMLKit", dependencies: ["CLibXML2"], swiftSettings: interopSettings),
         .target(name: "EncodingKit", swiftSettings: interopSettings),
+        .target(name: "ArchiveKit", dependencies: ["CLibArchive"], swiftSettings: interopSettings),
         .target(
             name: "PubGateCore",
             dependencies: [
-                "PCRE2Kit", "XMLKit", "EncodingKit",
+                "PCRE2Kit", "XMLKit", "EncodingKit", "ArchiveKit",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
             name: "pubgate",
             dependencies: [
-                "PubGateCore",
+                "PubGateCore", "ArchiveKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
         .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"]),
         .testTarget(name: "EncodingKitTests", dependencies: ["EncodingKit"]),
+        .testTarget(name: "ArchiveKitTests", dependencies: ["ArchiveKit"]),
         .testTarget(name: "PubGateCoreTests", dependencies: ["PubGateCore"]),
         .testTarget(name: "PubGateCLITests", dependencies: ["pubgate"]),
     ],

@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Installs the Debian packages pubgate needs to build and test, only when they are missing.
+# Installs what pubgate needs to build and test, only when it is missing: the Debian -dev packages
+# of the C libraries it links, and the reference BagIt validator the tests check archives with.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
 need=()
-for pkg in libpcre2-dev libxml2-dev pkg-config; do
+for pkg in libpcre2-dev libxml2-dev libarchive-dev pkg-config python3-pip; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+# PyPI `bagit` (the tool archivists validate bags with), kept inside .build so the system Python
+# is left alone.
+if [ ! -f .build/python/bagit.py ]; then
+  pip3 install --quiet --disable-pip-version-check --root-user-action=ignore --target .build/python bagit==1.9.0
 fi

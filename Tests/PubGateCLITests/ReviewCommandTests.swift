@@ -12,10 +12,13 @@ import Testing
         let stderr: String
     }
 
-    static func pubgate(_ arguments: [String]) throws -> Run {
+    static func pubgate(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = root.appendingPathComponent(".build/debug/pubgate")
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = root
         let out = Pipe()
         let err = Pipe()

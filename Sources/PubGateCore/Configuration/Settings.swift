@@ -8,11 +8,12 @@ public struct Settings: Sendable, Codable {
     public var attribute: AttributeSettings
     public var publication: PublicationSettings
     public var masking: MaskingSettings
+    public var archive: ArchiveSettings
     /// Office numbers that are public (hotlines, 解读电话): never reported as personal data.
     public var publicNumbers: [String]
 
     enum CodingKeys: String, CodingKey {
-        case decision, severity, attribute, publication, masking
+        case decision, severity, attribute, publication, masking, archive
         case publicNumbers = "public_numbers"
     }
 
@@ -102,6 +103,16 @@ public struct Settings: Sendable, Codable {
                 case minors
                 case maskingTemplate = "masking_template"
             }
+        }
+    }
+
+    /// The sweep's archive.
+    public struct ArchiveSettings: Sendable, Codable {
+        /// `Source-Organization` in bag-info.txt.
+        public var sourceOrganization: String?
+
+        enum CodingKeys: String, CodingKey {
+            case sourceOrganization = "source_organization"
         }
     }
 

@@ -66,6 +66,20 @@ public struct SimpleDate: Sendable, Hashable, Comparable, Codable, CustomStringC
         (other.year - year) * 12 + (other.month - month) - (other.day < day ? 1 : 0)
     }
 
+    /// Days since 1970-01-01 (negative before), by the civil-from-days algorithm.
+    public var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// Midnight of this date in Asia/Shanghai (UTC+8, no daylight saving), as Unix seconds.
+    public var shanghaiMidnight: Int64 { Int64(daysSinceEpoch) * 86_400 - 8 * 3_600 }
+
     static func days(inMonth month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -12,6 +12,8 @@ public struct SiteLayout: Sendable {
     public let isHugo: Bool
     /// The render target relative to the root (`public`), for Hugo sites.
     public let publishDir: String?
+    /// The Hugo site's `title`, if any.
+    public let title: String?
 
     static let hugoConfigs = ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json"]
     /// Files that are pages (attachments, images and configuration are not judged on their own).
@@ -25,12 +27,13 @@ public struct SiteLayout: Sendable {
         let config = Self.hugoConfigs.first { fm.fileExists(atPath: (root as NSString).appendingPathComponent($0)) }
         isHugo = config != nil
         var publish = "public"
-        if let config, let text = try? String(contentsOfFile: (root as NSString).appendingPathComponent(config), encoding: .utf8),
-            let value = text.firstMatch(#"(?m)^\s*"?publishDir"?\s*[=:]\s*"?([^"\s]+)"?"#)
-        {
-            publish = value
+        var title: String?
+        if let config, let text = try? String(contentsOfFile: (root as NSString).appendingPathComponent(config), encoding: .utf8) {
+            if let value = text.firstMatch(#"(?m)^\s*"?publishDir"?\s*[=:]\s*"?([^"\s]+)"?"#) { publish = value }
+            title = text.firstMatch(#"(?m)^\s*"?title"?\s*[=:]\s*"([^"]+)""#)
         }
         publishDir = isHugo ? publish : nil
+        self.title = title
     }
 
     /// The path of `path` relative to the site root.

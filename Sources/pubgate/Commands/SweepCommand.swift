@@ -1,36 +1,85 @@
 import ArgumentParser
 import Foundation
+import ArchiveKit
 import PubGateCore
 
 /// `pubgate sweep`: the nightly expiry sweep of the published site.
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Find expired, repealed and superseded pages (dry run by default).",
+        abstract: "Find expired, repealed and superseded pages; archive and remove them with --apply.",
         discussion: """
-            Writes OUT/purge.json (pages to remove, with the trigger and its evidence), OUT/relabel.json
-            (pages to keep but mark) and prints a summary. Exit 0 when nothing is due, 1 when something
-            is, 65 when a page could not be read (it is never purged).
+            A dry run by default: writes OUT/purge.json (pages to remove, with the trigger and its
+            evidence) and OUT/relabel.json (pages to keep but mark), and prints a summary.
+            --archive also writes the BagIt archive OUT/pubgate-sweep-<date>-<id>.tar.gz (+ .sha256).
+            --apply archives, verifies, then removes the purged pages and their rendered output,
+            journaling every step in OUT/journal.jsonl; an interrupted apply is finished by the next.
+
+            Exit: 0 nothing due (or everything applied), 1 something due (dry run) or kept,
+            65 a page could not be read (never purged), 73 the archive could not be written,
+            75 another sweep holds the lock, 78 broken rules or settings.
 
             Example:
               pubgate sweep site/ --as-of 2025-06-30 --out sweep-out
+              pubgate sweep site/ --out /var/lib/pubgate --apply --log /var/log/pubgate/sweep.jsonl
             """)
 
     @Argument(help: "The published site (a Hugo site root or a folder of pages).")
     var site: String
 
-    @Option(name: .long, help: "Folder for purge.json, relabel.json and the archive.")
+    @Option(name: .long, help: "Folder for purge.json, relabel.json, the archive and the journal.")
     var out: String
 
     @Option(name: .long, help: "Sweep date YYYY-MM-DD (default: today in Asia/Shanghai).")
     var asOf: SimpleDate?
 
+    @Flag(name: .long, help: "Write the BagIt archive of the pages to purge.")
+    var archive = false
+
+    @Flag(name: .long, help: "Archive, verify, then remove the purged pages.")
+    var apply = false
+
+    @Flag(name: .long, help: "With --apply, stage removals with git rm instead of deleting.")
+    var git = false
+
+    @Option(name: .long, help: "Append a JSON Lines operations log to this file.")
+    var log: String?
+
     @OptionGroup var ruleOptions: RuleOptions
+
+    func validate() throws {
+        let root = URL(fileURLWithPath: site).resolvingSymlinksInPath().standardizedFileURL.path
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: site, isDirectory: &isDir), isDir.boolValue else {
+            throw ValidationError("\(site) is not a folder")
+        }
+        guard root != "/", root != NSHomeDirectory() else { throw ValidationError("refusing to sweep \(root)") }
+        if git && !apply { throw ValidationError("--git only makes sense with --apply") }
+    }
 
     func run() throws {
         let (configuration, _) = try ruleOptions.load()
         let expiry = try ruleOptions.loadExpiry()
-        let plan = SweepRun(configuration: configuration, expiry: expiry, asOf: asOf ?? SimpleDate.today()).plan(site: site)
+        let date = asOf ?? SimpleDate.today()
+        guard let lock = try? RunLock(path: out + "/.pubgate-sweep.lock") else {
+            FileHandle.standardError.write(Data("error: another pubgate sweep is running on \(out)\n".utf8))
+            throw ExitStatus.locked
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let layout = SiteLayout(root: site)
+        if git, !Self.isInsideGitWorkTree(site) {
+            FileHandle.standardError.write(Data("error: --git: \(site) is not inside a git work tree\n".utf8))
+            throw ExitStatus.usage
+        }
+        let log = try OperationsLog(path: self.log, runID: "sweep-\(date)")
+        let applier = SweepApplier(layout: layout, outDirectory: out, useGit: git, log: log)
+        var kept: [String] = []
+        if apply, let resumed = try applier.resume() {
+            print("finished interrupted run \(resumed.resumedRun ?? "?"): \(resumed.removed.count) removed")
+            kept += resumed.kept
+        }
+        let plan = SweepRun(configuration: configuration, expiry: expiry, asOf: date).plan(site: site)
+        log.log(action: "plan", message: "sweep planned", fields: ["pubgate.purge": "\(plan.purge.count)", "pubgate.relabel": "\(plan.relabel.count)"])
         do {
             try AtomicWriter.writeJSON(plan.purgeList, to: out + "/purge.json")
             try AtomicWriter.writeJSON(plan.relabelList, to: out + "/relabel.json")
@@ -41,8 +90,41 @@ struct SweepCommand: ParsableCommand {
         print(SweepSummary.render(plan, outputDirectory: out))
         for (path, reason) in plan.unreadable.sorted(by: { $0.key < $1.key }) {
             FileHandle.standardError.write(Data("error: \(path): \(reason); not judged, never purged\n".utf8))
+            log.log("error", action: "plan", outcome: "failure", message: "unreadable page", fields: ["file.path": path])
         }
+        let organization = configuration.settings.archive.sourceOrganization ?? layout.title
+            ?? URL(fileURLWithPath: site).standardizedFileURL.lastPathComponent
+        let agent = "pubgate \(PubGate.version)"
+        do {
+            if apply {
+                let outcome = try applier.apply(plan, organization: organization, agent: agent)
+                if let written = outcome.archive { print("archive: \(written.path) (verified)") }
+                print("removed \(outcome.removed.count) files" + (git ? " (staged with git rm)" : ""))
+                kept += outcome.kept
+            } else if archive, !plan.purge.isEmpty {
+                let bag = try BagIt.build(plan: plan, layout: layout, organization: organization, agent: agent)
+                let written = try SweepArchive.write(bag, to: out, mtime: date.shanghaiMidnight)
+                print("archive: \(written.path) (verified)")
+                log.log(action: "archive", message: "archive written and verified", fields: ["file.path": written.path])
+            }
+        } catch let error as ArchiveError {
+            FileHandle.standardError.write(Data("error: archive: \(error.message); nothing was removed that is not archived\n".utf8))
+            log.log("error", action: "archive", outcome: "failure", message: error.message)
+            throw ExitStatus.cannotWrite
+        }
+        for path in kept { FileHandle.standardError.write(Data("error: \(path): kept (changed since archived, or outside the site)\n".utf8)) }
         if !plan.unreadable.isEmpty { throw ExitStatus.unreadableInput }
-        if plan.isDue { throw ExitStatus.rejected }
+        if !kept.isEmpty || (!apply && plan.isDue) { throw ExitStatus.rejected }
+    }
+
+    static func isInsideGitWorkTree(_ path: String) -> Bool {
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "-C", path, "rev-parse", "--is-inside-work-tree"]
+        git.standardOutput = FileHandle.nullDevice
+        git.standardError = FileHandle.nullDevice
+        guard (try? git.run()) != nil else { return false }
+        git.waitUntilExit()
+        return git.terminationStatus == 0
     }
 }

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Test hook for crash safety: `PUBGATE_FAULT=<step>[:<n>]` ends the process abruptly (no cleanup,
+/// exit code 86) right after the n-th time (default 1) the sweep reaches `step` — a journal event
+/// (`plan`, `archived`, `removed`, `done`) or `archive_partial` (archive written, not yet renamed).
+/// The tests kill `--apply` at every step this way and check that nothing is lost.
+public enum FaultInjector {
+    private static let target: (step: String, count: Int)? = {
+        guard let spec = ProcessInfo.processInfo.environment["PUBGATE_FAULT"], !spec.isEmpty else { return nil }
+        let parts = spec.split(separator: ":")
+        return (String(parts[0]), parts.count > 1 ? Int(parts[1]) ?? 1 : 1)
+    }()
+    nonisolated(unsafe) private static var seen: [String: Int] = [:]
+    private static let lock = NSLock()
+
+    public static func reached(_ step: String) {
+        guard let target, target.step == step else { return }
+        lock.lock()
+        seen[step, default: 0] += 1
+        let n = seen[step]!
+        lock.unlock()
+        if n == target.count { _exit(86) }
+    }
+}

@@ -1,0 +1,131 @@
+import ArchiveKit
+import Foundation
+
+/// `pubgate sweep --apply`: removes what the plan purges, never before its archive is written,
+/// fsynced and verified, journaling each step (``SweepJournal``) so a kill at any point loses
+/// nothing and the next run finishes the job.
+///
+/// Safety: every path deleted must resolve inside the site root (no symlink leads out); a file
+/// whose bytes changed since it was archived is kept and reported; with `git` the removal is
+/// staged with `git rm` instead of a plain unlink.
+public struct SweepApplier: Sendable {
+    public let layout: SiteLayout
+    public let outDirectory: String
+    public let useGit: Bool
+    public let log: OperationsLog
+    public let journal: SweepJournal
+
+    public init(layout: SiteLayout, outDirectory: String, useGit: Bool, log: OperationsLog) {
+        self.layout = layout
+        self.outDirectory = outDirectory
+        self.useGit = useGit
+        self.log = log
+        self.journal = SweepJournal(path: (outDirectory as NSString).appendingPathComponent("journal.jsonl"))
+    }
+
+    /// What an apply did.
+    public struct Outcome: Sendable {
+        public var resumedRun: String?
+        public var archive: SweepArchive.Written?
+        public var removed: [String] = []
+        /// Files kept because they changed since they were archived, or could not be removed.
+        public var kept: [String] = []
+    }
+
+    /// Finishes the last interrupted run, if any: deletes the rest of its files if its archive
+    /// verifies; abandons it otherwise (nothing of it was deleted before its archive existed).
+    public func resume() throws -> Outcome? {
+        guard let run = journal.unfinishedRun(), let plan = run.first(where: { $0.event == "plan" }) else { return nil }
+        var outcome = Outcome(resumedRun: plan.run)
+        let archived = run.first { $0.event == "archived" }
+        guard let archived, let archive = archived.path, FileManager.default.fileExists(atPath: archive),
+            BagVerifier.verify(archive: archive).isEmpty
+        else {
+            try journal.append(.init(event: "abandoned", run: plan.run))
+            log.log("warn", action: "resume", outcome: "failure", message: "interrupted run had no verified archive; nothing of it was deleted",
+                fields: ["pubgate.resumed_run": plan.run])
+            return outcome
+        }
+        let removed = Set(run.filter { $0.event == "removed" }.compactMap(\.path))
+        for file in plan.files ?? [] where !removed.contains(file.path) {
+            try remove(file, run: plan.run, outcome: &outcome)
+        }
+        try journal.append(.init(event: "done", run: plan.run))
+        log.log(action: "resume", message: "finished interrupted run", fields: ["pubgate.resumed_run": plan.run])
+        return outcome
+    }
+
+    /// Archives and removes the plan's purged pages and their rendered output.
+    public func apply(_ plan: SweepPlan, organization: String, agent: String) throws -> Outcome {
+        var outcome = Outcome()
+        guard !plan.purge.isEmpty else { return outcome }
+        let bag = try BagIt.build(plan: plan, layout: layout, organization: organization, agent: agent)
+        var files: [SweepJournal.PlannedFile] = []
+        for entry in bag.entries where entry.path.hasPrefix(bag.name + "/data/") {
+            files.append(.init(path: String(entry.path.dropFirst(bag.name.count + "/data/".count)), sha256: BagIt.sha256(entry.data)))
+        }
+        try journal.append(.init(event: "plan", run: bag.name, archive: bag.name + ".tar.gz", files: files))
+        let written = try SweepArchive.write(bag, to: outDirectory, mtime: plan.asOf.shanghaiMidnight)
+        outcome.archive = written
+        try journal.append(.init(event: "archived", run: bag.name, sha256: written.sha256, path: written.path))
+        log.log(action: "archive", message: "archive written and verified", fields: ["file.path": written.path, "file.hash.sha256": written.sha256])
+        for file in files { try remove(file, run: bag.name, outcome: &outcome) }
+        try journal.append(.init(event: "done", run: bag.name))
+        return outcome
+    }
+
+    private func remove(_ file: SweepJournal.PlannedFile, run: String, outcome: inout Outcome) throws {
+        let full = (layout.root as NSString).appendingPathComponent(file.path)
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: full) else {
+            try journal.append(.init(event: "removed", run: run, path: file.path))
+            return
+        }
+        let root = URL(fileURLWithPath: layout.root).resolvingSymlinksInPath().standardizedFileURL.path
+        let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().standardizedFileURL.path
+        guard resolved.hasPrefix(root + "/"), let data = fm.contents(atPath: full), BagIt.sha256(Array(data)) == file.sha256 else {
+            outcome.kept.append(file.path)
+            log.log("error", action: "purge", outcome: "failure", message: "kept: outside the site or changed since it was archived",
+                fields: ["file.path": file.path])
+            return
+        }
+        if !(useGit && gitRemove(file.path)) {
+            try fm.removeItem(atPath: full)
+        }
+        removeEmptyRenderedFolders(above: file.path)
+        try journal.append(.init(event: "removed", run: run, path: file.path))
+        outcome.removed.append(file.path)
+        log.log(action: "purge", message: "removed", fields: ["file.path": file.path])
+    }
+
+    /// A rendered page lives in its own folder (`public/x/index.html`); once empty it goes too, up to
+    /// the publish folder itself. Source folders are left alone.
+    private func removeEmptyRenderedFolders(above relative: String) {
+        guard let publish = layout.publishDir, relative.hasPrefix(publish + "/") else { return }
+        var dir = (relative as NSString).deletingLastPathComponent
+        let fm = FileManager.default
+        while dir != publish, dir.hasPrefix(publish + "/") {
+            let full = (layout.root as NSString).appendingPathComponent(dir)
+            guard let items = try? fm.contentsOfDirectory(atPath: full), items.isEmpty, (try? fm.removeItem(atPath: full)) != nil else {
+                return
+            }
+            dir = (dir as NSString).deletingLastPathComponent
+        }
+    }
+
+    /// `git rm` the file (staging the removal); false when git cannot (not tracked, no repository).
+    private func gitRemove(_ relative: String) -> Bool {
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "-C", layout.root, "rm", "-q", "--", relative]
+        git.standardOutput = FileHandle.nullDevice
+        git.standardError = FileHandle.nullDevice
+        do {
+            try git.run()
+            git.waitUntilExit()
+            return git.terminationStatus == 0
+        } catch {
+            return false
+        }
+    }
+}

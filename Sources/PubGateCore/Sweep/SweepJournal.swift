@@ -1,0 +1,65 @@
+import Foundation
+
+/// The apply step's write-ahead journal (`OUT/journal.jsonl`): one JSON line per step, each line
+/// fsynced before the step it records is taken further.
+///
+/// A run writes `plan` (every file it will delete, with its sha256), `archived` (the verified
+/// archive), one `removed` per file, then `done`. A run without `done` was interrupted: the next
+/// apply finishes it first — from its own plan and archive, because once some pages are gone a
+/// fresh plan would no longer see them (a 解读 goes with its policy only in the same run).
+public struct SweepJournal: Sendable {
+    public struct Event: Codable, Sendable, Equatable {
+        public var event: String
+        public var run: String
+        public var archive: String?
+        public var sha256: String?
+        public var path: String?
+        public var files: [PlannedFile]?
+    }
+
+    /// A file the run deletes once its archive is verified.
+    public struct PlannedFile: Codable, Sendable, Equatable {
+        public let path: String
+        public let sha256: String
+    }
+
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    public func events() -> [Event] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        // A torn last line (killed mid-write) is ignored: the step it would record was not taken.
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
+            try? JSONDecoder().decode(Event.self, from: Data($0.utf8))
+        }
+    }
+
+    /// The events of the last run that has no `done`, if any.
+    public func unfinishedRun() -> [Event]? {
+        let all = events()
+        guard let last = all.last(where: { $0.event == "plan" }) else { return nil }
+        let run = all.filter { $0.run == last.run }
+        return run.contains { $0.event == "done" || $0.event == "abandoned" } ? nil : run
+    }
+
+    public func append(_ event: Event) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var line = try encoder.encode(event)
+        line.append(0x0A)
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: path) {
+            try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            fm.createFile(atPath: path, contents: nil)
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: line)
+        try handle.synchronize()
+        FaultInjector.reached(event.event)
+    }
+}

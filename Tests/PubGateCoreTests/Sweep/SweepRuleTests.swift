@@ -1,0 +1,115 @@
+import Testing
+@testable import PubGateCore
+
+@Suite struct WorkdayCalendarTests {
+    @Test func weekdaysFollowTheCalendar() {
+        #expect(SimpleDate(year: 2025, month: 5, day: 19)!.weekday == 1)
+        #expect(SimpleDate(year: 2025, month: 6, day: 29)!.weekday == 7)
+        #expect(SimpleDate(year: 2000, month: 1, day: 1)!.weekday == 6)
+    }
+
+    @Test func sevenWorkingDaysSkipTheWeekendHolidaysAndCountMakeUpDays() {
+        let start = SimpleDate(year: 2025, month: 5, day: 19)!
+        #expect(WorkdayCalendar().lastDay(ofWorkdays: 7, from: start) == SimpleDate(year: 2025, month: 5, day: 27))
+        let holiday = WorkdayCalendar(holidays: [SimpleDate(year: 2025, month: 5, day: 20)!])
+        #expect(holiday.lastDay(ofWorkdays: 7, from: start) == SimpleDate(year: 2025, month: 5, day: 28))
+        let makeUp = WorkdayCalendar(workdays: [SimpleDate(year: 2025, month: 5, day: 24)!])
+        #expect(makeUp.lastDay(ofWorkdays: 7, from: start) == SimpleDate(year: 2025, month: 5, day: 26))
+    }
+}
+
+@Suite struct PublicityWindowTests {
+    func window(_ text: String, published: SimpleDate? = SimpleDate(year: 2025, month: 5, day: 19)) -> PublicityWindow? {
+        PublicityWindow.read(Array(Normalizer.normalized(text).utf8), published: published, calendar: WorkdayCalendar())
+    }
+
+    @Test func explicitRange() {
+        #expect(window("公示期：2025年5月6日至2025年5月12日。")?.lastDay == SimpleDate(year: 2025, month: 5, day: 12))
+        #expect(window("公示时间为2025年6月25日至7月4日")?.lastDay == SimpleDate(year: 2025, month: 7, day: 4))
+    }
+
+    @Test func lengthFromPublication() {
+        #expect(window("公示期为7个工作日（自发布之日起计算）。")?.lastDay == SimpleDate(year: 2025, month: 5, day: 27))
+        #expect(window("公示期5天。")?.lastDay == SimpleDate(year: 2025, month: 5, day: 23))
+        #expect(window("公示期为7个工作日。", published: nil) == nil)
+    }
+
+    @Test func otherDatesAreNoWindow() {
+        #expect(window("报名时间：2025年7月1日至7月10日。") == nil)
+        #expect(window("活动于2025年5月6日至2025年5月12日举行，现予公示。") == nil)
+    }
+}
+
+@Suite struct RepealReferencesTests {
+    func refs(_ body: String) -> RepealReferences {
+        RepealReferences(lines: classify("---\ntitle: 通知\n---\n" + body, name: "a.md").lines)
+    }
+
+    @Test func sameTitleRepealIsByNumber() {
+        let r = refs("本规定自2024年7月1日起施行。《关于网吧治安管理的规定》（本公发［2021］6号）同时废止。")
+        #expect(r.repealed == [CitedDocument(title: "关于网吧治安管理的规定", number: "本公发〔2021〕6号")])
+    }
+
+    @Test func cleanUpListSectionsRepealAndRenew() {
+        let r = refs("""
+            一、继续有效的规范性文件
+            1.《关于保安服务行业管理的若干规定》（本公发〔2018〕11号），有效期至2028年11月30日；
+            2.《关于网吧治安管理的规定》（本公发〔2021〕6号）。
+            二、宣布失效的规范性文件
+            《关于烟花爆竹销售治安管理的规定》（本公发〔2017〕3号）。
+            """)
+        #expect(r.repealed.map(\.number) == ["本公发〔2017〕3号"])
+        #expect(r.renewed.map(\.document.number) == ["本公发〔2018〕11号"])
+        #expect(r.renewed.first?.until == SimpleDate(year: 2028, month: 11, day: 30))
+    }
+
+    @Test func amendmentAndContinuedValidityRepealNothing() {
+        #expect(refs("本通告第一条已由《关于修改〈通告〉的决定》（本公发〔2023〕15号）修改，原文废止部分不再执行。").repealed.isEmpty)
+        #expect(refs("《关于网吧治安管理的规定》（本公发〔2021〕6号）继续有效，不予废止。").repealed.isEmpty)
+    }
+}
+
+@Suite struct ExpiryRulesTests {
+    @Test func shippedRulesLoad() throws {
+        let rules = try ExpiryRules.load(file: packageRoot.appendingPathComponent("Rules/expiry.yaml").path)
+        #expect(rules.triggers.contains { $0.id == "E-02-SUPERSEDED" && $0.action == .purge })
+        #expect(rules.enabled(.columnAge).isEmpty)
+    }
+
+    @Test func unknownTriggerKeyOrActionNamesTheTrigger() {
+        #expect {
+            try ExpiryRules.parse("triggers:\n  - id: X\n    trigger: validity_status\n    action: delete\n", file: "e.yaml")
+        } throws: { "\($0)".contains("e.yaml") && "\($0)".contains("`X`") }
+        #expect {
+            try ExpiryRules.parse("triggers:\n  - id: X\n    trigger: valid_until\n    action: purge\n    grace: 2\n", file: "e.yaml")
+        } throws: { "\($0)".contains("unknown key `triggers[0] (X).grace`") }
+        #expect(throws: ConfigurationError.self) {
+            try ExpiryRules.parse("triggers:\n  - id: X\n    trigger: age\n    action: purge\n", file: "e.yaml")
+        }
+    }
+}
+
+@Suite struct BagVerifierTests {
+    func files(_ extra: [String: String] = [:]) -> [String: [UInt8]] {
+        let payload = Array("正文\n".utf8)
+        let manifest = "\(BagIt.sha256(payload))  data/a%25b.md\n"
+        var f: [String: [UInt8]] = [
+            "bag/bagit.txt": Array("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8),
+            "bag/bag-info.txt": Array("Payload-Oxum: \(payload.count).1\n".utf8),
+            "bag/manifest-sha256.txt": Array(manifest.utf8),
+            "bag/data/a%b.md": payload,
+        ]
+        for (k, v) in extra { f[k] = Array(v.utf8) }
+        return f
+    }
+
+    @Test func validBagWithAPercentInAName() {
+        #expect(BagVerifier.verify(files: files()).isEmpty)
+    }
+
+    @Test func unlistedPayloadAndWrongOxumAreReported() {
+        let problems = BagVerifier.verify(files: files(["bag/data/extra.md": "x"]))
+        #expect(problems.contains("data/extra.md not listed in manifest-sha256.txt"))
+        #expect(problems.contains { $0.hasPrefix("Payload-Oxum") })
+    }
+}
