@@ -150,6 +150,22 @@ import Testing
         #expect(again.status == 0 && again.stdout.contains("removed 0 files"))
     }
 
+    @Test func relabelActionWritesTheLabelIntoFrontMatterOnce() throws {
+        let site = try Self.makeSite()
+        let rules = try CLI.temporaryDirectory()
+        let shipped = try String(contentsOf: CLI.root.appendingPathComponent("Rules/expiry.yaml"), encoding: .utf8)
+        let relabelRepeals = shipped.replacingOccurrences(
+            of: "trigger: repealed_by_page\n    action: purge", with: "trigger: repealed_by_page\n    action: relabel")
+        try Data(relabelRepeals.utf8).write(to: rules.appendingPathComponent("expiry.yaml"))
+        let out = try CLI.temporaryDirectory()
+        let run = try Self.sweep(site, out, ["--apply", "--rules", rules.path])
+        #expect(run.status == 0 && run.stdout.contains("relabelled 1 pages"), "\(run.stdout)\(run.stderr)")
+        let page = try String(contentsOf: site.appendingPathComponent("content/gfxwj/rules-2021.md"), encoding: .utf8)
+        #expect(page.contains("validity: \"废止\"") && !page.contains("validity: 有效"))
+        let again = try Self.sweep(site, out, ["--apply", "--rules", rules.path])
+        #expect(again.status == 0 && !again.stdout.contains("relabelled"), "\(again.stdout)")
+    }
+
     @Test func unreadablePageIsReportedAndNeverPurged() throws {
         let site = try Self.makeSite()
         try Data(Array("有效性：失效 ".utf8) + [0x61, 0xFF, 0xFF, 0x62]).write(to: site.appendingPathComponent("content/gfxwj/broken.md"))

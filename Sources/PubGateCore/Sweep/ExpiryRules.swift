@@ -49,7 +49,7 @@ public struct ExpiryRules: Sendable {
                 throw ConfigurationError(file: file, message: "\(place): missing or duplicate id")
             }
             try YAMLShape.check(
-                m, known: ["id", "trigger", "action", "reason", "values", "grace_days", "months", "columns"], file: file,
+                m, known: ["id", "trigger", "action", "reason", "label", "values", "grace_days", "months", "columns"], file: file,
                 at: place)
             guard let kind = m["trigger"]?.string.flatMap(ExpiryTrigger.Kind.init(rawValue:)) else {
                 throw ConfigurationError(
@@ -74,6 +74,7 @@ public struct ExpiryRules: Sendable {
             triggers.append(
                 ExpiryTrigger(
                     id: id, kind: kind, action: action, reason: m["reason"]?.string ?? kind.rawValue,
+                    label: m["label"].map { $0.string ?? "" }.flatMap { $0.isEmpty ? nil : $0 } ?? kind.defaultLabel,
                     values: m["values"]?.sequence?.compactMap(\.string) ?? [],
                     graceDays: try integer("grace_days", default: 0), months: try integer("months", default: 36),
                     columns: columns))

@@ -12,6 +12,15 @@ public struct ExpiryTrigger: Sendable {
         case penaltyPublicity = "penalty_publicity"
         case expiryDate = "expiry_date"
         case columnAge = "column_age"
+
+        /// The 有效性 a page relabelled by this kind of trigger gets, unless the rule names one.
+        var defaultLabel: String? {
+            switch self {
+            case .validityStatus: nil
+            case .repealedByPage: "废止"
+            default: "失效"
+            }
+        }
     }
 
     /// What happens to a page the trigger fires on.
@@ -29,6 +38,8 @@ public struct ExpiryTrigger: Sendable {
     public let action: Action
     /// The reason code written into purge.json (`validity_expired`, `superseded` …).
     public let reason: String
+    /// The 有效性 a relabel writes (`失效`, `废止`); nil leaves the page's own label (已修改).
+    public let label: String?
     /// `validity_status`: the 有效性 values that fire it.
     public let values: [String]
     /// `publicity_ended`: days after the end of the 公示期 before the page goes.

@@ -28,6 +28,10 @@ public struct SweepApplier: Sendable {
         public var resumedRun: String?
         public var archive: SweepArchive.Written?
         public var removed: [String] = []
+        /// Pages whose front matter now carries the relabel.
+        public var relabelled: [String] = []
+        /// Relabels left to the CMS (no front matter validity field).
+        public var relabelsForCMS: [String] = []
         /// Files kept because they changed since they were archived, or could not be removed.
         public var kept: [String] = []
     }
@@ -74,6 +78,29 @@ public struct SweepApplier: Sendable {
         return outcome
     }
 
+    /// Writes each relabel's 有效性 into the page's front matter (atomically, journaled); a page
+    /// already carrying the label is left alone, so a rerun changes nothing.
+    public func relabel(_ items: [SweepItem], run: String, outcome: inout Outcome) throws {
+        for item in items {
+            guard let label = item.label else { continue }
+            let full = (layout.root as NSString).appendingPathComponent(item.sitePath)
+            guard let data = FileManager.default.contents(atPath: full), BagIt.sha256(Array(data)) == item.sha256 else {
+                outcome.kept.append(item.sitePath)
+                continue
+            }
+            guard let edited = FrontMatterRelabel.relabel(Array(data), to: label) else {
+                outcome.relabelsForCMS.append(item.sitePath)
+                continue
+            }
+            guard edited != Array(data) else { continue }
+            try AtomicWriter.write(Data(edited), to: full)
+            if useGit { _ = git(["add", "--", item.sitePath]) }
+            try journal.append(.init(event: "relabelled", run: run, sha256: item.sha256, path: item.sitePath))
+            outcome.relabelled.append(item.sitePath)
+            log.log(action: "relabel", message: "有效性 set to \(label)", fields: ["file.path": item.sitePath, "rule.id": item.rule])
+        }
+    }
+
     private func remove(_ file: SweepJournal.PlannedFile, run: String, outcome: inout Outcome) throws {
         let full = (layout.root as NSString).appendingPathComponent(file.path)
         let fm = FileManager.default
@@ -89,7 +116,7 @@ public struct SweepApplier: Sendable {
                 fields: ["file.path": file.path])
             return
         }
-        if !(useGit && gitRemove(file.path)) {
+        if !(useGit && git(["rm", "-q", "--", file.path])) {
             try fm.removeItem(atPath: full)
         }
         removeEmptyRenderedFolders(above: file.path)
@@ -113,11 +140,12 @@ public struct SweepApplier: Sendable {
         }
     }
 
-    /// `git rm` the file (staging the removal); false when git cannot (not tracked, no repository).
-    private func gitRemove(_ relative: String) -> Bool {
+    /// Runs git in the site (`rm` stages a removal, `add` a relabel); false when git cannot (file not
+    /// tracked, no repository).
+    private func git(_ arguments: [String]) -> Bool {
         let git = Process()
         git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["git", "-C", layout.root, "rm", "-q", "--", relative]
+        git.arguments = ["git", "-C", layout.root] + arguments
         git.standardOutput = FileHandle.nullDevice
         git.standardError = FileHandle.nullDevice
         do {

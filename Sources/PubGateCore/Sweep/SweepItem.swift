@@ -9,6 +9,8 @@ public struct SweepItem: Sendable, Codable, Hashable {
     /// The trigger id from `Rules/expiry.yaml`.
     public let rule: String
     public let reason: String
+    /// For a relabel: the 有效性 to write (nil: the page already carries its label).
+    public let label: String?
     /// Dates, 文号 and titles that show why (e.g. `expires_on`, `repealed_by`, `cited_as`).
     public let evidence: [String: String]
     public let title: String?
@@ -19,7 +21,7 @@ public struct SweepItem: Sendable, Codable, Hashable {
     enum CodingKeys: String, CodingKey {
         case path
         case sitePath = "site_path"
-        case sha256, bytes, action, rule, reason, evidence, title
+        case sha256, bytes, action, rule, reason, label, evidence, title
         case documentNumber = "document_number"
         case rendered
     }

@@ -42,7 +42,8 @@ public struct SweepPlanner: Sendable {
             guard let hit = chosen[i] else { continue }
             let item = SweepItem(
                 path: page.path, sitePath: page.relativePath, sha256: page.sha256, bytes: page.bytes, action: hit.trigger.action,
-                rule: hit.trigger.id, reason: hit.trigger.reason, evidence: hit.evidence, title: page.title,
+                rule: hit.trigger.id, reason: hit.trigger.reason,
+                label: hit.trigger.action == .relabel ? hit.trigger.label : nil, evidence: hit.evidence, title: page.title,
                 documentNumber: page.profile.documentNumber,
                 rendered: hit.trigger.action == .purge ? layout.renderedOutputs(of: page.relativePath) : [])
             if hit.trigger.action == .purge { purge.append(item) } else { relabel.append(item) }

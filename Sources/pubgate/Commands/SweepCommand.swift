@@ -97,9 +97,12 @@ struct SweepCommand: ParsableCommand {
         let agent = "pubgate \(PubGate.version)"
         do {
             if apply {
-                let outcome = try applier.apply(plan, organization: organization, agent: agent)
+                var outcome = try applier.apply(plan, organization: organization, agent: agent)
+                try applier.relabel(plan.relabel, run: "relabel-\(date)", outcome: &outcome)
                 if let written = outcome.archive { print("archive: \(written.path) (verified)") }
                 print("removed \(outcome.removed.count) files" + (git ? " (staged with git rm)" : ""))
+                if !outcome.relabelled.isEmpty { print("relabelled \(outcome.relabelled.count) pages") }
+                for path in outcome.relabelsForCMS { print("relabel in the CMS: \(path) (no front matter 有效性 field)") }
                 kept += outcome.kept
             } else if archive, !plan.purge.isEmpty {
                 let bag = try BagIt.build(plan: plan, layout: layout, organization: organization, agent: agent)

@@ -113,3 +113,24 @@ import Testing
         #expect(problems.contains { $0.hasPrefix("Payload-Oxum") })
     }
 }
+
+@Suite struct FrontMatterRelabelTests {
+    func relabel(_ text: String, _ label: String = "失效") -> String? {
+        FrontMatterRelabel.relabel(Array(text.utf8), to: label).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func nestedYAMLValueIsReplacedAndNothingElse() {
+        let page = "---\ntitle: 规定\nparams:\n  xxgk:\n    validity: \"有效\"\n---\n正文 validity: 有效\n"
+        #expect(relabel(page) == "---\ntitle: 规定\nparams:\n  xxgk:\n    validity: \"失效\"\n---\n正文 validity: 有效\n")
+    }
+
+    @Test func tomlAndCRLFAreKept() {
+        let page = "+++\r\ntitle = \"规定\"\r\n[params.xxgk]\r\n  validity = \"有效\"\r\n+++\r\n正文\r\n"
+        #expect(relabel(page, "废止") == "+++\r\ntitle = \"规定\"\r\n[params.xxgk]\r\n  validity = \"废止\"\r\n+++\r\n正文\r\n")
+    }
+
+    @Test func pagesWithoutAFrontMatterFieldAreLeftToTheCMS() {
+        #expect(relabel("---\ntitle: 公示\n---\n有效性：有效\n") == nil)
+        #expect(relabel("<table><tr><td>有效性：</td><td>有效</td></tr></table>") == nil)
+    }
+}
