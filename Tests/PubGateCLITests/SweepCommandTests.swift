@@ -60,6 +60,18 @@ import Testing
         return files
     }
 
+    /// The sweep of Samples/site must equal Samples/expected/purge.json byte for byte
+    /// (re-record with PUBGATE_RECORD=1 after a deliberate change, and review the diff).
+    @Test func sampleSiteMatchesTheExpectedPurgeList() throws {
+        let out = try CLI.temporaryDirectory()
+        let run = try CLI.pubgate(["sweep", "Samples/site", "--as-of", "2025-06-30", "--out", out.path, "--rules", "Rules"])
+        #expect(run.status == 1)
+        let actual = try Data(contentsOf: out.appendingPathComponent("purge.json"))
+        let expected = CLI.root.appendingPathComponent("Samples/expected/purge.json")
+        if ProcessInfo.processInfo.environment["PUBGATE_RECORD"] == "1" { try actual.write(to: expected) }
+        #expect(actual == (try Data(contentsOf: expected)))
+    }
+
     @Test func dryRunListsWhatIsDueAndChangesNothing() throws {
         let site = try Self.makeSite()
         let out = try CLI.temporaryDirectory()
@@ -186,6 +198,41 @@ import Testing
         let run = try Self.sweep(site, out)
         holder.waitUntilExit()
         #expect(run.status == 75)
+    }
+
+    @Test func aSymlinkOutOfTheSiteIsNeverFollowed() throws {
+        let site = try Self.makeSite()
+        let outside = try CLI.temporaryDirectory().appendingPathComponent("elsewhere.md")
+        try Data("---\ntitle: 别处的规定\nparams:\n  xxgk:\n    validity: 失效\n---\n正文\n".utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(
+            atPath: site.appendingPathComponent("content/gfxwj/link.md").path, withDestinationPath: outside.path)
+        let run = try Self.sweep(site, try CLI.temporaryDirectory(), ["--apply"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(!run.stdout.contains("link.md"))
+        #expect(FileManager.default.fileExists(atPath: outside.path))
+    }
+
+    @Test func gitModeStagesTheRemovals() throws {
+        let site = try Self.makeSite()
+        func git(_ args: [String]) throws -> String {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["git", "-C", site.path, "-c", "user.name=t", "-c", "user.email=t@example.invalid"] + args
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        _ = try git(["init", "-q"])
+        _ = try git(["add", "content", "hugo.toml"])
+        _ = try git(["commit", "-q", "-m", "site"])
+        let run = try Self.sweep(site, try CLI.temporaryDirectory(), ["--apply", "--git"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let status = try git(["status", "--porcelain"])
+        #expect(status.contains("D  content/gfxwj/rules-2021.md") && status.contains("D  content/tzgg/gs-2025.md"), "\(status)")
     }
 
     @Test func refusesTheFilesystemRoot() throws {
