@@ -3,7 +3,7 @@
 ///
 /// Built for every document of the batch and of the published site (`--published`); the 三同步
 /// check matches a policy with its 解读 through them, by 文号 or by title.
-public struct DocumentProfile: Sendable, Hashable {
+public struct DocumentProfile: Sendable {
     public let path: String
     public let docType: DocumentType
     /// Title without spaces, Markdown marks and 《》.
@@ -15,8 +15,16 @@ public struct DocumentProfile: Sendable, Hashable {
     public let citedNumbers: Set<String>
     /// Titles cited in 《》 (and the `interprets` field when it is a title), compared like `title`.
     public let citedTitles: Set<String>
+    /// Natural persons the document names with an identity number (kept in memory only).
+    public let persons: [PersonMention]
+    /// Police operational detail, by category, day and place.
+    public let operations: OperationalSummary
+    /// sha256 of the normalized body text: the same text republished under another name.
+    public let textHash: String
+    /// 发布日期, else 成文日期.
+    public let date: SimpleDate?
 
-    public init(_ document: ClassifiedDocument) {
+    public init(_ document: ClassifiedDocument, asOf: SimpleDate) {
         path = document.ingested.path
         docType = document.docType
         title = document.title.map { Self.comparable(Normalizer.normalized($0)) }
@@ -36,6 +44,10 @@ public struct DocumentProfile: Sendable, Hashable {
         }
         citedNumbers = numbers
         citedTitles = titles
+        persons = EntityExtractor.persons(in: document.lines, asOf: asOf)
+        operations = EntityExtractor.operations(in: document.lines)
+        textHash = BagIt.sha256(Array(document.lines.filter { $0.part == .body }.map(\.text).joined(separator: "\n").utf8))
+        date = document.metadata.publishDate ?? document.writtenDate
     }
 
     /// True when this document cites `other` by 文号 or by title.

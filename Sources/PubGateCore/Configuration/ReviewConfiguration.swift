@@ -8,11 +8,13 @@ public struct ReviewConfiguration: Sendable {
     public let rules: RuleSet
     public let documentTypes: DocumentTypeRules
     public let settings: Settings
+    public let aggregation: AggregationRules
 
-    public init(rules: RuleSet, documentTypes: DocumentTypeRules, settings: Settings) {
+    public init(rules: RuleSet, documentTypes: DocumentTypeRules, settings: Settings, aggregation: AggregationRules) {
         self.rules = rules
         self.documentTypes = documentTypes
         self.settings = settings
+        self.aggregation = aggregation
     }
 
     /// The folder holding `classify.yaml` and `policy.yaml` for a rules path (a folder, or a file in one).
@@ -40,6 +42,7 @@ public struct ReviewConfiguration: Sendable {
         let rules = try RuleSet.load(from: rulesPath)
         let types = try DocumentTypeRules.load(file: file(DocumentTypeRules.fileName))
         let loaded = try SettingsLoader().load(defaults: file(SettingsLoader.defaultsFileName), site: site)
-        return (ReviewConfiguration(rules: rules, documentTypes: types, settings: loaded.settings), loaded)
+        let aggregation = try AggregationRules.load(file: file(AggregationRules.fileName))
+        return (ReviewConfiguration(rules: rules, documentTypes: types, settings: loaded.settings, aggregation: aggregation), loaded)
     }
 }

@@ -31,9 +31,10 @@ public struct ReviewPipeline: Sendable {
         let published = publishedProfiles(stages)
         let batchProfiles = results.compactMap(\.1)
         let reviewedIndex = results.indices.filter { results[$0].1 != nil }
-        let linkFindings = InterpretationLinkCheck(settings: configuration.settings.publication.interpretation)
-            .findings(batch: batchProfiles, published: published)
-        for (profileIndex, found) in linkFindings {
+        let aggregate = AggregateStage(
+            rules: configuration.aggregation, interpretation: configuration.settings.publication.interpretation, asOf: options.asOf
+        ).run(batch: batchProfiles, published: published)
+        for (profileIndex, found) in aggregate.perDocument {
             documents[reviewedIndex[profileIndex]].add(found, policy: stages.policy)
         }
         for problem in problems where !problem.isSkipped {
@@ -41,7 +42,7 @@ public struct ReviewPipeline: Sendable {
         }
         let manifest = Manifest(
             version: version, asOf: options.asOf, rulesLoaded: configuration.rules.rules.count,
-            showMatches: options.showMatches, documents: documents)
+            showMatches: options.showMatches, documents: documents, batchFindings: aggregate.batchFindings)
         return ReviewOutcome(manifest: manifest, problems: problems)
     }
 
@@ -51,7 +52,7 @@ public struct ReviewPipeline: Sendable {
         let (files, _) = InputCollector().collect(options.published)
         let slots = ResultSlots<DocumentProfile?>(count: files.count)
         forEachConcurrently(files.count, workers: options.workers) { index in
-            slots.store(stages.classify(file: files[index]).map(DocumentProfile.init), at: index)
+            slots.store(stages.classify(file: files[index]).map { DocumentProfile($0, asOf: stages.asOf) }, at: index)
         }
         return slots.results.compactMap { $0 }
     }

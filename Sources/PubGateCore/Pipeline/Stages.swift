@@ -15,6 +15,7 @@ struct Stages: Sendable {
     let policy: DecisionPolicy
     let implications: [String: DisclosureAttribute]
     let showMatches: Bool
+    let asOf: SimpleDate
     let normativeDefaults: Settings.PublicationSettings.Normative
 
     init(configuration: ReviewConfiguration, options: ReviewOptions) {
@@ -30,6 +31,7 @@ struct Stages: Sendable {
         for compiled in configuration.rules.rules { implications[compiled.rule.id] = compiled.rule.implies }
         self.implications = implications
         showMatches = options.showMatches
+        asOf = options.asOf
         normativeDefaults = settings.publication.normative
     }
 
@@ -80,7 +82,7 @@ struct Stages: Sendable {
                 classified.validity, effectiveDate: classified.metadata.effectiveDate, writtenDate: classified.writtenDate,
                 defaults: classified.docType == .normative ? normativeDefaults : nil),
             findings: findings, policy: policy)
-        return (review, DocumentProfile(classified))
+        return (review, DocumentProfile(classified, asOf: asOf))
     }
 
     static func unreadable(path: String, reason: String, policy: DecisionPolicy) -> DocumentReview {

@@ -20,10 +20,11 @@ public struct SweepRun: Sendable {
         let stages = Stages(configuration: configuration, options: ReviewOptions(asOf: asOf))
         let slots = ResultSlots<Result<SitePage, UnreadableFile>>(count: files.count)
         let calendar = expiry.calendar
+        let asOf = self.asOf
         forEachConcurrently(files.count, workers: ProcessInfo.processInfo.activeProcessorCount) { index in
             let file = files[index]
             slots.store(
-                stages.classifyOrExplain(file: file).map { SitePage($0, relativePath: layout.relative(file), calendar: calendar) },
+                stages.classifyOrExplain(file: file).map { SitePage($0, relativePath: layout.relative(file), calendar: calendar, asOf: asOf) },
                 at: index)
         }
         var pages: [SitePage] = []

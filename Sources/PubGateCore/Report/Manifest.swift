@@ -11,8 +11,13 @@ public struct Manifest: Sendable, Codable {
     public let showMatches: Bool
     public let summary: ManifestSummary
     public let documents: [DocumentReview]
+    /// Findings about several documents together (aggregation), each naming its documents.
+    public let batchFindings: [BatchFinding]
 
-    public init(version: String, asOf: SimpleDate, rulesLoaded: Int, showMatches: Bool, documents: [DocumentReview]) {
+    public init(
+        version: String, asOf: SimpleDate, rulesLoaded: Int, showMatches: Bool, documents: [DocumentReview],
+        batchFindings: [BatchFinding] = []
+    ) {
         self.schema = Manifest.schemaVersion
         self.tool = "pubgate"
         self.version = version
@@ -20,6 +25,7 @@ public struct Manifest: Sendable, Codable {
         self.rulesLoaded = rulesLoaded
         self.showMatches = showMatches
         self.documents = documents
+        self.batchFindings = batchFindings
         self.summary = ManifestSummary(documents)
     }
 
@@ -29,6 +35,7 @@ public struct Manifest: Sendable, Codable {
         case rulesLoaded = "rules_loaded"
         case showMatches = "show_matches"
         case summary, documents
+        case batchFindings = "batch_findings"
     }
 }
 

@@ -14,14 +14,14 @@ public struct SitePage: Sendable {
     public let publicity: PublicityWindow?
     public let references: RepealReferences
 
-    public init(_ document: ClassifiedDocument, relativePath: String, calendar: WorkdayCalendar) {
+    public init(_ document: ClassifiedDocument, relativePath: String, calendar: WorkdayCalendar, asOf: SimpleDate) {
         path = document.ingested.path
         self.relativePath = relativePath
         sha256 = document.ingested.sha256
         bytes = document.ingested.byteCount
         docType = document.docType
         title = document.title
-        profile = DocumentProfile(document)
+        profile = DocumentProfile(document, asOf: asOf)
         metadata = document.metadata
         statement = document.validity
         writtenDate = document.writtenDate

@@ -21,6 +21,14 @@ extension String {
         return Range(r, in: self).map { String(self[$0]) }
     }
 
+    /// The capture groups of every match of `pattern`, in order.
+    func allCaptures(_ pattern: String) -> [[String?]] {
+        guard let re = LinePatternCache.shared.regex(pattern) else { return [] }
+        return re.matches(in: self, range: NSRange(startIndex..., in: self)).map { m in
+            (0..<m.numberOfRanges).map { i in Range(m.range(at: i), in: self).map { String(self[$0]) } }
+        }
+    }
+
     /// Every capture group of the first match of `pattern` (nil for groups that did not take part).
     func captures(_ pattern: String) -> [String?]? {
         guard let re = LinePatternCache.shared.regex(pattern),

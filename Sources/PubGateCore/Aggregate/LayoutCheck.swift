@@ -1,0 +1,40 @@
+/// A-04 (domain-spec §8.2): documents about one operation — the same day and a shared named place
+/// or event — that together reveal `min_categories` or more police operational categories.
+///
+/// Only combinations count: a single document revealing as much is the scan's police-work rules'
+/// business. Documents are grouped transitively (a shares with b, b with c).
+struct LayoutCheck {
+    let rules: AggregationRules
+
+    func findings(_ docs: [DocumentProfile]) -> [BatchFinding] {
+        guard rules.layout.enabled else { return [] }
+        let candidates = docs.indices.filter { !docs[$0].operations.categories.isEmpty && !docs[$0].operations.days.isEmpty }
+        var parent = Dictionary(uniqueKeysWithValues: candidates.map { ($0, $0) })
+        func find(_ x: Int) -> Int { parent[x] == x ? x : find(parent[x]!) }
+        for (n, i) in candidates.enumerated() {
+            for j in candidates[(n + 1)...] {
+                let a = docs[i].operations
+                let b = docs[j].operations
+                if !a.days.isDisjoint(with: b.days), !a.places.isDisjoint(with: b.places) { parent[find(j)] = find(i) }
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        for i in candidates { groups[find(i), default: []].append(i) }
+        var out: [BatchFinding] = []
+        for members in groups.values.map({ $0.sorted() }).sorted(by: { $0[0] < $1[0] }) where members.count >= 2 {
+            let union = members.reduce(into: Set<OperationalSummary.Category>()) { $0.formUnion(docs[$1].operations.categories) }
+            let most = members.map { docs[$0].operations.categories.count }.max() ?? 0
+            guard union.count >= rules.layout.minCategories, union.count > most else { continue }
+            let shared = members.reduce(docs[members[0]].operations.places) { $0.intersection(docs[$1].operations.places) }
+            let day = members.reduce(docs[members[0]].operations.days) { $0.intersection(docs[$1].operations.days) }
+            out.append(
+                BatchFinding(
+                    rule: "A-04", kind: .aggregationLayout,
+                    severity: union.count >= rules.layout.blockCategories ? .block : rules.layout.severity,
+                    message: "\(members.count) documents about one operation (\((shared.isEmpty ? Set(docs[members[0]].operations.places.prefix(1)) : shared).sorted().prefix(2).joined(separator: ", ")), day \(day.sorted().first ?? "?")) together reveal \(union.count) operational categories: \(union.sorted().map(\.rawValue).joined(separator: ", "))",
+                    paths: members.map { docs[$0].path },
+                    contributions: Dictionary(uniqueKeysWithValues: members.map { (docs[$0].path, docs[$0].operations.categories.sorted().map(\.rawValue)) })))
+        }
+        return out
+    }
+}

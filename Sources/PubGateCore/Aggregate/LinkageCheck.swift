@@ -1,0 +1,77 @@
+/// A-01 and A-02 (domain-spec §8.2): the same person across documents.
+///
+/// Mentions are the same person when the names match and the identity numbers agree wherever both
+/// show a character. A-02: two masks of one number whose visible positions together cover all of
+/// it are a reconstruction (stronger when the assembled number passes its MOD 11-2 check). A-01:
+/// the documents together show at least `min_attributes` classes of a person's attributes, more
+/// than any one of them does.
+struct LinkageCheck {
+    let rules: AggregationRules
+    let asOf: SimpleDate
+
+    func findings(_ docs: [DocumentProfile]) -> [BatchFinding] {
+        var byName: [String: [(doc: Int, mention: PersonMention)]] = [:]
+        for (i, d) in docs.enumerated() {
+            for m in d.persons { if let n = m.name { byName[n, default: []].append((i, m)) } }
+        }
+        var reconstructed: [Set<Int>: [String]] = [:]
+        var linked: [Set<Int>: (names: [String], attributes: [Int: Set<PersonMention.Attribute>])] = [:]
+        for (name, mentions) in byName.sorted(by: { $0.key < $1.key }) {
+            let docsOfName = Set(mentions.map(\.doc))
+            guard docsOfName.count >= 2 else { continue }
+            for (a, x) in mentions.enumerated() {
+                for y in mentions[(a + 1)...] where y.doc != x.doc && x.mention.isCompatible(with: y.mention) {
+                    let union = x.mention.visible.union(y.mention.visible)
+                    if rules.reconstruction.enabled, x.mention.isMasked || y.mention.isMasked, union.count == x.mention.digits.count,
+                        x.mention.visible != union, y.mention.visible != union
+                    {
+                        reconstructed[[x.doc, y.doc], default: []].append(name)
+                    }
+                    if rules.linkage.enabled {
+                        let together = x.mention.attributes.union(y.mention.attributes).union(union.count == 18 ? [.birth] : [])
+                        if together.count >= rules.linkage.minAttributes,
+                            together.count > max(x.mention.attributes.count, y.mention.attributes.count)
+                        {
+                            var entry = linked[[x.doc, y.doc]] ?? ([], [:])
+                            if !entry.names.contains(name) { entry.names.append(name) }
+                            entry.attributes[x.doc, default: []].formUnion(x.mention.attributes)
+                            entry.attributes[y.doc, default: []].formUnion(y.mention.attributes)
+                            linked[[x.doc, y.doc]] = entry
+                        }
+                    }
+                }
+            }
+        }
+        var out: [BatchFinding] = []
+        for (pair, names) in reconstructed.sorted(by: { $0.key.sorted().lexicographicallyPrecedes($1.key.sorted()) }) {
+            let ordered = pair.sorted()
+            out.append(
+                BatchFinding(
+                    rule: "A-02", kind: .aggregationLinkage, severity: rules.reconstruction.severity,
+                    message: "differently masked identity numbers of \(names.count) person(s) (\(Self.masked(names))) combine into complete numbers",
+                    paths: ordered.map { docs[$0].path },
+                    contributions: Dictionary(uniqueKeysWithValues: ordered.map { i in
+                        (docs[i].path, ["masks " + Set(docs[i].persons.filter { names.contains($0.name ?? "") }.compactMap(\.template)).sorted().joined(separator: "/")])
+                    })))
+        }
+        for (pair, entry) in linked.sorted(by: { $0.key.sorted().lexicographicallyPrecedes($1.key.sorted()) })
+        where reconstructed[pair] == nil {
+            let ordered = pair.sorted()
+            out.append(
+                BatchFinding(
+                    rule: "A-01", kind: .aggregationLinkage, severity: rules.linkage.severity,
+                    message: "\(entry.names.count) person(s) (\(Self.masked(entry.names))) appear in several documents that together show more about them than any one",
+                    paths: ordered.map { docs[$0].path },
+                    contributions: Dictionary(uniqueKeysWithValues: ordered.map { i in
+                        (docs[i].path, (entry.attributes[i] ?? []).sorted().map(\.rawValue))
+                    })))
+        }
+        return out
+    }
+
+    /// Names as 陈** (at most three, then a count).
+    static func masked(_ names: [String]) -> String {
+        let shown = names.prefix(3).map { n in String(n.prefix(1)) + String(repeating: "*", count: max(1, n.count - 1)) }
+        return shown.joined(separator: ", ") + (names.count > 3 ? " …" : "")
+    }
+}

@@ -1,0 +1,53 @@
+/// One natural person as a document shows them: a name in context, an identity number (full or
+/// masked, with which positions are visible), and the classes of attributes beside it.
+///
+/// Held only in memory during a review; the corpus index stores salted hashes of these, never the
+/// values (``EntityKey``).
+public struct PersonMention: Sendable, Hashable {
+    /// What kind of attribute a document shows about a person (domain-spec §8.2 A-01).
+    public enum Attribute: String, Sendable, Codable, CaseIterable, Comparable {
+        case name, identityNumber = "id", birth, phone, address, caseRole = "case_role", health
+
+        public static func < (a: Attribute, b: Attribute) -> Bool {
+            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        }
+    }
+
+    /// The name, when the line gives one.
+    public let name: String?
+    /// The identity number by position: a digit, `X`, or nil where masked.
+    public let digits: [Character?]
+    public let attributes: Set<Attribute>
+    /// 1-based line in the original file.
+    public let line: Int
+
+    public var isMasked: Bool { digits.contains(nil) }
+
+    /// Visible positions (0-based).
+    public var visible: Set<Int> { Set(digits.indices.filter { digits[$0] != nil }) }
+
+    /// The site template this mask follows, as `head+tail` visible characters (`4+4`), or
+    /// `positions` for any other shape; nil for an unmasked number.
+    public var template: String? {
+        guard isMasked else { return nil }
+        let head = digits.prefix { $0 != nil }.count
+        let tail = digits.reversed().prefix { $0 != nil }.count
+        let shown = visible.count
+        return head + tail == shown ? "\(head)+\(tail)" : visible.sorted().map(String.init).joined(separator: ",")
+    }
+
+    /// True when the two mentions can be the same number: same length, and equal wherever both show
+    /// a character.
+    public func isCompatible(with other: PersonMention) -> Bool {
+        guard digits.count == other.digits.count else { return false }
+        for (a, b) in zip(digits, other.digits) {
+            if let a, let b, a != b { return false }
+        }
+        return true
+    }
+
+    /// The number assembled from two compatible mentions, with nil where neither shows it.
+    public func combined(with other: PersonMention) -> [Character?] {
+        zip(digits, other.digits).map { $0 ?? $1 }
+    }
+}
