@@ -1,3 +1,6 @@
+import Crypto
+import Foundation
+
 /// What the aggregate stage keeps of a document once its scan is done: the facts that link it to
 /// other documents, never its text.
 ///
@@ -44,9 +47,14 @@ public struct DocumentProfile: Sendable {
         }
         citedNumbers = numbers
         citedTitles = titles
-        persons = EntityExtractor.persons(in: document.lines, asOf: asOf)
-        operations = EntityExtractor.operations(in: document.lines)
-        textHash = BagIt.sha256(Array(document.lines.filter { $0.part == .body }.map(\.text).joined(separator: "\n").utf8))
+        persons = EntityExtractor.persons(in: document.normalized, lines: document.lines, asOf: asOf)
+        operations = EntityExtractor.operations(in: document.normalized.utf8)
+        var hasher = SHA256()
+        for line in document.lines where line.part == .body {
+            hasher.update(data: document.normalized.utf8[line.range])
+            hasher.update(data: [0x0A])
+        }
+        textHash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         date = document.metadata.publishDate ?? document.writtenDate
     }
 

@@ -15,16 +15,14 @@ public enum EntityExtractor {
         "治安辅警", "户籍辅警", "巡逻辅警", "交通辅警", "超过有效期", "拟聘岗位", "体检结论", "成绩", "备注", "住址", "联系电话",
     ]
 
-    public static func persons(in lines: [DocumentLine], asOf: SimpleDate) -> [PersonMention] {
-        // Every identity number, by line.
+    public static func persons(in text: NormalizedText, lines: [DocumentLine], asOf: SimpleDate) -> [PersonMention] {
+        // Every identity number, found once over the whole text, then placed on its line.
         var numbers: [(line: Int, range: Range<Int>, token: String)] = []
-        for (k, line) in lines.enumerated() {
-            let bytes = Array(line.text.utf8)
-            guard bytes.count >= 15 else { continue }
-            try? identity.forEachMatch(in: bytes) { groups in
-                if let r = groups[1] { numbers.append((k, r, String(decoding: bytes[r], as: UTF8.self))) }
-                return true
-            }
+        try? identity.forEachMatch(in: text.utf8) { groups in
+            guard let r = groups[1], let k = lineIndex(containing: r.lowerBound, in: lines) else { return true }
+            let start = lines[k].range.lowerBound
+            numbers.append((k, (r.lowerBound - start)..<(r.upperBound - start), String(decoding: text.utf8[r], as: UTF8.self)))
+            return true
         }
         var found: [PersonMention] = []
         for (n, number) in numbers.enumerated() {
@@ -57,6 +55,18 @@ public enum EntityExtractor {
         return found
     }
 
+    /// The line whose byte range holds `offset` (lines are in order and do not overlap).
+    static func lineIndex(containing offset: Int, in lines: [DocumentLine]) -> Int? {
+        var lo = 0
+        var hi = lines.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let r = lines[mid].range
+            if offset < r.lowerBound { hi = mid - 1 } else if offset >= r.upperBound { lo = mid + 1 } else { return mid }
+        }
+        return nil
+    }
+
     /// The nearest 2–4 character Han run before the number that reads as a name.
     static func name(before text: String) -> String? {
         let bytes = Array(text.utf8)
@@ -80,38 +90,38 @@ public enum EntityExtractor {
 
     // MARK: Operations (A-04)
 
-    public static func operations(in lines: [DocumentLine]) -> OperationalSummary {
+    /// Each category's evidence, as PCRE2 over the whole normalized text (JIT; a line is `[^\n]`).
+    private static let categoryPatterns: [(OperationalSummary.Category, Regex)] = [
+        (.timeWindow, try! Regex(#"[0-9]{1,2}时(?:[0-9]{1,2}分)?[ ]?(?:至|到|—|-)[ ]?[0-9]{1,2}时|月[0-9]{1,2}日[^\n。]{0,6}[0-9]{1,2}时(?:[0-9]{1,2}分)?起"#)),
+        (.route, try! Regex(#"(?:管制路段|途经|行进路线|巡逻路线|路线)[^\n]{0,80}?\p{Han}{1,6}(?:路|街|大道|大桥|桥)[^\n]{0,80}?\p{Han}{1,6}(?:路|街|大道|大桥|桥)"#)),
+        (.facilitySites, try! Regex(#"(?:[0-9一二三四五六七八九十]+[ ]?(?:处|个|条)[^\n。]{0,12}(?:服务站|警务站|执勤点|卡点|检查站|岗亭|勤务点|集结点|安检通道|备勤点))|(?:安检通道|服务站|警务站|执勤点|卡点|检查站)[^\n。]{0,4}[0-9]+[ ]?(?:条|处|个)"#)),
+        (.equipment, try! Regex(#"(?:探测门|探测器|安检机|检测仪|对讲机|无人机|警车|防暴|警犬)[^\n。]{0,8}?[0-9]+[ ]?(?:台|部|架|辆|套|只)|[0-9]+[ ]?(?:台|部|架|辆|套)[^\n。]{0,6}?(?:探测门|探测器|安检机|检测仪|对讲机|无人机|警车|防暴)"#)),
+        (.deployment, try! Regex(#"(?:警力|民警|辅警|特警)[^\n。]{0,6}?[0-9]+[ ]?(?:名|人)|[0-9]+[ ]?名(?:民警|警力|特警)"#)),
+        (.communications, try! Regex(#"频道|对讲机频率|通信保障|电台呼号"#)),
+        (.personnel, try! Regex(#"带班领导|现场指挥|指挥长"#)),
+    ]
+    private static let dayPattern = try! Regex(#"([0-9]{1,2})月([0-9]{1,2})日[^\n。;]{0,12}?[0-9]{1,2}时"#)
+    private static let placePattern = try! Regex(#"\p{Han}{2,8}(?:路|大街|大桥|广场|体育中心|公园|体育场|马拉松赛|运动会|演唱会)"#)
+    private static let hour = Array("时".utf8)
+
+    /// The operational categories, days and places of a document's normalized text.
+    public static func operations(in text: [UInt8]) -> OperationalSummary {
         var s = OperationalSummary()
-        for line in lines where line.part == .body || line.part == .hidden {
-            let t = line.text
-            for c in t.allCaptures(#"(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日[^。;]{0,12}?[0-9]{1,2}时"#) {
-                guard let m = c[2], let d = c[3] else { continue }
-                s.days.insert("\(m)-\(d)")
-                s.categories.insert(.timeWindow)
+        guard LiteralSearch.contains(hour, in: text) else { return s }
+        for (category, regex) in categoryPatterns where ((try? regex.firstMatch(in: text)) ?? nil) != nil {
+            s.categories.insert(category)
+        }
+        guard !s.categories.isEmpty else { return s }
+        try? dayPattern.forEachMatch(in: text) { g in
+            if let m = g[1], let d = g[2] {
+                s.days.insert(String(decoding: text[m], as: UTF8.self) + "-" + String(decoding: text[d], as: UTF8.self))
             }
-            if t.firstMatch(#"[0-9]{1,2}时(?:[0-9]{1,2}分)?(?:至|到|—|-)[0-9]{1,2}时"#) != nil { s.categories.insert(.timeWindow) }
-            let roads = Set(t.allCaptures(#"(\p{Han}{2,6}(?:路|街|大道|大桥|桥))"#).compactMap { $0[1] })
-            if roads.count >= 3 || t.firstMatch(#"管制路段|途经|行进路线|巡逻路线|路线"#) != nil && roads.count >= 2 {
-                s.categories.insert(.route)
-            }
-            if t.firstMatch(#"(?:服务站|警务站|执勤点|卡点|检查站|岗亭|勤务点|集结点|安检通道|备勤点)"#) != nil,
-                t.firstMatch(#"[0-9一二三四五六七八九十]+\s?(?:处|个|条)"#) != nil || t.firstMatch(#"^[0-9]+[.、]"#) != nil
-            {
-                s.categories.insert(.facilitySites)
-            }
-            if t.firstMatch(#"[0-9]+\s?(?:台|部|架|辆|套)[^。]{0,6}|(?:探测门|探测器|安检机|检测仪|对讲机|无人机|警车|防暴)[^。]{0,8}[0-9]+\s?(?:台|部|架|辆|套)"#) != nil,
-                t.firstMatch(#"探测|安检机|检测仪|对讲|无人机|警车|装备|防暴|警犬"#) != nil
-            {
-                s.categories.insert(.equipment)
-            }
-            if t.firstMatch(#"(?:警力|民警|辅警|特警)[^。]{0,6}[0-9]+\s?(?:名|人)|[0-9]+\s?名(?:民警|警力|特警)"#) != nil {
-                s.categories.insert(.deployment)
-            }
-            if t.firstMatch(#"频道|对讲机频率|通信保障|电台"#) != nil { s.categories.insert(.communications) }
-            if t.firstMatch(#"带班领导|现场指挥|指挥长|负责人[:：]\s?\p{Han}{2,3}"#) != nil { s.categories.insert(.personnel) }
-            for c in t.allCaptures(#"(\p{Han}{2,8}(?:路|大街|大桥|广场|体育中心|公园|体育场|马拉松赛|运动会|演唱会))"#) {
-                if let p = c[1] { s.places.insert(p) }
-            }
+            return true
+        }
+        guard !s.days.isEmpty else { return s }
+        try? placePattern.forEachMatch(in: text) { g in
+            if let r = g[0] { s.places.insert(String(decoding: text[r], as: UTF8.self)) }
+            return true
         }
         return s
     }
