@@ -34,7 +34,8 @@ func scan(_ text: String, name: String) -> (IngestedDocument, [Finding]) {
 
 /// Writes `files` (name → text) into a fresh temporary folder and reviews it as one batch.
 func reviewBatch(
-    _ files: [(String, String)], configuration: ReviewConfiguration = shippedConfiguration, published: [(String, String)] = []
+    _ files: [(String, String)], configuration: ReviewConfiguration = shippedConfiguration, published: [(String, String)] = [],
+    index: CorpusIndex? = nil
 ) throws -> Manifest {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-test-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: root) }
@@ -46,8 +47,9 @@ func reviewBatch(
     }
     let batch = try write(files, into: "batch")
     let site = published.isEmpty ? [] : [try write(published, into: "site")]
-    let options = ReviewOptions(asOf: reviewDate, published: site)
-    return ReviewPipeline(configuration: configuration, options: options, version: "test").run(paths: [batch]).manifest
+    var options = ReviewOptions(asOf: reviewDate, published: site)
+    options.index = index
+    return try ReviewPipeline(configuration: configuration, options: options, version: "test").run(paths: [batch]).manifest
 }
 
 extension Manifest {

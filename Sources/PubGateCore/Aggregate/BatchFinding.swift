@@ -14,10 +14,12 @@ public struct BatchFinding: Sendable, Codable, Hashable {
     public let contributions: [String: [String]]
     /// Corpus documents (from the index) that contributed, by path.
     public let corpus: [String]
+    /// The assembled profile, masked: one line per person or category (`pubgate explain` prints it).
+    public let details: [String]
 
     public init(
         rule: String, kind: FindingKind, severity: Severity, message: String, paths: [String], contributions: [String: [String]],
-        corpus: [String] = []
+        corpus: [String] = [], details: [String] = []
     ) {
         self.rule = rule
         self.kind = kind
@@ -26,6 +28,7 @@ public struct BatchFinding: Sendable, Codable, Hashable {
         self.paths = paths
         self.contributions = contributions
         self.corpus = corpus
+        self.details = details
     }
 
     /// The finding each contributing document carries.

@@ -7,7 +7,7 @@
 struct BulkCheck {
     let rules: AggregationRules
 
-    func findings(_ docs: [DocumentProfile], corpusPersons: Int = 0) -> [BatchFinding] {
+    func findings(_ docs: [DocumentProfile], corpusPersons: Int = 0, corpusPaths: [String] = []) -> [BatchFinding] {
         guard rules.bulk.enabled else { return [] }
         var distinct: [PersonMention] = []
         var perDoc: [Int: Int] = [:]
@@ -31,7 +31,8 @@ struct BulkCheck {
                 rule: "A-03", kind: .aggregationBulk, severity: severity,
                 message: "\(total) distinct natural persons with identity numbers across the batch\(corpusPersons > 0 ? " and recent corpus" : "") (over \(rules.bulk.bulkPersons); graded score \(String(format: "%.3f", score)))",
                 paths: contributing.map { docs[$0].path },
-                contributions: Dictionary(uniqueKeysWithValues: contributing.map { (docs[$0].path, ["\(perDoc[$0]!) persons"]) }))
+                contributions: Dictionary(uniqueKeysWithValues: contributing.map { (docs[$0].path, ["\(perDoc[$0]!) persons"]) }),
+                corpus: Array(corpusPaths.prefix(20)))
         ]
     }
 }

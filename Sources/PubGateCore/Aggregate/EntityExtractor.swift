@@ -9,7 +9,7 @@ import PCRE2Kit
 public enum EntityExtractor {
     // An 18- or 15-character identity number, possibly masked with * (full-width * is ASCII after NFKC).
     private static let identity = try! Regex(#"(?<![0-9A-Za-z*])([0-9*]{14}[0-9*Xx]|[0-9*]{17}[0-9*Xx])(?![0-9A-Za-z*])"#)
-    private static let nameRun = try! Regex(#"\p{Han}{2,4}"#)
+    private static let nameRun = try! Regex(#"\p{sc:Han}{2,4}"#)
     static let notNames: Set<String> = [
         "姓名", "性别", "身份证", "号码", "合格", "男", "女", "序号", "准驾车型", "档案编号", "公民身份", "身份号码", "证件号码",
         "治安辅警", "户籍辅警", "巡逻辅警", "交通辅警", "超过有效期", "拟聘岗位", "体检结论", "成绩", "备注", "住址", "联系电话",
@@ -93,7 +93,7 @@ public enum EntityExtractor {
     /// Each category's evidence, as PCRE2 over the whole normalized text (JIT; a line is `[^\n]`).
     private static let categoryPatterns: [(OperationalSummary.Category, Regex)] = [
         (.timeWindow, try! Regex(#"[0-9]{1,2}时(?:[0-9]{1,2}分)?[ ]?(?:至|到|—|-)[ ]?[0-9]{1,2}时|月[0-9]{1,2}日[^\n。]{0,6}[0-9]{1,2}时(?:[0-9]{1,2}分)?起"#)),
-        (.route, try! Regex(#"(?:管制路段|途经|行进路线|巡逻路线|路线)[^\n]{0,80}?\p{Han}{1,6}(?:路|街|大道|大桥|桥)[^\n]{0,80}?\p{Han}{1,6}(?:路|街|大道|大桥|桥)"#)),
+        (.route, try! Regex(#"(?:管制路段|途经|行进路线|巡逻路线|路线)[^\n]{0,80}?\p{sc:Han}{1,6}(?:路|街|大道|大桥|桥)[^\n]{0,80}?\p{sc:Han}{1,6}(?:路|街|大道|大桥|桥)"#)),
         (.facilitySites, try! Regex(#"(?:[0-9一二三四五六七八九十]+[ ]?(?:处|个|条)[^\n。]{0,12}(?:服务站|警务站|执勤点|卡点|检查站|岗亭|勤务点|集结点|安检通道|备勤点))|(?:安检通道|服务站|警务站|执勤点|卡点|检查站)[^\n。]{0,4}[0-9]+[ ]?(?:条|处|个)"#)),
         (.equipment, try! Regex(#"(?:探测门|探测器|安检机|检测仪|对讲机|无人机|警车|防暴|警犬)[^\n。]{0,8}?[0-9]+[ ]?(?:台|部|架|辆|套|只)|[0-9]+[ ]?(?:台|部|架|辆|套)[^\n。]{0,6}?(?:探测门|探测器|安检机|检测仪|对讲机|无人机|警车|防暴)"#)),
         (.deployment, try! Regex(#"(?:警力|民警|辅警|特警)[^\n。]{0,6}?[0-9]+[ ]?(?:名|人)|[0-9]+[ ]?名(?:民警|警力|特警)"#)),
@@ -101,7 +101,7 @@ public enum EntityExtractor {
         (.personnel, try! Regex(#"带班领导|现场指挥|指挥长"#)),
     ]
     private static let dayPattern = try! Regex(#"([0-9]{1,2})月([0-9]{1,2})日[^\n。;]{0,12}?[0-9]{1,2}时"#)
-    private static let placePattern = try! Regex(#"\p{Han}{2,8}(?:路|大街|大桥|广场|体育中心|公园|体育场|马拉松赛|运动会|演唱会)"#)
+    private static let placePattern = try! Regex(#"\p{sc:Han}{2,8}(?:路|大街|大桥|广场|体育中心|公园|体育场|马拉松赛|运动会|演唱会)"#)
     private static let hour = Array("时".utf8)
 
     /// The operational categories, days and places of a document's normalized text.

@@ -2,12 +2,20 @@
 /// or event — that together reveal `min_categories` or more police operational categories.
 ///
 /// Only combinations count: a single document revealing as much is the scan's police-work rules'
-/// business. Documents are grouped transitively (a shares with b, b with c).
+/// business. Documents are grouped transitively (a shares with b, b with c); published documents
+/// from the index join a group but only batch documents carry the finding.
 struct LayoutCheck {
     let rules: AggregationRules
 
-    func findings(_ docs: [DocumentProfile]) -> [BatchFinding] {
+    /// One document's operations: batch documents first, then corpus documents (from the index).
+    struct Item {
+        let path: String
+        let operations: OperationalSummary
+    }
+
+    func findings(_ batch: [DocumentProfile], corpus: [CorpusContext.Operation] = []) -> [BatchFinding] {
         guard rules.layout.enabled else { return [] }
+        let docs = batch.map { Item(path: $0.path, operations: $0.operations) } + corpus.map { Item(path: $0.path, operations: $0.summary) }
         let candidates = docs.indices.filter { !docs[$0].operations.categories.isEmpty && !docs[$0].operations.days.isEmpty }
         var parent = Dictionary(uniqueKeysWithValues: candidates.map { ($0, $0) })
         func find(_ x: Int) -> Int { parent[x] == x ? x : find(parent[x]!) }
@@ -21,7 +29,8 @@ struct LayoutCheck {
         var groups: [Int: [Int]] = [:]
         for i in candidates { groups[find(i), default: []].append(i) }
         var out: [BatchFinding] = []
-        for members in groups.values.map({ $0.sorted() }).sorted(by: { $0[0] < $1[0] }) where members.count >= 2 {
+        for members in groups.values.map({ $0.sorted() }).sorted(by: { $0[0] < $1[0] })
+        where members.count >= 2 && members[0] < batch.count {
             let union = members.reduce(into: Set<OperationalSummary.Category>()) { $0.formUnion(docs[$1].operations.categories) }
             let most = members.map { docs[$0].operations.categories.count }.max() ?? 0
             guard union.count >= rules.layout.minCategories, union.count > most else { continue }
@@ -32,8 +41,11 @@ struct LayoutCheck {
                     rule: "A-04", kind: .aggregationLayout,
                     severity: union.count >= rules.layout.blockCategories ? .block : rules.layout.severity,
                     message: "\(members.count) documents about one operation (\((shared.isEmpty ? Set(docs[members[0]].operations.places.prefix(1)) : shared).sorted().prefix(2).joined(separator: ", ")), day \(day.sorted().first ?? "?")) together reveal \(union.count) operational categories: \(union.sorted().map(\.rawValue).joined(separator: ", "))",
-                    paths: members.map { docs[$0].path },
-                    contributions: Dictionary(uniqueKeysWithValues: members.map { (docs[$0].path, docs[$0].operations.categories.sorted().map(\.rawValue)) })))
+                    paths: members.filter { $0 < batch.count }.map { docs[$0].path },
+                    contributions: Dictionary(uniqueKeysWithValues: members.filter { $0 < batch.count }.map {
+                        (docs[$0].path, docs[$0].operations.categories.sorted().map(\.rawValue))
+                    }),
+                    corpus: members.filter { $0 >= batch.count }.map { docs[$0].path }))
         }
         return out
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A-01 and A-02 (domain-spec §8.2): the same person across documents.
 ///
 /// Mentions are the same person when the names match and the identity numbers agree wherever both
@@ -15,6 +17,7 @@ struct LinkageCheck {
             for m in d.persons { if let n = m.name { byName[n, default: []].append((i, m)) } }
         }
         var reconstructed: [Set<Int>: [String]] = [:]
+        var details: [Set<Int>: [String]] = [:]
         var linked: [Set<Int>: (names: [String], attributes: [Int: Set<PersonMention.Attribute>])] = [:]
         for (name, mentions) in byName.sorted(by: { $0.key < $1.key }) {
             let docsOfName = Set(mentions.map(\.doc))
@@ -26,6 +29,12 @@ struct LinkageCheck {
                         x.mention.visible != union, y.mention.visible != union
                     {
                         reconstructed[[x.doc, y.doc], default: []].append(name)
+                        let whole = String(x.mention.combined(with: y.mention).map { $0 ?? "*" })
+                        let checks = Validators.residentID18(Array(whole), asOf: asOf) || Validators.residentID15(Array(whole), asOf: asOf)
+                        details[[x.doc, y.doc], default: []].append(
+                            "\(Self.masked([name])): \((docs[x.doc].path as NSString).lastPathComponent) shows positions \(PersonMention.positions(x.mention.visible)), "
+                                + "\((docs[y.doc].path as NSString).lastPathComponent) shows \(PersonMention.positions(y.mention.visible)); together "
+                                + "\(union.count)/\(x.mention.digits.count)\(checks ? ", check digit valid: the number is recovered" : "")")
                     }
                     if rules.linkage.enabled {
                         let together = x.mention.attributes.union(y.mention.attributes).union(union.count == 18 ? [.birth] : [])
@@ -52,7 +61,7 @@ struct LinkageCheck {
                     paths: ordered.map { docs[$0].path },
                     contributions: Dictionary(uniqueKeysWithValues: ordered.map { i in
                         (docs[i].path, ["masks " + Set(docs[i].persons.filter { names.contains($0.name ?? "") }.compactMap(\.template)).sorted().joined(separator: "/")])
-                    })))
+                    }), details: details[pair] ?? []))
         }
         for (pair, entry) in linked.sorted(by: { $0.key.sorted().lexicographicallyPrecedes($1.key.sorted()) })
         where reconstructed[pair] == nil {

@@ -27,13 +27,32 @@ public struct PersonMention: Sendable, Hashable {
     public var visible: Set<Int> { Set(digits.indices.filter { digits[$0] != nil }) }
 
     /// The site template this mask follows, as `head+tail` visible characters (`4+4`), or
-    /// `positions` for any other shape; nil for an unmasked number.
+    /// `positions 5-14` for any other shape; nil for an unmasked number.
     public var template: String? {
         guard isMasked else { return nil }
         let head = digits.prefix { $0 != nil }.count
         let tail = digits.reversed().prefix { $0 != nil }.count
         let shown = visible.count
-        return head + tail == shown ? "\(head)+\(tail)" : visible.sorted().map(String.init).joined(separator: ",")
+        return head + tail == shown ? "\(head)+\(tail)" : "positions " + Self.positions(visible)
+    }
+
+    /// 1-based positions as ranges: `1-4,15-18`.
+    public static func positions(_ set: Set<Int>) -> String {
+        var parts: [String] = []
+        var run: (Int, Int)?
+        func close() {
+            if let r = run { parts.append(r.0 == r.1 ? "\(r.0 + 1)" : "\(r.0 + 1)-\(r.1 + 1)") }
+        }
+        for p in set.sorted() {
+            if let r = run, p == r.1 + 1 {
+                run = (r.0, p)
+            } else {
+                close()
+                run = (p, p)
+            }
+        }
+        close()
+        return parts.joined(separator: ",")
     }
 
     /// True when the two mentions can be the same number: same length, and equal wherever both show

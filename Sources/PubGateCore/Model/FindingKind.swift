@@ -38,6 +38,8 @@ public struct FindingKind: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static let aggregationLinkage = FindingKind(rawValue: "aggregation_linkage")
     public static let aggregationBulk = FindingKind(rawValue: "aggregation_bulk")
     public static let aggregationLayout = FindingKind(rawValue: "aggregation_layout")
+    /// Content that was withdrawn or purged, published again.
+    public static let republication = FindingKind(rawValue: "republication")
     /// The document could not be read, decoded or parsed; it is rejected (fail closed).
     public static let unscannable = FindingKind(rawValue: "unscannable")
     /// A rule hit a resource limit on this document; the scan is incomplete, so it is rejected.
@@ -49,7 +51,7 @@ public struct FindingKind: RawRepresentable, Hashable, Sendable, Codable, Custom
         .credential, .intranet, .process, .email, .plate, .coordinates, .passport, .orgCode, .masked,
         .maskingWeak, .landline, .format, .penaltyMasking, .attributeMissing, .attributeConflict,
         .attributeMismatch, .attributeNotPublic, .interpretationFields, .interpretationMissing,
-        .proposalTitle, .aggregationLinkage, .aggregationBulk, .aggregationLayout, .unscannable,
+        .proposalTitle, .aggregationLinkage, .aggregationBulk, .aggregationLayout, .republication, .unscannable,
         .scanIncomplete,
     ]
 

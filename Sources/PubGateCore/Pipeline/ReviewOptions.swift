@@ -10,6 +10,8 @@ public struct ReviewOptions: Sendable {
     public var published: [String]
     /// The run's output folder: never reviewed itself.
     public var outputDirectory: String?
+    /// The published-corpus index the aggregation rules also look at.
+    public var index: CorpusIndex?
 
     public init(
         asOf: SimpleDate, showMatches: Bool = false, workers: Int? = nil, published: [String] = [], outputDirectory: String? = nil

@@ -19,7 +19,9 @@ public struct ReviewPipeline: Sendable {
         self.version = version
     }
 
-    public func run(paths: [String]) -> ReviewOutcome {
+    /// Reviews `paths`. Throws only when the corpus index cannot be read: a review that could not
+    /// look at the corpus must not approve anything (fail closed).
+    public func run(paths: [String]) throws(IndexError) -> ReviewOutcome {
         let (files, problems) = InputCollector(excluding: options.outputDirectory.map { [$0] } ?? []).collect(paths)
         let stages = Stages(configuration: configuration, options: options)
         let slots = ResultSlots<(DocumentReview, DocumentProfile?)>(count: files.count)
@@ -31,9 +33,10 @@ public struct ReviewPipeline: Sendable {
         let published = publishedProfiles(stages)
         let batchProfiles = results.compactMap(\.1)
         let reviewedIndex = results.indices.filter { results[$0].1 != nil }
+        let corpus = try options.index?.context(for: batchProfiles, asOf: options.asOf, rules: configuration.aggregation)
         let aggregate = AggregateStage(
             rules: configuration.aggregation, interpretation: configuration.settings.publication.interpretation, asOf: options.asOf
-        ).run(batch: batchProfiles, published: published)
+        ).run(batch: batchProfiles, published: published, corpus: corpus)
         for (profileIndex, found) in aggregate.perDocument {
             documents[reviewedIndex[profileIndex]].add(found, policy: stages.policy)
         }

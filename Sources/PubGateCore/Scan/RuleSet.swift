@@ -86,6 +86,12 @@ public struct RuleSet: Sendable {
                 file: file, message: "rule file version \(decoded.version) is newer than this pubgate supports (\(RuleFile.supportedVersion))")
         }
         for rule in decoded.rules {
+            if rule.pattern.contains("\\p{Han}") || rule.pattern.contains("\\P{Han}") {
+                warnings.append(
+                    ConfigurationWarning(
+                        file: file,
+                        message: "rule `\(rule.id)`: \\p{Han} also matches 、。（） (PCRE2 uses script extensions); write \\p{sc:Han} for Han characters only"))
+            }
             if rule.examples.match.isEmpty {
                 throw ConfigurationError(file: file, ruleID: rule.id, message: "rule has no `examples.match` (every rule needs examples)")
             }

@@ -33,12 +33,22 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: .long, help: "Folder of already-published pages the batch is judged against (repeatable).")
     var published: [String] = []
 
+    @Option(name: .long, help: "Published-corpus index (default: .pubgate/index.sqlite in the first folder reviewed, when present).")
+    var index: String?
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
         let configuration = try ruleOptions.load(for: paths).0
-        let options = ReviewOptions(asOf: asOf ?? SimpleDate.today(), showMatches: showMatches, published: published, outputDirectory: out)
-        let outcome = ReviewPipeline(configuration: configuration, options: options, version: PubGate.version).run(paths: paths)
+        var options = ReviewOptions(asOf: asOf ?? SimpleDate.today(), showMatches: showMatches, published: published, outputDirectory: out)
+        options.index = try IndexOptions.open(explicit: index, defaultIn: paths)
+        let outcome: ReviewOutcome
+        do {
+            outcome = try ReviewPipeline(configuration: configuration, options: options, version: PubGate.version).run(paths: paths)
+        } catch {
+            FileHandle.standardError.write(Data("error: index \(error.description); nothing was approved\n".utf8))
+            throw ExitStatus.ioError
+        }
         let manifest = outcome.manifest
         do {
             try AtomicWriter.writeJSON(manifest, to: out + "/manifest.json")

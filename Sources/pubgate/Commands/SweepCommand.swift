@@ -45,6 +45,9 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .long, help: "Append a JSON Lines operations log to this file.")
     var log: String?
 
+    @Option(name: .long, help: "With --apply, mark purged pages in this corpus index (default: SITE/.pubgate/index.sqlite when present).")
+    var index: String?
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func validate() throws {
@@ -100,6 +103,16 @@ struct SweepCommand: ParsableCommand {
                 var outcome = try applier.apply(plan, organization: organization, agent: agent)
                 try applier.relabel(plan.relabel, run: "relabel-\(date)", outcome: &outcome)
                 if let written = outcome.archive { print("archive: \(written.path) (verified)") }
+                if !outcome.removed.isEmpty, let store = try IndexOptions.open(explicit: index, defaultIn: [site]) {
+                    let purged = plan.purge.filter { outcome.removed.contains($0.sitePath) }.map(\.path)
+                    do {
+                        let writable = try CorpusIndex(path: store.path, create: true)
+                        try writable.mark(purged, status: "purged")
+                    } catch {
+                        FileHandle.standardError.write(Data("error: index \(error.description)\n".utf8))
+                        throw ExitStatus.ioError
+                    }
+                }
                 print("removed \(outcome.removed.count) files" + (git ? " (staged with git rm)" : ""))
                 if !outcome.relabelled.isEmpty { print("relabelled \(outcome.relabelled.count) pages") }
                 for path in outcome.relabelsForCMS { print("relabel in the CMS: \(path) (no front matter 有效性 field)") }

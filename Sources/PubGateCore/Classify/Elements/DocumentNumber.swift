@@ -23,7 +23,7 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
     // Normalized text: NFKC has already turned （）［］ into ASCII and ﹝﹞ into 〔〕.
     private static let numberSign = Array("号".utf8)
     private static let pattern = try! Regex(
-        #"(\p{Han}[\p{Han}A-Za-z]{0,11}?)[ \t]*([〔\[【({])[ \t]*(\d{2,4})[ \t]*([〕\]】)}])[ \t]*(字)?[ \t]*(第)?[ \t]*(\d{1,5})[ \t]*号"#)
+        #"(\p{sc:Han}[\p{sc:Han}A-Za-z]{0,11}?)[ \t]*([〔\[【({])[ \t]*(\d{2,4})[ \t]*([〕\]】)}])[ \t]*(字)?[ \t]*(第)?[ \t]*(\d{1,5})[ \t]*号"#)
 
     /// Every 文号 in `text`, in order.
     public static func all(in text: String, maxYear: Int = 9999) -> [DocumentNumber] {

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import PubGateCore
+
+/// `pubgate index`: the published-corpus index the aggregation rules look at.
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Build or extend the published-corpus index (SQLite; keys, never raw personal data).",
+        subcommands: [Build.self, Add.self])
+
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Index every page of the published site.",
+            discussion: "Example:\n  pubgate index build site/            # writes site/.pubgate/index.sqlite")
+
+        @Argument(help: "The published site (a Hugo site root or a folder of pages).")
+        var site: String
+
+        @Option(name: .long, help: "Index file (default: SITE/.pubgate/index.sqlite).")
+        var index: String?
+
+        @Option(name: .long, help: "Date YYYY-MM-DD the pages are judged on (default: today).")
+        var asOf: SimpleDate?
+
+        @OptionGroup var ruleOptions: RuleOptions
+
+        func run() throws {
+            let configuration = try ruleOptions.load().0
+            let path = index ?? (site as NSString).appendingPathComponent(IndexOptions.defaultRelativePath)
+            let store = try IndexOptions.openForWriting(path)
+            let files = IndexRun.pages(of: site)
+            try IndexCommand.add(files, to: store, configuration: configuration, asOf: asOf)
+            do {
+                let gone = try store.markMissing(under: site.hasSuffix("/") ? site : site + "/", present: Set(files))
+                if gone > 0 { print("\(gone) documents no longer on the site marked withdrawn") }
+            } catch {
+                FileHandle.standardError.write(Data("error: index \(error.description)\n".utf8))
+                throw ExitStatus.ioError
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record documents as published (after approval and publication).",
+            discussion: "Example:\n  pubgate index add drafts/approved/*.md --index site/.pubgate/index.sqlite")
+
+        @Argument(help: "Files and folders to record.")
+        var paths: [String]
+
+        @Option(name: .long, help: "Index file.")
+        var index: String
+
+        @Option(name: .long, help: "Date YYYY-MM-DD the documents are judged on (default: today).")
+        var asOf: SimpleDate?
+
+        @OptionGroup var ruleOptions: RuleOptions
+
+        func run() throws {
+            let configuration = try ruleOptions.load().0
+            let store = try IndexOptions.openForWriting(index)
+            try IndexCommand.add(InputCollector().collect(paths).files, to: store, configuration: configuration, asOf: asOf)
+        }
+    }
+
+    static func add(_ files: [String], to store: CorpusIndex, configuration: ReviewConfiguration, asOf: SimpleDate?) throws {
+        let unreadable: [String: String]
+        do {
+            unreadable = try IndexRun(configuration: configuration, asOf: asOf ?? SimpleDate.today()).add(files, to: store)
+        } catch {
+            FileHandle.standardError.write(Data("error: index \(error.description)\n".utf8))
+            throw ExitStatus.ioError
+        }
+        for (path, reason) in unreadable.sorted(by: { $0.key < $1.key }) {
+            FileHandle.standardError.write(Data("error: \(path): \(reason); not indexed\n".utf8))
+        }
+        print("\(files.count - unreadable.count) documents indexed; \(store.path) holds \(store.documentCount)")
+        if !unreadable.isEmpty { throw ExitStatus.unreadableInput }
+    }
+}
