@@ -100,6 +100,14 @@ public enum EntityExtractor {
         (.communications, try! Regex(#"频道|对讲机频率|通信保障|电台呼号"#)),
         (.personnel, try! Regex(#"带班领导|现场指挥|指挥长"#)),
     ]
+    /// Literal words one of which a category's pattern needs: a cheap memchr test before the regex.
+    private static let categoryKeywords: [OperationalSummary.Category: [[UInt8]]] = [
+        .timeWindow: ["时"], .route: ["管制路段", "途经", "路线"],
+        .facilitySites: ["服务站", "警务站", "执勤点", "卡点", "检查站", "岗亭", "勤务点", "集结点", "安检通道", "备勤点"],
+        .equipment: ["探测", "安检机", "检测仪", "对讲机", "无人机", "警车", "防暴", "警犬"],
+        .deployment: ["警力", "民警", "辅警", "特警"], .communications: ["频道", "通信保障", "电台呼号"],
+        .personnel: ["带班领导", "现场指挥", "指挥长"],
+    ].mapValues { $0.map { Array($0.utf8) } }
     private static let dayPattern = try! Regex(#"([0-9]{1,2})月([0-9]{1,2})日[^\n。;]{0,12}?[0-9]{1,2}时"#)
     private static let placePattern = try! Regex(#"\p{sc:Han}{2,8}(?:路|大街|大桥|广场|体育中心|公园|体育场|马拉松赛|运动会|演唱会)"#)
     private static let hour = Array("时".utf8)
@@ -108,8 +116,9 @@ public enum EntityExtractor {
     public static func operations(in text: [UInt8]) -> OperationalSummary {
         var s = OperationalSummary()
         guard LiteralSearch.contains(hour, in: text) else { return s }
-        for (category, regex) in categoryPatterns where ((try? regex.firstMatch(in: text)) ?? nil) != nil {
-            s.categories.insert(category)
+        for (category, regex) in categoryPatterns {
+            guard categoryKeywords[category]!.contains(where: { LiteralSearch.contains($0, in: text) }) else { continue }
+            if ((try? regex.firstMatch(in: text)) ?? nil) != nil { s.categories.insert(category) }
         }
         guard !s.categories.isEmpty else { return s }
         try? dayPattern.forEachMatch(in: text) { g in

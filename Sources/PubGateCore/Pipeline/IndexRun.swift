@@ -11,24 +11,32 @@ public struct IndexRun: Sendable {
         self.asOf = asOf
     }
 
-    /// Adds `files` to `index`; returns the files that could not be read or decoded (not added).
-    public func add(_ files: [String], to index: CorpusIndex) throws(IndexError) -> [String: String] {
+    typealias Record = (profile: DocumentProfile, sha256: String, attribute: String?, validity: String?, writtenDate: SimpleDate?)
+
+    /// Adds `files` to `index` in chunks (a chunk's documents are classified in parallel, reduced to
+    /// their profiles and written in one transaction, so memory stays flat however large the site);
+    /// returns the files that could not be read or decoded (not added).
+    public func add(_ files: [String], to index: CorpusIndex, chunk: Int = 512) throws(IndexError) -> [String: String] {
         let stages = Stages(configuration: configuration, options: ReviewOptions(asOf: asOf))
-        let slots = ResultSlots<Result<ClassifiedDocument, UnreadableFile>>(count: files.count)
-        forEachConcurrently(files.count, workers: ProcessInfo.processInfo.activeProcessorCount) { i in
-            slots.store(stages.classifyOrExplain(file: files[i]), at: i)
-        }
-        var records: [(profile: DocumentProfile, sha256: String, attribute: String?, validity: String?, writtenDate: SimpleDate?)] = []
+        let asOf = self.asOf
         var unreadable: [String: String] = [:]
-        for (file, result) in zip(files, slots.results) {
-            switch result {
-            case .success(let d):
-                records.append((DocumentProfile(d, asOf: asOf), d.ingested.sha256, d.attributeSummary, d.metadata.validity, d.writtenDate))
-            case .failure(let problem):
-                unreadable[file] = problem.reason
+        for part in files.chunked(chunk) {
+            let slots = ResultSlots<Result<Record, UnreadableFile>>(count: part.count)
+            forEachConcurrently(part.count, workers: ProcessInfo.processInfo.activeProcessorCount) { i in
+                slots.store(
+                    stages.classifyOrExplain(file: part[i]).map { d in
+                        (DocumentProfile(d, asOf: asOf), d.ingested.sha256, d.attributeSummary, d.metadata.validity, d.writtenDate)
+                    }, at: i)
             }
+            var records: [Record] = []
+            for (file, result) in zip(part, slots.results) {
+                switch result {
+                case .success(let r): records.append(r)
+                case .failure(let problem): unreadable[file] = problem.reason
+                }
+            }
+            try index.add(records)
         }
-        try index.add(records)
         return unreadable
     }
 

@@ -23,7 +23,9 @@ public struct ReviewPipeline: Sendable {
     /// look at the corpus must not approve anything (fail closed).
     public func run(paths: [String]) throws(IndexError) -> ReviewOutcome {
         let (files, problems) = InputCollector(excluding: options.outputDirectory.map { [$0] } ?? []).collect(paths)
-        let stages = Stages(configuration: configuration, options: options)
+        let timings = StageTimings()
+        let wall = ContinuousClock.now
+        let stages = Stages(configuration: configuration, options: options, timings: timings)
         let slots = ResultSlots<(DocumentReview, DocumentProfile?)>(count: files.count)
         forEachConcurrently(files.count, workers: options.workers) { index in
             slots.store(stages.review(file: files[index]), at: index)
@@ -33,10 +35,13 @@ public struct ReviewPipeline: Sendable {
         let published = publishedProfiles(stages)
         let batchProfiles = results.compactMap(\.1)
         let reviewedIndex = results.indices.filter { results[$0].1 != nil }
+        let aggregateStart = ContinuousClock.now
         let corpus = try options.index?.context(for: batchProfiles, asOf: options.asOf, rules: configuration.aggregation)
+        timings.add("index_query", ContinuousClock.now - aggregateStart)
         let aggregate = AggregateStage(
             rules: configuration.aggregation, interpretation: configuration.settings.publication.interpretation, asOf: options.asOf
         ).run(batch: batchProfiles, published: published, corpus: corpus)
+        timings.add("aggregate", ContinuousClock.now - aggregateStart)
         for (profileIndex, found) in aggregate.perDocument {
             documents[reviewedIndex[profileIndex]].add(found, policy: stages.policy)
         }
@@ -46,6 +51,11 @@ public struct ReviewPipeline: Sendable {
         let manifest = Manifest(
             version: version, asOf: options.asOf, rulesLoaded: configuration.rules.rules.count,
             showMatches: options.showMatches, documents: documents, batchFindings: aggregate.batchFindings)
+        if StageTimings.enabled {
+            let elapsed = ContinuousClock.now - wall
+            FileHandle.standardError.write(
+                Data((timings.line + String(format: " wall=%.3f workers=%d\n", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, options.workers)).utf8))
+        }
         return ReviewOutcome(manifest: manifest, problems: problems)
     }
 

@@ -17,8 +17,10 @@ struct Stages: Sendable {
     let showMatches: Bool
     let asOf: SimpleDate
     let normativeDefaults: Settings.PublicationSettings.Normative
+    let timings: StageTimings
 
-    init(configuration: ReviewConfiguration, options: ReviewOptions) {
+    init(configuration: ReviewConfiguration, options: ReviewOptions, timings: StageTimings = StageTimings()) {
+        self.timings = timings
         let settings = configuration.settings
         classifier = Classifier(types: configuration.documentTypes)
         scanner = Scanner(
@@ -54,6 +56,10 @@ struct Stages: Sendable {
 
     /// The whole per-document review; the profile is nil for a document that could not be decoded.
     func review(file: String) -> (DocumentReview, DocumentProfile?) {
+        timings.measure("documents") { reviewDocument(file: file) }
+    }
+
+    private func reviewDocument(file: String) -> (DocumentReview, DocumentProfile?) {
         guard let data = FileManager.default.contents(atPath: file) else {
             return (Self.unreadable(path: file, reason: "cannot read the file", policy: policy), nil)
         }
@@ -82,7 +88,7 @@ struct Stages: Sendable {
                 classified.validity, effectiveDate: classified.metadata.effectiveDate, writtenDate: classified.writtenDate,
                 defaults: classified.docType == .normative ? normativeDefaults : nil),
             findings: findings, policy: policy)
-        return (review, DocumentProfile(classified, asOf: asOf))
+        return (review, timings.measure("profiles") { DocumentProfile(classified, asOf: asOf) })
     }
 
     static func unreadable(path: String, reason: String, policy: DecisionPolicy) -> DocumentReview {

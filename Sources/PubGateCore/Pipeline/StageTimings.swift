@@ -1,0 +1,33 @@
+import Foundation
+import Synchronization
+
+/// Where a review's time goes, for the benchmarks (`PUBGATE_TIMINGS=1` prints it to stderr): the
+/// per-document work summed over workers, the part of it spent building aggregation profiles, and
+/// the aggregate stage's own wall time (index query and checks).
+public final class StageTimings: Sendable {
+    private let totals = Mutex<[String: Duration]>([:])
+
+    public init() {}
+
+    /// Runs `body` and adds its duration under `name`.
+    func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let start = ContinuousClock.now
+        defer { add(name, ContinuousClock.now - start) }
+        return try body()
+    }
+
+    func add(_ name: String, _ elapsed: Duration) {
+        totals.withLock { $0[name, default: .zero] += elapsed }
+    }
+
+    public var snapshot: [String: Double] {
+        totals.withLock { $0.mapValues { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } }
+    }
+
+    public static var enabled: Bool { ProcessInfo.processInfo.environment["PUBGATE_TIMINGS"] == "1" }
+
+    /// One line: `timing: name=seconds …`, sorted by name.
+    public var line: String {
+        "timing: " + snapshot.sorted { $0.key < $1.key }.map { String(format: "%@=%.3f", $0.key, $0.value) }.joined(separator: " ")
+    }
+}
