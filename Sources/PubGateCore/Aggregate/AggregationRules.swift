@@ -74,20 +74,8 @@ public struct AggregationRules: Sendable, Codable {
     public static let fileName = "aggregation.yaml"
 
     public static func load(file: String) throws(ConfigurationError) -> AggregationRules {
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            throw ConfigurationError(file: file, message: "cannot read the aggregation rules")
-        }
-        let root: Node.Mapping
-        do {
-            guard let m = try Yams.compose(yaml: text)?.mapping else {
-                throw ConfigurationError(file: file, message: "expected a mapping of rules A-01 … A-08")
-            }
-            root = m
-        } catch let e as ConfigurationError {
-            throw e
-        } catch {
-            throw ConfigurationError(file: file, message: "invalid YAML: \(error.summary)")
-        }
+        let text = try YAMLShape.read(file, what: "aggregation rules")
+        let root = try YAMLShape.mapping(text, file: file, expecting: "rules A-01 … A-08")
         try YAMLShape.check(root, known: ["version"] + CodingKeys.allKeys, file: file, at: "")
         let known: [String: [String]] = [
             "A-01": ["enabled", "severity", "min_attributes"], "A-02": ["enabled", "severity"],

@@ -24,24 +24,12 @@ public struct DocumentTypeRules: Sendable {
 
     /// Loads `classify.yaml`; every problem names the file and the entry.
     public static func load(file: String) throws(ConfigurationError) -> DocumentTypeRules {
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            throw ConfigurationError(file: file, message: "cannot read the document-type rules")
-        }
+        let text = try YAMLShape.read(file, what: "document-type rules")
         return try parse(text, file: file)
     }
 
     static func parse(_ text: String, file: String) throws(ConfigurationError) -> DocumentTypeRules {
-        let root: Node.Mapping
-        do {
-            guard let m = try Yams.compose(yaml: text)?.mapping else {
-                throw ConfigurationError(file: file, message: "expected a mapping with `doc_types`")
-            }
-            root = m
-        } catch let e as ConfigurationError {
-            throw e
-        } catch {
-            throw ConfigurationError(file: file, message: "invalid YAML: \(error.summary)")
-        }
+        let root = try YAMLShape.mapping(text, file: file, expecting: "`doc_types`")
         try YAMLShape.check(root, known: ["version", "doc_types"], file: file, at: "")
         var types: [(DocumentType, [DocumentTypeCue])] = []
         for (index, entry) in (root["doc_types"]?.sequence ?? []).enumerated() {

@@ -1,8 +1,29 @@
+import Foundation
 import Yams
 
 /// Key checks for configuration files: an unknown key is an error that names the file and the key,
 /// because a misspelt setting that silently does nothing is worse than a refusal to run.
 enum YAMLShape {
+    /// The text of a configuration file; `what` names it in the error.
+    static func read(_ file: String, what: String) throws(ConfigurationError) -> String {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(file: file, message: "cannot read the \(what)")
+        }
+        return text
+    }
+
+    /// The top-level mapping of a YAML text; `expecting` says what it should hold.
+    static func mapping(_ text: String, file: String, expecting: String) throws(ConfigurationError) -> Node.Mapping {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            throw ConfigurationError(file: file, message: "invalid YAML: \(error.summary)")
+        }
+        guard let m = node?.mapping else { throw ConfigurationError(file: file, message: "expected a mapping with \(expecting)") }
+        return m
+    }
+
     static func check(_ mapping: Node.Mapping, known: [String], file: String, at place: String) throws(ConfigurationError) {
         for key in mapping.keys.compactMap(\.string) where !known.contains(key) {
             let path = place.isEmpty ? key : "\(place).\(key)"

@@ -20,24 +20,12 @@ public struct ExpiryRules: Sendable {
     }
 
     public static func load(file: String) throws(ConfigurationError) -> ExpiryRules {
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            throw ConfigurationError(file: file, message: "cannot read the expiry rules")
-        }
+        let text = try YAMLShape.read(file, what: "expiry rules")
         return try parse(text, file: file)
     }
 
     static func parse(_ text: String, file: String) throws(ConfigurationError) -> ExpiryRules {
-        let root: Node.Mapping
-        do {
-            guard let m = try Yams.compose(yaml: text)?.mapping else {
-                throw ConfigurationError(file: file, message: "expected a mapping with `triggers`")
-            }
-            root = m
-        } catch let e as ConfigurationError {
-            throw e
-        } catch {
-            throw ConfigurationError(file: file, message: "invalid YAML: \(error.summary)")
-        }
+        let root = try YAMLShape.mapping(text, file: file, expecting: "`triggers`")
         try YAMLShape.check(root, known: ["version", "triggers", "calendar"], file: file, at: "")
         var triggers: [ExpiryTrigger] = []
         var ids: Set<String> = []
