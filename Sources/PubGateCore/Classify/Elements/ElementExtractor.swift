@@ -50,8 +50,11 @@ public struct ElementExtractor: Sendable {
             titleIndex = opening.firstIndex { Self.comparable($0.text) == declared }
                 ?? opening.firstIndex { $0.text.count >= 6 && declared.hasPrefix(Self.comparable($0.text)) }
         }
-        if titleIndex == nil, headEnd + 1 < lines.count, !lines[headEnd + 1].text.hasSuffix(":") {
-            titleIndex = headEnd + 1
+        // Without a declared title, the first line after the 版头 — unless it is plainly not a title
+        // (a table row, a line ending in a colon). A declared title missing from the body stays missing.
+        if titleIndex == nil, declaredTitle == nil, headEnd + 1 < lines.count {
+            let candidate = lines[headEnd + 1].text
+            if !candidate.hasSuffix(":"), !candidate.hasPrefix("|"), candidate.count <= 60 { titleIndex = headEnd + 1 }
         }
         var bodyStart = headEnd + 1
         if let ti = titleIndex {
