@@ -54,7 +54,7 @@ public struct DocumentProfile: Sendable {
             hasher.update(data: document.normalized.utf8[line.range])
             hasher.update(data: [0x0A])
         }
-        textHash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        textHash = Hex.encode(hasher.finalize())
         date = document.metadata.publishDate ?? document.writtenDate
     }
 

@@ -48,7 +48,7 @@ public enum EntityExtractor {
             var attributes: Set<PersonMention.Attribute> = [.identityNumber]
             let personName = name(before: before)
             if personName != nil { attributes.insert(.name) }
-            attributes.formUnion(Self.attributes(of: text, around: before + " " + after))
+            attributes.formUnion(Self.attributes(around: before + " " + after))
             if digits.count == 18, digits[6...13].allSatisfy({ $0 != nil }) { attributes.insert(.birth) }
             found.append(PersonMention(name: personName, digits: digits, attributes: attributes, line: lines[number.line].line))
         }
@@ -78,13 +78,21 @@ public enum EntityExtractor {
         return runs.last { !notNames.contains($0) && !$0.hasSuffix("号码") && !$0.contains("身份") }
     }
 
-    static func attributes(of line: String, around text: String) -> Set<PersonMention.Attribute> {
+    /// The evidence of each attribute class near a number (PCRE2, JIT: these run once per person).
+    private static let attributePatterns: [(PersonMention.Attribute, Regex)] = [
+        (.phone, try! Regex(#"1[3-9][0-9][0-9*]{4}[0-9]{4}"#)),
+        (.birth, try! Regex(#"[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:出生|生)|[0-9]{1,3}岁"#)),
+        (.address, try! Regex(#"住址|家住|户籍地|现住|[路街巷][0-9]+号"#)),
+        (.caseRole, try! Regex(#"违法行为人|当事人|被处罚人|受害人|被害人|犯罪嫌疑人|嫌疑人|证人|报案人"#)),
+        (.health, try! Regex(#"病|残疾|诊断|体检结论|精神"#)),
+    ]
+
+    static func attributes(around text: String) -> Set<PersonMention.Attribute> {
+        let bytes = Array(text.utf8)
         var a: Set<PersonMention.Attribute> = []
-        if text.firstMatch(#"1[3-9][0-9][0-9*]{4}[0-9]{4}"#) != nil { a.insert(.phone) }
-        if text.firstMatch(#"[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:出生|生)|[0-9]{1,3}岁"#) != nil { a.insert(.birth) }
-        if text.firstMatch(#"住址|家住|户籍地|现住|[路街巷]\d+号"#) != nil { a.insert(.address) }
-        if text.firstMatch(#"违法行为人|当事人|被处罚人|受害人|被害人|犯罪嫌疑人|嫌疑人|证人|报案人"#) != nil { a.insert(.caseRole) }
-        if text.firstMatch(#"病|残疾|诊断|体检结论|精神"#) != nil { a.insert(.health) }
+        for (attribute, regex) in attributePatterns where ((try? regex.firstMatch(in: bytes)) ?? nil) != nil {
+            a.insert(attribute)
+        }
         return a
     }
 
@@ -116,11 +124,7 @@ public enum EntityExtractor {
     public static func operations(in text: [UInt8]) -> OperationalSummary {
         var s = OperationalSummary()
         guard LiteralSearch.contains(hour, in: text) else { return s }
-        for (category, regex) in categoryPatterns {
-            guard categoryKeywords[category]!.contains(where: { LiteralSearch.contains($0, in: text) }) else { continue }
-            if ((try? regex.firstMatch(in: text)) ?? nil) != nil { s.categories.insert(category) }
-        }
-        guard !s.categories.isEmpty else { return s }
+        // Days first: without a day a document cannot join an operation, so nothing else is needed.
         try? dayPattern.forEachMatch(in: text) { g in
             if let m = g[1], let d = g[2] {
                 s.days.insert(String(decoding: text[m], as: UTF8.self) + "-" + String(decoding: text[d], as: UTF8.self))
@@ -128,6 +132,11 @@ public enum EntityExtractor {
             return true
         }
         guard !s.days.isEmpty else { return s }
+        for (category, regex) in categoryPatterns {
+            guard categoryKeywords[category]!.contains(where: { LiteralSearch.contains($0, in: text) }) else { continue }
+            if ((try? regex.firstMatch(in: text)) ?? nil) != nil { s.categories.insert(category) }
+        }
+        guard !s.categories.isEmpty else { return OperationalSummary() }
         try? placePattern.forEachMatch(in: text) { g in
             if let r = g[0] { s.places.insert(String(decoding: text[r], as: UTF8.self)) }
             return true

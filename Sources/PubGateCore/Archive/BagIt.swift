@@ -78,7 +78,7 @@ public struct BagIt: Sendable {
     }
 
     static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: bytes))
     }
 
     /// Manifest paths percent-encode CR, LF and `%` (RFC 8493 §2.1.3).

@@ -34,7 +34,7 @@ public final class CorpusIndex: Sendable {
                 let known = Set(Self.migrator.migrations)
                 guard !applied.isEmpty else { throw IndexError(path: path, message: "not a pubgate index (no schema)") }
                 guard applied.isSubset(of: known) else { throw IndexError(path: path, message: "made by a newer pubgate (schema \(applied.sorted().last!))") }
-                guard applied == known else { throw IndexError(path: path, message: "schema is out of date; run `pubgate index build` to migrate it") }
+                guard applied == known else { throw IndexError(path: path, message: "schema is out of date; run `pubgate index migrate --index \(path)`") }
             }
             let salt = try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'salt'") }
             guard let salt, let bytes = Data(hexString: salt) else { throw IndexError(path: path, message: "index has no salt") }
@@ -98,7 +98,11 @@ public final class CorpusIndex: Sendable {
                 """)
             var salt = [UInt8](repeating: 0, count: 32)
             for i in salt.indices { salt[i] = UInt8.random(in: 0...255) }
-            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('salt', ?)", arguments: [salt.map { String(format: "%02x", $0) }.joined()])
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('salt', ?)", arguments: [Hex.encode(salt)])
+        }
+        // v2: the bulk rule's window query reads documents by publication date.
+        m.registerMigration("v2") { db in
+            try db.execute(sql: "CREATE INDEX documents_published ON documents(publish_date)")
         }
         return m
     }
@@ -221,16 +225,19 @@ public final class CorpusIndex: Sendable {
                     }
                 }
                 let since = asOf.adding(days: -rules.bulk.windowDays).description
-                let recent = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT d.path, COUNT(DISTINCT p.person_key) AS n FROM persons p JOIN documents d ON d.id = p.document_id
-                        WHERE d.status = 'published' AND d.publish_date >= ? AND d.publish_date <= ? GROUP BY d.path ORDER BY d.path
-                        """, arguments: [since, asOf.description])
-                for r in recent where !batchPaths.contains(r["path"]) {
-                    context.recentPersons += r["n"] as Int
-                    context.recentPersonPaths.append(r["path"])
+                let recentDocuments = try Row.fetchAll(
+                    db, sql: "SELECT id, path FROM documents WHERE status = 'published' AND publish_date BETWEEN ? AND ? ORDER BY path",
+                    arguments: [since, asOf.description]
+                ).filter { !batchPaths.contains($0[1]) }
+                var recentKeys: Set<String> = []
+                for chunk in recentDocuments.map({ $0[0] as Int64 }).chunked(500) {
+                    let keys = try String.fetchAll(
+                        db, sql: "SELECT person_key FROM persons WHERE document_id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                        arguments: StatementArguments(chunk))
+                    recentKeys.formUnion(keys)
                 }
+                context.recentPersons = recentKeys.count
+                context.recentPersonPaths = recentDocuments.map { $0[1] }
                 let opsSince = asOf.adding(days: -rules.layout.windowDays).description
                 for chunk in Array(days).chunked(500) {
                     let rows = try Row.fetchAll(

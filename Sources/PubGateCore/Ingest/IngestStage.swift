@@ -10,7 +10,7 @@ public struct IngestStage: Sendable {
     public init() {}
 
     public func run(_ input: RawInput) -> IngestedDocument {
-        let digest = SHA256.hash(data: input.bytes).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.encode(SHA256.hash(data: input.bytes))
         let format = input.format
         let declared = (format == .html || format == .xml) ? TextDecoder.declaredCharset(in: input.bytes) : nil
         let decoded: DecodedText

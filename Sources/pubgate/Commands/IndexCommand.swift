@@ -7,7 +7,7 @@ struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
         abstract: "Build or extend the published-corpus index (SQLite; keys, never raw personal data).",
-        subcommands: [Build.self, Add.self])
+        subcommands: [Build.self, Add.self, Migrate.self])
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -61,6 +61,20 @@ struct IndexCommand: ParsableCommand {
             let configuration = try ruleOptions.load().0
             let store = try IndexOptions.openForWriting(index)
             try IndexCommand.add(InputCollector().collect(paths).files, to: store, configuration: configuration, asOf: asOf)
+        }
+    }
+
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bring an index made by an earlier pubgate to the current schema.",
+            discussion: "Example:\n  pubgate index migrate --index site/.pubgate/index.sqlite")
+
+        @Option(name: .long, help: "Index file.")
+        var index: String
+
+        func run() throws {
+            let store = try IndexOptions.openForWriting(index)
+            print("\(store.path): schema up to date, \(store.documentCount) documents")
         }
     }
 

@@ -22,8 +22,12 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
 
     // Normalized text: NFKC has already turned （）［］ into ASCII and ﹝﹞ into 〔〕.
     private static let numberSign = Array("号".utf8)
+    /// The bracketed year and the sequence: the search is anchored here, and the 机关代字 is read
+    /// backwards from it (a pattern that starts at the organ code would try every Han character).
     private static let pattern = try! Regex(
-        #"(\p{sc:Han}[\p{sc:Han}A-Za-z]{0,11}?)[ \t]*([〔\[【({])[ \t]*(\d{2,4})[ \t]*([〕\]】)}])[ \t]*(字)?[ \t]*(第)?[ \t]*(\d{1,5})[ \t]*号"#)
+        #"([〔\[【({])[ \t]*(\d{2,4})[ \t]*([〕\]】)}])[ \t]*(字)?[ \t]*(第)?[ \t]*(\d{1,5})[ \t]*号"#)
+    /// Longest 机关代字 read back from the bracket.
+    static let maxOrganLength = 12
 
     /// Every 文号 in `text`, in order.
     public static func all(in text: String, maxYear: Int = 9999) -> [DocumentNumber] {
@@ -36,16 +40,45 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
         var found: [DocumentNumber] = []
         try? pattern.forEachMatch(in: bytes) { groups in
             let s = { (i: Int) -> String? in groups[i].map { String(decoding: bytes[$0], as: UTF8.self) } }
-            guard let whole = s(0), let organ = s(1), let lb = s(2), let year = s(3), let rb = s(4), let seq = s(7) else {
-                return true
-            }
+            guard let whole = groups[0], let lb = s(1), let year = s(2), let rb = s(3), let seq = s(6) else { return true }
+            let organ = organCode(before: whole.lowerBound, in: bytes)
+            guard !organ.isEmpty else { return true }
             found.append(
                 DocumentNumber(
-                    organ: organ, bracketsOpen: lb, close: rb, year: year, zi: s(5) != nil, di: s(6) != nil, sequence: seq,
-                    written: whole, maxYear: maxYear))
+                    organ: organ, bracketsOpen: lb, close: rb, year: year, zi: s(4) != nil, di: s(5) != nil, sequence: seq,
+                    written: organ + String(decoding: bytes[whole], as: UTF8.self), maxYear: maxYear))
             return true
         }
         return found
+    }
+
+    /// The Han characters and Latin letters right before `end` (spaces between skipped), at most
+    /// ``maxOrganLength``, beginning with a Han character.
+    static func organCode(before end: Int, in bytes: [UInt8]) -> String {
+        var start = end
+        while start > 0, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
+        let stop = start
+        var chars = 0
+        var i = start
+        while i > 0, chars < maxOrganLength {
+            var j = i - 1
+            while j > 0, bytes[j] & 0xC0 == 0x80 { j -= 1 }
+            guard let scalar = String(decoding: bytes[j..<i], as: UTF8.self).unicodeScalars.first, isOrganCharacter(scalar) else { break }
+            i = j
+            chars += 1
+        }
+        var organ = String(decoding: bytes[i..<stop], as: UTF8.self)
+        while let first = organ.unicodeScalars.first, !isHan(first) { organ.unicodeScalars.removeFirst() }
+        return organ
+    }
+
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        (0x3400...0x4DBF).contains(s.value) || (0x4E00...0x9FFF).contains(s.value) || (0xF900...0xFAFF).contains(s.value)
+            || (0x20000...0x3134F).contains(s.value)
+    }
+
+    static func isOrganCharacter(_ s: Unicode.Scalar) -> Bool {
+        isHan(s) || (s.isASCII && s.properties.isAlphabetic)
     }
 
     /// The first 文号 in `text`, if any.
