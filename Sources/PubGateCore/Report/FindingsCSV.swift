@@ -1,0 +1,25 @@
+/// Every finding as one CSV row (UTF-8 with BOM, CRLF), for spreadsheets: path, line, column,
+/// rule, kind, severity, the document's decision and disposition, the masked text, the message.
+public enum FindingsCSV {
+    public static func render(_ manifest: Manifest) -> String {
+        var rows = ["path,line,column,rule,kind,severity,decision,disposition,text,message"]
+        for doc in manifest.documents {
+            for f in doc.findings {
+                rows.append(
+                    [
+                        doc.path, f.location.map { String($0.line) } ?? "", f.location.map { String($0.column) } ?? "", f.ruleID,
+                        f.kind.rawValue, f.severity.rawValue, doc.decision.rawValue, doc.disposition?.rawValue ?? "", f.masked ?? "",
+                        f.message,
+                    ].map(field).joined(separator: ","))
+            }
+        }
+        return "\u{FEFF}" + rows.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func field(_ s: String) -> String {
+        // A leading = + - @ would run as a formula in a spreadsheet: quote it with a tick.
+        let safe = s.first.map { "=+-@".contains($0) } == true ? "'" + s : s
+        return safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
+    }
+}

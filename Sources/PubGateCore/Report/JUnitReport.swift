@@ -1,0 +1,42 @@
+/// The manifest as JUnit XML for CI dashboards: one test case per document, failed when rejected,
+/// with the (masked) findings behind the rejection.
+public enum JUnitReport {
+    public static func render(_ manifest: Manifest) -> String {
+        let failures = manifest.documents.filter { $0.decision == .reject }.count
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"pubgate\" tests=\"\(manifest.documents.count)\" failures=\"\(failures)\">\n"
+        out += "  <testsuite name=\"pubgate review \(manifest.asOf)\" tests=\"\(manifest.documents.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        for doc in manifest.documents {
+            out += "    <testcase classname=\"pubgate.review\" name=\"\(escape(doc.path))\""
+            guard doc.decision == .reject else {
+                out += "/>\n"
+                continue
+            }
+            let reasons = doc.findings.filter { Disposition(severity: $0.severity) != nil }
+            let summary = "\(doc.disposition?.rawValue ?? "reject"): " + reasons.map(\.ruleID).joined(separator: ", ")
+            out += ">\n      <failure type=\"\(doc.disposition?.rawValue ?? "reject")\" message=\"\(escape(summary))\">"
+            out += escape(reasons.map { f in "\(f.location.map { "\($0.line):\($0.column) " } ?? "")\(f.ruleID) [\(f.severity.rawValue)] \(f.message)\(f.masked.map { " «\($0)»" } ?? "")" }.joined(separator: "\n"))
+            out += "</failure>\n    </testcase>\n"
+        }
+        out += "  </testsuite>\n</testsuites>\n"
+        return out
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                // XML 1.0 forbids most control characters.
+                if ch.value < 0x20 && ch != "\n" && ch != "\t" && ch != "\r" { continue }
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}

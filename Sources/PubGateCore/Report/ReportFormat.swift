@@ -1,0 +1,50 @@
+import Foundation
+
+/// The reports a review can write besides the manifest (`--format`, several at once).
+public enum ReportFormat: String, Sendable, CaseIterable {
+    /// `manifest.json`, `approve.json`, `reject.json` (always written).
+    case json
+    /// `pubgate.sarif` (SARIF 2.1.0).
+    case sarif
+    /// `junit.xml`.
+    case junit
+    /// `findings.csv`.
+    case csv
+
+    public var fileName: String {
+        switch self {
+        case .json: "manifest.json"
+        case .sarif: "pubgate.sarif"
+        case .junit: "junit.xml"
+        case .csv: "findings.csv"
+        }
+    }
+
+    /// Writes this report of `manifest` into `directory`, atomically.
+    public func write(_ manifest: Manifest, to directory: String) throws {
+        let path = directory + "/" + fileName
+        switch self {
+        case .json:
+            try AtomicWriter.writeJSON(manifest, to: path)
+            try AtomicWriter.writeJSON(DecisionList(decision: .approve, manifest: manifest), to: directory + "/approve.json")
+            try AtomicWriter.writeJSON(DecisionList(decision: .reject, manifest: manifest), to: directory + "/reject.json")
+        case .sarif: try AtomicWriter.write(try SARIFReport(manifest).encoded(), to: path)
+        case .junit: try AtomicWriter.write(Data(JUnitReport.render(manifest).utf8), to: path)
+        case .csv: try AtomicWriter.write(Data(FindingsCSV.render(manifest).utf8), to: path)
+        }
+    }
+
+    /// Parses `json,sarif` lists (repeatable option values); nil names the first unknown format.
+    public static func parse(_ values: [String]) -> Result<[ReportFormat], FormatError> {
+        var out: [ReportFormat] = [.json]
+        for name in values.flatMap({ $0.split(separator: ",") }).map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            guard let f = ReportFormat(rawValue: name) else { return .failure(FormatError(name: name)) }
+            if !out.contains(f) { out.append(f) }
+        }
+        return .success(out)
+    }
+
+    public struct FormatError: Error {
+        public let name: String
+    }
+}

@@ -1,0 +1,165 @@
+import Crypto
+import Foundation
+
+/// The manifest as SARIF 2.1.0 (conventions.md §3): one result per finding, rules with help text and
+/// legal sources, `columnKind: unicodeCodePoints`, content-based fingerprints (stable when lines
+/// move), masked snippets only. Documents-level findings point at the file without a region.
+public struct SARIFReport: Encodable {
+    let manifest: Manifest
+
+    public init(_ manifest: Manifest) {
+        self.manifest = manifest
+    }
+
+    /// Deterministic bytes (sorted keys; no clock: the review date is the manifest's).
+    public func encoded() throws -> Data {
+        try AtomicWriter.encodeJSON(self)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schema = "$schema"
+        case version, runs
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode("https://json.schemastore.org/sarif-2.1.0.json", forKey: .schema)
+        try c.encode("2.1.0", forKey: .version)
+        try c.encode([run], forKey: .runs)
+    }
+
+    var run: Run {
+        var rules: [String: Rule] = [:]
+        var results: [Result] = []
+        for doc in manifest.documents {
+            for f in doc.findings {
+                if rules[f.ruleID] == nil {
+                    rules[f.ruleID] = Rule(
+                        id: f.ruleID, name: f.ruleID, shortDescription: .init(text: f.kind.rawValue.replacingOccurrences(of: "_", with: " ")),
+                        fullDescription: .init(text: Self.nonEmpty(f.message)),
+                        help: .init(text: Self.nonEmpty(f.remediation ?? f.message)),
+                        defaultConfiguration: .init(level: Self.level(f.severity)),
+                        properties: .init(kind: f.kind.rawValue, sources: f.sources, tags: [f.kind.rawValue]))
+                }
+                results.append(Self.result(f, path: doc.path))
+            }
+        }
+        let ordered = rules.values.sorted { $0.id < $1.id }
+        let index = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
+        for i in results.indices { results[i].ruleIndex = index[results[i].ruleId] ?? 0 }
+        return Run(
+            tool: .init(driver: .init(name: "pubgate", semanticVersion: manifest.version, informationUri: "https://example.invalid/pubgate", rules: ordered)),
+            columnKind: "unicodeCodePoints",
+            automationDetails: .init(id: "pubgate/review/\(manifest.asOf)"),
+            results: results)
+    }
+
+    static func level(_ s: Severity) -> String {
+        switch s {
+        case .block, .review, .fix: "error"
+        case .warn: "warning"
+        case .info: "note"
+        }
+    }
+
+    static func nonEmpty(_ s: String) -> String { s.isEmpty ? "-" : s }
+
+    /// Repository-relative URI of a reported path (`./` and the working directory removed).
+    static func uri(_ path: String) -> String {
+        var p = path
+        let cwd = FileManager.default.currentDirectoryPath
+        if p.hasPrefix(cwd + "/") { p = String(p.dropFirst(cwd.count + 1)) }
+        while p.hasPrefix("./") { p = String(p.dropFirst(2)) }
+        return p.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? p
+    }
+
+    static func result(_ f: Finding, path: String) -> Result {
+        var region: Region?
+        if let l = f.location {
+            region = Region(
+                startLine: l.line, startColumn: max(1, l.column), endLine: l.endLine, endColumn: max(1, l.endColumn),
+                byteOffset: l.byteStart, byteLength: max(0, l.byteEnd - l.byteStart), snippet: f.masked.map { .init(text: $0) })
+        }
+        // Content-based: the rule, the file and the masked text and context, not the line number.
+        let basis = [f.ruleID, uri(path), f.masked ?? "", f.excerpt ?? f.message].joined(separator: "\u{1F}")
+        let hash = Hex.encode(SHA256.hash(data: Data(basis.utf8))).prefix(16)
+        return Result(
+            ruleId: f.ruleID, ruleIndex: 0, level: level(f.severity), message: .init(text: nonEmpty(f.message)),
+            locations: [.init(physicalLocation: .init(artifactLocation: .init(uri: uri(path)), region: region))],
+            partialFingerprints: ["primaryLocationLineHash": "\(hash):1", "pubgate/v1": String(hash)],
+            properties: .init(kind: f.kind.rawValue, severity: f.severity.rawValue, part: f.part.rawValue))
+    }
+
+    struct Run: Encodable {
+        let tool: Tool
+        let columnKind: String
+        let automationDetails: Automation
+        let results: [Result]
+    }
+
+    struct Tool: Encodable { let driver: Driver }
+
+    struct Driver: Encodable {
+        let name: String
+        let semanticVersion: String
+        let informationUri: String
+        let rules: [Rule]
+    }
+
+    struct Automation: Encodable { let id: String }
+
+    struct Text: Encodable { let text: String }
+
+    struct Rule: Encodable {
+        let id: String
+        let name: String
+        let shortDescription: Text
+        let fullDescription: Text
+        let help: Text
+        let defaultConfiguration: Configuration
+        let properties: Properties
+
+        struct Configuration: Encodable { let level: String }
+
+        struct Properties: Encodable {
+            let kind: String
+            let sources: [String]
+            let tags: [String]
+        }
+    }
+
+    struct Result: Encodable {
+        let ruleId: String
+        var ruleIndex: Int
+        let level: String
+        let message: Text
+        let locations: [Location]
+        let partialFingerprints: [String: String]
+        let properties: Properties
+
+        struct Properties: Encodable {
+            let kind: String
+            let severity: String
+            let part: String
+        }
+    }
+
+    struct Location: Encodable { let physicalLocation: PhysicalLocation }
+
+    struct PhysicalLocation: Encodable {
+        let artifactLocation: Artifact
+        let region: Region?
+    }
+
+    struct Artifact: Encodable { let uri: String }
+
+    struct Region: Encodable {
+        let startLine: Int
+        let startColumn: Int
+        let endLine: Int
+        let endColumn: Int
+        let byteOffset: Int
+        let byteLength: Int
+        let snippet: Text?
+    }
+}

