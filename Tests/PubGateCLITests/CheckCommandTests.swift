@@ -62,7 +62,7 @@ import Testing
     @Test func preCommitFrameworkRunsTheShippedHook() throws {
         let dir = try Self.repo()
         let head = try Self.shell("git -C '\(CLI.root.path)' rev-parse HEAD", in: dir).1.trimmingCharacters(in: .whitespacesAndNewlines)
-        let config = "repos:\n  - repo: \(CLI.root.path)\n    rev: \(head)\n    hooks:\n      - id: pubgate\n        args: [--as-of, 2025-06-30]\n"
+        let config = "repos:\n  - repo: \(CLI.root.path)\n    rev: \(head)\n    hooks:\n      - id: pubgate\n        args: [--as-of, \"2025-06-30\"]\n"
         try Data(config.utf8).write(to: dir.appendingPathComponent(".pre-commit-config.yaml"))
         let env = [
             "PYTHONPATH": CLI.root.appendingPathComponent(".build/python").path,

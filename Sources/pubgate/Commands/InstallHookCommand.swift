@@ -35,7 +35,7 @@ struct InstallHookCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(hook) exists and was not written by pubgate; use --force to replace it\n".utf8))
             throw ExitStatus.usage
         }
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        let binary = URL(fileURLWithPath: RuleOptions.executablePath()).resolvingSymlinksInPath().path
         let script = """
             #!/usr/bin/env bash
             \(Self.marker)

@@ -41,10 +41,15 @@ struct RuleOptions: ParsableArguments {
         }
     }
 
+    /// This binary's own path (found on PATH, argv[0] is only `pubgate`).
+    static func executablePath() -> String {
+        Bundle.main.executablePath ?? CommandLine.arguments[0]
+    }
+
     /// `PUBGATE_RULES`, else the `Rules/` of the package the binary was built in, else `./Rules`.
     static func defaultRulesPath() -> String {
         if let env = ProcessInfo.processInfo.environment["PUBGATE_RULES"], !env.isEmpty { return env }
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var dir = URL(fileURLWithPath: executablePath()).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 {
             let candidate = dir.appendingPathComponent("Rules")
             var isDir: ObjCBool = false
