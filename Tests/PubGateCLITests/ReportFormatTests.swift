@@ -22,7 +22,7 @@ import Testing
 
     @Test func sarifValidatesJUnitParsesAndNothingLeaks() throws {
         let out = try CLI.temporaryDirectory().path
-        let run = try CLI.pubgate(["review", "Samples/drafts", "--out", out, "--as-of", "2025-06-30", "--format", "sarif,junit", "--format", "csv", "--quiet"])
+        let run = try CLI.pubgate(["review", "Samples/drafts", "--out", out, "--as-of", "2025-06-30", "--format", "sarif,junit", "--format", "csv,html", "--quiet"])
         #expect(run.status == 1, "\(run.stderr)")
         let validate = """
             import json,sys,importlib.resources as r,jsonschema as j
@@ -37,7 +37,7 @@ import Testing
         #expect(xmlStatus == 0 && xml.hasPrefix("11 6"), "\(xml)")
         let sarif = try String(contentsOfFile: out + "/pubgate.sarif", encoding: .utf8)
         #expect(sarif.contains("\"columnKind\" : \"unicodeCodePoints\"") && sarif.contains("primaryLocationLineHash"))
-        for file in ["pubgate.sarif", "junit.xml", "findings.csv", "manifest.json"] {
+        for file in ["pubgate.sarif", "junit.xml", "findings.csv", "manifest.json", "report.html"] {
             let text = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
             let leaked = Self.residentIDs(in: text)
             #expect(leaked.isEmpty, "\(file) holds \(leaked.count) identity number(s)")
@@ -58,6 +58,19 @@ import Testing
             let check = Array("10X98765432")[zip(d, weights).reduce(0) { $0 + $1.0 * $1.1 } % 11]
             return check == s[17] ? String(s) : nil
         }
+    }
+
+    @Test func htmlReportIsOnePageEscapedAndMasked() throws {
+        let dir = try CLI.temporaryDirectory()
+        try Data("---\ntitle: \"<script>alert(1)</script>通知\"\ndisclosure: 主动公开\n---\n联系手机13912345678。\n".utf8)
+            .write(to: dir.appendingPathComponent("x.md"))
+        let out = dir.appendingPathComponent("out").path
+        _ = try CLI.pubgate(["review", dir.path, "Samples/drafts", "--out", out, "--as-of", "2025-06-30", "--format", "html", "--quiet"])
+        let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(page.contains("id=\"summary\"") && page.contains("<table id=\"documents\">") && page.contains("<mark>"))
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains("<script>alert"))
+        #expect(!page.contains("13912345678") && Self.residentIDs(in: page).isEmpty)
+        #expect(!page.contains("<link") && !page.contains("src=\"http"))
     }
 
     @Test func anUnknownFormatIsAUsageError() throws {

@@ -10,6 +10,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case junit
     /// `findings.csv`.
     case csv
+    /// `report.html`: the reviewer's page.
+    case html
 
     public var fileName: String {
         switch self {
@@ -17,6 +19,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .sarif: "pubgate.sarif"
         case .junit: "junit.xml"
         case .csv: "findings.csv"
+        case .html: "report.html"
         }
     }
 
@@ -31,6 +34,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .sarif: try AtomicWriter.write(try SARIFReport(manifest).encoded(), to: path)
         case .junit: try AtomicWriter.write(Data(JUnitReport.render(manifest).utf8), to: path)
         case .csv: try AtomicWriter.write(Data(FindingsCSV.render(manifest).utf8), to: path)
+        case .html: try AtomicWriter.write(Data(try HTMLReport.render(manifest).utf8), to: path)
         }
     }
 
