@@ -12,6 +12,8 @@ public struct ReviewOptions: Sendable {
     public var outputDirectory: String?
     /// The published-corpus index the aggregation rules also look at.
     public var index: CorpusIndex?
+    /// Called after each document (done, total), from any worker thread.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     public init(
         asOf: SimpleDate, showMatches: Bool = false, workers: Int? = nil, published: [String] = [], outputDirectory: String? = nil

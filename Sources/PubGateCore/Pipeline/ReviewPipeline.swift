@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The review pipeline: ingest → classify → scan → aggregate → decide.
 ///
@@ -27,8 +28,14 @@ public struct ReviewPipeline: Sendable {
         let wall = ContinuousClock.now
         let stages = Stages(configuration: configuration, options: options, timings: timings)
         let slots = ResultSlots<(DocumentReview, DocumentProfile?)>(count: files.count)
+        let counter = Mutex(0)
+        let progress = options.progress
         forEachConcurrently(files.count, workers: options.workers) { index in
             slots.store(stages.review(file: files[index]), at: index)
+            if let progress {
+                let done = counter.withLock { $0 += 1; return $0 }
+                progress(done, files.count)
+            }
         }
         let results = slots.results
         var documents = results.map(\.0)

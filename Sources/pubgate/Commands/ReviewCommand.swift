@@ -52,6 +52,9 @@ struct ReviewCommand: ParsableCommand {
         let configuration = try ruleOptions.load(for: paths).0
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today(), showMatches: showMatches, published: published, outputDirectory: out)
         options.index = try IndexOptions.open(explicit: index, defaultIn: paths)
+        let bar = ProgressLine(enabled: !quiet)
+        options.progress = { bar.update(done: $0, total: $1) }
+        defer { bar.finish() }
         let outcome: ReviewOutcome
         do {
             outcome = try ReviewPipeline(configuration: configuration, options: options, version: PubGate.version).run(paths: paths)
@@ -75,7 +78,8 @@ struct ReviewCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("error: \(doc.path): \(f.message)\n".utf8))
             }
         }
-        if !quiet { print(SummaryPrinter.render(manifest, outputDirectory: out)) }
+        bar.finish()
+        if !quiet { print(Terminal.summary(SummaryPrinter.render(manifest, outputDirectory: out))) }
         if outcome.hasUnreadableInput { throw ExitStatus.unreadableInput }
         if manifest.summary.rejected > 0 { throw ExitStatus.rejected }
     }
