@@ -44,19 +44,21 @@ public struct StagedFiles: Sendable {
     }
 
     static func git(_ arguments: [String], in directory: String) throws(GitError) -> String {
-        let (status, out, err) = run(["git", "-C", directory] + arguments, input: nil)
-        guard status == 0 else { throw GitError(description: "git \(arguments.first ?? ""): \(String(decoding: err, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))") }
-        return String(decoding: out, as: UTF8.self)
+        let r = Subprocess.git(arguments, in: directory)
+        guard r.status == 0 else {
+            throw GitError(description: "git \(arguments.first ?? ""): \(String(decoding: r.stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        return r.text
     }
 
     /// Blob contents by id, from one `git cat-file --batch` process.
     static func catFile(_ ids: [String], in root: String) throws(GitError) -> [[UInt8]] {
         guard !ids.isEmpty else { return [] }
-        let (status, out, err) = run(["git", "-C", root, "cat-file", "--batch"], input: Data((ids.joined(separator: "\n") + "\n").utf8))
-        guard status == 0 else { throw GitError(description: "git cat-file: \(String(decoding: err, as: UTF8.self))") }
+        let r = Subprocess.git(["cat-file", "--batch"], in: root, input: Data((ids.joined(separator: "\n") + "\n").utf8))
+        guard r.status == 0 else { throw GitError(description: "git cat-file: \(String(decoding: r.stderr, as: UTF8.self))") }
         var blobs: [[UInt8]] = []
         var i = 0
-        let bytes = [UInt8](out)
+        let bytes = [UInt8](r.stdout)
         while i < bytes.count, blobs.count < ids.count {
             guard let newline = bytes[i...].firstIndex(of: 0x0A) else { break }
             let header = String(decoding: bytes[i..<newline], as: UTF8.self).split(separator: " ")
@@ -67,30 +69,5 @@ public struct StagedFiles: Sendable {
         }
         guard blobs.count == ids.count else { throw GitError(description: "git cat-file: \(blobs.count) of \(ids.count) blobs read") }
         return blobs
-    }
-
-    static func run(_ arguments: [String], input: Data?) -> (Int32, Data, Data) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        let inPipe = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input == nil ? FileHandle.nullDevice : inPipe
-        do { try p.run() } catch { return (127, Data(), Data("\(error)".utf8)) }
-        if let input {
-            // Write from another thread: a large batch fills the output pipe while we write.
-            let writer = inPipe.fileHandleForWriting
-            Thread.detachNewThread {
-                writer.write(input)
-                try? writer.close()
-            }
-        }
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, o, e)
     }
 }

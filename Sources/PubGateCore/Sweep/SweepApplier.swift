@@ -143,17 +143,7 @@ public struct SweepApplier: Sendable {
     /// Runs git in the site (`rm` stages a removal, `add` a relabel); false when git cannot (file not
     /// tracked, no repository).
     private func git(_ arguments: [String]) -> Bool {
-        let git = Process()
-        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["git", "-C", layout.root] + arguments
-        git.standardOutput = FileHandle.nullDevice
-        git.standardError = FileHandle.nullDevice
-        do {
-            try git.run()
-            git.waitUntilExit()
-            return git.terminationStatus == 0
-        } catch {
-            return false
-        }
+        Subprocess.git(arguments, in: layout.root).status == 0
     }
+
 }

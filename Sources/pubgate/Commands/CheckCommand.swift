@@ -83,13 +83,7 @@ struct CheckCommand: ParsableCommand {
         let configuration = try ruleOptions.load(for: [root]).0
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today())
         options.index = try IndexOptions.open(explicit: index, defaultIn: [root])
-        let outcome: ReviewOutcome
-        do {
-            outcome = try ReviewPipeline(configuration: configuration, options: options, version: PubGate.version).run(paths: reviewPaths)
-        } catch {
-            FileHandle.standardError.write(Data("error: index \(error.description); nothing was approved\n".utf8))
-            throw ExitStatus.ioError
-        }
+        let outcome = try IndexOptions.review(configuration, options, paths: reviewPaths)
         let manifest = outcome.manifest
         for doc in manifest.documents {
             for f in doc.findings where f.severity > .info {

@@ -32,13 +32,7 @@ struct ExplainCommand: ParsableCommand {
         let configuration = try ruleOptions.load(for: paths).0
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today())
         options.index = try IndexOptions.open(explicit: index, defaultIn: paths)
-        let manifest: Manifest
-        do {
-            manifest = try ReviewPipeline(configuration: configuration, options: options, version: PubGate.version).run(paths: paths).manifest
-        } catch {
-            FileHandle.standardError.write(Data("error: index \(error.description)\n".utf8))
-            throw ExitStatus.ioError
-        }
+        let manifest = try IndexOptions.review(configuration, options, paths: paths).manifest
         if manifest.batchFindings.isEmpty {
             print("no aggregation findings in \(manifest.documents.count) documents")
             return

@@ -23,8 +23,9 @@ struct InstallHookCommand: ParsableCommand {
 
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath
-        let (status, out, _) = Self.git(["rev-parse", "--git-path", "hooks"], in: cwd)
-        guard status == 0 else {
+        let r = Subprocess.git(["rev-parse", "--git-path", "hooks"], in: cwd)
+        let out = r.text
+        guard r.status == 0 else {
             FileHandle.standardError.write(Data("error: not inside a git repository\n".utf8))
             throw ExitStatus.usage
         }
@@ -49,20 +50,5 @@ struct InstallHookCommand: ParsableCommand {
         try AtomicWriter.write(Data(script.utf8), to: hook)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
         print("installed \(hook)")
-    }
-
-    static func git(_ arguments: [String], in directory: String) -> (Int32, String, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git", "-C", directory] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        guard (try? p.run()) != nil else { return (127, "", "") }
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 }

@@ -55,13 +55,7 @@ struct ReviewCommand: ParsableCommand {
         let bar = ProgressLine(enabled: !quiet)
         options.progress = { bar.update(done: $0, total: $1) }
         defer { bar.finish() }
-        let outcome: ReviewOutcome
-        do {
-            outcome = try ReviewPipeline(configuration: configuration, options: options, version: PubGate.version).run(paths: paths)
-        } catch {
-            FileHandle.standardError.write(Data("error: index \(error.description); nothing was approved\n".utf8))
-            throw ExitStatus.ioError
-        }
+        let outcome = try IndexOptions.review(configuration, options, paths: paths)
         let manifest = outcome.manifest
         do {
             for report in try ReportFormat.parse(format).get() { try report.write(manifest, to: out) }

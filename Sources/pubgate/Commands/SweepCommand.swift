@@ -134,13 +134,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     static func isInsideGitWorkTree(_ path: String) -> Bool {
-        let git = Process()
-        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["git", "-C", path, "rev-parse", "--is-inside-work-tree"]
-        git.standardOutput = FileHandle.nullDevice
-        git.standardError = FileHandle.nullDevice
-        guard (try? git.run()) != nil else { return false }
-        git.waitUntilExit()
-        return git.terminationStatus == 0
+        Subprocess.git(["rev-parse", "--is-inside-work-tree"], in: path).status == 0
     }
+
 }
