@@ -16,7 +16,7 @@ struct PubGate: ParsableCommand {
               pubgate review drafts/ --out review-out
             """,
         version: version,
-        subcommands: [ReviewCommand.self, RulesCommand.self, ConfigCommand.self, ReportCommand.self, SweepCommand.self, ArchiveCommand.self, IndexCommand.self, ExplainCommand.self, CheckCommand.self, InstallHookCommand.self],
+        subcommands: [ReviewCommand.self, RulesCommand.self, ConfigCommand.self, ReportCommand.self, SweepCommand.self, ArchiveCommand.self, IndexCommand.self, ExplainCommand.self, CheckCommand.self, InstallHookCommand.self, BaselineCommand.self],
         defaultSubcommand: ReviewCommand.self)
 
     static func main() {

@@ -140,4 +140,21 @@ import Testing
         #expect(csv.contains("本公通〔2025〕9号,关于调整办公时间的通知,2025-06-10,2025-06-17,"))
         #expect(try Self.pubgate(["report", "monthly", "--month", "2025-6x", dir.path, "--out", out]).status == 64)
     }
+
+    @Test func baselineUpdateAcceptsFindingsAndStaleEntriesCanFailTheRun() throws {
+        let dir = try Self.temporaryDirectory()
+        let page = dir.appendingPathComponent("b.md")
+        try Data("---\ntitle: 失物招领\ndisclosure: 主动公开\n---\n失主电话13987654321\n".utf8).write(to: page)
+        let out = try Self.temporaryDirectory().path
+        #expect(try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--quiet"]).status == 1)
+        #expect(try Self.pubgate(["baseline", "update", dir.path, "--reason", ""]).status == 64)
+        let update = try Self.pubgate(["baseline", "update", dir.path, "--reason", "存量页面，经审核保留", "--as-of", "2025-06-30"])
+        #expect(update.status == 0 && update.stdout.contains("1 accepted findings"), "\(update.stdout)\(update.stderr)")
+        let baseline = try String(contentsOf: dir.appendingPathComponent(".pubgate/baseline.json"), encoding: .utf8)
+        #expect(baseline.contains("存量页面") && !baseline.contains("13987654321"))
+        #expect(try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--quiet"]).status == 0)
+        try Data("---\ntitle: 失物招领\ndisclosure: 主动公开\n---\n请到窗口领取。\n".utf8).write(to: page)
+        let stale = try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--quiet", "--fail-on-stale"])
+        #expect(stale.status == 1 && stale.stderr.contains("stale baseline suppression of pi_mobile"))
+    }
 }

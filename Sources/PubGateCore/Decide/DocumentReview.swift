@@ -1,4 +1,5 @@
 import EncodingKit
+import Foundation
 
 /// One document's entry in the manifest: what it is, what was found and what was decided.
 public struct DocumentReview: Sendable, Codable {
@@ -26,6 +27,10 @@ public struct DocumentReview: Sendable, Codable {
     public private(set) var disposition: Disposition?
     /// Sorted by line, column, then rule id.
     public private(set) var findings: [Finding]
+    /// Findings accepted by a suppression, with it (not counted for the decision).
+    public private(set) var suppressed: [SuppressedFinding] = []
+    /// The document's `pubgate:allow` lines (applied once every finding is known).
+    var inlineAllows: [InlineSuppressions.Allow] = []
 
     public init(
         path: String, sha256: String, bytes: Int, format: DocumentFormat, encoding: TextEncoding?, docType: DocumentType?,
@@ -60,6 +65,66 @@ public struct DocumentReview: Sendable, Codable {
         (decision, disposition) = policy.decide(findings)
     }
 
+    /// Moves the findings an inline allow or a baseline entry accepts into `suppressed` and decides
+    /// again; returns the suppressions that matched nothing. A document that could not be read or
+    /// fully scanned is never accepted this way (fail closed).
+    mutating func applySuppressions(baseline: [Baseline.Entry], policy: DecisionPolicy) -> [Suppression] {
+        var usedAllows = Set<Int>()
+        var usedEntries = Set<Int>()
+        var kept: [Finding] = []
+        for f in findings {
+            guard f.kind != .unscannable, f.kind != .scanIncomplete, f.kind != .suppression else {
+                kept.append(f)
+                continue
+            }
+            if let i = inlineAllows.firstIndex(where: { a in
+                a.rule == f.ruleID && (f.location.map { $0.line == a.line || $0.line == a.line + 1 } ?? true)
+            }) {
+                usedAllows.insert(i)
+                let a = inlineAllows[i]
+                suppressed.append(SuppressedFinding(finding: f, suppression: Suppression(source: .inline, rule: a.rule, reason: a.reason, line: a.line)))
+                continue
+            }
+            let fingerprint = Baseline.fingerprint(f)
+            if let i = baseline.firstIndex(where: { $0.rule == f.ruleID && $0.fingerprint == fingerprint }) {
+                usedEntries.insert(i)
+                let e = baseline[i]
+                suppressed.append(
+                    SuppressedFinding(
+                        finding: f, suppression: Suppression(source: .baseline, rule: e.rule, reason: e.reason, line: nil, author: e.addedBy, date: e.added)))
+                continue
+            }
+            kept.append(f)
+        }
+        findings = kept
+        (decision, disposition) = policy.decide(findings)
+        let staleAllows = inlineAllows.indices.filter { !usedAllows.contains($0) }.map {
+            Suppression(source: .inline, rule: inlineAllows[$0].rule, reason: inlineAllows[$0].reason, line: inlineAllows[$0].line)
+        }
+        let staleEntries = baseline.indices.filter { !usedEntries.contains($0) }.map {
+            Suppression(source: .baseline, rule: baseline[$0].rule, reason: baseline[$0].reason, line: nil, author: baseline[$0].addedBy, date: baseline[$0].added)
+        }
+        return staleAllows + staleEntries
+    }
+
+    /// Fills in who added each inline suppression and when, from `git blame`, where the file is in git.
+    mutating func attributeInlineSuppressions() {
+        for i in suppressed.indices where suppressed[i].suppression.source == .inline {
+            guard let line = suppressed[i].suppression.line else { continue }
+            let dir = (path as NSString).deletingLastPathComponent
+            let r = Subprocess.git(["blame", "-L", "\(line),\(line)", "--porcelain", "--", (path as NSString).lastPathComponent], in: dir.isEmpty ? "." : dir)
+            guard r.status == 0 else { continue }
+            var s = suppressed[i].suppression
+            for l in r.text.split(separator: "\n") {
+                if l.hasPrefix("author ") { s.author = String(l.dropFirst(7)) }
+                if l.hasPrefix("author-time "), let t = Double(l.dropFirst(12)) {
+                    s.date = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: t))
+                }
+            }
+            suppressed[i] = SuppressedFinding(finding: suppressed[i].finding, suppression: s)
+        }
+    }
+
     static func order(_ a: Finding, _ b: Finding) -> Bool {
         let la = a.location.map { ($0.line, $0.column) } ?? (0, 0)
         let lb = b.location.map { ($0.line, $0.column) } ?? (0, 0)
@@ -73,6 +138,6 @@ public struct DocumentReview: Sendable, Codable {
         case title, attribute
         case attributeDetail = "attribute_detail"
         case documentNumber = "document_number"
-        case elements, metadata, validity, expiry, decision, disposition, findings
+        case elements, metadata, validity, expiry, decision, disposition, findings, suppressed
     }
 }

@@ -38,6 +38,8 @@ public struct FindingKind: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static let aggregationLinkage = FindingKind(rawValue: "aggregation_linkage")
     public static let aggregationBulk = FindingKind(rawValue: "aggregation_bulk")
     public static let aggregationLayout = FindingKind(rawValue: "aggregation_layout")
+    /// A `pubgate:allow` without a reason.
+    public static let suppression = FindingKind(rawValue: "suppression")
     /// Content that was withdrawn or purged, published again.
     public static let republication = FindingKind(rawValue: "republication")
     /// The document could not be read, decoded or parsed; it is rejected (fail closed).
@@ -51,7 +53,7 @@ public struct FindingKind: RawRepresentable, Hashable, Sendable, Codable, Custom
         .credential, .intranet, .process, .email, .plate, .coordinates, .passport, .orgCode, .masked,
         .maskingWeak, .landline, .format, .penaltyMasking, .attributeMissing, .attributeConflict,
         .attributeMismatch, .attributeNotPublic, .interpretationFields, .interpretationMissing,
-        .proposalTitle, .aggregationLinkage, .aggregationBulk, .aggregationLayout, .republication, .unscannable,
+        .proposalTitle, .aggregationLinkage, .aggregationBulk, .aggregationLayout, .republication, .suppression, .unscannable,
         .scanIncomplete,
     ]
 

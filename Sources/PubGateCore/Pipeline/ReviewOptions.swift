@@ -12,6 +12,8 @@ public struct ReviewOptions: Sendable {
     public var outputDirectory: String?
     /// The published-corpus index the aggregation rules also look at.
     public var index: CorpusIndex?
+    /// Accepted findings by path (the baseline file's entries).
+    public var baseline: Baseline?
     /// Called after each document (done, total), from any worker thread.
     public var progress: (@Sendable (Int, Int) -> Void)?
 

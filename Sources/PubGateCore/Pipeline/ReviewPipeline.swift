@@ -52,12 +52,20 @@ public struct ReviewPipeline: Sendable {
         for (profileIndex, found) in aggregate.perDocument {
             documents[reviewedIndex[profileIndex]].add(found, policy: stages.policy)
         }
+        // Suppressions last: they may accept aggregation findings too.
+        var stale: [StaleSuppression] = []
+        let entries = Dictionary(grouping: options.baseline?.entries ?? [], by: \.path)
+        for i in documents.indices {
+            stale += documents[i].applySuppressions(baseline: entries[documents[i].path] ?? [], policy: stages.policy)
+                .map { StaleSuppression(path: documents[i].path, suppression: $0) }
+            documents[i].attributeInlineSuppressions()
+        }
         for problem in problems where !problem.isSkipped {
             documents.append(Stages.unreadable(path: problem.path, reason: problem.reason, policy: stages.policy))
         }
         let manifest = Manifest(
             version: version, asOf: options.asOf, rulesLoaded: configuration.rules.rules.count,
-            showMatches: options.showMatches, documents: documents, batchFindings: aggregate.batchFindings)
+            showMatches: options.showMatches, documents: documents, batchFindings: aggregate.batchFindings, staleSuppressions: stale)
         if StageTimings.enabled {
             let elapsed = ContinuousClock.now - wall
             FileHandle.standardError.write(

@@ -75,10 +75,11 @@ struct Stages: Sendable {
         let scanFindings = scanner.scan(classified)
         let (assessment, contentFindings) = attributes.contentFindings(
             for: classified, scanFindings: scanFindings, implications: implications)
+        let inline = InlineSuppressions(lines: classified.lines)
         let findings = ingested.findings + attributes.declarationFindings(for: classified) + publication.findings(for: classified)
-            + scanFindings + contentFindings
+            + scanFindings + contentFindings + inline.problems
         let masked = ElementMasking(showMatches: showMatches)
-        let review = DocumentReview(
+        var review = DocumentReview(
             path: file, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format,
             encoding: ingested.encoding, docType: classified.docType, title: classified.title,
             attribute: classified.attributeSummary, attributeDetail: assessment,
@@ -88,6 +89,7 @@ struct Stages: Sendable {
                 classified.validity, effectiveDate: classified.metadata.effectiveDate, writtenDate: classified.writtenDate,
                 defaults: classified.docType == .normative ? normativeDefaults : nil),
             findings: findings, policy: policy)
+        review.inlineAllows = inline.allows
         return (review, timings.measure("profiles") { DocumentProfile(classified, asOf: asOf) })
     }
 

@@ -13,10 +13,12 @@ public struct Manifest: Sendable, Codable {
     public let documents: [DocumentReview]
     /// Findings about several documents together (aggregation), each naming its documents.
     public let batchFindings: [BatchFinding]
+    /// Suppressions that accepted nothing in this run (their finding is gone): candidates to remove.
+    public let staleSuppressions: [StaleSuppression]
 
     public init(
         version: String, asOf: SimpleDate, rulesLoaded: Int, showMatches: Bool, documents: [DocumentReview],
-        batchFindings: [BatchFinding] = []
+        batchFindings: [BatchFinding] = [], staleSuppressions: [StaleSuppression] = []
     ) {
         self.schema = Manifest.schemaVersion
         self.tool = "pubgate"
@@ -26,6 +28,7 @@ public struct Manifest: Sendable, Codable {
         self.showMatches = showMatches
         self.documents = documents
         self.batchFindings = batchFindings
+        self.staleSuppressions = staleSuppressions
         self.summary = ManifestSummary(documents)
     }
 
@@ -36,6 +39,7 @@ public struct Manifest: Sendable, Codable {
         case showMatches = "show_matches"
         case summary, documents
         case batchFindings = "batch_findings"
+        case staleSuppressions = "stale_suppressions"
     }
 }
 

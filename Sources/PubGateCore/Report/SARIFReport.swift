@@ -43,6 +43,22 @@ public struct SARIFReport: Encodable {
                 }
                 results.append(Self.result(f, path: doc.path))
             }
+            // Accepted findings stay visible, marked with their suppression and its reason.
+            for s in doc.suppressed {
+                let f = s.finding
+                if rules[f.ruleID] == nil {
+                    rules[f.ruleID] = Rule(
+                        id: f.ruleID, name: f.ruleID, shortDescription: .init(text: f.kind.rawValue.replacingOccurrences(of: "_", with: " ")),
+                        fullDescription: .init(text: Self.nonEmpty(f.message)), help: .init(text: Self.nonEmpty(f.remediation ?? f.message)),
+                        defaultConfiguration: .init(level: Self.level(f.severity)),
+                        properties: .init(kind: f.kind.rawValue, sources: f.sources, tags: [f.kind.rawValue]))
+                }
+                var r = Self.result(f, path: doc.path)
+                r.suppressions = [
+                    .init(kind: s.suppression.source == .inline ? "inSource" : "external", justification: s.suppression.reason)
+                ]
+                results.append(r)
+            }
         }
         let ordered = rules.values.sorted { $0.id < $1.id }
         let index = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
@@ -136,6 +152,12 @@ public struct SARIFReport: Encodable {
         let locations: [Location]
         let partialFingerprints: [String: String]
         let properties: Properties
+        var suppressions: [SARIFSuppression]? = nil
+
+        struct SARIFSuppression: Encodable {
+            let kind: String
+            let justification: String
+        }
 
         struct Properties: Encodable {
             let kind: String

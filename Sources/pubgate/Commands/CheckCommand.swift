@@ -32,6 +32,12 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Published-corpus index (default: .pubgate/index.sqlite at the repository root, when present).")
     var index: String?
 
+    @Option(name: .long, help: "Baseline of accepted findings (default: .pubgate/baseline.json at the repository root, when present).")
+    var baseline: String?
+
+    @Flag(name: .long, help: "Refuse the commit when a suppression or baseline entry matched nothing (stale).")
+    var failOnStale = false
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func validate() throws {
@@ -83,6 +89,7 @@ struct CheckCommand: ParsableCommand {
         let configuration = try ruleOptions.load(for: [root]).0
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today())
         options.index = try IndexOptions.open(explicit: index, defaultIn: [root])
+        options.baseline = try IndexOptions.baseline(explicit: baseline, defaultIn: [root])
         let outcome = try IndexOptions.review(configuration, options, paths: reviewPaths)
         let manifest = outcome.manifest
         for doc in manifest.documents {
@@ -91,10 +98,13 @@ struct CheckCommand: ParsableCommand {
                 print("\(display(doc.path)):\(at) \(f.ruleID) [\(f.severity.rawValue)] \(f.message)\(f.masked.map { " «\($0)»" } ?? "")")
             }
         }
+        for s in manifest.staleSuppressions {
+            print("\(display(s.path)):\(s.suppression.line ?? 1):1 stale_suppression \(s.suppression.source.rawValue) suppression of \(s.suppression.rule) matched nothing")
+        }
         let rejected = manifest.documents.filter { $0.decision == .reject }.count
         FileHandle.standardError.write(
             Data("pubgate: \(manifest.documents.count) documents checked, \(rejected) refused\(rejected > 0 ? " — the commit is blocked" : "")\n".utf8))
         if outcome.hasUnreadableInput || !refusedBeforeReview.isEmpty { throw ExitStatus.unreadableInput }
-        if rejected > 0 { throw ExitStatus.rejected }
+        if rejected > 0 || (failOnStale && !manifest.staleSuppressions.isEmpty) { throw ExitStatus.rejected }
     }
 }

@@ -40,6 +40,12 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: .long, help: "Published-corpus index (default: .pubgate/index.sqlite in the first folder reviewed, when present).")
     var index: String?
 
+    @Option(name: .long, help: "Baseline of accepted findings (default: .pubgate/baseline.json in the first folder, when present).")
+    var baseline: String?
+
+    @Flag(name: .long, help: "Exit 1 when a suppression or baseline entry matched nothing (stale).")
+    var failOnStale = false
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func validate() throws {
@@ -52,6 +58,7 @@ struct ReviewCommand: ParsableCommand {
         let configuration = try ruleOptions.load(for: paths).0
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today(), showMatches: showMatches, published: published, outputDirectory: out)
         options.index = try IndexOptions.open(explicit: index, defaultIn: paths)
+        options.baseline = try IndexOptions.baseline(explicit: baseline, defaultIn: paths)
         let bar = ProgressLine(enabled: !quiet)
         options.progress = { bar.update(done: $0, total: $1) }
         defer { bar.finish() }
@@ -75,6 +82,9 @@ struct ReviewCommand: ParsableCommand {
         bar.finish()
         if !quiet { print(Terminal.summary(SummaryPrinter.render(manifest, outputDirectory: out))) }
         if outcome.hasUnreadableInput { throw ExitStatus.unreadableInput }
-        if manifest.summary.rejected > 0 { throw ExitStatus.rejected }
+        for s in manifest.staleSuppressions {
+            FileHandle.standardError.write(Data("warning: \(s.path): stale \(s.suppression.source.rawValue) suppression of \(s.suppression.rule)\(s.suppression.line.map { " (line \($0))" } ?? "")\n".utf8))
+        }
+        if manifest.summary.rejected > 0 || (failOnStale && !manifest.staleSuppressions.isEmpty) { throw ExitStatus.rejected }
     }
 }

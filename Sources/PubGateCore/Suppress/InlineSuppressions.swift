@@ -1,0 +1,38 @@
+import Foundation
+
+/// `pubgate:allow RULE_ID reason` comments in a document (in an HTML comment, a Markdown line, a
+/// text line). One accepts that rule's findings on its own line and the line below it. Without a
+/// reason it accepts nothing and is itself a finding: an unexplained suppression is not a decision.
+public struct InlineSuppressions: Sendable {
+    public struct Allow: Sendable {
+        public let rule: String
+        public let reason: String
+        public let line: Int
+    }
+
+    public let allows: [Allow]
+    public let problems: [Finding]
+
+    public init(lines: [DocumentLine]) {
+        var allows: [Allow] = []
+        var problems: [Finding] = []
+        for line in lines where line.text.contains("pubgate:allow") {
+            for c in line.text.allCaptures(#"pubgate:allow\s+([A-Za-z0-9_.\-]+)(?:\s+((?:(?!-->)[^\n])*))?"#) {
+                guard let rule = c[1] else { continue }
+                let reason = (c[2] ?? "").trimmingCharacters(in: .whitespaces)
+                if reason.isEmpty {
+                    problems.append(
+                        Finding(
+                            ruleID: "suppression_without_reason", kind: .suppression, severity: .fix,
+                            message: "`pubgate:allow \(rule)` gives no reason; it suppresses nothing", part: line.part,
+                            location: SourceLocation(line: line.line, column: 1, endLine: line.line, endColumn: 1, byteStart: 0, byteEnd: 0),
+                            remediation: "Say why the finding is acceptable: pubgate:allow \(rule) <reason>."))
+                } else {
+                    allows.append(Allow(rule: rule, reason: reason, line: line.line))
+                }
+            }
+        }
+        self.allows = allows
+        self.problems = problems
+    }
+}
