@@ -42,4 +42,14 @@ import Testing
         #expect(run.status == 74 && run.stderr.contains("index.sqlite"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out + "/approve.json"))
     }
+
+    @Test func explainTellsWhyEachCandidateWasKeptOrDropped() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("a.md")
+        try Data("---\ntitle: 通知\ndisclosure: 主动公开\n---\n受理编号210502199603172418。\n联系手机13912345678。\n".utf8).write(to: file)
+        let run = try CLI.pubgate(["explain", file.path, "--as-of", "2025-06-30"])
+        #expect(run.stdout.contains("- line 5 pi_resident_id_18") && run.stdout.contains("dropped"), "\(run.stdout)")
+        #expect(run.stdout.contains("+ line 6 pi_mobile") && run.stdout.contains("kept as mobile [block]"))
+        #expect(!run.stdout.contains("13912345678") && !run.stdout.contains("210502199603172418"))
+    }
 }

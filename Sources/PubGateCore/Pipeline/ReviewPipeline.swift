@@ -74,6 +74,11 @@ public struct ReviewPipeline: Sendable {
         return ReviewOutcome(manifest: manifest, problems: problems)
     }
 
+    /// The scan's decision on every candidate match of one file; the reason when it cannot be read.
+    public func trace(file: String) -> Result<ScanTrace, any Error> {
+        Stages(configuration: configuration, options: options).trace(file: file).mapError { $0 }
+    }
+
     /// Profiles of the published site's pages: ingested and classified, not scanned.
     private func publishedProfiles(_ stages: Stages) -> [DocumentProfile] {
         guard !options.published.isEmpty else { return [] }

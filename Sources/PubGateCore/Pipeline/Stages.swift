@@ -54,6 +54,15 @@ struct Stages: Sendable {
         return .success(classifier.classify(ingested))
     }
 
+    /// Every candidate match of the scan and what was decided about it (`pubgate explain FILE`).
+    func trace(file: String) -> Result<ScanTrace, UnreadableFile> {
+        classifyOrExplain(file: file).map { document in
+            let trace = ScanTrace()
+            _ = scanner.scan(document, trace: trace)
+            return trace
+        }
+    }
+
     /// The whole per-document review; the profile is nil for a document that could not be decoded.
     func review(file: String) -> (DocumentReview, DocumentProfile?) {
         timings.measure("documents") { reviewDocument(file: file) }

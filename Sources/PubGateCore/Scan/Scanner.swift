@@ -20,7 +20,7 @@ public struct Scanner: Sendable {
         self.publicNumbers = publicNumbers
     }
 
-    public func scan(_ document: ClassifiedDocument) -> [Finding] {
+    public func scan(_ document: ClassifiedDocument, trace: ScanTrace? = nil) -> [Finding] {
         guard let decoded = document.ingested.decoded else { return [] }
         let text = document.normalized
         let lines = LineIndex(decoded)
@@ -28,23 +28,39 @@ public struct Scanner: Sendable {
         var findings: [Finding] = []
         var seen = Set<String>()
         let headerEnd = FirstLines(text.utf8)
-        for compiled in rules.rules where applies(compiled, to: document) {
-            guard passesPrefilter(compiled, text.utf8) else { continue }
+        for compiled in rules.rules {
+            guard applies(compiled, to: document) else {
+                trace?.skip(compiled.rule.id, "does not apply to this format or document type (\(document.docType.rawValue))")
+                continue
+            }
+            guard passesPrefilter(compiled, text.utf8) else {
+                trace?.skip(compiled.rule.id, "none of its keywords occurs")
+                continue
+            }
             let rule = compiled.rule
             let group = rule.group ?? 0
             do {
                 try compiled.regex.forEachMatch(in: text.utf8) { groups in
                     guard group < groups.count, let range = groups[group], !range.isEmpty else { return true }
                     let part = text.part(at: range.lowerBound)
-                    if let parts = rule.appliesTo?.parts, !parts.contains(part) { return true }
-                    if let n = rule.appliesTo?.firstLines, range.lowerBound >= headerEnd.offset(afterNonEmptyLines: n) {
+                    let value = text.string(range)
+                    let line = { lines.lineColumn(of: text.originalRange(of: range).lowerBound).line }
+                    if let parts = rule.appliesTo?.parts, !parts.contains(part) {
+                        trace?.drop(rule.id, line(), value, "in the \(part.rawValue), outside the parts it applies to")
                         return true
                     }
-                    let value = text.string(range)
-                    guard keep(value, compiled: compiled, context: context) else { return true }
+                    if let n = rule.appliesTo?.firstLines, range.lowerBound >= headerEnd.offset(afterNonEmptyLines: n) {
+                        trace?.drop(rule.id, line(), value, "below the first \(n) lines it applies to")
+                        return true
+                    }
+                    if let why = rejection(value, compiled: compiled, context: context) {
+                        trace?.drop(rule.id, line(), value, why)
+                        return true
+                    }
                     if !publicNumbers.isEmpty, rule.kind == .mobile || rule.kind == .landline,
                         publicNumbers.contains(value.filter(\.isNumber))
                     {
+                        trace?.drop(rule.id, line(), value, "a public office number (public_numbers)")
                         return true
                     }
                     var severity = rule.severity
@@ -53,15 +69,23 @@ public struct Scanner: Sendable {
                         let before = scalars(before: range.lowerBound, count: window, in: text.utf8)
                         let after = ctx.beforeOnly == true ? "" : scalars(after: range.upperBound, count: window, in: text.utf8)
                         let around = before + "\u{0}" + after
-                        if let required = ctx.requireAny, !required.contains(where: { around.contains($0) }) { return true }
-                        if let drop = ctx.dropIfAny, drop.contains(where: { around.contains($0) }) { return true }
-                        if let lower = ctx.lowerIfAny, lower.contains(where: { around.contains($0) }) {
+                        if let required = ctx.requireAny, !required.contains(where: { around.contains($0) }) {
+                            trace?.drop(rule.id, line(), value, "none of its context words within \(window) characters")
+                            return true
+                        }
+                        if let drop = ctx.dropIfAny, let word = drop.first(where: { around.contains($0) }) {
+                            trace?.drop(rule.id, line(), value, "context word 「\(word)」 nearby drops it")
+                            return true
+                        }
+                        if let lower = ctx.lowerIfAny, let word = lower.first(where: { around.contains($0) }) {
                             severity = ctx.lowerTo ?? .info
+                            trace?.note(rule.id, line(), value, "context word 「\(word)」 lowers it to \(severity.rawValue)")
                         }
                     }
                     let original = text.originalRange(of: range)
                     let key = "\(rule.id)|\(original.lowerBound)|\(original.upperBound)"
                     guard seen.insert(key).inserted else { return true }
+                    trace?.keep(rule.id, line(), value, "kept as \(rule.kind.rawValue) [\(severity.rawValue)]")
                     let excerpt = Masker.excerpt(
                         before: scalars(before: range.lowerBound, count: 12, in: text.utf8), match: value,
                         after: scalars(after: range.upperBound, count: 12, in: text.utf8))
@@ -104,12 +128,17 @@ public struct Scanner: Sendable {
         return compiled.keywords.contains { LiteralSearch.contains($0, in: utf8) }
     }
 
-    private func keep(_ value: String, compiled: CompiledRule, context: ValidationContext) -> Bool {
-        if compiled.excludedValues.contains(value) { return false }
+    /// Why a candidate is dropped by exclusions or its validator; nil keeps it.
+    private func rejection(_ value: String, compiled: CompiledRule, context: ValidationContext) -> String? {
+        if compiled.excludedValues.contains(value) { return "an excluded value" }
         let bytes = Array(value.utf8)
-        for pattern in compiled.exclusionPatterns where (try? pattern.firstMatch(in: bytes)) != nil { return false }
-        if let validator = compiled.validator, !validator(value, context) { return false }
-        return true
+        for pattern in compiled.exclusionPatterns where ((try? pattern.firstMatch(in: bytes)) ?? nil) != nil {
+            return "matches the exclusion pattern \(pattern.pattern)"
+        }
+        if let validator = compiled.validator, !validator(value, context) {
+            return "the validator `\(compiled.rule.validator ?? "")` rejects it (checksum, date or format)"
+        }
+        return nil
     }
 
     private func scalars(before offset: Int, count: Int, in utf8: [UInt8]) -> String {

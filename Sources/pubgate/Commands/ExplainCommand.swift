@@ -7,13 +7,15 @@ import PubGateCore
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain the batch's aggregation findings (masked).",
+        abstract: "Explain what pubgate decided and why (masked).",
         discussion: """
-            Reviews PATHS as `pubgate review` would (nothing is written) and prints each finding about
-            several documents: the rule, the documents and what each contributed, and the profile
-            they assemble — names as 陈**, numbers as positions, never values.
+            For each FILE given: every candidate match of every rule — kept, or dropped and why
+            (scope, exclusion, validator, context words) — and rules skipped. Then, for the whole
+            batch, each finding about several documents: the rule, what each document contributed and
+            the profile they assemble — names as 陈**, numbers as positions, never values.
 
-            Example:
+            Examples:
+              pubgate explain drafts/notice.md --as-of 2025-06-30
               pubgate explain drafts/batch-link --as-of 2025-06-30
             """)
 
@@ -32,6 +34,20 @@ struct ExplainCommand: ParsableCommand {
         let configuration = try ruleOptions.load(for: paths).0
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today())
         options.index = try IndexOptions.open(explicit: index, defaultIn: paths)
+        let pipeline = ReviewPipeline(configuration: configuration, options: options, version: PubGate.version)
+        for path in paths where !IndexOptions.isFolder(path) {
+            switch pipeline.trace(file: path) {
+            case .failure(let error):
+                print("\(path): cannot be read: \(error)")
+            case .success(let trace):
+                print("\(path): \(trace.entries.filter { $0.line > 0 }.count) candidate matches")
+                for e in trace.entries where e.line > 0 {
+                    print("  \(e.kept ? "+" : "-") line \(e.line) \(e.rule) «\(e.masked)» \(e.verdict)")
+                }
+                let skipped = trace.entries.filter { $0.line == 0 }
+                if !skipped.isEmpty { print("  rules not run: " + skipped.map { "\($0.rule) (\($0.verdict.dropFirst(9)))" }.joined(separator: "; ")) }
+            }
+        }
         let manifest = try IndexOptions.review(configuration, options, paths: paths).manifest
         if manifest.batchFindings.isEmpty {
             print("no aggregation findings in \(manifest.documents.count) documents")
