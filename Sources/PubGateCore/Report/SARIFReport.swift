@@ -33,26 +33,13 @@ public struct SARIFReport: Encodable {
         var results: [Result] = []
         for doc in manifest.documents {
             for f in doc.findings {
-                if rules[f.ruleID] == nil {
-                    rules[f.ruleID] = Rule(
-                        id: f.ruleID, name: f.ruleID, shortDescription: .init(text: f.kind.rawValue.replacingOccurrences(of: "_", with: " ")),
-                        fullDescription: .init(text: Self.nonEmpty(f.message)),
-                        help: .init(text: Self.nonEmpty(f.remediation ?? f.message)),
-                        defaultConfiguration: .init(level: Self.level(f.severity)),
-                        properties: .init(kind: f.kind.rawValue, sources: f.sources, tags: [f.kind.rawValue]))
-                }
+                if rules[f.ruleID] == nil { rules[f.ruleID] = Self.rule(for: f) }
                 results.append(Self.result(f, path: doc.path))
             }
             // Accepted findings stay visible, marked with their suppression and its reason.
             for s in doc.suppressed {
                 let f = s.finding
-                if rules[f.ruleID] == nil {
-                    rules[f.ruleID] = Rule(
-                        id: f.ruleID, name: f.ruleID, shortDescription: .init(text: f.kind.rawValue.replacingOccurrences(of: "_", with: " ")),
-                        fullDescription: .init(text: Self.nonEmpty(f.message)), help: .init(text: Self.nonEmpty(f.remediation ?? f.message)),
-                        defaultConfiguration: .init(level: Self.level(f.severity)),
-                        properties: .init(kind: f.kind.rawValue, sources: f.sources, tags: [f.kind.rawValue]))
-                }
+                if rules[f.ruleID] == nil { rules[f.ruleID] = Self.rule(for: f) }
                 var r = Self.result(f, path: doc.path)
                 r.suppressions = [
                     .init(kind: s.suppression.source == .inline ? "inSource" : "external", justification: s.suppression.reason)
@@ -68,6 +55,15 @@ public struct SARIFReport: Encodable {
             columnKind: "unicodeCodePoints",
             automationDetails: .init(id: "pubgate/review/\(manifest.asOf)"),
             results: results)
+    }
+
+    /// The rule entry a finding describes (its first occurrence names it).
+    static func rule(for f: Finding) -> Rule {
+        Rule(
+            id: f.ruleID, name: f.ruleID, shortDescription: .init(text: f.kind.rawValue.replacingOccurrences(of: "_", with: " ")),
+            fullDescription: .init(text: nonEmpty(f.message)), help: .init(text: nonEmpty(f.remediation ?? f.message)),
+            defaultConfiguration: .init(level: level(f.severity)),
+            properties: .init(kind: f.kind.rawValue, sources: f.sources, tags: [f.kind.rawValue]))
     }
 
     static func level(_ s: Severity) -> String {
