@@ -26,6 +26,9 @@ public struct DocumentProfile: Sendable {
     public let textHash: String
     /// 发布日期, else 成文日期.
     public let date: SimpleDate?
+    /// The page links its own 解读 (`相关解读：《…》政策解读`): the 双向关联 inspectors look for, so the
+    /// interpretation exists even when it is not in the batch or the given site.
+    public let linksInterpretation: Bool
 
     public init(_ document: ClassifiedDocument, asOf: SimpleDate) {
         path = document.ingested.path
@@ -56,6 +59,9 @@ public struct DocumentProfile: Sendable {
         }
         textHash = Hex.encode(hasher.finalize())
         date = document.metadata.publishDate ?? document.writtenDate
+        linksInterpretation = document.lines.contains { line in
+            line.part == .body && line.text.firstMatch(#"^(?:相关解读|政策解读|解读材料|解读链接|图文解读)\s?:\s?\S"#) != nil
+        }
     }
 
     /// True when this document cites `other` by 文号 or by title.

@@ -2,7 +2,8 @@
 ///
 /// A policy of a type that needs a 解读 (``Settings/PublicationSettings/Interpretation/requiredFor``),
 /// declared 主动公开, must have a 解读 that cites it by 文号 or title, in the batch or on the site
-/// (`interpretation_missing`). A 解读 whose policy is in neither is flagged too
+/// (`interpretation_missing`) — unless the page itself links its 解读 (`相关解读：…`). A 解读 whose
+/// policy is in neither is flagged too
 /// (`interpretation_orphan`).
 public struct InterpretationLinkCheck: Sendable {
     public let settings: Settings.PublicationSettings.Interpretation
@@ -17,7 +18,7 @@ public struct InterpretationLinkCheck: Sendable {
         let interpretations = everything.filter { $0.docType == .interpretation }
         var result: [Int: [Finding]] = [:]
         for (i, doc) in batch.enumerated() {
-            if settings.requiredFor.contains(doc.docType), doc.declared == .active,
+            if settings.requiredFor.contains(doc.docType), doc.declared == .active, !doc.linksInterpretation,
                 !interpretations.contains(where: { $0.path != doc.path && $0.cites(doc) })
             {
                 result[i, default: []].append(

@@ -69,6 +69,13 @@ import Testing
         #expect(withSite.document("jd.md")?.findings.contains { $0.ruleID == "interpretation_orphan" } == false)
     }
 
+    @Test func aPolicyPageLinkingItsInterpretationNeedsNoInterpretationInTheBatch() throws {
+        let linked = Self.policy + "\n相关解读：《本溪市公安局关于电动自行车登记管理的规定》政策解读\n"
+        #expect(try reviewBatch([("policy.md", linked)]).document("policy.md")?.decision == .approve)
+        let mentioned = Self.policy + "\n本规定的政策解读将另行发布。\n"
+        #expect(try reviewBatch([("policy.md", mentioned)]).document("policy.md")?.decision == .reject)
+    }
+
     @Test func nonActivePolicyNeedsNoInterpretation() throws {
         let onRequest = Self.policy.replacingOccurrences(of: "disclosure: 主动公开", with: "disclosure: 依申请公开")
         let m = try reviewBatch([("policy.md", onRequest)])
