@@ -9,13 +9,14 @@ struct BulkCheck {
 
     func findings(_ docs: [DocumentProfile], corpusPersons: Int = 0, corpusPaths: [String] = []) -> [BatchFinding] {
         guard rules.bulk.enabled else { return [] }
+        // Same name, same visible positions and compatible digits is the same number as shown.
         var distinct: [PersonMention] = []
+        var seen: Set<String> = []
         var perDoc: [Int: Int] = [:]
         for (i, d) in docs.enumerated() {
             for m in d.persons {
                 perDoc[i, default: 0] += 1
-                let seen = distinct.contains { ($0.name == m.name) && $0.isCompatible(with: m) && $0.visible == m.visible }
-                if !seen { distinct.append(m) }
+                if seen.insert(CorpusIndex.identity(m)).inserted { distinct.append(m) }
             }
         }
         let total = distinct.count + corpusPersons

@@ -33,20 +33,20 @@ public struct DocumentProfile: Sendable {
     public init(_ document: ClassifiedDocument, asOf: SimpleDate) {
         path = document.ingested.path
         docType = document.docType
-        title = document.title.map { Self.comparable(Normalizer.normalized($0)) }
+        title = document.normalizedTitle.map(TitleKey.of)
         documentNumber = document.documentNumber?.canonical
         declared = document.declaredAttribute
         var numbers: Set<String> = []
         var titles: Set<String> = []
         var sources = [document.normalized.utf8]
         if let interprets = document.metadata.interprets { sources.append(Normalizer().normalize(interprets)) }
-        if let title = document.title { sources.append(Normalizer().normalize(title)) }
+        if let title = document.normalizedTitle { sources.append(Array(title.utf8)) }
         for bytes in sources {
             for n in DocumentNumber.all(in: bytes) where n.canonical != documentNumber { numbers.insert(n.canonical) }
             for cited in Self.bookTitles(in: bytes) where cited.count >= 4 && cited != title { titles.insert(cited) }
         }
         if let interprets = document.metadata.interprets.map(Normalizer.normalized), DocumentNumber.first(in: interprets) == nil {
-            titles.insert(Self.comparable(interprets))
+            titles.insert(TitleKey.of(interprets))
         }
         citedNumbers = numbers
         citedTitles = titles
@@ -88,16 +88,12 @@ public struct DocumentProfile: Sendable {
                 j += 1
             }
             if j + 2 < n, bytes[j + 2] == 0x8B, j - start <= 120 {
-                result.append(comparable(String(decoding: bytes[start..<j], as: UTF8.self)))
+                result.append(TitleKey.of(String(decoding: bytes[start..<j], as: UTF8.self)))
                 i = j + 3
             } else {
                 i = j
             }
         }
         return result
-    }
-
-    static func comparable(_ s: String) -> String {
-        String(s.filter { !$0.isWhitespace && $0 != "#" && $0 != "《" && $0 != "》" })
     }
 }

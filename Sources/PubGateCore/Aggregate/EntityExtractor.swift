@@ -37,16 +37,19 @@ public enum EntityExtractor {
             var after = String(decoding: bytes[number.range.upperBound...], as: UTF8.self)
             // An HTML table gives each cell its own line: the row is the lines between the previous
             // number's line and the next one's (at most 4 either side).
-            if name(before: before) == nil {
+            var personName = name(before: before)
+            if personName == nil {
                 let previous = n > 0 ? numbers[n - 1].line : -1
                 let next = n + 1 < numbers.count ? numbers[n + 1].line : lines.count
                 let from = max(previous + 1, number.line - 4)
                 let to = min(next, number.line + 5)
-                if from < number.line { before = lines[from..<number.line].map(\.text).joined(separator: " ") + " " + before }
+                if from < number.line {
+                    before = lines[from..<number.line].map(\.text).joined(separator: " ") + " " + before
+                    personName = name(before: before)
+                }
                 if number.line + 1 < to { after += " " + lines[(number.line + 1)..<to].map(\.text).joined(separator: " ") }
             }
             var attributes: Set<PersonMention.Attribute> = [.identityNumber]
-            let personName = name(before: before)
             if personName != nil { attributes.insert(.name) }
             attributes.formUnion(Self.attributes(around: before + " " + after))
             if digits.count == 18, digits[6...13].allSatisfy({ $0 != nil }) { attributes.insert(.birth) }

@@ -23,6 +23,9 @@ public struct PersonMention: Sendable, Hashable {
 
     public var isMasked: Bool { digits.contains(nil) }
 
+    /// The number as shown, `*` where masked.
+    public var maskedNumber: String { String(digits.map { $0 ?? "*" }) }
+
     /// Visible positions (0-based).
     public var visible: Set<Int> { Set(digits.indices.filter { digits[$0] != nil }) }
 

@@ -9,6 +9,8 @@ public struct ClassifiedDocument: Sendable {
     /// Settable inside the module so rule examples can be checked as the type a rule is scoped to.
     public internal(set) var docType: DocumentType
     public let title: String?
+    /// The title in the matching copy's form (full-width brackets ASCII …), for comparisons.
+    public let normalizedTitle: String?
     public let elements: DocumentElements
     public let metadata: PageMetadata
     /// The document's own 文号 (metadata first, else the 版头), parsed.

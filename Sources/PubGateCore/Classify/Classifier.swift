@@ -28,10 +28,12 @@ public struct Classifier: Sendable {
         let lineIndex = document.decoded.map(LineIndex.init)
         let lines = DocumentLine.lines(of: normalized, index: lineIndex)
         let declaredTitle = Self.title(of: document)
-        let elements = ElementExtractor().extract(lines, declaredTitle: declaredTitle.map(Normalizer.normalized))
+        let normalizedDeclared = declaredTitle.map(Normalizer.normalized)
+        let elements = ElementExtractor().extract(lines, declaredTitle: normalizedDeclared)
         let metadata = PageMetadata(document.metadata)
         let title = declaredTitle ?? elements.title?.text
-        let normalizedTitle = title.map(Normalizer.normalized)
+        // Element texts come from the matching copy: already normalized.
+        let normalizedTitle = normalizedDeclared ?? elements.title?.text
         let numberText = metadata.documentNumber.map(Normalizer.normalized) ?? elements.documentNumber?.text
         let number = numberText.flatMap { DocumentNumber.first(in: $0) }
         let opening = lines.lazy.filter { $0.part == .body }.prefix(40).map(\.text).joined(separator: "\n")
@@ -44,7 +46,7 @@ public struct Classifier: Sendable {
             title: normalizedTitle, column: metadata.column.map(Normalizer.normalized), body: opening,
             documentNumber: numberText, present: present)
         return ClassifiedDocument(
-            ingested: document, normalized: normalized, lineIndex: lineIndex, lines: lines, docType: types.type(of: facts), title: title,
+            ingested: document, normalized: normalized, lineIndex: lineIndex, lines: lines, docType: types.type(of: facts), title: title, normalizedTitle: normalizedTitle,
             elements: elements, metadata: metadata, documentNumber: number,
             validity: ValidityStatement(normalized: normalized.utf8, title: title), declarations: declarations(document, normalized))
     }

@@ -11,12 +11,10 @@
 public struct PublicationCheck: Sendable {
     public let settings: Settings
     public let asOf: SimpleDate
-    public let showMatches: Bool
 
-    public init(settings: Settings, asOf: SimpleDate, showMatches: Bool) {
+    public init(settings: Settings, asOf: SimpleDate) {
         self.settings = settings
         self.asOf = asOf
-        self.showMatches = showMatches
     }
 
     public func findings(for document: ClassifiedDocument) -> [Finding] {
@@ -60,8 +58,7 @@ public struct PublicationCheck: Sendable {
     // MARK: P-TITLE
 
     func proposalTitle(_ document: ClassifiedDocument) -> [Finding] {
-        guard let raw = document.title else { return [] }
-        let title = Normalizer.normalized(raw)
+        guard let title = document.normalizedTitle else { return [] }
         let topics = [
             title.firstMatch(#"关于([^,。()]{4,40}?)的(?:代表)?(?:建议|提案|议案)"#),
             title.firstMatch(#"\(([^)]{4,40})\)"#),

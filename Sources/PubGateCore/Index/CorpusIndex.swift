@@ -166,7 +166,7 @@ public final class CorpusIndex: Sendable {
 
     /// How a batch mention is looked up in ``CorpusContext/personKeys``.
     public static func identity(_ m: PersonMention) -> String {
-        (m.name ?? "") + "|" + String(m.digits.map { $0 ?? "*" })
+        (m.name ?? "") + "|" + m.maskedNumber
     }
 
     /// Marks documents recorded under `prefix` that are no longer among `present` as withdrawn:

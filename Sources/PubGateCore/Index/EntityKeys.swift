@@ -33,6 +33,6 @@ struct EntityKeys: Sendable {
 
     /// The person as one document shows them: name and the number exactly as masked.
     func person(_ m: PersonMention) -> String {
-        key("person", m.name ?? "", String(m.digits.map { $0 ?? "*" }))
+        key("person", m.name ?? "", m.maskedNumber)
     }
 }

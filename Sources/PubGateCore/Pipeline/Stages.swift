@@ -27,7 +27,7 @@ struct Stages: Sendable {
             rules: configuration.rules, asOf: options.asOf, showMatches: options.showMatches,
             publicNumbers: Set(settings.publicNumbers.map { $0.filter(\.isNumber) }))
         attributes = AttributeCheck(settings: settings.attribute)
-        publication = PublicationCheck(settings: settings, asOf: options.asOf, showMatches: options.showMatches)
+        publication = PublicationCheck(settings: settings, asOf: options.asOf)
         policy = DecisionPolicy(settings: settings)
         var implications: [String: DisclosureAttribute] = [:]
         for compiled in configuration.rules.rules { implications[compiled.rule.id] = compiled.rule.implies }

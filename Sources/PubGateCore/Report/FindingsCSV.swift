@@ -18,8 +18,6 @@ public enum FindingsCSV {
 
     static func field(_ s: String) -> String {
         // A leading = + - @ would run as a formula in a spreadsheet: quote it with a tick.
-        let safe = s.first.map { "=+-@".contains($0) } == true ? "'" + s : s
-        return safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
+        CSV.quote(s.first.map { "=+-@".contains($0) } == true ? "'" + s : s)
     }
 }

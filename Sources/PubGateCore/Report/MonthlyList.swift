@@ -49,15 +49,11 @@ public struct MonthlyList: Sendable, Codable {
 
     /// CSV with a header row and a UTF-8 BOM (spreadsheet programs then read the Chinese correctly).
     public var csv: String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
         var lines = ["文号,标题,成文日期,发布日期,路径"]
         for e in documents {
             lines.append(
                 [e.documentNumber ?? "", e.title, e.writtenDate?.description ?? "", e.publishDate.description, e.path]
-                    .map(field).joined(separator: ","))
+                    .map(CSV.quote).joined(separator: ","))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }

@@ -22,10 +22,6 @@ public final class ScanTrace {
         entries.append(Entry(rule: rule, line: line, masked: Masker.mask(value), verdict: "dropped: " + why, kept: false))
     }
 
-    func note(_ rule: String, _ line: Int, _ value: String, _ what: String) {
-        entries.append(Entry(rule: rule, line: line, masked: Masker.mask(value), verdict: what, kept: true))
-    }
-
     func keep(_ rule: String, _ line: Int, _ value: String, _ what: String) {
         entries.append(Entry(rule: rule, line: line, masked: Masker.mask(value), verdict: what, kept: true))
     }

@@ -21,9 +21,8 @@ public struct Scanner: Sendable {
     }
 
     public func scan(_ document: ClassifiedDocument, trace: ScanTrace? = nil) -> [Finding] {
-        guard let decoded = document.ingested.decoded else { return [] }
+        guard let decoded = document.ingested.decoded, let lines = document.lineIndex else { return [] }
         let text = document.normalized
-        let lines = LineIndex(decoded)
         let context = ValidationContext(asOf: asOf)
         var findings: [Finding] = []
         var seen = Set<String>()
@@ -79,7 +78,7 @@ public struct Scanner: Sendable {
                         }
                         if let lower = ctx.lowerIfAny, let word = lower.first(where: { around.contains($0) }) {
                             severity = ctx.lowerTo ?? .info
-                            trace?.note(rule.id, line(), value, "context word 「\(word)」 lowers it to \(severity.rawValue)")
+                            trace?.keep(rule.id, line(), value, "context word 「\(word)」 lowers it to \(severity.rawValue)")
                         }
                     }
                     let original = text.originalRange(of: range)

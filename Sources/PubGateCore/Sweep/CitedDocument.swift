@@ -15,7 +15,7 @@ public struct CitedDocument: Sendable, Hashable, Codable {
         var attached: Set<String> = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "《"), let close = rest[open...].firstIndex(of: "》") {
-            let title = DocumentProfile.comparable(String(rest[rest.index(after: open)..<close]))
+            let title = TitleKey.of(String(rest[rest.index(after: open)..<close]))
             var after = rest[rest.index(after: close)...]
             var number: String?
             let trimmed = after.drop { $0 == " " }

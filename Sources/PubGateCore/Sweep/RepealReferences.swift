@@ -4,19 +4,10 @@
 /// Read sentence by sentence (…同时废止, …予以废止, …停止执行), and section by section in a
 /// clean-up list (`二、宣布失效的规范性文件` followed by items). A sentence about amendment
 /// (修改) or continued validity (继续有效) repeals nothing.
-public struct RepealReferences: Sendable, Hashable {
+public struct RepealReferences: Sendable {
     public var repealed: [CitedDocument] = []
     /// Documents kept in force, and until when.
     public var renewed: [(document: CitedDocument, until: SimpleDate)] = []
-
-    public static func == (a: RepealReferences, b: RepealReferences) -> Bool {
-        a.repealed == b.repealed && a.renewed.map(\.document) == b.renewed.map(\.document)
-            && a.renewed.map(\.until) == b.renewed.map(\.until)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(repealed)
-    }
 
     static let repealWords = ["废止", "失效", "停止执行", "不再执行"]
 

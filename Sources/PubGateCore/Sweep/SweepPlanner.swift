@@ -30,8 +30,8 @@ public struct SweepPlanner: Sendable {
         }
         // E-08: a 解读 goes with the policy it interprets.
         for trigger in rules.enabled(.interpretsRemoved) {
+            let gone = chosen.filter { $0.value.trigger.action == trigger.action && pages[$0.key].docType != .interpretation }
             for (i, page) in pages.enumerated() where page.docType == .interpretation && chosen[i]?.trigger.action != .purge {
-                let gone = chosen.filter { $0.value.trigger.action == trigger.action && pages[$0.key].docType != .interpretation }
                 guard let (j, _) = gone.first(where: { page.profile.cites(pages[$0.key].profile) && $0.key != i }) else { continue }
                 chosen[i] = (trigger, ["interprets": pages[j].relativePath, "interprets_reason": gone[j]!.trigger.reason])
             }

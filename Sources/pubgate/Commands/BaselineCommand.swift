@@ -40,11 +40,11 @@ struct BaselineCommand: ParsableCommand {
         }
 
         func run() throws {
-            guard let path = baseline ?? paths.first(where: IndexOptions.isFolder).map({ ($0 as NSString).appendingPathComponent(IndexOptions.defaultBaselinePath) })
+            guard let path = baseline ?? paths.first(where: IndexOptions.isFolder).map({ ($0 as NSString).appendingPathComponent(BaselineFile.defaultRelativePath) })
             else { throw ValidationError("give --baseline FILE when no folder is reviewed") }
-            let existing = FileManager.default.fileExists(atPath: path) ? try IndexOptions.baseline(explicit: path, defaultIn: []) : nil
+            let existing = FileManager.default.fileExists(atPath: path) ? try BaselineFile.load(explicit: path, defaultIn: []) : nil
             let configuration = try ruleOptions.load(for: paths).0
-            let manifest = try IndexOptions.review(configuration, ReviewOptions(asOf: asOf ?? SimpleDate.today()), paths: paths).manifest
+            let manifest = try PipelineRunner.review(configuration, ReviewOptions(asOf: asOf ?? SimpleDate.today()), paths: paths).manifest
             let who = Subprocess.git(["config", "user.name"], in: FileManager.default.currentDirectoryPath).text
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let author = who.isEmpty ? ProcessInfo.processInfo.environment["USER"] : who

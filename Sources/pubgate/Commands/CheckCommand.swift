@@ -29,14 +29,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Review date YYYY-MM-DD (default: today in Asia/Shanghai).")
     var asOf: SimpleDate?
 
-    @Option(name: .long, help: "Published-corpus index (default: .pubgate/index.sqlite at the repository root, when present).")
-    var index: String?
-
-    @Option(name: .long, help: "Baseline of accepted findings (default: .pubgate/baseline.json at the repository root, when present).")
-    var baseline: String?
-
-    @Flag(name: .long, help: "Refuse the commit when a suppression or baseline entry matched nothing (stale).")
-    var failOnStale = false
+    @OptionGroup var corpus: CorpusOptions
 
     @OptionGroup var ruleOptions: RuleOptions
 
@@ -88,9 +81,8 @@ struct CheckCommand: ParsableCommand {
         }
         let configuration = try ruleOptions.load(for: [root]).0
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today())
-        options.index = try IndexOptions.open(explicit: index, defaultIn: [root])
-        options.baseline = try IndexOptions.baseline(explicit: baseline, defaultIn: [root])
-        let outcome = try IndexOptions.review(configuration, options, paths: reviewPaths)
+        try corpus.apply(to: &options, defaultIn: [root])
+        let outcome = try PipelineRunner.review(configuration, options, paths: reviewPaths)
         let manifest = outcome.manifest
         for doc in manifest.documents {
             for f in doc.findings where f.severity > .info {
@@ -105,6 +97,6 @@ struct CheckCommand: ParsableCommand {
         FileHandle.standardError.write(
             Data("pubgate: \(manifest.documents.count) documents checked, \(rejected) refused\(rejected > 0 ? " — the commit is blocked" : "")\n".utf8))
         if outcome.hasUnreadableInput || !refusedBeforeReview.isEmpty { throw ExitStatus.unreadableInput }
-        if rejected > 0 || (failOnStale && !manifest.staleSuppressions.isEmpty) { throw ExitStatus.rejected }
+        if rejected > 0 || corpus.failsOnStale(manifest) { throw ExitStatus.rejected }
     }
 }

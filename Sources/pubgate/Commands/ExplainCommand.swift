@@ -48,7 +48,7 @@ struct ExplainCommand: ParsableCommand {
                 if !skipped.isEmpty { print("  rules not run: " + skipped.map { "\($0.rule) (\($0.verdict.dropFirst(9)))" }.joined(separator: "; ")) }
             }
         }
-        let manifest = try IndexOptions.review(configuration, options, paths: paths).manifest
+        let manifest = try PipelineRunner.review(configuration, options, paths: paths).manifest
         if manifest.batchFindings.isEmpty {
             print("no aggregation findings in \(manifest.documents.count) documents")
             return

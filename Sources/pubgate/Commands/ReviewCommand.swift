@@ -37,14 +37,7 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: .long, help: "Reports to write besides the manifest: sarif, junit, csv (comma-separated or repeated).")
     var format: [String] = []
 
-    @Option(name: .long, help: "Published-corpus index (default: .pubgate/index.sqlite in the first folder reviewed, when present).")
-    var index: String?
-
-    @Option(name: .long, help: "Baseline of accepted findings (default: .pubgate/baseline.json in the first folder, when present).")
-    var baseline: String?
-
-    @Flag(name: .long, help: "Exit 1 when a suppression or baseline entry matched nothing (stale).")
-    var failOnStale = false
+    @OptionGroup var corpus: CorpusOptions
 
     @OptionGroup var ruleOptions: RuleOptions
 
@@ -57,12 +50,11 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         let configuration = try ruleOptions.load(for: paths).0
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today(), showMatches: showMatches, published: published, outputDirectory: out)
-        options.index = try IndexOptions.open(explicit: index, defaultIn: paths)
-        options.baseline = try IndexOptions.baseline(explicit: baseline, defaultIn: paths)
+        try corpus.apply(to: &options, defaultIn: paths)
         let bar = ProgressLine(enabled: !quiet)
         options.progress = { bar.update(done: $0, total: $1) }
         defer { bar.finish() }
-        let outcome = try IndexOptions.review(configuration, options, paths: paths)
+        let outcome = try PipelineRunner.review(configuration, options, paths: paths)
         let manifest = outcome.manifest
         do {
             for report in try ReportFormat.parse(format).get() { try report.write(manifest, to: out) }
@@ -85,6 +77,6 @@ struct ReviewCommand: ParsableCommand {
         for s in manifest.staleSuppressions {
             FileHandle.standardError.write(Data("warning: \(s.path): stale \(s.suppression.source.rawValue) suppression of \(s.suppression.rule)\(s.suppression.line.map { " (line \($0))" } ?? "")\n".utf8))
         }
-        if manifest.summary.rejected > 0 || (failOnStale && !manifest.staleSuppressions.isEmpty) { throw ExitStatus.rejected }
+        if manifest.summary.rejected > 0 || corpus.failsOnStale(manifest) { throw ExitStatus.rejected }
     }
 }

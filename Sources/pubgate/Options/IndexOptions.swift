@@ -34,34 +34,6 @@ enum IndexOptions {
         }
     }
 
-    static let defaultBaselinePath = ".pubgate/baseline.json"
-
-    /// The baseline for a review: an explicit path must exist; the default is used only when present.
-    static func baseline(explicit: String?, defaultIn paths: [String]) throws -> Baseline? {
-        var path = explicit
-        if path == nil, let folder = paths.first(where: { isFolder($0) }) {
-            let candidate = (folder as NSString).appendingPathComponent(defaultBaselinePath)
-            if FileManager.default.fileExists(atPath: candidate) { path = candidate }
-        }
-        guard let path else { return nil }
-        do {
-            return try Baseline.load(path)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitStatus.badConfiguration
-        }
-    }
-
-    /// Runs the review pipeline; an index that fails mid-run ends it with exit 74, nothing approved.
-    static func review(_ configuration: ReviewConfiguration, _ options: ReviewOptions, paths: [String]) throws -> ReviewOutcome {
-        do {
-            return try ReviewPipeline(configuration: configuration, options: options, version: PubGate.version).run(paths: paths)
-        } catch {
-            FileHandle.standardError.write(Data("error: index \(error.description); nothing was approved\n".utf8))
-            throw ExitStatus.ioError
-        }
-    }
-
     static func isFolder(_ path: String) -> Bool {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct PublicationCheckTests {
     func findings(_ text: String, name: String = "a.md", settings: Settings = shippedSettings) -> [Finding] {
-        PublicationCheck(settings: settings, asOf: reviewDate, showMatches: false).findings(for: classify(text, name: name))
+        PublicationCheck(settings: settings, asOf: reviewDate).findings(for: classify(text, name: name))
     }
 
     func interpretation(_ tail: String) -> String {

@@ -45,10 +45,10 @@ public struct ElementExtractor: Sendable {
 
         // 标题: the declared title's line, else the first line after the 版头.
         var titleIndex: Int?
-        if let declared = declaredTitle.map(Self.comparable), !declared.isEmpty {
+        if let declared = declaredTitle.map(TitleKey.of), !declared.isEmpty {
             let opening = lines.prefix(Self.openingLines)
-            titleIndex = opening.firstIndex { Self.comparable($0.text) == declared }
-                ?? opening.firstIndex { $0.text.count >= 6 && declared.hasPrefix(Self.comparable($0.text)) }
+            titleIndex = opening.firstIndex { TitleKey.of($0.text) == declared }
+                ?? opening.firstIndex { $0.text.count >= 6 && declared.hasPrefix(TitleKey.of($0.text)) }
         }
         // Without a declared title, the first line after the 版头 — unless it is plainly not a title
         // (a table row, a line ending in a colon). A declared title missing from the body stays missing.
@@ -173,10 +173,4 @@ public struct ElementExtractor: Sendable {
     static func stripHeading(_ t: String) -> String {
         String(t.drop { $0 == "#" || $0 == " " })
     }
-
-    /// Titles compared without Markdown heading marks and spaces.
-    static func comparable(_ t: String) -> String {
-        stripHeading(t).filter { !$0.isWhitespace }
-    }
 }
-

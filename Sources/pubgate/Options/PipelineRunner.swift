@@ -1,0 +1,15 @@
+import Foundation
+import PubGateCore
+
+/// The review pipeline as every reviewing command runs it.
+enum PipelineRunner {
+    /// Runs the review pipeline; an index that fails mid-run ends it with exit 74, nothing approved.
+    static func review(_ configuration: ReviewConfiguration, _ options: ReviewOptions, paths: [String]) throws -> ReviewOutcome {
+        do {
+            return try ReviewPipeline(configuration: configuration, options: options, version: PubGate.version).run(paths: paths)
+        } catch {
+            FileHandle.standardError.write(Data("error: index \(error.description); nothing was approved\n".utf8))
+            throw ExitStatus.ioError
+        }
+    }
+}
