@@ -3,7 +3,9 @@
 # reviewed against a corpus index of 100,000 generated documents. Prints the index build time and
 # peak memory, the review's wall time and peak memory, and the aggregate stage's share of the
 # review: profile building (summed over workers, divided by their number) plus the stage itself
-# (index query and checks), from PUBGATE_TIMINGS. Figures are for comparison on one machine.
+# (index query and checks), from PUBGATE_TIMINGS. Each figure is set against a reference from the
+# same run: the index build against `rg -c -f patterns.txt` over the same corpus, the review with
+# the index against the same review without it.
 #   Scripts/bench-aggregate.sh [CORPUS_DOCS] [BATCH_DOCS] [SHARED_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +15,7 @@ shared=${3:-../shared}
 work=${BENCH_DIR:-/tmp/pubgate-bench-aggregate}
 mkdir -p "$work"
 command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
+command -v rg >/dev/null || apt-get install -y -qq ripgrep >/dev/null
 swift build -c release --product pubgate >/dev/null
 bin=.build/release/pubgate
 corpus="$work/corpus-$corpus_docs"
@@ -24,7 +27,8 @@ if [ ! -f "$index" ]; then
   start=$(date +%s.%N)
   /usr/bin/time -f %M -o "$work/index.rss" "$bin" index build "$corpus/docs" --index "$index" --as-of 2025-06-30 --rules Rules >/dev/null
   end=$(date +%s.%N)
-  python3 -c "print(f'index build: {$corpus_docs} documents in {$end-$start:.1f} s, peak RSS {int(open(\"$work/index.rss\").read().split()[-1])/1024:.0f} MB, file {__import__(\"os\").path.getsize(\"$index\")/1e6:.0f} MB')"
+  rs=$(date +%s.%N); rg -c -f "$shared/bench/patterns.txt" "$corpus/docs" >/dev/null || true; re=$(date +%s.%N)
+  python3 -c "b=$(du -sb "$corpus/docs" | cut -f1); print(f'index build: {$corpus_docs} documents, {b/1e6/($end-$start):.1f} MB/s vs ripgrep {b/1e6/($re-$rs):.1f} MB/s on the same corpus: ratio {($re-$rs)/($end-$start):.3f}; peak RSS {int(open(\"$work/index.rss\").read().split()[-1])/1024:.0f} MB, file {__import__(\"os\").path.getsize(\"$index\")/1e6:.0f} MB')"
 fi
 run() {
   PUBGATE_TIMINGS=1 /usr/bin/time -f %M -o "$work/review.rss" "$bin" review "$batch/docs" --out "$work/out" --quiet --as-of 2025-06-30 --rules Rules "$@" 2>"$work/review.err" || true
@@ -45,4 +49,5 @@ a, s = share(w)
 a0, s0 = share(wo)
 print(f"review of the batch with the index:    wall {w['wall']:.2f} s, aggregate {a:.2f} s = {100*s:.1f} % of the review (index query and checks {w.get('aggregate',0):.3f} s); peak RSS {rss/1024:.0f} MB")
 print(f"review of the batch without an index:  wall {wo['wall']:.2f} s, aggregate {a0:.2f} s = {100*s0:.1f} %")
+print(f"ratio review with index / without: {w['wall']/wo['wall']:.2f}")
 PY
