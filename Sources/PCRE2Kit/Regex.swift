@@ -90,10 +90,10 @@ internal import CPCRE2
         return results
     }
 
-    /// Whether `subject` contains a match anywhere.
-    public func firstMatch(in subject: [UInt8]) throws(PCRE2Error) -> [Range<Int>?]? {
+    /// The groups of the first match in `subject`, nil when there is none.
+    public func firstMatch(in subject: [UInt8], validUTF8: Bool = false) throws(PCRE2Error) -> [Range<Int>?]? {
         var found: [Range<Int>?]?
-        try forEachMatch(in: subject, from: 0, to: nil) { ranges in
+        try forEachMatch(in: subject, from: 0, to: nil, validUTF8: validUTF8) { ranges in
             found = ranges
             return false
         }

@@ -84,7 +84,7 @@ struct Stages: Sendable {
         let scanFindings = timings.measure("scan") { scanner.scan(classified) }
         let (assessment, contentFindings) = attributes.contentFindings(
             for: classified, scanFindings: scanFindings, implications: implications)
-        let inline = timings.measure("suppressions") { InlineSuppressions(lines: classified.lines) }
+        let inline = timings.measure("suppressions") { InlineSuppressions(lines: classified.lines, text: classified.normalized.utf8) }
         let findings = ingested.findings + attributes.declarationFindings(for: classified) + publication.findings(for: classified)
             + scanFindings + contentFindings + inline.problems
         let masked = ElementMasking(showMatches: showMatches)

@@ -14,7 +14,8 @@ public struct Prefilter: Sendable {
     public let confirmations: [Confirmation]
     private let database: PatternDatabase?
 
-    init(rules: [CompiledRule]) {
+    /// - Parameter cache: where compiled databases are kept between runs (nil: always compile).
+    init(rules: [CompiledRule], cache: PrefilterCache? = PrefilterCache.standard) {
         var confirmations: [Confirmation] = []
         var patterns: [PatternDatabase.Pattern] = []
         for (index, compiled) in rules.enumerated() {
@@ -33,8 +34,13 @@ public struct Prefilter: Sendable {
                 confirmations.append(.unfiltered(reason: "Vectorscan: \(error.message)"))
             }
         }
-        // A pattern that parses may still fail to build (resource limits): drop it and retry.
-        var database: PatternDatabase?
+        // A pattern that parses may still fail to build (resource limits): drop it and retry. Only
+        // a database built from every parsed pattern in one go is cached.
+        var database = cache?.load(patterns)
+        if let built = database ?? (try? PatternDatabase(patterns)) {
+            if database == nil { cache?.store(built, for: patterns) }
+            database = built
+        }
         while database == nil && !patterns.isEmpty {
             do {
                 database = try PatternDatabase(patterns)

@@ -35,6 +35,21 @@ import Testing
         #expect(scan(Array("编号2222 和 1234".utf8), name: "a.txt", rules: set).1.map(\.ruleID) == ["keep_out"])
     }
 
+    @Test func theCompiledDatabaseIsCachedAndADamagedCacheIsRebuilt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-cache-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cache = PrefilterCache(directory: dir)
+        let text = Array("身份证号11010519491231002X，电话13800138000".utf8)
+        let compiled = Prefilter(rules: shippedRules.rules, cache: cache)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(files.count == 1 && files[0].hasPrefix("prefilter-"))
+        let loaded = Prefilter(rules: shippedRules.rules, cache: cache)
+        #expect(loaded.confirmations == compiled.confirmations)
+        #expect(loaded.candidates(in: text) == compiled.candidates(in: text))
+        try Data("damaged".utf8).write(to: URL(fileURLWithPath: dir + "/" + files[0]))
+        #expect(Prefilter(rules: shippedRules.rules, cache: cache).candidates(in: text) == compiled.candidates(in: text))
+    }
+
     /// The prefilter is an optimisation only: every finding of a whole-text scan, nothing more.
     @Test func prefilteredScanEqualsTheWholeTextScan() throws {
         var texts: [(String, [UInt8])] = []
