@@ -79,11 +79,11 @@ internal import CPCRE2
     ///
     /// Ranges are UTF-8 byte offsets into `subject`. An empty match advances by one scalar.
     /// - Throws: ``PCRE2Error`` when a limit is hit or the subject is not valid UTF-8.
-    public func matches(in subject: [UInt8], group: Int = 0, from start: Int = 0, to end: Int? = nil)
+    public func matches(in subject: [UInt8], group: Int = 0, from start: Int = 0, to end: Int? = nil, validUTF8: Bool = false)
         throws(PCRE2Error) -> [Range<Int>]
     {
         var results: [Range<Int>] = []
-        try forEachMatch(in: subject, from: start, to: end) { ranges in
+        try forEachMatch(in: subject, from: start, to: end, validUTF8: validUTF8) { ranges in
             if group < ranges.count, let r = ranges[group] { results.append(r) }
             return true
         }

@@ -158,7 +158,7 @@ public struct Scanner: Sendable {
     private func rejection(_ value: String, compiled: CompiledRule, context: ValidationContext) -> String? {
         if compiled.excludedValues.contains(value) { return "an excluded value" }
         let bytes = Array(value.utf8)
-        for pattern in compiled.exclusionPatterns where ((try? pattern.firstMatch(in: bytes)) ?? nil) != nil {
+        for pattern in compiled.exclusionPatterns where ((try? pattern.firstMatch(in: bytes, validUTF8: true)) ?? nil) != nil {
             return "matches the exclusion pattern \(pattern.pattern)"
         }
         if let validator = compiled.validator, !validator(value, context) {

@@ -20,7 +20,7 @@ public struct InlineSuppressions: Sendable {
         var allows: [Allow] = []
         var problems: [Finding] = []
         let marker = Array("pubgate:allow".utf8)
-        for line in LiteralSearch.contains(marker, in: text) ? lines : [] where line.text.contains("pubgate:allow") {
+        for line in LiteralSearch.contains(marker, in: text) ? lines : [] where line.text.includes("pubgate:allow") {
             for c in line.text.allCaptures(#"pubgate:allow\s+([A-Za-z0-9_.\-]+)(?:\s+((?:(?!-->)[^\n])*))?"#) {
                 guard let rule = c[1] else { continue }
                 let reason = (c[2] ?? "").trimmingCharacters(in: .whitespaces)

@@ -78,7 +78,7 @@ public struct ElementExtractor: Sendable {
             // 主送机关: a short line ending in a colon right after the title.
             for j in bodyStart..<min(bodyStart + 2, lines.count) {
                 let t = lines[j].text
-                if t.hasSuffix(":"), (3...60).contains(t.count), !t.contains("号"), !Self.isFieldLine(t) {
+                if t.hasSuffix(":"), (3...60).contains(t.count), !t.includes("号"), !Self.isFieldLine(t) {
                     e.recipients = ElementText(text: String(t.dropLast()), line: lines[j].line)
                     bodyStart = j + 1
                     break
@@ -92,7 +92,7 @@ public struct ElementExtractor: Sendable {
         var tailStart = lines.count
         for i in stride(from: lines.count - 1, through: closingStart, by: -1) {
             let t = lines[i].text
-            guard t.contains("抄送") || t.hasSuffix("印发") else { continue }
+            guard t.includes("抄送") || t.hasSuffix("印发") else { continue }
             if e.copiesTo == nil, let m = t.firstMatch(#"^抄送:(.+)$"#) {
                 e.copiesTo = ElementText(text: m, line: lines[i].line)
                 tailStart = min(tailStart, i)
