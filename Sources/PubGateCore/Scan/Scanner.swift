@@ -1,3 +1,4 @@
+import EncodingKit
 import PCRE2Kit
 
 /// Stage 3: runs every applicable rule over a document's normalized text and turns the surviving
@@ -108,13 +109,11 @@ public struct Scanner: Sendable {
                     let excerpt = Masker.excerpt(
                         before: scalars(before: range.lowerBound, count: 12, in: text.utf8), match: value,
                         after: scalars(after: range.upperBound, count: 12, in: text.utf8))
-                    var originalText = String.UnicodeScalarView()
-                    originalText.append(contentsOf: decoded.scalars[original])
                     findings.append(
                         Finding(
                             ruleID: rule.id, kind: rule.kind, severity: severity, message: rule.message ?? rule.title,
                             part: part, location: lines.location(of: original), masked: Masker.mask(value),
-                            excerpt: excerpt, match: showMatches ? String(originalText) : nil,
+                            excerpt: excerpt, match: showMatches ? UTF8Bytes.string(decoded.scalars[original]) : nil,
                             sources: rule.sources ?? [], remediation: rule.remediation))
                     return true
                 }
