@@ -1,7 +1,9 @@
+import EncodingKit
 /// A title as compared across documents and lines: no spaces, no Markdown heading marks, no 《》,
 /// so `# 关于…的规定`, `《关于…的规定》` and `关于 …的规定` are the same title.
 enum TitleKey {
     static func of(_ s: String) -> String {
-        String(s.filter { !$0.isWhitespace && $0 != "#" && $0 != "《" && $0 != "》" })
+        // By scalar, not Character: grapheme breaking made this a few percent of a review.
+        UTF8Bytes.string(s.unicodeScalars.lazy.filter { !$0.properties.isWhitespace && $0 != "#" && $0 != "《" && $0 != "》" })
     }
 }

@@ -10,7 +10,7 @@ public struct XMLExtractor: TextExtractor {
         var extraction = TextExtraction()
         let document: MarkupDocument
         do {
-            document = try MarkupParser.parseXML(Array(text.string.utf8))
+            document = try MarkupParser.parseXML(UTF8Bytes.encode(text.scalars))
         } catch {
             extraction.findings.append(
                 Finding(
@@ -28,7 +28,11 @@ public struct XMLExtractor: TextExtractor {
                     if case .text(let t, _, _) = child { return t }
                     return nil
                 }
-                if texts.count == children.count, !texts.isEmpty {
+                // A field is a leaf of at most 200 characters: long paragraphs are not trimmed
+                // and measured (Foundation's trimming bridges every string).
+                if texts.count == children.count, !texts.isEmpty, fields[name] == nil,
+                    texts.reduce(0, { $0 + $1.utf8.count }) <= 4096
+                {
                     let value = texts.joined().trimmingCharacters(in: .whitespacesAndNewlines)
                     if !value.isEmpty, fields[name] == nil, value.count <= 200 { fields[name] = value }
                 }

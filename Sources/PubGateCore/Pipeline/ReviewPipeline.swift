@@ -87,7 +87,7 @@ public struct ReviewPipeline: Sendable {
         if StageTimings.enabled {
             let elapsed = ContinuousClock.now - wall
             FileHandle.standardError.write(
-                Data((timings.line + String(format: " wall=%.3f workers=%d\n", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, options.workers)).utf8))
+                Data((timings.line + String(format: " wall=%.3f workers=%d peak_mb=%d\n", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, options.workers, StageTimings.peakMemoryMB ?? -1)).utf8))
         }
         return ReviewOutcome(manifest: manifest, problems: problems)
     }

@@ -24,6 +24,15 @@ public final class StageTimings: Sendable {
         totals.withLock { $0.mapValues { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } }
     }
 
+    /// The process's peak resident memory so far in MB (`VmHWM`), nil where /proc is not there.
+    public static var peakMemoryMB: Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kb = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        else { return nil }
+        return kb / 1024
+    }
+
     public static var enabled: Bool { ProcessInfo.processInfo.environment["PUBGATE_TIMINGS"] == "1" }
 
     /// One line: `timing: name=seconds …`, sorted by name.

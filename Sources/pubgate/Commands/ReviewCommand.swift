@@ -62,6 +62,7 @@ struct ReviewCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: cannot write to \(out): \(error.localizedDescription)\n".utf8))
             throw ExitStatus.unreadableInput
         }
+        if StageTimings.enabled { FileHandle.standardError.write(Data("timing: reports written, peak_mb=\(StageTimings.peakMemoryMB ?? -1)\n".utf8)) }
         for problem in outcome.problems {
             let level = problem.isSkipped ? "warning" : "error"
             FileHandle.standardError.write(Data("\(level): \(problem.path): \(problem.reason)\n".utf8))

@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+@testable import PubGateCore
+
+@Suite struct ReviewStoreTests {
+    @Test func reviewsGoToDiskAndComeBackEqual() throws {
+        let store = ReviewStore()
+        let (_, findings) = scan("身份证号11010519491231002X", name: "a.txt")
+        let review = DocumentReview(
+            path: "a.txt", sha256: "00", bytes: 1, format: .text, encoding: .utf8, docType: .other, title: "题", attribute: nil,
+            attributeDetail: nil, documentNumber: nil, elements: nil, metadata: nil, validity: nil, expiry: nil, findings: findings,
+            policy: DecisionPolicy(settings: shippedSettings))
+        let slot = store.store(review)
+        guard case .disk(let offset, let length) = slot else {
+            Issue.record("expected the review on disk, got \(slot)")
+            return
+        }
+        #expect(offset == 0 && length > 0)
+        let back = store.load(DocumentReview.self, at: slot)
+        #expect(try AtomicWriter.encodeJSON(back) == AtomicWriter.encodeJSON(review))
+        guard case .disk(let second, _) = store.store(review) else { return }
+        #expect(second == length)
+    }
+
+    @Test func theFileLeavesNoTraceInTheFolder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-store-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = ReviewStore(directory: dir)
+        _ = store.store(["x"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+}
