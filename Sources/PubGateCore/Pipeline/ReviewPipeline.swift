@@ -37,7 +37,9 @@ public struct ReviewPipeline: Sendable {
                 progress(done, files.count)
             }
         }
-        let results = slots.results
+        // Attachments a page links from inside the reviewed folders are reviewed with it.
+        let attachments = AttachmentReview(paths: paths)
+        let results = slots.results + attachments.unreviewed(slots.results.map(\.0)).map { stages.review(file: $0) }
         var documents = results.map(\.0)
         let published = publishedProfiles(stages)
         let batchProfiles = results.compactMap(\.1)
@@ -60,6 +62,8 @@ public struct ReviewPipeline: Sendable {
                 .map { StaleSuppression(path: documents[i].path, suppression: $0) }
             documents[i].attributeInlineSuppressions()
         }
+        // After suppressions: a page follows its attachments' final decisions.
+        for (index, found) in attachments.findings(documents) { documents[index].add(found, policy: stages.policy) }
         for problem in problems where !problem.isSkipped {
             documents.append(Stages.unreadable(path: problem.path, reason: problem.reason, policy: stages.policy))
         }
