@@ -3,9 +3,10 @@ import Foundation
 /// A number as a spreadsheet stores it (`210404199302183672`, `1.10105199003071E+17`), turned
 /// back into the digits a person typed, so the detectors see an ID or a mobile typed as a number.
 ///
-/// Excel keeps 15 significant digits: an 18-digit resident ID typed as a number comes back with
-/// its last digits turned to zeros. The digits that remain (region, birth date, sequence) still
-/// identify the person, so ``losesIdentityDigits`` lets the extractor say so.
+/// A spreadsheet stores numbers as doubles (Excel shows and keeps 15 significant digits): an
+/// 18-digit resident ID typed as a number comes back with its last digits turned to zeros. The
+/// digits that remain (region, birth date, sequence) still identify the person, so
+/// ``losesIdentityDigits`` lets the extractor say so.
 struct StoredNumber {
     /// Digits of an integral value, or the stored text of any other number.
     let text: String
@@ -55,10 +56,11 @@ struct StoredNumber {
         }
     }
 
-    /// An integer of 16–18 digits that starts like a resident ID (region code, birth date) but
-    /// kept at most 15 significant digits: an identity number whose last digits were lost.
+    /// An integer of 16–18 digits that starts like a resident ID (region code, birth date) and
+    /// ends in zeros the double it was stored as put there: an identity number whose last digits
+    /// were lost.
     var losesIdentityDigits: Bool {
-        guard isInteger, (16...18).contains(text.count), significantDigits <= 15 else { return false }
+        guard isInteger, (16...18).contains(text.count), significantDigits < text.count, significantDigits <= 17 else { return false }
         let d = Array(text.utf8).map { Int($0) - 48 }
         guard d[0] != 0 else { return false }
         let year = d[6] * 1000 + d[7] * 100 + d[8] * 10 + d[9]
