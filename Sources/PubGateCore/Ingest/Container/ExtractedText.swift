@@ -11,6 +11,12 @@ struct ExtractedText {
     /// Prepended to every place: an attachment's name while the text read out of it is appended.
     var placePrefix = ""
     private var lineOpen = false
+    /// Where each segment starts (line, column, UTF-8 byte), kept as text is appended so a finding
+    /// about any cell of a large sheet is located in constant time.
+    private var starts: [(line: Int, column: Int, byte: Int)] = []
+    private var line = 1
+    private var lineStart = 0
+    private var bytes = 0
 
     /// Appends `text` from `place`; `endsBlock` closes the line after it. Whitespace-only text
     /// still closes an open line when asked to.
@@ -21,7 +27,15 @@ struct ExtractedText {
             return
         }
         let start = scalars.count
-        scalars.append(contentsOf: new)
+        starts.append((line, start - lineStart + 1, bytes))
+        for s in new {
+            bytes += UTF8.width(s)
+            if s == "\n" {
+                line += 1
+                lineStart = scalars.count + 1
+            }
+            scalars.append(s)
+        }
         segments.append(
             TextSegment(
                 part: part, scalars: new, origins: (start..<scalars.count).map { Int32($0) }, endsBlock: endsBlock,
@@ -34,6 +48,9 @@ struct ExtractedText {
     mutating func closeLine() {
         guard lineOpen else { return }
         scalars.append("\n")
+        bytes += 1
+        line += 1
+        lineStart = scalars.count
         segments[segments.count - 1].endsBlock = true
         lineOpen = false
     }
@@ -41,25 +58,14 @@ struct ExtractedText {
     /// Where the last appended segment is, in this text and in the container.
     var lastSegmentLocation: SourceLocation? { segments.isEmpty ? nil : location(ofSegment: segments.count - 1) }
 
-    /// Where segment `index` is, in this text and in the container.
-    func location(ofSegment index: Int) -> SourceLocation? {
+    /// Where segment `index` starts and ends (on its first line), in this text and in the container.
+    func location(ofSegment index: Int) -> SourceLocation {
         let segment = segments[index]
-        guard let first = segment.origins.first.map(Int.init) else { return nil }
-        var line = 1
-        var lineStart = 0
-        var byte = 0
-        for i in 0..<first {
-            if scalars[i] == "\n" {
-                line += 1
-                lineStart = i + 1
-            }
-            byte += UTF8.width(scalars[i])
-        }
-        let column = first - lineStart + 1
+        let start = starts[index]
         let length = segment.scalars.reduce(0) { $0 + UTF8.width($1) }
         return SourceLocation(
-            line: line, column: column, endLine: line, endColumn: column + segment.scalars.count,
-            byteStart: byte, byteEnd: byte + length, container: segment.place)
+            line: start.line, column: start.column, endLine: start.line, endColumn: start.column + segment.scalars.count,
+            byteStart: start.byte, byteEnd: start.byte + length, container: segment.place)
     }
 
     /// The text as a decoded document: byte offsets are those of its UTF-8 form.
