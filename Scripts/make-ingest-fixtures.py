@@ -123,13 +123,14 @@ FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
  xmlns:dc="http://purl.org/dc/elements/1.1/"
  xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+ xmlns:xlink="http://www.w3.org/1999/xlink"
  office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 """
 
 
 def fodt_rich():
     """Every part a Word draft can hide text in: header, footer, table, footnote, text box,
-    comment, tracked deletion, hidden text, custom property."""
+    comment, tracked deletion, hidden text, custom property, a hyperlink's target."""
     return FODT_HEAD + """
  <office:meta><dc:creator>李明</dc:creator><meta:initial-creator>李明</meta:initial-creator>
   <dc:title>关于做好防汛值守工作的通知</dc:title>
@@ -158,6 +159,7 @@ def fodt_rich():
   </text:tracked-changes>
   <text:p>关于做好防汛值守工作的通知</text:p>
   <text:p>各乡镇、街道：<text:change text:change-id="ct1"/>请落实值守责任。<office:annotation><dc:creator>王建国</dc:creator><dc:date>2025-06-01T10:00:00</dc:date><text:p>值班领导手机13987654321</text:p></office:annotation></text:p>
+  <text:p>系统入口：<text:a xlink:type="simple" xlink:href="http://10.12.1.5/oa/login">值班系统</text:a></text:p>
   <text:p>值守人员见下表<text:note text:id="n1" text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>备用电话13711112222</text:p></text:note-body></text:note>。</text:p>
   <table:table table:name="值守表"><table:table-column table:number-columns-repeated="2"/>
    <table:table-row><table:table-cell><text:p>姓名</text:p></table:table-cell><table:table-cell><text:p>身份证号</text:p></table:table-cell></table:table-row>

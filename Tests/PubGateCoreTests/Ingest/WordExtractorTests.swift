@@ -48,6 +48,8 @@ import Testing
         #expect(findings.first { $0.kind == .plate }?.part == .textBox)
         #expect(doc.segments.filter { $0.text.contains("车牌") }.count == 1, "a text box is read once, not again from its fallback")
         #expect(findings.contains { $0.ruleID == "hidden_properties" && $0.message.contains("审核人") })
+        let link = findings.first { $0.ruleID == "net_private_ipv4" }
+        #expect(link?.part == .attribute && link?.location?.container == "word/_rels/document.xml.rels rId2")
     }
 
     @Test func openDocumentTextHasTheSameParts() {
@@ -58,5 +60,6 @@ import Testing
         #expect(findings.first { $0.kind == .mobile && $0.part == .comment }?.location?.container?.hasPrefix("content.xml ¶") == true)
         #expect(findings.first { $0.kind == .workSecret }?.location?.container == "styles.xml ¶1")
         #expect(doc.segments.first { $0.part == .body }?.text == "关于做好防汛值守工作的通知")
+        #expect(findings.first { $0.ruleID == "net_private_ipv4" }?.part == .attribute)
     }
 }

@@ -15,10 +15,7 @@ struct PackageRelationships {
 
     /// The relationships of `part` (empty when it has none).
     init(of part: String, in container: ZipContainer) throws(ContainerError) {
-        let folder = part.split(separator: "/").dropLast().joined(separator: "/")
-        let name = part.split(separator: "/").last.map(String.init) ?? part
-        let rels = (folder.isEmpty ? "" : folder + "/") + "_rels/" + name + ".rels"
-        guard let document = try container.optionalXML(rels), let root = document.root else {
+        guard let document = try container.optionalXML(Self.file(of: part)), let root = document.root else {
             all = []
             return
         }
@@ -30,6 +27,13 @@ struct PackageRelationships {
                 id: node.attribute("Id") ?? "", type: type,
                 entry: external ? nil : ZipContainer.resolve(target, relativeTo: part), target: target)
         }
+    }
+
+    /// The relationships part of `part`: `word/_rels/document.xml.rels`; `_rels/.rels` for the package.
+    static func file(of part: String) -> String {
+        let folder = part.split(separator: "/").dropLast().joined(separator: "/")
+        let name = part.split(separator: "/").last.map(String.init) ?? part
+        return (folder.isEmpty ? "" : folder + "/") + "_rels/" + name + ".rels"
     }
 
     func entry(id: String) -> String? { all.first { $0.id == id }?.entry }

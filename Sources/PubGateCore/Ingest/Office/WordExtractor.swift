@@ -6,8 +6,9 @@ import XMLKit
 /// header-only rules look), then the body with its tables and text boxes, footnotes, endnotes,
 /// footers, comments, and the document properties. Tracked deletions stay in place inside their
 /// paragraph (`w:delText` is still in the file) and are marked `deleted-revision`; text formatted
-/// hidden (`w:vanish`, directly or through a style) is `hidden-text`. Images and embedded objects
-/// are listed; embedded packages are read in turn by ``ContainerReader``.
+/// hidden (`w:vanish`, directly or through a style) is `hidden-text`; external hyperlink targets
+/// are `attribute` text, as an HTML page's `href`s are. Images and embedded objects are listed;
+/// embedded packages are read in turn by ``ContainerReader``.
 struct WordExtractor {
     func extract(_ container: ZipContainer, into extraction: inout ContainerExtraction) throws(ContainerError) {
         let main = try PackageRelationships(of: "", in: container).entries(ofType: "officeDocument").first ?? "word/document.xml"
@@ -26,6 +27,10 @@ struct WordExtractor {
                 var walker = WordWalker(file: file, base: part, hiddenStyles: hidden)
                 walker.visit(root, WordRun(), into: &extraction.text)
             }
+        }
+        // Link targets are served with the file (an intranet address, a mail address) though not printed as such.
+        for relation in rels.all where relation.type == "hyperlink" && relation.entry == nil {
+            extraction.text.append(relation.target, part: .attribute, place: "\(PackageRelationships.file(of: main)) \(relation.id)")
         }
         try OfficeProperties.read(container, into: &extraction)
         // The template path often carries the author's login (C:\Users\<name>\…).

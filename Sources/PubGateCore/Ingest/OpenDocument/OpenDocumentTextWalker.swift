@@ -1,7 +1,7 @@
 import XMLKit
 
 /// Walks ODF text (`text:p`, `text:h`, lists, tables, frames), one paragraph at a time, marking
-/// footnotes, text boxes, annotations, tracked deletions and hidden spans by their part.
+/// footnotes, text boxes, annotations, tracked deletions, hidden spans and link targets by their part.
 struct OpenDocumentTextWalker {
     let file: String
     let hiddenStyles: Set<String>
@@ -45,6 +45,9 @@ struct OpenDocumentTextWalker {
             case "hidden-text", "hidden-paragraph":
                 if let value = node.attribute("string-value") { pieces.append((value, .hiddenText)) }
                 return
+            case "a":
+                // The link target is served with the file, as an HTML `href` is.
+                if let href = node.attribute("href") { pieces.append((" \(href) ", .attribute)) }
             case "span":
                 if let style = node.attribute("style-name"), hiddenStyles.contains(style), part == .body { part = .hiddenText }
             case "note-body":
