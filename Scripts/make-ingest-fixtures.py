@@ -211,6 +211,7 @@ def xlsx_hidden_ids(path):
     ws.column_dimensions["E"].hidden = True
     ws.row_dimensions[3].hidden = True
     ws["B2"].comment = Comment("原名王建国，手机13987654321", "李明")
+    ws.oddHeader.center.text = "内部资料 注意保存"
     raw = wb.create_sheet("原始数据")
     raw.sheet_state = "hidden"
     raw.append(["姓名", "身份证号", "身份证号（数字）", "身份证号（科学计数）"])

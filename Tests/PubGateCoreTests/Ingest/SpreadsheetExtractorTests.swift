@@ -16,6 +16,7 @@ import Testing
             #expect(findings.contains { $0.ruleID == rule && $0.severity == .review }, "\(rule)")
         }
         #expect(doc.segments.contains { $0.part == .definedName && $0.text.contains("原始数据") })
+        #expect(findings.first { $0.kind == .workSecret }?.location?.container == "公示名单 oddHeader", "print header")
     }
 
     @Test func numbersAreRecoveredAsDigitsAndLostPrecisionIsAFinding() throws {
@@ -60,6 +61,7 @@ import Testing
         #expect(StoredNumber("1500E-2")?.text == "15")
         #expect(StoredNumber("3.25")?.text == "3.25" && StoredNumber("3.25")?.isInteger == false)
         #expect(StoredNumber("abc") == nil)
+        #expect(SpreadsheetExtractor.withoutHeaderCodes("&L&\"宋体,Bold\"&12内部&&资料&R第&P页") == "内部&资料 第页")
         #expect(CellReference("AA10")?.description == "AA10" && CellReference("$C$7")?.column == 3)
     }
 }

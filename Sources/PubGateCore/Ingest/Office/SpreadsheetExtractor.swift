@@ -2,7 +2,7 @@ import XMLKit
 
 /// XLSX (and an `.et` saved as OOXML): every sheet, including hidden and very hidden ones, every
 /// row and column including hidden ones, shared and inline strings, cell comments (legacy notes
-/// and threaded comments), defined names and the document properties.
+/// and threaded comments), print headers and footers, defined names and the document properties.
 ///
 /// Cells of a hidden sheet are `hidden-sheet`, cells in a hidden row or column `hidden-cell`:
 /// a 公示名单 whose visible sheet is masked often keeps the full list one sheet further.
@@ -63,6 +63,12 @@ struct SpreadsheetExtractor {
             }
             writer.write(cells, into: &extraction)
         }
+        // Print headers and footers (`&C内部资料`): formatting codes start with `&`.
+        for region in root.child("headerFooter")?.children ?? [] {
+            guard let kind = region.elementName else { continue }
+            let text = Self.withoutHeaderCodes(region.textContent)
+            extraction.text.append(text, part: kind.hasSuffix("Footer") ? .footer : .header, place: "\(name) \(kind)")
+        }
         let sheetRels = try PackageRelationships(of: file, in: container)
         for comments in sheetRels.entries(ofType: "comments") where container.contains(comments) {
             for comment in try container.xml(comments).root?.descendants("comment") ?? [] {
@@ -108,6 +114,36 @@ struct SpreadsheetExtractor {
             }
         }
         walk(node)
+        return out
+    }
+
+    /// Header text without its codes: `&L`, `&C`, `&R`, `&P`, `&N`, `&D`, `&T`, `&F`, `&A`, `&B`,
+    /// `&I`, `&U`, `&"font,style"`, `&12` (size); `&&` is an ampersand.
+    static func withoutHeaderCodes(_ text: String) -> String {
+        var out = ""
+        var i = text.startIndex
+        while i < text.endIndex {
+            guard text[i] == "&" else {
+                out.append(text[i])
+                i = text.index(after: i)
+                continue
+            }
+            i = text.index(after: i)
+            guard i < text.endIndex else { break }
+            if text[i] == "&" {
+                out.append("&")
+                i = text.index(after: i)
+            } else if text[i] == "\"" {
+                i = text.index(after: i)
+                while i < text.endIndex, text[i] != "\"" { i = text.index(after: i) }
+                if i < text.endIndex { i = text.index(after: i) }
+            } else if text[i].isNumber {
+                while i < text.endIndex, text[i].isNumber { i = text.index(after: i) }
+            } else {
+                if "LCR".contains(text[i]), !out.isEmpty, out.last != " " { out.append(" ") }
+                i = text.index(after: i)
+            }
+        }
         return out
     }
 
