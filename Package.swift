@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// pubgate: pre-publication review of government web content.
-/// C code lives in three system-library targets; all unsafe Swift lives in the four `*Kit` wrappers,
+/// C code lives in four system-library targets; all unsafe Swift lives in the five `*Kit` wrappers,
 /// which are compiled with strict memory safety so every `unsafe` is visible in review.
 let interopSettings: [SwiftSetting] = [.strictMemorySafety()]
 
@@ -31,14 +31,18 @@ let package = Package(
         .systemLibrary(
             name: "CLibArchive", pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(
+            name: "CVectorscan", pkgConfig: "libhs",
+            providers: [.apt(["libvectorscan-dev"])]),
         .target(name: "PCRE2Kit", dependencies: ["CPCRE2"], swiftSettings: interopSettings),
+        .target(name: "VectorscanKit", dependencies: ["CVectorscan"], swiftSettings: interopSettings),
         .target(name: "XMLKit", dependencies: ["CLibXML2"], swiftSettings: interopSettings),
         .target(name: "EncodingKit", swiftSettings: interopSettings),
         .target(name: "ArchiveKit", dependencies: ["CLibArchive"], swiftSettings: interopSettings),
         .target(
             name: "PubGateCore",
             dependencies: [
-                "PCRE2Kit", "XMLKit", "EncodingKit", "ArchiveKit",
+                "PCRE2Kit", "VectorscanKit", "XMLKit", "EncodingKit", "ArchiveKit",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -52,6 +56,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
+        .testTarget(name: "VectorscanKitTests", dependencies: ["VectorscanKit"]),
         .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"]),
         .testTarget(name: "EncodingKitTests", dependencies: ["EncodingKit"]),
         .testTarget(name: "ArchiveKitTests", dependencies: ["ArchiveKit"]),

@@ -16,8 +16,6 @@ public struct DecodedText: Sendable, Equatable {
 
     /// The decoded text as a Swift string.
     public var string: String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars)
-        return String(s)
+        UTF8Bytes.string(scalars)
     }
 }

@@ -69,25 +69,45 @@ public enum TextDecoder {
         }
     }
 
+    /// Strict UTF-8 (no overlong forms, surrogates or values past U+10FFFF), decoded by hand with
+    /// an ASCII fast path: the standard library's iterator-driven decoder was a few percent of a
+    /// whole review here.
     static func decodeUTF8(_ bytes: [UInt8], from start: Int, as encoding: TextEncoding) throws(DecodingError) -> DecodedText {
+        let n = bytes.count
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
-        scalars.reserveCapacity(bytes.count - start)
-        offsets.reserveCapacity(bytes.count - start + 1)
-        var it = bytes[start...].makeIterator()
-        var decoder = UTF8()
-        var offset = start
-        loop: while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let s):
-                scalars.append(s)
-                offsets.append(offset)
-                offset += UTF8.width(s)
-            case .emptyInput: break loop
-            case .error: throw .malformed(encoding, offset: offset)
+        scalars.reserveCapacity(n - start)
+        offsets.reserveCapacity(n - start + 1)
+        var i = start
+        while i < n {
+            let b0 = bytes[i]
+            if b0 < 0x80 {
+                scalars.append(Unicode.Scalar(b0))
+                offsets.append(i)
+                i += 1
+                continue
             }
+            let length: Int
+            var value: UInt32
+            switch b0 {
+            case 0xC2...0xDF: (length, value) = (2, UInt32(b0 & 0x1F))
+            case 0xE0...0xEF: (length, value) = (3, UInt32(b0 & 0x0F))
+            case 0xF0...0xF4: (length, value) = (4, UInt32(b0 & 0x07))
+            default: throw .malformed(encoding, offset: i)
+            }
+            guard i + length <= n else { throw .malformed(encoding, offset: i) }
+            for k in 1..<length {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { throw .malformed(encoding, offset: i) }
+                value = value << 6 | UInt32(c & 0x3F)
+            }
+            let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+            guard value >= minimum, let scalar = Unicode.Scalar(value) else { throw .malformed(encoding, offset: i) }
+            scalars.append(scalar)
+            offsets.append(i)
+            i += length
         }
-        offsets.append(offset)
+        offsets.append(n)
         return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: encoding)
     }
 

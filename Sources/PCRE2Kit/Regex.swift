@@ -19,6 +19,8 @@ internal import CPCRE2
         /// Unicode properties for `\d`, `\w`, `\b`. Off by default: detectors need ASCII `\d`.
         public static let ucp = Options(rawValue: PCRE2_UCP)
         public static let extended = Options(rawValue: PCRE2_EXTENDED)
+        /// Allows ``Regex/forEachMatch(in:startingWithin:_:)`` to bound where a match may start.
+        public static let offsetLimit = Options(rawValue: PCRE2_USE_OFFSET_LIMIT)
     }
 
     /// Resource limits that bound a runaway match (catastrophic backtracking).
@@ -77,21 +79,21 @@ internal import CPCRE2
     ///
     /// Ranges are UTF-8 byte offsets into `subject`. An empty match advances by one scalar.
     /// - Throws: ``PCRE2Error`` when a limit is hit or the subject is not valid UTF-8.
-    public func matches(in subject: [UInt8], group: Int = 0, from start: Int = 0, to end: Int? = nil)
+    public func matches(in subject: [UInt8], group: Int = 0, from start: Int = 0, to end: Int? = nil, validUTF8: Bool = false)
         throws(PCRE2Error) -> [Range<Int>]
     {
         var results: [Range<Int>] = []
-        try forEachMatch(in: subject, from: start, to: end) { ranges in
+        try forEachMatch(in: subject, from: start, to: end, validUTF8: validUTF8) { ranges in
             if group < ranges.count, let r = ranges[group] { results.append(r) }
             return true
         }
         return results
     }
 
-    /// Whether `subject` contains a match anywhere.
-    public func firstMatch(in subject: [UInt8]) throws(PCRE2Error) -> [Range<Int>?]? {
+    /// The groups of the first match in `subject`, nil when there is none.
+    public func firstMatch(in subject: [UInt8], validUTF8: Bool = false) throws(PCRE2Error) -> [Range<Int>?]? {
         var found: [Range<Int>?]?
-        try forEachMatch(in: subject, from: 0, to: nil) { ranges in
+        try forEachMatch(in: subject, from: 0, to: nil, validUTF8: validUTF8) { ranges in
             found = ranges
             return false
         }
@@ -100,51 +102,105 @@ internal import CPCRE2
 
     /// Calls `body` with the ranges of all groups (index 0 is the whole match) for each match,
     /// until `body` returns false. Offsets are UTF-8 byte offsets into `subject`.
+    /// - Parameter validUTF8: the caller guarantees `subject` is valid UTF-8 (built from Swift
+    ///   scalars), so PCRE2 skips validating it on every call.
     public func forEachMatch(
-        in subject: [UInt8], from start: Int = 0, to end: Int? = nil,
+        in subject: [UInt8], from start: Int = 0, to end: Int? = nil, validUTF8: Bool = false,
         _ body: ([Range<Int>?]) -> Bool
     ) throws(PCRE2Error) {
         let limit = min(end ?? subject.count, subject.count)
         guard start <= limit else { return }
+        try withSession(subject: subject, length: limit, validUTF8: validUTF8, offsetLimits: false) { session throws(PCRE2Error) in
+            _ = try session.run(from: start, startLimit: nil, body)
+        }
+    }
+
+    /// Like ``forEachMatch(in:from:to:validUTF8:_:)``, but only matches that start inside one of
+    /// `windows` (sorted, non-overlapping ranges of start offsets) are searched for, each window
+    /// from where the previous match ended. Matches are the ones a scan of the whole subject finds
+    /// when every match of the whole scan starts inside a window: the subject is not cut, so
+    /// lookbehind and lookahead still see the text around a window. Needs ``Options/offsetLimit``.
+    public func forEachMatch(
+        in subject: [UInt8], startingWithin windows: [ClosedRange<Int>], validUTF8: Bool = false,
+        _ body: ([Range<Int>?]) -> Bool
+    ) throws(PCRE2Error) {
+        guard !windows.isEmpty else { return }
+        try withSession(subject: subject, length: subject.count, validUTF8: validUTF8, offsetLimits: true) { session throws(PCRE2Error) in
+            var resume = 0
+            for window in windows where window.upperBound >= resume {
+                let start = max(window.lowerBound, resume)
+                guard start <= subject.count else { return }
+                guard let next = try session.run(from: start, startLimit: min(window.upperBound, subject.count), body) else { return }
+                resume = next
+            }
+        }
+    }
+
+    /// Match data and (for windows) a private match context, made once per call and freed after.
+    private func withSession(
+        subject: [UInt8], length: Int, validUTF8: Bool, offsetLimits: Bool,
+        _ work: (borrowing MatchSession) throws(PCRE2Error) -> Void
+    ) throws(PCRE2Error) {
         guard let matchData = unsafe pcre2_match_data_create_from_pattern_8(code, nil) else {
             throw PCRE2Error(code: PCRE2_ERROR_NOMEMORY, offset: nil)
         }
         defer { unsafe pcre2_match_data_free_8(matchData) }
-        let unset = cpcre2_unset()
-        var failure: Int32 = 0
-        unsafe subject.withUnsafeBufferPointer { buf in
+        var context = unsafe matchContext
+        if offsetLimits {
+            unsafe context = unsafe pcre2_match_context_copy_8(matchContext)
+            guard unsafe context != nil else { throw PCRE2Error(code: PCRE2_ERROR_NOMEMORY, offset: nil) }
+        }
+        defer { if offsetLimits { unsafe pcre2_match_context_free_8(context) } }
+        try unsafe subject.withUnsafeBufferPointer { buf throws(PCRE2Error) in
             guard let base = unsafe buf.baseAddress ?? UnsafePointer(bitPattern: 1) else { return }
-            var offset = start
-            var checkUTF = true
-            while offset <= limit {
-                let options: UInt32 = checkUTF ? 0 : PCRE2_NO_UTF_CHECK
-                let rc = unsafe pcre2_match_8(code, base, limit, offset, options, matchData, matchContext)
-                checkUTF = false
-                if rc == PCRE2_ERROR_NOMATCH { return }
-                if rc < 0 {
-                    failure = rc
-                    return
-                }
-                let ovector = unsafe pcre2_get_ovector_pointer_8(matchData)
-                let pairs = Int(unsafe pcre2_get_ovector_count_8(matchData))
-                var ranges: [Range<Int>?] = []
-                ranges.reserveCapacity(pairs)
-                for i in 0..<pairs {
-                    let lo = unsafe ovector![2 * i]
-                    let hi = unsafe ovector![2 * i + 1]
-                    ranges.append(lo == unset || hi == unset || lo > hi ? nil : Int(lo)..<Int(hi))
-                }
-                guard body(ranges), let whole = ranges[0] else { return }
-                if whole.isEmpty {
-                    // Advance past one whole UTF-8 scalar so an empty match cannot loop forever.
-                    var next = whole.upperBound + 1
-                    while next < limit && (unsafe buf[next] & 0xC0) == 0x80 { next += 1 }
-                    offset = next
-                } else {
-                    offset = whole.upperBound
-                }
+            let session = unsafe MatchSession(
+                code: code, context: context, matchData: matchData, base: base, length: length, checkUTF: !validUTF8)
+            try work(session)
+        }
+    }
+}
+
+/// One matching pass over a subject: the C handles it needs, valid only inside ``Regex``'s scope.
+@safe private struct MatchSession: ~Copyable {
+    nonisolated(unsafe) let code: OpaquePointer
+    nonisolated(unsafe) let context: OpaquePointer?
+    nonisolated(unsafe) let matchData: OpaquePointer
+    nonisolated(unsafe) let base: UnsafePointer<UInt8>
+    let length: Int
+    let checkUTF: Bool
+
+    /// Matches from `start` (with starts bounded by `startLimit` when given) until no match, the
+    /// limit, or `body` says stop. Returns where the next search would resume, nil after a stop.
+    func run(from start: Int, startLimit: Int?, _ body: ([Range<Int>?]) -> Bool) throws(PCRE2Error) -> Int? {
+        if let startLimit { unsafe pcre2_set_offset_limit_8(context, startLimit) }
+        let unset = cpcre2_unset()
+        var offset = start
+        var checkUTF = self.checkUTF
+        while offset <= min(length, startLimit ?? length) {
+            let options: UInt32 = checkUTF ? 0 : PCRE2_NO_UTF_CHECK
+            let rc = unsafe pcre2_match_8(code, base, length, offset, options, matchData, context)
+            checkUTF = false
+            if rc == PCRE2_ERROR_NOMATCH { return offset }
+            if rc < 0 { throw PCRE2Error(code: rc, offset: nil) }
+            let ovector = unsafe pcre2_get_ovector_pointer_8(matchData)
+            let pairs = Int(unsafe pcre2_get_ovector_count_8(matchData))
+            var ranges: [Range<Int>?] = []
+            ranges.reserveCapacity(pairs)
+            for i in 0..<pairs {
+                let lo = unsafe ovector![2 * i]
+                let hi = unsafe ovector![2 * i + 1]
+                ranges.append(lo == unset || hi == unset || lo > hi ? nil : Int(lo)..<Int(hi))
+            }
+            guard body(ranges), let whole = ranges[0] else { return nil }
+            if whole.isEmpty {
+                // Advance past one whole UTF-8 scalar so an empty match cannot loop forever.
+                var next = whole.upperBound + 1
+                while next < length && (unsafe base[next] & 0xC0) == 0x80 { next += 1 }
+                offset = next
+            } else {
+                offset = whole.upperBound
             }
         }
-        if failure != 0 { throw PCRE2Error(code: failure, offset: nil) }
+        return offset
     }
 }

@@ -1,4 +1,4 @@
-import EncodingKit
+@testable import EncodingKit
 import Testing
 
 @Suite struct TextDecoderTests {
@@ -7,6 +7,27 @@ import Testing
         #expect(text.encoding == .utf8BOM)
         #expect(text.scalars == ["身", "a"])
         #expect(text.byteOffsets == [3, 6, 7])
+    }
+
+    /// The hand-written UTF-8 decoder accepts and rejects exactly what the standard library's does.
+    @Test func utf8DecoderAgreesWithTheStandardLibrary() {
+        var generator = SystemRandomNumberGenerator()
+        let interesting: [UInt8] = [0x41, 0x0A, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x9F, 0xA0, 0x8F, 0x90]
+        for _ in 0..<5000 {
+            let bytes = (0..<Int.random(in: 1...8, using: &generator)).map { _ in interesting.randomElement(using: &generator)! }
+            let ours = try? TextDecoder.decodeUTF8(bytes, from: 0, as: .utf8)
+            var it = bytes.makeIterator()
+            var decoder = UTF8()
+            var expected: [Unicode.Scalar]? = []
+            loop: while true {
+                switch decoder.decode(&it) {
+                case .scalarValue(let s): expected?.append(s)
+                case .emptyInput: break loop
+                case .error: expected = nil; break loop
+                }
+            }
+            #expect(ours?.scalars == expected, "\(bytes.map { String($0, radix: 16) })")
+        }
     }
 
     @Test func utf16LittleAndBigEndian() throws {

@@ -60,6 +60,37 @@ import Testing
         }
         #expect(Date().timeIntervalSince(start) < 1)
     }
+
+    @Test func windowsFindWhatTheWholeScanFindsWhenEveryStartIsInside() throws {
+        let regex = try Regex("(?<![0-9])1[3-9][0-9]{9}(?![0-9])", options: [.offsetLimit])
+        let subject = Array("电话13800138000，又913800138000x；手机 13912345678。".utf8)
+        let whole = try regex.matches(in: subject)
+        #expect(whole.count == 2)
+        var windowed: [Range<Int>] = []
+        // One window per match start, plus one over the digit run the lookbehind rejects.
+        let windows = whole.map { $0.lowerBound...$0.lowerBound } + [20...24]
+        try regex.forEachMatch(in: subject, startingWithin: windows.sorted { $0.lowerBound < $1.lowerBound }, validUTF8: true) {
+            windowed.append($0[0]!)
+            return true
+        }
+        #expect(windowed == whole)
+    }
+
+    @Test func aMatchStartingAfterItsWindowIsNotReported() throws {
+        let regex = try Regex("[0-9]{3}", options: [.offsetLimit])
+        let subject = Array("ab123cd456".utf8)
+        var found: [Range<Int>] = []
+        try regex.forEachMatch(in: subject, startingWithin: [0...1]) {
+            found.append($0[0]!)
+            return true
+        }
+        #expect(found.isEmpty)
+        try regex.forEachMatch(in: subject, startingWithin: [0...2, 5...9]) {
+            found.append($0[0]!)
+            return true
+        }
+        #expect(found == [2..<5, 7..<10])
+    }
 }
 
 final class ResultBox: @unchecked Sendable {
@@ -68,4 +99,5 @@ final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     func add(_ v: Int) { lock.lock(); storage.append(v); lock.unlock() }
     var values: [Int] { lock.lock(); defer { lock.unlock() }; return storage }
+
 }

@@ -18,7 +18,7 @@ public enum EntityExtractor {
     public static func persons(in text: NormalizedText, lines: [DocumentLine], asOf: SimpleDate) -> [PersonMention] {
         // Every identity number, found once over the whole text, then placed on its line.
         var numbers: [(line: Int, range: Range<Int>, token: String)] = []
-        try? identity.forEachMatch(in: text.utf8) { groups in
+        try? identity.forEachMatch(in: text.utf8, validUTF8: true) { groups in
             guard let r = groups[1], let k = lineIndex(containing: r.lowerBound, in: lines) else { return true }
             let start = lines[k].range.lowerBound
             numbers.append((k, (r.lowerBound - start)..<(r.upperBound - start), String(decoding: text.utf8[r], as: UTF8.self)))
@@ -74,7 +74,7 @@ public enum EntityExtractor {
     static func name(before text: String) -> String? {
         let bytes = Array(text.utf8)
         var runs: [String] = []
-        try? nameRun.forEachMatch(in: bytes) { groups in
+        try? nameRun.forEachMatch(in: bytes, validUTF8: true) { groups in
             if let r = groups[0] { runs.append(String(decoding: bytes[r], as: UTF8.self)) }
             return true
         }
@@ -93,7 +93,7 @@ public enum EntityExtractor {
     static func attributes(around text: String) -> Set<PersonMention.Attribute> {
         let bytes = Array(text.utf8)
         var a: Set<PersonMention.Attribute> = []
-        for (attribute, regex) in attributePatterns where ((try? regex.firstMatch(in: bytes)) ?? nil) != nil {
+        for (attribute, regex) in attributePatterns where ((try? regex.firstMatch(in: bytes, validUTF8: true)) ?? nil) != nil {
             a.insert(attribute)
         }
         return a
@@ -128,7 +128,7 @@ public enum EntityExtractor {
         var s = OperationalSummary()
         guard LiteralSearch.contains(hour, in: text) else { return s }
         // Days first: without a day a document cannot join an operation, so nothing else is needed.
-        try? dayPattern.forEachMatch(in: text) { g in
+        try? dayPattern.forEachMatch(in: text, validUTF8: true) { g in
             if let m = g[1], let d = g[2] {
                 s.days.insert(String(decoding: text[m], as: UTF8.self) + "-" + String(decoding: text[d], as: UTF8.self))
             }
@@ -137,10 +137,10 @@ public enum EntityExtractor {
         guard !s.days.isEmpty else { return s }
         for (category, regex) in categoryPatterns {
             guard categoryKeywords[category]!.contains(where: { LiteralSearch.contains($0, in: text) }) else { continue }
-            if ((try? regex.firstMatch(in: text)) ?? nil) != nil { s.categories.insert(category) }
+            if ((try? regex.firstMatch(in: text, validUTF8: true)) ?? nil) != nil { s.categories.insert(category) }
         }
         guard !s.categories.isEmpty else { return OperationalSummary() }
-        try? placePattern.forEachMatch(in: text) { g in
+        try? placePattern.forEachMatch(in: text, validUTF8: true) { g in
             if let r = g[0] { s.places.insert(String(decoding: text[r], as: UTF8.self)) }
             return true
         }

@@ -1,3 +1,4 @@
+import EncodingKit
 /// The classify stage's output: the document, its matching copy and what it is.
 public struct ClassifiedDocument: Sendable {
     public let ingested: IngestedDocument
@@ -36,9 +37,7 @@ public struct ClassifiedDocument: Sendable {
     /// The original text of normalized bytes `range`.
     public func originalText(of range: Range<Int>) -> String {
         guard let decoded = ingested.decoded else { return normalized.string(range) }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: decoded.scalars[normalized.originalRange(of: range)])
-        return String(view)
+        return UTF8Bytes.string(decoded.scalars[normalized.originalRange(of: range)])
     }
 
     /// What the manifest reports: the single declared value, `conflict` or `missing`.

@@ -53,10 +53,10 @@ public struct Classifier: Sendable {
 
     private func declarations(_ document: IngestedDocument, _ text: NormalizedText) -> [AttributeDeclaration] {
         var found: [AttributeDeclaration] = []
-        for range in (try? annotation.matches(in: text.utf8, group: 1)) ?? [] {
+        for range in (try? annotation.matches(in: text.utf8, group: 1, validUTF8: true)) ?? [] {
             if let v = DisclosureAttribute(wording: text.string(range)) { found.append(.init(source: "annotation", value: v)) }
         }
-        for range in (try? keyValue.matches(in: text.utf8, group: 1)) ?? [] {
+        for range in (try? keyValue.matches(in: text.utf8, group: 1, validUTF8: true)) ?? [] {
             let source = text.part(at: range.lowerBound) == .frontMatter ? "front-matter" : "metadata"
             if let v = DisclosureAttribute(wording: text.string(range)) { found.append(.init(source: source, value: v)) }
         }

@@ -30,7 +30,7 @@ public struct DocumentTypeCue: Sendable {
         func test(_ regex: Regex?, _ value: String?) -> Bool {
             guard let regex else { return true }
             guard let value, !value.isEmpty else { return false }
-            return ((try? regex.firstMatch(in: Array(value.utf8))) ?? nil) != nil
+            return ((try? regex.firstMatch(in: Array(value.utf8), validUTF8: true)) ?? nil) != nil
         }
         return test(title, facts.title) && test(column, facts.column) && test(body, facts.body)
             && test(documentNumber, facts.documentNumber) && has.allSatisfy { facts.present.contains($0) }

@@ -35,7 +35,7 @@ public struct PublicationCheck: Sendable {
 
     static let interpretationFieldPatterns: [(name: String, pattern: String)] = [
         ("解读单位", #"解读(?:单位|机关|机构|部门|处室) ?: ?\S{2,40}"#),
-        ("解读人", #"解读人 ?: ?[\p{Han}·]{2,10}"#),
+        ("解读人", #"解读人 ?: ?[\p{sc:Han}·]{2,10}"#),
         ("解读电话", #"(?:解读|咨询|联系)电话 ?: ?(?:0[0-9]{2,3}-?[0-9]{7,8}|1[3-9][0-9]{9})"#),
     ]
 

@@ -26,19 +26,19 @@ public struct ValidityStatement: Sendable, Codable, Hashable {
 
     public init(normalized text: [UInt8], title: String?) {
         func numbers(_ regex: Regex, _ groups: [Int]) -> [Int]? {
-            guard let m = (try? regex.firstMatch(in: text)) ?? nil else { return nil }
+            guard let m = (try? regex.firstMatch(in: text, validUTF8: true)) ?? nil else { return nil }
             let values = groups.compactMap { g in m[g].flatMap { Int(String(decoding: text[$0], as: UTF8.self)) } }
             return values.count == groups.count ? values : nil
         }
         if LiteralSearch.contains(Self.fromWord, in: text) || LiteralSearch.contains(Self.startWord, in: text) {
             if let d = numbers(Self.effective, [1, 2, 3]) {
                 effectiveDate = SimpleDate(year: d[0], month: d[1], day: d[2])
-            } else if ((try? Self.onIssue.firstMatch(in: text)) ?? nil) != nil {
+            } else if ((try? Self.onIssue.firstMatch(in: text, validUTF8: true)) ?? nil) != nil {
                 effectiveOnIssue = true
             }
         }
         if LiteralSearch.contains(Self.periodWord, in: text) {
-            if let m = (try? Self.period.firstMatch(in: text)) ?? nil, let r = m[1] {
+            if let m = (try? Self.period.firstMatch(in: text, validUTF8: true)) ?? nil, let r = m[1] {
                 let n = String(decoding: text[r], as: UTF8.self)
                 years = Int(n) ?? Self.chineseNumber(n)
             }

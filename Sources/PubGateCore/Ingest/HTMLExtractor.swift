@@ -28,9 +28,7 @@ public struct HTMLExtractor: TextExtractor {
         if let front {
             for i in front.range where source[i] != "\n" && source[i] != "\r" { source[i] = " " }
         }
-        var html = String.UnicodeScalarView()
-        html.append(contentsOf: source)
-        let utf8 = Array(String(html).utf8)
+        let utf8 = UTF8Bytes.encode(source)
         let document: MarkupDocument
         do {
             document = try MarkupParser.parseHTML(utf8)

@@ -55,10 +55,9 @@ struct FrontMatterBlock {
                     guard line == fence else { return nil }
                     first = false
                 } else if line == fence || (syntax == .yaml && line == Array("...".unicodeScalars)) {
-                    var view = String.UnicodeScalarView()
-                    view.append(contentsOf: scalars[(fence.count + 1)..<min(lineStart, scalars.count)])
+                    let content = UTF8Bytes.string(scalars[(fence.count + 1)..<min(lineStart, scalars.count)])
                     let end = min(i + 1, scalars.count)
-                    return FrontMatterBlock(syntax: syntax, range: 0..<end, content: String(view))
+                    return FrontMatterBlock(syntax: syntax, range: 0..<end, content: content)
                 }
                 lineStart = i + 1
             }

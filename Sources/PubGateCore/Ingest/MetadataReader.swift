@@ -1,3 +1,4 @@
+import EncodingKit
 /// Reads `key：value` metadata (the 政府信息公开 block, 版记 lines) out of extracted text.
 ///
 /// Pages lay the block out as a table (key and value in neighbouring cells), a list, or plain
@@ -82,9 +83,7 @@ public enum MetadataReader {
         }
 
         private func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: s)
-            return String(view)
+            UTF8Bytes.string(s)
         }
     }
 }

@@ -1,3 +1,4 @@
+import EncodingKit
 /// A run of text extracted from a document, with the original scalar index of each of its scalars.
 ///
 /// Segments are what every later stage reads. `origins[i]` is the index, in the document's decoded
@@ -28,8 +29,6 @@ public struct TextSegment: Sendable {
     }
 
     public var text: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        UTF8Bytes.string(scalars)
     }
 }

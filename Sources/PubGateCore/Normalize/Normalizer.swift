@@ -27,25 +27,42 @@ public struct Normalizer: Sendable {
 
     public func normalize(_ segments: [TextSegment]) -> NormalizedText {
         var out = Builder()
+        let scalarCount = segments.reduce(0) { $0 + $1.scalars.count }
+        out.utf8.reserveCapacity(scalarCount * 3 + segments.count)
+        out.origins.reserveCapacity(scalarCount * 3 + segments.count)
+        // Spaces are held back until the next character shows whether they sit between two Han
+        // characters (then they go) or not (then they are written with their own origins).
+        var pendingSpaces: [(Unicode.Scalar, Int32)] = []
+        func emit(_ n: Unicode.Scalar, _ origin: Int32) {
+            if n == " " || n == "\t" {
+                pendingSpaces.append((n, origin))
+                return
+            }
+            if !pendingSpaces.isEmpty {
+                if !(Normalizer.isHan(out.last) && Normalizer.isHan(n)) {
+                    for (p, o) in pendingSpaces { out.append(p, origin: o) }
+                }
+                pendingSpaces.removeAll(keepingCapacity: true)
+            }
+            out.append(n, origin: origin)
+        }
         for segment in segments {
             let start = out.utf8.count
-            var pendingSpaces: [(Unicode.Scalar, Int32)] = []
-            for (s, origin) in zip(segment.scalars, segment.origins) {
-                for n in Normalizer.map(s) {
-                    if n == " " || n == "\t" {
-                        pendingSpaces.append((n, origin))
-                        continue
-                    }
-                    if !pendingSpaces.isEmpty {
-                        if !(Normalizer.isHan(out.last) && Normalizer.isHan(n)) {
-                            for (p, o) in pendingSpaces { out.append(p, origin: o) }
+            segment.scalars.withUnsafeBufferPointer { scalars in
+                segment.origins.withUnsafeBufferPointer { origins in
+                    for i in 0..<scalars.count {
+                        let s = scalars[i]
+                        switch Normalizer.mapping(of: s) {
+                        case .keep: emit(s, origins[i])
+                        case .drop: break
+                        case .replace(let n): emit(n, origins[i])
+                        case .expand(let list): for n in list { emit(n, origins[i]) }
                         }
-                        pendingSpaces.removeAll()
                     }
-                    out.append(n, origin: origin)
                 }
             }
             for (p, o) in pendingSpaces { out.append(p, origin: o) }
+            pendingSpaces.removeAll(keepingCapacity: true)
             if segment.endsBlock && out.last != "\n" {
                 out.append("\n", origin: out.origins.last ?? 0)
             }
@@ -65,9 +82,30 @@ public struct Normalizer: Sendable {
         var last: Unicode.Scalar?
 
         mutating func append(_ s: Unicode.Scalar, origin: Int32) {
-            let before = utf8.count
-            utf8.append(contentsOf: UTF8.encode(s)!)
-            for _ in before..<utf8.count { origins.append(origin) }
+            let v = s.value
+            switch v {
+            case 0..<0x80:
+                utf8.append(UInt8(v))
+                origins.append(origin)
+            case 0x80..<0x800:
+                utf8.append(0xC0 | UInt8(v >> 6))
+                utf8.append(0x80 | UInt8(v & 0x3F))
+                origins.append(origin)
+                origins.append(origin)
+            case 0x800..<0x10000:
+                utf8.append(0xE0 | UInt8(v >> 12))
+                utf8.append(0x80 | UInt8((v >> 6) & 0x3F))
+                utf8.append(0x80 | UInt8(v & 0x3F))
+                origins.append(origin)
+                origins.append(origin)
+                origins.append(origin)
+            default:
+                utf8.append(0xF0 | UInt8(v >> 18))
+                utf8.append(0x80 | UInt8((v >> 12) & 0x3F))
+                utf8.append(0x80 | UInt8((v >> 6) & 0x3F))
+                utf8.append(0x80 | UInt8(v & 0x3F))
+                for _ in 0..<4 { origins.append(origin) }
+            }
             last = s
         }
     }
@@ -78,18 +116,36 @@ public struct Normalizer: Sendable {
             || (0x20000...0x3134F).contains(v)
     }
 
+    /// What normalization does to one scalar; the common cases allocate nothing.
+    enum Mapping {
+        case keep
+        case drop
+        case replace(Unicode.Scalar)
+        case expand([Unicode.Scalar])
+    }
+
+    @inline(__always)
+    static func mapping(of s: Unicode.Scalar) -> Mapping {
+        let v = s.value
+        if v < 0x80 { return v == 0x0D ? .drop : .keep }
+        if (0x4E00...0x9FFF).contains(v) { return .keep }
+        if (0xFF01...0xFF5E).contains(v) { return .replace(Unicode.Scalar(v - 0xFEE0)!) }
+        if v == 0x3000 || v == 0x00A0 { return .replace(" ") }
+        if isRemoved(v) { return .drop }
+        if (0x3001...0x33FF).contains(v) && !(0x3200...0x33FF).contains(v) { return .keep }
+        if s.properties.generalCategory == .format { return .drop }
+        let mapped = Array(String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
+        return mapped.count == 1 ? (mapped[0] == s ? .keep : .replace(mapped[0])) : .expand(mapped)
+    }
+
     /// The normalized form of one scalar: empty when it is removed.
     static func map(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
-        let v = s.value
-        if v < 0x80 { return v == 0x0D ? [] : [s] }
-        if (0x4E00...0x9FFF).contains(v) { return [s] }
-        if (0xFF01...0xFF5E).contains(v) { return [Unicode.Scalar(v - 0xFEE0)!] }
-        if v == 0x3000 || v == 0x00A0 { return [" "] }
-        if isRemoved(v) { return [] }
-        if (0x3001...0x33FF).contains(v) && !(0x3200...0x33FF).contains(v) { return [s] }
-        if s.properties.generalCategory == .format { return [] }
-        let mapped = String(s).precomposedStringWithCompatibilityMapping.unicodeScalars
-        return Array(mapped)
+        switch mapping(of: s) {
+        case .keep: return [s]
+        case .drop: return []
+        case .replace(let n): return [n]
+        case .expand(let list): return list
+        }
     }
 
     static func isRemoved(_ v: UInt32) -> Bool {

@@ -18,26 +18,28 @@ struct AttachmentReview {
         }
     }
 
-    /// Attachments linked by `documents` that exist inside a reviewed folder and are not among them.
-    func unreviewed(_ documents: [DocumentReview]) -> [String] {
+    /// Attachments linked by the pages (path and attachments of each reviewed document) that exist
+    /// inside a reviewed folder and are not among the documents yet.
+    func unreviewed(_ documents: [(path: String, attachments: [String])]) -> [String] {
         var seen = Set(documents.map { Self.canonical($0.path) })
         var out: [String] = []
         for document in documents {
-            for attachment in document.attachments ?? [] where isReviewable(attachment) {
+            for attachment in document.attachments where isReviewable(attachment) {
                 if seen.insert(Self.canonical(attachment)).inserted { out.append(attachment) }
             }
         }
         return out
     }
 
-    /// The findings each page gets for its attachments, by index in `documents`.
-    func findings(_ documents: [DocumentReview]) -> [(index: Int, findings: [Finding])] {
-        var byPath: [String: DocumentReview] = [:]
-        for document in documents { byPath[Self.canonical(document.path)] = document }
+    /// The findings each page gets for its attachments, by index in `documents` (each document's
+    /// digest, with its final decision, and the attachments it links).
+    func findings(_ documents: [(digest: DocumentDigest, attachments: [String])]) -> [(index: Int, findings: [Finding])] {
+        var byPath: [String: DocumentDigest] = [:]
+        for document in documents { byPath[Self.canonical(document.digest.path)] = document.digest }
         var out: [(Int, [Finding])] = []
         for (index, page) in documents.enumerated() {
             var found: [Finding] = []
-            for attachment in page.attachments ?? [] {
+            for attachment in page.attachments {
                 guard let review = byPath[Self.canonical(attachment)], isReviewable(attachment) else {
                     found.append(
                         Finding(
@@ -48,11 +50,10 @@ struct AttachmentReview {
                     continue
                 }
                 guard review.decision == .reject, let disposition = review.disposition else { continue }
-                let rules = Array(Set(review.findings.filter { $0.severity >= .fix }.map(\.ruleID))).sorted()
                 found.append(
                     Finding(
                         ruleID: "attachment_rejected", kind: .attachment, severity: Self.severity(disposition),
-                        message: "the attachment `\(attachment)` is rejected (\(disposition.rawValue): \(rules.joined(separator: ", "))); the page is published with it",
+                        message: "the attachment `\(attachment)` is rejected (\(disposition.rawValue): \(review.reasons.joined(separator: ", "))); the page is published with it",
                         part: .attribute,
                         remediation: "Correct or remove the attachment, then review the page again."))
             }

@@ -28,6 +28,13 @@ final class ResultSlots<T: Sendable>: @unchecked Sendable {
         defer { lock.unlock() }
         return slots.compactMap { $0 }
     }
+
+    /// The slots that were filled, with their indices.
+    var indexedResults: [(Int, T)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.enumerated().compactMap { i, v in v.map { (i, $0) } }
+    }
 }
 
 /// Runs `body` for every index in `0..<count` on up to `workers` threads, each taking the next

@@ -6,6 +6,6 @@ public struct ReviewOutcome: Sendable {
 
     /// True when any input could not be read or decoded (exit code 65): the review is incomplete.
     public var hasUnreadableInput: Bool {
-        problems.contains { !$0.isSkipped } || manifest.documents.contains { $0.findings.contains { $0.kind == .unscannable } }
+        problems.contains { !$0.isSkipped } || manifest.digests.contains { !$0.unscannable.isEmpty }
     }
 }

@@ -8,7 +8,8 @@ import Synchronization
 /// because the content's implied attribute comes from scan findings; aggregate needs every
 /// document's profile; decide comes last and again after aggregate adds findings. Documents are
 /// independent until aggregation, so they are processed on all cores; each worker holds one
-/// document at a time and keeps only its review and profile.
+/// document at a time, writes its review to the ``ReviewStore`` and keeps only a digest and the
+/// aggregation profile in memory.
 public struct ReviewPipeline: Sendable {
     public let configuration: ReviewConfiguration
     public let options: ReviewOptions
@@ -27,23 +28,28 @@ public struct ReviewPipeline: Sendable {
         let timings = StageTimings()
         let wall = ContinuousClock.now
         let stages = Stages(configuration: configuration, options: options, timings: timings)
-        let slots = ResultSlots<(DocumentReview, DocumentProfile?)>(count: files.count)
+        let store = ReviewStore()
+        let slots = ResultSlots<Reviewed>(count: files.count)
         let counter = Mutex(0)
         let progress = options.progress
         forEachConcurrently(files.count, workers: options.workers) { index in
-            slots.store(stages.review(file: files[index]), at: index)
+            let (review, profile) = stages.review(file: files[index])
+            slots.store(Reviewed(review, store: store, profile: profile), at: index)
             if let progress {
                 let done = counter.withLock { $0 += 1; return $0 }
                 progress(done, files.count)
             }
         }
+        var results = slots.results
         // Attachments a page links from inside the reviewed folders are reviewed with it.
         let attachments = AttachmentReview(paths: paths)
-        let results = slots.results + attachments.unreviewed(slots.results.map(\.0)).map { stages.review(file: $0) }
-        var documents = results.map(\.0)
+        for file in attachments.unreviewed(results.map { ($0.digest.path, $0.attachments) }) {
+            let (review, profile) = stages.review(file: file)
+            results.append(Reviewed(review, store: store, profile: profile))
+        }
         let published = publishedProfiles(stages)
-        let batchProfiles = results.compactMap(\.1)
-        let reviewedIndex = results.indices.filter { results[$0].1 != nil }
+        let batchProfiles = results.compactMap(\.profile)
+        let reviewedIndex = results.indices.filter { results[$0].profile != nil }
         let aggregateStart = ContinuousClock.now
         let corpus = try options.index?.context(for: batchProfiles, asOf: options.asOf, rules: configuration.aggregation)
         timings.add("index_query", ContinuousClock.now - aggregateStart)
@@ -51,31 +57,70 @@ public struct ReviewPipeline: Sendable {
             rules: configuration.aggregation, interpretation: configuration.settings.publication.interpretation, asOf: options.asOf
         ).run(batch: batchProfiles, published: published, corpus: corpus)
         timings.add("aggregate", ContinuousClock.now - aggregateStart)
-        for (profileIndex, found) in aggregate.perDocument {
-            documents[reviewedIndex[profileIndex]].add(found, policy: stages.policy)
-        }
-        // Suppressions last: they may accept aggregation findings too.
-        var stale: [StaleSuppression] = []
+        var added: [Int: [Finding]] = [:]
+        for (profileIndex, found) in aggregate.perDocument { added[reviewedIndex[profileIndex], default: []] += found }
+        // Suppressions last: they may accept aggregation findings too. Only the documents this
+        // changes are read back from the store.
         let entries = Dictionary(grouping: options.baseline?.entries ?? [], by: \.path)
-        for i in documents.indices {
-            stale += documents[i].applySuppressions(baseline: entries[documents[i].path] ?? [], policy: stages.policy)
-                .map { StaleSuppression(path: documents[i].path, suppression: $0) }
-            documents[i].attributeInlineSuppressions()
+        let staleSlots = ResultSlots<[StaleSuppression]>(count: results.count)
+        let finished = ResultSlots<Reviewed>(count: results.count)
+        let reviewed = results
+        let aggregated = added
+        forEachConcurrently(reviewed.count, workers: options.workers) { i in
+            let baseline = entries[reviewed[i].digest.path] ?? []
+            guard aggregated[i] != nil || !baseline.isEmpty || !reviewed[i].inlineAllows.isEmpty else {
+                staleSlots.store([], at: i)
+                return
+            }
+            var review = store.load(DocumentReview.self, at: reviewed[i].slot)
+            review.inlineAllows = reviewed[i].inlineAllows
+            if let found = aggregated[i] { review.add(found, policy: stages.policy) }
+            let stale = review.applySuppressions(baseline: baseline, policy: stages.policy)
+                .map { StaleSuppression(path: review.path, suppression: $0) }
+            review.attributeInlineSuppressions()
+            staleSlots.store(stale, at: i)
+            finished.store(Reviewed(review, store: store, profile: nil), at: i)
         }
+        for (i, reviewed) in finished.indexedResults { results[i] = reviewed }
+        let stale = staleSlots.results.flatMap { $0 }
         // After suppressions: a page follows its attachments' final decisions.
-        for (index, found) in attachments.findings(documents) { documents[index].add(found, policy: stages.policy) }
+        for (i, found) in attachments.findings(results.map { ($0.digest, $0.attachments) }) {
+            var review = store.load(DocumentReview.self, at: results[i].slot)
+            review.add(found, policy: stages.policy)
+            results[i] = Reviewed(review, store: store, profile: nil)
+        }
         for problem in problems where !problem.isSkipped {
-            documents.append(Stages.unreadable(path: problem.path, reason: problem.reason, policy: stages.policy))
+            results.append(Reviewed(Stages.unreadable(path: problem.path, reason: problem.reason, policy: stages.policy), store: store, profile: nil))
         }
         let manifest = Manifest(
             version: version, asOf: options.asOf, rulesLoaded: configuration.rules.rules.count,
-            showMatches: options.showMatches, documents: documents, batchFindings: aggregate.batchFindings, staleSuppressions: stale)
+            showMatches: options.showMatches, documents: ReviewList(store: store, slots: results.map(\.slot)),
+            digests: results.map(\.digest), batchFindings: aggregate.batchFindings, staleSuppressions: stale)
         if StageTimings.enabled {
             let elapsed = ContinuousClock.now - wall
             FileHandle.standardError.write(
                 Data((timings.line + String(format: " wall=%.3f workers=%d\n", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, options.workers)).utf8))
         }
         return ReviewOutcome(manifest: manifest, problems: problems)
+    }
+
+    /// One document once its worker is done: where its review is stored, its digest, and what the
+    /// batch steps still need (its profile for aggregation, its inline allows for suppression).
+    private struct Reviewed: Sendable {
+        let slot: ReviewStore.Slot
+        let digest: DocumentDigest
+        let inlineAllows: [InlineSuppressions.Allow]
+        /// The attachments a page links (its review's `attachments`).
+        let attachments: [String]
+        let profile: DocumentProfile?
+
+        init(_ review: DocumentReview, store: ReviewStore, profile: DocumentProfile?) {
+            slot = store.store(review)
+            digest = DocumentDigest(review)
+            inlineAllows = review.inlineAllows
+            attachments = review.attachments ?? []
+            self.profile = profile
+        }
     }
 
     /// The scan's decision on every candidate match of one file; the reason when it cannot be read.

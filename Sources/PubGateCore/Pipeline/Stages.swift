@@ -72,7 +72,7 @@ struct Stages: Sendable {
         guard let data = FileManager.default.contents(atPath: file) else {
             return (Self.unreadable(path: file, reason: "cannot read the file", policy: policy), nil)
         }
-        let ingested = ingest.run(RawInput(path: file, bytes: Array(data)))
+        let ingested = timings.measure("ingest") { ingest.run(RawInput(path: file, bytes: Array(data))) }
         guard !ingested.isUnscannable else {
             let review = DocumentReview(
                 path: file, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format, encoding: nil,
@@ -80,11 +80,11 @@ struct Stages: Sendable {
                 metadata: nil, validity: nil, expiry: nil, findings: ingested.findings, policy: policy)
             return (review, nil)
         }
-        let classified = classifier.classify(ingested)
-        let scanFindings = scanner.scan(classified)
+        let classified = timings.measure("classify") { classifier.classify(ingested) }
+        let scanFindings = timings.measure("scan") { scanner.scan(classified) }
         let (assessment, contentFindings) = attributes.contentFindings(
             for: classified, scanFindings: scanFindings, implications: implications)
-        let inline = InlineSuppressions(lines: classified.lines)
+        let inline = timings.measure("suppressions") { InlineSuppressions(lines: classified.lines, text: classified.normalized.utf8) }
         let findings = ingested.findings + attributes.declarationFindings(for: classified) + publication.findings(for: classified)
             + scanFindings + contentFindings + inline.problems
         let masked = ElementMasking(showMatches: showMatches)

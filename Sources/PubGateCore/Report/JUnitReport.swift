@@ -2,7 +2,7 @@
 /// with the (masked) findings behind the rejection.
 public enum JUnitReport {
     public static func render(_ manifest: Manifest) -> String {
-        let failures = manifest.documents.filter { $0.decision == .reject }.count
+        let failures = manifest.summary.rejected
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"pubgate\" tests=\"\(manifest.documents.count)\" failures=\"\(failures)\">\n"
         out += "  <testsuite name=\"pubgate review \(manifest.asOf)\" tests=\"\(manifest.documents.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"

@@ -1,5 +1,9 @@
 /// The review's main output (`manifest.json`): every input exactly once, with its decision.
-public struct Manifest: Sendable, Codable {
+///
+/// The documents' full reviews are read from disk one at a time (``ReviewList``); what the
+/// summary, the decision lists and the exit code need is in `digests`. ``ManifestWriter`` writes
+/// the file document by document, so neither the reviews nor their JSON are ever all in memory.
+public struct Manifest: Sendable {
     /// Bumped when a field changes meaning; Pipeline.md documents each version.
     public static let schemaVersion = 2
 
@@ -10,7 +14,9 @@ public struct Manifest: Sendable, Codable {
     public let rulesLoaded: Int
     public let showMatches: Bool
     public let summary: ManifestSummary
-    public let documents: [DocumentReview]
+    public let documents: ReviewList
+    /// One small digest per document, in the same order.
+    public let digests: [DocumentDigest]
     /// Findings about several documents together (aggregation), each naming its documents.
     public let batchFindings: [BatchFinding]
     /// Suppressions that accepted nothing in this run (their finding is gone): candidates to remove.
@@ -20,6 +26,15 @@ public struct Manifest: Sendable, Codable {
         version: String, asOf: SimpleDate, rulesLoaded: Int, showMatches: Bool, documents: [DocumentReview],
         batchFindings: [BatchFinding] = [], staleSuppressions: [StaleSuppression] = []
     ) {
+        self.init(
+            version: version, asOf: asOf, rulesLoaded: rulesLoaded, showMatches: showMatches, documents: ReviewList(documents),
+            digests: documents.map(DocumentDigest.init), batchFindings: batchFindings, staleSuppressions: staleSuppressions)
+    }
+
+    init(
+        version: String, asOf: SimpleDate, rulesLoaded: Int, showMatches: Bool, documents: ReviewList,
+        digests: [DocumentDigest], batchFindings: [BatchFinding], staleSuppressions: [StaleSuppression]
+    ) {
         self.schema = Manifest.schemaVersion
         self.tool = "pubgate"
         self.version = version
@@ -27,20 +42,12 @@ public struct Manifest: Sendable, Codable {
         self.rulesLoaded = rulesLoaded
         self.showMatches = showMatches
         self.documents = documents
+        self.digests = digests
         self.batchFindings = batchFindings
         self.staleSuppressions = staleSuppressions
-        self.summary = ManifestSummary(documents)
+        self.summary = ManifestSummary(digests)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case schema, tool, version
-        case asOf = "as_of"
-        case rulesLoaded = "rules_loaded"
-        case showMatches = "show_matches"
-        case summary, documents
-        case batchFindings = "batch_findings"
-        case staleSuppressions = "stale_suppressions"
-    }
 }
 
 /// Counts for the top of the manifest and the human summary.
@@ -53,15 +60,15 @@ public struct ManifestSummary: Sendable, Codable {
     /// Findings per kind, only kinds that occurred.
     public let byKind: [String: Int]
 
-    init(_ documents: [DocumentReview]) {
+    init(_ documents: [DocumentDigest]) {
         self.documents = documents.count
         approved = documents.filter { $0.decision == .approve }.count
         rejected = documents.count - approved
-        unscannable = documents.filter { $0.findings.contains { $0.kind == .unscannable } }.count
-        findings = documents.reduce(0) { $0 + $1.findings.count }
+        unscannable = documents.filter { !$0.unscannable.isEmpty }.count
         var counts: [String: Int] = [:]
-        for d in documents { for f in d.findings { counts[f.kind.rawValue, default: 0] += 1 } }
+        for d in documents { counts.merge(d.kinds, uniquingKeysWith: +) }
         byKind = counts
+        findings = counts.values.reduce(0, +)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -87,12 +94,8 @@ public struct DecisionList: Sendable, Codable {
     public init(decision: Decision, manifest: Manifest) {
         self.decision = decision
         self.asOf = manifest.asOf
-        self.documents = manifest.documents.filter { $0.decision == decision }.map { d in
-            let reasons = d.findings.filter { Disposition(severity: $0.severity) != nil }
-                .sorted { $0.severity > $1.severity }.map(\.ruleID)
-            var unique: [String] = []
-            for r in reasons where !unique.contains(r) { unique.append(r) }
-            return Entry(path: d.path, sha256: d.sha256, disposition: d.disposition, reasons: unique)
+        self.documents = manifest.digests.filter { $0.decision == decision }.map { d in
+            Entry(path: d.path, sha256: d.sha256, disposition: d.disposition, reasons: d.reasons)
         }
     }
 

@@ -28,7 +28,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         let path = directory + "/" + fileName
         switch self {
         case .json:
-            try AtomicWriter.writeJSON(manifest, to: path)
+            try ManifestWriter.write(manifest, to: path)
             try AtomicWriter.writeJSON(DecisionList(decision: .approve, manifest: manifest), to: directory + "/approve.json")
             try AtomicWriter.writeJSON(DecisionList(decision: .reject, manifest: manifest), to: directory + "/reject.json")
         case .sarif: try AtomicWriter.write(try SARIFReport(manifest).encoded(), to: path)

@@ -4,9 +4,8 @@ public enum SummaryPrinter {
         var lines: [String] = []
         let s = manifest.summary
         lines.append("pubgate review (as of \(manifest.asOf)): \(s.documents) documents, \(s.approved) approved, \(s.rejected) rejected")
-        for doc in manifest.documents where doc.decision == .reject {
-            let blocking = doc.findings.filter { Disposition(severity: $0.severity) != nil }
-            let rules = Dictionary(grouping: blocking, by: \.ruleID).map { "\($0.key)×\($0.value.count)" }.sorted()
+        for doc in manifest.digests where doc.decision == .reject {
+            let rules = doc.blocking.map { "\($0.key)×\($0.value)" }.sorted()
             lines.append("  reject [\(doc.disposition?.rawValue ?? "-")] \(doc.path): \(rules.joined(separator: ", "))")
         }
         lines.append("manifest: \(outputDirectory)/manifest.json (approve.json, reject.json)")

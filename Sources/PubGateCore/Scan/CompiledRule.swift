@@ -15,7 +15,7 @@ public struct CompiledRule: Sendable {
     init(rule: Rule, file: String, limits: Regex.Limits) throws(ConfigurationError) {
         self.rule = rule
         self.file = file
-        var options: Regex.Options = [.multiline]
+        var options: Regex.Options = [.multiline, .offsetLimit]
         for flag in rule.flags ?? [] {
             switch flag {
             case "multiline": options.insert(.multiline)

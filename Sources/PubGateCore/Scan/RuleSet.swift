@@ -7,10 +7,13 @@ public struct RuleSet: Sendable {
     public let rules: [CompiledRule]
     /// Unknown keys and other problems that do not stop the run.
     public let warnings: [ConfigurationWarning]
+    /// Every rule in one Vectorscan database, built with the rules and shared like them.
+    public let prefilter: Prefilter
 
     public init(rules: [CompiledRule], warnings: [ConfigurationWarning]) {
         self.rules = rules
         self.warnings = warnings
+        prefilter = Prefilter(rules: rules)
     }
 
     /// Loads every `*.yaml`/`*.yml` file in `directory` (sorted), or a single file.

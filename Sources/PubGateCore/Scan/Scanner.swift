@@ -1,9 +1,12 @@
+import EncodingKit
 import PCRE2Kit
 
 /// Stage 3: runs every applicable rule over a document's normalized text and turns the surviving
 /// matches into findings located in the original file.
 ///
-/// Order per match: scope (part, first lines) → exclusions → validator → context words. A rule that
+/// One prefilter pass finds every rule's candidates (``Prefilter``); PCRE2 then confirms exact spans
+/// only where a rule can match. Order per match: scope (part, first lines) → exclusions →
+/// validator → context words. A rule that
 /// hits a PCRE2 resource limit yields a `scan_incomplete` finding, which rejects the document: a scan
 /// that did not finish must never look like a clean one.
 public struct Scanner: Sendable {
@@ -12,12 +15,19 @@ public struct Scanner: Sendable {
     public let showMatches: Bool
     /// Digits of office numbers that are public: a mobile or landline match equal to one is dropped.
     public let publicNumbers: Set<String>
+    /// Off only in tests that check the prefilter changes nothing: every rule over the whole text.
+    let usesPrefilter: Bool
 
     public init(rules: RuleSet, asOf: SimpleDate, showMatches: Bool, publicNumbers: Set<String> = []) {
+        self.init(rules: rules, asOf: asOf, showMatches: showMatches, publicNumbers: publicNumbers, usesPrefilter: true)
+    }
+
+    init(rules: RuleSet, asOf: SimpleDate, showMatches: Bool, publicNumbers: Set<String>, usesPrefilter: Bool) {
         self.rules = rules
         self.asOf = asOf
         self.showMatches = showMatches
         self.publicNumbers = publicNumbers
+        self.usesPrefilter = usesPrefilter
     }
 
     public func scan(_ document: ClassifiedDocument, trace: ScanTrace? = nil) -> [Finding] {
@@ -27,19 +37,30 @@ public struct Scanner: Sendable {
         var findings: [Finding] = []
         var seen = Set<String>()
         let headerEnd = FirstLines(text.utf8)
-        for compiled in rules.rules {
+        let candidates = usesPrefilter ? rules.prefilter.candidates(in: text.utf8) : nil
+        for (index, compiled) in rules.rules.enumerated() {
             guard applies(compiled, to: document) else {
                 trace?.skip(compiled.rule.id, "does not apply to this format or document type (\(document.docType.rawValue))")
                 continue
             }
-            guard passesPrefilter(compiled, text.utf8) else {
-                trace?.skip(compiled.rule.id, "none of its keywords occurs")
-                continue
+            let confirmation = candidates == nil ? .document : rules.prefilter.confirmations[index]
+            let ends = candidates?[index] ?? []
+            switch confirmation {
+            case .windows, .document:
+                if candidates != nil && ends.isEmpty {
+                    trace?.skip(compiled.rule.id, "the prefilter found no candidate")
+                    continue
+                }
+            case .unfiltered:
+                guard passesKeywords(compiled, text.utf8) else {
+                    trace?.skip(compiled.rule.id, "none of its keywords occurs")
+                    continue
+                }
             }
             let rule = compiled.rule
             let group = rule.group ?? 0
             do {
-                try compiled.regex.forEachMatch(in: text.utf8) { groups in
+                let onMatch: ([Range<Int>?]) -> Bool = { groups in
                     guard group < groups.count, let range = groups[group], !range.isEmpty else { return true }
                     let part = text.part(at: range.lowerBound)
                     let value = text.string(range)
@@ -88,15 +109,19 @@ public struct Scanner: Sendable {
                     let excerpt = Masker.excerpt(
                         before: scalars(before: range.lowerBound, count: 12, in: text.utf8), match: value,
                         after: scalars(after: range.upperBound, count: 12, in: text.utf8))
-                    var originalText = String.UnicodeScalarView()
-                    originalText.append(contentsOf: decoded.scalars[original])
                     findings.append(
                         Finding(
                             ruleID: rule.id, kind: rule.kind, severity: severity, message: rule.message ?? rule.title,
                             part: part, location: lines.location(of: original).placed(text.place(at: range.lowerBound)), masked: Masker.mask(value),
-                            excerpt: excerpt, match: showMatches ? String(originalText) : nil,
+                            excerpt: excerpt, match: showMatches ? UTF8Bytes.string(decoded.scalars[original]) : nil,
                             sources: rule.sources ?? [], remediation: rule.remediation))
                     return true
+                }
+                if case .windows(let width) = confirmation {
+                    let windows = Prefilter.windows(ends: ends, maxWidth: width)
+                    try compiled.regex.forEachMatch(in: text.utf8, startingWithin: windows, validUTF8: true, onMatch)
+                } else {
+                    try compiled.regex.forEachMatch(in: text.utf8, validUTF8: true, onMatch)
                 }
             } catch {
                 findings.append(
@@ -122,7 +147,8 @@ public struct Scanner: Sendable {
         return true
     }
 
-    private func passesPrefilter(_ compiled: CompiledRule, _ utf8: [UInt8]) -> Bool {
+    /// The keyword gate of a rule Vectorscan cannot compile.
+    private func passesKeywords(_ compiled: CompiledRule, _ utf8: [UInt8]) -> Bool {
         guard !compiled.keywords.isEmpty else { return true }
         return compiled.keywords.contains { LiteralSearch.contains($0, in: utf8) }
     }
@@ -131,7 +157,7 @@ public struct Scanner: Sendable {
     private func rejection(_ value: String, compiled: CompiledRule, context: ValidationContext) -> String? {
         if compiled.excludedValues.contains(value) { return "an excluded value" }
         let bytes = Array(value.utf8)
-        for pattern in compiled.exclusionPatterns where ((try? pattern.firstMatch(in: bytes)) ?? nil) != nil {
+        for pattern in compiled.exclusionPatterns where ((try? pattern.firstMatch(in: bytes, validUTF8: true)) ?? nil) != nil {
             return "matches the exclusion pattern \(pattern.pattern)"
         }
         if let validator = compiled.validator, !validator(value, context) {

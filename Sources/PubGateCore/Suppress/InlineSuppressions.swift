@@ -1,4 +1,5 @@
 import Foundation
+import PCRE2Kit
 
 /// `pubgate:allow RULE_ID reason` comments in a document (in an HTML comment, a Markdown line, a
 /// text line). One accepts that rule's findings on its own line and the line below it. Without a
@@ -13,10 +14,13 @@ public struct InlineSuppressions: Sendable {
     public let allows: [Allow]
     public let problems: [Finding]
 
-    public init(lines: [DocumentLine]) {
+    /// - Parameter text: the normalized text the lines come from; one byte search in it spares the
+    ///   line-by-line look in the documents (nearly all) that hold no suppression.
+    public init(lines: [DocumentLine], text: [UInt8]) {
         var allows: [Allow] = []
         var problems: [Finding] = []
-        for line in lines where line.text.contains("pubgate:allow") {
+        let marker = Array("pubgate:allow".utf8)
+        for line in LiteralSearch.contains(marker, in: text) ? lines : [] where line.text.includes("pubgate:allow") {
             for c in line.text.allCaptures(#"pubgate:allow\s+([A-Za-z0-9_.\-]+)(?:\s+((?:(?!-->)[^\n])*))?"#) {
                 guard let rule = c[1] else { continue }
                 let reason = (c[2] ?? "").trimmingCharacters(in: .whitespaces)

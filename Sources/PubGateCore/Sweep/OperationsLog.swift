@@ -16,7 +16,7 @@ public final class OperationsLog: @unchecked Sendable {
         }
         let fm = FileManager.default
         try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        if !fm.fileExists(atPath: path) { fm.createFile(atPath: path, contents: nil) }
+        if !fm.fileExists(atPath: path) { _ = fm.createFile(atPath: path, contents: nil) }
         let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try h.seekToEnd()
         handle = h

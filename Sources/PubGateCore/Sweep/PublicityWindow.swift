@@ -18,13 +18,13 @@ public struct PublicityWindow: Sendable, Codable, Hashable {
     public static func read(_ text: [UInt8], published: SimpleDate?, calendar: WorkdayCalendar) -> PublicityWindow? {
         guard LiteralSearch.contains(keyword, in: text) else { return nil }
         func int(_ r: Range<Int>?) -> Int? { r.flatMap { Int(String(decoding: text[$0], as: UTF8.self)) } }
-        if let m = (try? range.firstMatch(in: text)) ?? nil, let y = int(m[1]), let month = int(m[5]), let day = int(m[6]) {
+        if let m = (try? range.firstMatch(in: text, validUTF8: true)) ?? nil, let y = int(m[1]), let month = int(m[5]), let day = int(m[6]) {
             let endYear = int(m[4]) ?? y
             if let end = SimpleDate(year: endYear, month: month, day: day) {
                 return PublicityWindow(lastDay: end, basis: "range")
             }
         }
-        if let m = (try? length.firstMatch(in: text)) ?? nil, let n = int(m[1]), n > 0, let published, let unit = m[2] {
+        if let m = (try? length.firstMatch(in: text, validUTF8: true)) ?? nil, let n = int(m[1]), n > 0, let published, let unit = m[2] {
             let workdays = String(decoding: text[unit], as: UTF8.self) == "工作日"
             let last = workdays ? calendar.lastDay(ofWorkdays: n, from: published) : published.adding(days: n - 1)
             return PublicityWindow(lastDay: last, basis: "days_from_publication")

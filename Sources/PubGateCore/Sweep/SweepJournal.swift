@@ -53,7 +53,7 @@ public struct SweepJournal: Sendable {
         let fm = FileManager.default
         if !fm.fileExists(atPath: path) {
             try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            fm.createFile(atPath: path, contents: nil)
+            _ = fm.createFile(atPath: path, contents: nil)
         }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }

@@ -95,7 +95,7 @@ struct CheckCommand: ParsableCommand {
         for s in manifest.staleSuppressions {
             print("\(display(s.path)):\(s.suppression.line ?? 1):1 stale_suppression \(s.suppression.source.rawValue) suppression of \(s.suppression.rule) matched nothing")
         }
-        let rejected = manifest.documents.filter { $0.decision == .reject }.count
+        let rejected = manifest.summary.rejected
         FileHandle.standardError.write(
             Data("pubgate: \(manifest.documents.count) documents checked, \(rejected) refused\(rejected > 0 ? " — the commit is blocked" : "")\n".utf8))
         if outcome.hasUnreadableInput || !refusedBeforeReview.isEmpty { throw ExitStatus.unreadableInput }

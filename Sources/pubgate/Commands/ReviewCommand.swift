@@ -66,9 +66,9 @@ struct ReviewCommand: ParsableCommand {
             let level = problem.isSkipped ? "warning" : "error"
             FileHandle.standardError.write(Data("\(level): \(problem.path): \(problem.reason)\n".utf8))
         }
-        for doc in manifest.documents {
-            for f in doc.findings where f.kind == .unscannable {
-                FileHandle.standardError.write(Data("error: \(doc.path): \(f.message)\n".utf8))
+        for doc in manifest.digests {
+            for message in doc.unscannable {
+                FileHandle.standardError.write(Data("error: \(doc.path): \(message)\n".utf8))
             }
         }
         bar.finish()

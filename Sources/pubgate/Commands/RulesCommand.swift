@@ -11,16 +11,24 @@ struct RulesCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List every rule with its kind and severity.",
-            discussion: "Example:\n  pubgate rules list --rules Rules/")
+            abstract: "List every rule with its kind, severity and how its candidates are confirmed.",
+            discussion: """
+                Columns: id, kind, severity, confirmation, title. Confirmation is prefilter+windows(N B) \
+                (PCRE2 runs only within N bytes before each Vectorscan hit), prefilter+document (PCRE2 \
+                runs over a document the prefilter hit) or pcre2-only (Vectorscan cannot compile the \
+                rule; the reason is given).
+
+                Example:
+                  pubgate rules list --rules Rules/
+                """)
 
         @OptionGroup var ruleOptions: RuleOptions
 
         func run() throws {
             let set = try ruleOptions.load().0.rules
-            for compiled in set.rules {
+            for (compiled, confirmation) in zip(set.rules, set.prefilter.confirmations) {
                 let r = compiled.rule
-                print("\(r.id)\t\(r.kind.rawValue)\t\(r.severity.rawValue)\t\(r.title)")
+                print("\(r.id)\t\(r.kind.rawValue)\t\(r.severity.rawValue)\t\(confirmation.summary)\t\(r.title)")
             }
         }
     }

@@ -38,7 +38,7 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
     public static func all(in bytes: [UInt8], maxYear: Int = 9999) -> [DocumentNumber] {
         guard LiteralSearch.contains(numberSign, in: bytes) else { return [] }
         var found: [DocumentNumber] = []
-        try? pattern.forEachMatch(in: bytes) { groups in
+        try? pattern.forEachMatch(in: bytes, validUTF8: true) { groups in
             let s = { (i: Int) -> String? in groups[i].map { String(decoding: bytes[$0], as: UTF8.self) } }
             guard let whole = groups[0], let lb = s(1), let year = s(2), let rb = s(3), let seq = s(6) else { return true }
             let organ = organCode(before: whole.lowerBound, in: bytes)

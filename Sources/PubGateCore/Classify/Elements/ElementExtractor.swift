@@ -26,7 +26,7 @@ public struct ElementExtractor: Sendable {
             } else if e.urgency == nil, t.wholeMatch(#"特急|加急|特提|平急"#) {
                 e.urgency = ElementText(l)
                 headEnd = i
-            } else if e.issuerMark == nil, t.count <= 30, t.wholeMatch(#"\p{Han}{2,}(?:局|委|厅|府|部|院|室|会|处|队|所|中心|政府)(?:\p{Han}{0,12})?文件"#) {
+            } else if e.issuerMark == nil, t.count <= 30, t.wholeMatch(#"\p{sc:Han}{2,}(?:局|委|厅|府|部|院|室|会|处|队|所|中心|政府)(?:\p{sc:Han}{0,12})?文件"#) {
                 e.issuerMark = ElementText(l)
                 headEnd = i
             } else if e.documentNumber == nil, let number = DocumentNumber.first(in: t), t.count <= number.written.count + 16,
@@ -78,7 +78,7 @@ public struct ElementExtractor: Sendable {
             // 主送机关: a short line ending in a colon right after the title.
             for j in bodyStart..<min(bodyStart + 2, lines.count) {
                 let t = lines[j].text
-                if t.hasSuffix(":"), (3...60).contains(t.count), !t.contains("号"), !Self.isFieldLine(t) {
+                if t.hasSuffix(":"), (3...60).contains(t.count), !t.includes("号"), !Self.isFieldLine(t) {
                     e.recipients = ElementText(text: String(t.dropLast()), line: lines[j].line)
                     bodyStart = j + 1
                     break
@@ -92,7 +92,7 @@ public struct ElementExtractor: Sendable {
         var tailStart = lines.count
         for i in stride(from: lines.count - 1, through: closingStart, by: -1) {
             let t = lines[i].text
-            guard t.contains("抄送") || t.hasSuffix("印发") else { continue }
+            guard t.includes("抄送") || t.hasSuffix("印发") else { continue }
             if e.copiesTo == nil, let m = t.firstMatch(#"^抄送:(.+)$"#) {
                 e.copiesTo = ElementText(text: m, line: lines[i].line)
                 tailStart = min(tailStart, i)
@@ -148,7 +148,7 @@ public struct ElementExtractor: Sendable {
     }
 
     static func signer(in t: String) -> String? {
-        t.firstMatch(#"签发人 ?: ?(\p{Han}[\p{Han}·]{1,7}(?:[ 、,]+\p{Han}[\p{Han}·]{1,7})*)"#)
+        t.firstMatch(#"签发人 ?: ?(\p{sc:Han}[\p{sc:Han}·]{1,7}(?:[ 、,]+\p{sc:Han}[\p{sc:Han}·]{1,7})*)"#)
     }
 
     static func isDateLine(_ t: String) -> Bool {
@@ -157,7 +157,7 @@ public struct ElementExtractor: Sendable {
     }
 
     static func isSignature(_ t: String) -> Bool {
-        (2...40).contains(t.count) && t.wholeMatch(#"[\p{Han}()、 ]+"#) && !t.hasSuffix("。")
+        (2...40).contains(t.count) && t.wholeMatch(#"[\p{sc:Han}()、 ]+"#) && !t.hasSuffix("。")
     }
 
     static func isFieldLine(_ t: String) -> Bool {

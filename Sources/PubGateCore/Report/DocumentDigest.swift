@@ -1,0 +1,30 @@
+/// What the summaries, the decision lists and the exit code need of one document, kept in memory
+/// for the whole batch while the full reviews stay in the ``ReviewStore``.
+public struct DocumentDigest: Sendable {
+    public let path: String
+    public let sha256: String
+    public let decision: Decision
+    public let disposition: Disposition?
+    /// Rule ids behind a rejection, strictest severity first, each once.
+    public let reasons: [String]
+    /// Blocking findings per rule id.
+    public let blocking: [String: Int]
+    /// Why the document could not be read or decoded, when it could not.
+    public let unscannable: [String]
+    /// Findings per kind.
+    public let kinds: [String: Int]
+
+    init(_ review: DocumentReview) {
+        path = review.path
+        sha256 = review.sha256
+        decision = review.decision
+        disposition = review.disposition
+        let rejecting = review.findings.filter { Disposition(severity: $0.severity) != nil }
+        var unique: [String] = []
+        for r in rejecting.sorted(by: { $0.severity > $1.severity }).map(\.ruleID) where !unique.contains(r) { unique.append(r) }
+        reasons = unique
+        blocking = Dictionary(grouping: rejecting, by: \.ruleID).mapValues(\.count)
+        unscannable = review.findings.filter { $0.kind == .unscannable }.map(\.message)
+        kinds = Dictionary(grouping: review.findings, by: \.kind.rawValue).mapValues(\.count)
+    }
+}

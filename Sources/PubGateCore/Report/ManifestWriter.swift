@@ -1,0 +1,49 @@
+import Foundation
+
+/// Writes `manifest.json` one document at a time, byte for byte what `JSONEncoder` with sorted
+/// keys and pretty printing would make of the whole ``Manifest``, without holding every review
+/// or the whole JSON in memory.
+///
+/// Top-level keys come in sorted order; each value is encoded on its own and indented to its
+/// depth (JSONEncoder leaves the blank line inside an empty array or object unindented).
+public enum ManifestWriter {
+    public static func write(_ manifest: Manifest, to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        func member(_ key: String, _ value: some Encodable, last: Bool = false) throws -> String {
+            let json = String(decoding: try encoder.encode(value), as: UTF8.self)
+            return "  \"\(key)\" : " + indented(json, by: "  ", first: false) + (last ? "\n" : ",\n")
+        }
+        try AtomicWriter.stream(to: path) { sink in
+            try sink.write("{\n")
+            try sink.write(try member("as_of", manifest.asOf))
+            try sink.write(try member("batch_findings", manifest.batchFindings))
+            try sink.write("  \"documents\" : [\n")
+            if manifest.documents.isEmpty { try sink.write("\n") }
+            for (i, document) in manifest.documents.enumerated() {
+                let json = String(decoding: try encoder.encode(document), as: UTF8.self)
+                try sink.write(indented(json, by: "    ", first: true) + (i + 1 < manifest.documents.count ? ",\n" : "\n"))
+            }
+            try sink.write("  ],\n")
+            try sink.write(try member("rules_loaded", manifest.rulesLoaded))
+            try sink.write(try member("schema", manifest.schema))
+            try sink.write(try member("show_matches", manifest.showMatches))
+            try sink.write(try member("stale_suppressions", manifest.staleSuppressions))
+            try sink.write(try member("summary", manifest.summary))
+            try sink.write(try member("tool", manifest.tool))
+            try sink.write(try member("version", manifest.version, last: true))
+            try sink.write("}\n")
+        }
+    }
+
+    /// `json` with every non-empty line (but the first, unless `first`) prefixed by `indent`.
+    private static func indented(_ json: String, by indent: String, first: Bool) -> String {
+        var out = ""
+        for (i, line) in json.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if i > 0 { out += "\n" }
+            if !line.isEmpty && (i > 0 || first) { out += indent }
+            out += line
+        }
+        return out
+    }
+}

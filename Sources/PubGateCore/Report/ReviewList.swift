@@ -1,0 +1,23 @@
+/// A review's documents in input order, read from the ``ReviewStore`` one at a time.
+///
+/// Writers that need every field (manifest, SARIF, CSV, HTML) walk it once each; what the
+/// summaries and decision lists need is in ``Manifest/digests`` and never touches the store.
+public struct ReviewList: RandomAccessCollection, Sendable {
+    private let store: ReviewStore
+    private let slots: [ReviewStore.Slot]
+
+    init(store: ReviewStore, slots: [ReviewStore.Slot]) {
+        self.store = store
+        self.slots = slots
+    }
+
+    /// Documents already in memory (tests and small tools).
+    public init(_ documents: [DocumentReview]) {
+        let store = ReviewStore()
+        self.init(store: store, slots: documents.map { store.store($0) })
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { slots.count }
+    public subscript(position: Int) -> DocumentReview { store.load(DocumentReview.self, at: slots[position]) }
+}

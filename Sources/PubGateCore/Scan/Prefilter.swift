@@ -1,0 +1,145 @@
+import Foundation
+import VectorscanKit
+
+/// One Vectorscan pass over a document for every rule at once, so PCRE2 only runs where a rule
+/// can match (`../shared/bench/README.md`: rule-by-rule PCRE2 over whole documents is 15–60×
+/// slower than a multi-pattern prefilter with confirmation windows).
+///
+/// Each rule's PCRE2 pattern is compiled in Vectorscan's prefilter mode: lookaround and other
+/// constructs it cannot run exactly become a superset, so a document with no hit for a rule
+/// cannot hold a match of it, and every real match ends at a reported hit. A rule Vectorscan
+/// cannot compile at all stays on PCRE2 alone (``Confirmation/unfiltered(reason:)``).
+public struct Prefilter: Sendable {
+    /// By rule index, how the rule's candidates are confirmed.
+    public let confirmations: [Confirmation]
+    private let database: PatternDatabase?
+
+    /// - Parameter cache: where compiled databases are kept between runs (nil: always compile).
+    init(rules: [CompiledRule], cache: PrefilterCache? = PrefilterCache.standard) {
+        var confirmations: [Confirmation] = []
+        var patterns: [PatternDatabase.Pattern] = []
+        for (index, compiled) in rules.enumerated() {
+            let extended = (compiled.rule.flags ?? []).contains { $0 == "extended" || $0 == "x" }
+            let expression = Self.vectorscanSyntax(compiled.rule.pattern, extended: extended)
+            let flags = Self.flags(compiled.rule.flags ?? [])
+            do {
+                let widths = try PatternDatabase.widths(of: expression, flags: flags)
+                guard widths.minWidth > 0 else {
+                    confirmations.append(.unfiltered(reason: "the pattern can match empty text"))
+                    continue
+                }
+                confirmations.append(widths.maxWidth.map { .windows(maxWidth: $0) } ?? .document)
+                patterns.append(.init(id: UInt32(index), expression: expression, flags: flags))
+            } catch {
+                confirmations.append(.unfiltered(reason: "Vectorscan: \(error.message)"))
+            }
+        }
+        // A pattern that parses may still fail to build (resource limits): drop it and retry. Only
+        // a database built from every parsed pattern in one go is cached.
+        var database = cache?.load(patterns)
+        if let built = database ?? (try? PatternDatabase(patterns)) {
+            if database == nil { cache?.store(built, for: patterns) }
+            database = built
+        }
+        while database == nil && !patterns.isEmpty {
+            do {
+                database = try PatternDatabase(patterns)
+            } catch {
+                let failed = error.expression ?? 0
+                confirmations[Int(patterns[failed].id)] = .unfiltered(reason: "Vectorscan: \(error.message)")
+                patterns.remove(at: failed)
+            }
+        }
+        self.database = database
+        self.confirmations = confirmations
+    }
+
+    /// By rule index, the sorted end offsets of the rule's prefilter hits in `utf8`; nil when the
+    /// prefilter could not run, in which case every rule must be confirmed over the whole text.
+    func candidates(in utf8: [UInt8]) -> [[Int]]? {
+        guard let database, let hits = try? database.scan(utf8) else { return nil }
+        var ends = Array(repeating: [Int](), count: confirmations.count)
+        for hit in hits { ends[Int(hit.id)].append(hit.end) }
+        for i in ends.indices where ends[i].count > 1 { ends[i].sort() }
+        return ends
+    }
+
+    /// Start-offset windows for a rule whose matches are at most `maxWidth` bytes: a match ending at
+    /// a hit starts at most `maxWidth` bytes before it. Overlapping windows are merged.
+    static func windows(ends: [Int], maxWidth: Int) -> [ClosedRange<Int>] {
+        var merged: [ClosedRange<Int>] = []
+        for end in ends {
+            let window = max(0, end - maxWidth)...end
+            if let last = merged.last, window.lowerBound <= last.upperBound + 1 {
+                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, window.upperBound)
+            } else {
+                merged.append(window)
+            }
+        }
+        return merged
+    }
+
+    /// The pattern as Vectorscan should see it: a superset where the two engines' Unicode tables
+    /// differ. Vectorscan's script tables are older than PCRE2's (its `\p{Han}` misses U+9FFF and
+    /// CJK extension G), so `\p{sc:Han}`/`\p{Han}` become "any non-ASCII scalar" and any other
+    /// property becomes "any scalar"; PCRE2 still decides the exact match. `extended` has no
+    /// compile flag in Vectorscan, only `(?x)`.
+    static func vectorscanSyntax(_ pattern: String, extended: Bool = false) -> String {
+        let scalars = Array(pattern.unicodeScalars)
+        var out = extended ? "(?x)" : ""
+        var inClass = false
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "\\", i + 1 < scalars.count {
+                let next = scalars[i + 1]
+                if (next == "p" || next == "P"), i + 2 < scalars.count, scalars[i + 2] == "{",
+                    let close = scalars[(i + 3)...].firstIndex(of: "}")
+                {
+                    let name = String(String.UnicodeScalarView(scalars[(i + 3)..<close]))
+                    let han = next == "p" && (name == "sc:Han" || name == "Han" || name == "script=Han")
+                    let range = han ? #"\x{80}-\x{10FFFF}"# : #"\x{0}-\x{10FFFF}"#
+                    out += inClass ? range : "[\(range)]"
+                    i = close + 1
+                    continue
+                }
+                out.unicodeScalars.append(c)
+                out.unicodeScalars.append(next)
+                i += 2
+                continue
+            }
+            if c == "[" && !inClass {
+                inClass = true
+                out.unicodeScalars.append(c)
+                // A `]` or `^]` right after the opening bracket is a literal, not the end.
+                if i + 1 < scalars.count, scalars[i + 1] == "^" {
+                    out += "^"
+                    i += 1
+                }
+                if i + 1 < scalars.count, scalars[i + 1] == "]" {
+                    out += "]"
+                    i += 1
+                }
+            } else if c == "]" && inClass {
+                inClass = false
+                out.unicodeScalars.append(c)
+            } else {
+                out.unicodeScalars.append(c)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private static func flags(_ ruleFlags: [String]) -> PatternDatabase.Flags {
+        var flags: PatternDatabase.Flags = [.utf8, .prefilter, .multiline]
+        for flag in ruleFlags {
+            switch flag {
+            case "caseless", "i": flags.insert(.caseless)
+            case "dotall", "s": flags.insert(.dotAll)
+            default: break
+            }
+        }
+        return flags
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import PubGateCore
+
+@Suite struct PrefilterTests {
+    @Test func everyShippedRuleIsPrefiltered() {
+        for (compiled, confirmation) in zip(shippedRules.rules, shippedRules.prefilter.confirmations) {
+            if case .unfiltered(let reason) = confirmation { Issue.record("\(compiled.rule.id): \(reason)") }
+        }
+    }
+
+    @Test func unicodePropertiesBecomeSupersetsForVectorscan() {
+        #expect(Prefilter.vectorscanSyntax(#"[\p{sc:Han}·]{2,4}"#) == #"[\x{80}-\x{10FFFF}·]{2,4}"#)
+        #expect(Prefilter.vectorscanSyntax(#"(?:\p{sc:Han}){1,4}路"#) == #"(?:[\x{80}-\x{10FFFF}]){1,4}路"#)
+        #expect(Prefilter.vectorscanSyntax(#"\P{L}x"#) == #"[\x{0}-\x{10FFFF}]x"#)
+        #expect(Prefilter.vectorscanSyntax(#"[]\p{Han}]"#) == #"[]\x{80}-\x{10FFFF}]"#)
+        #expect(Prefilter.vectorscanSyntax(#"\\p{Han}"#) == #"\\p{Han}"#)
+        #expect(Prefilter.vectorscanSyntax("a b", extended: true) == "(?x)a b")
+    }
+
+    @Test func overlappingWindowsMerge() {
+        #expect(Prefilter.windows(ends: [20, 25, 60], maxWidth: 10) == [10...25, 50...60])
+        #expect(Prefilter.windows(ends: [5], maxWidth: 10) == [0...5])
+    }
+
+    @Test func aRuleVectorscanCannotCompileFallsBackToPCRE2() throws {
+        let rule = try RuleSet.parse(
+            "version: 1\nrules:\n  - id: keep_out\n    title: t\n    kind: format\n    severity: fix\n    pattern: '编号\\K[0-9]{4}'\n    examples: {match: ['编号1111']}\n",
+            file: "f.yaml")!.0.rules[0]
+        let set = RuleSet(rules: [try CompiledRule(rule: rule, file: "f.yaml", limits: .init())], warnings: [])
+        guard case .unfiltered = set.prefilter.confirmations[0] else {
+            Issue.record("expected a PCRE2-only rule, got \(set.prefilter.confirmations[0])")
+            return
+        }
+        #expect(scan(Array("编号2222 和 1234".utf8), name: "a.txt", rules: set).1.map(\.ruleID) == ["keep_out"])
+    }
+
+    @Test func theCompiledDatabaseIsCachedAndADamagedCacheIsRebuilt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-cache-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cache = PrefilterCache(directory: dir)
+        let text = Array("身份证号11010519491231002X，电话13800138000".utf8)
+        let compiled = Prefilter(rules: shippedRules.rules, cache: cache)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(files.count == 1 && files[0].hasPrefix("prefilter-"))
+        let loaded = Prefilter(rules: shippedRules.rules, cache: cache)
+        #expect(loaded.confirmations == compiled.confirmations)
+        #expect(loaded.candidates(in: text) == compiled.candidates(in: text))
+        try Data("damaged".utf8).write(to: URL(fileURLWithPath: dir + "/" + files[0]))
+        #expect(Prefilter(rules: shippedRules.rules, cache: cache).candidates(in: text) == compiled.candidates(in: text))
+    }
+
+    /// The prefilter is an optimisation only: every finding of a whole-text scan, nothing more.
+    @Test func prefilteredScanEqualsTheWholeTextScan() throws {
+        var texts: [(String, [UInt8])] = []
+        let drafts = packageRoot.appendingPathComponent("Samples/drafts")
+        for name in try FileManager.default.contentsOfDirectory(atPath: drafts.path).sorted() {
+            texts.append((name, Array(try Data(contentsOf: drafts.appendingPathComponent(name)))))
+        }
+        // Every rule's examples, glued together and next to digit runs that defeat the lookarounds.
+        var generator = SystemRandomNumberGenerator()
+        var glued = ""
+        for compiled in shippedRules.rules {
+            for example in compiled.rule.examples.match.map(\.text) + compiled.rule.examples.noMatch {
+                let digits = String((0..<Int.random(in: 1...24, using: &generator)).map { _ in "0123456789".randomElement(using: &generator)! })
+                glued += example + [" ", "\n", digits, "，", ""].randomElement(using: &generator)!
+            }
+        }
+        texts.append(("examples.txt", Array(glued.utf8)))
+        for (name, bytes) in texts {
+            let document = shippedClassifier.classify(IngestStage().run(RawInput(path: name, bytes: bytes)))
+            let fast = Scanner(rules: shippedRules, asOf: reviewDate, showMatches: true, publicNumbers: [], usesPrefilter: true)
+            let slow = Scanner(rules: shippedRules, asOf: reviewDate, showMatches: true, publicNumbers: [], usesPrefilter: false)
+            let key = { (f: Finding) in "\(f.ruleID)@\(f.location?.byteStart ?? -1)-\(f.location?.byteEnd ?? -1)" }
+            #expect(fast.scan(document).map(key).sorted() == slow.scan(document).map(key).sorted(), "\(name)")
+        }
+    }
+}
