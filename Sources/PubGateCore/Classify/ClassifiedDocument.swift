@@ -31,7 +31,7 @@ public struct ClassifiedDocument: Sendable {
 
     /// The original location of normalized bytes `range`.
     public func location(of range: Range<Int>) -> SourceLocation? {
-        lineIndex?.location(of: normalized.originalRange(of: range))
+        lineIndex?.location(of: normalized.originalRange(of: range)).placed(normalized.place(at: range.lowerBound))
     }
 
     /// The original text of normalized bytes `range`.

@@ -29,6 +29,9 @@ public struct DocumentReview: Sendable, Codable {
     public private(set) var findings: [Finding]
     /// Findings accepted by a suppression, with it (not counted for the decision).
     public private(set) var suppressed: [SuppressedFinding] = []
+    /// Files a page links as attachments (附件), as paths beside the page's own; reviewed with it.
+    /// Nil for documents that link none.
+    public internal(set) var attachments: [String]?
     /// The document's `pubgate:allow` lines (applied once every finding is known).
     var inlineAllows: [InlineSuppressions.Allow] = []
 
@@ -138,6 +141,6 @@ public struct DocumentReview: Sendable, Codable {
         case title, attribute
         case attributeDetail = "attribute_detail"
         case documentNumber = "document_number"
-        case elements, metadata, validity, expiry, decision, disposition, findings, suppressed
+        case elements, metadata, validity, expiry, decision, disposition, findings, suppressed, attachments
     }
 }

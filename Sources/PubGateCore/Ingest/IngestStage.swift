@@ -4,14 +4,23 @@ import Foundation
 
 /// Stage 1: bytes in, decoded and extracted text out, with the byte map kept.
 ///
-/// A file that cannot be decoded is not dropped: it comes out with no text and an `unscannable`
-/// finding, so the decide stage rejects it (fail closed).
+/// Text formats are decoded and extracted in place. Containers (DOCX, XLSX, ODF, OFD) and PDFs are
+/// recognised by their content and read by ``ContainerReader`` into a virtual text whose segments
+/// name their place in the file. A file that cannot be decoded or read is not dropped: it comes out
+/// with no text and an `unscannable` finding, so the decide stage rejects it (fail closed).
 public struct IngestStage: Sendable {
-    public init() {}
+    public let limits: ContainerLimits
+
+    public init(limits: ContainerLimits = .standard) {
+        self.limits = limits
+    }
 
     public func run(_ input: RawInput) -> IngestedDocument {
         let digest = Hex.encode(SHA256.hash(data: input.bytes))
         let format = input.format
+        if format.isBinary || FileSignature(input.bytes) != .none {
+            return readContainer(input, digest: digest)
+        }
         let declared = (format == .html || format == .xml) ? TextDecoder.declaredCharset(in: input.bytes) : nil
         let decoded: DecodedText
         do {
@@ -30,12 +39,30 @@ public struct IngestStage: Sendable {
         case .markdown: extractor = MarkdownExtractor()
         case .html: extractor = HTMLExtractor()
         case .xml: extractor = XMLExtractor()
-        case .text, .unknown: extractor = PlainTextExtractor()
+        // Binary formats were read by readContainer above and never get here.
+        case .text, .unknown, .docx, .xlsx, .odt, .ods, .ofd, .pdf: extractor = PlainTextExtractor()
         }
         let extraction = extractor.extract(decoded)
         return IngestedDocument(
             path: input.path, sha256: digest, byteCount: input.bytes.count, format: format,
             encoding: decoded.encoding, decoded: decoded, segments: extraction.segments,
             metadata: extraction.metadata, findings: extraction.findings)
+    }
+
+    private func readContainer(_ input: RawInput, digest: String) -> IngestedDocument {
+        do {
+            let (format, extraction) = try ContainerReader(limits: limits).read(input.bytes)
+            return IngestedDocument(
+                path: input.path, sha256: digest, byteCount: input.bytes.count, format: format, encoding: nil,
+                decoded: extraction.text.decoded, segments: extraction.text.segments, metadata: extraction.metadata,
+                findings: extraction.findings)
+        } catch {
+            let finding = Finding(
+                ruleID: "container_unscannable", kind: .unscannable, severity: .block, message: "cannot scan: \(error.description)",
+                remediation: error.remediation)
+            return IngestedDocument(
+                path: input.path, sha256: digest, byteCount: input.bytes.count, format: input.format.isBinary ? input.format : .unknown,
+                encoding: nil, decoded: nil, segments: [], metadata: [:], findings: [finding])
+        }
     }
 }

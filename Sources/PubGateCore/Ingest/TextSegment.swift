@@ -10,13 +10,17 @@ public struct TextSegment: Sendable {
     /// Whether the segment ends a block (paragraph, cell, attribute value): the normalizer then
     /// inserts a line break so words from neighbouring blocks never run together.
     public var endsBlock: Bool
+    /// For a container document, where in the file the text is (`word/header1.xml ¶1`, `Sheet1!C7`,
+    /// `page 3 line 14`); findings carry it as their location's `container`.
+    public var place: String?
 
-    public init(part: ContentPart, scalars: [Unicode.Scalar], origins: [Int32], endsBlock: Bool = true) {
+    public init(part: ContentPart, scalars: [Unicode.Scalar], origins: [Int32], endsBlock: Bool = true, place: String? = nil) {
         precondition(scalars.count == origins.count)
         self.part = part
         self.scalars = scalars
         self.origins = origins
         self.endsBlock = endsBlock
+        self.place = place
     }
 
     /// A segment covering decoded scalars `range` verbatim.

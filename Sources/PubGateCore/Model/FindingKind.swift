@@ -42,6 +42,15 @@ public struct FindingKind: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static let suppression = FindingKind(rawValue: "suppression")
     /// Content that was withdrawn or purged, published again.
     public static let republication = FindingKind(rawValue: "republication")
+    /// Content a container document publishes without printing it: comments, tracked changes,
+    /// hidden text, sheets and cells, annotations, properties naming people (I-02).
+    public static let hiddenContent = FindingKind(rawValue: "hidden_content")
+    /// Images and embedded or attached files whose content was not scanned (I-03).
+    public static let embeddedContent = FindingKind(rawValue: "embedded_content")
+    /// PDF pages without a text layer: scans that need OCR or a human (I-03).
+    public static let needsOCR = FindingKind(rawValue: "needs_ocr")
+    /// A page links an attachment that is rejected, or that is not in the reviewed tree.
+    public static let attachment = FindingKind(rawValue: "attachment")
     /// The document could not be read, decoded or parsed; it is rejected (fail closed).
     public static let unscannable = FindingKind(rawValue: "unscannable")
     /// A rule hit a resource limit on this document; the scan is incomplete, so it is rejected.
@@ -53,7 +62,8 @@ public struct FindingKind: RawRepresentable, Hashable, Sendable, Codable, Custom
         .credential, .intranet, .process, .email, .plate, .coordinates, .passport, .orgCode, .masked,
         .maskingWeak, .landline, .format, .penaltyMasking, .attributeMissing, .attributeConflict,
         .attributeMismatch, .attributeNotPublic, .interpretationFields, .interpretationMissing,
-        .proposalTitle, .aggregationLinkage, .aggregationBulk, .aggregationLayout, .republication, .suppression, .unscannable,
+        .proposalTitle, .aggregationLinkage, .aggregationBulk, .aggregationLayout, .republication, .suppression, .hiddenContent,
+        .embeddedContent, .needsOCR, .attachment, .unscannable,
         .scanIncomplete,
     ]
 

@@ -7,6 +7,15 @@ public struct NormalizedText: Sendable {
     public let origins: [Int32]
     /// The content part of each normalized byte range, in order.
     public let parts: [(range: Range<Int>, part: ContentPart)]
+    /// For a container document, the place in the file of each normalized byte range, in order.
+    public let places: [(range: Range<Int>, place: String)]
+
+    public init(utf8: [UInt8], origins: [Int32], parts: [(range: Range<Int>, part: ContentPart)], places: [(range: Range<Int>, place: String)] = []) {
+        self.utf8 = utf8
+        self.origins = origins
+        self.parts = parts
+        self.places = places
+    }
 
     /// The content part that normalized byte `offset` belongs to.
     public func part(at offset: Int) -> ContentPart {
@@ -18,6 +27,18 @@ public struct NormalizedText: Sendable {
             if offset < r.lowerBound { hi = mid - 1 } else if offset >= r.upperBound { lo = mid + 1 } else { return parts[mid].part }
         }
         return .body
+    }
+
+    /// The place in a container document of normalized byte `offset`; nil for text formats.
+    public func place(at offset: Int) -> String? {
+        var lo = 0
+        var hi = places.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let r = places[mid].range
+            if offset < r.lowerBound { hi = mid - 1 } else if offset >= r.upperBound { lo = mid + 1 } else { return places[mid].place }
+        }
+        return nil
     }
 
     /// Original scalar range covered by normalized bytes `range`.

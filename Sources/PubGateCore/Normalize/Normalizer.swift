@@ -66,15 +66,19 @@ public struct Normalizer: Sendable {
             if segment.endsBlock && out.last != "\n" {
                 out.append("\n", origin: out.origins.last ?? 0)
             }
-            if out.utf8.count > start { out.parts.append((start..<out.utf8.count, segment.part)) }
+            if out.utf8.count > start {
+                out.parts.append((start..<out.utf8.count, segment.part))
+                if let place = segment.place { out.places.append((start..<out.utf8.count, place)) }
+            }
         }
-        return NormalizedText(utf8: out.utf8, origins: out.origins, parts: out.parts)
+        return NormalizedText(utf8: out.utf8, origins: out.origins, parts: out.parts, places: out.places)
     }
 
     private struct Builder {
         var utf8: [UInt8] = []
         var origins: [Int32] = []
         var parts: [(range: Range<Int>, part: ContentPart)] = []
+        var places: [(range: Range<Int>, place: String)] = []
         var last: Unicode.Scalar?
 
         mutating func append(_ s: Unicode.Scalar, origin: Int32) {

@@ -41,6 +41,12 @@ public struct ReviewPipeline: Sendable {
             }
         }
         var results = slots.results
+        // Attachments a page links from inside the reviewed folders are reviewed with it.
+        let attachments = AttachmentReview(paths: paths)
+        for file in attachments.unreviewed(results.map { ($0.digest.path, $0.attachments) }) {
+            let (review, profile) = stages.review(file: file)
+            results.append(Reviewed(review, store: store, profile: profile))
+        }
         let published = publishedProfiles(stages)
         let batchProfiles = results.compactMap(\.profile)
         let reviewedIndex = results.indices.filter { results[$0].profile != nil }
@@ -77,6 +83,12 @@ public struct ReviewPipeline: Sendable {
         }
         for (i, reviewed) in finished.indexedResults { results[i] = reviewed }
         let stale = staleSlots.results.flatMap { $0 }
+        // After suppressions: a page follows its attachments' final decisions.
+        for (i, found) in attachments.findings(results.map { ($0.digest, $0.attachments) }) {
+            var review = store.load(DocumentReview.self, at: results[i].slot)
+            review.add(found, policy: stages.policy)
+            results[i] = Reviewed(review, store: store, profile: nil)
+        }
         for problem in problems where !problem.isSkipped {
             results.append(Reviewed(Stages.unreadable(path: problem.path, reason: problem.reason, policy: stages.policy), store: store, profile: nil))
         }
@@ -98,12 +110,15 @@ public struct ReviewPipeline: Sendable {
         let slot: ReviewStore.Slot
         let digest: DocumentDigest
         let inlineAllows: [InlineSuppressions.Allow]
+        /// The attachments a page links (its review's `attachments`).
+        let attachments: [String]
         let profile: DocumentProfile?
 
         init(_ review: DocumentReview, store: ReviewStore, profile: DocumentProfile?) {
             slot = store.store(review)
             digest = DocumentDigest(review)
             inlineAllows = review.inlineAllows
+            attachments = review.attachments ?? []
             self.profile = profile
         }
     }

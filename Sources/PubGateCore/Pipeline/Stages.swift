@@ -99,6 +99,8 @@ struct Stages: Sendable {
                 defaults: classified.docType == .normative ? normativeDefaults : nil),
             findings: findings, policy: policy)
         review.inlineAllows = inline.allows
+        let attachments = AttachmentLinks.paths(in: ingested, at: file)
+        if !attachments.isEmpty { review.attachments = attachments }
         return (review, timings.measure("profiles") { DocumentProfile(classified, asOf: asOf) })
     }
 

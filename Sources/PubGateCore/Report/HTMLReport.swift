@@ -31,7 +31,7 @@ public enum HTMLReport {
                 kinds[f.kind.rawValue, default: 0] += 1
                 let (before, match, after) = split(f.excerpt)
                 return [
-                    "line": f.location.map { "\($0.line):\($0.column)" } ?? "文档",
+                    "line": f.location.map { $0.container ?? "\($0.line):\($0.column)" } ?? "文档",
                     "rule": f.ruleID, "kind": f.kind.rawValue, "severity": f.severity.rawValue, "message": f.message,
                     "text": f.masked ?? "", "before": before, "match": match, "after": after, "hasExcerpt": f.excerpt != nil,
                 ]

@@ -87,7 +87,11 @@ public struct SARIFReport: Encodable {
 
     static func result(_ f: Finding, path: String) -> Result {
         var region: Region?
-        if let l = f.location {
+        var logical: [LogicalLocation]?
+        if let l = f.location, let container = l.container {
+            // Lines of a container's extracted text are not lines of the file: name the place instead.
+            logical = [LogicalLocation(fullyQualifiedName: container, kind: "element")]
+        } else if let l = f.location {
             region = Region(
                 startLine: l.line, startColumn: max(1, l.column), endLine: l.endLine, endColumn: max(1, l.endColumn),
                 byteOffset: l.byteStart, byteLength: max(0, l.byteEnd - l.byteStart), snippet: f.masked.map { .init(text: $0) })
@@ -97,7 +101,7 @@ public struct SARIFReport: Encodable {
         let hash = Hex.encode(SHA256.hash(data: Data(basis.utf8))).prefix(16)
         return Result(
             ruleId: f.ruleID, ruleIndex: 0, level: level(f.severity), message: .init(text: nonEmpty(f.message)),
-            locations: [.init(physicalLocation: .init(artifactLocation: .init(uri: uri(path)), region: region))],
+            locations: [.init(physicalLocation: .init(artifactLocation: .init(uri: uri(path)), region: region), logicalLocations: logical)],
             partialFingerprints: ["primaryLocationLineHash": "\(hash):1", "pubgate/v1": String(hash)],
             properties: .init(kind: f.kind.rawValue, severity: f.severity.rawValue, part: f.part.rawValue))
     }
@@ -162,7 +166,16 @@ public struct SARIFReport: Encodable {
         }
     }
 
-    struct Location: Encodable { let physicalLocation: PhysicalLocation }
+    struct Location: Encodable {
+        let physicalLocation: PhysicalLocation
+        /// The place inside a container document (`原始数据!B2`, `word/header1.xml ¶1`, `page 2 line 3`).
+        let logicalLocations: [LogicalLocation]?
+    }
+
+    struct LogicalLocation: Encodable {
+        let fullyQualifiedName: String
+        let kind: String
+    }
 
     struct PhysicalLocation: Encodable {
         let artifactLocation: Artifact

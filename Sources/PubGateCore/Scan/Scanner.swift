@@ -112,7 +112,7 @@ public struct Scanner: Sendable {
                     findings.append(
                         Finding(
                             ruleID: rule.id, kind: rule.kind, severity: severity, message: rule.message ?? rule.title,
-                            part: part, location: lines.location(of: original), masked: Masker.mask(value),
+                            part: part, location: lines.location(of: original).placed(text.place(at: range.lowerBound)), masked: Masker.mask(value),
                             excerpt: excerpt, match: showMatches ? UTF8Bytes.string(decoded.scalars[original]) : nil,
                             sources: rule.sources ?? [], remediation: rule.remediation))
                     return true

@@ -57,7 +57,8 @@ struct CheckCommand: ParsableCommand {
             scratch = dir
             reviewPaths = []
             for file in files.files {
-                guard SiteLayout.pageExtensions.contains((file.path as NSString).pathExtension.lowercased()) else {
+                let ext = (file.path as NSString).pathExtension.lowercased()
+                guard SiteLayout.pageExtensions.contains(ext) || AttachmentLinks.extensions.contains(ext) else {
                     FileHandle.standardError.write(Data("pubgate: \(file.path): not a page format pubgate reviews; not checked\n".utf8))
                     continue
                 }
@@ -87,7 +88,8 @@ struct CheckCommand: ParsableCommand {
         for doc in manifest.documents {
             for f in doc.findings where f.severity > .info {
                 let at = f.location.map { "\($0.line):\($0.column)" } ?? "1:1"
-                print("\(display(doc.path)):\(at) \(f.ruleID) [\(f.severity.rawValue)] \(f.message)\(f.masked.map { " «\($0)»" } ?? "")")
+                let place = f.location?.container.map { " @ \($0)" } ?? ""
+                print("\(display(doc.path)):\(at) \(f.ruleID) [\(f.severity.rawValue)] \(f.message)\(f.masked.map { " «\($0)»" } ?? "")\(place)")
             }
         }
         for s in manifest.staleSuppressions {
