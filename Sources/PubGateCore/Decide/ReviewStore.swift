@@ -10,8 +10,10 @@ import Glibc
 /// large the batch (a document's review is about five times its JSON size in memory, which for a
 /// 1 GB corpus is well over a gigabyte).
 ///
-/// Reviews are JSON-encoded by the worker that made them and read back one at a time. A review
-/// that cannot be written (disk full) is kept in memory instead: nothing is lost, only the bound.
+/// Each review is stored as its entry of `manifest.json`, encoded by the worker that made it (so
+/// the encoding runs on all cores) and copied into the manifest as it is; other reports read
+/// reviews back one at a time. A review that cannot be written (disk full) is kept in memory
+/// instead: nothing is lost, only the bound.
 public final class ReviewStore: @unchecked Sendable {
     /// Where one review is: a byte range of the file, or in memory.
     public enum Slot: Sendable {
@@ -38,10 +40,10 @@ public final class ReviewStore: @unchecked Sendable {
         if fd >= 0 { close(fd) }
     }
 
-    /// Stores `value` and says where it is.
-    public func store<T: Encodable>(_ value: T) -> Slot {
-        let data = (try? JSONEncoder().encode(value)) ?? Data()
-        guard fd >= 0, !data.isEmpty else { return .memory(data) }
+    /// Stores `review` and says where it is.
+    public func store(_ review: DocumentReview) -> Slot {
+        let data = ManifestWriter.entry(review)
+        guard fd >= 0 else { return .memory(data) }
         let offset = end.withLock { offset in
             defer { offset += data.count }
             return offset
@@ -50,21 +52,24 @@ public final class ReviewStore: @unchecked Sendable {
         return written == data.count ? .disk(offset: offset, length: data.count) : .memory(data)
     }
 
-    /// The value stored at `slot`.
-    public func load<T: Decodable>(_ type: T.Type, at slot: Slot) -> T {
-        let data: Data
+    /// The review stored at `slot`.
+    public func load(at slot: Slot) -> DocumentReview {
+        do {
+            return try JSONDecoder().decode(DocumentReview.self, from: entry(at: slot))
+        } catch {
+            preconditionFailure("a stored review does not decode: \(error)")
+        }
+    }
+
+    /// The manifest entry stored at `slot`, as written.
+    public func entry(at slot: Slot) -> Data {
         switch slot {
-        case .memory(let bytes): data = bytes
+        case .memory(let bytes): return bytes
         case .disk(let offset, let length):
             var buffer = Data(count: length)
             let read = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, length, off_t(offset)) }
             precondition(read == length, "the review store lost data (read \(read) of \(length) bytes)")
-            data = buffer
-        }
-        do {
-            return try JSONDecoder().decode(T.self, from: data)
-        } catch {
-            preconditionFailure("a stored review does not decode: \(error)")
+            return buffer
         }
     }
 }

@@ -72,7 +72,7 @@ public struct ReviewPipeline: Sendable {
                 staleSlots.store([], at: i)
                 return
             }
-            var review = store.load(DocumentReview.self, at: reviewed[i].slot)
+            var review = store.load(at: reviewed[i].slot)
             review.inlineAllows = reviewed[i].inlineAllows
             if let found = aggregated[i] { review.add(found, policy: stages.policy) }
             let stale = review.applySuppressions(baseline: baseline, policy: stages.policy)
@@ -85,7 +85,7 @@ public struct ReviewPipeline: Sendable {
         let stale = staleSlots.results.flatMap { $0 }
         // After suppressions: a page follows its attachments' final decisions.
         for (i, found) in attachments.findings(results.map { ($0.digest, $0.attachments) }) {
-            var review = store.load(DocumentReview.self, at: results[i].slot)
+            var review = store.load(at: results[i].slot)
             review.add(found, policy: stages.policy)
             results[i] = Reviewed(review, store: store, profile: nil)
         }

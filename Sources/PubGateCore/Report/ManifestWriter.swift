@@ -20,9 +20,9 @@ public enum ManifestWriter {
             try sink.write(try member("batch_findings", manifest.batchFindings))
             try sink.write("  \"documents\" : [\n")
             if manifest.documents.isEmpty { try sink.write("\n") }
-            for (i, document) in manifest.documents.enumerated() {
-                let json = String(decoding: try encoder.encode(document), as: UTF8.self)
-                try sink.write(indented(json, by: "    ", first: true) + (i + 1 < manifest.documents.count ? ",\n" : "\n"))
+            for i in manifest.documents.indices {
+                try sink.write(manifest.documents.entry(at: i))
+                try sink.write(i + 1 < manifest.documents.count ? ",\n" : "\n")
             }
             try sink.write("  ],\n")
             try sink.write(try member("rules_loaded", manifest.rulesLoaded))
@@ -33,6 +33,18 @@ public enum ManifestWriter {
             try sink.write(try member("tool", manifest.tool))
             try sink.write(try member("version", manifest.version, last: true))
             try sink.write("}\n")
+        }
+    }
+
+    /// One document's entry in the `documents` array, indented for it (the ``ReviewStore`` keeps
+    /// reviews in this form).
+    static func entry(_ review: DocumentReview) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            return Data(indented(String(decoding: try encoder.encode(review), as: UTF8.self), by: "    ", first: true).utf8)
+        } catch {
+            preconditionFailure("a review does not encode: \(error)")
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A review's documents in input order, read from the ``ReviewStore`` one at a time.
 ///
 /// Writers that need every field (manifest, SARIF, CSV, HTML) walk it once each; what the
@@ -19,5 +21,8 @@ public struct ReviewList: RandomAccessCollection, Sendable {
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { slots.count }
-    public subscript(position: Int) -> DocumentReview { store.load(DocumentReview.self, at: slots[position]) }
+    public subscript(position: Int) -> DocumentReview { store.load(at: slots[position]) }
+
+    /// The document's manifest entry as stored, without decoding it.
+    func entry(at position: Int) -> Data { store.entry(at: slots[position]) }
 }

@@ -16,7 +16,7 @@ import Testing
             return
         }
         #expect(offset == 0 && length > 0)
-        let back = store.load(DocumentReview.self, at: slot)
+        let back = store.load(at: slot)
         #expect(try AtomicWriter.encodeJSON(back) == AtomicWriter.encodeJSON(review))
         guard case .disk(let second, _) = store.store(review) else { return }
         #expect(second == length)
@@ -27,7 +27,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = ReviewStore(directory: dir)
-        _ = store.store(["x"])
+        _ = store.store(Stages.unreadable(path: "x", reason: "test", policy: DecisionPolicy(settings: shippedSettings)))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
     }
 }
