@@ -11,8 +11,8 @@ public enum ManifestWriter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         func member(_ key: String, _ value: some Encodable, last: Bool = false) throws -> String {
-            let json = String(decoding: try encoder.encode(value), as: UTF8.self)
-            return "  \"\(key)\" : " + indented(json, by: "  ", first: false) + (last ? "\n" : ",\n")
+            let json = indented(try encoder.encode(value), by: "  ", first: false)
+            return "  \"\(key)\" : " + String(decoding: json, as: UTF8.self) + (last ? "\n" : ",\n")
         }
         try AtomicWriter.stream(to: path) { sink in
             try sink.write("{\n")
@@ -42,19 +42,23 @@ public enum ManifestWriter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            return Data(indented(String(decoding: try encoder.encode(review), as: UTF8.self), by: "    ", first: true).utf8)
+            return indented(try encoder.encode(review), by: "    ", first: true)
         } catch {
             preconditionFailure("a review does not encode: \(error)")
         }
     }
 
-    /// `json` with every non-empty line (but the first, unless `first`) prefixed by `indent`.
-    private static func indented(_ json: String, by indent: String, first: Bool) -> String {
-        var out = ""
-        for (i, line) in json.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if i > 0 { out += "\n" }
-            if !line.isEmpty && (i > 0 || first) { out += indent }
-            out += line
+    /// `json` with every non-empty line (but the first, unless `first`) prefixed by `indent`; on bytes,
+    /// since this runs over every stored review.
+    private static func indented(_ json: Data, by indent: String, first: Bool) -> Data {
+        let pad = Array(indent.utf8)
+        var out = Data()
+        out.reserveCapacity(json.count + json.count / 8)
+        var atLineStart = first
+        for byte in json {
+            if atLineStart && byte != 0x0A { out.append(contentsOf: pad) }
+            out.append(byte)
+            atLineStart = byte == 0x0A
         }
         return out
     }
