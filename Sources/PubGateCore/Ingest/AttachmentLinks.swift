@@ -35,7 +35,7 @@ public enum AttachmentLinks {
     static func targets(in document: IngestedDocument) -> [String] {
         guard document.format == .html || document.format == .markdown, let decoded = document.decoded else { return [] }
         var found: [String] = []
-        for raw in candidates(in: UTF8Bytes.encode(decoded.scalars)) {
+        for raw in candidates(in: decoded.scalars) {
             var target = raw.trimmingCharacters(in: .whitespaces)
             if let cut = target.firstIndex(where: { $0 == "?" || $0 == "#" }) { target = String(target[..<cut]) }
             target = target.removingPercentEncoding ?? target
@@ -50,42 +50,39 @@ public enum AttachmentLinks {
 
     /// Values of `href=`/`src=` attributes (quoted or not, any case, not inside a longer name such as
     /// `data-href`) and
-    /// Markdown link targets `](…)`, read on UTF-8 bytes: every page is searched, so this must cost
-    /// no more than a pass over its bytes (a scalar-by-scalar version was a third of a review).
-    static func candidates(in bytes: [UInt8]) -> [String] {
-        let keys: [[UInt8]] = [Array("href=".utf8), Array("src=".utf8)]
-        let n = bytes.count
+    /// Markdown link targets `](…)`: every page is searched, so this must cost
+    /// no more than a pass over its scalars (a version that made strings per character was a third
+    /// of a review).
+    static func candidates(in text: [Unicode.Scalar]) -> [String] {
+        let keys: [[UInt32]] = [Array("href=".unicodeScalars.map(\.value)), Array("src=".unicodeScalars.map(\.value))]
+        let n = text.count
         var out: [String] = []
-        func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) }
-        func hasKey(_ key: [UInt8], at i: Int) -> Bool {
-            guard i + key.count <= n, i == 0 || !isWordByte(bytes[i - 1]) else { return false }
-            for k in key.indices where (bytes[i + k] >= 0x41 && bytes[i + k] <= 0x5A ? bytes[i + k] | 0x20 : bytes[i + k]) != key[k] {
-                return false
-            }
+        func value(_ i: Int) -> UInt32 { text[i].value }
+        func lower(_ v: UInt32) -> UInt32 { v >= 0x41 && v <= 0x5A ? v | 0x20 : v }
+        func isNameCharacter(_ v: UInt32) -> Bool { v >= 0x80 || v == 0x2D || v == 0x5F || (lower(v) >= 0x61 && lower(v) <= 0x7A) }
+        func hasKey(_ key: [UInt32], at i: Int) -> Bool {
+            guard i + key.count <= n, i == 0 || !isNameCharacter(value(i - 1)) else { return false }
+            for k in key.indices where lower(value(i + k)) != key[k] { return false }
             return true
         }
         var i = 0
         while i < n {
-            let b = bytes[i]
-            if b == UInt8(ascii: "]"), i + 1 < n, bytes[i + 1] == UInt8(ascii: "(") {
+            let v = value(i)
+            if v == 0x5D, i + 1 < n, value(i + 1) == 0x28 {  // ](
                 var j = i + 2
-                while j < n, bytes[j] != UInt8(ascii: ")"), bytes[j] != 0x0A, bytes[j] != 0x20 { j += 1 }
-                out.append(String(decoding: bytes[(i + 2)..<j], as: UTF8.self))
+                while j < n, value(j) != 0x29, value(j) != 0x0A, value(j) != 0x20 { j += 1 }
+                out.append(UTF8Bytes.string(text[(i + 2)..<j]))
                 i = j
                 continue
             }
-            if b | 0x20 == UInt8(ascii: "h") || b | 0x20 == UInt8(ascii: "s") {
+            if lower(v) == 0x68 || lower(v) == 0x73 {  // h, s
                 for key in keys where hasKey(key, at: i) {
                     var j = i + key.count
-                    let quote: UInt8? = j < n && (bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'")) ? bytes[j] : nil
+                    let quote: UInt32? = j < n && (value(j) == 0x22 || value(j) == 0x27) ? value(j) : nil
                     if quote != nil { j += 1 }
                     let start = j
-                    while j < n, bytes[j] != 0x0A,
-                        quote.map({ bytes[j] != $0 }) ?? (bytes[j] != 0x20 && bytes[j] != UInt8(ascii: ">"))
-                    {
-                        j += 1
-                    }
-                    out.append(String(decoding: bytes[start..<j], as: UTF8.self))
+                    while j < n, value(j) != 0x0A, quote.map({ value(j) != $0 }) ?? (value(j) != 0x20 && value(j) != 0x3E) { j += 1 }
+                    out.append(UTF8Bytes.string(text[start..<j]))
                 }
             }
             i += 1

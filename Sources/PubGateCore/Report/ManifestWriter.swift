@@ -52,14 +52,16 @@ public enum ManifestWriter {
     /// since this runs over every stored review.
     private static func indented(_ json: Data, by indent: String, first: Bool) -> Data {
         let pad = Array(indent.utf8)
-        var out = Data()
-        out.reserveCapacity(json.count + json.count / 8)
+        var out: [UInt8] = []
+        out.reserveCapacity(json.count + json.count / 4)
         var atLineStart = first
-        for byte in json {
-            if atLineStart && byte != 0x0A { out.append(contentsOf: pad) }
-            out.append(byte)
-            atLineStart = byte == 0x0A
+        json.withUnsafeBytes { bytes in
+            for byte in bytes {
+                if atLineStart && byte != 0x0A { out.append(contentsOf: pad) }
+                out.append(byte)
+                atLineStart = byte == 0x0A
+            }
         }
-        return out
+        return Data(out)
     }
 }
