@@ -45,17 +45,13 @@ public struct Scanner: Sendable {
             }
             let confirmation = candidates == nil ? .document : rules.prefilter.confirmations[index]
             let ends = candidates?[index] ?? []
-            switch confirmation {
-            case .windows, .document:
-                if candidates != nil && ends.isEmpty {
-                    trace?.skip(compiled.rule.id, "the prefilter found no candidate")
-                    continue
-                }
-            case .unfiltered:
-                guard passesKeywords(compiled, text.utf8) else {
-                    trace?.skip(compiled.rule.id, "none of its keywords occurs")
-                    continue
-                }
+            if case .unfiltered = confirmation {} else if candidates != nil && ends.isEmpty {
+                trace?.skip(compiled.rule.id, "the prefilter found no candidate")
+                continue
+            }
+            guard passesKeywords(compiled, text.utf8) else {
+                trace?.skip(compiled.rule.id, "none of its keywords occurs")
+                continue
             }
             let rule = compiled.rule
             let group = rule.group ?? 0
@@ -147,7 +143,7 @@ public struct Scanner: Sendable {
         return true
     }
 
-    /// The keyword gate of a rule Vectorscan cannot compile.
+    /// A rule's keywords: a document with none of them cannot hold a match (the rule author says so).
     private func passesKeywords(_ compiled: CompiledRule, _ utf8: [UInt8]) -> Bool {
         guard !compiled.keywords.isEmpty else { return true }
         return compiled.keywords.contains { LiteralSearch.contains($0, in: utf8) }
