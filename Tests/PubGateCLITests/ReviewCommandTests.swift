@@ -31,11 +31,17 @@ import Testing
         return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
+    /// A fresh folder under this test process's own root, which is removed when the process exits.
     static func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-e2e-\(UUID())")
+        let dir = testRoot.appendingPathComponent("e2e-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }
+
+    private static let testRoot: URL = {
+        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "pubgate-tests-\(getpid())") }
+        return URL(fileURLWithPath: NSTemporaryDirectory() + "pubgate-tests-\(getpid())")
+    }()
 
     /// The manifest of Samples/drafts must equal Samples/expected/manifest.json byte for byte.
     /// Re-record with PUBGATE_RECORD=1 after a deliberate change, and review the diff.

@@ -18,6 +18,7 @@ import Testing
     @Test func brokenPatternNamesFileRuleAndOffset() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-rules-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("broken.yaml")
         try """
         version: 1
@@ -49,6 +50,7 @@ import Testing
 
     @Test func runawayRuleEndsAsScanIncompleteWithinASecond() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-runaway-\(UUID()).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
         try """
         version: 1
         rules:
