@@ -49,10 +49,8 @@ public enum AttachmentLinks {
     }
 
     /// Values of `href=`/`src=` attributes (quoted or not, any case, not inside a longer name such as
-    /// `data-href`) and
-    /// Markdown link targets `](…)`: every page is searched, so this must cost
-    /// no more than a pass over its scalars (a version that made strings per character was a third
-    /// of a review).
+    /// `data-href`) and Markdown link targets `](…)`. Every page is searched, so this costs one pass
+    /// over its scalars (a version that made strings per character was a third of a review).
     static func candidates(in text: [Unicode.Scalar]) -> [String] {
         let keys: [[UInt32]] = [Array("href=".unicodeScalars.map(\.value)), Array("src=".unicodeScalars.map(\.value))]
         let n = text.count

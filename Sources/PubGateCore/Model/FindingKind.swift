@@ -26,6 +26,8 @@ public struct FindingKind: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static let masked = FindingKind(rawValue: "masked")
     public static let maskingWeak = FindingKind(rawValue: "masking_weak")
     public static let landline = FindingKind(rawValue: "landline")
+    /// A wrong form of a name or formulation (严重表述错误, S-ERR-NAMES).
+    public static let expressionError = FindingKind(rawValue: "expression_error")
     public static let format = FindingKind(rawValue: "format")
     public static let penaltyMasking = FindingKind(rawValue: "penalty_masking")
     public static let attributeMissing = FindingKind(rawValue: "attribute_missing")
@@ -60,7 +62,7 @@ public struct FindingKind: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static let vocabulary: [FindingKind] = [
         .secretMark, .workSecret, .policeWork, .casePerson, .residentID, .mobile, .bankCard, .address,
         .credential, .intranet, .process, .email, .plate, .coordinates, .passport, .orgCode, .masked,
-        .maskingWeak, .landline, .format, .penaltyMasking, .attributeMissing, .attributeConflict,
+        .maskingWeak, .landline, .expressionError, .format, .penaltyMasking, .attributeMissing, .attributeConflict,
         .attributeMismatch, .attributeNotPublic, .interpretationFields, .interpretationMissing,
         .proposalTitle, .aggregationLinkage, .aggregationBulk, .aggregationLayout, .republication, .suppression, .hiddenContent,
         .embeddedContent, .needsOCR, .attachment, .unscannable,

@@ -19,24 +19,22 @@ public struct NormalizedText: Sendable {
 
     /// The content part that normalized byte `offset` belongs to.
     public func part(at offset: Int) -> ContentPart {
-        var lo = 0
-        var hi = parts.count - 1
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            let r = parts[mid].range
-            if offset < r.lowerBound { hi = mid - 1 } else if offset >= r.upperBound { lo = mid + 1 } else { return parts[mid].part }
-        }
-        return .body
+        Self.value(at: offset, in: parts) ?? .body
     }
 
     /// The place in a container document of normalized byte `offset`; nil for text formats.
     public func place(at offset: Int) -> String? {
+        Self.value(at: offset, in: places)
+    }
+
+    /// Binary search of sorted, non-overlapping byte ranges for the one holding `offset`.
+    private static func value<T>(at offset: Int, in ranges: [(range: Range<Int>, T)]) -> T? {
         var lo = 0
-        var hi = places.count - 1
+        var hi = ranges.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
-            let r = places[mid].range
-            if offset < r.lowerBound { hi = mid - 1 } else if offset >= r.upperBound { lo = mid + 1 } else { return places[mid].place }
+            let r = ranges[mid].range
+            if offset < r.lowerBound { hi = mid - 1 } else if offset >= r.upperBound { lo = mid + 1 } else { return ranges[mid].1 }
         }
         return nil
     }

@@ -9,7 +9,12 @@ public struct Rule: Codable, Sendable {
     public var kind: FindingKind
     public var category: String?
     public var severity: Severity
+    /// The PCRE2 pattern; for a rule given as `terms`, their alternation.
     public var pattern: String
+    /// A lexicon instead of a pattern: literal terms, any of which is a match. Kept as a list so a
+    /// dictionary (police-work words, 严重表述错误) is edited as data; Vectorscan matches any number
+    /// of terms in its one pass, so a long list costs no more than a short one.
+    public var terms: [String]?
     /// Capture group whose span is the finding (0: the whole match).
     public var group: Int?
     /// `multiline`, `caseless`, `dotall`, `extended`.
@@ -31,9 +36,52 @@ public struct Rule: Codable, Sendable {
     public var examples: RuleExamples
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, title, kind, category, severity, pattern, group, flags, keywords, validator, context, exclude
+        case id, title, kind, category, severity, pattern, terms, group, flags, keywords, validator, context, exclude
         case appliesTo = "applies_to"
         case message, remediation, sources, implies, examples
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decode(String.self, forKey: .title)
+        kind = try c.decode(FindingKind.self, forKey: .kind)
+        category = try c.decodeIfPresent(String.self, forKey: .category)
+        severity = try c.decode(Severity.self, forKey: .severity)
+        terms = try c.decodeIfPresent([String].self, forKey: .terms)
+        switch (try c.decodeIfPresent(String.self, forKey: .pattern), terms) {
+        case (let pattern?, nil): self.pattern = pattern
+        case (nil, let terms?) where !terms.isEmpty && !terms.contains(where: \.isEmpty):
+            self.pattern = "(?:" + terms.map(Self.literal).joined(separator: "|") + ")"
+        case (nil, _?):
+            throw DecodingError.dataCorruptedError(forKey: .terms, in: c, debugDescription: "`terms` must list at least one non-empty term")
+        case (_?, _?):
+            throw DecodingError.dataCorruptedError(forKey: .terms, in: c, debugDescription: "give `pattern` or `terms`, not both")
+        case (nil, nil):
+            throw DecodingError.dataCorruptedError(forKey: .pattern, in: c, debugDescription: "a rule needs `pattern` or `terms`")
+        }
+        group = try c.decodeIfPresent(Int.self, forKey: .group)
+        flags = try c.decodeIfPresent([String].self, forKey: .flags)
+        keywords = try c.decodeIfPresent([String].self, forKey: .keywords)
+        validator = try c.decodeIfPresent(String.self, forKey: .validator)
+        context = try c.decodeIfPresent(RuleContext.self, forKey: .context)
+        exclude = try c.decodeIfPresent(RuleExclusions.self, forKey: .exclude)
+        appliesTo = try c.decodeIfPresent(RuleScope.self, forKey: .appliesTo)
+        message = try c.decodeIfPresent(String.self, forKey: .message)
+        remediation = try c.decodeIfPresent(String.self, forKey: .remediation)
+        sources = try c.decodeIfPresent([String].self, forKey: .sources)
+        implies = try c.decodeIfPresent(DisclosureAttribute.self, forKey: .implies)
+        examples = try c.decode(RuleExamples.self, forKey: .examples)
+    }
+
+    /// `term` as a PCRE2 (and Vectorscan) literal: every metacharacter escaped.
+    static func literal(_ term: String) -> String {
+        var out = ""
+        for ch in term.unicodeScalars {
+            if "\\^$.|?*+()[]{}".unicodeScalars.contains(ch) { out += "\\" }
+            out.unicodeScalars.append(ch)
+        }
+        return out
     }
 }
 

@@ -37,7 +37,9 @@ import Testing
         }
         let (message, seconds) = unscannable(bytes, name: "liar.docx")
         #expect(message?.contains("`word/document.xml` inflates beyond") == true)
-        #expect(seconds < 1)
+        // A second in a release build (measured: 0.11 s); a debug build on a loaded CI machine is
+        // slower, while inflating the whole bomb would take far longer than this bound.
+        #expect(seconds < 3)
     }
 
     @Test func pathTraversalArchiveIsRejectedAndWritesNothing() {

@@ -48,6 +48,23 @@ import Testing
         #expect(warnings.map(\.message) == ["unknown key `colour` in rule `r` (ignored)"])
     }
 
+    @Test func aLexiconRuleMatchesItsTermsLiterally() throws {
+        let yaml = { (body: String) in "version: 1\nrules:\n  - id: lex\n    title: t\n    kind: format\n    severity: fix\n\(body)    examples: {match: ['a.b']}\n" }
+        let rule = try #require(try RuleSet.parse(yaml("    terms: ['a.b', '(x)']\n"), file: "f.yaml")).0.rules[0]
+        #expect(rule.pattern == #"(?:a\.b|\(x\))"#)
+        let set = RuleSet(rules: [try CompiledRule(rule: rule, file: "f.yaml", limits: .init())], warnings: [])
+        #expect(scan(Array("a.b axb (x)".utf8), name: "t.txt", rules: set).1.compactMap(\.match) == ["a.b", "(x)"])
+        for (body, message) in [("    pattern: x\n    terms: [y]\n", "not both"), ("    terms: []\n", "at least one"), ("", "`pattern` or `terms`")] {
+            #expect(throws: ConfigurationError.self) { try RuleSet.parse(yaml(body), file: "f.yaml") }
+            do {
+                _ = try RuleSet.parse(yaml(body), file: "f.yaml")
+            } catch {
+                #expect(error.description.contains(message), "\(error.description)")
+                #expect(error.ruleID == "lex")
+            }
+        }
+    }
+
     @Test func runawayRuleEndsAsScanIncompleteWithinASecond() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-runaway-\(UUID()).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
