@@ -30,6 +30,12 @@ public struct Scanner: Sendable {
         self.usesPrefilter = usesPrefilter
     }
 
+    /// Findings listed per rule and document; further matches are counted in one more finding
+    /// with the strictest severity among them. A 名单 or data dump holding tens of thousands of
+    /// numbers is rejected by its first matches already, and listing all of them made one 8 MB
+    /// file need 300 MB and a 43 MB manifest entry.
+    static let listedPerRule = 1000
+
     public func scan(_ document: ClassifiedDocument, trace: ScanTrace? = nil) -> [Finding] {
         guard let decoded = document.ingested.decoded, let lines = document.lineIndex else { return [] }
         let text = document.normalized
@@ -55,6 +61,9 @@ public struct Scanner: Sendable {
             }
             let rule = compiled.rule
             let group = rule.group ?? 0
+            var listed = 0
+            var unlisted = 0
+            var unlistedSeverity: Severity?
             do {
                 let onMatch: ([Range<Int>?]) -> Bool = { groups in
                     guard group < groups.count, let range = groups[group], !range.isEmpty else { return true }
@@ -102,6 +111,12 @@ public struct Scanner: Sendable {
                     let key = "\(rule.id)|\(original.lowerBound)|\(original.upperBound)"
                     guard seen.insert(key).inserted else { return true }
                     trace?.keep(rule.id, line(), value, "kept as \(rule.kind.rawValue) [\(severity.rawValue)]")
+                    guard listed < Self.listedPerRule else {
+                        unlisted += 1
+                        unlistedSeverity = max(unlistedSeverity ?? severity, severity)
+                        return true
+                    }
+                    listed += 1
                     let excerpt = Masker.excerpt(
                         before: scalars(before: range.lowerBound, count: 12, in: text.utf8), match: value,
                         after: scalars(after: range.upperBound, count: 12, in: text.utf8))
@@ -118,6 +133,13 @@ public struct Scanner: Sendable {
                     try compiled.regex.forEachMatch(in: text.utf8, startingWithin: windows, validUTF8: true, onMatch)
                 } else {
                     try compiled.regex.forEachMatch(in: text.utf8, validUTF8: true, onMatch)
+                }
+                if let severity = unlistedSeverity {
+                    findings.append(
+                        Finding(
+                            ruleID: rule.id, kind: rule.kind, severity: severity,
+                            message: "\(unlisted) more matches of this rule are not listed (the first \(Self.listedPerRule) are): \(rule.message ?? rule.title)",
+                            sources: rule.sources ?? [], remediation: rule.remediation))
                 }
             } catch {
                 findings.append(
