@@ -4,10 +4,11 @@
 /// is the end of the decoded region. A byte-order mark is not part of `scalars`.
 public struct DecodedText: Sendable, Equatable {
     public let scalars: [Unicode.Scalar]
-    public let byteOffsets: [Int]
+    /// 32 bits each: half the memory of `Int`, which mattered for multi-megabyte files.
+    public let byteOffsets: [UInt32]
     public let encoding: TextEncoding
 
-    public init(scalars: [Unicode.Scalar], byteOffsets: [Int], encoding: TextEncoding) {
+    public init(scalars: [Unicode.Scalar], byteOffsets: [UInt32], encoding: TextEncoding) {
         precondition(byteOffsets.count == scalars.count + 1, "one offset per scalar plus the end")
         self.scalars = scalars
         self.byteOffsets = byteOffsets

@@ -6,6 +6,8 @@ public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
     case undecodable(offset: Int)
     /// Declared or marked as an encoding whose bytes are malformed at `offset`.
     case malformed(TextEncoding, offset: Int)
+    /// 4 GiB or more: byte offsets are kept in 32 bits (a text document is never that large).
+    case tooLarge
 
     public var description: String {
         switch self {
@@ -14,6 +16,7 @@ public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
             return "neither valid UTF-8 nor valid GB18030 (first bad byte at offset \(offset))"
         case .malformed(let encoding, let offset):
             return "malformed \(encoding.rawValue) at byte offset \(offset)"
+        case .tooLarge: return "4 GiB or larger, more than a text document can be"
         }
     }
 }

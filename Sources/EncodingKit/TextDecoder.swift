@@ -13,6 +13,7 @@ import Darwin
 public enum TextDecoder {
     /// Decodes `bytes`, using `declared` (from `<meta charset>` or an XML prolog) when there is no BOM.
     public static func decode(_ bytes: [UInt8], declared: TextEncoding? = nil) throws(DecodingError) -> DecodedText {
+        guard bytes.count < Int(UInt32.max) else { throw .tooLarge }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try decodeUTF8(bytes, from: 3, as: .utf8BOM) }
         if bytes.starts(with: [0xFF, 0xFE]) { return try decodeUTF16(bytes, bigEndian: false) }
         if bytes.starts(with: [0xFE, 0xFF]) { return try decodeUTF16(bytes, bigEndian: true) }
@@ -75,7 +76,7 @@ public enum TextDecoder {
     static func decodeUTF8(_ bytes: [UInt8], from start: Int, as encoding: TextEncoding) throws(DecodingError) -> DecodedText {
         let n = bytes.count
         var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
+        var offsets: [UInt32] = []
         scalars.reserveCapacity(n - start)
         offsets.reserveCapacity(n - start + 1)
         var i = start
@@ -83,7 +84,7 @@ public enum TextDecoder {
             let b0 = bytes[i]
             if b0 < 0x80 {
                 scalars.append(Unicode.Scalar(b0))
-                offsets.append(i)
+                offsets.append(UInt32(i))
                 i += 1
                 continue
             }
@@ -104,10 +105,10 @@ public enum TextDecoder {
             let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
             guard value >= minimum, let scalar = Unicode.Scalar(value) else { throw .malformed(encoding, offset: i) }
             scalars.append(scalar)
-            offsets.append(i)
+            offsets.append(UInt32(i))
             i += length
         }
-        offsets.append(n)
+        offsets.append(UInt32(n))
         return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: encoding)
     }
 
@@ -123,7 +124,7 @@ public enum TextDecoder {
             i += 2
         }
         var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
+        var offsets: [UInt32] = []
         var it = units.makeIterator()
         var decoder = UTF16()
         var offset = 2
@@ -131,27 +132,27 @@ public enum TextDecoder {
             switch decoder.decode(&it) {
             case .scalarValue(let s):
                 scalars.append(s)
-                offsets.append(offset)
+                offsets.append(UInt32(offset))
                 offset += 2 * UTF16.width(s)
             case .emptyInput: break loop
             case .error: throw .malformed(encoding, offset: offset)
             }
         }
-        offsets.append(offset)
+        offsets.append(UInt32(offset))
         return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: encoding)
     }
 
     /// GB18030 units are found structurally (1, 2 or 4 bytes); multi-byte units are converted by
     /// glibc's iconv, which maps each valid unit to exactly one code point.
     static func decodeGB18030(_ bytes: [UInt8]) throws(DecodingError) -> DecodedText {
-        var offsets: [Int] = []
+        var offsets: [UInt32] = []
         var multi: [UInt8] = []
         var isMulti: [Bool] = []
         var i = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            offsets.append(i)
+            offsets.append(UInt32(i))
             if b < 0x80 {
                 isMulti.append(false)
                 i += 1
@@ -172,7 +173,7 @@ public enum TextDecoder {
             }
             isMulti.append(true)
         }
-        offsets.append(n)
+        offsets.append(UInt32(n))
         let converted = try iconvToUTF32(multi)
         guard converted.count == isMulti.filter({ $0 }).count else { throw .malformed(.gb18030, offset: 0) }
         var scalars: [Unicode.Scalar] = []
@@ -180,11 +181,11 @@ public enum TextDecoder {
         var next = 0
         for (k, m) in isMulti.enumerated() {
             if m {
-                guard let s = Unicode.Scalar(converted[next]) else { throw .malformed(.gb18030, offset: offsets[k]) }
+                guard let s = Unicode.Scalar(converted[next]) else { throw .malformed(.gb18030, offset: Int(offsets[k])) }
                 scalars.append(s)
                 next += 1
             } else {
-                scalars.append(Unicode.Scalar(bytes[offsets[k]]))
+                scalars.append(Unicode.Scalar(bytes[Int(offsets[k])]))
             }
         }
         return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: .gb18030)

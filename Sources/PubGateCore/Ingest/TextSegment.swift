@@ -25,7 +25,8 @@ public struct TextSegment: Sendable {
 
     /// A segment covering decoded scalars `range` verbatim.
     public init(part: ContentPart, decoded: [Unicode.Scalar], range: Range<Int>) {
-        self.init(part: part, scalars: Array(decoded[range]), origins: range.map { Int32($0) })
+        // The whole text (a plain-text file) shares the decoded array instead of copying it.
+        self.init(part: part, scalars: range == decoded.indices ? decoded : Array(decoded[range]), origins: range.map { Int32($0) })
     }
 
     public var text: String {

@@ -3,7 +3,7 @@ import EncodingKit
 /// Converts positions in a document's decoded scalars to 1-based line and column and to bytes.
 public struct LineIndex: Sendable {
     private let lineStarts: [Int]
-    private let byteOffsets: [Int]
+    private let byteOffsets: [UInt32]
 
     public init(_ text: DecodedText) {
         var starts = [0]
@@ -27,7 +27,7 @@ public struct LineIndex: Sendable {
     public func location(of range: Range<Int>) -> SourceLocation {
         let start = lineColumn(of: range.lowerBound)
         let end = lineColumn(of: range.upperBound)
-        let clamp = { (i: Int) in self.byteOffsets[min(max(0, i), self.byteOffsets.count - 1)] }
+        let clamp = { (i: Int) in Int(self.byteOffsets[min(max(0, i), self.byteOffsets.count - 1)]) }
         return SourceLocation(
             line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
             byteStart: clamp(range.lowerBound), byteEnd: clamp(range.upperBound))

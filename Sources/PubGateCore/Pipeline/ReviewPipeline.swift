@@ -32,7 +32,11 @@ public struct ReviewPipeline: Sendable {
         let slots = ResultSlots<Reviewed>(count: files.count)
         let counter = Mutex(0)
         let progress = options.progress
-        forEachConcurrently(files.count, workers: options.workers) { index in
+        // Largest files first: a long file started last would leave one core working alone at the
+        // end, and started first it meets the least accumulated state (peak memory).
+        let order = Self.largestFirst(files)
+        forEachConcurrently(files.count, workers: options.workers) { position in
+            let index = order[position]
             let (review, profile) = stages.review(file: files[index])
             slots.store(Reviewed(review, store: store, profile: profile), at: index)
             if let progress {
@@ -102,6 +106,12 @@ public struct ReviewPipeline: Sendable {
                 Data((timings.line + String(format: " wall=%.3f workers=%d peak_mb=%d\n", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, options.workers, StageTimings.peakMemoryMB ?? -1)).utf8))
         }
         return ReviewOutcome(manifest: manifest, problems: problems)
+    }
+
+    /// Indices of `files`, largest file first (ties and unreadable sizes in input order).
+    static func largestFirst(_ files: [String]) -> [Int] {
+        let sizes = files.map { ((try? FileManager.default.attributesOfItem(atPath: $0)[.size]) as? Int) ?? 0 }
+        return files.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
     }
 
     /// One document once its worker is done: where its review is stored, its digest, and what the

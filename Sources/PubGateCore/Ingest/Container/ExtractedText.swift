@@ -70,12 +70,12 @@ struct ExtractedText {
 
     /// The text as a decoded document: byte offsets are those of its UTF-8 form.
     var decoded: DecodedText {
-        var offsets: [Int] = []
+        var offsets: [UInt32] = []
         offsets.reserveCapacity(scalars.count + 1)
-        var offset = 0
+        var offset: UInt32 = 0
         for s in scalars {
             offsets.append(offset)
-            offset += UTF8.width(s)
+            offset += UInt32(UTF8.width(s))
         }
         offsets.append(offset)
         return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: .utf8)
