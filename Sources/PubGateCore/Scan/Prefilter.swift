@@ -45,9 +45,11 @@ public struct Prefilter: Sendable {
             do {
                 database = try PatternDatabase(patterns)
             } catch {
-                let failed = error.expression ?? 0
-                confirmations[Int(patterns[failed].id)] = .unfiltered(reason: "Vectorscan: \(error.message)")
-                patterns.remove(at: failed)
+                // An error that names no pattern (no memory, a CPU Vectorscan does not support)
+                // leaves every rule on PCRE2 alone.
+                let failed = error.expression.map { [$0] } ?? Array(patterns.indices)
+                for i in failed { confirmations[Int(patterns[i].id)] = .unfiltered(reason: "Vectorscan: \(error.message)") }
+                for i in failed.reversed() { patterns.remove(at: i) }
             }
         }
         self.database = database
