@@ -19,22 +19,23 @@ public struct NormalizedText: Sendable {
 
     /// The content part that normalized byte `offset` belongs to.
     public func part(at offset: Int) -> ContentPart {
-        Self.value(at: offset, in: parts) ?? .body
+        Self.index(of: offset, count: parts.count) { parts[$0].range }.map { parts[$0].part } ?? .body
     }
 
     /// The place in a container document of normalized byte `offset`; nil for text formats.
     public func place(at offset: Int) -> String? {
-        Self.value(at: offset, in: places)
+        Self.index(of: offset, count: places.count) { places[$0].range }.map { places[$0].place }
     }
 
-    /// Binary search of sorted, non-overlapping byte ranges for the one holding `offset`.
-    private static func value<T>(at offset: Int, in ranges: [(range: Range<Int>, T)]) -> T? {
+    /// Binary search of `count` sorted, non-overlapping byte ranges for the one holding `offset`.
+    /// (Taking the arrays themselves would convert their tuple labels, copying them on every call.)
+    private static func index(of offset: Int, count: Int, range: (Int) -> Range<Int>) -> Int? {
         var lo = 0
-        var hi = ranges.count - 1
+        var hi = count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
-            let r = ranges[mid].range
-            if offset < r.lowerBound { hi = mid - 1 } else if offset >= r.upperBound { lo = mid + 1 } else { return ranges[mid].1 }
+            let r = range(mid)
+            if offset < r.lowerBound { hi = mid - 1 } else if offset >= r.upperBound { lo = mid + 1 } else { return mid }
         }
         return nil
     }
