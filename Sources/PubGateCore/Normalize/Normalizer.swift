@@ -30,22 +30,6 @@ public struct Normalizer: Sendable {
         let scalarCount = segments.reduce(0) { $0 + $1.scalars.count }
         out.utf8.reserveCapacity(scalarCount * 3 + segments.count)
         out.origins.reserveCapacity(scalarCount * 3 + segments.count)
-        // Spaces are held back until the next character shows whether they sit between two Han
-        // characters (then they go) or not (then they are written with their own origins).
-        var pendingSpaces: [(Unicode.Scalar, Int32)] = []
-        func emit(_ n: Unicode.Scalar, _ origin: Int32) {
-            if n == " " || n == "\t" {
-                pendingSpaces.append((n, origin))
-                return
-            }
-            if !pendingSpaces.isEmpty {
-                if !(Normalizer.isHan(out.last) && Normalizer.isHan(n)) {
-                    for (p, o) in pendingSpaces { out.append(p, origin: o) }
-                }
-                pendingSpaces.removeAll(keepingCapacity: true)
-            }
-            out.append(n, origin: origin)
-        }
         for segment in segments {
             let start = out.utf8.count
             segment.scalars.withUnsafeBufferPointer { scalars in
@@ -53,16 +37,15 @@ public struct Normalizer: Sendable {
                     for i in 0..<scalars.count {
                         let s = scalars[i]
                         switch Normalizer.mapping(of: s) {
-                        case .keep: emit(s, origins[i])
+                        case .keep: out.emit(s, origin: origins[i])
                         case .drop: break
-                        case .replace(let n): emit(n, origins[i])
-                        case .expand(let list): for n in list { emit(n, origins[i]) }
+                        case .replace(let n): out.emit(n, origin: origins[i])
+                        case .expand(let list): for n in list { out.emit(n, origin: origins[i]) }
                         }
                     }
                 }
             }
-            for (p, o) in pendingSpaces { out.append(p, origin: o) }
-            pendingSpaces.removeAll(keepingCapacity: true)
+            out.flushSpaces()
             if segment.endsBlock && out.last != "\n" {
                 out.append("\n", origin: out.origins.last ?? 0)
             }
@@ -80,6 +63,29 @@ public struct Normalizer: Sendable {
         var parts: [(range: Range<Int>, part: ContentPart)] = []
         var places: [(range: Range<Int>, place: String)] = []
         var last: Unicode.Scalar?
+        /// Spaces are held back until the next character shows whether they sit between two Han
+        /// characters (then they go) or not (then they are written with their own origins).
+        var pendingSpaces: [(Unicode.Scalar, Int32)] = []
+
+        mutating func emit(_ n: Unicode.Scalar, origin: Int32) {
+            if n == " " || n == "\t" {
+                pendingSpaces.append((n, origin))
+                return
+            }
+            if !pendingSpaces.isEmpty {
+                if Normalizer.isHan(last) && Normalizer.isHan(n) {
+                    pendingSpaces.removeAll(keepingCapacity: true)
+                } else {
+                    flushSpaces()
+                }
+            }
+            append(n, origin: origin)
+        }
+
+        mutating func flushSpaces() {
+            for (p, o) in pendingSpaces { append(p, origin: o) }
+            pendingSpaces.removeAll(keepingCapacity: true)
+        }
 
         mutating func append(_ s: Unicode.Scalar, origin: Int32) {
             let v = s.value
