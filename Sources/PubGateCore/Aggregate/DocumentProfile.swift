@@ -59,8 +59,10 @@ public struct DocumentProfile: Sendable {
         }
         textHash = Hex.encode(hasher.finalize())
         date = document.metadata.publishDate ?? document.writtenDate
+        // The byte search spares the pattern on the lines (nearly all) without 解读.
         linksInterpretation = document.lines.contains { line in
-            line.part == .body && line.text.firstMatch(#"^(?:相关解读|政策解读|解读材料|解读链接|图文解读)\s?:\s?\S"#) != nil
+            line.part == .body && line.text.includes("解读")
+                && line.text.firstMatch(#"^(?:相关解读|政策解读|解读材料|解读链接|图文解读)\s?:\s?\S"#) != nil
         }
     }
 
