@@ -144,16 +144,6 @@ public struct Normalizer: Sendable {
         return mapped.count == 1 ? (mapped[0] == s ? .keep : .replace(mapped[0])) : .expand(mapped)
     }
 
-    /// The normalized form of one scalar: empty when it is removed.
-    static func map(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
-        switch mapping(of: s) {
-        case .keep: return [s]
-        case .drop: return []
-        case .replace(let n): return [n]
-        case .expand(let list): return list
-        }
-    }
-
     static func isRemoved(_ v: UInt32) -> Bool {
         (0x200B...0x200F).contains(v) || (0x2060...0x2064).contains(v) || v == 0xFEFF || v == 0x00AD
             || v == 0x034F || v == 0x180E || (0x202A...0x202E).contains(v)

@@ -22,15 +22,6 @@ public struct Manifest: Sendable {
     /// Suppressions that accepted nothing in this run (their finding is gone): candidates to remove.
     public let staleSuppressions: [StaleSuppression]
 
-    public init(
-        version: String, asOf: SimpleDate, rulesLoaded: Int, showMatches: Bool, documents: [DocumentReview],
-        batchFindings: [BatchFinding] = [], staleSuppressions: [StaleSuppression] = []
-    ) {
-        self.init(
-            version: version, asOf: asOf, rulesLoaded: rulesLoaded, showMatches: showMatches, documents: ReviewList(documents),
-            digests: documents.map(DocumentDigest.init), batchFindings: batchFindings, staleSuppressions: staleSuppressions)
-    }
-
     init(
         version: String, asOf: SimpleDate, rulesLoaded: Int, showMatches: Bool, documents: ReviewList,
         digests: [DocumentDigest], batchFindings: [BatchFinding], staleSuppressions: [StaleSuppression]

@@ -13,12 +13,6 @@ public struct ReviewList: RandomAccessCollection, Sendable {
         self.slots = slots
     }
 
-    /// Documents already in memory (tests and small tools).
-    public init(_ documents: [DocumentReview]) {
-        let store = ReviewStore()
-        self.init(store: store, slots: documents.map { store.store($0) })
-    }
-
     public var startIndex: Int { 0 }
     public var endIndex: Int { slots.count }
     public subscript(position: Int) -> DocumentReview { store.load(at: slots[position]) }
