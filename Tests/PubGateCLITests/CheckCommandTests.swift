@@ -19,21 +19,11 @@ import Testing
 
     /// Runs a shell command in `dir` with .build/debug on PATH.
     static func shell(_ command: String, in dir: URL, environment: [String: String] = [:]) throws -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = ["-c", command]
-        p.currentDirectoryURL = dir
-        var env = ProcessInfo.processInfo.environment
-        env["PATH"] = CLI.root.appendingPathComponent(".build/debug").path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
-        for (k, v) in environment { env[k] = v }
-        p.environment = env
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let path = CLI.root.appendingPathComponent(".build/debug").path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let run = try CLI.run(
+            URL(fileURLWithPath: "/bin/bash"), ["-c", command], environment: ["PATH": path].merging(environment) { $1 }, in: dir,
+            mergingOutput: true)
+        return (run.status, run.stdout)
     }
 
     @Test func stagedContentIsCheckedNotTheWorkingTree() throws {

@@ -7,17 +7,10 @@ import Testing
     typealias CLI = ReviewCommandTests
 
     static func python(_ script: String, _ arguments: [String]) throws -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script] + arguments
-        p.environment = ProcessInfo.processInfo.environment.merging(["PYTHONPATH": CLI.root.appendingPathComponent(".build/python").path]) { $1 }
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = try CLI.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script] + arguments,
+            environment: ["PYTHONPATH": CLI.root.appendingPathComponent(".build/python").path], mergingOutput: true)
+        return (run.status, run.stdout)
     }
 
     @Test func sarifValidatesJUnitParsesAndNothingLeaks() throws {

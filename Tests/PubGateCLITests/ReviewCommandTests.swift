@@ -13,20 +13,27 @@ import Testing
     }
 
     static func pubgate(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        try run(root.appendingPathComponent(".build/debug/pubgate"), arguments, environment: environment)
+    }
+
+    /// Runs `executable` in `directory` with the environment plus `environment`; with
+    /// `mergingOutput` stderr goes to the same pipe as stdout (and `stderr` is empty).
+    static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], in directory: URL = root,
+        mergingOutput: Bool = false
+    ) throws -> Run {
         let process = Process()
-        process.executableURL = root.appendingPathComponent(".build/debug/pubgate")
+        process.executableURL = executable
         process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        process.currentDirectoryURL = root
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.currentDirectoryURL = directory
         let out = Pipe()
-        let err = Pipe()
+        let err = mergingOutput ? out : Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        let e = mergingOutput ? Data() : err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }

@@ -22,9 +22,12 @@ public struct InputCollector: Sendable {
         excluded = Set(excluding.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path })
     }
 
-    /// Returns the files in order (sorted within each argument) and the paths that could not be used.
-    public func collect(_ paths: [String]) -> (files: [String], problems: [Problem]) {
+    /// Returns the files in order (sorted within each argument), their sizes in bytes (from the
+    /// same stat that walked them; the review hands out the largest first) and the paths that could
+    /// not be used.
+    public func collect(_ paths: [String]) -> (files: [String], sizes: [Int], problems: [Problem]) {
         var files: [String] = []
+        var sizes: [Int] = []
         var problems: [Problem] = []
         var seen = Set<String>()
         let fm = FileManager.default
@@ -35,18 +38,28 @@ public struct InputCollector: Sendable {
                 continue
             }
             if !isDir.boolValue {
-                if seen.insert(canonical(path)).inserted { files.append(path) }
+                if seen.insert(canonical(path)).inserted {
+                    files.append(path)
+                    sizes.append(Self.size(try? fm.attributesOfItem(atPath: path)))
+                }
                 continue
             }
             let root = canonical(path)
-            var found: [String] = []
+            var found: [(path: String, size: Int)] = []
             walk(directory: path, root: root, into: &found, problems: &problems)
-            for file in found.sorted() where seen.insert(canonical(file)).inserted { files.append(file) }
+            for file in found.sorted(by: { $0.path < $1.path }) where seen.insert(canonical(file.path)).inserted {
+                files.append(file.path)
+                sizes.append(file.size)
+            }
         }
-        return (files, problems)
+        return (files, sizes, problems)
     }
 
-    private func walk(directory: String, root: String, into found: inout [String], problems: inout [Problem]) {
+    private static func size(_ attributes: [FileAttributeKey: Any]?) -> Int {
+        (attributes?[.size] as? Int) ?? 0
+    }
+
+    private func walk(directory: String, root: String, into found: inout [(path: String, size: Int)], problems: inout [Problem]) {
         let fm = FileManager.default
         let entries: [String]
         do {
@@ -78,7 +91,7 @@ public struct InputCollector: Sendable {
             if isDir.boolValue {
                 if target == full, !excluded.contains(canonical(full)) { walk(directory: full, root: root, into: &found, problems: &problems) }
             } else {
-                found.append(full)
+                found.append((full, Self.size(target == full ? attributes : try? fm.attributesOfItem(atPath: target))))
             }
         }
     }

@@ -24,7 +24,7 @@ public struct ReviewPipeline: Sendable {
     /// Reviews `paths`. Throws only when the corpus index cannot be read: a review that could not
     /// look at the corpus must not approve anything (fail closed).
     public func run(paths: [String]) throws(IndexError) -> ReviewOutcome {
-        let (files, problems) = InputCollector(excluding: options.outputDirectory.map { [$0] } ?? []).collect(paths)
+        let (files, sizes, problems) = InputCollector(excluding: options.outputDirectory.map { [$0] } ?? []).collect(paths)
         let timings = StageTimings()
         let wall = ContinuousClock.now
         let stages = Stages(configuration: configuration, options: options, timings: timings)
@@ -34,7 +34,7 @@ public struct ReviewPipeline: Sendable {
         let progress = options.progress
         // Largest files first: a long file started last would leave one core working alone at the
         // end, and started first it meets the least accumulated state (peak memory).
-        let order = Self.largestFirst(files)
+        let order = files.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
         forEachConcurrently(files.count, workers: options.workers) { position in
             let index = order[position]
             let (review, profile) = stages.review(file: files[index])
@@ -108,12 +108,6 @@ public struct ReviewPipeline: Sendable {
         return ReviewOutcome(manifest: manifest, problems: problems)
     }
 
-    /// Indices of `files`, largest file first (ties and unreadable sizes in input order).
-    static func largestFirst(_ files: [String]) -> [Int] {
-        let sizes = files.map { ((try? FileManager.default.attributesOfItem(atPath: $0)[.size]) as? Int) ?? 0 }
-        return files.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
-    }
-
     /// One document once its worker is done: where its review is stored, its digest, and what the
     /// batch steps still need (its profile for aggregation, its inline allows for suppression).
     private struct Reviewed: Sendable {
@@ -141,7 +135,7 @@ public struct ReviewPipeline: Sendable {
     /// Profiles of the published site's pages: ingested and classified, not scanned.
     private func publishedProfiles(_ stages: Stages) -> [DocumentProfile] {
         guard !options.published.isEmpty else { return [] }
-        let (files, _) = InputCollector().collect(options.published)
+        let files = InputCollector().collect(options.published).files
         let slots = ResultSlots<DocumentProfile?>(count: files.count)
         forEachConcurrently(files.count, workers: options.workers) { index in
             slots.store(stages.classify(file: files[index]).map { DocumentProfile($0, asOf: stages.asOf) }, at: index)

@@ -6,11 +6,17 @@ import Synchronization
 /// the aggregate stage's own wall time (index query and checks).
 public final class StageTimings: Sendable {
     private let totals = Mutex<[String: Duration]>([:])
+    /// Off unless `PUBGATE_TIMINGS=1`: then `measure` only runs its body (no clock, no lock per
+    /// document and stage).
+    private let recording: Bool
 
-    public init() {}
+    public init(recording: Bool = StageTimings.enabled) {
+        self.recording = recording
+    }
 
     /// Runs `body` and adds its duration under `name`.
     func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        guard recording else { return try body() }
         let start = ContinuousClock.now
         defer { add(name, ContinuousClock.now - start) }
         return try body()
