@@ -33,15 +33,23 @@ public enum TextDecoder {
 
     /// Sniffs a charset declared in the first kilobyte (`<meta charset=…>`, `content="…; charset=…"`, XML prolog).
     public static func declaredCharset(in bytes: [UInt8]) -> TextEncoding? {
-        let head = bytes.prefix(1024).map { $0 < 0x80 ? Character(Unicode.Scalar($0)) : " " }
-        let text = String(head).lowercased()
+        // ASCII lowercased; other bytes become spaces (they end a label).
+        let head = bytes.prefix(1024).map { $0 >= 0x80 ? 0x20 : (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
         for key in ["charset=", "encoding="] {
-            guard let r = text.range(of: key) else { continue }
-            var label = ""
-            for ch in text[r.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " }) {
-                if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" { label.append(ch) } else { break }
+            let key = Array(key.utf8)
+            guard head.count >= key.count,
+                let found = (0...(head.count - key.count)).first(where: { head[$0..<($0 + key.count)].elementsEqual(key) })
+            else { continue }
+            var i = found + key.count
+            while i < head.count, head[i] == 0x22 || head[i] == 0x27 || head[i] == 0x20 { i += 1 }
+            var label: [UInt8] = []
+            while i < head.count {
+                let b = head[i]
+                guard (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) || b == 0x2D || b == 0x5F else { break }
+                label.append(b)
+                i += 1
             }
-            if let enc = TextEncoding(label: label) { return enc }
+            if let encoding = TextEncoding(label: String(decoding: label, as: UTF8.self)) { return encoding }
         }
         return nil
     }
@@ -75,40 +83,53 @@ public enum TextDecoder {
     /// whole review here.
     static func decodeUTF8(_ bytes: [UInt8], from start: Int, as encoding: TextEncoding) throws(DecodingError) -> DecodedText {
         let n = bytes.count
-        var scalars: [Unicode.Scalar] = []
+        let capacity = n - start
+        // Written through buffers sized for the worst case (all ASCII): appending scalar by scalar
+        // was most of this function's time. `count` is how many scalars were decoded.
+        var count = 0
+        var failure: Int?
         var offsets: [UInt32] = []
-        scalars.reserveCapacity(n - start)
-        offsets.reserveCapacity(n - start + 1)
-        var i = start
-        while i < n {
-            let b0 = bytes[i]
-            if b0 < 0x80 {
-                scalars.append(Unicode.Scalar(b0))
-                offsets.append(UInt32(i))
-                i += 1
-                continue
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { scalarBuffer, scalarCount in
+            offsets = [UInt32](unsafeUninitializedCapacity: capacity + 1) { offsetBuffer, offsetCount in
+                bytes.withUnsafeBufferPointer { input in
+                    var i = start
+                    while i < n {
+                        let b0 = input[i]
+                        if b0 < 0x80 {
+                            scalarBuffer.initializeElement(at: count, to: Unicode.Scalar(b0))
+                            offsetBuffer.initializeElement(at: count, to: UInt32(i))
+                            count += 1
+                            i += 1
+                            continue
+                        }
+                        let length: Int
+                        var value: UInt32
+                        switch b0 {
+                        case 0xC2...0xDF: (length, value) = (2, UInt32(b0 & 0x1F))
+                        case 0xE0...0xEF: (length, value) = (3, UInt32(b0 & 0x0F))
+                        case 0xF0...0xF4: (length, value) = (4, UInt32(b0 & 0x07))
+                        default: failure = i; return
+                        }
+                        guard i + length <= n else { failure = i; return }
+                        for k in 1..<length {
+                            let c = input[i + k]
+                            guard c & 0xC0 == 0x80 else { failure = i; return }
+                            value = value << 6 | UInt32(c & 0x3F)
+                        }
+                        let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+                        guard value >= minimum, let scalar = Unicode.Scalar(value) else { failure = i; return }
+                        scalarBuffer.initializeElement(at: count, to: scalar)
+                        offsetBuffer.initializeElement(at: count, to: UInt32(i))
+                        count += 1
+                        i += length
+                    }
+                    offsetBuffer.initializeElement(at: count, to: UInt32(n))
+                }
+                offsetCount = failure == nil ? count + 1 : count
             }
-            let length: Int
-            var value: UInt32
-            switch b0 {
-            case 0xC2...0xDF: (length, value) = (2, UInt32(b0 & 0x1F))
-            case 0xE0...0xEF: (length, value) = (3, UInt32(b0 & 0x0F))
-            case 0xF0...0xF4: (length, value) = (4, UInt32(b0 & 0x07))
-            default: throw .malformed(encoding, offset: i)
-            }
-            guard i + length <= n else { throw .malformed(encoding, offset: i) }
-            for k in 1..<length {
-                let c = bytes[i + k]
-                guard c & 0xC0 == 0x80 else { throw .malformed(encoding, offset: i) }
-                value = value << 6 | UInt32(c & 0x3F)
-            }
-            let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
-            guard value >= minimum, let scalar = Unicode.Scalar(value) else { throw .malformed(encoding, offset: i) }
-            scalars.append(scalar)
-            offsets.append(UInt32(i))
-            i += length
+            scalarCount = count
         }
-        offsets.append(UInt32(n))
+        if let failure { throw .malformed(encoding, offset: failure) }
         return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: encoding)
     }
 

@@ -24,6 +24,8 @@ import Glibc
         public static let utf8 = Flags(rawValue: UInt32(HS_FLAG_UTF8))
         /// Superset matching for constructs Vectorscan cannot run exactly.
         public static let prefilter = Flags(rawValue: UInt32(HS_FLAG_PREFILTER))
+        /// Report only the first match of the pattern (presence tests such as keywords).
+        public static let singleMatch = Flags(rawValue: UInt32(HS_FLAG_SINGLEMATCH))
     }
 
     /// One pattern to compile, with the id its matches are reported under.

@@ -26,17 +26,30 @@ public struct Normalizer: Sendable {
     }
 
     public func normalize(_ segments: [TextSegment]) -> NormalizedText {
-        var out = Builder()
         let scalarCount = segments.reduce(0) { $0 + $1.scalars.count }
-        out.utf8.reserveCapacity(scalarCount * 3 + segments.count)
-        out.origins.reserveCapacity(scalarCount * 3 + segments.count)
+        var out = Builder(capacity: scalarCount * 3 + segments.count)
+        defer { out.deallocate() }
+        // Scalars outside the fast ranges (punctuation such as “ ” …, Latin letters) go through
+        // Foundation's NFKC; each distinct one once per document.
+        var slow: [UInt32: Mapping] = [:]
+        var parts: [(range: Range<Int>, part: ContentPart)] = []
+        var places: [(range: Range<Int>, place: String)] = []
         for segment in segments {
-            let start = out.utf8.count
+            let start = out.count
             segment.scalars.withUnsafeBufferPointer { scalars in
                 segment.origins.withUnsafeBufferPointer { origins in
                     for i in 0..<scalars.count {
                         let s = scalars[i]
-                        switch Normalizer.mapping(of: s) {
+                        let mapping: Mapping
+                        if let fast = Normalizer.fastMapping(of: s) {
+                            mapping = fast
+                        } else if let known = slow[s.value] {
+                            mapping = known
+                        } else {
+                            mapping = Normalizer.mapping(of: s)
+                            slow[s.value] = mapping
+                        }
+                        switch mapping {
                         case .keep: out.emit(s, origin: origins[i])
                         case .drop: break
                         case .replace(let n): out.emit(n, origin: origins[i])
@@ -47,26 +60,44 @@ public struct Normalizer: Sendable {
             }
             out.flushSpaces()
             if segment.endsBlock && out.last != "\n" {
-                out.append("\n", origin: out.origins.last ?? 0)
+                out.append("\n", origin: out.lastOrigin ?? 0)
             }
-            if out.utf8.count > start {
-                out.parts.append((start..<out.utf8.count, segment.part))
-                if let place = segment.place { out.places.append((start..<out.utf8.count, place)) }
+            if out.count > start {
+                parts.append((start..<out.count, segment.part))
+                if let place = segment.place { places.append((start..<out.count, place)) }
             }
         }
-        return NormalizedText(utf8: out.utf8, origins: out.origins, parts: out.parts, places: out.places)
+        return NormalizedText(utf8: out.utf8Array, origins: out.originsArray, parts: parts, places: places)
     }
 
+    /// The normalized bytes and their origins, written through buffers it owns (appending to arrays
+    /// byte by byte was most of the normalizer's time); the caller deallocates it.
     private struct Builder {
-        var utf8: [UInt8] = []
-        var origins: [Int32] = []
-        var parts: [(range: Range<Int>, part: ContentPart)] = []
-        var places: [(range: Range<Int>, place: String)] = []
-        var last: Unicode.Scalar?
+        private var utf8: UnsafeMutablePointer<UInt8>
+        private var origins: UnsafeMutablePointer<Int32>
+        private var capacity: Int
+        private(set) var count = 0
+        private(set) var last: Unicode.Scalar?
         /// Spaces are held back until the next character shows whether they sit between two Han
         /// characters (then they go) or not (then they are written with their own origins).
-        var pendingSpaces: [(Unicode.Scalar, Int32)] = []
+        private var pendingSpaces: [(Unicode.Scalar, Int32)] = []
 
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            utf8 = .allocate(capacity: self.capacity)
+            origins = .allocate(capacity: self.capacity)
+        }
+
+        mutating func deallocate() {
+            utf8.deallocate()
+            origins.deallocate()
+        }
+
+        var lastOrigin: Int32? { count > 0 ? origins[count - 1] : nil }
+        var utf8Array: [UInt8] { Array(UnsafeBufferPointer(start: utf8, count: count)) }
+        var originsArray: [Int32] { Array(UnsafeBufferPointer(start: origins, count: count)) }
+
+        @inline(__always)
         mutating func emit(_ n: Unicode.Scalar, origin: Int32) {
             if n == " " || n == "\t" {
                 pendingSpaces.append((n, origin))
@@ -87,32 +118,47 @@ public struct Normalizer: Sendable {
             pendingSpaces.removeAll(keepingCapacity: true)
         }
 
+        @inline(__always)
         mutating func append(_ s: Unicode.Scalar, origin: Int32) {
+            if count + 4 > capacity { grow() }
             let v = s.value
+            let width: Int
             switch v {
             case 0..<0x80:
-                utf8.append(UInt8(v))
-                origins.append(origin)
+                utf8[count] = UInt8(v)
+                width = 1
             case 0x80..<0x800:
-                utf8.append(0xC0 | UInt8(v >> 6))
-                utf8.append(0x80 | UInt8(v & 0x3F))
-                origins.append(origin)
-                origins.append(origin)
+                utf8[count] = 0xC0 | UInt8(v >> 6)
+                utf8[count + 1] = 0x80 | UInt8(v & 0x3F)
+                width = 2
             case 0x800..<0x10000:
-                utf8.append(0xE0 | UInt8(v >> 12))
-                utf8.append(0x80 | UInt8((v >> 6) & 0x3F))
-                utf8.append(0x80 | UInt8(v & 0x3F))
-                origins.append(origin)
-                origins.append(origin)
-                origins.append(origin)
+                utf8[count] = 0xE0 | UInt8(v >> 12)
+                utf8[count + 1] = 0x80 | UInt8((v >> 6) & 0x3F)
+                utf8[count + 2] = 0x80 | UInt8(v & 0x3F)
+                width = 3
             default:
-                utf8.append(0xF0 | UInt8(v >> 18))
-                utf8.append(0x80 | UInt8((v >> 12) & 0x3F))
-                utf8.append(0x80 | UInt8((v >> 6) & 0x3F))
-                utf8.append(0x80 | UInt8(v & 0x3F))
-                for _ in 0..<4 { origins.append(origin) }
+                utf8[count] = 0xF0 | UInt8(v >> 18)
+                utf8[count + 1] = 0x80 | UInt8((v >> 12) & 0x3F)
+                utf8[count + 2] = 0x80 | UInt8((v >> 6) & 0x3F)
+                utf8[count + 3] = 0x80 | UInt8(v & 0x3F)
+                width = 4
             }
+            for k in 0..<width { origins[count + k] = origin }
+            count += width
             last = s
+        }
+
+        private mutating func grow() {
+            let bigger = capacity * 2
+            let newUTF8 = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+            let newOrigins = UnsafeMutablePointer<Int32>.allocate(capacity: bigger)
+            newUTF8.moveInitialize(from: utf8, count: count)
+            newOrigins.moveInitialize(from: origins, count: count)
+            utf8.deallocate()
+            origins.deallocate()
+            utf8 = newUTF8
+            origins = newOrigins
+            capacity = bigger
         }
     }
 
@@ -130,8 +176,9 @@ public struct Normalizer: Sendable {
         case expand([Unicode.Scalar])
     }
 
+    /// The mapping of the common scalars (ASCII, CJK, full-width forms, spaces); nil for the rest.
     @inline(__always)
-    static func mapping(of s: Unicode.Scalar) -> Mapping {
+    static func fastMapping(of s: Unicode.Scalar) -> Mapping? {
         let v = s.value
         if v < 0x80 { return v == 0x0D ? .drop : .keep }
         if (0x4E00...0x9FFF).contains(v) { return .keep }
@@ -139,6 +186,11 @@ public struct Normalizer: Sendable {
         if v == 0x3000 || v == 0x00A0 { return .replace(" ") }
         if isRemoved(v) { return .drop }
         if (0x3001...0x33FF).contains(v) && !(0x3200...0x33FF).contains(v) { return .keep }
+        return nil
+    }
+
+    static func mapping(of s: Unicode.Scalar) -> Mapping {
+        if let fast = fastMapping(of: s) { return fast }
         if s.properties.generalCategory == .format { return .drop }
         let mapped = Array(String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
         return mapped.count == 1 ? (mapped[0] == s ? .keep : .replace(mapped[0])) : .expand(mapped)

@@ -7,7 +7,9 @@ public struct CompiledRule: Sendable {
     let regex: Regex
     let exclusionPatterns: [Regex]
     let validator: Validators.Check?
-    /// Keyword prefilter as normalized UTF-8 byte strings.
+    /// Words one of which a document must hold for the rule to find anything, as normalized UTF-8:
+    /// its `keywords`, else its context's `require_any` words (a match with none of them nearby is
+    /// dropped, so a document with none of them anywhere has no match to keep).
     let keywords: [[UInt8]]
     let excludedValues: Set<String>
 
@@ -58,7 +60,7 @@ public struct CompiledRule: Sendable {
             validator = nil
         }
         let normalizer = Normalizer()
-        keywords = (rule.keywords ?? []).map { normalizer.normalize($0) }
+        keywords = (rule.keywords ?? rule.context?.requireAny ?? []).map { normalizer.normalize($0) }
         excludedValues = Set(rule.exclude?.values ?? [])
     }
 }

@@ -9,10 +9,27 @@ import VectorscanKit
 /// constructs it cannot run exactly become a superset, so a document with no hit for a rule
 /// cannot hold a match of it, and every real match ends at a reported hit. A rule Vectorscan
 /// cannot compile at all stays on PCRE2 alone (``Confirmation/unfiltered(reason:)``).
+///
+/// Rules' keywords are literal patterns in the same database, so the keyword gate costs no pass
+/// of its own (searching each keyword separately was a fifth of the scan).
 public struct Prefilter: Sendable {
     /// By rule index, how the rule's candidates are confirmed.
     public let confirmations: [Confirmation]
     private let database: PatternDatabase?
+    /// By keyword pattern (its id minus the number of rules), the rules it lets through; empty
+    /// when the keywords are not in the database and must be searched for one by one.
+    private let keywordRules: [[Int]]
+    /// By rule index, true for a rule without keywords (its gate is always open).
+    private let keywordless: [Bool]
+
+    /// What one pass found in a document.
+    struct Candidates: Equatable {
+        /// By rule index, the sorted end offsets of the rule's hits.
+        let ends: [[Int]]
+        /// By rule index, whether one of the rule's keywords occurs (always true for a rule
+        /// without keywords); nil when the caller must search for the keywords itself.
+        let keywordsPresent: [Bool]?
+    }
 
     /// - Parameter cache: where compiled databases are kept between runs (nil: always compile).
     init(rules: [CompiledRule], cache: PrefilterCache? = PrefilterCache.standard) {
@@ -34,8 +51,25 @@ public struct Prefilter: Sendable {
                 confirmations.append(.unfiltered(reason: "Vectorscan: \(error.message)"))
             }
         }
+        // Each distinct keyword once, as its exact bytes, reported once per document.
+        var keywordIndex: [[UInt8]: Int] = [:]
+        var keywordRules: [[Int]] = []
+        for (index, compiled) in rules.enumerated() {
+            for keyword in compiled.keywords where !keyword.isEmpty {
+                let k = keywordIndex[keyword] ?? {
+                    keywordIndex[keyword] = keywordRules.count
+                    keywordRules.append([])
+                    patterns.append(.init(
+                        id: UInt32(rules.count + keywordRules.count - 1),
+                        expression: keyword.map { "\\x{" + String($0, radix: 16) + "}" }.joined(), flags: .singleMatch))
+                    return keywordRules.count - 1
+                }()
+                if keywordRules[k].last != index { keywordRules[k].append(index) }
+            }
+        }
         // A pattern that parses may still fail to build (resource limits): drop it and retry. Only
-        // a database built from every parsed pattern in one go is cached.
+        // a database built from every parsed pattern in one go is cached. Should a keyword fail,
+        // every keyword leaves the database and is searched for on its own.
         var database = cache?.load(patterns)
         if let built = database ?? (try? PatternDatabase(patterns)) {
             if database == nil { cache?.store(built, for: patterns) }
@@ -47,23 +81,41 @@ public struct Prefilter: Sendable {
             } catch {
                 // An error that names no pattern (no memory, a CPU Vectorscan does not support)
                 // leaves every rule on PCRE2 alone.
-                let failed = error.expression.map { [$0] } ?? Array(patterns.indices)
-                for i in failed { confirmations[Int(patterns[i].id)] = .unfiltered(reason: "Vectorscan: \(error.message)") }
+                var failed = error.expression.map { [$0] } ?? Array(patterns.indices)
+                if failed.contains(where: { patterns[$0].id >= rules.count }) {
+                    keywordRules = []
+                    failed = failed.filter { patterns[$0].id < rules.count } + patterns.indices.filter { patterns[$0].id >= rules.count }
+                    failed.sort()
+                }
+                for i in failed where patterns[i].id < rules.count {
+                    confirmations[Int(patterns[i].id)] = .unfiltered(reason: "Vectorscan: \(error.message)")
+                }
                 for i in failed.reversed() { patterns.remove(at: i) }
             }
         }
         self.database = database
         self.confirmations = confirmations
+        self.keywordRules = database == nil ? [] : keywordRules
+        keywordless = rules.map(\.keywords.isEmpty)
     }
 
-    /// By rule index, the sorted end offsets of the rule's prefilter hits in `utf8`; nil when the
-    /// prefilter could not run, in which case every rule must be confirmed over the whole text.
-    func candidates(in utf8: [UInt8]) -> [[Int]]? {
+    /// The rules' hits in `utf8`; nil when the prefilter could not run, in which case every rule
+    /// must be confirmed over the whole text.
+    func candidates(in utf8: [UInt8]) -> Candidates? {
         guard let database, let hits = try? database.scan(utf8) else { return nil }
-        var ends = Array(repeating: [Int](), count: confirmations.count)
-        for hit in hits { ends[Int(hit.id)].append(hit.end) }
+        let ruleCount = confirmations.count
+        var ends = Array(repeating: [Int](), count: ruleCount)
+        var present: [Bool]? = keywordRules.isEmpty ? nil : keywordless
+        for hit in hits {
+            let id = Int(hit.id)
+            if id < ruleCount {
+                ends[id].append(hit.end)
+            } else {
+                for rule in keywordRules[id - ruleCount] { present?[rule] = true }
+            }
+        }
         for i in ends.indices where ends[i].count > 1 { ends[i].sort() }
-        return ends
+        return Candidates(ends: ends, keywordsPresent: present)
     }
 
     /// Start-offset windows for a rule whose matches are at most `maxWidth` bytes: a match ending at

@@ -50,13 +50,13 @@ public struct Scanner: Sendable {
                 continue
             }
             let confirmation = candidates == nil ? .document : rules.prefilter.confirmations[index]
-            let ends = candidates?[index] ?? []
+            let ends = candidates?.ends[index] ?? []
             if case .unfiltered = confirmation {} else if candidates != nil && ends.isEmpty {
                 trace?.skip(compiled.rule.id, "the prefilter found no candidate")
                 continue
             }
-            guard passesKeywords(compiled, text.utf8) else {
-                trace?.skip(compiled.rule.id, "none of its keywords occurs")
+            guard candidates?.keywordsPresent?[index] ?? passesKeywords(compiled, text.utf8) else {
+                trace?.skip(compiled.rule.id, "none of its keywords (or required context words) occurs")
                 continue
             }
             let rule = compiled.rule
@@ -165,7 +165,8 @@ public struct Scanner: Sendable {
         return true
     }
 
-    /// A rule's keywords: a document with none of them cannot hold a match (the rule author says so).
+    /// A rule's keywords searched one by one (when the prefilter could not take them): a document
+    /// with none of them cannot hold a match.
     private func passesKeywords(_ compiled: CompiledRule, _ utf8: [UInt8]) -> Bool {
         guard !compiled.keywords.isEmpty else { return true }
         return compiled.keywords.contains { LiteralSearch.contains($0, in: utf8) }

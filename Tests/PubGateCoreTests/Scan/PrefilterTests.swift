@@ -1,4 +1,5 @@
 import Foundation
+import PCRE2Kit
 import Testing
 @testable import PubGateCore
 
@@ -16,6 +17,22 @@ import Testing
         #expect(Prefilter.vectorscanSyntax(#"[]\p{Han}]"#) == #"[]\x{80}-\x{10FFFF}]"#)
         #expect(Prefilter.vectorscanSyntax(#"\\p{Han}"#) == #"\\p{Han}"#)
         #expect(Prefilter.vectorscanSyntax("a b", extended: true) == "(?x)a b")
+    }
+
+    /// Keywords ride in the prefilter's database: its gate says what searching each keyword says.
+    @Test func keywordGateEqualsSearchingEachKeyword() throws {
+        let rules = shippedRules.rules
+        #expect(rules.contains { !$0.keywords.isEmpty })
+        var texts = rules.flatMap { $0.rule.examples.match.map(\.text) + $0.rule.examples.noMatch }
+        texts.append(rules.flatMap { $0.rule.examples.match.map(\.text) }.joined(separator: "\n"))
+        for text in texts {
+            let bytes = Normalizer().normalize(text)
+            let present = try #require(shippedRules.prefilter.candidates(in: bytes)?.keywordsPresent)
+            for (i, rule) in rules.enumerated() {
+                let searched = rule.keywords.isEmpty || rule.keywords.contains { LiteralSearch.contains($0, in: bytes) }
+                #expect(present[i] == searched, "\(rule.rule.id) on \(text)")
+            }
+        }
     }
 
     @Test func overlappingWindowsMerge() {
@@ -47,7 +64,9 @@ import Testing
         #expect(loaded.confirmations == compiled.confirmations)
         #expect(loaded.candidates(in: text) == compiled.candidates(in: text))
         try Data("damaged".utf8).write(to: URL(fileURLWithPath: dir + "/" + files[0]))
-        #expect(Prefilter(rules: shippedRules.rules, cache: cache).candidates(in: text) == compiled.candidates(in: text))
+        #expect(
+            Prefilter(rules: shippedRules.rules, cache: cache).candidates(in: text)
+                == compiled.candidates(in: text))
     }
 
     /// The prefilter is an optimisation only: every finding of a whole-text scan, nothing more.
