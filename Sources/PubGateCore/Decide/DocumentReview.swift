@@ -135,12 +135,13 @@ public struct DocumentReview: Sendable, Codable {
         return a.ruleID < b.ruleID
     }
 
+    /// In the order of the JSON keys, so the manifest writer never has to reorder an entry.
     enum CodingKeys: String, CodingKey {
-        case path, sha256, bytes, format, encoding
-        case docType = "doc_type"
-        case title, attribute
+        case attachments, attribute
         case attributeDetail = "attribute_detail"
+        case bytes, decision, disposition
+        case docType = "doc_type"
         case documentNumber = "document_number"
-        case elements, metadata, validity, expiry, decision, disposition, findings, suppressed, attachments
+        case elements, encoding, expiry, findings, format, metadata, path, sha256, suppressed, title, validity
     }
 }

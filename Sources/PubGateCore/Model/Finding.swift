@@ -45,21 +45,22 @@ public struct Finding: Sendable, Codable, Hashable {
         case line, column
     }
 
+    /// Members in the order of their JSON keys, so the manifest writer never has to reorder them.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(ruleID, forKey: .ruleID)
+        try c.encodeIfPresent(location?.column, forKey: .column)
+        try c.encodeIfPresent(excerpt, forKey: .excerpt)
         try c.encode(kind, forKey: .kind)
-        try c.encode(severity, forKey: .severity)
+        try c.encodeIfPresent(location?.line, forKey: .line)
+        try c.encodeIfPresent(location, forKey: .location)
+        try c.encodeIfPresent(match, forKey: .match)
         try c.encode(message, forKey: .message)
         try c.encode(part, forKey: .part)
-        try c.encodeIfPresent(location, forKey: .location)
-        try c.encodeIfPresent(location?.line, forKey: .line)
-        try c.encodeIfPresent(location?.column, forKey: .column)
-        try c.encodeIfPresent(masked, forKey: .masked)
-        try c.encodeIfPresent(excerpt, forKey: .excerpt)
-        try c.encodeIfPresent(match, forKey: .match)
-        if !sources.isEmpty { try c.encode(sources, forKey: .sources) }
         try c.encodeIfPresent(remediation, forKey: .remediation)
+        try c.encode(ruleID, forKey: .ruleID)
+        try c.encode(severity, forKey: .severity)
+        if !sources.isEmpty { try c.encode(sources, forKey: .sources) }
+        try c.encodeIfPresent(masked, forKey: .masked)
     }
 
     public init(from decoder: any Decoder) throws {

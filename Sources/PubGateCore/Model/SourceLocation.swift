@@ -32,12 +32,13 @@ public struct SourceLocation: Sendable, Codable, Hashable {
         return copy
     }
 
+    /// In the order of the JSON keys, so the manifest writer never has to reorder them.
     enum CodingKeys: String, CodingKey {
-        case line, column
-        case endLine = "end_line"
-        case endColumn = "end_column"
-        case byteStart = "byte_start"
         case byteEnd = "byte_end"
-        case container
+        case byteStart = "byte_start"
+        case column, container
+        case endColumn = "end_column"
+        case endLine = "end_line"
+        case line
     }
 }

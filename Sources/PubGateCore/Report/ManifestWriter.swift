@@ -11,7 +11,12 @@ public enum ManifestWriter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         func member(_ key: String, _ value: some Encodable, last: Bool = false) throws -> String {
-            let json = indented(try encoder.encode(value), by: "  ", first: false)
+            let json: Data
+            if let fast = try? PrettyJSONEncoder.encode(value, level: 1) {
+                json = Data(fast)
+            } else {
+                json = indented(try encoder.encode(value), by: "  ", first: false)
+            }
             return "  \"\(key)\" : " + String(decoding: json, as: UTF8.self) + (last ? "\n" : ",\n")
         }
         try AtomicWriter.stream(to: path) { sink in
@@ -39,6 +44,7 @@ public enum ManifestWriter {
     /// One document's entry in the `documents` array, indented for it (the ``ReviewStore`` keeps
     /// reviews in this form).
     static func entry(_ review: DocumentReview) -> Data {
+        if let bytes = try? PrettyJSONEncoder.encode(review, level: 2, indentFirstLine: true) { return Data(bytes) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
@@ -48,7 +54,7 @@ public enum ManifestWriter {
         }
     }
 
-    /// `json` with every non-empty line (but the first, unless `first`) prefixed by `indent`; on bytes,
+    /// `json` (from Foundation's encoder, for what ``PrettyJSONEncoder`` leaves to it) with every non-empty line (but the first, unless `first`) prefixed by `indent`; on bytes,
     /// since this runs over every stored review.
     private static func indented(_ json: Data, by indent: String, first: Bool) -> Data {
         let pad = Array(indent.utf8)

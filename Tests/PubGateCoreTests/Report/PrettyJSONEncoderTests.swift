@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import PubGateCore
+
+@Suite struct PrettyJSONEncoderTests {
+    private func foundation(_ value: some Encodable) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(value))
+    }
+
+    /// Members out of key order, keys that sort by UTF-8, escapes, empty and nested containers.
+    private struct Awkward: Encodable {
+        enum CodingKeys: String, CodingKey { case zeta, alpha, 名称, Beta, empty, emptyObject, nested, text, flag, none, numbers }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode("last", forKey: .zeta)
+            try c.encode(-42, forKey: .alpha)
+            try c.encode("键", forKey: .名称)
+            try c.encode(UInt8(7), forKey: .Beta)
+            try c.encode([String](), forKey: .empty)
+            try c.encode([String: Int](), forKey: .emptyObject)
+            try c.encode([["a": [1, 2]], ["b": []]], forKey: .nested)
+            try c.encode("quote \" backslash \\ slash / tab \t newline \n return \r bell \u{7} nul \u{0} del \u{7F} 中文", forKey: .text)
+            try c.encode(true, forKey: .flag)
+            try c.encodeNil(forKey: .none)
+            try c.encode([3: "three", 10: "ten"], forKey: .numbers)
+        }
+    }
+
+    @Test func writesWhatFoundationWrites() throws {
+        #expect(try PrettyJSONEncoder.encode(Awkward()) == foundation(Awkward()))
+        #expect(try PrettyJSONEncoder.encode([Awkward(), Awkward()]) == foundation([Awkward(), Awkward()]))
+        #expect(try PrettyJSONEncoder.encode("fragment") == foundation("fragment"))
+        #expect(try PrettyJSONEncoder.encode([String: [Int]]()) == foundation([String: [Int]]()))
+    }
+
+    @Test func nestsAtALevel() throws {
+        let nested = try PrettyJSONEncoder.encode(["k": [1]], level: 2, indentFirstLine: true)
+        #expect(String(decoding: nested, as: UTF8.self) == "    {\n      \"k\" : [\n        1\n      ]\n    }")
+    }
+
+    /// Every review of the sample drafts, as the manifest stores it.
+    @Test func samplesEncodeAsFoundationEncodesThem() throws {
+        let options = ReviewOptions(asOf: reviewDate)
+        let manifest = try ReviewPipeline(configuration: shippedConfiguration, options: options, version: "test")
+            .run(paths: [packageRoot.appendingPathComponent("Samples/drafts").path]).manifest
+        #expect(manifest.documents.count > 10)
+        for review in manifest.documents {
+            #expect(try PrettyJSONEncoder.encode(review) == foundation(review), "\(review.path)")
+        }
+    }
+
+    @Test func leavesToFoundationWhatItDoesNotRender() {
+        struct Measured: Encodable { let ratio = 0.5 }
+        struct Dated: Encodable { let when = Date(timeIntervalSince1970: 0) }
+        struct Twice: Encodable {
+            enum K: String, CodingKey { case a }
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: K.self)
+                try c.encode(1, forKey: .a)
+                try c.encode(2, forKey: .a)
+            }
+        }
+        #expect(throws: PrettyJSONEncoder.Unsupported.self) { try PrettyJSONEncoder.encode(Measured()) }
+        #expect(throws: PrettyJSONEncoder.Unsupported.self) { try PrettyJSONEncoder.encode(Dated()) }
+        #expect(throws: PrettyJSONEncoder.Unsupported.self) { try PrettyJSONEncoder.encode(Twice()) }
+    }
+}
