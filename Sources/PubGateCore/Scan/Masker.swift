@@ -1,23 +1,70 @@
 /// Masks what pubgate found so that no report repeats a leak (the brief's "never repeat the leak").
+///
+/// Both functions count characters (grapheme clusters). Text whose every scalar is a character of
+/// its own — ASCII, CJK ideographs and punctuation, full-width forms, which is nearly every match
+/// and its context — takes a path over scalars; Character iteration cost a few percent of a whole
+/// review on documents with thousands of findings.
 public enum Masker {
     /// Keeps a few characters at each end and replaces the rest with `*`.
     ///
     /// Long values (IDs, cards) keep their first 4 and last 2 characters — enough for a reviewer to
     /// find the spot, never enough to recover the value. Short ones keep one character at each end.
     public static func mask(_ text: String) -> String {
+        if isOneScalarPerCharacter(text) {
+            let kept = Array(text.unicodeScalars.filter { !isWhitespace($0) || $0 == " " })
+            return masked(kept, count: kept.count) { String(String.UnicodeScalarView($0)) }
+        }
         let chars = Array(text.filter { !$0.isWhitespace || $0 == " " })
-        let n = chars.count
+        return masked(chars, count: chars.count) { String($0) }
+    }
+
+    private static func masked<C: RandomAccessCollection>(_ items: C, count n: Int, _ string: (C.SubSequence) -> String) -> String
+    where C.Index == Int {
         if n <= 2 { return String(repeating: "*", count: n) }
         let (head, tail): (Int, Int) = n >= 15 ? (4, 2) : n >= 9 ? (3, 2) : n >= 5 ? (1, 1) : (1, 0)
-        return String(chars[0..<head]) + String(repeating: "*", count: n - head - tail) + String(chars[(n - tail)...])
+        return string(items[0..<head]) + String(repeating: "*", count: n - head - tail) + string(items[(n - tail)...])
     }
 
     /// A short context around a match with the match masked and every other digit masked too.
     public static func excerpt(before: String, match: String, after: String) -> String {
-        let maskDigits = { (s: String) in
-            String(s.map { $0.isNumber || ($0.isASCII && $0.isLetter) ? "*" : $0 }
-                .map { $0 == "\n" ? " " : $0 })
+        maskDigits(before) + "«" + mask(match) + "»" + maskDigits(after)
+    }
+
+    /// Digits (any script's, as `Character.isNumber` says) and ASCII letters become `*`, line
+    /// breaks spaces.
+    private static func maskDigits(_ s: String) -> String {
+        if isOneScalarPerCharacter(s) {
+            var out = String.UnicodeScalarView()
+            for scalar in s.unicodeScalars {
+                if scalar.isASCII {
+                    let v = UInt8(scalar.value)
+                    let letterOrDigit = (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+                    out.append(letterOrDigit ? "*" : v == 0x0A ? " " : scalar)
+                } else {
+                    out.append(scalar.properties.numericType != nil ? "*" : scalar)
+                }
+            }
+            return String(out)
         }
-        return maskDigits(before) + "«" + mask(match) + "»" + maskDigits(after)
+        return String(s.map { $0.isNumber || ($0.isASCII && $0.isLetter) ? "*" : $0 }.map { $0 == "\n" ? " " : $0 })
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+    }
+
+    /// Whether every scalar of `s` is sure to be a character by itself: none extends, joins or
+    /// pairs with a neighbour (`\r` is left out for CR LF).
+    static func isOneScalarPerCharacter(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x0A, 0x20...0x7E: return true
+            case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF: return true  // CJK symbols, kana (not the combining marks)
+            case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return true  // ideographs
+            case 0x2010...0x2027, 0x2030...0x205E: return true  // general punctuation (no joiners or controls)
+            case 0xFF01...0xFF9D, 0xFFE0...0xFFEE: return true  // full-width forms (not the half-width sound marks or jamo)
+            default: return false
+            }
+        }
     }
 }
