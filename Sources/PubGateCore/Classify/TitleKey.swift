@@ -4,6 +4,6 @@ import EncodingKit
 enum TitleKey {
     static func of(_ s: String) -> String {
         // By scalar, not Character: grapheme breaking made this a few percent of a review.
-        UTF8Bytes.string(s.unicodeScalars.lazy.filter { !$0.properties.isWhitespace && $0 != "#" && $0 != "《" && $0 != "》" })
+        UTF8Bytes.string(s.unicodeScalars.lazy.filter { !$0.isWhiteSpace && $0 != "#" && $0 != "《" && $0 != "》" })
     }
 }

@@ -92,8 +92,8 @@ public struct HTMLExtractor: TextExtractor {
         }
 
         mutating func emit(_ content: String, part: ContentPart, line: Int, endsBlock: Bool) {
-            let scalars = Array(content.unicodeScalars)
-            guard scalars.contains(where: { !$0.properties.isWhitespace }) else { return }
+            let scalars = UTF8Bytes.scalars(of: content)
+            guard scalars.contains(where: { !$0.isWhiteSpace }) else { return }
             let origins = aligner.align(scalars, line: line)
             segments.append(TextSegment(part: part, scalars: scalars, origins: origins, endsBlock: endsBlock))
         }

@@ -55,7 +55,7 @@ public enum MetadataReader {
             guard !line.isEmpty else { return }
             if let colon = line.prefix(MetadataReader.maxKeyLength).firstIndex(where: { $0 == ":" || $0 == "：" }) {
                 var key = String.UnicodeScalarView()
-                key.append(contentsOf: line[..<colon].lazy.filter { !$0.properties.isWhitespace })
+                key.append(contentsOf: line[..<colon].lazy.filter { !$0.isWhiteSpace })
                 let name = String(key)
                 if MetadataReader.keys.contains(name) {
                     let value = string(trimmed(line[(colon + 1)...]))
@@ -77,8 +77,8 @@ public enum MetadataReader {
         private func trimmed(_ s: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
             var lo = s.startIndex
             var hi = s.endIndex
-            while lo < hi, s[lo].properties.isWhitespace { lo += 1 }
-            while hi > lo, s[hi - 1].properties.isWhitespace { hi -= 1 }
+            while lo < hi, s[lo].isWhiteSpace { lo += 1 }
+            while hi > lo, s[hi - 1].isWhiteSpace { hi -= 1 }
             return s[lo..<hi]
         }
 

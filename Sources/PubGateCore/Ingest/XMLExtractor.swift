@@ -45,8 +45,8 @@ public struct XMLExtractor: TextExtractor {
             }
         }
         func emit(_ content: String, _ part: ContentPart, _ line: Int, endsBlock: Bool = true) {
-            let scalars = Array(content.unicodeScalars)
-            guard scalars.contains(where: { !$0.properties.isWhitespace }) else { return }
+            let scalars = UTF8Bytes.scalars(of: content)
+            guard scalars.contains(where: { !$0.isWhiteSpace }) else { return }
             let origins = aligner.align(scalars, line: line)
             extraction.segments.append(TextSegment(part: part, scalars: scalars, origins: origins, endsBlock: endsBlock))
         }

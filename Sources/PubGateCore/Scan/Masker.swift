@@ -11,7 +11,7 @@ public enum Masker {
     /// find the spot, never enough to recover the value. Short ones keep one character at each end.
     public static func mask(_ text: String) -> String {
         if isOneScalarPerCharacter(text) {
-            let kept = Array(text.unicodeScalars.filter { !isWhitespace($0) || $0 == " " })
+            let kept = Array(text.unicodeScalars.filter { !$0.isWhiteSpace || $0 == " " })
             return masked(kept, count: kept.count) { String(String.UnicodeScalarView($0)) }
         }
         let chars = Array(text.filter { !$0.isWhitespace || $0 == " " })
@@ -47,10 +47,6 @@ public enum Masker {
             return String(out)
         }
         return String(s.map { $0.isNumber || ($0.isASCII && $0.isLetter) ? "*" : $0 }.map { $0 == "\n" ? " " : $0 })
-    }
-
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
     }
 
     /// Whether every scalar of `s` is sure to be a character by itself: none extends, joins or

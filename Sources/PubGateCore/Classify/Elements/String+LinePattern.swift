@@ -11,7 +11,7 @@ import Synchronization
 extension String {
     /// True when the whole string matches `pattern`.
     func wholeMatch(_ pattern: String) -> Bool {
-        guard let re = LinePatternCache.shared.regex("^(?:" + pattern + ")$") else { return false }
+        guard let re = LinePatternCache.shared.regex(pattern, whole: true) else { return false }
         return ((try? re.firstMatch(in: Array(utf8), validUTF8: true)) ?? nil) != nil
     }
 
@@ -45,15 +45,17 @@ extension String {
 /// Compiled line patterns by source text. A compiled PCRE2 pattern is immutable and safe to share.
 final class LinePatternCache: Sendable {
     static let shared = LinePatternCache()
-    private let compiled = Mutex<[String: Regex]>([:])
+    /// Patterns as written, and anchored to match whole strings (keyed by the pattern as written,
+    /// so a lookup builds no string).
+    private let compiled = Mutex<(free: [String: Regex], whole: [String: Regex])>(([:], [:]))
 
-    func regex(_ pattern: String) -> Regex? {
-        if let re = compiled.withLock({ $0[pattern] }) { return re }
-        guard let re = try? Regex(pattern, options: [.ucp]) else {
+    func regex(_ pattern: String, whole: Bool = false) -> Regex? {
+        if let re = compiled.withLock({ whole ? $0.whole[pattern] : $0.free[pattern] }) { return re }
+        guard let re = try? Regex(whole ? "^(?:" + pattern + ")$" : pattern, options: [.ucp]) else {
             assertionFailure("line pattern does not compile: \(pattern)")
             return nil
         }
-        compiled.withLock { $0[pattern] = re }
+        compiled.withLock { if whole { $0.whole[pattern] = re } else { $0.free[pattern] = re } }
         return re
     }
 }

@@ -21,8 +21,8 @@ struct ExtractedText {
     /// Appends `text` from `place`; `endsBlock` closes the line after it. Whitespace-only text
     /// still closes an open line when asked to.
     mutating func append(_ text: String, part: ContentPart, place: String, endsBlock: Bool = true) {
-        let new = Array(text.unicodeScalars)
-        guard new.contains(where: { !$0.properties.isWhitespace }) else {
+        let new = UTF8Bytes.scalars(of: text)
+        guard new.contains(where: { !$0.isWhiteSpace }) else {
             if endsBlock { closeLine() }
             return
         }
