@@ -92,7 +92,14 @@ public struct SimpleDate: Sendable, Hashable, Comparable, Codable, CustomStringC
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    /// `YYYY-MM-DD` (padded by hand: `String(format:)` was most of encoding a manifest date).
+    public var description: String {
+        func padded(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+    }
 
     public init(from decoder: any Decoder) throws {
         let s = try decoder.singleValueContainer().decode(String.self)

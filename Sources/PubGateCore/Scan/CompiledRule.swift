@@ -1,7 +1,8 @@
 import PCRE2Kit
 
-/// A rule with its patterns compiled once; shared read-only by every scanning task.
-public struct CompiledRule: Sendable {
+/// A rule with its patterns compiled once; shared read-only by every scanning task (a class, so
+/// handing it around the scan loop is one reference count, not one per string of its rule).
+public final class CompiledRule: Sendable {
     public let rule: Rule
     public let file: String
     let regex: Regex

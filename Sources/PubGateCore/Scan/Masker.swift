@@ -1,3 +1,5 @@
+import EncodingKit
+
 /// Masks what pubgate found so that no report repeats a leak (the brief's "never repeat the leak").
 ///
 /// Both functions count characters (grapheme clusters). Text whose every scalar is a character of
@@ -12,7 +14,7 @@ public enum Masker {
     public static func mask(_ text: String) -> String {
         if isOneScalarPerCharacter(text) {
             let kept = Array(text.unicodeScalars.filter { !$0.isWhiteSpace || $0 == " " })
-            return masked(kept, count: kept.count) { String(String.UnicodeScalarView($0)) }
+            return masked(kept, count: kept.count) { UTF8Bytes.string($0) }
         }
         let chars = Array(text.filter { !$0.isWhitespace || $0 == " " })
         return masked(chars, count: chars.count) { String($0) }
@@ -34,17 +36,12 @@ public enum Masker {
     /// breaks spaces.
     private static func maskDigits(_ s: String) -> String {
         if isOneScalarPerCharacter(s) {
-            var out = String.UnicodeScalarView()
-            for scalar in s.unicodeScalars {
-                if scalar.isASCII {
-                    let v = UInt8(scalar.value)
-                    let letterOrDigit = (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
-                    out.append(letterOrDigit ? "*" : v == 0x0A ? " " : scalar)
-                } else {
-                    out.append(scalar.properties.numericType != nil ? "*" : scalar)
-                }
-            }
-            return String(out)
+            return UTF8Bytes.string(s.unicodeScalars.lazy.map { scalar -> Unicode.Scalar in
+                guard scalar.isASCII else { return scalar.properties.numericType != nil ? "*" : scalar }
+                let v = UInt8(scalar.value)
+                let letterOrDigit = (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+                return letterOrDigit ? "*" : v == 0x0A ? " " : scalar
+            })
         }
         return String(s.map { $0.isNumber || ($0.isASCII && $0.isLetter) ? "*" : $0 }.map { $0 == "\n" ? " " : $0 })
     }

@@ -18,6 +18,9 @@ public struct Prefilter: Sendable {
     /// By rule index, how the rule's candidates are confirmed.
     public let confirmations: [Confirmation]
     private let database: PatternDatabase?
+    /// Rules whose Vectorscan expression repeats an earlier rule's (the masked-ID rule and its
+    /// weak-masking sibling): compiled once, the hits copied (rule index → the earlier rule's).
+    private let sameAs: [Int: Int]
     private let keywordDatabase: PatternDatabase?
     /// By keyword pattern id, the rules it lets through; empty when there is no keyword database
     /// and keywords must be searched for one by one.
@@ -38,6 +41,8 @@ public struct Prefilter: Sendable {
     init(rules: [CompiledRule], cache: PrefilterCache? = PrefilterCache.standard) {
         var confirmations: [Confirmation] = []
         var patterns: [PatternDatabase.Pattern] = []
+        var first: [String: Int] = [:]
+        var sameAs: [Int: Int] = [:]
         for (index, compiled) in rules.enumerated() {
             let extended = (compiled.rule.flags ?? []).contains { $0 == "extended" || $0 == "x" }
             let expression = Self.vectorscanSyntax(compiled.rule.pattern, extended: extended)
@@ -49,7 +54,12 @@ public struct Prefilter: Sendable {
                     continue
                 }
                 confirmations.append(widths.maxWidth.map { .windows(maxWidth: $0) } ?? .document)
-                patterns.append(.init(id: UInt32(index), expression: expression, flags: flags))
+                if let earlier = first["\(flags.rawValue) \(expression)"] {
+                    sameAs[index] = earlier
+                } else {
+                    first["\(flags.rawValue) \(expression)"] = index
+                    patterns.append(.init(id: UInt32(index), expression: expression, flags: flags))
+                }
             } catch {
                 confirmations.append(.unfiltered(reason: "Vectorscan: \(error.message)"))
             }
@@ -68,7 +78,13 @@ public struct Prefilter: Sendable {
                 // An error that names no pattern (no memory, a CPU Vectorscan does not support)
                 // leaves every rule on PCRE2 alone.
                 let failed = error.expression.map { [$0] } ?? Array(patterns.indices)
-                for i in failed { confirmations[Int(patterns[i].id)] = .unfiltered(reason: "Vectorscan: \(error.message)") }
+                for i in failed {
+                    let rule = Int(patterns[i].id)
+                    for r in [rule] + sameAs.filter({ $0.value == rule }).map(\.key) {
+                        confirmations[r] = .unfiltered(reason: "Vectorscan: \(error.message)")
+                        sameAs[r] = nil
+                    }
+                }
                 for i in failed.reversed() { patterns.remove(at: i) }
             }
         }
@@ -96,6 +112,7 @@ public struct Prefilter: Sendable {
             keywordDatabase = built
         }
         self.database = database
+        self.sameAs = sameAs
         self.keywordDatabase = keywordDatabase
         self.confirmations = confirmations
         self.keywordRules = keywordDatabase == nil ? [] : keywordRules
@@ -109,6 +126,7 @@ public struct Prefilter: Sendable {
         var ends = Array(repeating: [Int](), count: confirmations.count)
         for hit in hits { ends[Int(hit.id)].append(hit.end) }
         for i in ends.indices where ends[i].count > 1 { ends[i].sort() }
+        for (rule, earlier) in sameAs { ends[rule] = ends[earlier] }
         var present: [Bool]?
         if let keywordDatabase, let found = try? keywordDatabase.scan(utf8) {
             present = keywordless

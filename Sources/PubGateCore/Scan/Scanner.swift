@@ -42,7 +42,13 @@ public struct Scanner: Sendable {
         let context = ValidationContext(asOf: asOf)
         var findings: [Finding] = []
         var seen = Set<String>()
-        let headerEnd = FirstLines(text.utf8)
+        // Where the first lines end, found only when a header-only rule has a match to place.
+        var firstLines: FirstLines?
+        func headerEnd() -> FirstLines {
+            if let firstLines { return firstLines }
+            firstLines = FirstLines(text.utf8)
+            return firstLines!
+        }
         let candidates = usesPrefilter ? rules.prefilter.candidates(in: text.utf8) : nil
         for (index, compiled) in rules.rules.enumerated() {
             guard applies(compiled, to: document) else {
@@ -74,7 +80,7 @@ public struct Scanner: Sendable {
                         trace?.drop(rule.id, line(), value, "in the \(part.rawValue), outside the parts it applies to")
                         return true
                     }
-                    if let n = rule.appliesTo?.firstLines, range.lowerBound >= headerEnd.offset(afterNonEmptyLines: n) {
+                    if let n = rule.appliesTo?.firstLines, range.lowerBound >= headerEnd().offset(afterNonEmptyLines: n) {
                         trace?.drop(rule.id, line(), value, "below the first \(n) lines it applies to")
                         return true
                     }

@@ -1,3 +1,4 @@
+import EncodingKit
 import Foundation
 import PCRE2Kit
 
@@ -89,17 +90,22 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
     /// Words that end running prose before a 机关代字 (印发本公发〔…〕 → 本公发): a match starts at the
     /// leftmost Han character, so the organ code is cut after the last of them.
     private static let proseEnds = ["印发", "转发", "根据", "按照", "依据", "依照", "执行", "关于", "废止", "的", "及", "和", "与", "将", "对"]
+        .map { Array($0.unicodeScalars) }
 
+    /// By scalar (an organ code is Han characters and Latin letters, one scalar each): Foundation's
+    /// backward `range(of:)` was over a percent of a review.
     static func trimLeadingProse(_ organ: String) -> String {
-        var best = organ.startIndex
-        for word in proseEnds {
-            if let r = organ.range(of: word, options: .backwards), organ.distance(from: r.upperBound, to: organ.endIndex) >= 2,
-                r.upperBound > best
-            {
-                best = r.upperBound
-            }
+        let scalars = UTF8Bytes.scalars(of: organ)
+        var best = 0
+        for word in proseEnds where word.count <= scalars.count {
+            // The last occurrence counts, and only when two characters follow it.
+            guard let at = stride(from: scalars.count - word.count, through: 0, by: -1)
+                .first(where: { scalars[$0..<($0 + word.count)].elementsEqual(word) })
+            else { continue }
+            let end = at + word.count
+            if scalars.count - end >= 2, end > best { best = end }
         }
-        return String(organ[best...])
+        return UTF8Bytes.string(scalars[best...])
     }
 
     private init(

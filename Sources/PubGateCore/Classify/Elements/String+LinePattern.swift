@@ -47,15 +47,29 @@ final class LinePatternCache: Sendable {
     static let shared = LinePatternCache()
     /// Patterns as written, and anchored to match whole strings (keyed by the pattern as written,
     /// so a lookup builds no string).
-    private let compiled = Mutex<(free: [String: Regex], whole: [String: Regex])>(([:], [:]))
+    private let compiled = Mutex<(free: [Key: Regex], whole: [Key: Regex])>(([:], [:]))
 
     func regex(_ pattern: String, whole: Bool = false) -> Regex? {
-        if let re = compiled.withLock({ whole ? $0.whole[pattern] : $0.free[pattern] }) { return re }
+        let key = Key(pattern: pattern)
+        if let re = compiled.withLock({ whole ? $0.whole[key] : $0.free[key] }) { return re }
         guard let re = try? Regex(whole ? "^(?:" + pattern + ")$" : pattern, options: [.ucp]) else {
             assertionFailure("line pattern does not compile: \(pattern)")
             return nil
         }
-        compiled.withLock { if whole { $0.whole[pattern] = re } else { $0.free[pattern] = re } }
+        compiled.withLock { if whole { $0.whole[key] = re } else { $0.free[key] = re } }
         return re
+    }
+
+    /// A pattern compared and hashed by its UTF-8 bytes: a `String` key with Chinese in it is
+    /// checked for NFC on every hash, which cost more than the lookup itself.
+    struct Key: Hashable {
+        let pattern: String
+
+        static func == (a: Key, b: Key) -> Bool { a.pattern.utf8.elementsEqual(b.pattern.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            var pattern = pattern
+            pattern.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 }
