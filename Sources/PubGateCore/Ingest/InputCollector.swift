@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Expands the paths a user gave into the list of files to review, in a stable order.
 ///
 /// Folders are walked recursively. Hidden entries (`.git`, `.pubgate`) are skipped; symbolic links
@@ -45,9 +49,9 @@ public struct InputCollector: Sendable {
                 continue
             }
             let root = canonical(path)
-            var found: [(path: String, size: Int)] = []
-            walk(directory: path, root: root, into: &found, problems: &problems)
-            for file in found.sorted(by: { $0.path < $1.path }) where seen.insert(canonical(file.path)).inserted {
+            var found: [Found] = []
+            walk(directory: path, canonicalDirectory: root, root: root, into: &found, problems: &problems)
+            for file in found.sorted(by: { $0.path < $1.path }) where seen.insert(file.canonical).inserted {
                 files.append(file.path)
                 sizes.append(file.size)
             }
@@ -59,7 +63,20 @@ public struct InputCollector: Sendable {
         (attributes?[.size] as? Int) ?? 0
     }
 
-    private func walk(directory: String, root: String, into found: inout [(path: String, size: Int)], problems: inout [Problem]) {
+    /// A file met in a folder: its path as walked, its path with links resolved, its size.
+    private struct Found {
+        let path: String
+        let canonical: String
+        let size: Int
+    }
+
+    /// Walks `directory`, whose path with links resolved is `canonicalDirectory`. One `lstat` per
+    /// entry: resolving every path and asking FileManager for a dictionary of attributes took a
+    /// fifth of a second for 3,000 files. Only real folders are entered, so a child's resolved path
+    /// is its folder's plus its name; symbolic links are resolved one by one.
+    private func walk(
+        directory: String, canonicalDirectory: String, root: String, into found: inout [Found], problems: inout [Problem]
+    ) {
         let fm = FileManager.default
         let entries: [String]
         do {
@@ -70,28 +87,33 @@ public struct InputCollector: Sendable {
         }
         for name in entries.sorted() where !name.hasPrefix(".") {
             let full = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            let attributes = try? fm.attributesOfItem(atPath: full)
-            var isLink = (attributes?[.type] as? FileAttributeType) == .typeSymbolicLink
-            var target = full
-            if isLink {
+            let canonicalFull = canonicalDirectory.hasSuffix("/") ? canonicalDirectory + name : canonicalDirectory + "/" + name
+            var info = stat()
+            guard lstat(full, &info) == 0 else {
+                problems.append(Problem(path: full, reason: "cannot read"))
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                if !excluded.contains(canonicalFull) {
+                    walk(directory: full, canonicalDirectory: canonicalFull, root: root, into: &found, problems: &problems)
+                }
+            case S_IFLNK:
                 let resolved = canonical(full)
                 guard resolved.hasPrefix(root + "/") else {
                     problems.append(
                         Problem(path: full, reason: "symbolic link leads outside the reviewed tree; not followed", isSkipped: true))
                     continue
                 }
-                target = resolved
-                isLink = false
-            }
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: target, isDirectory: &isDir) else {
-                problems.append(Problem(path: full, reason: "dangling symbolic link"))
-                continue
-            }
-            if isDir.boolValue {
-                if target == full, !excluded.contains(canonical(full)) { walk(directory: full, root: root, into: &found, problems: &problems) }
-            } else {
-                found.append((full, Self.size(target == full ? attributes : try? fm.attributesOfItem(atPath: target))))
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: resolved, isDirectory: &isDir) else {
+                    problems.append(Problem(path: full, reason: "dangling symbolic link"))
+                    continue
+                }
+                // A link to a folder inside the tree is not entered: the folder is walked as itself.
+                if !isDir.boolValue { found.append(Found(path: full, canonical: resolved, size: Self.size(try? fm.attributesOfItem(atPath: resolved)))) }
+            default:
+                found.append(Found(path: full, canonical: canonicalFull, size: Int(info.st_size)))
             }
         }
     }
