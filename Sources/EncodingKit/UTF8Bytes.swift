@@ -7,7 +7,8 @@ public enum UTF8Bytes {
     @inlinable
     public static func encode<C: Collection>(_ scalars: C) -> [UInt8] where C.Element == Unicode.Scalar {
         var out: [UInt8] = []
-        out.reserveCapacity(scalars.count * 3)
+        // Not `count`: for a lazy filter that is a whole extra pass.
+        out.reserveCapacity(scalars.underestimatedCount * 3)
         for s in scalars {
             let v = s.value
             switch v {

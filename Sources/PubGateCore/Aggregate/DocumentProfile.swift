@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PCRE2Kit
 
 /// What the aggregate stage keeps of a document once its scan is done: the facts that link it to
 /// other documents, never its text.
@@ -52,19 +53,25 @@ public struct DocumentProfile: Sendable {
         citedTitles = titles
         persons = EntityExtractor.persons(in: document.normalized, lines: document.lines, asOf: asOf)
         operations = EntityExtractor.operations(in: document.normalized.utf8)
-        var hasher = SHA256()
+        // One update of the body lines joined: per-line updates cost more than the hashing.
+        var body: [UInt8] = []
+        body.reserveCapacity(document.normalized.utf8.count)
         for line in document.lines where line.part == .body {
-            hasher.update(data: document.normalized.utf8[line.range])
-            hasher.update(data: [0x0A])
+            body.append(contentsOf: document.normalized.utf8[line.range])
+            body.append(0x0A)
         }
-        textHash = Hex.encode(hasher.finalize())
+        textHash = Hex.encode(SHA256.hash(data: body))
         date = document.metadata.publishDate ?? document.writtenDate
-        // The byte search spares the pattern on the lines (nearly all) without 解读.
-        linksInterpretation = document.lines.contains { line in
+        // Byte searches spare the line walk in documents without 解读, and the pattern on the lines
+        // (nearly all) without it.
+        linksInterpretation = LiteralSearch.contains(Self.interpretationWord, in: document.normalized.utf8)
+            && document.lines.contains { line in
             line.part == .body && line.text.includes("解读")
                 && line.text.firstMatch(#"^(?:相关解读|政策解读|解读材料|解读链接|图文解读)\s?:\s?\S"#) != nil
         }
     }
+
+    private static let interpretationWord = Array("解读".utf8)
 
     /// True when this document cites `other` by 文号 or by title.
     public func cites(_ other: DocumentProfile) -> Bool {

@@ -84,7 +84,8 @@ struct FrontMatterBlock {
     func fields() throws -> [String: String] {
         switch syntax {
         case .yaml:
-            guard let loaded = try Yams.load(yaml: content) else { return [:] }
+            // UTF-8 named: the default encoding is worked out from the environment on every call.
+            guard let loaded = try Yams.load(yaml: content, .default, .default, .utf8) else { return [:] }
             guard let map = loaded as? [String: Any] else {
                 throw FrontMatterError(summary: "the block is not a mapping of keys to values")
             }

@@ -20,22 +20,32 @@ public enum MetadataReader {
 
     public static func read(_ segments: [TextSegment]) -> [String: String] {
         var reader = Reader()
-        var line: [Unicode.Scalar] = []
-        for segment in segments {
-            for s in segment.scalars {
-                if s == "\n" || s == "\r" {
-                    reader.take(line[...])
-                    line.removeAll(keepingCapacity: true)
-                } else {
-                    line.append(s)
-                }
-            }
-            if segment.endsBlock {
-                reader.take(line[...])
-                line.removeAll(keepingCapacity: true)
+        // A line inside one segment is read in place; only a line running on across segments
+        // (inline spans) is gathered here.
+        var carried: [Unicode.Scalar] = []
+        func take(_ piece: ArraySlice<Unicode.Scalar>) {
+            if carried.isEmpty {
+                reader.take(piece)
+            } else {
+                carried.append(contentsOf: piece)
+                reader.take(carried[...])
+                carried.removeAll(keepingCapacity: true)
             }
         }
-        reader.take(line[...])
+        for segment in segments {
+            let scalars = segment.scalars
+            var start = 0
+            for i in scalars.indices where scalars[i] == "\n" || scalars[i] == "\r" {
+                take(scalars[start..<i])
+                start = i + 1
+            }
+            if segment.endsBlock {
+                take(scalars[start...])
+            } else {
+                carried.append(contentsOf: scalars[start...])
+            }
+        }
+        reader.take(carried[...])
         return reader.fields
     }
 

@@ -33,7 +33,7 @@ public struct XMLExtractor: TextExtractor {
                 if texts.count == children.count, !texts.isEmpty, fields[name] == nil,
                     texts.reduce(0, { $0 + $1.utf8.count }) <= 4096
                 {
-                    let value = texts.joined().trimmingCharacters(in: .whitespacesAndNewlines)
+                    let value = texts.joined().trimmingWhiteSpace
                     if !value.isEmpty, fields[name] == nil, value.count <= 200 { fields[name] = value }
                 }
                 for child in children { visit(child) }

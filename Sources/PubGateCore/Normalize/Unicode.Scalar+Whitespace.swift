@@ -9,3 +9,16 @@ extension Unicode.Scalar {
         }
     }
 }
+
+extension String {
+    /// Without leading and trailing White_Space and zero-width spaces: what `trimmingCharacters(in:
+    /// .whitespacesAndNewlines)` gives (Foundation's set is White_Space plus U+200B), without going
+    /// through its character sets.
+    var trimmingWhiteSpace: String {
+        let scalars = unicodeScalars
+        let trimmed = { (s: Unicode.Scalar) in s.isWhiteSpace || s == "\u{200B}" }
+        guard let first = scalars.firstIndex(where: { !trimmed($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !trimmed($0) })!
+        return String(scalars[first...last])
+    }
+}
