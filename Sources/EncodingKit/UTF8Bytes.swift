@@ -5,10 +5,11 @@
 public enum UTF8Bytes {
     /// The UTF-8 bytes of `scalars`.
     @inlinable
-    public static func encode<C: Collection>(_ scalars: C) -> [UInt8] where C.Element == Unicode.Scalar {
+    /// `capacity`: the expected byte count when the caller knows it better than three bytes a scalar
+    /// (a lazy filter's count would be a whole extra pass).
+    public static func encode<C: Collection>(_ scalars: C, capacity: Int? = nil) -> [UInt8] where C.Element == Unicode.Scalar {
         var out: [UInt8] = []
-        // Not `count`: for a lazy filter that is a whole extra pass.
-        out.reserveCapacity(scalars.underestimatedCount * 3)
+        out.reserveCapacity(capacity ?? scalars.underestimatedCount * 3)
         for s in scalars {
             let v = s.value
             switch v {

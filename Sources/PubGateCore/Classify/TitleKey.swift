@@ -4,6 +4,7 @@ import EncodingKit
 enum TitleKey {
     static func of(_ s: String) -> String {
         // By scalar, not Character: grapheme breaking made this a few percent of a review.
-        UTF8Bytes.string(s.unicodeScalars.lazy.filter { !$0.isWhiteSpace && $0 != "#" && $0 != "《" && $0 != "》" })
+        let kept = s.unicodeScalars.lazy.filter { !$0.isWhiteSpace && $0 != "#" && $0 != "《" && $0 != "》" }
+        return String(decoding: UTF8Bytes.encode(kept, capacity: s.utf8.count), as: UTF8.self)
     }
 }

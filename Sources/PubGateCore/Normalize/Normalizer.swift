@@ -40,6 +40,13 @@ public struct Normalizer: Sendable {
                 segment.origins.withUnsafeBufferPointer { origins in
                     for i in 0..<scalars.count {
                         let s = scalars[i]
+                        // Most scalars (ASCII but CR, CJK ideographs) are kept: no Mapping value,
+                        // whose array payload costs reference counting, is made for them.
+                        let v = s.value
+                        if (v < 0x80 && v != 0x0D) || (0x4E00...0x9FFF).contains(v) {
+                            out.emit(s, origin: origins[i])
+                            continue
+                        }
                         let mapping: Mapping
                         if let fast = Normalizer.fastMapping(of: s) {
                             mapping = fast

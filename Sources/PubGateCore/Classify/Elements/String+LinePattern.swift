@@ -1,3 +1,4 @@
+import Foundation
 import PCRE2Kit
 import Synchronization
 
@@ -60,12 +61,16 @@ final class LinePatternCache: Sendable {
         return re
     }
 
-    /// A pattern compared and hashed by its UTF-8 bytes: a `String` key with Chinese in it is
-    /// checked for NFC on every hash, which cost more than the lookup itself.
+    /// A pattern hashed and compared by its UTF-8 bytes: `String` hashing and `==` check Chinese
+    /// text for canonical equivalence on every lookup, which cost more than the match itself.
     struct Key: Hashable {
         let pattern: String
 
-        static func == (a: Key, b: Key) -> Bool { a.pattern.utf8.elementsEqual(b.pattern.utf8) }
+        static func == (a: Key, b: Key) -> Bool {
+            var x = a.pattern
+            var y = b.pattern
+            return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+        }
 
         func hash(into hasher: inout Hasher) {
             var pattern = pattern
