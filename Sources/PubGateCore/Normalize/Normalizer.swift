@@ -26,8 +26,13 @@ public struct Normalizer: Sendable {
     }
 
     public func normalize(_ segments: [TextSegment]) -> NormalizedText {
-        let scalarCount = segments.reduce(0) { $0 + $1.scalars.count }
-        var out = Builder(capacity: scalarCount * 3 + segments.count)
+        // Room for the text's own UTF-8 and a line break per segment: normalization seldom makes text
+        // longer (the builder grows if it does), and origins take four bytes per byte, so three bytes
+        // a scalar would have reserved 12 bytes per ASCII character of a large text file.
+        let byteCount = segments.reduce(0) { total, segment in
+            segment.scalars.reduce(total) { $0 + UTF8.width($1) }
+        }
+        var out = Builder(capacity: byteCount + segments.count + 64)
         defer { out.deallocate() }
         // Scalars outside the fast ranges (punctuation such as “ ” …, Latin letters) go through
         // Foundation's NFKC; each distinct one once per document.
