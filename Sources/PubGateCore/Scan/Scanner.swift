@@ -41,7 +41,7 @@ public struct Scanner: Sendable {
         let text = document.normalized
         let context = ValidationContext(asOf: asOf)
         var findings: [Finding] = []
-        var seen = Set<String>()
+        var seen = Set<SeenMatch>()
         // Where the first lines end, found only when a header-only rule has a match to place.
         var firstLines: FirstLines?
         func headerEnd() -> FirstLines {
@@ -114,8 +114,7 @@ public struct Scanner: Sendable {
                         }
                     }
                     let original = text.originalRange(of: range)
-                    let key = "\(rule.id)|\(original.lowerBound)|\(original.upperBound)"
-                    guard seen.insert(key).inserted else { return true }
+                    guard seen.insert(SeenMatch(rule: index, start: original.lowerBound, end: original.upperBound)).inserted else { return true }
                     trace?.keep(rule.id, line(), value, "kept as \(rule.kind.rawValue) [\(severity.rawValue)]")
                     guard listed < Self.listedPerRule else {
                         unlisted += 1
@@ -181,9 +180,11 @@ public struct Scanner: Sendable {
     /// Why a candidate is dropped by exclusions or its validator; nil keeps it.
     private func rejection(_ value: String, compiled: CompiledRule, context: ValidationContext) -> String? {
         if compiled.excludedValues.contains(value) { return "an excluded value" }
-        let bytes = Array(value.utf8)
-        for pattern in compiled.exclusionPatterns where ((try? pattern.firstMatch(in: bytes, validUTF8: true)) ?? nil) != nil {
-            return "matches the exclusion pattern \(pattern.pattern)"
+        if !compiled.exclusionPatterns.isEmpty {
+            let bytes = Array(value.utf8)
+            for pattern in compiled.exclusionPatterns where ((try? pattern.firstMatch(in: bytes, validUTF8: true)) ?? nil) != nil {
+                return "matches the exclusion pattern \(pattern.pattern)"
+            }
         }
         if let validator = compiled.validator, !validator(value, context) {
             return "the validator `\(compiled.rule.validator ?? "")` rejects it (checksum, date or format)"
@@ -212,6 +213,13 @@ public struct Scanner: Sendable {
         }
         return String(decoding: utf8[offset..<end], as: UTF8.self)
     }
+}
+
+/// A kept match, by rule and original span: the same match is listed once.
+private struct SeenMatch: Hashable {
+    let rule: Int
+    let start: Int
+    let end: Int
 }
 
 /// Byte offsets where the first N non-empty lines of a text end (for header-only rules).
