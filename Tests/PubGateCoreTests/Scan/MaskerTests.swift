@@ -16,7 +16,7 @@ import Testing
             "1", "9", "a", "Z", " ", "\n", "\t", "\r\n", "，", "、", "一", "三", "十", "张", "号", "１", "Ａ", "〇", "・", "—", "…",
             "e\u{301}", "\u{302A}", "👩\u{200D}💻", "\u{FF9E}", "ｶ\u{FF9E}", "\u{3000}", "\u{2028}", "가", "\u{1100}\u{1161}",
         ]
-        var generator = SeededGenerator(seed: UInt64(seed))
+        var generator = SplitMix(seed: UInt64(seed))
         for _ in 0..<200 {
             let text = (0..<Int.random(in: 0...20, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()
             let other = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()
@@ -40,15 +40,3 @@ import Testing
     }
 }
 
-/// SplitMix64: reproducible random tests (a failing seed fails again).
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
