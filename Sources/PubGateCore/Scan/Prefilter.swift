@@ -88,8 +88,19 @@ public struct Prefilter: Sendable {
                 for i in failed.reversed() { patterns.remove(at: i) }
             }
         }
-        // Each distinct keyword once, as its exact bytes, reported once per document. Should the
-        // keywords not build, each is searched for on its own.
+        let (keywordDatabase, keywordRules) = Self.keywordGate(rules, cache: cache)
+        self.database = database
+        self.sameAs = sameAs
+        self.keywordDatabase = keywordDatabase
+        self.confirmations = confirmations
+        self.keywordRules = keywordRules
+        keywordless = rules.map(\.keywords.isEmpty)
+    }
+
+    /// The literal database of every rule's keywords — each distinct keyword once, as its exact
+    /// bytes, reported once per document — and by keyword id the rules it lets through; nil and
+    /// empty when there are no keywords or they do not build (each is then searched on its own).
+    private static func keywordGate(_ rules: [CompiledRule], cache: PrefilterCache?) -> (PatternDatabase?, [[Int]]) {
         var keywordIndex: [[UInt8]: Int] = [:]
         var keywordRules: [[Int]] = []
         var literals: [PatternDatabase.Pattern] = []
@@ -106,17 +117,11 @@ public struct Prefilter: Sendable {
                 if keywordRules[k].last != index { keywordRules[k].append(index) }
             }
         }
-        var keywordDatabase = literals.isEmpty ? nil : cache?.load(literals)
-        if keywordDatabase == nil, !literals.isEmpty, let built = try? PatternDatabase(literals) {
-            cache?.store(built, for: literals)
-            keywordDatabase = built
-        }
-        self.database = database
-        self.sameAs = sameAs
-        self.keywordDatabase = keywordDatabase
-        self.confirmations = confirmations
-        self.keywordRules = keywordDatabase == nil ? [] : keywordRules
-        keywordless = rules.map(\.keywords.isEmpty)
+        guard !literals.isEmpty else { return (nil, []) }
+        if let cached = cache?.load(literals) { return (cached, keywordRules) }
+        guard let built = try? PatternDatabase(literals) else { return (nil, []) }
+        cache?.store(built, for: literals)
+        return (built, keywordRules)
     }
 
     /// The rules' hits in `utf8`; nil when the prefilter could not run, in which case every rule
