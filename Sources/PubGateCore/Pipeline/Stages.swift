@@ -46,8 +46,8 @@ struct Stages: Sendable {
 
     /// The classified document, or why the file cannot be read or decoded.
     func classifyOrExplain(file: String) -> Result<ClassifiedDocument, UnreadableFile> {
-        guard let data = FileManager.default.contents(atPath: file) else { return .failure(UnreadableFile(reason: "cannot read the file")) }
-        let ingested = ingest.run(RawInput(path: file, bytes: Array(data)))
+        guard let input = RawInput(contentsOf: file) else { return .failure(UnreadableFile(reason: "cannot read the file")) }
+        let ingested = ingest.run(input)
         guard !ingested.isUnscannable else {
             return .failure(UnreadableFile(reason: ingested.findings.first?.message ?? "cannot decode the file"))
         }
@@ -69,10 +69,10 @@ struct Stages: Sendable {
     }
 
     private func reviewDocument(file: String) -> (DocumentReview, DocumentProfile?) {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let input = RawInput(contentsOf: file) else {
             return (Self.unreadable(path: file, reason: "cannot read the file", policy: policy), nil)
         }
-        let ingested = timings.measure("ingest") { ingest.run(RawInput(path: file, bytes: Array(data))) }
+        let ingested = timings.measure("ingest") { ingest.run(input) }
         guard !ingested.isUnscannable else {
             let review = DocumentReview(
                 path: file, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format, encoding: nil,
