@@ -25,18 +25,30 @@ public enum LiteralSearch {
         }
     }
 
+    /// Where `needle` next occurs in `haystack` at or after `start`; nil when it does not.
+    public static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
+        guard start >= 0, start <= haystack.count else { return nil }
+        return unsafe haystack.withUnsafeBytes { h in
+            unsafe needle.withUnsafeBytes { n in unsafe find(n, in: h, from: start) }
+        }
+    }
+
     private static func find(_ n: UnsafeRawBufferPointer, in h: UnsafeRawBufferPointer) -> Bool {
-        guard unsafe !n.isEmpty else { return true }
-        guard n.count <= h.count else { return false }
+        unsafe find(n, in: h, from: 0) != nil
+    }
+
+    private static func find(_ n: UnsafeRawBufferPointer, in h: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard unsafe !n.isEmpty else { return start }
+        guard n.count <= h.count else { return nil }
         let first = unsafe Int32(n[0])
         let last = h.count - n.count
-        var offset = 0
+        var offset = start
         while offset <= last {
-            guard let hit = unsafe memchr(h.baseAddress! + offset, first, last - offset + 1) else { return false }
+            guard let hit = unsafe memchr(h.baseAddress! + offset, first, last - offset + 1) else { return nil }
             let at = unsafe UnsafeRawPointer(hit) - h.baseAddress!
-            if unsafe memcmp(h.baseAddress! + at, n.baseAddress!, n.count) == 0 { return true }
+            if unsafe memcmp(h.baseAddress! + at, n.baseAddress!, n.count) == 0 { return at }
             offset = at + 1
         }
-        return false
+        return nil
     }
 }

@@ -80,18 +80,15 @@ public struct DocumentProfile: Sendable {
         return false
     }
 
-    /// The texts between 《 and 》 (at most 120 bytes apart), compared like titles.
+    /// The texts between 《 and 》 (at most 120 bytes apart), compared like titles. Each 《 is found
+    /// with `memchr`/`memcmp` (a byte loop over the whole text was two percent of a review).
     static func bookTitles(in bytes: [UInt8]) -> [String] {
         var result: [String] = []
-        var i = 0
         let n = bytes.count
-        while i + 2 < n {
-            // 《 is E3 80 8A, 》 is E3 80 8B.
-            guard bytes[i] == 0xE3, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8A else {
-                i += 1
-                continue
-            }
-            let start = i + 3
+        var i = 0
+        // 《 is E3 80 8A, 》 is E3 80 8B.
+        while let open = LiteralSearch.firstIndex(of: Self.openTitle, in: bytes, from: i) {
+            let start = open + 3
             var j = start
             while j + 2 < n, j - start <= 120, !(bytes[j] == 0xE3 && bytes[j + 1] == 0x80 && (bytes[j + 2] == 0x8B || bytes[j + 2] == 0x8A)) {
                 j += 1
@@ -105,4 +102,6 @@ public struct DocumentProfile: Sendable {
         }
         return result
     }
+
+    private static let openTitle: [UInt8] = [0xE3, 0x80, 0x8A]
 }
