@@ -104,8 +104,9 @@ private final class JSONWriter: Encoder {
     private func finish(_ frame: Frame) {
         defer { state.pointee.members.removeSubrange(frame.firstMember...) }
         switch frame.kind {
+        // A value that encoded nothing is Foundation's to judge.
         case .unset: unsupported()
-        case .single: break
+        case .single: if state.pointee.bytes.count == frame.start { unsupported() }
         case .array:
             newline()
             indent(frame.level)

@@ -65,5 +65,9 @@ import Testing
         #expect(throws: PrettyJSONEncoder.Unsupported.self) { try PrettyJSONEncoder.encode(Measured()) }
         #expect(throws: PrettyJSONEncoder.Unsupported.self) { try PrettyJSONEncoder.encode(Dated()) }
         #expect(throws: PrettyJSONEncoder.Unsupported.self) { try PrettyJSONEncoder.encode(Twice()) }
+        struct Silent: Encodable {
+            func encode(to encoder: any Encoder) throws { _ = encoder.singleValueContainer() }
+        }
+        #expect(throws: PrettyJSONEncoder.Unsupported.self) { try PrettyJSONEncoder.encode(["a": Silent()]) }
     }
 }
