@@ -23,18 +23,34 @@ public struct RawInput: Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n == 0 { break }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return nil
+        var failed = false
+        /// Reads into `buffer` from `count` on until it is full or the file ends.
+        func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from count: inout Int) {
+            while count < buffer.count {
+                let n = read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n > 0 {
+                    count += n
+                } else if n < 0 && errno == EINTR {
+                    continue
+                } else {
+                    failed = n < 0
+                    return
+                }
             }
-            bytes.append(contentsOf: chunk[0..<n])
         }
+        // The size `fstat` gave, read in place; then whatever a growing file has beyond it.
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, count in
+            count = 0
+            fill(buffer, from: &count)
+        }
+        var more = [UInt8](repeating: 0, count: 4096)
+        while !failed {
+            var got = 0
+            more.withUnsafeMutableBufferPointer { fill($0, from: &got) }
+            bytes.append(contentsOf: more[..<got])
+            if got < more.count { break }
+        }
+        guard !failed else { return nil }
         self.init(path: path, bytes: bytes)
     }
 

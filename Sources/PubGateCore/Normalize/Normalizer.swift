@@ -45,10 +45,9 @@ public struct Normalizer: Sendable {
                 segment.origins.withUnsafeBufferPointer { origins in
                     for i in 0..<scalars.count {
                         let s = scalars[i]
-                        // Most scalars (ASCII but CR, CJK ideographs) are kept: no Mapping value,
-                        // whose array payload costs reference counting, is made for them.
-                        let v = s.value
-                        if (v < 0x80 && v != 0x0D) || (0x4E00...0x9FFF).contains(v) {
+                        // Most scalars are kept as they are: no Mapping value, whose array payload
+                        // costs reference counting, is made for them.
+                        if Normalizer.isKeptAsIs(s.value) {
                             out.emit(s, origin: origins[i])
                             continue
                         }
@@ -188,12 +187,18 @@ public struct Normalizer: Sendable {
         case expand([Unicode.Scalar])
     }
 
+    /// ASCII but `\r`, and CJK ideographs: the scalars normalization leaves alone.
+    @inline(__always)
+    static func isKeptAsIs(_ v: UInt32) -> Bool {
+        (v < 0x80 && v != 0x0D) || (0x4E00...0x9FFF).contains(v)
+    }
+
     /// The mapping of the common scalars (ASCII, CJK, full-width forms, spaces); nil for the rest.
     @inline(__always)
     static func fastMapping(of s: Unicode.Scalar) -> Mapping? {
         let v = s.value
-        if v < 0x80 { return v == 0x0D ? .drop : .keep }
-        if (0x4E00...0x9FFF).contains(v) { return .keep }
+        if isKeptAsIs(v) { return .keep }
+        if v == 0x0D { return .drop }
         if (0xFF01...0xFF5E).contains(v) { return .replace(Unicode.Scalar(v - 0xFEE0)!) }
         if v == 0x3000 || v == 0x00A0 { return .replace(" ") }
         if isRemoved(v) { return .drop }

@@ -8,16 +8,8 @@ import Foundation
 /// depth (JSONEncoder leaves the blank line inside an empty array or object unindented).
 public enum ManifestWriter {
     public static func write(_ manifest: Manifest, to path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         func member(_ key: String, _ value: some Encodable, last: Bool = false) throws -> String {
-            let json: Data
-            if let fast = try? PrettyJSONEncoder.encode(value, level: 1) {
-                json = Data(fast)
-            } else {
-                json = indented(try encoder.encode(value), by: "  ", first: false)
-            }
-            return "  \"\(key)\" : " + String(decoding: json, as: UTF8.self) + (last ? "\n" : ",\n")
+            "  \"\(key)\" : " + String(decoding: try json(value, level: 1, indentFirstLine: false), as: UTF8.self) + (last ? "\n" : ",\n")
         }
         try AtomicWriter.stream(to: path) { sink in
             try sink.write("{\n")
@@ -44,18 +36,23 @@ public enum ManifestWriter {
     /// One document's entry in the `documents` array, indented for it (the ``ReviewStore`` keeps
     /// reviews in this form).
     static func entry(_ review: DocumentReview) -> Data {
-        if let bytes = try? PrettyJSONEncoder.encode(review, level: 2, indentFirstLine: true) { return Data(bytes) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            return indented(try encoder.encode(review), by: "    ", first: true)
+            return try json(review, level: 2, indentFirstLine: true)
         } catch {
             preconditionFailure("a review does not encode: \(error)")
         }
     }
 
-    /// `json` (from Foundation's encoder, for what ``PrettyJSONEncoder`` leaves to it) with every non-empty line (but the first, unless `first`) prefixed by `indent`; on bytes,
-    /// since this runs over every stored review.
+    /// `value` as JSON nested `level` deep: by ``PrettyJSONEncoder``, or by Foundation's encoder
+    /// (then indented) for what it leaves to Foundation.
+    private static func json(_ value: some Encodable, level: Int, indentFirstLine: Bool) throws -> Data {
+        if let bytes = try? PrettyJSONEncoder.encode(value, level: level, indentFirstLine: indentFirstLine) { return Data(bytes) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return indented(try encoder.encode(value), by: String(repeating: "  ", count: level), first: indentFirstLine)
+    }
+
+    /// `json` with every non-empty line (but the first, unless `first`) prefixed by `indent`.
     private static func indented(_ json: Data, by indent: String, first: Bool) -> Data {
         let pad = Array(indent.utf8)
         var out: [UInt8] = []
