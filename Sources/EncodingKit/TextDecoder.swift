@@ -82,55 +82,63 @@ public enum TextDecoder {
     /// an ASCII fast path: the standard library's iterator-driven decoder was a few percent of a
     /// whole review here.
     static func decodeUTF8(_ bytes: [UInt8], from start: Int, as encoding: TextEncoding) throws(DecodingError) -> DecodedText {
-        let n = bytes.count
-        let capacity = n - start
         // Written through buffers sized for the worst case (all ASCII): appending scalar by scalar
-        // was most of this function's time. `count` is how many scalars were decoded.
-        var count = 0
-        var failure: Int?
+        // was most of this function's time.
+        let capacity = bytes.count - start
+        var decoded = (count: 0, failure: Int?.none)
         var offsets: [UInt32] = []
-        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { scalarBuffer, scalarCount in
-            offsets = [UInt32](unsafeUninitializedCapacity: capacity + 1) { offsetBuffer, offsetCount in
-                bytes.withUnsafeBufferPointer { input in
-                    var i = start
-                    while i < n {
-                        let b0 = input[i]
-                        if b0 < 0x80 {
-                            scalarBuffer.initializeElement(at: count, to: Unicode.Scalar(b0))
-                            offsetBuffer.initializeElement(at: count, to: UInt32(i))
-                            count += 1
-                            i += 1
-                            continue
-                        }
-                        let length: Int
-                        var value: UInt32
-                        switch b0 {
-                        case 0xC2...0xDF: (length, value) = (2, UInt32(b0 & 0x1F))
-                        case 0xE0...0xEF: (length, value) = (3, UInt32(b0 & 0x0F))
-                        case 0xF0...0xF4: (length, value) = (4, UInt32(b0 & 0x07))
-                        default: failure = i; return
-                        }
-                        guard i + length <= n else { failure = i; return }
-                        for k in 1..<length {
-                            let c = input[i + k]
-                            guard c & 0xC0 == 0x80 else { failure = i; return }
-                            value = value << 6 | UInt32(c & 0x3F)
-                        }
-                        let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
-                        guard value >= minimum, let scalar = Unicode.Scalar(value) else { failure = i; return }
-                        scalarBuffer.initializeElement(at: count, to: scalar)
-                        offsetBuffer.initializeElement(at: count, to: UInt32(i))
-                        count += 1
-                        i += length
-                    }
-                    offsetBuffer.initializeElement(at: count, to: UInt32(n))
-                }
-                offsetCount = failure == nil ? count + 1 : count
+        let scalars = unsafe [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { scalarBuffer, scalarCount in
+            offsets = unsafe [UInt32](unsafeUninitializedCapacity: capacity + 1) { offsetBuffer, offsetCount in
+                decoded = unsafe bytes.withUnsafeBufferPointer { unsafe decodeUTF8($0, from: start, into: scalarBuffer, offsets: offsetBuffer) }
+                offsetCount = decoded.failure == nil ? decoded.count + 1 : decoded.count
             }
-            scalarCount = count
+            scalarCount = decoded.count
         }
-        if let failure { throw .malformed(encoding, offset: failure) }
+        if let failure = decoded.failure { throw .malformed(encoding, offset: failure) }
         return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: encoding)
+    }
+
+    /// Decodes `input` from `start` into `scalars` and their byte offsets (plus the end offset);
+    /// returns how many scalars were written and, for malformed input, where it is.
+    private static func decodeUTF8(
+        _ input: UnsafeBufferPointer<UInt8>, from start: Int, into scalars: UnsafeMutableBufferPointer<Unicode.Scalar>,
+        offsets: UnsafeMutableBufferPointer<UInt32>
+    ) -> (count: Int, failure: Int?) {
+        let n = input.count
+        var count = 0
+        var i = start
+        while i < n {
+            let b0 = unsafe input[i]
+            if b0 < 0x80 {
+                unsafe scalars.initializeElement(at: count, to: Unicode.Scalar(b0))
+                unsafe offsets.initializeElement(at: count, to: UInt32(i))
+                count += 1
+                i += 1
+                continue
+            }
+            let length: Int
+            var value: UInt32
+            switch b0 {
+            case 0xC2...0xDF: (length, value) = (2, UInt32(b0 & 0x1F))
+            case 0xE0...0xEF: (length, value) = (3, UInt32(b0 & 0x0F))
+            case 0xF0...0xF4: (length, value) = (4, UInt32(b0 & 0x07))
+            default: return (count, i)
+            }
+            guard i + length <= n else { return (count, i) }
+            for k in 1..<length {
+                let c = unsafe input[i + k]
+                guard c & 0xC0 == 0x80 else { return (count, i) }
+                value = value << 6 | UInt32(c & 0x3F)
+            }
+            let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+            guard value >= minimum, let scalar = Unicode.Scalar(value) else { return (count, i) }
+            unsafe scalars.initializeElement(at: count, to: scalar)
+            unsafe offsets.initializeElement(at: count, to: UInt32(i))
+            count += 1
+            i += length
+        }
+        unsafe offsets.initializeElement(at: count, to: UInt32(n))
+        return (count, nil)
     }
 
     static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool) throws(DecodingError) -> DecodedText {

@@ -38,11 +38,11 @@ public enum UTF8Bytes {
     public static func scalars(of string: String) -> [Unicode.Scalar] {
         var string = string
         return string.withUTF8 { utf8 in
-            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+            unsafe [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { buffer, count in
                 count = 0
                 var i = 0
                 while i < utf8.count {
-                    let b0 = utf8[i]
+                    let b0 = unsafe utf8[i]
                     var value: UInt32
                     var length: Int
                     switch b0 {
@@ -51,9 +51,9 @@ public enum UTF8Bytes {
                     case 0xE0..<0xF0: (value, length) = (UInt32(b0 & 0x0F), 3)
                     default: (value, length) = (UInt32(b0 & 0x07), 4)
                     }
-                    for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                    for k in 1..<length { value = unsafe value << 6 | UInt32(utf8[i + k] & 0x3F) }
                     // A String's UTF-8 is valid, so every value is a scalar.
-                    buffer.initializeElement(at: count, to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                    unsafe buffer.initializeElement(at: count, to: Unicode.Scalar(value) ?? "\u{FFFD}")
                     count += 1
                     i += length
                 }

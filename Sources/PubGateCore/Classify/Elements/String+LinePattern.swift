@@ -46,33 +46,36 @@ extension String {
 /// Compiled line patterns by source text. A compiled PCRE2 pattern is immutable and safe to share.
 final class LinePatternCache: Sendable {
     static let shared = LinePatternCache()
-    /// Patterns as written, and anchored to match whole strings (keyed by the pattern as written,
-    /// so a lookup builds no string).
-    private let compiled = Mutex<(free: [Key: Regex], whole: [Key: Regex])>(([:], [:]))
+    private let compiled = Mutex<[Key: Regex]>([:])
 
+    /// `pattern` compiled; anchored to match whole strings when `whole`.
     func regex(_ pattern: String, whole: Bool = false) -> Regex? {
-        let key = Key(pattern: pattern)
-        if let re = compiled.withLock({ whole ? $0.whole[key] : $0.free[key] }) { return re }
+        let key = Key(pattern: pattern, whole: whole)
+        if let re = compiled.withLock({ $0[key] }) { return re }
         guard let re = try? Regex(whole ? "^(?:" + pattern + ")$" : pattern, options: [.ucp]) else {
             assertionFailure("line pattern does not compile: \(pattern)")
             return nil
         }
-        compiled.withLock { if whole { $0.whole[key] = re } else { $0.free[key] = re } }
+        compiled.withLock { $0[key] = re }
         return re
     }
 
-    /// A pattern hashed and compared by its UTF-8 bytes: `String` hashing and `==` check Chinese
-    /// text for canonical equivalence on every lookup, which cost more than the match itself.
+    /// A pattern as written (so a lookup builds no string) and whether it is anchored, hashed and
+    /// compared by its UTF-8 bytes: `String` hashing and `==` check Chinese text for canonical
+    /// equivalence on every lookup, which cost more than the match itself.
     struct Key: Hashable {
         let pattern: String
+        let whole: Bool
 
         static func == (a: Key, b: Key) -> Bool {
+            guard a.whole == b.whole else { return false }
             var x = a.pattern
             var y = b.pattern
             return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
         }
 
         func hash(into hasher: inout Hasher) {
+            hasher.combine(whole)
             var pattern = pattern
             pattern.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
