@@ -23,7 +23,7 @@ public struct InputCollector: Sendable {
     private let excluded: Set<String>
 
     public init(excluding: [String] = []) {
-        excluded = Set(excluding.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path })
+        excluded = Set(excluding.map(Self.canonical))
     }
 
     /// Returns the files in order (sorted within each argument), their sizes in bytes (from the
@@ -42,13 +42,13 @@ public struct InputCollector: Sendable {
                 continue
             }
             if !isDir.boolValue {
-                if seen.insert(canonical(path)).inserted {
+                if seen.insert(Self.canonical(path)).inserted {
                     files.append(path)
                     sizes.append(Self.size(try? fm.attributesOfItem(atPath: path)))
                 }
                 continue
             }
-            let root = canonical(path)
+            let root = Self.canonical(path)
             var found: [Found] = []
             walk(directory: path, canonicalDirectory: root, root: root, into: &found, problems: &problems)
             for file in found.sorted(by: { $0.path < $1.path }) where seen.insert(file.canonical).inserted {
@@ -99,7 +99,7 @@ public struct InputCollector: Sendable {
                     walk(directory: full, canonicalDirectory: canonicalFull, root: root, into: &found, problems: &problems)
                 }
             case S_IFLNK:
-                let resolved = canonical(full)
+                let resolved = Self.canonical(full)
                 guard resolved.hasPrefix(root + "/") else {
                     problems.append(
                         Problem(path: full, reason: "symbolic link leads outside the reviewed tree; not followed", isSkipped: true))
@@ -118,7 +118,8 @@ public struct InputCollector: Sendable {
         }
     }
 
-    private func canonical(_ path: String) -> String {
+    /// `path` absolute, with links resolved and `.`/`..` removed: how two names of one file compare.
+    static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 }

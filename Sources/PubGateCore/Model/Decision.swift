@@ -23,4 +23,14 @@ public enum Disposition: String, Sendable, Codable {
         case .warn, .info: return nil
         }
     }
+
+    /// The severity of a finding that calls for this disposition (a page carrying a rejected
+    /// attachment is held as strictly as the attachment).
+    public var severity: Severity {
+        switch self {
+        case .block: .block
+        case .review: .review
+        case .fix: .fix
+        }
+    }
 }

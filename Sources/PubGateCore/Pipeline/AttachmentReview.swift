@@ -14,18 +14,20 @@ struct AttachmentReview {
         roots = paths.map { path in
             var isDir: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-            return Self.canonical(exists && !isDir.boolValue ? (path as NSString).deletingLastPathComponent : path)
+            return InputCollector.canonical(exists && !isDir.boolValue ? (path as NSString).deletingLastPathComponent : path)
         }
     }
 
     /// Attachments linked by the pages (path and attachments of each reviewed document) that exist
     /// inside a reviewed folder and are not among the documents yet.
     func unreviewed(_ documents: [(path: String, attachments: [String])]) -> [String] {
-        var seen = Set(documents.map { Self.canonical($0.path) })
+        // Resolving every document's path is only worth it when some page links an attachment.
+        guard documents.contains(where: { !$0.attachments.isEmpty }) else { return [] }
+        var seen = Set(documents.map { InputCollector.canonical($0.path) })
         var out: [String] = []
         for document in documents {
             for attachment in document.attachments where isReviewable(attachment) {
-                if seen.insert(Self.canonical(attachment)).inserted { out.append(attachment) }
+                if seen.insert(InputCollector.canonical(attachment)).inserted { out.append(attachment) }
             }
         }
         return out
@@ -34,13 +36,14 @@ struct AttachmentReview {
     /// The findings each page gets for its attachments, by index in `documents` (each document's
     /// digest, with its final decision, and the attachments it links).
     func findings(_ documents: [(digest: DocumentDigest, attachments: [String])]) -> [(index: Int, findings: [Finding])] {
+        guard documents.contains(where: { !$0.attachments.isEmpty }) else { return [] }
         var byPath: [String: DocumentDigest] = [:]
-        for document in documents { byPath[Self.canonical(document.digest.path)] = document.digest }
+        for document in documents { byPath[InputCollector.canonical(document.digest.path)] = document.digest }
         var out: [(Int, [Finding])] = []
         for (index, page) in documents.enumerated() {
             var found: [Finding] = []
             for attachment in page.attachments {
-                guard let review = byPath[Self.canonical(attachment)], isReviewable(attachment) else {
+                guard let review = byPath[InputCollector.canonical(attachment)], isReviewable(attachment) else {
                     found.append(
                         Finding(
                             ruleID: "attachment_not_reviewed", kind: .attachment, severity: .review,
@@ -52,7 +55,7 @@ struct AttachmentReview {
                 guard review.decision == .reject, let disposition = review.disposition else { continue }
                 found.append(
                     Finding(
-                        ruleID: "attachment_rejected", kind: .attachment, severity: Self.severity(disposition),
+                        ruleID: "attachment_rejected", kind: .attachment, severity: disposition.severity,
                         message: "the attachment `\(attachment)` is rejected (\(disposition.rawValue): \(review.reasons.joined(separator: ", "))); the page is published with it",
                         part: .attribute,
                         remediation: "Correct or remove the attachment, then review the page again."))
@@ -66,19 +69,7 @@ struct AttachmentReview {
     private func isReviewable(_ path: String) -> Bool {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { return false }
-        let target = Self.canonical(path)
+        let target = InputCollector.canonical(path)
         return roots.contains { target.hasPrefix($0 + "/") }
-    }
-
-    private static func severity(_ disposition: Disposition) -> Severity {
-        switch disposition {
-        case .block: .block
-        case .review: .review
-        case .fix: .fix
-        }
-    }
-
-    static func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 }
