@@ -27,8 +27,7 @@ public struct Normalizer: Sendable {
 
     public func normalize(_ segments: [TextSegment]) -> NormalizedText {
         // Room for the text's own UTF-8 and a line break per segment: normalization seldom makes text
-        // longer (the builder grows if it does), and origins take four bytes per byte, so three bytes
-        // a scalar would have reserved 12 bytes per ASCII character of a large text file.
+        // longer (the builder grows if it does).
         let byteCount = segments.reduce(0) { total, segment in
             segment.scalars.reduce(total) { $0 + UTF8.width($1) }
         }
@@ -78,17 +77,20 @@ public struct Normalizer: Sendable {
                 if let place = segment.place { places.append((start..<out.count, place)) }
             }
         }
-        return NormalizedText(utf8: out.utf8Array, origins: out.originsArray, parts: parts, places: places)
+        return NormalizedText(utf8: out.utf8Array, origins: out.origins, parts: parts, places: places)
     }
 
-    /// The normalized bytes and their origins, written through buffers it owns (appending to arrays
-    /// byte by byte was most of the normalizer's time); the caller deallocates it.
+    /// The normalized bytes, written through a buffer it owns (appending to an array byte by byte
+    /// was most of the normalizer's time), and their origins; the caller deallocates it.
     private struct Builder {
         private var utf8: UnsafeMutablePointer<UInt8>
-        private var origins: UnsafeMutablePointer<Int32>
         private var capacity: Int
         private(set) var count = 0
         private(set) var last: Unicode.Scalar?
+        private(set) var origins = OriginMap()
+        /// Where the current origin run started, and the origin that continues it.
+        private var runStart = 0
+        private var nextOrigin: Int32 = -1
         /// Spaces are held back until the next character shows whether they sit between two Han
         /// characters (then they go) or not (then they are written with their own origins).
         private var pendingSpaces: [(Unicode.Scalar, Int32)] = []
@@ -96,17 +98,14 @@ public struct Normalizer: Sendable {
         init(capacity: Int) {
             self.capacity = max(capacity, 16)
             utf8 = .allocate(capacity: self.capacity)
-            origins = .allocate(capacity: self.capacity)
         }
 
         mutating func deallocate() {
             utf8.deallocate()
-            origins.deallocate()
         }
 
-        var lastOrigin: Int32? { count > 0 ? origins[count - 1] : nil }
+        var lastOrigin: Int32? { count > 0 ? nextOrigin - 1 : nil }
         var utf8Array: [UInt8] { Array(UnsafeBufferPointer(start: utf8, count: count)) }
-        var originsArray: [Int32] { Array(UnsafeBufferPointer(start: origins, count: count)) }
 
         @inline(__always)
         mutating func emit(_ n: Unicode.Scalar, origin: Int32) {
@@ -132,6 +131,11 @@ public struct Normalizer: Sendable {
         @inline(__always)
         mutating func append(_ s: Unicode.Scalar, origin: Int32) {
             if count + 4 > capacity { grow() }
+            if origin != nextOrigin || count - runStart >= OriginMap.maxRunBytes {
+                origins.startRun(atByte: count, origin: origin)
+                runStart = count
+            }
+            nextOrigin = origin &+ 1
             let v = s.value
             let width: Int
             switch v {
@@ -154,7 +158,6 @@ public struct Normalizer: Sendable {
                 utf8[count + 3] = 0x80 | UInt8(v & 0x3F)
                 width = 4
             }
-            for k in 0..<width { origins[count + k] = origin }
             count += width
             last = s
         }
@@ -162,13 +165,9 @@ public struct Normalizer: Sendable {
         private mutating func grow() {
             let bigger = capacity * 2
             let newUTF8 = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
-            let newOrigins = UnsafeMutablePointer<Int32>.allocate(capacity: bigger)
             newUTF8.moveInitialize(from: utf8, count: count)
-            newOrigins.moveInitialize(from: origins, count: count)
             utf8.deallocate()
-            origins.deallocate()
             utf8 = newUTF8
-            origins = newOrigins
             capacity = bigger
         }
     }
