@@ -7,12 +7,16 @@ public struct DecodedText: Sendable, Equatable {
     /// 32 bits each: half the memory of `Int`, which mattered for multi-megabyte files.
     public let byteOffsets: [UInt32]
     public let encoding: TextEncoding
+    /// The scalars as UTF-8 when the file's bytes are exactly that (UTF-8 without a byte-order
+    /// mark), shared with the file's own array: parsers that want UTF-8 need not encode it again.
+    public let utf8: [UInt8]?
 
-    public init(scalars: [Unicode.Scalar], byteOffsets: [UInt32], encoding: TextEncoding) {
+    public init(scalars: [Unicode.Scalar], byteOffsets: [UInt32], encoding: TextEncoding, utf8: [UInt8]? = nil) {
         precondition(byteOffsets.count == scalars.count + 1, "one offset per scalar plus the end")
         self.scalars = scalars
         self.byteOffsets = byteOffsets
         self.encoding = encoding
+        self.utf8 = utf8
     }
 
     /// The decoded text as a Swift string.

@@ -95,7 +95,7 @@ public enum TextDecoder {
             scalarCount = decoded.count
         }
         if let failure = decoded.failure { throw .malformed(encoding, offset: failure) }
-        return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: encoding)
+        return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: encoding, utf8: start == 0 ? bytes : nil)
     }
 
     /// Decodes `input` from `start` into `scalars` and their byte offsets (plus the end offset);

@@ -10,7 +10,7 @@ public struct XMLExtractor: TextExtractor {
         var extraction = TextExtraction()
         let document: MarkupDocument
         do {
-            document = try MarkupParser.parseXML(UTF8Bytes.encode(text.scalars))
+            document = try MarkupParser.parseXML(text.utf8 ?? UTF8Bytes.encode(text.scalars))
         } catch {
             extraction.findings.append(
                 Finding(
