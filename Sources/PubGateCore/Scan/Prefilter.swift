@@ -17,7 +17,14 @@ import VectorscanKit
 public struct Prefilter: Sendable {
     /// By rule index, how the rule's candidates are confirmed.
     public let confirmations: [Confirmation]
+    /// Rules that can match non-ASCII text, scanned over the whole text.
     private let database: PatternDatabase?
+    /// Rules whose matches are all ASCII, scanned over the text's ASCII runs only (``ASCIIRuns``):
+    /// they were most of the scan's time, the digit-run rules above all, while the runs long
+    /// enough to hold one of their matches are about a tenth of a Chinese text.
+    private let asciiDatabase: PatternDatabase?
+    /// The shortest match of any rule in `asciiDatabase`: shorter runs are not scanned.
+    private let asciiMinWidth: Int
     /// Rules whose Vectorscan expression repeats an earlier rule's (the masked-ID rule and its
     /// weak-masking sibling): compiled once, the hits copied (rule index → the earlier rule's).
     private let sameAs: [Int: Int]
@@ -41,6 +48,8 @@ public struct Prefilter: Sendable {
     init(rules: [CompiledRule], cache: PrefilterCache? = PrefilterCache.standard) {
         var confirmations: [Confirmation] = []
         var patterns: [PatternDatabase.Pattern] = []
+        var asciiPatterns: [PatternDatabase.Pattern] = []
+        var minWidths: [UInt32: Int] = [:]
         var first: [String: Int] = [:]
         var sameAs: [Int: Int] = [:]
         for (index, compiled) in rules.enumerated() {
@@ -58,25 +67,49 @@ public struct Prefilter: Sendable {
                     sameAs[index] = earlier
                 } else {
                     first["\(flags.rawValue) \(expression)"] = index
-                    patterns.append(.init(id: UInt32(index), expression: expression, flags: flags))
+                    let pattern = PatternDatabase.Pattern(id: UInt32(index), expression: expression, flags: flags)
+                    if ASCIIRuns.matchesOnlyASCII(expression) {
+                        asciiPatterns.append(pattern)
+                        minWidths[pattern.id] = widths.minWidth
+                    } else {
+                        patterns.append(pattern)
+                    }
                 }
             } catch {
                 confirmations.append(.unfiltered(reason: "Vectorscan: \(error.message)"))
             }
         }
-        // A pattern that parses may still fail to build (resource limits): drop it and retry. Only
-        // a database built from every parsed pattern in one go is cached.
-        var database = cache?.load(patterns)
-        if let built = database ?? (try? PatternDatabase(patterns)) {
-            if database == nil { cache?.store(built, for: patterns) }
-            database = built
+        database = Self.database(of: &patterns, confirmations: &confirmations, sameAs: &sameAs, cache: cache)
+        asciiDatabase = Self.database(of: &asciiPatterns, confirmations: &confirmations, sameAs: &sameAs, cache: cache)
+        asciiMinWidth = asciiPatterns.compactMap { minWidths[$0.id] }.min() ?? 1
+        let (keywordDatabase, keywordRules) = Self.keywordGate(rules, cache: cache)
+        self.sameAs = sameAs
+        self.keywordDatabase = keywordDatabase
+        self.confirmations = confirmations
+        self.keywordRules = keywordRules
+        keywordless = rules.map(\.keywords.isEmpty)
+    }
+
+    /// One database of `patterns`, from the cache when it holds it. A pattern that parses may still
+    /// fail to build (resource limits): it is dropped from `patterns`, its rules (and the rules
+    /// sharing its expression) left to PCRE2 alone, and the rest built again. Only a database built
+    /// from every parsed pattern in one go is cached.
+    private static func database(
+        of patterns: inout [PatternDatabase.Pattern], confirmations: inout [Confirmation], sameAs: inout [Int: Int],
+        cache: PrefilterCache?
+    ) -> PatternDatabase? {
+        guard !patterns.isEmpty else { return nil }
+        if let cached = cache?.load(patterns) { return cached }
+        if let built = try? PatternDatabase(patterns) {
+            cache?.store(built, for: patterns)
+            return built
         }
-        while database == nil && !patterns.isEmpty {
+        while !patterns.isEmpty {
             do {
-                database = try PatternDatabase(patterns)
+                return try PatternDatabase(patterns)
             } catch {
                 // An error that names no pattern (no memory, a CPU Vectorscan does not support)
-                // leaves every rule on PCRE2 alone.
+                // leaves every rule of this database on PCRE2 alone.
                 let failed = error.expression.map { [$0] } ?? Array(patterns.indices)
                 for i in failed {
                     let rule = Int(patterns[i].id)
@@ -88,13 +121,7 @@ public struct Prefilter: Sendable {
                 for i in failed.reversed() { patterns.remove(at: i) }
             }
         }
-        let (keywordDatabase, keywordRules) = Self.keywordGate(rules, cache: cache)
-        self.database = database
-        self.sameAs = sameAs
-        self.keywordDatabase = keywordDatabase
-        self.confirmations = confirmations
-        self.keywordRules = keywordRules
-        keywordless = rules.map(\.keywords.isEmpty)
+        return nil
     }
 
     /// The literal database of every rule's keywords — each distinct keyword once, as its exact
@@ -124,12 +151,20 @@ public struct Prefilter: Sendable {
         return (built, keywordRules)
     }
 
-    /// The rules' hits in `utf8`; nil when the prefilter could not run, in which case every rule
-    /// must be confirmed over the whole text.
+    /// The rules' hits in `utf8` (normalized text); nil when the prefilter could not run, in which
+    /// case every rule must be confirmed over the whole text.
     func candidates(in utf8: [UInt8]) -> Candidates? {
-        guard let database, let hits = try? database.scan(utf8) else { return nil }
+        guard database != nil || asciiDatabase != nil else { return nil }
         var ends = Array(repeating: [Int](), count: confirmations.count)
-        for hit in hits { ends[Int(hit.id)].append(hit.end) }
+        if let database {
+            guard let hits = try? database.scan(utf8) else { return nil }
+            for hit in hits { ends[Int(hit.id)].append(hit.end) }
+        }
+        if let asciiDatabase {
+            let runs = ASCIIRuns(of: utf8, minLength: asciiMinWidth)
+            guard let hits = try? asciiDatabase.scan(runs.bytes) else { return nil }
+            for hit in hits { ends[Int(hit.id)].append(min(runs.textOffset(ofEnd: hit.end), utf8.count)) }
+        }
         for i in ends.indices where ends[i].count > 1 { ends[i].sort() }
         for (rule, earlier) in sameAs { ends[rule] = ends[earlier] }
         var present: [Bool]?

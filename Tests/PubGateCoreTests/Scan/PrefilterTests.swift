@@ -35,6 +35,38 @@ import Testing
         }
     }
 
+    /// Only expressions that cannot match a non-ASCII character go to the ASCII-run lane.
+    @Test func asciiOnlyExpressionsAreRecognisedConservatively() {
+        for ascii in [
+            #"(?<![0-9])1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9])"#, #"[A-Za-z0-9._%+-]+@[a-z]+\.[A-Za-z]{2,}"#,
+            #"(?i)api[_-]?key[ \t"']*[:=]"#, #"^[ \t]*[0-9]{6}[ \t]*$"#, #"[]a]\x41\x{7f}\s\d\w\b"#, #"[.]x"#,
+        ] {
+            #expect(ASCIIRuns.matchesOnlyASCII(ascii), "\(ascii)")
+        }
+        for other in [
+            "密码[:=]", #"a.b"#, #"[^0-9]x"#, #"\S+"#, #"\D"#, #"\x{80}"#, #"\xC3"#, #"[\x{80}-\x{10FFFF}]"#,
+            #"\p{Han}"#, #"(a)\1"#, #"(*UCP)\d"#, #"\Qx\E"#, #"\h"#, #"[abc"#,
+        ] {
+            #expect(!ASCIIRuns.matchesOnlyASCII(other), "\(other)")
+        }
+        let digitRules = shippedRules.rules.filter { ["pi_resident_id_18", "pi_mobile", "pi_bank_card"].contains($0.rule.id) }
+        #expect(digitRules.count == 3)
+        for rule in digitRules {
+            #expect(ASCIIRuns.matchesOnlyASCII(Prefilter.vectorscanSyntax(rule.rule.pattern)), "\(rule.rule.id)")
+        }
+    }
+
+    @Test func asciiRunsMapBackToTheText() {
+        let text = Array("中123456文ab中abcdefg".utf8)
+        let runs = ASCIIRuns(of: text, minLength: 3)
+        #expect(runs.bytes == Array("123456\nabcdefg\n".utf8))
+        // "456" ends at buffer offset 6 → text 3 + 6; "efg" at buffer 14, 7 into the run at text 17.
+        #expect(runs.textOffset(ofEnd: 6) == 9)
+        #expect(runs.textOffset(ofEnd: 14) == 24)
+        #expect(ASCIIRuns(of: Array("abc".utf8), minLength: 3).bytes == Array("abc\n".utf8))
+        #expect(ASCIIRuns(of: Array("中文".utf8), minLength: 1).bytes.isEmpty)
+    }
+
     @Test func overlappingWindowsMerge() {
         #expect(Prefilter.windows(ends: [20, 25, 60], maxWidth: 10) == [10...25, 50...60])
         #expect(Prefilter.windows(ends: [5], maxWidth: 10) == [0...5])
@@ -58,9 +90,9 @@ import Testing
         let cache = PrefilterCache(directory: dir)
         let text = Array("身份证号11010519491231002X，电话13800138000".utf8)
         let compiled = Prefilter(rules: shippedRules.rules, cache: cache)
-        // The rules' database and the keywords' database.
+        // The rules' two databases (whole text, ASCII runs) and the keywords' database.
         let files = try FileManager.default.contentsOfDirectory(atPath: dir)
-        #expect(files.count == 2 && files.allSatisfy { $0.hasPrefix("prefilter-") })
+        #expect(files.count == 3 && files.allSatisfy { $0.hasPrefix("prefilter-") })
         let loaded = Prefilter(rules: shippedRules.rules, cache: cache)
         #expect(loaded.confirmations == compiled.confirmations)
         #expect(loaded.candidates(in: text) == compiled.candidates(in: text))
