@@ -26,12 +26,11 @@ public struct Normalizer: Sendable {
     }
 
     public func normalize(_ segments: [TextSegment]) -> NormalizedText {
-        // Room for the text's own UTF-8 and a line break per segment: normalization seldom makes text
-        // longer (the builder grows if it does).
-        let byteCount = segments.reduce(0) { total, segment in
-            segment.scalars.reduce(total) { $0 + UTF8.width($1) }
-        }
-        var out = Builder(capacity: byteCount + segments.count + 64)
+        // Room for three bytes a scalar (what Chinese text takes) and a line break per segment: the
+        // builder grows if normalization makes the text longer. (Counting the exact UTF-8 length
+        // first was a pass over every scalar.)
+        let scalarCount = segments.reduce(0) { $0 + $1.scalars.count }
+        var out = Builder(capacity: 3 * scalarCount + segments.count + 64)
         defer { out.deallocate() }
         // Scalars outside the fast ranges (punctuation such as “ ” …, Latin letters) go through
         // Foundation's NFKC; each distinct one once per document.
@@ -42,30 +41,7 @@ public struct Normalizer: Sendable {
             let start = out.count
             segment.scalars.withUnsafeBufferPointer { scalars in
                 segment.origins.withUnsafeBufferPointer { origins in
-                    for i in 0..<scalars.count {
-                        let s = scalars[i]
-                        // Most scalars are kept as they are: no Mapping value, whose array payload
-                        // costs reference counting, is made for them.
-                        if Normalizer.isKeptAsIs(s.value) {
-                            out.emit(s, origin: origins[i])
-                            continue
-                        }
-                        let mapping: Mapping
-                        if let fast = Normalizer.fastMapping(of: s) {
-                            mapping = fast
-                        } else if let known = slow[s.value] {
-                            mapping = known
-                        } else {
-                            mapping = Normalizer.mapping(of: s)
-                            slow[s.value] = mapping
-                        }
-                        switch mapping {
-                        case .keep: out.emit(s, origin: origins[i])
-                        case .drop: break
-                        case .replace(let n): out.emit(n, origin: origins[i])
-                        case .expand(let list): for n in list { out.emit(n, origin: origins[i]) }
-                        }
-                    }
+                    Self.normalize(scalars, origins: origins, into: &out, slow: &slow)
                 }
             }
             out.flushSpaces()
@@ -78,6 +54,44 @@ public struct Normalizer: Sendable {
             }
         }
         return NormalizedText(utf8: out.utf8Array, origins: out.origins, parts: parts, places: places)
+    }
+
+    /// One segment's scalars into `out`: a loop of its own, away from the closures that lend the
+    /// buffers, with the common case — ASCII or a CJK ideograph, kept as it is, no spaces held
+    /// back — written straight away.
+    private static func normalize(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, origins: UnsafeBufferPointer<Int32>, into out: inout Builder,
+        slow: inout [UInt32: Mapping]
+    ) {
+        for i in 0..<scalars.count {
+            let s = scalars[i]
+            let v = s.value
+            if out.holdsNoSpaces && ((v < 0x80 && v != 0x0D && v != 0x20 && v != 0x09) || (0x4E00...0x9FFF).contains(v)) {
+                out.append(s, origin: origins[i])
+                continue
+            }
+            // Most other scalars are kept too: no Mapping value, whose array payload costs
+            // reference counting, is made for them.
+            if Normalizer.isKeptAsIs(v) {
+                out.emit(s, origin: origins[i])
+                continue
+            }
+            let mapping: Mapping
+            if let fast = Normalizer.fastMapping(of: s) {
+                mapping = fast
+            } else if let known = slow[v] {
+                mapping = known
+            } else {
+                mapping = Normalizer.mapping(of: s)
+                slow[v] = mapping
+            }
+            switch mapping {
+            case .keep: out.emit(s, origin: origins[i])
+            case .drop: break
+            case .replace(let n): out.emit(n, origin: origins[i])
+            case .expand(let list): for n in list { out.emit(n, origin: origins[i]) }
+            }
+        }
     }
 
     /// The normalized bytes, written through a buffer it owns (appending to an array byte by byte
@@ -105,6 +119,7 @@ public struct Normalizer: Sendable {
         }
 
         var lastOrigin: Int32? { count > 0 ? nextOrigin - 1 : nil }
+        var holdsNoSpaces: Bool { pendingSpaces.isEmpty }
         var utf8Array: [UInt8] { Array(UnsafeBufferPointer(start: utf8, count: count)) }
 
         @inline(__always)
