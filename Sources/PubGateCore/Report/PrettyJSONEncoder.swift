@@ -85,7 +85,7 @@ private final class JSONWriter: Encoder {
         if T.self == String.self {
             write(value as! String)
         } else if T.self == Int.self {
-            raw(String(value as! Int))
+            integer(value as! Int)
         } else if T.self == Bool.self {
             raw(value as! Bool ? "true" : "false")
         } else if T.self == Double.self || T.self == Float.self || T.self == Date.self || T.self == Data.self
@@ -211,12 +211,38 @@ private final class JSONWriter: Encoder {
     // MARK: Output
 
     func indent(_ level: Int) {
-        for _ in 0..<(2 * level) { state.pointee.bytes.append(0x20) }
+        let width = 2 * level
+        if width <= Self.spaces.count {
+            state.pointee.bytes.append(contentsOf: Self.spaces[..<width])
+        } else {
+            state.pointee.bytes.append(contentsOf: repeatElement(0x20, count: width))
+        }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     func newline() { state.pointee.bytes.append(0x0A) }
 
     func raw(_ text: String) { state.pointee.bytes.append(contentsOf: text.utf8) }
+
+    /// An integer in decimal, written digit by digit (a `String` for each was most of its cost).
+    func integer(_ value: some BinaryInteger) {
+        if value < 0 { state.pointee.bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        // The digits come out last first: collected in a small buffer, then written in order.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
+            var n = 0
+            repeat {
+                digits[n] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                n += 1
+            } while magnitude > 0
+            while n > 0 {
+                n -= 1
+                state.pointee.bytes.append(digits[n])
+            }
+        }
+    }
 
     /// A JSON string: `"` and `\` escaped, control characters as `\b \f \n \r \t` or `\u00XX`;
     /// `/` and non-ASCII left as they are. Runs needing no escape are copied whole.
@@ -265,16 +291,16 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: String, forKey key: Key) throws { writer.member(key.stringValue) { writer.write(value) } }
     mutating func encode(_ value: Double, forKey key: Key) throws { writer.unsupported() }
     mutating func encode(_ value: Float, forKey key: Key) throws { writer.unsupported() }
-    mutating func encode(_ value: Int, forKey key: Key) throws { writer.member(key.stringValue) { writer.raw(String(value)) } }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { writer.member(key.stringValue) { writer.raw(String(value)) } }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { writer.member(key.stringValue) { writer.raw(String(value)) } }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { writer.member(key.stringValue) { writer.raw(String(value)) } }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { writer.member(key.stringValue) { writer.raw(String(value)) } }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { writer.member(key.stringValue) { writer.raw(String(value)) } }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { writer.member(key.stringValue) { writer.raw(String(value)) } }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { writer.member(key.stringValue) { writer.raw(String(value)) } }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { writer.member(key.stringValue) { writer.raw(String(value)) } }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { writer.member(key.stringValue) { writer.raw(String(value)) } }
+    mutating func encode(_ value: Int, forKey key: Key) throws { writer.member(key.stringValue) { writer.integer(value) } }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { writer.member(key.stringValue) { writer.integer(value) } }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { writer.member(key.stringValue) { writer.integer(value) } }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { writer.member(key.stringValue) { writer.integer(value) } }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { writer.member(key.stringValue) { writer.integer(value) } }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { writer.member(key.stringValue) { writer.integer(value) } }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { writer.member(key.stringValue) { writer.integer(value) } }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { writer.member(key.stringValue) { writer.integer(value) } }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { writer.member(key.stringValue) { writer.integer(value) } }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { writer.member(key.stringValue) { writer.integer(value) } }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try writer.member(key.stringValue) { try writer.value(value, level: writer.nestedLevel) }
     }
@@ -314,16 +340,16 @@ private struct UnkeyedWriter: UnkeyedEncodingContainer {
     mutating func encode(_ value: String) throws { add { $0.write(value) } }
     mutating func encode(_ value: Double) throws { writer.unsupported() }
     mutating func encode(_ value: Float) throws { writer.unsupported() }
-    mutating func encode(_ value: Int) throws { add { $0.raw(String(value)) } }
-    mutating func encode(_ value: Int8) throws { add { $0.raw(String(value)) } }
-    mutating func encode(_ value: Int16) throws { add { $0.raw(String(value)) } }
-    mutating func encode(_ value: Int32) throws { add { $0.raw(String(value)) } }
-    mutating func encode(_ value: Int64) throws { add { $0.raw(String(value)) } }
-    mutating func encode(_ value: UInt) throws { add { $0.raw(String(value)) } }
-    mutating func encode(_ value: UInt8) throws { add { $0.raw(String(value)) } }
-    mutating func encode(_ value: UInt16) throws { add { $0.raw(String(value)) } }
-    mutating func encode(_ value: UInt32) throws { add { $0.raw(String(value)) } }
-    mutating func encode(_ value: UInt64) throws { add { $0.raw(String(value)) } }
+    mutating func encode(_ value: Int) throws { add { $0.integer(value) } }
+    mutating func encode(_ value: Int8) throws { add { $0.integer(value) } }
+    mutating func encode(_ value: Int16) throws { add { $0.integer(value) } }
+    mutating func encode(_ value: Int32) throws { add { $0.integer(value) } }
+    mutating func encode(_ value: Int64) throws { add { $0.integer(value) } }
+    mutating func encode(_ value: UInt) throws { add { $0.integer(value) } }
+    mutating func encode(_ value: UInt8) throws { add { $0.integer(value) } }
+    mutating func encode(_ value: UInt16) throws { add { $0.integer(value) } }
+    mutating func encode(_ value: UInt32) throws { add { $0.integer(value) } }
+    mutating func encode(_ value: UInt64) throws { add { $0.integer(value) } }
     mutating func encode<T: Encodable>(_ value: T) throws {
         try add { try $0.value(value, level: $0.nestedLevel) }
     }
@@ -359,16 +385,16 @@ private struct SingleWriter: SingleValueEncodingContainer {
     mutating func encode(_ value: String) throws { writer.write(value) }
     mutating func encode(_ value: Double) throws { writer.unsupported() }
     mutating func encode(_ value: Float) throws { writer.unsupported() }
-    mutating func encode(_ value: Int) throws { writer.raw(String(value)) }
-    mutating func encode(_ value: Int8) throws { writer.raw(String(value)) }
-    mutating func encode(_ value: Int16) throws { writer.raw(String(value)) }
-    mutating func encode(_ value: Int32) throws { writer.raw(String(value)) }
-    mutating func encode(_ value: Int64) throws { writer.raw(String(value)) }
-    mutating func encode(_ value: UInt) throws { writer.raw(String(value)) }
-    mutating func encode(_ value: UInt8) throws { writer.raw(String(value)) }
-    mutating func encode(_ value: UInt16) throws { writer.raw(String(value)) }
-    mutating func encode(_ value: UInt32) throws { writer.raw(String(value)) }
-    mutating func encode(_ value: UInt64) throws { writer.raw(String(value)) }
+    mutating func encode(_ value: Int) throws { writer.integer(value) }
+    mutating func encode(_ value: Int8) throws { writer.integer(value) }
+    mutating func encode(_ value: Int16) throws { writer.integer(value) }
+    mutating func encode(_ value: Int32) throws { writer.integer(value) }
+    mutating func encode(_ value: Int64) throws { writer.integer(value) }
+    mutating func encode(_ value: UInt) throws { writer.integer(value) }
+    mutating func encode(_ value: UInt8) throws { writer.integer(value) }
+    mutating func encode(_ value: UInt16) throws { writer.integer(value) }
+    mutating func encode(_ value: UInt32) throws { writer.integer(value) }
+    mutating func encode(_ value: UInt64) throws { writer.integer(value) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         try writer.value(value, level: writer.currentLevel)
     }
