@@ -20,7 +20,7 @@ import Testing
             try c.encode(UInt8(7), forKey: .Beta)
             try c.encode([String](), forKey: .empty)
             try c.encode([String: Int](), forKey: .emptyObject)
-            try c.encode([["a": [1, 2]], ["b": []]], forKey: .nested)
+            try c.encode([["a": [1, 2, 0, Int.min, Int.max]], ["b": []]], forKey: .nested)
             try c.encode("quote \" backslash \\ slash / tab \t newline \n return \r bell \u{7} nul \u{0} del \u{7F} 中文", forKey: .text)
             try c.encode(true, forKey: .flag)
             try c.encodeNil(forKey: .none)
