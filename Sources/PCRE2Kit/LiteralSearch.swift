@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Fast literal byte search for keyword prefilters (libc `memchr` for the first byte, then a compare).
+/// Fast literal byte search for keyword prefilters (libc `memchr` for one byte, then a compare).
 ///
 /// A rule's keywords are checked before its pattern runs; the generic `Collection.firstRange(of:)`
 /// was measured at a few MB/s here, which made the prefilter cost more than the regexes it saves.
@@ -39,13 +39,17 @@ public enum LiteralSearch {
 
     private static func find(_ n: UnsafeRawBufferPointer, in h: UnsafeRawBufferPointer, from start: Int) -> Int? {
         guard unsafe !n.isEmpty else { return start }
-        guard n.count <= h.count else { return nil }
-        let first = unsafe Int32(n[0])
+        guard unsafe n.count <= h.count else { return nil }
+        // `memchr` for the needle's last byte when it is a UTF-8 continuation byte, else its first:
+        // a Chinese word's first byte leads a sixth of the CJK block (E6 …), its last byte is one
+        // of 64 continuation values.
+        let anchor = unsafe (0x80...0xBF).contains(n[n.count - 1]) ? n.count - 1 : 0
+        let byte = unsafe Int32(n[anchor])
         let last = h.count - n.count
         var offset = start
         while offset <= last {
-            guard let hit = unsafe memchr(h.baseAddress! + offset, first, last - offset + 1) else { return nil }
-            let at = unsafe UnsafeRawPointer(hit) - h.baseAddress!
+            guard let hit = unsafe memchr(h.baseAddress! + offset + anchor, byte, last - offset + 1) else { return nil }
+            let at = unsafe UnsafeRawPointer(hit) - h.baseAddress! - anchor
             if unsafe memcmp(h.baseAddress! + at, n.baseAddress!, n.count) == 0 { return at }
             offset = at + 1
         }

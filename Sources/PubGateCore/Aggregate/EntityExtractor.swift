@@ -8,7 +8,9 @@ import PCRE2Kit
 /// number and phone belong together.
 public enum EntityExtractor {
     // An 18- or 15-character identity number, possibly masked with * (full-width * is ASCII after NFKC).
-    private static let identity = try! Regex(#"(?<![0-9A-Za-z*])([0-9*]{14}[0-9*Xx]|[0-9*]{17}[0-9*Xx])(?![0-9A-Za-z*])"#)
+    // It can only start where a run of at least 14 digits and stars starts (``runStarts(in:)``).
+    static let identity = try! Regex(
+        #"(?<![0-9A-Za-z*])([0-9*]{14}[0-9*Xx]|[0-9*]{17}[0-9*Xx])(?![0-9A-Za-z*])"#, options: .offsetLimit)
     private static let nameRun = try! Regex(#"\p{sc:Han}{2,4}"#)
     static let notNames: Set<String> = [
         "姓名", "性别", "身份证", "号码", "合格", "男", "女", "序号", "准驾车型", "档案编号", "公民身份", "身份号码", "证件号码",
@@ -18,7 +20,7 @@ public enum EntityExtractor {
     public static func persons(in text: NormalizedText, lines: [DocumentLine], asOf: SimpleDate) -> [PersonMention] {
         // Every identity number, found once over the whole text, then placed on its line.
         var numbers: [(line: Int, range: Range<Int>, token: String)] = []
-        try? identity.forEachMatch(in: text.utf8, validUTF8: true) { groups in
+        try? identity.forEachMatch(in: text.utf8, startingWithin: runStarts(in: text.utf8), validUTF8: true) { groups in
             guard let r = groups[1], let k = lineIndex(containing: r.lowerBound, in: lines) else { return true }
             let start = lines[k].range.lowerBound
             numbers.append((k, (r.lowerBound - start)..<(r.upperBound - start), String(decoding: text.utf8[r], as: UTF8.self)))
@@ -56,6 +58,34 @@ public enum EntityExtractor {
             found.append(PersonMention(name: personName, digits: digits, attributes: attributes, line: lines[number.line].line))
         }
         return found
+    }
+
+    /// Where each run of at least 14 ASCII digits and stars starts: the only places an identity
+    /// number can (the pattern's lookbehind rules out the rest of a run). A byte pass looking at
+    /// one byte in 14 where there is no run, instead of PCRE2 trying every position of the text.
+    static func runStarts(in bytes: [UInt8]) -> [ClosedRange<Int>] {
+        var starts: [ClosedRange<Int>] = []
+        bytes.withUnsafeBufferPointer { text in
+            let n = text.count
+            func inRun(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || b == 0x2A }
+            // A run of 14 that started at or after `i` covers `i + 13`: test that byte first and
+            // jump 14 bytes when it is not a digit or star. Every run before `i` is done with.
+            var i = 0
+            while i + 14 <= n {
+                let probe = i + 13
+                guard inRun(text[probe]) else {
+                    i = probe + 1
+                    continue
+                }
+                var start = probe
+                while start > i, inRun(text[start - 1]) { start -= 1 }
+                var end = probe + 1
+                while end < n, inRun(text[end]) { end += 1 }
+                if end - start >= 14 { starts.append(start...start) }
+                i = end
+            }
+        }
+        return starts
     }
 
     /// The line whose byte range holds `offset` (lines are in order and do not overlap).
@@ -119,16 +149,37 @@ public enum EntityExtractor {
         .deployment: ["警力", "民警", "辅警", "特警"], .communications: ["频道", "通信保障", "电台呼号"],
         .personnel: ["带班领导", "现场指挥", "指挥长"],
     ].mapValues { $0.map { Array($0.utf8) } }
-    private static let dayPattern = try! Regex(#"([0-9]{1,2})月([0-9]{1,2})日[^\n。;]{0,12}?[0-9]{1,2}时"#)
+    /// Starts one or two digits before a 月 (``monthStarts(in:)``).
+    static let dayPattern = try! Regex(#"([0-9]{1,2})月([0-9]{1,2})日[^\n。;]{0,12}?[0-9]{1,2}时"#, options: .offsetLimit)
+    private static let month = Array("月".utf8)
     private static let placePattern = try! Regex(#"\p{sc:Han}{2,8}(?:路|大街|大桥|广场|体育中心|公园|体育场|马拉松赛|运动会|演唱会)"#)
     private static let hour = Array("时".utf8)
+
+    /// The two bytes before each 月 (found with `memchr`/`memcmp`): where a day pattern's match
+    /// can start, instead of PCRE2 trying every position of the text.
+    static func monthStarts(in text: [UInt8]) -> [ClosedRange<Int>] {
+        var windows: [ClosedRange<Int>] = []
+        var from = 0
+        while let at = LiteralSearch.firstIndex(of: month, in: text, from: from) {
+            if at >= 1 {
+                let window = max(0, at - 2)...(at - 1)
+                if let last = windows.last, window.lowerBound <= last.upperBound {
+                    windows[windows.count - 1] = last.lowerBound...window.upperBound
+                } else {
+                    windows.append(window)
+                }
+            }
+            from = at + month.count
+        }
+        return windows
+    }
 
     /// The operational categories, days and places of a document's normalized text.
     public static func operations(in text: [UInt8]) -> OperationalSummary {
         var s = OperationalSummary()
         guard LiteralSearch.contains(hour, in: text) else { return s }
         // Days first: without a day a document cannot join an operation, so nothing else is needed.
-        try? dayPattern.forEachMatch(in: text, validUTF8: true) { g in
+        try? dayPattern.forEachMatch(in: text, startingWithin: monthStarts(in: text), validUTF8: true) { g in
             if let m = g[1], let d = g[2] {
                 s.days.insert(String(decoding: text[m], as: UTF8.self) + "-" + String(decoding: text[d], as: UTF8.self))
             }
