@@ -88,6 +88,8 @@ private final class JSONWriter: Encoder {
             integer(value as! Int)
         } else if T.self == Bool.self {
             raw(value as! Bool ? "true" : "false")
+        } else if T.self == Finding.self {
+            finding(value as! Finding, level: level)
         } else if T.self == Double.self || T.self == Float.self || T.self == Date.self || T.self == Data.self
             || T.self == URL.self || T.self == Decimal.self
         {
@@ -97,6 +99,96 @@ private final class JSONWriter: Encoder {
             state.pointee.frames.append(Frame(start: state.pointee.bytes.count, level: level, firstMember: state.pointee.members.count))
             try value.encode(to: self)
             finish(state.pointee.frames.removeLast())
+        }
+    }
+
+    // MARK: Findings
+
+    /// A finding, member by member in key order, as its `encode(to:)` writes it: a manifest holds
+    /// tens of thousands, and Codable's containers (a boxed container per object, generic
+    /// metadata lookups) and the member bookkeeping for reordering cost several times the bytes.
+    private func finding(_ f: Finding, level: Int) {
+        var object = ObjectWriter(writer: self, level: level)
+        object.field("column", f.location?.column)
+        object.field("excerpt", f.excerpt)
+        object.field("kind", f.kind.rawValue)
+        object.field("line", f.location?.line)
+        if let l = f.location {
+            object.key("location")
+            var location = ObjectWriter(writer: self, level: level + 1)
+            location.field("byte_end", l.byteEnd)
+            location.field("byte_start", l.byteStart)
+            location.field("column", l.column)
+            location.field("container", l.container)
+            location.field("end_column", l.endColumn)
+            location.field("end_line", l.endLine)
+            location.field("line", l.line)
+            location.close()
+        }
+        object.field("match", f.match)
+        object.field("message", f.message)
+        object.field("part", f.part.rawValue)
+        object.field("remediation", f.remediation)
+        object.field("rule", f.ruleID)
+        object.field("severity", f.severity.rawValue)
+        if !f.sources.isEmpty {
+            object.key("sources")
+            state.pointee.bytes.append(UInt8(ascii: "["))
+            for (i, source) in f.sources.enumerated() {
+                if i > 0 { state.pointee.bytes.append(UInt8(ascii: ",")) }
+                newline()
+                indent(level + 2)
+                write(source)
+            }
+            newline()
+            indent(level + 1)
+            state.pointee.bytes.append(UInt8(ascii: "]"))
+        }
+        object.field("text", f.masked)
+        object.close()
+    }
+
+    /// Writes an object whose members come in key order, each once, and are never empty: what
+    /// ``JSONWriter/member(_:_:)`` and ``JSONWriter/finish(_:)`` write for such an object.
+    private struct ObjectWriter {
+        let writer: JSONWriter
+        let level: Int
+        private var members = 0
+
+        init(writer: JSONWriter, level: Int) {
+            self.writer = writer
+            self.level = level
+            writer.state.pointee.bytes.append(UInt8(ascii: "{"))
+            writer.newline()
+        }
+
+        mutating func key(_ key: String) {
+            if members > 0 {
+                writer.state.pointee.bytes.append(UInt8(ascii: ","))
+                writer.newline()
+            }
+            members += 1
+            writer.indent(level + 1)
+            writer.write(key)
+            writer.raw(" : ")
+        }
+
+        mutating func field(_ name: String, _ value: String?) {
+            guard let value else { return }
+            key(name)
+            writer.write(value)
+        }
+
+        mutating func field(_ name: String, _ value: Int?) {
+            guard let value else { return }
+            key(name)
+            writer.integer(value)
+        }
+
+        func close() {
+            writer.newline()
+            writer.indent(level)
+            writer.state.pointee.bytes.append(UInt8(ascii: "}"))
         }
     }
 

@@ -51,6 +51,23 @@ import Testing
         }
     }
 
+    /// Findings are written without Codable's containers: every optional member present and absent.
+    @Test func findingsEncodeAsFoundationEncodesThem() throws {
+        let location = SourceLocation(line: 3, column: 5, endLine: 4, endColumn: 9, byteStart: 10, byteEnd: 22)
+        let findings = [
+            Finding(
+                ruleID: "pi_mobile", kind: .mobile, severity: .block, message: "a \"quoted\" message\n", part: .comment,
+                location: location.placed("word/document.xml ¶3"), masked: "138****0000", excerpt: "电话«138****0000»",
+                match: "13800000000", sources: ["S1", "S25"], remediation: "Remove it."),
+            Finding(ruleID: "attribute_missing", kind: .attributeMissing, severity: .fix, message: "no 公开属性"),
+            Finding(ruleID: "pi_email", kind: .email, severity: .info, message: "e-mail", location: location, sources: ["S9"]),
+        ]
+        #expect(try PrettyJSONEncoder.encode(findings) == foundation(findings))
+        for finding in findings {
+            #expect(try PrettyJSONEncoder.encode(finding) == foundation(finding))
+        }
+    }
+
     @Test func leavesToFoundationWhatItDoesNotRender() {
         struct Measured: Encodable { let ratio = 0.5 }
         struct Dated: Encodable { let when = Date(timeIntervalSince1970: 0) }
