@@ -44,7 +44,7 @@ public struct DocumentProfile: Sendable {
         if let title = document.normalizedTitle { sources.append(Array(title.utf8)) }
         for bytes in sources {
             for n in DocumentNumber.all(in: bytes) where n.canonical != documentNumber { numbers.insert(n.canonical) }
-            for cited in Self.bookTitles(in: bytes) where cited.count >= 4 && cited != title { titles.insert(cited) }
+            for cited in Self.bookTitles(in: bytes) where cited.hasCount(atLeast: 4) && cited != title { titles.insert(cited) }
         }
         if let interprets = document.metadata.interprets.map(Normalizer.normalized), DocumentNumber.first(in: interprets) == nil {
             titles.insert(TitleKey.of(interprets))

@@ -61,29 +61,12 @@ public enum EntityExtractor {
     }
 
     /// Where each run of at least 14 ASCII digits and stars starts: the only places an identity
-    /// number can (the pattern's lookbehind rules out the rest of a run). A byte pass looking at
-    /// one byte in 14 where there is no run, instead of PCRE2 trying every position of the text.
+    /// number can (the pattern's lookbehind rules out the rest of a run): ``ByteRuns`` instead of
+    /// PCRE2 trying every position of the text.
     static func runStarts(in bytes: [UInt8]) -> [ClosedRange<Int>] {
         var starts: [ClosedRange<Int>] = []
-        bytes.withUnsafeBufferPointer { text in
-            let n = text.count
-            func inRun(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || b == 0x2A }
-            // A run of 14 that started at or after `i` covers `i + 13`: test that byte first and
-            // jump 14 bytes when it is not a digit or star. Every run before `i` is done with.
-            var i = 0
-            while i + 14 <= n {
-                let probe = i + 13
-                guard inRun(text[probe]) else {
-                    i = probe + 1
-                    continue
-                }
-                var start = probe
-                while start > i, inRun(text[start - 1]) { start -= 1 }
-                var end = probe + 1
-                while end < n, inRun(text[end]) { end += 1 }
-                if end - start >= 14 { starts.append(start...start) }
-                i = end
-            }
+        ByteRuns.forEach(in: bytes, minLength: 14, member: { (0x30...0x39).contains($0) || $0 == 0x2A }) { run in
+            starts.append(run.lowerBound...run.lowerBound)
         }
         return starts
     }

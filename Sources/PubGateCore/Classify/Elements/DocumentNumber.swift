@@ -25,8 +25,8 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
     private static let numberSign = Array("号".utf8)
     /// The bracketed year and the sequence: the search is anchored here, and the 机关代字 is read
     /// backwards from it (a pattern that starts at the organ code would try every Han character).
-    private static let pattern = try! Regex(
-        #"([〔\[【({])[ \t]*(\d{2,4})[ \t]*([〕\]】)}])[ \t]*(字)?[ \t]*(第)?[ \t]*(\d{1,5})[ \t]*号"#)
+    static let pattern = try! Regex(
+        #"([〔\[【({])[ \t]*(\d{2,4})[ \t]*([〕\]】)}])[ \t]*(字)?[ \t]*(第)?[ \t]*(\d{1,5})[ \t]*号"#, options: .offsetLimit)
     /// Longest 机关代字 read back from the bracket.
     static let maxOrganLength = 12
 
@@ -39,7 +39,7 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
     public static func all(in bytes: [UInt8], maxYear: Int = 9999) -> [DocumentNumber] {
         guard LiteralSearch.contains(numberSign, in: bytes) else { return [] }
         var found: [DocumentNumber] = []
-        try? pattern.forEachMatch(in: bytes, validUTF8: true) { groups in
+        try? pattern.forEachMatch(in: bytes, startingWithin: openingBrackets(in: bytes), validUTF8: true) { groups in
             let s = { (i: Int) -> String? in groups[i].map { String(decoding: bytes[$0], as: UTF8.self) } }
             guard let whole = groups[0], let lb = s(1), let year = s(2), let rb = s(3), let seq = s(6) else { return true }
             let organ = organCode(before: whole.lowerBound, in: bytes)
@@ -51,6 +51,25 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
             return true
         }
         return found
+    }
+
+    /// Where a 文号 can start: the opening bracket before a run of two or more digits (spaces and
+    /// tabs between). The year's digits start a run — a space, tab or bracket comes before them —
+    /// so the digit runs (``ByteRuns``) lead to every match, without PCRE2 trying each `(`.
+    static func openingBrackets(in bytes: [UInt8]) -> [ClosedRange<Int>] {
+        var starts: [ClosedRange<Int>] = []
+        ByteRuns.forEach(in: bytes, minLength: 2, member: { (0x30...0x39).contains($0) }) { run in
+            var p = run.lowerBound
+            while p > 0, bytes[p - 1] == 0x20 || bytes[p - 1] == 0x09 { p -= 1 }
+            var start: Int?
+            if p >= 1, [UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{")].contains(bytes[p - 1]) {
+                start = p - 1
+            } else if p >= 3, bytes[p - 3] == 0xE3, bytes[p - 2] == 0x80, bytes[p - 1] == 0x94 || bytes[p - 1] == 0x90 {
+                start = p - 3  // 〔 E3 80 94, 【 E3 80 90
+            }
+            if let start, start > (starts.last?.upperBound ?? -1) { starts.append(start...start) }
+        }
+        return starts
     }
 
     /// The Han characters and Latin letters right before `end` (spaces between skipped), at most

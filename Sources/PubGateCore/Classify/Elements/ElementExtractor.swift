@@ -26,10 +26,10 @@ public struct ElementExtractor: Sendable {
             } else if e.urgency == nil, t.wholeMatch(#"特急|加急|特提|平急"#) {
                 e.urgency = ElementText(l)
                 headEnd = i
-            } else if e.issuerMark == nil, t.count <= 30, t.wholeMatch(#"\p{sc:Han}{2,}(?:局|委|厅|府|部|院|室|会|处|队|所|中心|政府)(?:\p{sc:Han}{0,12})?文件"#) {
+            } else if e.issuerMark == nil, t.hasCount(atMost: 30), t.wholeMatch(#"\p{sc:Han}{2,}(?:局|委|厅|府|部|院|室|会|处|队|所|中心|政府)(?:\p{sc:Han}{0,12})?文件"#) {
                 e.issuerMark = ElementText(l)
                 headEnd = i
-            } else if e.documentNumber == nil, let number = DocumentNumber.first(in: t), t.count <= number.written.count + 16,
+            } else if e.documentNumber == nil, let number = DocumentNumber.first(in: t), t.hasCount(atMost: number.written.count + 16),
                 !t.hasPrefix("(")
             {
                 e.documentNumber = ElementText(text: number.written, line: l.line)
@@ -48,13 +48,13 @@ public struct ElementExtractor: Sendable {
         if let declared = declaredTitle.map(TitleKey.of), !declared.isEmpty {
             let opening = lines.prefix(Self.openingLines)
             titleIndex = opening.firstIndex { TitleKey.of($0.text) == declared }
-                ?? opening.firstIndex { $0.text.count >= 6 && declared.hasPrefix(TitleKey.of($0.text)) }
+                ?? opening.firstIndex { $0.text.hasCount(atLeast: 6) && declared.hasPrefix(TitleKey.of($0.text)) }
         }
         // Without a declared title, the first line after the 版头 — unless it is plainly not a title
         // (a table row, a line ending in a colon). A declared title missing from the body stays missing.
         if titleIndex == nil, declaredTitle == nil, headEnd + 1 < lines.count {
             let candidate = lines[headEnd + 1].text
-            if !candidate.hasSuffix(":"), !candidate.hasPrefix("|"), candidate.count <= 60 { titleIndex = headEnd + 1 }
+            if !candidate.hasSuffix(":"), !candidate.hasPrefix("|"), candidate.hasCount(atMost: 60) { titleIndex = headEnd + 1 }
         }
         var bodyStart = headEnd + 1
         if let ti = titleIndex {
@@ -62,7 +62,7 @@ public struct ElementExtractor: Sendable {
             var last = ti
             // A title typeset over two lines: join the next line when the first has no 文种 ending.
             if Self.genreEnding(title) == nil, ti + 1 < lines.count, Self.genreEnding(lines[ti + 1].text) != nil,
-                lines[ti + 1].text.count <= 40, !lines[ti + 1].text.hasSuffix(":")
+                lines[ti + 1].text.hasCount(atMost: 40), !lines[ti + 1].text.hasSuffix(":")
             {
                 title += lines[ti + 1].text
                 last = ti + 1
@@ -70,7 +70,7 @@ public struct ElementExtractor: Sendable {
             e.title = ElementText(text: title, line: lines[ti].line)
             bodyStart = last + 1
             if e.documentNumber == nil, last + 1 < lines.count, let number = DocumentNumber.first(in: lines[last + 1].text),
-                lines[last + 1].text.count <= number.written.count + 4
+                lines[last + 1].text.hasCount(atMost: number.written.count + 4)
             {
                 e.documentNumber = ElementText(text: number.written, line: lines[last + 1].line)
                 bodyStart = last + 2
@@ -78,7 +78,7 @@ public struct ElementExtractor: Sendable {
             // 主送机关: a short line ending in a colon right after the title.
             for j in bodyStart..<min(bodyStart + 2, lines.count) {
                 let t = lines[j].text
-                if t.hasSuffix(":"), (3...60).contains(t.count), !t.includes("号"), !Self.isFieldLine(t) {
+                if t.hasSuffix(":"), t.hasCount(atLeast: 3), t.hasCount(atMost: 60), !t.includes("号"), !Self.isFieldLine(t) {
                     e.recipients = ElementText(text: String(t.dropLast()), line: lines[j].line)
                     bodyStart = j + 1
                     break
@@ -157,7 +157,7 @@ public struct ElementExtractor: Sendable {
     }
 
     static func isSignature(_ t: String) -> Bool {
-        (2...40).contains(t.count) && t.wholeMatch(#"[\p{sc:Han}()、 ]+"#) && !t.hasSuffix("。")
+        t.hasCount(atLeast: 2) && t.hasCount(atMost: 40) && t.wholeMatch(#"[\p{sc:Han}()、 ]+"#) && !t.hasSuffix("。")
     }
 
     static func isFieldLine(_ t: String) -> Bool {
