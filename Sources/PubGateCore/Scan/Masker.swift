@@ -13,7 +13,10 @@ public enum Masker {
     /// find the spot, never enough to recover the value. Short ones keep one character at each end.
     public static func mask(_ text: String) -> String {
         if isOneScalarPerCharacter(text) {
-            let kept = Array(text.unicodeScalars.filter { !$0.isWhiteSpace || $0 == " " })
+            // Into an array directly: `filter` on the scalar view builds another view scalar by scalar.
+            var kept: [Unicode.Scalar] = []
+            kept.reserveCapacity(text.utf8.count)
+            for scalar in text.unicodeScalars where !scalar.isWhiteSpace || scalar == " " { kept.append(scalar) }
             return masked(kept, count: kept.count) { UTF8Bytes.string($0) }
         }
         let chars = Array(text.filter { !$0.isWhitespace || $0 == " " })
@@ -37,7 +40,7 @@ public enum Masker {
     private static func maskDigits(_ s: String) -> String {
         if isOneScalarPerCharacter(s) {
             return UTF8Bytes.string(s.unicodeScalars.lazy.map { scalar -> Unicode.Scalar in
-                guard scalar.isASCII else { return scalar.properties.numericType != nil ? "*" : scalar }
+                guard scalar.isASCII else { return isNumeric(scalar) ? "*" : scalar }
                 let v = UInt8(scalar.value)
                 let letterOrDigit = (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
                 return letterOrDigit ? "*" : v == 0x0A ? " " : scalar
@@ -45,6 +48,28 @@ public enum Masker {
         }
         return String(s.map { $0.isNumber || ($0.isASCII && $0.isLetter) ? "*" : $0 }.map { $0 == "\n" ? " " : $0 })
     }
+
+    /// Whether a scalar has a numeric type (`Character.isNumber` for a one-scalar character): 〇,
+    /// 一, 十, 万 … as well as digits. CJK symbols and ideographs are looked up in a table built on
+    /// first use: the Unicode property lookup for every Chinese character of every excerpt was
+    /// most of the masking.
+    static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        guard cjkTableRange.contains(v) else { return scalar.properties.numericType != nil }
+        let i = v - cjkTableRange.lowerBound
+        return numericCJK[Int(i >> 6)] & (1 << (i & 63)) != 0
+    }
+
+    private static let cjkTableRange: Range<UInt32> = 0x3000..<0xA000
+
+    private static let numericCJK: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: cjkTableRange.count / 64)
+        for v in cjkTableRange {
+            let i = v - cjkTableRange.lowerBound
+            if let scalar = Unicode.Scalar(v), scalar.properties.numericType != nil { bits[Int(i >> 6)] |= 1 << (i & 63) }
+        }
+        return bits
+    }()
 
     /// Whether every scalar of `s` is sure to be a character by itself: none extends, joins or
     /// pairs with a neighbour (`\r` is left out for CR LF).

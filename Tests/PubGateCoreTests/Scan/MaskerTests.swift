@@ -38,5 +38,15 @@ import Testing
     private static func referenceDigits(_ s: String) -> String {
         String(s.map { $0.isNumber || ($0.isASCII && $0.isLetter) ? "*" : $0 }.map { $0 == "\n" ? " " : $0 })
     }
-}
 
+    /// The numeric table says what the Unicode property says, for every scalar.
+    @Test func numericTableAgreesWithTheProperty() {
+        for v in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            if Masker.isNumeric(scalar) != (scalar.properties.numericType != nil) {
+                Issue.record("U+\(String(v, radix: 16))")
+                return
+            }
+        }
+    }
+}
