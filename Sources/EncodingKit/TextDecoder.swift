@@ -116,6 +116,21 @@ public enum TextDecoder {
                 i += 1
                 continue
             }
+            // Three bytes led by E1–EC or EE–EF (CJK, full-width forms): no overlong form (E0) or
+            // surrogate (ED) to rule out, so only the continuation bytes are checked.
+            if (0xE1...0xEC).contains(b0) || b0 >= 0xEE && b0 <= 0xEF, i + 2 < n {
+                let c1 = unsafe input[i + 1]
+                let c2 = unsafe input[i + 2]
+                if c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80,
+                    let scalar = Unicode.Scalar(UInt32(b0 & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F))
+                {
+                    unsafe scalars.initializeElement(at: count, to: scalar)
+                    unsafe offsets.initializeElement(at: count, to: UInt32(i))
+                    count += 1
+                    i += 3
+                    continue
+                }
+            }
             let length: Int
             var value: UInt32
             switch b0 {

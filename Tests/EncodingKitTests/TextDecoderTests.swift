@@ -27,6 +27,11 @@ import Testing
                 }
             }
             #expect(ours?.scalars == expected, "\(bytes.map { String($0, radix: 16) })")
+            if let expected, let ours {
+                // Each scalar's offset, then the end.
+                let offsets = expected.reduce(into: [UInt32(0)]) { $0.append($0.last! + UInt32(UTF8.width($1))) }
+                #expect(ours.byteOffsets == offsets)
+            }
         }
     }
 
