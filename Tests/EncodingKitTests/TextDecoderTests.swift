@@ -64,4 +64,23 @@ import Testing
     @Test func bytesThatAreNeitherUTF8NorGB18030AreRejected() {
         #expect(throws: DecodingError.self) { try TextDecoder.decode([0x61, 0xFF, 0xFF, 0x62]) }
     }
+
+    /// The binary sniff counts what a byte-by-byte count counts.
+    @Test func binarySniffAgreesWithAByteCount() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x00, 0x01, 0x08, 0x09, 0x0A, 0x0D, 0x0E, 0x1B, 0x1F, 0x20, 0x41, 0x7F, 0x80, 0xE4, 0xFF]
+        for _ in 0..<200 {
+            let common = alphabet[Int.random(in: 9..<alphabet.count, using: &generator)]
+            let bytes = (0..<Int.random(in: 0...9000, using: &generator)).map { _ in
+                Int.random(in: 0..<40, using: &generator) == 0 ? alphabet.randomElement(using: &generator)! : common
+            }
+            var control = 0
+            var nul = false
+            for b in bytes.prefix(8192) {
+                if b == 0 { nul = true; break }
+                if b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B) { control += 1 }
+            }
+            #expect(TextDecoder.looksBinary(bytes) == (nul || control > 8))
+        }
+    }
 }

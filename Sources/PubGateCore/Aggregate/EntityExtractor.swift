@@ -61,11 +61,11 @@ public enum EntityExtractor {
     }
 
     /// Where each run of at least 14 ASCII digits and stars starts: the only places an identity
-    /// number can (the pattern's lookbehind rules out the rest of a run): ``ByteRuns`` instead of
+    /// number can (the pattern's lookbehind rules out the rest of a run): ``DigitRuns`` instead of
     /// PCRE2 trying every position of the text.
     static func runStarts(in bytes: [UInt8]) -> [ClosedRange<Int>] {
         var starts: [ClosedRange<Int>] = []
-        ByteRuns.forEach(in: bytes, minLength: 14, member: { (0x30...0x39).contains($0) || $0 == 0x2A }) { run in
+        DigitRuns.forEach(in: bytes, minLength: 14, stars: true) { run in
             starts.append(run.lowerBound...run.lowerBound)
         }
         return starts

@@ -28,3 +28,28 @@ import Testing
         }
     }
 }
+
+@Suite struct DigitRunsTests {
+    /// The runs are the maximal runs a byte-by-byte walk finds, whatever the text's bytes.
+    @Test(arguments: 0..<30) func runsAreTheMaximalRunsOfAByteWalk(seed: Int) {
+        var rng = SplitMix(seed: UInt64(seed))
+        let alphabet: [UInt8] = [0x30, 0x35, 0x39, 0x2A, 0x2F, 0x3A, 0x29, 0x20, 0x0A, 0x41, 0xE4, 0xB8, 0x80, 0xFF, 0x00, 0xBA]
+        let text = (0..<(50 + 37 * seed)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+        for stars in [false, true] {
+            for minLength in [1, 2, 3, 14] {
+                var expected: [Range<Int>] = []
+                var i = 0
+                while i < text.count {
+                    let isMember = { (b: UInt8) in (0x30...0x39).contains(b) || (stars && b == 0x2A) }
+                    guard isMember(text[i]) else { i += 1; continue }
+                    let start = i
+                    while i < text.count, isMember(text[i]) { i += 1 }
+                    if i - start >= minLength { expected.append(start..<i) }
+                }
+                var found: [Range<Int>] = []
+                DigitRuns.forEach(in: text, minLength: minLength, stars: stars) { found.append($0) }
+                #expect(found == expected, "minLength \(minLength), stars \(stars)")
+            }
+        }
+    }
+}

@@ -55,10 +55,10 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
 
     /// Where a 文号 can start: the opening bracket before a run of two or more digits (spaces and
     /// tabs between). The year's digits start a run — a space, tab or bracket comes before them —
-    /// so the digit runs (``ByteRuns``) lead to every match, without PCRE2 trying each `(`.
+    /// so the digit runs (``DigitRuns``) lead to every match, without PCRE2 trying each `(`.
     static func openingBrackets(in bytes: [UInt8]) -> [ClosedRange<Int>] {
         var starts: [ClosedRange<Int>] = []
-        ByteRuns.forEach(in: bytes, minLength: 2, member: { (0x30...0x39).contains($0) }) { run in
+        DigitRuns.forEach(in: bytes, minLength: 2) { run in
             var p = run.lowerBound
             while p > 0, bytes[p - 1] == 0x20 || bytes[p - 1] == 0x09 { p -= 1 }
             var start: Int?
