@@ -43,6 +43,20 @@ public enum UTF8Bytes {
                 var i = 0
                 while i < utf8.count {
                     let b0 = unsafe utf8[i]
+                    // ASCII and three-byte scalars (CJK) take one step each.
+                    if b0 < 0x80 {
+                        unsafe buffer.initializeElement(at: count, to: Unicode.Scalar(b0))
+                        count += 1
+                        i += 1
+                        continue
+                    }
+                    if b0 & 0xF0 == 0xE0 {
+                        let value = unsafe UInt32(b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                        unsafe buffer.initializeElement(at: count, to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                        count += 1
+                        i += 3
+                        continue
+                    }
                     var value: UInt32
                     var length: Int
                     switch b0 {
