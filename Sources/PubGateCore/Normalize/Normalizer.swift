@@ -57,19 +57,19 @@ public struct Normalizer: Sendable {
     }
 
     /// One segment's scalars into `out`: a loop of its own, away from the closures that lend the
-    /// buffers, with the common case — ASCII or a CJK ideograph, kept as it is, no spaces held
-    /// back — written straight away.
+    /// buffers, with runs of the common case — ASCII or a CJK ideograph, kept as it is, no spaces
+    /// held back — written by ``Builder/appendKept(_:origins:from:)``.
     private static func normalize(
         _ scalars: UnsafeBufferPointer<Unicode.Scalar>, origins: UnsafeBufferPointer<Int32>, into out: inout Builder,
         slow: inout [UInt32: Mapping]
     ) {
-        for i in 0..<scalars.count {
+        var i = 0
+        while i < scalars.count {
+            i = out.appendKept(scalars, origins: origins, from: i)
+            guard i < scalars.count else { break }
+            defer { i += 1 }
             let s = scalars[i]
             let v = s.value
-            if out.holdsNoSpaces && ((v < 0x80 && v != 0x0D && v != 0x20 && v != 0x09) || (0x4E00...0x9FFF).contains(v)) {
-                out.append(s, origin: origins[i])
-                continue
-            }
             // Most other scalars are kept too: no Mapping value, whose array payload costs
             // reference counting, is made for them.
             if Normalizer.isKeptAsIs(v) {
@@ -119,7 +119,60 @@ public struct Normalizer: Sendable {
         }
 
         var lastOrigin: Int32? { count > 0 ? nextOrigin - 1 : nil }
-        var holdsNoSpaces: Bool { pendingSpaces.isEmpty }
+
+        /// Appends `scalars` from `start` for as long as they are written as they are — ASCII but
+        /// `\r`, space and tab, or CJK ideographs — and no spaces are held back; returns where it
+        /// stopped. The builder's fields are copied into locals for the loop: as stored properties
+        /// of an `inout` value they were loaded and stored on every scalar.
+        mutating func appendKept(
+            _ scalars: UnsafeBufferPointer<Unicode.Scalar>, origins: UnsafeBufferPointer<Int32>, from start: Int
+        ) -> Int {
+            guard pendingSpaces.isEmpty else { return start }
+            let n = scalars.count
+            var i = start
+            var count = self.count
+            var runStart = self.runStart
+            var nextOrigin = self.nextOrigin
+            var utf8 = self.utf8
+            while i < n {
+                let v = scalars[i].value
+                let wide: Bool
+                if v < 0x80 {
+                    guard v != 0x0D, v != 0x20, v != 0x09 else { break }
+                    wide = false
+                } else if v >= 0x4E00 && v <= 0x9FFF {
+                    wide = true
+                } else {
+                    break
+                }
+                if count + 4 > capacity {
+                    self.count = count
+                    grow()
+                    utf8 = self.utf8
+                }
+                let origin = origins[i]
+                if origin != nextOrigin || count - runStart >= OriginMap.maxRunBytes {
+                    self.origins.startRun(atByte: count, origin: origin)
+                    runStart = count
+                }
+                nextOrigin = origin &+ 1
+                if wide {
+                    utf8[count] = 0xE0 | UInt8(v >> 12)
+                    utf8[count + 1] = 0x80 | UInt8((v >> 6) & 0x3F)
+                    utf8[count + 2] = 0x80 | UInt8(v & 0x3F)
+                    count += 3
+                } else {
+                    utf8[count] = UInt8(v)
+                    count += 1
+                }
+                i += 1
+            }
+            if i > start { last = scalars[i - 1] }
+            self.count = count
+            self.runStart = runStart
+            self.nextOrigin = nextOrigin
+            return i
+        }
         var utf8Array: [UInt8] { Array(UnsafeBufferPointer(start: utf8, count: count)) }
 
         @inline(__always)
