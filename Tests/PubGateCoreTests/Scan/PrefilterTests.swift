@@ -128,3 +128,23 @@ import Testing
         }
     }
 }
+
+@Suite struct ASCIIRunsTests {
+    /// The runs are the maximal ASCII runs a byte-by-byte walk finds.
+    @Test(arguments: 0..<30) func runsAreTheMaximalRunsOfAByteWalk(seed: Int) {
+        var rng = SplitMix(seed: UInt64(seed))
+        let alphabet: [UInt8] = [0x31, 0x41, 0x20, 0x0A, 0xE4, 0xB8, 0x80, 0xFF]
+        let text = (0..<(40 + 29 * seed)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+        for minLength in [1, 2, 3, 6] {
+            var expected: [UInt8] = []
+            var i = 0
+            while i < text.count {
+                guard text[i] < 0x80 else { i += 1; continue }
+                let start = i
+                while i < text.count, text[i] < 0x80 { i += 1 }
+                if i - start >= minLength { expected += text[start..<i] + [0x0A] }
+            }
+            #expect(ASCIIRuns(of: text, minLength: minLength).bytes == expected, "minLength \(minLength)")
+        }
+    }
+}
