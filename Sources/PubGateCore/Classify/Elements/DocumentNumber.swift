@@ -62,7 +62,7 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
             var p = run.lowerBound
             while p > 0, bytes[p - 1] == 0x20 || bytes[p - 1] == 0x09 { p -= 1 }
             var start: Int?
-            if p >= 1, [UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{")].contains(bytes[p - 1]) {
+            if p >= 1, bytes[p - 1] == UInt8(ascii: "(") || bytes[p - 1] == UInt8(ascii: "[") || bytes[p - 1] == UInt8(ascii: "{") {
                 start = p - 1
             } else if p >= 3, bytes[p - 3] == 0xE3, bytes[p - 2] == 0x80, bytes[p - 1] == 0x94 || bytes[p - 1] == 0x90 {
                 start = p - 3  // 〔 E3 80 94, 【 E3 80 90
