@@ -57,14 +57,8 @@ public enum UTF8Bytes {
                         i += 3
                         continue
                     }
-                    var value: UInt32
-                    var length: Int
-                    switch b0 {
-                    case 0..<0x80: (value, length) = (UInt32(b0), 1)
-                    case 0xC0..<0xE0: (value, length) = (UInt32(b0 & 0x1F), 2)
-                    case 0xE0..<0xF0: (value, length) = (UInt32(b0 & 0x0F), 3)
-                    default: (value, length) = (UInt32(b0 & 0x07), 4)
-                    }
+                    // Two bytes (C0–DF) or four (F0–F4).
+                    var (value, length) = b0 < 0xE0 ? (UInt32(b0 & 0x1F), 2) : (UInt32(b0 & 0x07), 4)
                     for k in 1..<length { value = unsafe value << 6 | UInt32(utf8[i + k] & 0x3F) }
                     // A String's UTF-8 is valid, so every value is a scalar.
                     unsafe buffer.initializeElement(at: count, to: Unicode.Scalar(value) ?? "\u{FFFD}")

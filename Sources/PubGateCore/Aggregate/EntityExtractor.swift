@@ -139,22 +139,16 @@ public enum EntityExtractor {
     private static let hour = Array("时".utf8)
 
     /// The two bytes before each 月 (found with `memchr`/`memcmp`): where a day pattern's match
-    /// can start, instead of PCRE2 trying every position of the text.
+    /// can start, instead of PCRE2 trying every position of the text. The byte before a 月 ends
+    /// each window, as a prefilter hit ends a rule's (``Prefilter/windows(ends:maxWidth:)``).
     static func monthStarts(in text: [UInt8]) -> [ClosedRange<Int>] {
-        var windows: [ClosedRange<Int>] = []
+        var ends: [Int] = []
         var from = 0
         while let at = LiteralSearch.firstIndex(of: month, in: text, from: from) {
-            if at >= 1 {
-                let window = max(0, at - 2)...(at - 1)
-                if let last = windows.last, window.lowerBound <= last.upperBound {
-                    windows[windows.count - 1] = last.lowerBound...window.upperBound
-                } else {
-                    windows.append(window)
-                }
-            }
+            if at >= 1 { ends.append(at - 1) }
             from = at + month.count
         }
-        return windows
+        return Prefilter.windows(ends: ends, maxWidth: 1)
     }
 
     /// The operational categories, days and places of a document's normalized text.

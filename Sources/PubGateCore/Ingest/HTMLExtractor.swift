@@ -28,7 +28,7 @@ public struct HTMLExtractor: TextExtractor {
         if let front {
             for i in front.range where source[i] != "\n" && source[i] != "\r" { source[i] = " " }
         }
-        let utf8 = front == nil ? text.utf8 ?? UTF8Bytes.encode(source) : UTF8Bytes.encode(source)
+        let utf8 = (front == nil ? text.utf8 : nil) ?? UTF8Bytes.encode(source)
         let document: MarkupDocument
         do {
             document = try MarkupParser.parseHTML(utf8)

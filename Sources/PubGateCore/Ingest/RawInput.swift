@@ -43,12 +43,14 @@ public struct RawInput: Sendable {
             count = 0
             fill(buffer, from: &count)
         }
-        var more = [UInt8](repeating: 0, count: 4096)
-        while !failed {
-            var got = 0
-            more.withUnsafeMutableBufferPointer { fill($0, from: &got) }
-            bytes.append(contentsOf: more[..<got])
-            if got < more.count { break }
+        // (A buffer on the stack: the read that finds the end is made for every file.)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { more in
+            while !failed {
+                var got = 0
+                fill(more, from: &got)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: more[..<got]))
+                if got < more.count { break }
+            }
         }
         guard !failed else { return nil }
         self.init(path: path, bytes: bytes)

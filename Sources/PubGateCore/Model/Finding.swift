@@ -45,22 +45,21 @@ public struct Finding: Sendable, Codable, Hashable {
         case line, column
     }
 
-    /// Members in the order of their JSON keys, so the manifest writer never has to reorder them.
+    /// Members in the order of their JSON keys. The manifest writes findings itself, in this order
+    /// (``PrettyJSONEncoder``; a test holds the two to the same bytes).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeIfPresent(location?.column, forKey: .column)
         try c.encodeIfPresent(excerpt, forKey: .excerpt)
-        // The enums as their raw strings, which is how they encode: a nested value costs an encoder
-        // frame each, and every review's findings are encoded.
-        try c.encode(kind.rawValue, forKey: .kind)
+        try c.encode(kind, forKey: .kind)
         try c.encodeIfPresent(location?.line, forKey: .line)
         try c.encodeIfPresent(location, forKey: .location)
         try c.encodeIfPresent(match, forKey: .match)
         try c.encode(message, forKey: .message)
-        try c.encode(part.rawValue, forKey: .part)
+        try c.encode(part, forKey: .part)
         try c.encodeIfPresent(remediation, forKey: .remediation)
         try c.encode(ruleID, forKey: .ruleID)
-        try c.encode(severity.rawValue, forKey: .severity)
+        try c.encode(severity, forKey: .severity)
         if !sources.isEmpty { try c.encode(sources, forKey: .sources) }
         try c.encodeIfPresent(masked, forKey: .masked)
     }

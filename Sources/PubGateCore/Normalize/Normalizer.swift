@@ -150,12 +150,7 @@ public struct Normalizer: Sendable {
                     grow()
                     utf8 = self.utf8
                 }
-                let origin = origins[i]
-                if origin != nextOrigin || count - runStart >= OriginMap.maxRunBytes {
-                    self.origins.startRun(atByte: count, origin: origin)
-                    runStart = count
-                }
-                nextOrigin = origin &+ 1
+                Self.track(origins[i], atByte: count, in: &self.origins, runStart: &runStart, nextOrigin: &nextOrigin)
                 if wide {
                     utf8[count] = 0xE0 | UInt8(v >> 12)
                     utf8[count + 1] = 0x80 | UInt8((v >> 6) & 0x3F)
@@ -199,11 +194,7 @@ public struct Normalizer: Sendable {
         @inline(__always)
         mutating func append(_ s: Unicode.Scalar, origin: Int32) {
             if count + 4 > capacity { grow() }
-            if origin != nextOrigin || count - runStart >= OriginMap.maxRunBytes {
-                origins.startRun(atByte: count, origin: origin)
-                runStart = count
-            }
-            nextOrigin = origin &+ 1
+            Self.track(origin, atByte: count, in: &origins, runStart: &runStart, nextOrigin: &nextOrigin)
             let v = s.value
             let width: Int
             switch v {
@@ -228,6 +219,17 @@ public struct Normalizer: Sendable {
             }
             count += width
             last = s
+        }
+
+        /// Notes that the scalar written at `byte` came from `origin`: a new run in `map` unless it
+        /// continues the current one (`nextOrigin`) and the run is still short enough.
+        @inline(__always)
+        private static func track(_ origin: Int32, atByte byte: Int, in map: inout OriginMap, runStart: inout Int, nextOrigin: inout Int32) {
+            if origin != nextOrigin || byte - runStart >= OriginMap.maxRunBytes {
+                map.startRun(atByte: byte, origin: origin)
+                runStart = byte
+            }
+            nextOrigin = origin &+ 1
         }
 
         private mutating func grow() {
