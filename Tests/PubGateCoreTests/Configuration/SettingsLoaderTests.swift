@@ -5,11 +5,21 @@ import Testing
 @Suite struct SettingsLoaderTests {
     let defaults = packageRoot.appendingPathComponent("Rules/policy.yaml").path
 
+    /// Writes `yaml` to a site file in this process's own temporary folder, removed when the tests
+    /// exit (the loader's messages name the file, so each test needs a path that stays readable).
     func siteFile(_ yaml: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("site-\(UUID().uuidString).yml").path
+        let path = Self.folder.appendingPathComponent("site-\(UUID().uuidString).yml").path
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }
+
+    /// Created once; a failure shows as the write's error.
+    static let folder: URL = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-settings-tests-\(getpid())")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "pubgate-settings-tests-\(getpid())") }
+        return dir
+    }()
 
     @Test func siteOverridesKeyByKeyAndKeepsTheRest() throws {
         let site = try siteFile("publication:\n  interpretation:\n    missing: warn\nmasking:\n  resident_id: \"4+4\"\n")
