@@ -1,6 +1,7 @@
 internal import CLibXML2
 
-/// Parses HTML and XML with libxml2 and copies the tree out (the swift-markdown "copy out, then free" shape).
+/// Parses HTML and XML with libxml2: HTML as a stream of events (``MarkupHandler``), XML as a tree
+/// copied out (the swift-markdown "copy out, then free" shape).
 ///
 /// Input is always UTF-8: callers decode first, so the document's own charset declaration is ignored
 /// (`*_PARSE_IGNORE_ENC`). Network access is off and external entities are never loaded or substituted,
@@ -12,8 +13,9 @@ public enum MarkupParser {
         return true
     }()
 
-    /// Parses `utf8` as HTML with libxml2's recovering HTML parser.
-    public static func parseHTML(_ utf8: [UInt8]) throws(XMLParseError) -> MarkupDocument {
+    /// Parses `utf8` as HTML with libxml2's recovering HTML parser and reports it to `handler` as it
+    /// goes (SAX). No tree is built: building libxml2's tree and copying it out cost twice the parse.
+    public static func parseHTML(_ utf8: [UInt8], into handler: some MarkupHandler) throws(XMLParseError) {
         _ = initialized
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
@@ -22,16 +24,19 @@ public enum MarkupParser {
             throw XMLParseError(message: "cannot allocate an HTML parser", line: 0, column: 0)
         }
         defer { unsafe htmlFreeParserCtxt(ctxt) }
-        let doc: xmlDocPtr? = unsafe utf8.withUnsafeBufferPointer { buf in
-            unsafe buf.withMemoryRebound(to: CChar.self) { chars in
-                unsafe htmlCtxtReadMemory(ctxt, chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
+        let sink = unsafe HTMLEventSink(handler: handler, context: ctxt)
+        unsafe ctxt.pointee.sax.pointee = HTMLEventSink.callbacks()
+        unsafe ctxt.pointee.userData = Unmanaged.passUnretained(sink).toOpaque()
+        // No document is returned (nothing builds one); the sink's startDocument says the parse ran.
+        withExtendedLifetime(sink) {
+            _ = unsafe utf8.withUnsafeBufferPointer { buf in
+                unsafe buf.withMemoryRebound(to: CChar.self) { chars in
+                    unsafe htmlCtxtReadMemory(ctxt, chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
+                }
             }
         }
-        guard let doc = unsafe doc else { throw unsafe lastError(ctxt) }
-        defer { unsafe xmlFreeDoc(doc) }
-        let errors = unsafe ctxt.pointee.wellFormed == 0 ? 1 : 0
-        let root = unsafe UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self)
-        return MarkupDocument(nodes: unsafe copyChildren(of: root), recoveredErrors: errors)
+        sink.flush()
+        guard sink.started else { throw unsafe lastError(ctxt) }
     }
 
     /// Parses `utf8` as XML. Malformed XML is recovered where libxml2 can; otherwise it throws.

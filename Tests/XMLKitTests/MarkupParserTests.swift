@@ -2,36 +2,63 @@ import Testing
 import XMLKit
 
 @Suite struct MarkupParserTests {
-    @Test func htmlTextAttributesAndCommentsAreCopiedOut() throws {
-        let html = #"<html><body><p title="提示">身份<span>证</span></p><!-- 备注 --></body></html>"#
-        let doc = try MarkupParser.parseHTML(Array(html.utf8))
-        var texts: [String] = []
-        var comments: [String] = []
-        var titles: [String] = []
-        func walk(_ n: MarkupNode) {
-            switch n {
-            case .element(_, let attrs, let children, _):
-                titles += attrs.filter { $0.name == "title" }.map(\.value)
-                children.forEach(walk)
-            case .text(let t, _, _): texts.append(t)
-            case .comment(let c, _): comments.append(c)
-            }
+    /// Records the events as lines of text.
+    final class Recorder: MarkupHandler {
+        var events: [String] = []
+        func startElement(_ name: String, attributes: [MarkupAttribute], line: Int) {
+            events.append("<\(name)" + attributes.map { " \($0.name)=\($0.value)" }.joined() + "> @\(line)")
         }
-        doc.nodes.forEach(walk)
-        #expect(texts == ["身份", "证"])
-        #expect(comments == [" 备注 "])
-        #expect(titles == ["提示"])
+        func endElement(_ name: String) { events.append("</\(name)>") }
+        func text(_ content: String, line: Int) { events.append("text \(content) @\(line)") }
+        func comment(_ content: String, line: Int) { events.append("comment \(content) @\(line)") }
+    }
+
+    func events(_ html: String) throws -> [String] {
+        let recorder = Recorder()
+        try MarkupParser.parseHTML(Array(html.utf8), into: recorder)
+        return recorder.events
+    }
+
+    @Test func htmlTextAttributesAndCommentsAreReported() throws {
+        let html = "<html><body><p title=\"提示&amp;说明\">身份<span>证</span></p>\n<!-- 备注 --></body></html>"
+        #expect(try events(html) == [
+            "<html> @1", "<body> @1", "<p title=提示&说明> @1", "text 身份 @1", "<span> @1", "text 证 @1", "</span>", "</p>",
+            "text \n @2", "comment  备注  @2", "</body>", "</html>",
+        ])
+    }
+
+    @Test func everyElementIsClosedEvenWhenTheSourceDoesNotCloseIt() throws {
+        let found = try events("<div><p>一<p>二<br>三<img src=a.png></div><ul><li>四")
+        #expect(found.filter { $0.hasPrefix("<") && !$0.hasPrefix("</") }.count == found.filter { $0.hasPrefix("</") }.count)
+        #expect(found == [
+            "<div> @1", "<p> @1", "text 一 @1", "</p>", "<p> @1", "text 二 @1", "<br> @1", "</br>", "text 三 @1",
+            "<img src=a.png> @1", "</img>", "</p>", "</div>", "<ul> @1", "<li> @1", "text 四 @1", "</li>", "</ul>",
+        ])
+    }
+
+    /// libxml2 hands long text over in chunks of about a thousand bytes; they arrive as one text,
+    /// with the line where the first chunk was reported.
+    @Test func longTextArrivesWhole() throws {
+        let long = String(repeating: "第一条　本规定适用于全市公安机关。\n", count: 200)
+        let found = try events("<p>\(long)</p>")
+        #expect(found.count == 3)
+        #expect(found[1].hasPrefix("text 第一条") && found[1].contains(long))
+    }
+
+    @Test func linesAreWhereTheParserReportedTheNode() throws {
+        #expect(try events("\n\n<p\nclass=x>文本</p>\n<!--\n注释-->") == [
+            "<p class=x> @4", "text 文本 @4", "</p>", "comment \n注释 @6",
+        ])
     }
 
     @Test func malformedHTMLRecovers() throws {
-        let doc = try MarkupParser.parseHTML(Array("<p>未闭合<div>文本</p></span>".utf8))
-        #expect(!doc.nodes.isEmpty)
+        let found = try events("<p>未闭合<div>文本</p></span>")
+        #expect(found.contains("text 文本 @1"))
     }
 
     @Test func declaredCharsetIsIgnoredBecauseInputIsUTF8() throws {
         let html = #"<html><head><meta charset="gbk"></head><body><p>中文</p></body></html>"#
-        let doc = try MarkupParser.parseHTML(Array(html.utf8))
-        #expect("\(doc.nodes)".contains("中文"))
+        #expect(try events(html).contains("text 中文 @1"))
     }
 
     @Test func externalEntitiesAreNeverLoaded() throws {

@@ -29,9 +29,9 @@ public struct HTMLExtractor: TextExtractor {
             for i in front.range where source[i] != "\n" && source[i] != "\r" { source[i] = " " }
         }
         let utf8 = (front == nil ? text.utf8 : nil) ?? UTF8Bytes.encode(source)
-        let document: MarkupDocument
+        let walker = Walker(aligner: SourceAligner(source: source))
         do {
-            document = try MarkupParser.parseHTML(utf8)
+            try MarkupParser.parseHTML(utf8, into: walker)
         } catch {
             extraction.findings.append(
                 Finding(
@@ -39,8 +39,6 @@ public struct HTMLExtractor: TextExtractor {
                     message: "HTML could not be parsed: \(error.description)"))
             return extraction
         }
-        var walker = Walker(aligner: SourceAligner(source: source))
-        for node in document.nodes { walker.visit(node, hidden: false, inTitle: false) }
         walker.closeBlock()
         extraction.segments = walker.segments
         var metadata = MetadataReader.read(walker.segments)
@@ -53,52 +51,77 @@ public struct HTMLExtractor: TextExtractor {
         return extraction
     }
 
-    private struct Walker {
+    /// Builds the segments from the parser's events. Inside an element the state of its enclosing
+    /// elements holds (hidden, in the title); a skipped element's whole content is passed over.
+    private final class Walker: MarkupHandler {
         var aligner: SourceAligner
         var segments: [TextSegment] = []
         var meta: [String: String] = [:]
+        /// The open elements, innermost last (elements inside a skipped one are not on it).
+        private var open: [(block: Bool, hidden: Bool, inTitle: Bool)] = []
+        /// Elements open inside (and including) a skipped element.
+        private var skipping = 0
 
-        mutating func visit(_ node: MarkupNode, hidden: Bool, inTitle: Bool) {
-            switch node {
-            case .element(let name, let attributes, let children, let line):
-                let lower = name.lowercased()
-                // Script and style bodies are not text a reader sees; the aligner skips them by searching forward.
-                if HTMLExtractor.skippedElements.contains(lower) { return }
-                let isHidden = hidden || Self.hides(attributes)
-                if lower == "meta" {
-                    visitMeta(attributes, line: line)
-                } else {
-                    for attr in attributes where HTMLExtractor.servedAttributes.contains(attr.name.lowercased()) {
-                        emit(attr.value, part: .attribute, line: line, endsBlock: true)
-                    }
-                }
-                let block = HTMLExtractor.blockElements.contains(lower)
-                if block { closeBlock() }
-                for child in children { visit(child, hidden: isHidden, inTitle: inTitle || lower == "title") }
-                if block { closeBlock() }
-            case .text(let content, _, let line):
-                let part: ContentPart = inTitle ? .title : (hidden ? .hidden : .body)
-                emit(content, part: part, line: line, endsBlock: false)
-            case .comment(let content, let line):
-                emit(content, part: .comment, line: line, endsBlock: true)
-            }
+        init(aligner: SourceAligner) {
+            self.aligner = aligner
         }
 
-        mutating func visitMeta(_ attributes: [MarkupAttribute], line: Int) {
+        func startElement(_ name: String, attributes: [MarkupAttribute], line: Int) {
+            let lower = name.lowercased()
+            // Script and style bodies are not text a reader sees; the aligner skips them by searching forward.
+            if skipping > 0 || HTMLExtractor.skippedElements.contains(lower) {
+                skipping += 1
+                return
+            }
+            let enclosing = open.last
+            let isHidden = (enclosing?.hidden ?? false) || Self.hides(attributes)
+            if lower == "meta" {
+                visitMeta(attributes, line: line)
+            } else {
+                for attr in attributes where HTMLExtractor.servedAttributes.contains(attr.name.lowercased()) {
+                    emit(attr.value, part: .attribute, line: line, endsBlock: true)
+                }
+            }
+            let block = HTMLExtractor.blockElements.contains(lower)
+            if block { closeBlock() }
+            open.append((block, isHidden, (enclosing?.inTitle ?? false) || lower == "title"))
+        }
+
+        func endElement(_ name: String) {
+            if skipping > 0 {
+                skipping -= 1
+                return
+            }
+            guard let element = open.popLast() else { return }
+            if element.block { closeBlock() }
+        }
+
+        func text(_ content: String, line: Int) {
+            guard skipping == 0 else { return }
+            let part: ContentPart = open.last.map { $0.inTitle ? .title : ($0.hidden ? .hidden : .body) } ?? .body
+            emit(content, part: part, line: line, endsBlock: false)
+        }
+
+        func comment(_ content: String, line: Int) {
+            guard skipping == 0 else { return }
+            emit(content, part: .comment, line: line, endsBlock: true)
+        }
+
+        func visitMeta(_ attributes: [MarkupAttribute], line: Int) {
             let name = attributes.first { ["name", "property", "http-equiv"].contains($0.name.lowercased()) }?.value
             guard let content = attributes.first(where: { $0.name.lowercased() == "content" })?.value else { return }
             if let name, meta["meta:" + name] == nil { meta["meta:" + name] = content }
             emit(content, part: .meta, line: line, endsBlock: true)
         }
 
-        mutating func emit(_ content: String, part: ContentPart, line: Int, endsBlock: Bool) {
+        func emit(_ content: String, part: ContentPart, line: Int, endsBlock: Bool) {
             let scalars = UTF8Bytes.scalars(of: content)
             guard scalars.contains(where: { !$0.isWhiteSpace }) else { return }
             let origins = aligner.align(scalars, line: line)
             segments.append(TextSegment(part: part, scalars: scalars, origins: origins, endsBlock: endsBlock))
         }
 
-        mutating func closeBlock() {
+        func closeBlock() {
             if !segments.isEmpty { segments[segments.count - 1].endsBlock = true }
         }
 

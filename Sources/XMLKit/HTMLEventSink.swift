@@ -1,0 +1,81 @@
+internal import CLibXML2
+
+/// Turns libxml2's SAX callbacks into ``MarkupHandler`` calls, doing what libxml2's tree builder
+/// does with them (`SAX2.c`): character data is joined until the next element or comment, and text
+/// with no open element is dropped. Whitespace libxml2 calls ignorable is dropped as the builder
+/// drops it.
+@safe final class HTMLEventSink {
+    let handler: any MarkupHandler
+    /// Read only for the current line, while libxml2 runs this sink's parse.
+    private let context: htmlParserCtxtPtr
+    private var pending: [UInt8] = []
+    private var pendingLine = 0
+    /// Open elements: text at depth 0 has no parent to go to.
+    private var depth = 0
+    /// Set when libxml2 starts the document; a parse that never starts failed outright.
+    private(set) var started = false
+
+    init(handler: any MarkupHandler, context: htmlParserCtxtPtr) {
+        self.handler = handler
+        unsafe self.context = context
+    }
+
+    /// Where the parser is: the line libxml2's tree builder would record for a node made now.
+    private var line: Int {
+        unsafe context.pointee.input.map { unsafe Int($0.pointee.line) } ?? 0
+    }
+
+    /// Reports the joined character data, if any.
+    func flush() {
+        guard !pending.isEmpty else { return }
+        if depth > 0 { handler.text(String(decoding: pending, as: UTF8.self), line: pendingLine) }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func characters(_ bytes: UnsafePointer<xmlChar>?, _ count: Int32) {
+        guard let bytes = unsafe bytes, count > 0 else { return }
+        if pending.isEmpty { pendingLine = line }
+        unsafe pending.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(count)))
+    }
+
+    private func startElement(_ name: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        flush()
+        var attributes: [MarkupAttribute] = []
+        if var pair = unsafe atts {
+            while let attName = unsafe pair.pointee {
+                let value = unsafe pair.advanced(by: 1).pointee.map { unsafe String(cString: $0) } ?? ""
+                unsafe attributes.append(MarkupAttribute(name: String(cString: attName), value: value))
+                unsafe pair = pair.advanced(by: 2)
+            }
+        }
+        depth += 1
+        handler.startElement(unsafe name.map { unsafe String(cString: $0) } ?? "", attributes: attributes, line: line)
+    }
+
+    private func endElement(_ name: UnsafePointer<xmlChar>?) {
+        flush()
+        depth = max(0, depth - 1)
+        handler.endElement(unsafe name.map { unsafe String(cString: $0) } ?? "")
+    }
+
+    private func comment(_ value: UnsafePointer<xmlChar>?) {
+        flush()
+        handler.comment(unsafe value.map { unsafe String(cString: $0) } ?? "", line: line)
+    }
+
+    private static func sink(_ ctx: UnsafeMutableRawPointer?) -> HTMLEventSink {
+        unsafe Unmanaged<HTMLEventSink>.fromOpaque(ctx!).takeUnretainedValue()
+    }
+
+    /// The handler table: libxml2 passes the parser context's `userData`, set to the sink.
+    static func callbacks() -> htmlSAXHandler {
+        var sax = unsafe htmlSAXHandler()
+        unsafe sax.startDocument = { ctx in unsafe HTMLEventSink.sink(ctx).started = true }
+        unsafe sax.startElement = { ctx, name, atts in unsafe HTMLEventSink.sink(ctx).startElement(name, atts) }
+        unsafe sax.endElement = { ctx, name in unsafe HTMLEventSink.sink(ctx).endElement(name) }
+        unsafe sax.characters = { ctx, bytes, count in unsafe HTMLEventSink.sink(ctx).characters(bytes, count) }
+        unsafe sax.cdataBlock = { ctx, bytes, count in unsafe HTMLEventSink.sink(ctx).characters(bytes, count) }
+        unsafe sax.comment = { ctx, value in unsafe HTMLEventSink.sink(ctx).comment(value) }
+        return unsafe sax
+    }
+}

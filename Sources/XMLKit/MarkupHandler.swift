@@ -1,0 +1,19 @@
+/// Receives an HTML document as libxml2 reads it, without a tree being built.
+///
+/// The calls follow the parse exactly as libxml2's own tree builder receives them, so a handler
+/// sees the tree the tree builder would have made: every `startElement` is matched by an
+/// `endElement` (elements the parser closes implicitly, void elements and elements left open at the
+/// end of the file included), and adjacent character data arrives joined as one `text` call, as
+/// the builder joins it into one text node. Text outside every element is dropped, as the builder
+/// drops it. Lines are 1-based and are where the parser was when it reported the node: the end of a
+/// start tag, or of the first chunk of a text.
+public protocol MarkupHandler: AnyObject {
+    /// An element opens; names are lower case (libxml2 lowercases HTML names), attributes are in
+    /// source order with entities decoded (an attribute without a value has the empty string).
+    func startElement(_ name: String, attributes: [MarkupAttribute], line: Int)
+    func endElement(_ name: String)
+    /// Character data with entities decoded; the content of `script` and `style` comes this way too.
+    func text(_ content: String, line: Int)
+    /// The content of a `<!-- … -->` comment.
+    func comment(_ content: String, line: Int)
+}
