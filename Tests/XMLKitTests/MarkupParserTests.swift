@@ -45,6 +45,15 @@ import XMLKit
         #expect(found[1].hasPrefix("text 第一条") && found[1].contains(long))
     }
 
+    /// libxml2's tree builder stops adding to a text node at 10 MB (without XML_PARSE_HUGE, which
+    /// its HTML parser has no option for): whatever came after, an ID number say, was never seen.
+    @Test func textBeyondTenMegabytesIsKept() throws {
+        let long = String(repeating: "公安机关依法履职。", count: 400_000) + "末尾"
+        let found = try events("<p>\(long)</p>")
+        #expect(found.count == 3)
+        #expect(found[1].hasSuffix("末尾 @1"))
+    }
+
     @Test func linesAreWhereTheParserReportedTheNode() throws {
         #expect(try events("\n\n<p\nclass=x>文本</p>\n<!--\n注释-->") == [
             "<p class=x> @4", "text 文本 @4", "</p>", "comment \n注释 @6",
