@@ -88,8 +88,10 @@ public struct DocumentReview: Sendable, Codable {
                 suppressed.append(SuppressedFinding(finding: f, suppression: Suppression(source: .inline, rule: a.rule, reason: a.reason, line: a.line)))
                 continue
             }
-            let fingerprint = Baseline.fingerprint(f)
-            if let i = baseline.firstIndex(where: { $0.rule == f.ruleID && $0.fingerprint == fingerprint }) {
+            // The fingerprint is a hash of the finding: only worked out when there is a baseline to match.
+            if !baseline.isEmpty, case let fingerprint = Baseline.fingerprint(f),
+                let i = baseline.firstIndex(where: { $0.rule == f.ruleID && $0.fingerprint == fingerprint })
+            {
                 usedEntries.insert(i)
                 let e = baseline[i]
                 suppressed.append(
