@@ -1,32 +1,63 @@
-import EncodingKit
-
 /// Masks what pubgate found so that no report repeats a leak (the brief's "never repeat the leak").
 ///
 /// Both functions count characters (grapheme clusters). Text whose every scalar is a character of
 /// its own — ASCII, CJK ideographs and punctuation, full-width forms, which is nearly every match
-/// and its context — takes a path over scalars; Character iteration cost a few percent of a whole
-/// review on documents with thousands of findings.
+/// and its context — takes a path over its UTF-8 bytes; Character iteration cost a few percent of
+/// a whole review on documents with thousands of findings.
 public enum Masker {
     /// Keeps a few characters at each end and replaces the rest with `*`.
     ///
     /// Long values (IDs, cards) keep their first 4 and last 2 characters — enough for a reviewer to
     /// find the spot, never enough to recover the value. Short ones keep one character at each end.
     public static func mask(_ text: String) -> String {
-        if isOneScalarPerCharacter(text) {
-            // Into an array directly: `filter` on the scalar view builds another view scalar by scalar.
-            var kept: [Unicode.Scalar] = []
-            kept.reserveCapacity(text.utf8.count)
-            for scalar in text.unicodeScalars where !scalar.isWhiteSpace || scalar == " " { kept.append(scalar) }
-            return masked(kept, count: kept.count) { UTF8Bytes.string($0) }
-        }
+        var text = text
+        if let masked = text.withUTF8({ maskedValue($0) }) { return masked }
         let chars = Array(text.filter { !$0.isWhitespace || $0 == " " })
         return masked(chars, count: chars.count) { String($0) }
+    }
+
+    /// `mask` over the UTF-8 of text whose every scalar is a character by itself; nil for other text.
+    /// Two passes over the bytes (count, then copy) and no array of scalars.
+    private static func maskedValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var n = 0
+        var i = 0
+        while i < bytes.count {
+            let (v, length) = scalar(at: i, in: bytes)
+            guard isOwnCharacter(v) else { return nil }
+            if !dropped(v) { n += 1 }
+            i += length
+        }
+        if n <= 2 { return String(repeating: "*", count: n) }
+        let (head, tail) = kept(n)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + n)
+        var k = 0
+        i = 0
+        while i < bytes.count {
+            let (v, length) = scalar(at: i, in: bytes)
+            if !dropped(v) {
+                if k < head || k >= n - tail { out.append(contentsOf: bytes[i..<(i + length)]) } else { out.append(0x2A) }
+                k += 1
+            }
+            i += length
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// White space goes from a masked value, all but the plain space.
+    private static func dropped(_ v: UInt32) -> Bool {
+        v != 0x20 && Unicode.Scalar(v).map(\.isWhiteSpace) == true
+    }
+
+    /// How many characters of an `n`-character value stay visible at its start and its end.
+    private static func kept(_ n: Int) -> (head: Int, tail: Int) {
+        n >= 15 ? (4, 2) : n >= 9 ? (3, 2) : n >= 5 ? (1, 1) : (1, 0)
     }
 
     private static func masked<C: RandomAccessCollection>(_ items: C, count n: Int, _ string: (C.SubSequence) -> String) -> String
     where C.Index == Int {
         if n <= 2 { return String(repeating: "*", count: n) }
-        let (head, tail): (Int, Int) = n >= 15 ? (4, 2) : n >= 9 ? (3, 2) : n >= 5 ? (1, 1) : (1, 0)
+        let (head, tail) = kept(n)
         return string(items[0..<head]) + String(repeating: "*", count: n - head - tail) + string(items[(n - tail)...])
     }
 
@@ -38,51 +69,90 @@ public enum Masker {
     /// Digits (any script's, as `Character.isNumber` says) and ASCII letters become `*`, line
     /// breaks spaces.
     private static func maskDigits(_ s: String) -> String {
-        if isOneScalarPerCharacter(s) {
-            return UTF8Bytes.string(s.unicodeScalars.lazy.map { scalar -> Unicode.Scalar in
-                guard scalar.isASCII else { return isNumeric(scalar) ? "*" : scalar }
-                let v = UInt8(scalar.value)
-                let letterOrDigit = (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
-                return letterOrDigit ? "*" : v == 0x0A ? " " : scalar
-            })
-        }
+        var s = s
+        if let masked = s.withUTF8({ maskedDigits($0) }) { return masked }
         return String(s.map { $0.isNumber || ($0.isASCII && $0.isLetter) ? "*" : $0 }.map { $0 == "\n" ? " " : $0 })
     }
 
-    /// Whether a scalar has a numeric type (`Character.isNumber` for a one-scalar character): 〇,
-    /// 一, 十, 万 … as well as digits. CJK symbols and ideographs are looked up in a table built on
-    /// first use: the Unicode property lookup for every Chinese character of every excerpt was
-    /// most of the masking.
-    static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        guard cjkTableRange.contains(v) else { return scalar.properties.numericType != nil }
-        let i = v - cjkTableRange.lowerBound
-        return numericCJK[Int(i >> 6)] & (1 << (i & 63)) != 0
+    /// `maskDigits` over the UTF-8 of text whose every scalar is a character by itself, byte by
+    /// byte (a lazy map over the scalars into a growing array was a fifth of the scan's work on
+    /// each finding); nil for other text.
+    private static func maskedDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                switch b {
+                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: out.append(0x2A)
+                case 0x0A: out.append(0x20)
+                case 0x20...0x7E: out.append(b)
+                default: return nil
+                }
+                i += 1
+                continue
+            }
+            let (v, length) = scalar(at: i, in: bytes)
+            guard isOwnCharacter(v) else { return nil }
+            if isNumeric(Unicode.Scalar(v)!) { out.append(0x2A) } else { out.append(contentsOf: bytes[i..<(i + length)]) }
+            i += length
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static let cjkTableRange: Range<UInt32> = 0x3000..<0xA000
+    /// The scalar value starting at `i` of valid UTF-8 (a `String`'s) and its length in bytes.
+    private static func scalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (UInt32, Int) {
+        let b = UInt32(bytes[i])
+        switch b {
+        case 0..<0x80: return (b, 1)
+        case 0xC0..<0xE0: return ((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
+        case 0xE0..<0xF0: return ((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        default:
+            return ((b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
+        }
+    }
 
-    private static let numericCJK: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: cjkTableRange.count / 64)
-        for v in cjkTableRange {
-            let i = v - cjkTableRange.lowerBound
-            if let scalar = Unicode.Scalar(v), scalar.properties.numericType != nil { bits[Int(i >> 6)] |= 1 << (i & 63) }
+    /// Whether a scalar has a numeric type (`Character.isNumber` for a one-scalar character): 〇,
+    /// 一, 十, 万 … as well as digits. General punctuation, CJK symbols and ideographs and the
+    /// full-width forms are looked up in a table built on first use: the Unicode property lookup
+    /// for every Chinese character and full-width comma of every excerpt was most of the masking.
+    static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+        guard let bit = tableBit(scalar.value) else { return scalar.properties.numericType != nil }
+        return numericTable[bit >> 6] & (1 << (bit & 63)) != 0
+    }
+
+    /// Where a scalar is in the table: U+2000–U+9FFF, then U+FF00–U+FFFF; nil outside it. (The
+    /// whole of U+2000–U+FFFF took twice as long to build, for the scripts in between.)
+    private static func tableBit(_ v: UInt32) -> Int? {
+        switch v {
+        case 0x2000..<0xA000: Int(v - 0x2000)
+        case 0xFF00..<0x10000: Int(v - 0xFF00) + 0x8000
+        default: nil
+        }
+    }
+
+    private static let numericTable: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (0x8000 + 0x100) / 64)
+        for v in UInt32(0x2000)..<0xA000 {
+            if let scalar = Unicode.Scalar(v), scalar.properties.numericType != nil, let bit = tableBit(v) { bits[bit >> 6] |= 1 << (bit & 63) }
+        }
+        for v in UInt32(0xFF00)..<0x10000 {
+            if let scalar = Unicode.Scalar(v), scalar.properties.numericType != nil, let bit = tableBit(v) { bits[bit >> 6] |= 1 << (bit & 63) }
         }
         return bits
     }()
 
-    /// Whether every scalar of `s` is sure to be a character by itself: none extends, joins or
-    /// pairs with a neighbour (`\r` is left out for CR LF).
-    static func isOneScalarPerCharacter(_ s: String) -> Bool {
-        s.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0x0A, 0x20...0x7E: return true
-            case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF: return true  // CJK symbols, kana (not the combining marks)
-            case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return true  // ideographs
-            case 0x2010...0x2027, 0x2030...0x205E: return true  // general punctuation (no joiners or controls)
-            case 0xFF01...0xFF9D, 0xFFE0...0xFFEE: return true  // full-width forms (not the half-width sound marks or jamo)
-            default: return false
-            }
+    /// Whether a scalar is sure to be a character by itself: it neither extends, joins nor pairs
+    /// with a neighbour (`\r` is left out for CR LF).
+    static func isOwnCharacter(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0A, 0x20...0x7E: return true
+        case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF: return true  // CJK symbols, kana (not the combining marks)
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return true  // ideographs
+        case 0x2010...0x2027, 0x2030...0x205E: return true  // general punctuation (no joiners or controls)
+        case 0xFF01...0xFF9D, 0xFFE0...0xFFEE: return true  // full-width forms (not the half-width sound marks or jamo)
+        default: return false
         }
     }
 }
