@@ -37,34 +37,41 @@ public enum UTF8Bytes {
     @inlinable
     public static func scalars(of string: String) -> [Unicode.Scalar] {
         var string = string
-        return string.withUTF8 { utf8 in
-            unsafe [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { buffer, count in
-                count = 0
-                var i = 0
-                while i < utf8.count {
-                    let b0 = unsafe utf8[i]
-                    // ASCII and three-byte scalars (CJK) take one step each.
-                    if b0 < 0x80 {
-                        unsafe buffer.initializeElement(at: count, to: Unicode.Scalar(b0))
-                        count += 1
-                        i += 1
-                        continue
-                    }
-                    if b0 & 0xF0 == 0xE0 {
-                        let value = unsafe UInt32(b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
-                        unsafe buffer.initializeElement(at: count, to: Unicode.Scalar(value) ?? "\u{FFFD}")
-                        count += 1
-                        i += 3
-                        continue
-                    }
-                    // Two bytes (C0–DF) or four (F0–F4).
-                    var (value, length) = b0 < 0xE0 ? (UInt32(b0 & 0x1F), 2) : (UInt32(b0 & 0x07), 4)
-                    for k in 1..<length { value = unsafe value << 6 | UInt32(utf8[i + k] & 0x3F) }
-                    // A String's UTF-8 is valid, so every value is a scalar.
+        return string.withUTF8 { unsafe scalars(ofUTF8: $0) }
+    }
+
+    /// The scalars of `utf8`, text known to be UTF-8 (a `String`'s bytes, or what libxml2 hands
+    /// back from UTF-8 input), so no `String` has to be made and validated first. A sequence cut
+    /// short at the end becomes U+FFFD instead of a read past the buffer.
+    @inlinable
+    public static func scalars(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        unsafe [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+            count = 0
+            var i = 0
+            while i < utf8.count {
+                let b0 = unsafe utf8[i]
+                // ASCII and three-byte scalars (CJK) take one step each.
+                if b0 < 0x80 {
+                    unsafe buffer.initializeElement(at: count, to: Unicode.Scalar(b0))
+                    count += 1
+                    i += 1
+                    continue
+                }
+                if b0 & 0xF0 == 0xE0, i + 2 < utf8.count {
+                    let value = unsafe UInt32(b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
                     unsafe buffer.initializeElement(at: count, to: Unicode.Scalar(value) ?? "\u{FFFD}")
                     count += 1
-                    i += length
+                    i += 3
+                    continue
                 }
+                // Two bytes (C0–DF) or four (F0–F4).
+                var (value, length) = b0 < 0xE0 ? (UInt32(b0 & 0x1F), 2) : b0 < 0xF0 ? (UInt32(b0 & 0x0F), 3) : (UInt32(b0 & 0x07), 4)
+                if i + length > utf8.count { (value, length) = (0xFFFD, utf8.count - i) } else {
+                    for k in 1..<length { value = unsafe value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                }
+                unsafe buffer.initializeElement(at: count, to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                count += 1
+                i += length
             }
         }
     }

@@ -28,7 +28,7 @@ internal import CLibXML2
     /// Reports the joined character data, if any.
     func flush() {
         guard !pending.isEmpty else { return }
-        if depth > 0 { handler.text(String(decoding: pending, as: UTF8.self), line: pendingLine) }
+        if depth > 0 { unsafe pending.withUnsafeBufferPointer { unsafe handler.text($0, line: pendingLine) } }
         pending.removeAll(keepingCapacity: true)
     }
 

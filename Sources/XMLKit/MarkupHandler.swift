@@ -12,8 +12,9 @@ public protocol MarkupHandler: AnyObject {
     /// source order with entities decoded (an attribute without a value has the empty string).
     func startElement(_ name: String, attributes: [MarkupAttribute], line: Int)
     func endElement(_ name: String)
-    /// Character data with entities decoded; the content of `script` and `style` comes this way too.
-    func text(_ content: String, line: Int)
+    /// Character data with entities decoded, as UTF-8 lent for the call (no `String` is made: the
+    /// handler decodes what it keeps); the content of `script` and `style` comes this way too.
+    func text(_ utf8: UnsafeBufferPointer<UInt8>, line: Int)
     /// The content of a `<!-- … -->` comment.
     func comment(_ content: String, line: Int)
 }

@@ -9,7 +9,7 @@ import XMLKit
             events.append("<\(name)" + attributes.map { " \($0.name)=\($0.value)" }.joined() + "> @\(line)")
         }
         func endElement(_ name: String) { events.append("</\(name)>") }
-        func text(_ content: String, line: Int) { events.append("text \(content) @\(line)") }
+        func text(_ utf8: UnsafeBufferPointer<UInt8>, line: Int) { events.append("text \(String(decoding: utf8, as: UTF8.self)) @\(line)") }
         func comment(_ content: String, line: Int) { events.append("comment \(content) @\(line)") }
     }
 

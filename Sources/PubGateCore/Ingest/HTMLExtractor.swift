@@ -96,10 +96,10 @@ public struct HTMLExtractor: TextExtractor {
             if element.block { closeBlock() }
         }
 
-        func text(_ content: String, line: Int) {
+        func text(_ utf8: UnsafeBufferPointer<UInt8>, line: Int) {
             guard skipping == 0 else { return }
             let part: ContentPart = open.last.map { $0.inTitle ? .title : ($0.hidden ? .hidden : .body) } ?? .body
-            emit(content, part: part, line: line, endsBlock: false)
+            emit(UTF8Bytes.scalars(ofUTF8: utf8), part: part, line: line, endsBlock: false)
         }
 
         func comment(_ content: String, line: Int) {
@@ -115,7 +115,10 @@ public struct HTMLExtractor: TextExtractor {
         }
 
         func emit(_ content: String, part: ContentPart, line: Int, endsBlock: Bool) {
-            let scalars = UTF8Bytes.scalars(of: content)
+            emit(UTF8Bytes.scalars(of: content), part: part, line: line, endsBlock: endsBlock)
+        }
+
+        func emit(_ scalars: [Unicode.Scalar], part: ContentPart, line: Int, endsBlock: Bool) {
             guard scalars.contains(where: { !$0.isWhiteSpace }) else { return }
             let origins = aligner.align(scalars, line: line)
             segments.append(TextSegment(part: part, scalars: scalars, origins: origins, endsBlock: endsBlock))
