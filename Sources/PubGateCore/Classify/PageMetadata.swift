@@ -60,14 +60,16 @@ public struct PageMetadata: Sendable, Codable, Hashable {
     /// in key order (so a page's table and its front matter give the same result every run).
     public init(_ metadata: [String: String]) {
         for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
-            let v = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !v.isEmpty else { continue }
             let leaf = (key.hasPrefix("meta:") ? key : String(key.split(separator: ".").last ?? Substring(key)))
                 .lowercased().filter { !$0.isWhitespace }
+            // Only the values of known keys are trimmed: most keys a document's `key：value` lines
+            // give are none of these, and trimming each was most of this initializer.
             if let path = Self.aliases[leaf], self[keyPath: path] == nil {
-                self[keyPath: path] = v
+                let v = value.trimmingWhiteSpace
+                if !v.isEmpty { self[keyPath: path] = v }
             } else if let path = Self.dateAliases[leaf], self[keyPath: path] == nil {
-                self[keyPath: path] = SimpleDate(parsing: v)
+                let v = value.trimmingWhiteSpace
+                if !v.isEmpty { self[keyPath: path] = SimpleDate(parsing: v) }
             }
         }
     }
