@@ -120,9 +120,10 @@ public struct Normalizer: Sendable {
 
         var lastOrigin: Int32? { count > 0 ? nextOrigin - 1 : nil }
 
-        /// Appends `scalars` from `start` for as long as they are written as they are — ASCII but
-        /// `\r`, space and tab, or CJK ideographs — and no spaces are held back; returns where it
-        /// stopped. The builder's fields are copied into locals for the loop: as stored properties
+        /// Appends `scalars` from `start` for as long as they need no more than one scalar's
+        /// lookup — ASCII but `\r`, space and tab, CJK ideographs, punctuation and kana, full-width
+        /// ASCII — and no spaces are held back; returns where it stopped. (Chinese text has a
+        /// punctuation mark every dozen characters or so: each left this loop.) The builder's fields are copied into locals for the loop: as stored properties
         /// of an `inout` value they were loaded and stored on every scalar.
         mutating func appendKept(
             _ scalars: UnsafeBufferPointer<Unicode.Scalar>, origins: UnsafeBufferPointer<Int32>, from start: Int
@@ -134,22 +135,29 @@ public struct Normalizer: Sendable {
             var runStart = self.runStart
             var nextOrigin = self.nextOrigin
             var utf8 = self.utf8
+            var lastWritten: UInt32 = 0
+            // This loop writes at most three bytes a scalar: room for all of them is made once.
+            if count + 3 * (n - start) > capacity {
+                grow(toAtLeast: count + 3 * (n - start))
+                utf8 = self.utf8
+            }
             while i < n {
-                let v = scalars[i].value
+                var v = scalars[i].value
                 let wide: Bool
                 if v < 0x80 {
                     guard v != 0x0D, v != 0x20, v != 0x09 else { break }
                     wide = false
-                } else if v >= 0x4E00 && v <= 0x9FFF {
+                } else if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3001 && v <= 0x31FF) {
+                    // Ideographs, and CJK punctuation and kana (、。「」【】…), kept as they are.
                     wide = true
+                } else if v >= 0xFF01 && v <= 0xFF5E {
+                    // Full-width ASCII (，：（）０-９): its NFKC is the ASCII character.
+                    v -= 0xFEE0
+                    wide = false
                 } else {
                     break
                 }
-                if count + 4 > capacity {
-                    self.count = count
-                    grow()
-                    utf8 = self.utf8
-                }
+                lastWritten = v
                 Self.track(origins[i], atByte: count, in: &self.origins, runStart: &runStart, nextOrigin: &nextOrigin)
                 if wide {
                     utf8[count] = 0xE0 | UInt8(v >> 12)
@@ -162,7 +170,7 @@ public struct Normalizer: Sendable {
                 }
                 i += 1
             }
-            if i > start { last = scalars[i - 1] }
+            if i > start { last = Unicode.Scalar(lastWritten) }
             self.count = count
             self.runStart = runStart
             self.nextOrigin = nextOrigin
@@ -232,8 +240,8 @@ public struct Normalizer: Sendable {
             nextOrigin = origin &+ 1
         }
 
-        private mutating func grow() {
-            let bigger = capacity * 2
+        private mutating func grow(toAtLeast needed: Int = 0) {
+            let bigger = max(capacity * 2, needed)
             let newUTF8 = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
             newUTF8.moveInitialize(from: utf8, count: count)
             utf8.deallocate()

@@ -11,6 +11,28 @@ import Testing
 
     /// Property: every normalized byte maps back to an original character that normalizes to
     /// the character the byte belongs to (texts long enough to span several origin runs).
+    /// The fast loop (ASCII, ideographs, CJK punctuation, full-width ASCII) writes what the
+    /// scalar-by-scalar mapping says, around and across the ranges' edges.
+    @Test(arguments: 0..<20) func fastPathWritesEachScalarsMapping(seed: Int) {
+        var rng = SplitMix(seed: UInt64(seed))
+        let pool: [ClosedRange<UInt32>] = [0x21...0x7E, 0x3001...0x3040, 0x31F0...0x3210, 0x4DF0...0x4E10, 0x9FF0...0xA010, 0xFEFF...0xFF70, 0xE9...0xE9, 0x201C...0x201D]
+        let scalars: [Unicode.Scalar] = (0..<200).map { _ in
+            let range = pool[Int(rng.next() % UInt64(pool.count))]
+            return Unicode.Scalar(range.lowerBound + UInt32(rng.next() % UInt64(range.count)))!
+        }
+        var expected = String.UnicodeScalarView()
+        for s in scalars {
+            switch Normalizer.mapping(of: s) {
+            case .keep: expected.append(s)
+            case .drop: break
+            case .replace(let n): expected.append(n)
+            case .expand(let list): expected.append(contentsOf: list)
+            }
+        }
+        let n = Normalizer().normalize([TextSegment(part: .body, decoded: scalars, range: 0..<scalars.count)])
+        #expect(n.string(0..<n.utf8.count) == String(expected) + "\n")
+    }
+
     @Test(arguments: 0..<50) func mappingBackLandsOnTheOriginalCharacter(seed: Int) {
         var rng = SplitMix(seed: UInt64(seed))
         let alphabet: [Unicode.Scalar] = ["a", "1", "１", "Ａ", "身", "份", " ", "　", "\u{200B}", "\n", "★", "（", "：", "é", "\r"]
