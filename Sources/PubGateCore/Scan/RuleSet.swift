@@ -54,9 +54,14 @@ public struct RuleSet: Sendable {
 
     /// Decodes one rule file; nil when the file holds no `rules:` list.
     static func parse(_ text: String, file: String) throws(ConfigurationError) -> (RuleFile, [ConfigurationWarning])? {
+        // One parse serves the key check and the decoding, with the decoder's own resolver (merge
+        // keys only: a plain scalar is read as the field's type asks, not resolved by regular
+        // expressions first). Parsing each file twice was most of pubgate's start-up.
+        let parser: Parser
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            parser = try Parser(yaml: text, resolver: Resolver.basic.appending(.merge), encoding: YAMLDecoder().options.encoding)
+            node = try parser.singleRoot()
         } catch {
             throw ConfigurationError(file: file, message: "invalid YAML: \(error.summary)")
         }
@@ -78,7 +83,8 @@ public struct RuleSet: Sendable {
         }
         let decoded: RuleFile
         do {
-            decoded = try YAMLDecoder().decode(RuleFile.self, from: text)
+            // The parser owns the anchors the nodes refer to.
+            decoded = try withExtendedLifetime(parser) { try YAMLDecoder().decode(RuleFile.self, from: Node.mapping(root)) }
         } catch let error as DecodingError {
             throw ConfigurationError(file: file, ruleID: ruleID(in: root, at: error), message: describe(error))
         } catch {
