@@ -17,8 +17,10 @@ public struct DocumentProfile: Sendable {
     public let declared: DisclosureAttribute?
     /// Canonical 文号 cited in the body or named by an `interprets` field.
     public let citedNumbers: Set<String>
-    /// Titles cited in 《》 (and the `interprets` field when it is a title), compared like `title`.
-    public let citedTitles: Set<String>
+    /// Titles cited in 《》 (and the `interprets` field when it is a title), keyed like `title`.
+    let citedTitles: Set<TitleBytes>
+    /// `title` as bytes, for other documents' `citedTitles`.
+    let titleBytes: TitleBytes?
     /// Natural persons the document names with an identity number (kept in memory only).
     public let persons: [PersonMention]
     /// Police operational detail, by category, day and place.
@@ -34,20 +36,23 @@ public struct DocumentProfile: Sendable {
     public init(_ document: ClassifiedDocument, asOf: SimpleDate) {
         path = document.ingested.path
         docType = document.docType
-        title = document.normalizedTitle.map(TitleKey.of)
+        let title = document.normalizedTitle.map(TitleKey.of)
+        self.title = title
+        let titleBytes = title.map(TitleBytes.init)
+        self.titleBytes = titleBytes
         documentNumber = document.documentNumber?.canonical
         declared = document.declaredAttribute
         var numbers: Set<String> = []
-        var titles: Set<String> = []
+        var titles: Set<TitleBytes> = []
         var sources = [document.normalized.utf8]
         if let interprets = document.metadata.interprets { sources.append(Normalizer().normalize(interprets)) }
         if let title = document.normalizedTitle { sources.append(Array(title.utf8)) }
         for bytes in sources {
             for n in DocumentNumber.all(in: bytes) where n.canonical != documentNumber { numbers.insert(n.canonical) }
-            for cited in Self.bookTitles(in: bytes) where cited.hasCount(atLeast: 4) && cited != title { titles.insert(cited) }
+            for cited in Self.bookTitles(in: bytes) where cited.hasCount(atLeast: 4) && cited != titleBytes { titles.insert(cited) }
         }
         if let interprets = document.metadata.interprets.map(Normalizer.normalized), DocumentNumber.first(in: interprets) == nil {
-            titles.insert(TitleKey.of(interprets))
+            titles.insert(TitleBytes(TitleKey.of(interprets)))
         }
         citedNumbers = numbers
         citedTitles = titles
@@ -76,14 +81,14 @@ public struct DocumentProfile: Sendable {
     /// True when this document cites `other` by 文号 or by title.
     public func cites(_ other: DocumentProfile) -> Bool {
         if let n = other.documentNumber, citedNumbers.contains(n) { return true }
-        if let t = other.title, citedTitles.contains(t) { return true }
+        if let t = other.titleBytes, citedTitles.contains(t) { return true }
         return false
     }
 
     /// The texts between 《 and 》 (at most 120 bytes apart), compared like titles. Each 《 is found
     /// with `memchr`/`memcmp` (a byte loop over the whole text was two percent of a review).
-    static func bookTitles(in bytes: [UInt8]) -> [String] {
-        var result: [String] = []
+    static func bookTitles(in bytes: [UInt8]) -> [TitleBytes] {
+        var result: [TitleBytes] = []
         let n = bytes.count
         var i = 0
         // 《 is E3 80 8A, 》 is E3 80 8B.
@@ -94,7 +99,7 @@ public struct DocumentProfile: Sendable {
                 j += 1
             }
             if j + 2 < n, bytes[j + 2] == 0x8B, j - start <= 120 {
-                result.append(TitleKey.of(String(decoding: bytes[start..<j], as: UTF8.self)))
+                result.append(TitleBytes(utf8: TitleKey.bytes(of: bytes[start..<j])))
                 i = j + 3
             } else {
                 i = j
