@@ -64,16 +64,28 @@ public enum UTF8Bytes {
                     i += 3
                     continue
                 }
-                // Two bytes (C0–DF) or four (F0–F4).
-                var (value, length) = b0 < 0xE0 ? (UInt32(b0 & 0x1F), 2) : b0 < 0xF0 ? (UInt32(b0 & 0x0F), 3) : (UInt32(b0 & 0x07), 4)
-                if i + length > utf8.count { (value, length) = (0xFFFD, utf8.count - i) } else {
-                    for k in 1..<length { value = unsafe value << 6 | UInt32(utf8[i + k] & 0x3F) }
-                }
+                // Two bytes (C0–DF) or four (F0–F4), or a sequence cut short.
+                let (value, length) = unsafe scalar(at: i, in: utf8)
                 unsafe buffer.initializeElement(at: count, to: Unicode.Scalar(value) ?? "\u{FFFD}")
                 count += 1
                 i += length
             }
         }
+    }
+
+    /// The value of the scalar whose UTF-8 starts at `i` of `bytes`, and its length in bytes. For
+    /// text known to be UTF-8: a sequence cut short at the end is U+FFFD for the bytes left, other
+    /// malformed bytes decode to some value, never a read past the end.
+    @inlinable
+    public static func scalar<C: RandomAccessCollection>(at i: Int, in bytes: C) -> (value: UInt32, length: Int)
+    where C.Element == UInt8, C.Index == Int {
+        let b = UInt32(bytes[i])
+        if b < 0x80 { return (b, 1) }
+        let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        guard i + length <= bytes.endIndex else { return (0xFFFD, bytes.endIndex - i) }
+        var value = b & (0xFF >> (length + 1))
+        for k in (i + 1)..<(i + length) { value = value << 6 | UInt32(bytes[k] & 0x3F) }
+        return (value, length)
     }
 
     /// `scalars` as a string.

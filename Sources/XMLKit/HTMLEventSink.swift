@@ -3,7 +3,8 @@ internal import CLibXML2
 /// Turns libxml2's SAX callbacks into ``MarkupHandler`` calls, doing what libxml2's tree builder
 /// does with them (`SAX2.c`): character data is joined until the next element or comment, and text
 /// with no open element is dropped. Whitespace libxml2 calls ignorable is dropped as the builder
-/// drops it.
+/// drops it; without a tree to look at, libxml2 calls less of it ignorable, so a handler may get
+/// whitespace-only text the tree would not have held.
 @safe final class HTMLEventSink {
     let handler: any MarkupHandler
     /// Read only for the current line, while libxml2 runs this sink's parse.

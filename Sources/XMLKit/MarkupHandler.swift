@@ -1,7 +1,7 @@
 /// Receives an HTML document as libxml2 reads it, without a tree being built.
 ///
-/// The calls follow the parse exactly as libxml2's own tree builder receives them, so a handler
-/// sees the tree the tree builder would have made: every `startElement` is matched by an
+/// The calls follow the parse as libxml2's own tree builder receives them, so a handler sees the
+/// tree the tree builder would have made (give or take whitespace-only text): every `startElement` is matched by an
 /// `endElement` (elements the parser closes implicitly, void elements and elements left open at the
 /// end of the file included), and adjacent character data arrives joined as one `text` call, as
 /// the builder joins it into one text node. Text outside every element is dropped, as the builder

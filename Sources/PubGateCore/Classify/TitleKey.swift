@@ -15,11 +15,8 @@ enum TitleKey {
         out.reserveCapacity(utf8.count)
         var i = utf8.startIndex
         while i < utf8.endIndex {
-            let b = utf8[i]
-            let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-            let end = min(i + length, utf8.endIndex)
-            var v = length == 1 ? UInt32(b) : UInt32(b) & (0xFF >> (length + 1))
-            for k in (i + 1)..<end { v = v << 6 | UInt32(utf8[k] & 0x3F) }
+            let (v, length) = UTF8Bytes.scalar(at: i, in: utf8)
+            let end = i + length
             let dropped = v == 0x23 || v == 0x300A || v == 0x300B || (Unicode.Scalar(v)?.isWhiteSpace ?? false)
             if !dropped { out.append(contentsOf: utf8[i..<end]) }
             i = end

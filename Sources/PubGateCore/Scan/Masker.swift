@@ -1,3 +1,5 @@
+import EncodingKit
+
 /// Masks what pubgate found so that no report repeats a leak (the brief's "never repeat the leak").
 ///
 /// Both functions count characters (grapheme clusters). Text whose every scalar is a character of
@@ -22,7 +24,7 @@ public enum Masker {
         var n = 0
         var i = 0
         while i < bytes.count {
-            let (v, length) = scalar(at: i, in: bytes)
+            let (v, length) = UTF8Bytes.scalar(at: i, in: bytes)
             guard isOwnCharacter(v) else { return nil }
             if !dropped(v) { n += 1 }
             i += length
@@ -34,7 +36,7 @@ public enum Masker {
         var k = 0
         i = 0
         while i < bytes.count {
-            let (v, length) = scalar(at: i, in: bytes)
+            let (v, length) = UTF8Bytes.scalar(at: i, in: bytes)
             if !dropped(v) {
                 if k < head || k >= n - tail { out.append(contentsOf: bytes[i..<(i + length)]) } else { out.append(0x2A) }
                 k += 1
@@ -93,24 +95,12 @@ public enum Masker {
                 i += 1
                 continue
             }
-            let (v, length) = scalar(at: i, in: bytes)
+            let (v, length) = UTF8Bytes.scalar(at: i, in: bytes)
             guard isOwnCharacter(v) else { return nil }
             if isNumeric(Unicode.Scalar(v)!) { out.append(0x2A) } else { out.append(contentsOf: bytes[i..<(i + length)]) }
             i += length
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The scalar value starting at `i` of valid UTF-8 (a `String`'s) and its length in bytes.
-    private static func scalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (UInt32, Int) {
-        let b = UInt32(bytes[i])
-        switch b {
-        case 0..<0x80: return (b, 1)
-        case 0xC0..<0xE0: return ((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
-        case 0xE0..<0xF0: return ((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
-        default:
-            return ((b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
-        }
     }
 
     /// Whether a scalar has a numeric type (`Character.isNumber` for a one-scalar character): 〇,
