@@ -1,4 +1,5 @@
-/// One node of an HTML or XML document, copied out of libxml2 so no C pointer outlives parsing.
+/// One node of an XML document, copied out of libxml2 so no C pointer outlives parsing (HTML is
+/// read as events instead, ``MarkupHandler``).
 public indirect enum MarkupNode: Sendable, Equatable {
     /// An element with its attributes in source order, its children and its 1-based source line.
     case element(name: String, attributes: [MarkupAttribute], children: [MarkupNode], line: Int)
@@ -7,7 +8,7 @@ public indirect enum MarkupNode: Sendable, Equatable {
     /// The content of a `<!-- … -->` comment.
     case comment(String, line: Int)
 
-    /// The element name in lower case for HTML (libxml2 lowercases HTML names), or as written for XML.
+    /// The element name as written.
     public var elementName: String? {
         if case .element(let name, _, _, _) = self { return name }
         return nil
