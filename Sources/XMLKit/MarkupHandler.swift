@@ -8,8 +8,9 @@
 /// drops it. Lines are 1-based and are where the parser was when it reported the node: the end of a
 /// start tag, or of the first chunk of a text.
 public protocol MarkupHandler: AnyObject {
-    /// An element opens; names are lower case (libxml2 lowercases HTML names), attributes are in
-    /// source order with entities decoded (an attribute without a value has the empty string).
+    /// An element opens. Element and attribute names are lower case (libxml2's HTML parser
+    /// lowercases both as it reads them); attributes are in source order with entities decoded (an
+    /// attribute without a value has the empty string).
     func startElement(_ name: String, attributes: [MarkupAttribute], line: Int)
     func endElement(_ name: String)
     /// Character data with entities decoded, as UTF-8 lent for the call (no `String` is made: the

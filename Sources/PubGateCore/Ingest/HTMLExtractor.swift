@@ -67,24 +67,23 @@ public struct HTMLExtractor: TextExtractor {
         }
 
         func startElement(_ name: String, attributes: [MarkupAttribute], line: Int) {
-            let lower = name.lowercased()
             // Script and style bodies are not text a reader sees; the aligner skips them by searching forward.
-            if skipping > 0 || HTMLExtractor.skippedElements.contains(lower) {
+            if skipping > 0 || HTMLExtractor.skippedElements.contains(name) {
                 skipping += 1
                 return
             }
             let enclosing = open.last
             let isHidden = (enclosing?.hidden ?? false) || Self.hides(attributes)
-            if lower == "meta" {
+            if name == "meta" {
                 visitMeta(attributes, line: line)
             } else {
-                for attr in attributes where HTMLExtractor.servedAttributes.contains(attr.name.lowercased()) {
+                for attr in attributes where HTMLExtractor.servedAttributes.contains(attr.name) {
                     emit(attr.value, part: .attribute, line: line, endsBlock: true)
                 }
             }
-            let block = HTMLExtractor.blockElements.contains(lower)
+            let block = HTMLExtractor.blockElements.contains(name)
             if block { closeBlock() }
-            open.append((block, isHidden, (enclosing?.inTitle ?? false) || lower == "title"))
+            open.append((block, isHidden, (enclosing?.inTitle ?? false) || name == "title"))
         }
 
         func endElement(_ name: String) {
@@ -108,8 +107,8 @@ public struct HTMLExtractor: TextExtractor {
         }
 
         func visitMeta(_ attributes: [MarkupAttribute], line: Int) {
-            let name = attributes.first { ["name", "property", "http-equiv"].contains($0.name.lowercased()) }?.value
-            guard let content = attributes.first(where: { $0.name.lowercased() == "content" })?.value else { return }
+            let name = attributes.first { ["name", "property", "http-equiv"].contains($0.name) }?.value
+            guard let content = attributes.first(where: { $0.name == "content" })?.value else { return }
             if let name, meta["meta:" + name] == nil { meta["meta:" + name] = content }
             emit(content, part: .meta, line: line, endsBlock: true)
         }
@@ -130,7 +129,7 @@ public struct HTMLExtractor: TextExtractor {
 
         static func hides(_ attributes: [MarkupAttribute]) -> Bool {
             for attr in attributes {
-                let name = attr.name.lowercased()
+                let name = attr.name
                 if name == "hidden" { return true }
                 if name == "aria-hidden" && attr.value.lowercased() == "true" { return true }
                 if name == "style" {

@@ -57,7 +57,7 @@ public struct Normalizer: Sendable {
     }
 
     /// One segment's scalars into `out`: a loop of its own, away from the closures that lend the
-    /// buffers, with runs of the common case — ASCII or a CJK ideograph, kept as it is, no spaces
+    /// buffers, with runs of the common case — scalars with a ``directMapping(_:)``, no spaces
     /// held back — written by ``Builder/appendKept(_:origins:from:)``.
     private static func normalize(
         _ scalars: UnsafeBufferPointer<Unicode.Scalar>, origins: UnsafeBufferPointer<Int32>, into out: inout Builder,
@@ -70,10 +70,10 @@ public struct Normalizer: Sendable {
             defer { i += 1 }
             let s = scalars[i]
             let v = s.value
-            // Most other scalars are kept too: no Mapping value, whose array payload costs
+            // Most other scalars map directly too: no Mapping value, whose array payload costs
             // reference counting, is made for them.
-            if Normalizer.isKeptAsIs(v) {
-                out.emit(s, origin: origins[i])
+            if let direct = Normalizer.directMapping(v) {
+                out.emit(Unicode.Scalar(direct)!, origin: origins[i])
                 continue
             }
             let mapping: Mapping
@@ -120,10 +120,9 @@ public struct Normalizer: Sendable {
 
         var lastOrigin: Int32? { count > 0 ? nextOrigin - 1 : nil }
 
-        /// Appends `scalars` from `start` for as long as they need no more than one scalar's
-        /// lookup — ASCII but `\r`, space and tab, CJK ideographs, punctuation and kana, full-width
-        /// ASCII — and no spaces are held back; returns where it stopped. (Chinese text has a
-        /// punctuation mark every dozen characters or so: each left this loop.) The builder's fields are copied into locals for the loop: as stored properties
+        /// Appends `scalars` from `start` for as long as they have a ``Normalizer/directMapping(_:)``
+        /// and are not spaces or tabs (held back), and no spaces are held back; returns where it
+        /// stopped. The builder's fields are copied into locals for the loop: as stored properties
         /// of an `inout` value they were loaded and stored on every scalar.
         mutating func appendKept(
             _ scalars: UnsafeBufferPointer<Unicode.Scalar>, origins: UnsafeBufferPointer<Int32>, from start: Int
@@ -142,21 +141,9 @@ public struct Normalizer: Sendable {
                 utf8 = self.utf8
             }
             while i < n {
-                var v = scalars[i].value
-                let wide: Bool
-                if v < 0x80 {
-                    guard v != 0x0D, v != 0x20, v != 0x09 else { break }
-                    wide = false
-                } else if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3001 && v <= 0x31FF) {
-                    // Ideographs, and CJK punctuation and kana (、。「」【】…), kept as they are.
-                    wide = true
-                } else if v >= 0xFF01 && v <= 0xFF5E {
-                    // Full-width ASCII (，：（）０-９): its NFKC is the ASCII character.
-                    v -= 0xFEE0
-                    wide = false
-                } else {
-                    break
-                }
+                let scalar = scalars[i].value
+                guard scalar != 0x20, scalar != 0x09, let v = Normalizer.directMapping(scalar) else { break }
+                let wide = v >= 0x80
                 lastWritten = v
                 Self.track(origins[i], atByte: count, in: &self.origins, runStart: &runStart, nextOrigin: &nextOrigin)
                 if wide {
@@ -264,22 +251,27 @@ public struct Normalizer: Sendable {
         case expand([Unicode.Scalar])
     }
 
-    /// ASCII but `\r`, and CJK ideographs: the scalars normalization leaves alone.
+    /// What a scalar normalizes to when that is one scalar known without a lookup: itself for
+    /// ASCII but `\r`, CJK ideographs, and CJK punctuation and kana (、。「」【】…); the ASCII
+    /// character for full-width ASCII (，：（）０-９, whose NFKC it is). Nil for the rest. Chinese
+    /// text has a punctuation mark every dozen characters or so: the builder's fast loop takes
+    /// them too.
     @inline(__always)
-    static func isKeptAsIs(_ v: UInt32) -> Bool {
-        (v < 0x80 && v != 0x0D) || (0x4E00...0x9FFF).contains(v)
+    static func directMapping(_ v: UInt32) -> UInt32? {
+        if v < 0x80 { return v == 0x0D ? nil : v }
+        if (0x4E00...0x9FFF).contains(v) || (0x3001...0x31FF).contains(v) { return v }
+        if (0xFF01...0xFF5E).contains(v) { return v - 0xFEE0 }
+        return nil
     }
 
     /// The mapping of the common scalars (ASCII, CJK, full-width forms, spaces); nil for the rest.
     @inline(__always)
     static func fastMapping(of s: Unicode.Scalar) -> Mapping? {
         let v = s.value
-        if isKeptAsIs(v) { return .keep }
+        if let direct = directMapping(v) { return direct == v ? .keep : .replace(Unicode.Scalar(direct)!) }
         if v == 0x0D { return .drop }
-        if (0xFF01...0xFF5E).contains(v) { return .replace(Unicode.Scalar(v - 0xFEE0)!) }
         if v == 0x3000 || v == 0x00A0 { return .replace(" ") }
         if isRemoved(v) { return .drop }
-        if (0x3001...0x33FF).contains(v) && !(0x3200...0x33FF).contains(v) { return .keep }
         return nil
     }
 

@@ -57,10 +57,11 @@ public struct RuleSet: Sendable {
         // One parse serves the key check and the decoding, with the decoder's own resolver (merge
         // keys only: a plain scalar is read as the field's type asks, not resolved by regular
         // expressions first). Parsing each file twice was most of pubgate's start-up.
+        let decoder = YAMLDecoder()
         let parser: Parser
         let node: Node?
         do {
-            parser = try Parser(yaml: text, resolver: Resolver.basic.appending(.merge), encoding: YAMLDecoder().options.encoding)
+            parser = try Parser(yaml: text, resolver: Resolver.basic.appending(.merge), encoding: decoder.options.encoding)
             node = try parser.singleRoot()
         } catch {
             throw ConfigurationError(file: file, message: "invalid YAML: \(error.summary)")
@@ -84,7 +85,7 @@ public struct RuleSet: Sendable {
         let decoded: RuleFile
         do {
             // The parser owns the anchors the nodes refer to.
-            decoded = try withExtendedLifetime(parser) { try YAMLDecoder().decode(RuleFile.self, from: Node.mapping(root)) }
+            decoded = try withExtendedLifetime(parser) { try decoder.decode(RuleFile.self, from: Node.mapping(root)) }
         } catch let error as DecodingError {
             throw ConfigurationError(file: file, ruleID: ruleID(in: root, at: error), message: describe(error))
         } catch {
