@@ -66,6 +66,25 @@ import Testing
         #expect(!page.contains("<link") && !page.contains("src=\"http"))
     }
 
+    /// A title can carry the number a notice is about; the document's `title` is masked like its
+    /// metadata, in the manifest and the HTML report, unless `--show-matches`.
+    @Test func aTitleDoesNotRepeatTheNumberItHolds() throws {
+        let dir = try CLI.temporaryDirectory()
+        try Data("<html><head><title>关于身份证210281199909091231挂失的公告</title></head><body><p>（此件主动公开）</p></body></html>".utf8)
+            .write(to: dir.appendingPathComponent("a.html"))
+        try Data("---\ntitle: 关于王某（139-4146-0527）的通报\ndisclosure: 主动公开\n---\n正文。\n".utf8)
+            .write(to: dir.appendingPathComponent("b.md"))
+        for showMatches in [false, true] {
+            let out = dir.appendingPathComponent("out-\(showMatches)").path
+            _ = try CLI.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--format", "html", "--quiet"] + (showMatches ? ["--show-matches"] : []))
+            for file in ["manifest.json", "report.html"] {
+                let text = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
+                #expect(text.contains("210281199909091231") == showMatches, "\(file)")
+                #expect(text.contains("139-4146-0527") == showMatches, "\(file)")
+            }
+        }
+    }
+
     @Test func anUnknownFormatIsAUsageError() throws {
         #expect(try CLI.pubgate(["review", "Samples/drafts", "--out", "/tmp/x", "--format", "pdf"]).status == 64)
     }

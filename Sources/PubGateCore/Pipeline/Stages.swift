@@ -90,7 +90,7 @@ struct Stages: Sendable {
         let masked = ElementMasking(showMatches: showMatches)
         var review = DocumentReview(
             path: file, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format,
-            encoding: ingested.encoding, docType: classified.docType, title: classified.title,
+            encoding: ingested.encoding, docType: classified.docType, title: masked.title(classified.title),
             attribute: classified.attributeSummary, attributeDetail: assessment,
             documentNumber: classified.documentNumber?.canonical, elements: masked.elements(classified.elements),
             metadata: masked.metadata(classified.metadata), validity: classified.validity,

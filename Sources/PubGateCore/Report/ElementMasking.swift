@@ -20,6 +20,12 @@ struct ElementMasking: Sendable {
         return m
     }
 
+    /// The document's title as the manifest and the HTML report show it: a title can carry the
+    /// number a notice is about (…王某（139-4146-0527）的通报).
+    func title(_ t: String?) -> String? {
+        showMatches ? t : t.map(Self.maskDigitRuns)
+    }
+
     func metadata(_ p: PageMetadata) -> PageMetadata {
         guard !showMatches else { return p }
         var m = p
