@@ -106,10 +106,21 @@ public struct HTMLExtractor: TextExtractor {
             emit(content, part: .comment, line: line, endsBlock: true)
         }
 
+        /// A tag's content is served text. A name in Chinese (`<meta name="密级" content="机密">`) is
+        /// a label a site chose to show its readers' software, so it is text too, on the line above its
+        /// content as a table's key cell would be; `description` and the like are not.
         func visitMeta(_ attributes: [MarkupAttribute], line: Int) {
-            let name = attributes.first { ["name", "property", "http-equiv"].contains($0.name) }?.value
-            guard let content = attributes.first(where: { $0.name == "content" })?.value else { return }
-            if let name, meta["meta:" + name] == nil { meta["meta:" + name] = content }
+            let nameAttribute = attributes.firstIndex { ["name", "property", "http-equiv"].contains($0.name) }
+            guard let contentAttribute = attributes.firstIndex(where: { $0.name == "content" }) else { return }
+            let content = attributes[contentAttribute].value
+            if let nameAttribute {
+                let name = attributes[nameAttribute].value
+                if meta["meta:" + name] == nil { meta["meta:" + name] = content }
+                // Attributes come in source order; the aligner walks the source forward.
+                if nameAttribute < contentAttribute, name.unicodeScalars.contains(where: { !$0.isASCII }) {
+                    emit(name, part: .meta, line: line, endsBlock: true)
+                }
+            }
             emit(content, part: .meta, line: line, endsBlock: true)
         }
 

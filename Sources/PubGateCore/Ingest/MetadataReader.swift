@@ -18,6 +18,11 @@ public enum MetadataReader {
     /// A key is at most this many characters before its colon, spaces included (`名　　称：`).
     static let maxKeyLength = 16
 
+    /// Keys also read without a colon, alone on their line with the value on the next (a table's key
+    /// cell beside its value cell, domain-spec §5.1). Words a body could use as a heading (名称, 标题,
+    /// 来源, 有效期, 主题词) need their colon.
+    static let bareKeys: Set<String> = keys.subtracting(["名称", "标题", "来源", "有效期", "主题词"])
+
     public static func read(_ segments: [TextSegment]) -> [String: String] {
         var reader = Reader()
         // A line inside one segment is read in place; only a line running on across segments
@@ -75,6 +80,15 @@ public enum MetadataReader {
                         if fields[name] == nil { fields[name] = value }
                         pendingKey = nil
                     }
+                    return
+                }
+            }
+            if line.count <= MetadataReader.maxKeyLength {
+                var key = String.UnicodeScalarView()
+                key.append(contentsOf: line.lazy.filter { !$0.isWhiteSpace })
+                let name = String(key)
+                if MetadataReader.bareKeys.contains(name) {
+                    pendingKey = name
                     return
                 }
             }

@@ -96,6 +96,10 @@ public struct RuleContext: Codable, Sendable {
     /// Any of these in the window lowers the severity to `lowerTo` (default `info`).
     public var lowerIfAny: [String]?
     public var lowerTo: Severity?
+    /// Characters searched for `lowerIfAny` when they differ from `window`: what makes a passage a
+    /// report after the event (…抓获) may stand a sentence away, while a word that drops a match must
+    /// be next to it.
+    public var lowerWindow: Int?
     /// Only the text before the match is searched (labels such as `密码：` precede values).
     public var beforeOnly: Bool?
 
@@ -105,6 +109,7 @@ public struct RuleContext: Codable, Sendable {
         case dropIfAny = "drop_if_any"
         case lowerIfAny = "lower_if_any"
         case lowerTo = "lower_to"
+        case lowerWindow = "lower_window"
         case beforeOnly = "before_only"
     }
 }

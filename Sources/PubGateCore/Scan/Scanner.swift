@@ -108,7 +108,12 @@ public struct Scanner: Sendable {
                             trace?.drop(rule.id, line(), value, "context word 「\(word)」 nearby drops it")
                             return true
                         }
-                        if let lower = ctx.lowerIfAny, let word = lower.first(where: { around.contains($0) }) {
+                        var lowerAround = around
+                        if let width = ctx.lowerWindow, width != window {
+                            lowerAround = scalars(before: range.lowerBound, count: width, in: text.utf8) + "\u{0}"
+                                + (ctx.beforeOnly == true ? "" : scalars(after: range.upperBound, count: width, in: text.utf8))
+                        }
+                        if let lower = ctx.lowerIfAny, let word = lower.first(where: { lowerAround.contains($0) }) {
                             severity = ctx.lowerTo ?? .info
                             trace?.keep(rule.id, line(), value, "context word 「\(word)」 lowers it to \(severity.rawValue)")
                         }

@@ -20,6 +20,17 @@ import Testing
         #expect(f?.location?.byteStart == 6)
     }
 
+    /// A `<meta>` named in Chinese is read as a key above its value; a 密级 there is a mark,
+    /// located at the tag's name. An English name (`description`) stays out of the text.
+    @Test func chineseMetaNameIsReadAsAKeyAboveItsContent() throws {
+        let html = "<html><head>\n<meta name=\"description\" content=\"密级\">\n<meta name=\"密级\" content=\"机密\">\n</head><body><p>（此件主动公开）</p></body></html>"
+        let (doc, findings) = scan(html, name: "a.html")
+        let mark = try #require(findings.first { $0.ruleID == "sec_mark_key_value" })
+        #expect(mark.location?.line == 3 && mark.location?.column == 13 && mark.part == .meta)
+        #expect(findings.filter { $0.ruleID == "sec_mark_key_value" }.count == 1)
+        #expect(doc.metadata["meta:密级"] == "机密")
+    }
+
     @Test func hiddenCommentAndAttributeTextIsScannedAndLabelled() {
         let html = """
             <html><body>
@@ -78,6 +89,18 @@ import Testing
         let (html, _) = scan("<table><tr><th>索 引 号：</th><td>1121/2025-1</td><th>公开方式：</th><td>主动公开</td></tr></table>", name: "a.html")
         #expect(html.metadata["索引号"] == "1121/2025-1")
         #expect(html.metadata["公开方式"] == "主动公开")
+    }
+
+    /// domain-spec §5.1: a key cell without a colon followed by its value cell; an empty value cell
+    /// does not make the next key the value; heading-like words need their colon.
+    @Test func keyCellsWithoutAColonAreReadWhenTheyAreKeys() {
+        let (html, _) = scan(
+            "<table><tr><td>索 引 号</td><td>1121/2025-1</td><td>文号</td><td></td></tr>"
+                + "<tr><th>公开方式</th><td>主动公开</td></tr></table><h2>名称</h2><p>本规定的名称</p>", name: "a.html")
+        #expect(html.metadata["索引号"] == "1121/2025-1")
+        #expect(html.metadata["公开方式"] == "主动公开")
+        #expect(html.metadata["文号"] == nil)
+        #expect(html.metadata["名称"] == nil)
     }
 
     @Test func hugoHTMLContentFileKeepsFrontMatterAndExactLines() throws {

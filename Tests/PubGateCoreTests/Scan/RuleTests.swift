@@ -65,6 +65,28 @@ import Testing
         }
     }
 
+    /// `lower_if_any` searches its own `lower_window` when one is given; `drop_if_any` keeps `window`.
+    @Test func lowerWindowReachesFartherThanTheDropWindow() throws {
+        let yaml = """
+            version: 1
+            rules:
+              - id: plan
+                title: t
+                kind: police_work
+                severity: block
+                pattern: 专案组
+                context: {window: 5, drop_if_any: [诈骗], lower_if_any: [抓获], lower_to: warn, lower_window: 30}
+                examples: {match: [专案组]}
+            """
+        let rule = try #require(try RuleSet.parse(yaml, file: "f.yaml")).0.rules[0]
+        let set = RuleSet(rules: [try CompiledRule(rule: rule, file: "f.yaml", limits: .init())], warnings: [])
+        let severity = { (text: String) in scan(Array(text.utf8), name: "t.txt", rules: set).1.first?.severity }
+        #expect(severity("成立专案组，经过四十余天连续奋战，将嫌疑人抓获。") == .warn)
+        #expect(severity("成立专案组，定于七月五日凌晨统一行动。") == .block)
+        #expect(severity("成立专案组，经过四十余天连续奋战，打击诈骗团伙。") == .block)
+        #expect(severity("诈骗专案组") == nil)
+    }
+
     @Test func runawayRuleEndsAsScanIncompleteWithinASecond() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-runaway-\(UUID()).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
