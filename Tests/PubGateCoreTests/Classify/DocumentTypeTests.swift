@@ -8,6 +8,8 @@ import Testing
 
     @Test(arguments: [
         ("本溪市公安局通缉令（本公缉〔2025〕3号）", DocumentType.wanted),
+        ("关于公开悬赏缉捕犯罪嫌疑人张某某的通告_本溪市公安局", .wanted),
+        ("关于“6·12”系列盗窃案悬赏通告奖金发放情况的公示", .publicity),
         ("《本溪市公安局关于电动自行车登记管理的规定》政策解读", .interpretation),
         ("一图读懂《关于电动自行车登记管理的规定》", .interpretation),
         ("关于市政协十四届四次会议第108号提案的答复", .proposalReply),
@@ -32,6 +34,16 @@ import Testing
 
     @Test func penaltyIsRecognisedFromItsDocumentNumber() {
         #expect(type("---\ntitle: 决定书\ndoc_no: 平公行罚决〔2025〕186号\n---\n正文。\n") == .penalty)
+    }
+
+    /// A 文书 puts its title above its 文号 (通缉令, 答复书): the title is that line, not the first
+    /// sentence after the 文号.
+    @Test func aTitleAboveTheDocumentNumberIsTheTitle() {
+        let doc = classify("大连市公安局通缉令\n大公刑缉字〔2024〕8号\n\n2024年6月1日，甘井子区发生一起故意伤害案。\n", name: "a.txt")
+        #expect(doc.docType == .wanted && doc.title == "大连市公安局通缉令")
+        #expect(doc.elements.documentNumber?.text == "大公刑缉字〔2024〕8号")
+        let gongwen = classify("本溪市公安局文件\n本公发〔2025〕3号\n关于调整户籍业务办理时间的通知\n各分局：\n", name: "a.txt")
+        #expect(gongwen.title == "关于调整户籍业务办理时间的通知")
     }
 
     @Test func untitledTextIsOther() {

@@ -15,6 +15,10 @@ public struct ElementExtractor: Sendable {
 
         // 版头: the first lines, up to and including the 发文字号.
         var headEnd = -1
+        // A 文书 (通缉令, 答复书, 决定书) puts its title above the 文号: the first line no head element
+        // claims, when it ends in a 文种.
+        var unclaimed: Int?
+        var titleAboveNumber: Int?
         for (i, l) in lines.prefix(8).enumerated() {
             let t = l.text
             if i < 2, e.copyNumber == nil, t.wholeMatch(#"\d{6}"#) {
@@ -35,11 +39,13 @@ public struct ElementExtractor: Sendable {
                 e.documentNumber = ElementText(text: number.written, line: l.line)
                 if let signer = Self.signer(in: t) { e.signer = ElementText(text: signer, line: l.line) }
                 headEnd = i
+                if let u = unclaimed, Self.genreEnding(lines[u].text) != nil { titleAboveNumber = u }
                 break
-            }
-            if e.signer == nil, let signer = Self.signer(in: t) {
+            } else if e.signer == nil, let signer = Self.signer(in: t) {
                 e.signer = ElementText(text: signer, line: l.line)
                 headEnd = i
+            } else if unclaimed == nil {
+                unclaimed = i
             }
         }
 
@@ -52,7 +58,9 @@ public struct ElementExtractor: Sendable {
         }
         // Without a declared title, the first line after the 版头 — unless it is plainly not a title
         // (a table row, a line ending in a colon). A declared title missing from the body stays missing.
-        if titleIndex == nil, declaredTitle == nil, headEnd + 1 < lines.count {
+        if titleIndex == nil, declaredTitle == nil, let above = titleAboveNumber {
+            titleIndex = above
+        } else if titleIndex == nil, declaredTitle == nil, headEnd + 1 < lines.count {
             let candidate = lines[headEnd + 1].text
             if !candidate.hasSuffix(":"), !candidate.hasPrefix("|"), candidate.hasCount(atMost: 60) { titleIndex = headEnd + 1 }
         }
@@ -68,7 +76,7 @@ public struct ElementExtractor: Sendable {
                 last = ti + 1
             }
             e.title = ElementText(text: title, line: lines[ti].line)
-            bodyStart = last + 1
+            bodyStart = max(last + 1, headEnd + 1)
             if e.documentNumber == nil, last + 1 < lines.count, let number = DocumentNumber.first(in: lines[last + 1].text),
                 lines[last + 1].text.hasCount(atMost: number.written.count + 4)
             {
@@ -167,7 +175,7 @@ public struct ElementExtractor: Sendable {
 
     /// The 文种 a title ends with (决定, 通知, 规定 …), if any.
     static func genreEnding(_ t: String) -> String? {
-        t.firstMatch(#"(决议|决定|命令|令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要|规定|办法|细则|规则|方案|答复|解读|公示)(?:\([^)]*\))?$"#)
+        t.firstMatch(#"(决议|决定|命令|令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要|规定|办法|细则|规则|方案|答复|解读|公示|(?:决定|答复|告知|通知|倡议)书)(?:\([^)]*\))?$"#)
     }
 
     static func stripHeading(_ t: String) -> String {
