@@ -22,6 +22,9 @@ public enum Validators {
         "mobile": { s, _ in mobile(digits(s)) },
         "date": { s, c in date(s, asOf: c.asOf) },
         "masked_id_weak": { s, _ in maskedIDIsWeak(s) },
+        "masked_mobile_weak": { s, _ in maskedMobileIsWeak(s) },
+        // A labelled card or account number the card checksum rejects (detectors.md §2.1: lower, not drop).
+        "not_luhn": { s, c in !luhn(digits(s)) && !residentID18(digits(s), asOf: c.asOf) },
         "ipv4_private": { s, _ in privateIPv4(s) },
     ]
 
@@ -111,6 +114,15 @@ public enum Validators {
         guard masked > 0 else { return false }
         let birthVisible = c.count == 18 ? !c[6..<14].contains(where: isMask) : !c[6..<12].contains(where: isMask)
         return masked <= 3 || (birthVisible && masked <= 4)
+    }
+
+    /// An 11-character mobile with one to three digits masked (`1394146**78`): the rest are found by
+    /// trying at most a thousand numbers (detectors.md §2.3).
+    public static func maskedMobileIsWeak(_ s: String) -> Bool {
+        let c = Array(s.filter { !$0.isWhitespace })
+        guard c.count == 11 else { return false }
+        let masked = c.filter { $0 == "*" || $0 == "＊" || $0 == "×" }.count
+        return (1...3).contains(masked)
     }
 
     public static func privateIPv4(_ s: String) -> Bool {
