@@ -77,7 +77,8 @@ public struct HTMLExtractor: TextExtractor {
             if name == "meta" {
                 visitMeta(attributes, line: line)
             } else {
-                for attr in attributes where HTMLExtractor.servedAttributes.contains(attr.name) {
+                // `data-*` values are served as written and read by the page's scripts (data-sfz, data-phone).
+                for attr in attributes where HTMLExtractor.servedAttributes.contains(attr.name) || attr.name.hasPrefix("data-") {
                     emit(attr.value, part: .attribute, line: line, endsBlock: true)
                 }
             }
