@@ -16,7 +16,9 @@ public struct InputCollector: Sendable {
     public struct Problem: Sendable, Equatable {
         public let path: String
         public let reason: String
-        /// True for paths deliberately not followed (links out of the tree): reported, not rejected.
+        /// True for paths deliberately not followed (links out of the tree). A review rejects them,
+        /// since what they point at was not reviewed and a server may follow them; the sweep and the
+        /// monthly list leave them alone.
         public var isSkipped = false
     }
 
@@ -42,6 +44,11 @@ public struct InputCollector: Sendable {
                 continue
             }
             if !isDir.boolValue {
+                var info = stat()
+                if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                    problems.append(Problem(path: path, reason: "not a regular file (named pipe, socket or device); not read"))
+                    continue
+                }
                 if seen.insert(Self.canonical(path)).inserted {
                     files.append(path)
                     sizes.append(Self.size(try? fm.attributesOfItem(atPath: path)))
@@ -102,7 +109,7 @@ public struct InputCollector: Sendable {
                 let resolved = Self.canonical(full)
                 guard resolved.hasPrefix(root + "/") else {
                     problems.append(
-                        Problem(path: full, reason: "symbolic link leads outside the reviewed tree; not followed", isSkipped: true))
+                        Problem(path: full, reason: "symbolic link leads outside the reviewed tree; its target was not reviewed", isSkipped: true))
                     continue
                 }
                 var isDir: ObjCBool = false
@@ -112,8 +119,11 @@ public struct InputCollector: Sendable {
                 }
                 // A link to a folder inside the tree is not entered: the folder is walked as itself.
                 if !isDir.boolValue { found.append(Found(path: full, canonical: resolved, size: Self.size(try? fm.attributesOfItem(atPath: resolved)))) }
-            default:
+            case S_IFREG:
                 found.append(Found(path: full, canonical: canonicalFull, size: Int(info.st_size)))
+            default:
+                // Reading a named pipe blocks until a writer comes; a device or socket is no document.
+                problems.append(Problem(path: full, reason: "not a regular file (named pipe, socket or device); not read"))
             }
         }
     }

@@ -18,11 +18,13 @@ public struct RawInput: Sendable {
     /// The file at `path`, read straight into its byte array (through `Data` it was held twice,
     /// which for the largest file of a batch is the peak); nil when it cannot be opened or read.
     public init?(contentsOf path: String) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking open: a named pipe would otherwise wait for a writer forever. Only regular
+        // files are read (the flag does not change how they read).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         var failed = false
         /// Reads into `buffer` from `count` on until it is full or the file ends.
         func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from count: inout Int) {

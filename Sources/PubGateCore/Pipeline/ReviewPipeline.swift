@@ -93,7 +93,7 @@ public struct ReviewPipeline: Sendable {
             review.add(found, policy: stages.policy)
             results[i] = Reviewed(review, store: store, profile: nil)
         }
-        for problem in problems where !problem.isSkipped {
+        for problem in problems {
             results.append(Reviewed(Stages.unreadable(path: problem.path, reason: problem.reason, policy: stages.policy), store: store, profile: nil))
         }
         let manifest = Manifest(

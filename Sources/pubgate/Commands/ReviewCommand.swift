@@ -63,10 +63,6 @@ struct ReviewCommand: ParsableCommand {
             throw ExitStatus.unreadableInput
         }
         if StageTimings.enabled { FileHandle.standardError.write(Data("timing: reports written, peak_mb=\(StageTimings.peakMemoryMB ?? -1)\n".utf8)) }
-        for problem in outcome.problems {
-            let level = problem.isSkipped ? "warning" : "error"
-            FileHandle.standardError.write(Data("\(level): \(problem.path): \(problem.reason)\n".utf8))
-        }
         for doc in manifest.digests {
             for message in doc.unscannable {
                 FileHandle.standardError.write(Data("error: \(doc.path): \(message)\n".utf8))

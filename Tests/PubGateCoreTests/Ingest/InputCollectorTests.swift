@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import PubGateCore
 
@@ -27,6 +30,20 @@ import Testing
         #expect(problems.map(\.path) == [root + "/b/dangling.txt", root + "/b/out-link.txt", base + "/nope"])
         #expect(problems.map(\.isSkipped) == [false, true, false])
         #expect(problems[0].reason == "dangling symbolic link")
+    }
+
+    /// A named pipe would block a reader forever: it is a problem of its own, in a folder or named.
+    @Test func aNamedPipeIsAProblemNotARead() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("pubgate-collect-\(UUID())").path
+        defer { try? fm.removeItem(atPath: root) }
+        try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+        #expect(mkfifo(root + "/p.txt", 0o600) == 0)
+        let (files, _, problems) = InputCollector().collect([root, root + "/p.txt"])
+        #expect(files.isEmpty)
+        #expect(problems.map(\.path) == [root + "/p.txt", root + "/p.txt"])
+        #expect(problems.allSatisfy { $0.reason.hasPrefix("not a regular file") && !$0.isSkipped })
+        #expect(RawInput(contentsOf: root + "/p.txt") == nil)
     }
 
     @Test func aLinkToAFileInsideIsReviewedUnderItsOwnName() throws {

@@ -76,17 +76,21 @@ public struct ElementExtractor: Sendable {
                 last = ti + 1
             }
             e.title = ElementText(text: title, line: lines[ti].line)
-            bodyStart = max(last + 1, headEnd + 1)
+            // A title above the 文号: the body starts after the 文号.
+            bodyStart = ti == titleAboveNumber ? max(last + 1, headEnd + 1) : last + 1
             if e.documentNumber == nil, last + 1 < lines.count, let number = DocumentNumber.first(in: lines[last + 1].text),
                 lines[last + 1].text.hasCount(atMost: number.written.count + 4)
             {
                 e.documentNumber = ElementText(text: number.written, line: lines[last + 1].line)
                 bodyStart = last + 2
             }
-            // 主送机关: a short line ending in a colon right after the title.
+            // 主送机关: a short line ending in a colon right after the title; a sentence that opens
+            // the body (根据《…》…公告如下：) ends in one too.
             for j in bodyStart..<min(bodyStart + 2, lines.count) {
                 let t = lines[j].text
-                if t.hasSuffix(":"), t.hasCount(atLeast: 3), t.hasCount(atMost: 60), !t.includes("号"), !Self.isFieldLine(t) {
+                if t.hasSuffix(":"), t.hasCount(atLeast: 3), t.hasCount(atMost: 60), !t.includes("号"), !t.includes("《"),
+                    !Self.isFieldLine(t), t.firstMatch(#"^(?:根据|按照|依据|依照|为了|现将|经)"#) == nil
+                {
                     e.recipients = ElementText(text: String(t.dropLast()), line: lines[j].line)
                     bodyStart = j + 1
                     break
