@@ -5,7 +5,8 @@ public indirect enum MarkupNode: Sendable, Equatable {
     case element(name: String, attributes: [MarkupAttribute], children: [MarkupNode], line: Int)
     /// Character data (entities already decoded); `isCDATA` for `<![CDATA[…]]>` sections.
     case text(String, isCDATA: Bool, line: Int)
-    /// The content of a `<!-- … -->` comment.
+    /// The content of a `<!-- … -->` comment; also what else a file serves unseen: a processing
+    /// instruction's data, an internal entity's replacement text (XML).
     case comment(String, line: Int)
 
     /// The element name as written.

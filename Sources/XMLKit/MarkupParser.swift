@@ -76,7 +76,29 @@ public enum MarkupParser {
         var result: [MarkupNode] = []
         var child = unsafe parent.pointee.children
         while let node = unsafe child {
-            if let copied = unsafe copy(node) { result.append(copied) }
+            if unsafe node.pointee.type == XML_DTD_NODE {
+                result += unsafe entityValues(in: node)
+            } else if let copied = unsafe copy(node) {
+                result.append(copied)
+            }
+            unsafe child = unsafe node.pointee.next
+        }
+        return result
+    }
+
+    /// The replacement text of every internal entity the DTD declares, as comments: references are
+    /// never substituted, but a reader that expands `&sfz;` shows what it stands for.
+    private static func entityValues(in dtd: xmlNodePtr) -> [MarkupNode] {
+        var result: [MarkupNode] = []
+        var child = unsafe dtd.pointee.children
+        while let node = unsafe child {
+            if unsafe node.pointee.type == XML_ENTITY_DECL {
+                let entity = unsafe UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlEntity.self)
+                if let value = unsafe string(entity.pointee.content) {
+                    // Declarations carry no line (-1); the aligner finds the text in the source.
+                    result.append(.comment(value, line: unsafe max(0, Int(xmlGetLineNo(node)))))
+                }
+            }
             unsafe child = unsafe node.pointee.next
         }
         return result
@@ -104,6 +126,9 @@ public enum MarkupParser {
             let content = unsafe string(node.pointee.content) ?? ""
             return .text(content, isCDATA: unsafe node.pointee.type == XML_CDATA_SECTION_NODE, line: line)
         case XML_COMMENT_NODE:
+            return .comment(unsafe string(node.pointee.content) ?? "", line: line)
+        case XML_PI_NODE:
+            // A processing instruction's data is served with the file like a comment.
             return .comment(unsafe string(node.pointee.content) ?? "", line: line)
         case XML_ENTITY_REF_NODE:
             // Never substituted (no XML_PARSE_NOENT): keep the reference visible as text.

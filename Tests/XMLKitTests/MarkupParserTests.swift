@@ -80,6 +80,21 @@ import XMLKit
         #expect(!"\(doc.nodes)".contains("root:"))
     }
 
+    /// What a file serves without showing: an internal entity's replacement text (a reader expands
+    /// `&sfz;`) and a processing instruction's data arrive as comments; references stay unexpanded.
+    @Test func internalEntityValuesAndProcessingInstructionsAreReported() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE d [<!ENTITY sfz "11010519491231002X"><!ENTITY x SYSTEM "file:///etc/passwd">]>
+            <d><?note 13912345678?><p>&sfz;</p></d>
+            """
+        let doc = try MarkupParser.parseXML(Array(xml.utf8))
+        guard case .comment(let value, _) = doc.nodes.first else { Issue.record("\(doc.nodes)"); return }
+        #expect(value == "11010519491231002X")
+        #expect("\(doc.nodes)".contains("comment(\"13912345678\""))
+        #expect("\(doc.nodes)".contains("&sfz;") && !"\(doc.nodes)".contains("root:"))
+    }
+
     @Test func namedEntitiesResolve() {
         #expect(HTMLEntities.scalar(named: "nbsp") == "\u{A0}")
         #expect(HTMLEntities.scalar(named: "nosuch") == nil)

@@ -3,10 +3,11 @@ import XMLKit
 
 /// HTML through libxml2's HTML parser: everything a reader or a crawler can get.
 ///
-/// Visible text, `<title>`, `<meta>` content, `alt`/`title`/`href` values and comments are all
-/// segments; text inside hidden elements is kept and marked `hidden`. Script and style bodies are
-/// skipped. Inline elements (`span`, `a`, …) do not break text, so a number split across spans is one
-/// run for the scanner.
+/// Everything the page serves is a segment: visible text, `<title>`, `<meta>` content, attribute
+/// values (`alt`, `href`, `data-*`, event handlers …; not layout ones such as `class` or `width`),
+/// comments, and script and style bodies (marked `script`: served with the page, never shown). Text
+/// inside hidden elements and `<template>` is kept and marked `hidden`. Inline elements (`span`, `a`,
+/// …) do not break text, so a number split across spans is one run for the scanner.
 public struct HTMLExtractor: TextExtractor {
     public init() {}
 
@@ -16,8 +17,17 @@ public struct HTMLExtractor: TextExtractor {
         "html", "li", "main", "nav", "ol", "option", "p", "pre", "section", "select", "table", "tbody", "td",
         "textarea", "tfoot", "th", "thead", "title", "tr", "ul",
     ]
-    static let skippedElements: Set<String> = ["script", "style", "template"]
-    static let servedAttributes: Set<String> = ["title", "alt", "href", "src", "value", "placeholder", "aria-label", "data-original-title"]
+    /// Elements whose body is code: its text is its own block, marked `script`.
+    static let codeElements: Set<String> = ["script", "style"]
+    /// Attributes whose values are layout or identifiers, not text: everything else is scanned (a
+    /// CMS's numeric `id`s would otherwise read as card numbers). `style` is read for hiding only.
+    static let layoutAttributes: Set<String> = [
+        "class", "id", "name", "style", "width", "height", "align", "valign", "border", "cellpadding", "cellspacing",
+        "colspan", "rowspan", "type", "rel", "target", "lang", "dir", "charset", "method", "tabindex", "role",
+        "frameborder", "scrolling", "bgcolor", "color", "size", "face", "span", "nowrap", "xmlns", "for", "media",
+        "hidden", "aria-hidden", "selected", "checked", "disabled", "readonly", "async", "defer", "crossorigin",
+        "integrity", "loading", "sizes", "maxlength", "cols", "rows", "start", "shape", "coords",
+    ]
 
     public func extract(_ text: DecodedText) -> TextExtraction {
         var extraction = TextExtraction()
@@ -57,53 +67,40 @@ public struct HTMLExtractor: TextExtractor {
         var aligner: SourceAligner
         var segments: [TextSegment] = []
         var meta: [String: String] = [:]
-        /// The open elements, innermost last (elements inside a skipped one are not on it).
-        private var open: [(block: Bool, hidden: Bool, inTitle: Bool)] = []
-        /// Elements open inside (and including) a skipped element.
-        private var skipping = 0
+        /// The open elements, innermost last.
+        private var open: [(block: Bool, hidden: Bool, inTitle: Bool, code: Bool)] = []
 
         init(aligner: SourceAligner) {
             self.aligner = aligner
         }
 
         func startElement(_ name: String, attributes: [MarkupAttribute], line: Int) {
-            // Script and style bodies are not text a reader sees; the aligner skips them by searching forward.
-            if skipping > 0 || HTMLExtractor.skippedElements.contains(name) {
-                skipping += 1
-                return
-            }
             let enclosing = open.last
-            let isHidden = (enclosing?.hidden ?? false) || Self.hides(attributes)
+            let isHidden = (enclosing?.hidden ?? false) || name == "template" || Self.hides(attributes)
             if name == "meta" {
                 visitMeta(attributes, line: line)
             } else {
-                // `data-*` values are served as written and read by the page's scripts (data-sfz, data-phone).
-                for attr in attributes where HTMLExtractor.servedAttributes.contains(attr.name) || attr.name.hasPrefix("data-") {
+                for attr in attributes where !HTMLExtractor.layoutAttributes.contains(attr.name) {
                     emit(attr.value, part: .attribute, line: line, endsBlock: true)
                 }
             }
-            let block = HTMLExtractor.blockElements.contains(name)
+            let code = HTMLExtractor.codeElements.contains(name)
+            let block = code || HTMLExtractor.blockElements.contains(name)
             if block { closeBlock() }
-            open.append((block, isHidden, (enclosing?.inTitle ?? false) || name == "title"))
+            open.append((block, isHidden, (enclosing?.inTitle ?? false) || name == "title", code || (enclosing?.code ?? false)))
         }
 
         func endElement(_ name: String) {
-            if skipping > 0 {
-                skipping -= 1
-                return
-            }
             guard let element = open.popLast() else { return }
             if element.block { closeBlock() }
         }
 
         func text(_ utf8: UnsafeBufferPointer<UInt8>, line: Int) {
-            guard skipping == 0 else { return }
-            let part: ContentPart = open.last.map { $0.inTitle ? .title : ($0.hidden ? .hidden : .body) } ?? .body
+            let part: ContentPart = open.last.map { $0.code ? .script : $0.inTitle ? .title : ($0.hidden ? .hidden : .body) } ?? .body
             emit(UTF8Bytes.scalars(ofUTF8: utf8), part: part, line: line, endsBlock: false)
         }
 
         func comment(_ content: String, line: Int) {
-            guard skipping == 0 else { return }
             emit(content, part: .comment, line: line, endsBlock: true)
         }
 

@@ -14,8 +14,10 @@ public enum ContentPart: String, Sendable, Codable, CaseIterable {
     /// An HTML or XML comment, or a reviewer's comment in a Word file or on a spreadsheet cell:
     /// served with the file though not printed.
     case comment
-    /// An element hidden with `display:none`, `visibility:hidden` or `hidden`.
+    /// An element hidden with `display:none`, `visibility:hidden` or `hidden`, or a `<template>`.
     case hidden
+    /// A `<script>` or `<style>` body: served with the page and run or applied, never shown.
+    case script
     /// Markdown front matter.
     case frontMatter = "front-matter"
     /// A page header of a word-processing document (where 密级 marks and 内部资料 stamps live).

@@ -31,6 +31,23 @@ import Testing
         #expect(doc.metadata["meta:密级"] == "机密")
     }
 
+    /// Everything the page serves: script and style bodies (part `script`), a `<template>`
+    /// (hidden), event handlers; a CMS's numeric `id` is not text.
+    @Test func scriptsStylesTemplatesAndHandlersAreScanned() {
+        let html = """
+            <html><body><p id="6217003301023456786">正文</p>
+            <script type="application/ld+json">{"tel":"13912345678"}</script>
+            <style>/* 11010519491231002X */</style>
+            <template><p>13841406652</p></template>
+            <a onclick="call('13841406653')">联系</a>
+            </body></html>
+            """
+        let (_, findings) = scan(html, name: "a.html")
+        #expect(findings.filter { $0.kind == .mobile }.map(\.part) == [.script, .hidden, .attribute])
+        #expect(findings.first { $0.kind == .residentID }?.part == .script)
+        #expect(!findings.contains { $0.kind == .bankCard })
+    }
+
     @Test func hiddenCommentAndAttributeTextIsScannedAndLabelled() {
         let html = """
             <html><body>
