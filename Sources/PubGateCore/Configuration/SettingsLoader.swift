@@ -52,6 +52,9 @@ public struct SettingsLoader: Sendable {
         }
         do {
             guard let node = try Yams.compose(yaml: text) else { return Node.Mapping([]) }
+            if node.expands() {
+                throw ConfigurationError(file: file, message: "the settings expand to more than \(Node.maxExpandedValues) values through YAML aliases")
+            }
             guard var mapping = node.mapping else {
                 throw ConfigurationError(file: file, message: "expected a mapping of settings")
             }

@@ -20,6 +20,9 @@ enum YAMLShape {
         } catch {
             throw ConfigurationError(file: file, message: "invalid YAML: \(error.summary)")
         }
+        if node?.expands() == true {
+            throw ConfigurationError(file: file, message: "the file expands to more than \(Node.maxExpandedValues) values through YAML aliases")
+        }
         guard let m = node?.mapping else { throw ConfigurationError(file: file, message: "expected a mapping with \(expecting)") }
         return m
     }

@@ -85,8 +85,11 @@ struct FrontMatterBlock {
         switch syntax {
         case .yaml:
             // UTF-8 named: the default encoding is worked out from the environment on every call.
-            guard let loaded = try Yams.load(yaml: content, .default, .default, .utf8) else { return [:] }
-            guard let map = loaded as? [String: Any] else {
+            guard let node = try Yams.compose(yaml: content, .default, .default, .utf8) else { return [:] }
+            if node.expands() {
+                throw FrontMatterError(summary: "the block expands to more than \(Node.maxExpandedValues) values through YAML aliases")
+            }
+            guard let map = Constructor.default.any(from: node) as? [String: Any] else {
                 throw FrontMatterError(summary: "the block is not a mapping of keys to values")
             }
             var out: [String: String] = [:]

@@ -66,6 +66,9 @@ public struct RuleSet: Sendable {
         } catch {
             throw ConfigurationError(file: file, message: "invalid YAML: \(error.summary)")
         }
+        if node?.expands() == true {
+            throw ConfigurationError(file: file, message: "the file expands to more than \(Node.maxExpandedValues) values through YAML aliases")
+        }
         guard let root = node?.mapping, root["rules"] != nil else { return nil }
         var warnings: [ConfigurationWarning] = []
         func check(_ mapping: Node.Mapping?, known: [String], at place: String) {
