@@ -8,6 +8,11 @@ public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformed(TextEncoding, offset: Int)
     /// 4 GiB or more: byte offsets are kept in 32 bits (a text document is never that large).
     case tooLarge
+    /// A byte-order mark of an encoding pubgate does not read (UTF-32).
+    case unsupported(String)
+    /// UTF-8 but for a few bytes at `offset` (a damaged copy): read as GB18030 it would be mojibake
+    /// in which nothing is found.
+    case damagedUTF8(offset: Int)
 
     public var description: String {
         switch self {
@@ -17,6 +22,9 @@ public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformed(let encoding, let offset):
             return "malformed \(encoding.rawValue) at byte offset \(offset)"
         case .tooLarge: return "4 GiB or larger, more than a text document can be"
+        case .unsupported(let what): return "\(what) is not an encoding pubgate reads; save the file as UTF-8"
+        case .damagedUTF8(let offset):
+            return "UTF-8 with invalid bytes at offset \(offset) (a damaged copy?); read as GB18030 it would be mojibake"
         }
     }
 }

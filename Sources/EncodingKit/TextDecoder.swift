@@ -15,6 +15,10 @@ public enum TextDecoder {
     public static func decode(_ bytes: [UInt8], declared: TextEncoding? = nil) throws(DecodingError) -> DecodedText {
         guard bytes.count < Int(UInt32.max) else { throw .tooLarge }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try decodeUTF8(bytes, from: 3, as: .utf8BOM) }
+        // UTF-32 marks first: FF FE also begins the UTF-16LE mark.
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            throw .unsupported("UTF-32")
+        }
         if bytes.starts(with: [0xFF, 0xFE]) { return try decodeUTF16(bytes, bigEndian: false) }
         if bytes.starts(with: [0xFE, 0xFF]) { return try decodeUTF16(bytes, bigEndian: true) }
         if looksBinary(bytes) { throw .binary }
@@ -24,11 +28,49 @@ public enum TextDecoder {
         case .utf8?, .utf8BOM?:
             // A wrong declaration is common; fall back to GB18030 when the bytes are not UTF-8.
             if let text = try? decodeUTF8(bytes, from: 0, as: .utf8) { return text }
+            if let offset = damagedUTF8(bytes) { throw .damagedUTF8(offset: offset) }
             return try decodeGB18030(bytes)
         default:
             if let text = try? decodeUTF8(bytes, from: 0, as: .utf8) { return text }
+            if let offset = damagedUTF8(bytes) { throw .damagedUTF8(offset: offset) }
             do { return try decodeGB18030(bytes) } catch { throw .undecodable(offset: firstInvalidUTF8(bytes)) }
         }
+    }
+
+    /// The first bad byte of text that is UTF-8 but for a few places: at least 8 well-formed
+    /// multi-byte sequences and at most one run of bad bytes for every 20 of them. GB18030 Chinese
+    /// read as UTF-8 breaks at most characters, and what happens to be well-formed in it splits the
+    /// bad bytes into about as many runs.
+    static func damagedUTF8(_ bytes: [UInt8]) -> Int? {
+        var valid = 0
+        var invalidRuns = 0
+        var inRun = false
+        var first: Int?
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                inRun = false
+                i += 1
+                continue
+            }
+            let width = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0
+            var ok = width > 0 && i + width <= n
+            if ok { for k in 1..<width where bytes[i + k] & 0xC0 != 0x80 { ok = false } }
+            if ok {
+                valid += 1
+                inRun = false
+                i += width
+            } else {
+                if !inRun { invalidRuns += 1 }
+                inRun = true
+                if first == nil { first = i }
+                i += 1
+            }
+        }
+        guard let first, valid >= 8, invalidRuns * 20 <= valid else { return nil }
+        return first
     }
 
     /// Sniffs a charset declared in the first kilobyte (`<meta charset=…>`, `content="…; charset=…"`, XML prolog).

@@ -1,5 +1,8 @@
 @testable import EncodingKit
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite struct TextDecoderTests {
     @Test func utf8WithBOMKeepsByteOffsetsOfTheFile() throws {
@@ -50,6 +53,45 @@ import Testing
         #expect(text.encoding == .gb18030)
         #expect(text.string == "本溪a")
         #expect(text.byteOffsets == [0, 2, 4, 5])
+    }
+
+    /// UTF-8 damaged in one place is rejected, not read as GB18030 mojibake; Chinese text in
+    /// GB18030 is still GB18030, however long.
+    @Test func damagedUTF8IsRejectedAndGB18030StaysGB18030() throws {
+        let text = "密级：绝密★\n关于某事项的通知\n各有关单位：\n现将有关事项通知如下\n特此通知\n"
+        var damaged = Array(text.utf8)
+        damaged.insert(contentsOf: [0xC0, 0xAF], at: 40)
+        #expect(throws: DecodingError.damagedUTF8(offset: 40)) { try TextDecoder.decode(damaged) }
+        #expect(throws: DecodingError.damagedUTF8(offset: 40)) { try TextDecoder.decode(damaged, declared: .utf8) }
+        let paragraph = String(repeating: "本溪市公安局关于调整户籍业务办理时间的通告，请广大群众相互转告。各分局、各派出所：", count: 40)
+        let gbk = try #require(Self.gb18030(paragraph))
+        let decoded = try TextDecoder.decode(gbk)
+        #expect(decoded.encoding == .gb18030 && decoded.string == paragraph)
+    }
+
+    @Test func utf32IsRefusedNotReadAsUTF16() {
+        #expect(throws: DecodingError.unsupported("UTF-32")) { try TextDecoder.decode([0xFF, 0xFE, 0x00, 0x00, 0x2C, 0x67, 0x00, 0x00]) }
+        #expect(throws: DecodingError.unsupported("UTF-32")) { try TextDecoder.decode([0x00, 0x00, 0xFE, 0xFF, 0x00, 0x00, 0x67, 0x2C]) }
+    }
+
+    /// `text` in GB18030, by the C library's converter.
+    static func gb18030(_ text: String) -> [UInt8]? {
+        let cd = iconv_open("GB18030", "UTF-8")
+        guard cd != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(cd) }
+        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: input.count * 2 + 16)
+        var inLeft = input.count
+        var outLeft = output.count
+        let done = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
+                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
+                return iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+            }
+        }
+        guard done != -1 else { return nil }
+        return output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
     }
 
     @Test func declaredCharsetIsSniffed() {
