@@ -8,8 +8,10 @@ import Darwin
 
 /// Decodes document bytes into scalars with an exact map back to byte offsets.
 ///
-/// Order of evidence: a byte-order mark wins; then a declared charset; then UTF-8 if the bytes are
-/// valid UTF-8; then GB18030. Anything else is reported, never guessed (fail closed).
+/// Order of evidence: a byte-order mark wins (UTF-32 is refused); then bytes that are valid UTF-8,
+/// whatever is declared (GB18030 is declared over UTF-8 by copied templates, never the reverse for
+/// long); then GB18030, unless the bytes are UTF-8 damaged in a few places. Anything else is
+/// reported, never guessed (fail closed).
 public enum TextDecoder {
     /// Decodes `bytes`, using `declared` (from `<meta charset>` or an XML prolog) when there is no BOM.
     public static func decode(_ bytes: [UInt8], declared: TextEncoding? = nil) throws(DecodingError) -> DecodedText {
@@ -24,6 +26,9 @@ public enum TextDecoder {
         if looksBinary(bytes) { throw .binary }
         switch declared {
         case .gb18030?:
+            // Declared GBK over UTF-8 bytes (a template copied between sites) is UTF-8: Chinese in
+            // GBK is never valid UTF-8 for long, while UTF-8 often passes as GB18030 mojibake.
+            if let text = try? decodeUTF8(bytes, from: 0, as: .utf8) { return text }
             return try decodeGB18030(bytes)
         case .utf8?, .utf8BOM?:
             // A wrong declaration is common; fall back to GB18030 when the bytes are not UTF-8.

@@ -69,6 +69,14 @@ import Glibc
         #expect(decoded.encoding == .gb18030 && decoded.string == paragraph)
     }
 
+    @Test func utf8DeclaredAsGBKIsReadAsUTF8() throws {
+        let text = try TextDecoder.decode(Array("号码：本溪".utf8), declared: .gb18030)
+        #expect(text.encoding == .utf8 && text.string == "号码：本溪")
+        let paragraph = String(repeating: "本溪市公安局关于调整户籍业务办理时间的通告。", count: 20)
+        let gbk = try TextDecoder.decode(try #require(Self.gb18030(paragraph)), declared: .gb18030)
+        #expect(gbk.encoding == .gb18030 && gbk.string == paragraph)
+    }
+
     @Test func utf32IsRefusedNotReadAsUTF16() {
         #expect(throws: DecodingError.unsupported("UTF-32")) { try TextDecoder.decode([0xFF, 0xFE, 0x00, 0x00, 0x2C, 0x67, 0x00, 0x00]) }
         #expect(throws: DecodingError.unsupported("UTF-32")) { try TextDecoder.decode([0x00, 0x00, 0xFE, 0xFF, 0x00, 0x00, 0x67, 0x2C]) }

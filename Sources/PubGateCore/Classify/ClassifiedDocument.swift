@@ -31,13 +31,31 @@ public struct ClassifiedDocument: Sendable {
 
     /// The original location of normalized bytes `range`.
     public func location(of range: Range<Int>) -> SourceLocation? {
-        lineIndex?.location(of: normalized.originalRange(of: range)).placed(normalized.place(at: range.lowerBound))
+        lineIndex?.location(of: originalRange(of: range)).placed(normalized.place(at: range.lowerBound))
     }
 
     /// The original text of normalized bytes `range`.
     public func originalText(of range: Range<Int>) -> String {
         guard let decoded = ingested.decoded else { return normalized.string(range) }
-        return UTF8Bytes.string(decoded.scalars[normalized.originalRange(of: range)])
+        return UTF8Bytes.string(decoded.scalars[originalRange(of: range)])
+    }
+
+    /// The original scalars of normalized bytes `range`. Each character maps to where it starts, so
+    /// a last character written as a reference in markup (`&#50;`, `&amp;`) is taken to its `;`.
+    public func originalRange(of range: Range<Int>) -> Range<Int> {
+        let r = normalized.originalRange(of: range)
+        guard ingested.format == .html || ingested.format == .xml, let scalars = ingested.decoded?.scalars,
+            r.upperBound > r.lowerBound, r.upperBound <= scalars.count, scalars[r.upperBound - 1] == "&",
+            normalized.utf8[range.upperBound - 1] != UInt8(ascii: "&")
+        else { return r }
+        var j = r.upperBound
+        while j < scalars.count, j - r.upperBound < 32 {
+            let s = scalars[j]
+            if s == ";" { return r.lowerBound..<(j + 1) }
+            guard s == "#" || s.properties.isASCIIHexDigit || ("a"..."z").contains(s) || ("A"..."Z").contains(s) else { break }
+            j += 1
+        }
+        return r
     }
 
     /// What the manifest reports: the single declared value, `conflict` or `missing`.

@@ -16,6 +16,8 @@ public struct HTMLExtractor: TextExtractor {
         "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
         "html", "li", "main", "nav", "ol", "option", "p", "pre", "section", "select", "table", "tbody", "td",
         "textarea", "tfoot", "th", "thead", "title", "tr", "ul",
+        // SVG's text elements are drawn apart from one another.
+        "svg", "text", "desc",
     ]
     /// Elements whose body is code: its text is its own block, marked `script`.
     static let codeElements: Set<String> = ["script", "style"]
@@ -69,6 +71,9 @@ public struct HTMLExtractor: TextExtractor {
         var meta: [String: String] = [:]
         /// The open elements, innermost last.
         private var open: [(block: Bool, hidden: Bool, inTitle: Bool, code: Bool)] = []
+        /// Comments met inside the current block, added when it closes: a comment is no break in the
+        /// text a reader sees (`110105<!-- x -->19491231002X` reads as one number).
+        private var pendingComments: [TextSegment] = []
 
         init(aligner: SourceAligner) {
             self.aligner = aligner
@@ -101,7 +106,11 @@ public struct HTMLExtractor: TextExtractor {
         }
 
         func comment(_ content: String, line: Int) {
-            emit(content, part: .comment, line: line, endsBlock: true)
+            let scalars = UTF8Bytes.scalars(of: content)
+            guard scalars.contains(where: { !$0.isWhiteSpace }) else { return }
+            // Aligned now, in source order; placed after the block's text.
+            let origins = aligner.align(scalars, line: line)
+            pendingComments.append(TextSegment(part: .comment, scalars: scalars, origins: origins, endsBlock: true))
         }
 
         /// A tag's content is served text. A name in Chinese (`<meta name="密级" content="机密">`) is
@@ -134,6 +143,8 @@ public struct HTMLExtractor: TextExtractor {
 
         func closeBlock() {
             if !segments.isEmpty { segments[segments.count - 1].endsBlock = true }
+            segments += pendingComments
+            pendingComments.removeAll()
         }
 
         static func hides(_ attributes: [MarkupAttribute]) -> Bool {

@@ -14,9 +14,7 @@ struct SourceAligner {
 
     init(source: [Unicode.Scalar]) {
         self.source = source
-        var starts = [0]
-        for (i, s) in source.enumerated() where s == "\n" { starts.append(i + 1) }
-        self.lineStarts = starts
+        self.lineStarts = LineIndex.lineStarts(of: source)
     }
 
     /// Origins for each scalar of `text`, aligned at or after the cursor; advances the cursor.

@@ -6,10 +6,18 @@ public struct LineIndex: Sendable {
     private let byteOffsets: [UInt32]
 
     public init(_ text: DecodedText) {
-        var starts = [0]
-        for (i, s) in text.scalars.enumerated() where s == "\n" { starts.append(i + 1) }
-        self.lineStarts = starts
+        self.lineStarts = Self.lineStarts(of: text.scalars)
         self.byteOffsets = text.byteOffsets
+    }
+
+    /// Where each line starts: after a line feed, or after a carriage return that no line feed
+    /// follows (a file saved with classic Mac line ends).
+    static func lineStarts(of scalars: [Unicode.Scalar]) -> [Int] {
+        var starts = [0]
+        for (i, s) in scalars.enumerated() {
+            if s == "\n" || (s == "\r" && (i + 1 == scalars.count || scalars[i + 1] != "\n")) { starts.append(i + 1) }
+        }
+        return starts
     }
 
     /// Line and column (both 1-based, column in scalars) of scalar `index`.

@@ -75,7 +75,7 @@ public struct Scanner: Sendable {
                     guard group < groups.count, let range = groups[group], !range.isEmpty else { return true }
                     let part = text.part(at: range.lowerBound)
                     let value = text.string(range)
-                    let line = { lines.lineColumn(of: text.originalRange(of: range).lowerBound).line }
+                    let line = { lines.lineColumn(of: document.originalRange(of: range).lowerBound).line }
                     if let parts = rule.appliesTo?.parts, !parts.contains(part) {
                         trace?.drop(rule.id, line(), value, "in the \(part.rawValue), outside the parts it applies to")
                         return true
@@ -118,7 +118,7 @@ public struct Scanner: Sendable {
                             trace?.keep(rule.id, line(), value, "context word 「\(word)」 lowers it to \(severity.rawValue)")
                         }
                     }
-                    let original = text.originalRange(of: range)
+                    let original = document.originalRange(of: range)
                     guard seen.insert(SeenMatch(rule: index, start: original.lowerBound, end: original.upperBound)).inserted else { return true }
                     trace?.keep(rule.id, line(), value, "kept as \(rule.kind.rawValue) [\(severity.rawValue)]")
                     guard listed < Self.listedPerRule else {

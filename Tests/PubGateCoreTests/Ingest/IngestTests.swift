@@ -68,6 +68,24 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 1)
     }
 
+    /// Locations end where the original characters end: after a last character written as a
+    /// reference, on lines ended by a lone carriage return; a comment inside a number does not
+    /// break it, and SVG text elements are apart.
+    @Test func locationsAreExactAcrossReferencesCarriageReturnsAndComments() throws {
+        let entities = "<p>号码11010519491231002&#88;</p>"
+        let (_, a) = scan(entities, name: "a.html")
+        let id = try #require(a.first { $0.kind == .residentID }?.location)
+        #expect(id.byteStart == 9 && id.byteEnd == entities.utf8.count - 4)
+        let (_, b) = scan("通知\r正文\r号码11010519491231002X\r", name: "a.txt")
+        let cr = try #require(b.first { $0.kind == .residentID }?.location)
+        #expect(cr.line == 3 && cr.column == 3)
+        let (_, c) = scan("<p>身份证号110105<!-- x -->19491231002X</p>", name: "a.html")
+        #expect(c.first { $0.kind == .residentID }?.location?.byteStart == 15)
+        #expect(!c.contains { $0.kind == .mobile })
+        let (_, d) = scan("<svg><text>身份证号11010519491231002X</text><desc>13912345678</desc></svg>", name: "a.html")
+        #expect(d.contains { $0.kind == .residentID } && d.contains { $0.kind == .mobile })
+    }
+
     @Test func hiddenCommentAndAttributeTextIsScannedAndLabelled() {
         let html = """
             <html><body>
