@@ -82,6 +82,17 @@ import Testing
         #expect(!text.contains("13941478826"))
     }
 
+    /// A file's name is published as part of its address: an ID in it rejects the file.
+    @Test func anIDInTheFileNameRejectsTheFile() throws {
+        let dir = try Self.temporaryDirectory()
+        try Data("关于某事项的通知\n正文。\n（此件公开发布）\n".utf8).write(to: dir.appendingPathComponent("张三11010519491231002X.txt"))
+        let out = dir.appendingPathComponent("out").path
+        let run = try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--quiet"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let manifest = try String(contentsOfFile: out + "/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"part\" : \"file-name\"") && manifest.contains("\"rule\" : \"pi_resident_id_18\""))
+    }
+
     @Test func showMatchesPutsTheTextInTheManifest() throws {
         let out = try Self.temporaryDirectory()
         _ = try Self.pubgate(["review", "Samples/drafts/2025-service-contact-utf16.txt", "--out", out.path, "--show-matches", "--rules", "Rules"])

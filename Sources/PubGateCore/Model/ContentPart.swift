@@ -46,4 +46,6 @@ public enum ContentPart: String, Sendable, Codable, CaseIterable {
     case annotation
     /// The name of a file embedded in or attached to the document.
     case attachment
+    /// The reviewed file's own name (part of its address once published).
+    case fileName = "file-name"
 }

@@ -10,6 +10,7 @@ struct Stages: Sendable {
     let ingest = IngestStage()
     let classifier: Classifier
     let scanner: Scanner
+    let fileNames: FileNameScan
     let attributes: AttributeCheck
     let publication: PublicationCheck
     let policy: DecisionPolicy
@@ -26,6 +27,7 @@ struct Stages: Sendable {
         scanner = Scanner(
             rules: configuration.rules, asOf: options.asOf, showMatches: options.showMatches,
             publicNumbers: Set(settings.publicNumbers.map { $0.filter(\.isNumber) }))
+        fileNames = FileNameScan(classifier: classifier, scanner: scanner)
         attributes = AttributeCheck(settings: settings.attribute)
         publication = PublicationCheck(settings: settings, asOf: options.asOf)
         policy = DecisionPolicy(settings: settings)
@@ -77,7 +79,7 @@ struct Stages: Sendable {
             let review = DocumentReview(
                 path: file, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format, encoding: nil,
                 docType: nil, title: nil, attribute: nil, attributeDetail: nil, documentNumber: nil, elements: nil,
-                metadata: nil, validity: nil, expiry: nil, findings: ingested.findings, policy: policy)
+                metadata: nil, validity: nil, expiry: nil, findings: ingested.findings + fileNames.findings(for: file), policy: policy)
             return (review, nil)
         }
         let classified = timings.measure("classify") { classifier.classify(ingested) }
@@ -86,7 +88,7 @@ struct Stages: Sendable {
             for: classified, scanFindings: scanFindings, implications: implications)
         let inline = timings.measure("suppressions") { InlineSuppressions(lines: classified.lines, text: classified.normalized.utf8) }
         let findings = ingested.findings + attributes.declarationFindings(for: classified) + publication.findings(for: classified)
-            + scanFindings + contentFindings + inline.problems
+            + scanFindings + fileNames.findings(for: file) + contentFindings + inline.problems
         let masked = ElementMasking(showMatches: showMatches)
         var review = DocumentReview(
             path: file, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format,

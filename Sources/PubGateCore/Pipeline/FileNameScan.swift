@@ -1,0 +1,36 @@
+import Foundation
+
+/// The scan of a file's own name. A published file's name is part of its address
+/// (`/files/张三_110105….xlsx`), so a number or a term in it is published with the file: the name
+/// is reviewed as a one-line text with every rule. (The path itself is printed as the user gave
+/// it: reports name the file to open.)
+struct FileNameScan: Sendable {
+    let classifier: Classifier
+    let scanner: Scanner
+
+    /// Findings in the last component of `path`, each marked `file-name` and placed nowhere in the
+    /// file. Names of ASCII letters and few digits are not scanned: they hold nothing a rule finds.
+    func findings(for path: String) -> [Finding] {
+        let name = (path as NSString).lastPathComponent
+        guard Self.mayHoldFindings(name) else { return [] }
+        let ingested = IngestStage().run(RawInput(path: "name.txt", bytes: Array(name.utf8)))
+        return scanner.scan(classifier.classify(ingested)).map { finding in
+            var f = finding
+            f.part = .fileName
+            f.location = nil
+            return f
+        }
+    }
+
+    private static func mayHoldFindings(_ name: String) -> Bool {
+        var digits = 0
+        for scalar in name.unicodeScalars {
+            if !scalar.isASCII { return true }
+            if ("0"..."9").contains(scalar) {
+                digits += 1
+                if digits >= 6 { return true }
+            }
+        }
+        return false
+    }
+}
