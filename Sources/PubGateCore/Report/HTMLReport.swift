@@ -9,7 +9,20 @@ import Mustache
 public enum HTMLReport {
     public static func render(_ manifest: Manifest) throws -> String {
         let template = try MustacheTemplate(string: HTMLReportTemplate.page)
-        return template.render(context(manifest))
+        return withoutControlCharacters(template.render(context(manifest)))
+    }
+
+    /// `page` with control characters other than tab and line breaks (NUL, ESC from a title or a
+    /// file name) replaced by U+FFFD: HTML forbids them, and escaping does not touch them.
+    static func withoutControlCharacters(_ page: String) -> String {
+        guard page.unicodeScalars.contains(where: isForbidden) else { return page }
+        var out = String.UnicodeScalarView()
+        for s in page.unicodeScalars { out.append(isForbidden(s) ? "\u{FFFD}" : s) }
+        return String(out)
+    }
+
+    private static func isForbidden(_ s: Unicode.Scalar) -> Bool {
+        (s.value < 0x20 && s != "\t" && s != "\n" && s != "\r") || (0x7F...0x9F).contains(s.value)
     }
 
     static func anchor(_ path: String) -> String {

@@ -31,9 +31,13 @@ public enum JUnitReport {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
+            // As references, so an attribute keeps them (a parser turns a raw one into a space).
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t": out += "&#9;"
             default:
                 // XML 1.0 forbids most control characters.
-                if ch.value < 0x20 && ch != "\n" && ch != "\t" && ch != "\r" { continue }
+                if ch.value < 0x20 { continue }
                 out.unicodeScalars.append(ch)
             }
         }

@@ -6,7 +6,7 @@ public enum SummaryPrinter {
         lines.append("pubgate review (as of \(manifest.asOf)): \(s.documents) documents, \(s.approved) approved, \(s.rejected) rejected")
         for doc in manifest.digests where doc.decision == .reject {
             let rules = doc.blocking.map { "\($0.key)×\($0.value)" }.sorted()
-            lines.append("  reject [\(doc.disposition?.rawValue ?? "-")] \(doc.path): \(rules.joined(separator: ", "))")
+            lines.append("  reject [\(doc.disposition?.rawValue ?? "-")] \(doc.path.escapingControlCharacters): \(rules.joined(separator: ", "))")
         }
         lines.append("manifest: \(outputDirectory)/manifest.json (approve.json, reject.json)")
         return lines.joined(separator: "\n")

@@ -40,7 +40,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var root = FileManager.default.currentDirectoryPath
         var reviewPaths = paths
-        var display: (String) -> String = { $0 }
+        var display: (String) -> String = { $0.escapingControlCharacters }
         var refusedBeforeReview: [String] = []
         var scratch: URL?
         defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
@@ -73,7 +73,7 @@ struct CheckCommand: ParsableCommand {
                 reviewPaths.append(target.path)
             }
             let prefix = dir.path + "/"
-            display = { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
+            display = { ($0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0).escapingControlCharacters }
         }
         if reviewPaths.isEmpty {
             FileHandle.standardError.write(Data("pubgate: nothing to check\n".utf8))

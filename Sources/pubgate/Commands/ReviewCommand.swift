@@ -65,7 +65,7 @@ struct ReviewCommand: ParsableCommand {
         if StageTimings.enabled { FileHandle.standardError.write(Data("timing: reports written, peak_mb=\(StageTimings.peakMemoryMB ?? -1)\n".utf8)) }
         for doc in manifest.digests {
             for message in doc.unscannable {
-                FileHandle.standardError.write(Data("error: \(doc.path): \(message)\n".utf8))
+                FileHandle.standardError.write(Data("error: \(doc.path.escapingControlCharacters): \(message)\n".utf8))
             }
         }
         bar.finish()

@@ -1,0 +1,13 @@
+import Testing
+@testable import PubGateCore
+
+/// What the text reports do with characters they may not carry.
+@Suite struct ReportTextTests {
+    /// A control character in a title or a file name cannot reach the page (HTML forbids them) nor
+    /// split a line of terminal output.
+    @Test func controlCharactersAreNeitherInThePageNorInOutputLines() throws {
+        #expect(HTMLReport.withoutControlCharacters("a\u{1B}[31mb\u{0}c\nd") == "a\u{FFFD}[31mb\u{FFFD}c\nd")
+        #expect("x\ny\u{1B}.txt".escapingControlCharacters == "x\\ny\\u{1b}.txt")
+        #expect(JUnitReport.escape("a\nb\u{1}") == "a&#10;b")
+    }
+}
