@@ -63,6 +63,20 @@ import Testing
         #expect(r.renewed.first?.until == SimpleDate(year: 2028, month: 11, day: 30))
     }
 
+    /// A list introduced by a line (决定废止以下规范性文件：, 附件2：废止的规范性文件目录) runs until
+    /// the first line that is no item.
+    @Test func listsIntroducedByALineRepealTheirItems() {
+        let r = refs("""
+            经清理，决定废止以下规范性文件：
+            1.《关于停车场管理的规定》（鞍公规〔2021〕8号）
+            2.《关于旅馆业管理的通知》（鞍公规〔2020〕3号）
+            本决定自公布之日起施行，根据《关于规范性文件清理的规定》（鞍公规〔2019〕1号）办理。
+            附件2：废止的规范性文件目录
+            《关于养犬管理的通告》（鞍公通〔2018〕5号）
+            """)
+        #expect(r.repealed.map(\.number) == ["鞍公规〔2021〕8号", "鞍公规〔2020〕3号", "鞍公通〔2018〕5号"])
+    }
+
     @Test func amendmentAndContinuedValidityRepealNothing() {
         #expect(refs("本通告第一条已由《关于修改〈通告〉的决定》（本公发〔2023〕15号）修改，原文废止部分不再执行。").repealed.isEmpty)
         #expect(refs("《关于网吧治安管理的规定》（本公发〔2021〕6号）继续有效，不予废止。").repealed.isEmpty)
