@@ -2,6 +2,7 @@
 ///
 /// - J-FIELDS: a 政策解读 names 解读单位, 解读人 and 解读电话.
 /// - P-TITLE: a 建议/提案 reply's title carries a content summary, not only the 届次 and number.
+/// - K-01: a 征求意见 notice says until when comments are taken (long enough) and how to send them.
 /// - C-NORM: a 规范性文件 has a 文号, a 成文日期 and a 施行日期.
 /// - S-FMT-DOCNO: the document's own 文号 follows GB/T 9704.
 /// - X-01 / X-02: a penalty decision follows the site's masking template and is not a minor's case.
@@ -22,6 +23,7 @@ public struct PublicationCheck: Sendable {
         switch document.docType {
         case .interpretation: found += interpretationFields(document)
         case .proposalReply: found += proposalTitle(document)
+        case .consultation: found += consultation(document)
         case .normative: found += normativeFields(document)
         case .penalty, .licence: found += minorParty(document) + maskingTemplate(document)
         case .publicity: found += maskingTemplate(document)
@@ -74,6 +76,76 @@ public struct PublicationCheck: Sendable {
                 message: "the reply's title gives only the session and number, no content summary", sources: ["S8"],
                 remediation: "Name the topic in the title, e.g. 关于市政协…第N号提案（加强…）的答复.")
         ]
+    }
+
+    // MARK: K-01
+
+    /// A date range (自2025年6月1日至6月30日), else a due date (截止日期为…, …前反馈) counted from the
+    /// notice's own date.
+    static let consultationRange =
+        #"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日[^\n。,]{0,3}?(?:至|到|—|-|~)[ ]?(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日"#
+    static let consultationDue =
+        #"(?:截止|截至)[^\n。0-9]{0,6}([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日|([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日[^\n。]{0,8}?(?:前|以前|之前|止)"#
+    static let consultationChannel =
+        #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.|(?:电话|传真|热线)[^\n。]{0,6}[0-9]{3,}|(?:邮寄|通信|通讯|联系)地址|邮政编码|邮编|信箱|意见征集|留言|在线提交|网上提交|登录[^\n。]{0,20}(?:网站|平台|系统)"#
+
+    func consultation(_ document: ClassifiedDocument) -> [Finding] {
+        let text = document.lines.filter { $0.part == .body || $0.part == .frontMatter }.map(\.text).joined(separator: "\n")
+        let rules = settings.publication.consultation
+        var found: [Finding] = []
+        var start: SimpleDate?
+        var due: SimpleDate?
+        if let c = text.captures(Self.consultationRange), let from = Self.date(c[1], c[2], c[3]) {
+            start = from
+            due = Self.date(c[4] ?? c[1], c[5], c[6])
+        } else if let c = text.captures(Self.consultationDue) {
+            due = Self.date(c[1], c[2], c[3]) ?? Self.date(c[4], c[5], c[6])
+            start = document.metadata.publishDate ?? document.writtenDate
+        }
+        if let due {
+            if let start, start <= due {
+                let days = Self.workdays(from: start, to: due)
+                if days < rules.minWorkdays {
+                    found.append(
+                        Finding(
+                            ruleID: "consultation_window", kind: .consultation, severity: rules.window,
+                            message: "comments are taken for \(days) working days (\(start) to \(due)); at least \(rules.minWorkdays)",
+                            sources: ["S33"], remediation: "Give the public at least the statutory period to comment."))
+                }
+            }
+        } else {
+            found.append(
+                Finding(
+                    ruleID: "consultation_window", kind: .consultation, severity: rules.window,
+                    message: "the 征求意见 notice does not say until when comments are taken", sources: ["S33"],
+                    remediation: "State the period, e.g. 征求意见时间为2025年6月1日至6月30日."))
+        }
+        if text.firstMatch(Self.consultationChannel) == nil {
+            found.append(
+                Finding(
+                    ruleID: "consultation_channel", kind: .consultation, severity: rules.channel,
+                    message: "the 征求意见 notice names no way to send comments", sources: ["S33"],
+                    remediation: "Give an e-mail address, a postal address, a phone or fax number, or the online form."))
+        }
+        return found
+    }
+
+    private static func date(_ y: String?, _ m: String?, _ d: String?) -> SimpleDate? {
+        guard let y = y.flatMap({ Int($0) }), let m = m.flatMap({ Int($0) }), let d = d.flatMap({ Int($0) }) else { return nil }
+        return SimpleDate(year: y, month: m, day: d)
+    }
+
+    /// Monday-to-Friday days from `start` to `end`, both counted (public holidays are the sweep's
+    /// calendar; a notice is judged without them, in its favour).
+    static func workdays(from start: SimpleDate, to end: SimpleDate) -> Int {
+        let calendar = WorkdayCalendar()
+        var count = 0
+        var day = start
+        while day <= end, count <= 400 {
+            if calendar.isWorkday(day) { count += 1 }
+            day = day.adding(days: 1)
+        }
+        return count
     }
 
     // MARK: C-NORM

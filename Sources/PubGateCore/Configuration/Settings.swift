@@ -44,12 +44,13 @@ public struct Settings: Sendable, Codable {
     public struct PublicationSettings: Sendable, Codable {
         public var interpretation: Interpretation
         public var proposal: Proposal
+        public var consultation: Consultation
         public var normative: Normative
         public var documentNumber: DocumentNumberRule
         public var penalty: Penalty
 
         enum CodingKeys: String, CodingKey {
-            case interpretation, proposal, normative, penalty
+            case interpretation, proposal, consultation, normative, penalty
             case documentNumber = "document_number"
         }
 
@@ -71,6 +72,21 @@ public struct Settings: Sendable, Codable {
         public struct Proposal: Sendable, Codable {
             /// A reply title with only the 届次 and number (P-TITLE).
             public var title: Severity
+        }
+
+        /// K-01: a 征求意见 notice says until when and how comments are taken.
+        public struct Consultation: Sendable, Codable {
+            /// No due date, or a period shorter than `minWorkdays`.
+            public var window: Severity
+            /// Working days from the notice (or its stated start) to the due date.
+            public var minWorkdays: Int
+            /// No e-mail, postal address, phone or fax, or online form for comments.
+            public var channel: Severity
+
+            enum CodingKeys: String, CodingKey {
+                case window, channel
+                case minWorkdays = "min_workdays"
+            }
         }
 
         public struct Normative: Sendable, Codable {

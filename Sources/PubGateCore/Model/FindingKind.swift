@@ -37,6 +37,7 @@ public struct FindingKind: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static let interpretationFields = FindingKind(rawValue: "interpretation_fields")
     public static let interpretationMissing = FindingKind(rawValue: "interpretation_missing")
     public static let proposalTitle = FindingKind(rawValue: "proposal_title")
+    public static let consultation = FindingKind(rawValue: "consultation")
     public static let aggregationLinkage = FindingKind(rawValue: "aggregation_linkage")
     public static let aggregationBulk = FindingKind(rawValue: "aggregation_bulk")
     public static let aggregationLayout = FindingKind(rawValue: "aggregation_layout")

@@ -38,6 +38,18 @@ import Testing
         #expect(kinds.contains(.proposalTitle) == flagged)
     }
 
+    /// K-01: a 征求意见 notice gives a long enough period and a way to send comments.
+    @Test func consultationNeedsAWindowAndAChannel() {
+        let title = "---\ntitle: 关于公开征求《停放秩序管理规定（征求意见稿）》意见的公告\ndate: 2025-06-02\n---\n"
+        let good = title + "征求意见时间为2025年6月2日至2025年7月1日。意见请发送至电子邮箱 fzc@bxga.example。\n"
+        #expect(findings(good).filter { $0.kind == .consultation }.isEmpty)
+        let short = title + "请于2025年6月5日前将意见反馈至市公安局法制支队，电话：024-42171135。\n"
+        let shortFound = findings(short).filter { $0.kind == .consultation }
+        #expect(shortFound.map(\.ruleID) == ["consultation_window"] && shortFound[0].message.contains("4 working days"))
+        let bare = title + "现将草案全文公布，欢迎社会各界提出意见。\n"
+        #expect(findings(bare).filter { $0.kind == .consultation }.map(\.ruleID) == ["consultation_window", "consultation_channel"])
+    }
+
     @Test func normativeDocumentNeedsNumberAndDates() throws {
         let complete = """
             ---
