@@ -1,8 +1,9 @@
 /// Document-level 公开属性 checks (domain-spec §2.2–§2.4).
 ///
-/// Before the scan: every document submitted to the web must declare an attribute (C-ATTR-00),
-/// its declarations must agree (C-ATTR-CONFLICT), and 依申请公开 / 不予公开 does not belong in a
-/// publication batch (C-ATTR-02). After the scan: what the content implies is compared with the
+/// Before the scan: every document submitted to the web must declare an attribute (C-ATTR-00; a
+/// 公文 without one more strictly than a news item), its declarations must agree
+/// (C-ATTR-CONFLICT), 依申请公开 / 不予公开 does not belong in a publication batch (C-ATTR-02), and a
+/// document published in part says what was removed (C-ATTR-05). After the scan: what the content implies is compared with the
 /// declaration (C-ATTR-01) and a 规范性文件 must be 主动公开 (C-ATTR-04).
 public struct AttributeCheck: Sendable {
     public let settings: Settings.AttributeSettings
@@ -16,7 +17,8 @@ public struct AttributeCheck: Sendable {
         if values.isEmpty {
             return [
                 Finding(
-                    ruleID: "attribute_missing", kind: .attributeMissing, severity: settings.missing,
+                    ruleID: "attribute_missing", kind: .attributeMissing,
+                    severity: Self.isOfficial(document) ? settings.missingOfficial : settings.missing,
                     message: "no 公开属性 is declared (附注, 公开方式 field, metadata or front matter)",
                     sources: ["S7", "S9"],
                     remediation: "Declare the attribute when drafting, e.g. the 附注 line （此件公开发布）.")
@@ -38,7 +40,30 @@ public struct AttributeCheck: Sendable {
                     message: "declared \(strictest.rawValue): not for proactive publication on the website",
                     sources: ["S1"], remediation: "Withdraw the document from the publication batch."))
         }
+        // The declaration itself (（此件删减后公开）) records nothing.
+        if values.contains(.partial),
+            !document.lines.contains(where: { $0.part == .body && !$0.text.includes("此件") && $0.text.firstMatch(Self.redactionRecord) != nil })
+        {
+            found.append(
+                Finding(
+                    ruleID: "attribute_partial_without_record", kind: .attributePartial, severity: settings.partialWithoutRecord,
+                    message: "declared 删减后公开 without saying what was removed and on which ground", sources: ["S1", "S7"],
+                    remediation: "Add the redaction note: what was removed and under which article (条例 Art. 14–16, 37)."))
+        }
         return found
+    }
+
+    /// A line recording a redaction: what was removed (删除, 删减, 隐去 …) or the ground for it.
+    static let redactionRecord = #"删减|删除|删去|隐去|遮盖|屏蔽|作了?技术处理|不予公开的(?:内容|部分)|第(?:十四|十五|十六|14|15|16)条"#
+
+    /// A 公文: a 规范性文件 or policy, or a notice or untyped text carrying its own 文号 (domain-spec
+    /// §2.2: FIX for news, BLOCK for 公文). Decisions on cases and replies to people are 文书, not 公文.
+    static func isOfficial(_ document: ClassifiedDocument) -> Bool {
+        switch document.docType {
+        case .normative, .policy: return true
+        case .notice, .news, .other: return document.documentNumber != nil
+        default: return false
+        }
     }
 
     /// Compares the content with the declaration. `implications` maps rule ids to what a match implies.

@@ -25,6 +25,10 @@ public struct Settings: Sendable, Codable {
     /// Severities of the 公开属性 checks (domain-spec §2.2, §2.4).
     public struct AttributeSettings: Sendable, Codable {
         public var missing: Severity
+        /// No attribute on a 公文 (规范性文件, policy, a notice with its 文号): local rules refuse to route one.
+        public var missingOfficial: Severity
+        /// 删减后公开 / 部分公开 without a record of what was removed and why (C-ATTR-05).
+        public var partialWithoutRecord: Severity
         public var conflict: Severity
         /// Declared 主动公开 while the content says otherwise (C-ATTR-01).
         public var mismatch: Severity
@@ -35,6 +39,8 @@ public struct Settings: Sendable, Codable {
 
         enum CodingKeys: String, CodingKey {
             case missing, conflict, mismatch
+            case missingOfficial = "missing_official"
+            case partialWithoutRecord = "partial_without_record"
             case notPublic = "not_public"
             case normativeNotActive = "normative_not_active"
         }

@@ -34,6 +34,7 @@ public struct FindingKind: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static let attributeConflict = FindingKind(rawValue: "attribute_conflict")
     public static let attributeMismatch = FindingKind(rawValue: "attribute_mismatch")
     public static let attributeNotPublic = FindingKind(rawValue: "attribute_not_public")
+    public static let attributePartial = FindingKind(rawValue: "attribute_partial")
     public static let interpretationFields = FindingKind(rawValue: "interpretation_fields")
     public static let interpretationMissing = FindingKind(rawValue: "interpretation_missing")
     public static let proposalTitle = FindingKind(rawValue: "proposal_title")

@@ -87,6 +87,13 @@ import Testing
         #expect(severity("诈骗专案组") == nil)
     }
 
+    /// A mobile given as the 解读电话 is WARN (domain-spec §7.2); anywhere else it blocks.
+    @Test func aMobileAsTheInterpretationPhoneIsAWarning() {
+        let severity = { (text: String) in scan(Array(text.utf8), name: "a.txt").1.first { $0.kind == .mobile }?.severity }
+        #expect(severity("解读电话：13912345678") == .warn)
+        #expect(severity("联系电话：13912345678") == .block)
+    }
+
     @Test func runawayRuleEndsAsScanIncompleteWithinASecond() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-runaway-\(UUID()).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
