@@ -10,6 +10,8 @@ public struct FindingKind: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static let secretMark = FindingKind(rawValue: "secret_mark")
     public static let workSecret = FindingKind(rawValue: "work_secret")
     public static let policeWork = FindingKind(rawValue: "police_work")
+    /// A third party's business information (条例 Art. 15).
+    public static let commercialSecret = FindingKind(rawValue: "commercial_secret")
     public static let casePerson = FindingKind(rawValue: "case_person")
     public static let residentID = FindingKind(rawValue: "resident_id")
     public static let mobile = FindingKind(rawValue: "mobile")
@@ -62,11 +64,11 @@ public struct FindingKind: RawRepresentable, Hashable, Sendable, Codable, Custom
 
     /// Every kind pubgate knows; a rule naming another kind is a configuration error.
     public static let vocabulary: [FindingKind] = [
-        .secretMark, .workSecret, .policeWork, .casePerson, .residentID, .mobile, .bankCard, .address,
+        .secretMark, .workSecret, .policeWork, .commercialSecret, .casePerson, .residentID, .mobile, .bankCard, .address,
         .credential, .intranet, .process, .email, .plate, .coordinates, .passport, .orgCode, .masked,
         .maskingWeak, .landline, .expressionError, .format, .penaltyMasking, .attributeMissing, .attributeConflict,
-        .attributeMismatch, .attributeNotPublic, .interpretationFields, .interpretationMissing,
-        .proposalTitle, .aggregationLinkage, .aggregationBulk, .aggregationLayout, .republication, .suppression, .hiddenContent,
+        .attributeMismatch, .attributeNotPublic, .attributePartial, .interpretationFields, .interpretationMissing,
+        .proposalTitle, .consultation, .aggregationLinkage, .aggregationBulk, .aggregationLayout, .republication, .suppression, .hiddenContent,
         .embeddedContent, .needsOCR, .attachment, .unscannable,
         .scanIncomplete,
     ]
