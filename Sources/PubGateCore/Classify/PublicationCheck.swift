@@ -5,6 +5,7 @@
 /// - K-01: a 征求意见 notice says until when comments are taken (long enough) and how to send them.
 /// - C-NORM: a 规范性文件 has a 文号, a 成文日期 and a 施行日期.
 /// - S-FMT-DOCNO: the document's own 文号 follows GB/T 9704.
+/// - S-FMT-DATE: the body's 成文日期 is written 2025年6月5日 (Arabic digits, no padding zeros).
 /// - X-01 / X-02: a penalty decision follows the site's masking template and is not a minor's case.
 ///
 /// The cross-document rule of 三同步 (a policy's 解读 in the batch or on the site) needs the whole
@@ -29,7 +30,7 @@ public struct PublicationCheck: Sendable {
         case .publicity: found += maskingTemplate(document)
         default: break
         }
-        found += documentNumberFormat(document)
+        found += documentNumberFormat(document) + writtenDateFormat(document)
         return found
     }
 
@@ -182,6 +183,29 @@ public struct PublicationCheck: Sendable {
                     sources: ["S5"], remediation: "Write the 文号 as \(number.canonical)."))
         }
         return found
+    }
+
+    // MARK: S-FMT-DATE
+
+    func writtenDateFormat(_ document: ClassifiedDocument) -> [Finding] {
+        guard let date = document.elements.writtenDate else { return [] }
+        let t = date.text.filter { $0 != " " }
+        let problem: String
+        if t.firstMatch(#"^[〇○零一二三四五六七八九]{4}年"#) != nil {
+            problem = "written in Chinese numerals"
+        } else if t.firstMatch(#"年0[0-9]月|月0[0-9]日"#) != nil {
+            problem = "month or day padded with a zero"
+        } else {
+            return []
+        }
+        let canonical = SimpleDate(parsing: t).map { "\($0.year)年\($0.month)月\($0.day)日" } ?? "in Arabic digits, e.g. 2025年6月5日"
+        return [
+            Finding(
+                ruleID: "written_date_format", kind: .format, severity: settings.publication.writtenDate.malformed,
+                message: "成文日期 \(date.text): \(problem); GB/T 9704 writes \(canonical)",
+                location: lineLocation(document, date.text), sources: ["S5"],
+                remediation: "Write the 成文日期 in Arabic digits without padding zeros, e.g. \(canonical).")
+        ]
     }
 
     // MARK: X-02

@@ -53,11 +53,13 @@ public struct Settings: Sendable, Codable {
         public var consultation: Consultation
         public var normative: Normative
         public var documentNumber: DocumentNumberRule
+        public var writtenDate: WrittenDateRule
         public var penalty: Penalty
 
         enum CodingKeys: String, CodingKey {
             case interpretation, proposal, consultation, normative, penalty
             case documentNumber = "document_number"
+            case writtenDate = "written_date"
         }
 
         public struct Interpretation: Sendable, Codable {
@@ -112,6 +114,11 @@ public struct Settings: Sendable, Codable {
 
         public struct DocumentNumberRule: Sendable, Codable {
             /// A 文号 that breaks GB/T 9704 (brackets, 字/第, padding).
+            public var malformed: Severity
+        }
+
+        public struct WrittenDateRule: Sendable, Codable {
+            /// A 成文日期 in the body written otherwise than GB/T 9704 asks (2025年6月5日).
             public var malformed: Severity
         }
 

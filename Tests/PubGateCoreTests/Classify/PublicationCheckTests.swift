@@ -50,6 +50,16 @@ import Testing
         #expect(findings(bare).filter { $0.kind == .consultation }.map(\.ruleID) == ["consultation_window", "consultation_channel"])
     }
 
+    /// S-FMT-DATE: the body's 成文日期 without padding zeros or Chinese numerals; metadata dates may be padded.
+    @Test func writtenDateFollowsGBT9704() throws {
+        let body = { (date: String) in "本溪市公安局文件\n本公发〔2025〕3号\n关于调整户籍业务办理时间的通知\n各分局：\n正文。\n本溪市公安局\n\(date)\n（此件公开发布）\n" }
+        let padded = findings(body("2025年06月05日"), name: "a.txt").filter { $0.ruleID == "written_date_format" }
+        let f = try #require(padded.first)
+        #expect(padded.count == 1 && f.severity == .fix && f.message.contains("2025年6月5日") && f.location?.line == 7)
+        #expect(findings(body("二〇二五年六月五日"), name: "a.txt").contains { $0.ruleID == "written_date_format" })
+        #expect(!findings(body("2025年6月5日"), name: "a.txt").contains { $0.ruleID == "written_date_format" })
+    }
+
     @Test func normativeDocumentNeedsNumberAndDates() throws {
         let complete = """
             ---
