@@ -23,6 +23,7 @@ public enum Validators {
         "date": { s, c in date(s, asOf: c.asOf) },
         "masked_id_weak": { s, _ in maskedIDIsWeak(s) },
         "masked_mobile_weak": { s, _ in maskedMobileIsWeak(s) },
+        "masked_id": { s, _ in [15, 18].contains(s.filter { !$0.isWhitespace }.count) },
         // A labelled card or account number the card checksum rejects (detectors.md §2.1: lower, not drop).
         "not_luhn": { s, c in !luhn(digits(s)) && !residentID18(digits(s), asOf: c.asOf) },
         "ipv4_private": { s, _ in privateIPv4(s) },
