@@ -9,7 +9,8 @@ struct FileNameScan: Sendable {
     let scanner: Scanner
 
     /// Findings in the last component of `path`, each marked `file-name` and placed nowhere in the
-    /// file. Names of ASCII letters and few digits are not scanned: they hold nothing a rule finds.
+    /// file. An ASCII name without a run of 7 digits or an `@` is not scanned: an ID, a mobile, a
+    /// card or an address needs one, and the terms rules look for are Chinese.
     func findings(for path: String) -> [Finding] {
         let name = (path as NSString).lastPathComponent
         guard Self.mayHoldFindings(name) else { return [] }
@@ -23,13 +24,11 @@ struct FileNameScan: Sendable {
     }
 
     private static func mayHoldFindings(_ name: String) -> Bool {
-        var digits = 0
+        var run = 0
         for scalar in name.unicodeScalars {
-            if !scalar.isASCII { return true }
-            if ("0"..."9").contains(scalar) {
-                digits += 1
-                if digits >= 6 { return true }
-            }
+            if !scalar.isASCII || scalar == "@" { return true }
+            run = ("0"..."9").contains(scalar) ? run + 1 : 0
+            if run >= 7 { return true }
         }
         return false
     }
