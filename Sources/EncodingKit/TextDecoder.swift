@@ -24,20 +24,15 @@ public enum TextDecoder {
         if bytes.starts(with: [0xFF, 0xFE]) { return try decodeUTF16(bytes, bigEndian: false) }
         if bytes.starts(with: [0xFE, 0xFF]) { return try decodeUTF16(bytes, bigEndian: true) }
         if looksBinary(bytes) { throw .binary }
+        // Bytes valid as UTF-8 are UTF-8 whatever is declared: a GBK declaration over UTF-8 comes
+        // from templates copied between sites (Chinese in GBK is never valid UTF-8 for long, while
+        // UTF-8 often passes as GB18030 mojibake), and a wrong UTF-8 declaration falls back to GB18030.
+        if let text = try? decodeUTF8(bytes, from: 0, as: .utf8) { return text }
+        if let offset = damagedUTF8(bytes) { throw .damagedUTF8(offset: offset) }
         switch declared {
-        case .gb18030?:
-            // Declared GBK over UTF-8 bytes (a template copied between sites) is UTF-8: Chinese in
-            // GBK is never valid UTF-8 for long, while UTF-8 often passes as GB18030 mojibake.
-            if let text = try? decodeUTF8(bytes, from: 0, as: .utf8) { return text }
-            return try decodeGB18030(bytes)
-        case .utf8?, .utf8BOM?:
-            // A wrong declaration is common; fall back to GB18030 when the bytes are not UTF-8.
-            if let text = try? decodeUTF8(bytes, from: 0, as: .utf8) { return text }
-            if let offset = damagedUTF8(bytes) { throw .damagedUTF8(offset: offset) }
+        case .gb18030?, .utf8?, .utf8BOM?:
             return try decodeGB18030(bytes)
         default:
-            if let text = try? decodeUTF8(bytes, from: 0, as: .utf8) { return text }
-            if let offset = damagedUTF8(bytes) { throw .damagedUTF8(offset: offset) }
             do { return try decodeGB18030(bytes) } catch { throw .undecodable(offset: firstInvalidUTF8(bytes)) }
         }
     }

@@ -63,6 +63,7 @@ import Glibc
         damaged.insert(contentsOf: [0xC0, 0xAF], at: 40)
         #expect(throws: DecodingError.damagedUTF8(offset: 40)) { try TextDecoder.decode(damaged) }
         #expect(throws: DecodingError.damagedUTF8(offset: 40)) { try TextDecoder.decode(damaged, declared: .utf8) }
+        #expect(throws: DecodingError.damagedUTF8(offset: 40)) { try TextDecoder.decode(damaged, declared: .gb18030) }
         let paragraph = String(repeating: "本溪市公安局关于调整户籍业务办理时间的通告，请广大群众相互转告。各分局、各派出所：", count: 40)
         let gbk = try #require(Self.gb18030(paragraph))
         let decoded = try TextDecoder.decode(gbk)
