@@ -46,27 +46,22 @@ public enum TextDecoder {
         var invalidRuns = 0
         var inRun = false
         var first: Int?
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 {
+        var offset = 0
+        var parser = Unicode.UTF8.ForwardParser()
+        var input = bytes.makeIterator()
+        parsing: while true {
+            switch parser.parseScalar(from: &input) {
+            case .valid(let scalar):
+                if scalar.count > 1 { valid += 1 }
                 inRun = false
-                i += 1
-                continue
-            }
-            let width = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0
-            var ok = width > 0 && i + width <= n
-            if ok { for k in 1..<width where bytes[i + k] & 0xC0 != 0x80 { ok = false } }
-            if ok {
-                valid += 1
-                inRun = false
-                i += width
-            } else {
+                offset += scalar.count
+            case .error(let length):
                 if !inRun { invalidRuns += 1 }
                 inRun = true
-                if first == nil { first = i }
-                i += 1
+                if first == nil { first = offset }
+                offset += length
+            case .emptyInput:
+                break parsing
             }
         }
         guard let first, valid >= 8, invalidRuns * 20 <= valid else { return nil }

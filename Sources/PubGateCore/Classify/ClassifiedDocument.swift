@@ -45,17 +45,11 @@ public struct ClassifiedDocument: Sendable {
     public func originalRange(of range: Range<Int>) -> Range<Int> {
         let r = normalized.originalRange(of: range)
         guard ingested.format == .html || ingested.format == .xml, let scalars = ingested.decoded?.scalars,
-            r.upperBound > r.lowerBound, r.upperBound <= scalars.count, scalars[r.upperBound - 1] == "&",
-            normalized.utf8[range.upperBound - 1] != UInt8(ascii: "&")
+            r.upperBound > r.lowerBound, r.upperBound <= scalars.count,
+            normalized.utf8[range.upperBound - 1] != UInt8(ascii: "&"),
+            let reference = SourceAligner.reference(at: r.upperBound - 1, in: scalars)
         else { return r }
-        var j = r.upperBound
-        while j < scalars.count, j - r.upperBound < 32 {
-            let s = scalars[j]
-            if s == ";" { return r.lowerBound..<(j + 1) }
-            guard s == "#" || s.properties.isASCIIHexDigit || ("a"..."z").contains(s) || ("A"..."Z").contains(s) else { break }
-            j += 1
-        }
-        return r
+        return r.lowerBound..<(r.upperBound - 1 + reference.length)
     }
 
     /// What the manifest reports: the single declared value, `conflict` or `missing`.

@@ -34,6 +34,11 @@ public struct PublicationCheck: Sendable {
         return found
     }
 
+    /// The lines a reader gets as the document's own text: the body and the front matter.
+    static func servedLines(_ document: ClassifiedDocument) -> [String] {
+        document.lines.filter { $0.part == .body || $0.part == .frontMatter }.map(\.text)
+    }
+
     // MARK: J-FIELDS
 
     static let interpretationFieldPatterns: [(name: String, pattern: String)] = [
@@ -43,7 +48,7 @@ public struct PublicationCheck: Sendable {
     ]
 
     func interpretationFields(_ document: ClassifiedDocument) -> [Finding] {
-        let text = document.lines.filter { $0.part == .body || $0.part == .frontMatter }.map(\.text)
+        let text = Self.servedLines(document)
         let meta = document.ingested.metadata
         let missing = Self.interpretationFieldPatterns.filter { field in
             !text.contains { $0.firstMatch(field.pattern) != nil }
@@ -91,21 +96,22 @@ public struct PublicationCheck: Sendable {
         #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.|(?:电话|传真|热线)[^\n。]{0,6}[0-9]{3,}|(?:邮寄|通信|通讯|联系)地址|邮政编码|邮编|信箱|意见征集|留言|在线提交|网上提交|登录[^\n。]{0,20}(?:网站|平台|系统)"#
 
     func consultation(_ document: ClassifiedDocument) -> [Finding] {
-        let text = document.lines.filter { $0.part == .body || $0.part == .frontMatter }.map(\.text).joined(separator: "\n")
+        let text = Self.servedLines(document).joined(separator: "\n")
         let rules = settings.publication.consultation
         var found: [Finding] = []
         var start: SimpleDate?
         var due: SimpleDate?
-        if let c = text.captures(Self.consultationRange), let from = Self.date(c[1], c[2], c[3]) {
+        if let c = text.captures(Self.consultationRange), let from = SimpleDate(year: c[1], month: c[2], day: c[3]) {
             start = from
-            due = Self.date(c[4] ?? c[1], c[5], c[6])
+            due = SimpleDate(year: c[4] ?? c[1], month: c[5], day: c[6])
         } else if let c = text.captures(Self.consultationDue) {
-            due = Self.date(c[1], c[2], c[3]) ?? Self.date(c[4], c[5], c[6])
+            due = SimpleDate(year: c[1], month: c[2], day: c[3]) ?? SimpleDate(year: c[4], month: c[5], day: c[6])
             start = document.metadata.publishDate ?? document.writtenDate
         }
         if let due {
             if let start, start <= due {
-                let days = Self.workdays(from: start, to: due)
+                // Public holidays are the sweep's calendar: a notice is judged without them, in its favour.
+                let days = WorkdayCalendar().workdays(from: start, through: due)
                 if days < rules.minWorkdays {
                     found.append(
                         Finding(
@@ -129,24 +135,6 @@ public struct PublicationCheck: Sendable {
                     remediation: "Give an e-mail address, a postal address, a phone or fax number, or the online form."))
         }
         return found
-    }
-
-    private static func date(_ y: String?, _ m: String?, _ d: String?) -> SimpleDate? {
-        guard let y = y.flatMap({ Int($0) }), let m = m.flatMap({ Int($0) }), let d = d.flatMap({ Int($0) }) else { return nil }
-        return SimpleDate(year: y, month: m, day: d)
-    }
-
-    /// Monday-to-Friday days from `start` to `end`, both counted (public holidays are the sweep's
-    /// calendar; a notice is judged without them, in its favour).
-    static func workdays(from start: SimpleDate, to end: SimpleDate) -> Int {
-        let calendar = WorkdayCalendar()
-        var count = 0
-        var day = start
-        while day <= end, count <= 400 {
-            if calendar.isWorkday(day) { count += 1 }
-            day = day.adding(days: 1)
-        }
-        return count
     }
 
     // MARK: C-NORM

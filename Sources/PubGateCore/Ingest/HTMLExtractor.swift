@@ -106,11 +106,10 @@ public struct HTMLExtractor: TextExtractor {
         }
 
         func comment(_ content: String, line: Int) {
-            let scalars = UTF8Bytes.scalars(of: content)
-            guard scalars.contains(where: { !$0.isWhiteSpace }) else { return }
             // Aligned now, in source order; placed after the block's text.
-            let origins = aligner.align(scalars, line: line)
-            pendingComments.append(TextSegment(part: .comment, scalars: scalars, origins: origins, endsBlock: true))
+            if let segment = segment(UTF8Bytes.scalars(of: content), part: .comment, line: line, endsBlock: true) {
+                pendingComments.append(segment)
+            }
         }
 
         /// A tag's content is served text. A name in Chinese (`<meta name="密级" content="机密">`) is
@@ -136,9 +135,13 @@ public struct HTMLExtractor: TextExtractor {
         }
 
         func emit(_ scalars: [Unicode.Scalar], part: ContentPart, line: Int, endsBlock: Bool) {
-            guard scalars.contains(where: { !$0.isWhiteSpace }) else { return }
-            let origins = aligner.align(scalars, line: line)
-            segments.append(TextSegment(part: part, scalars: scalars, origins: origins, endsBlock: endsBlock))
+            if let segment = segment(scalars, part: part, line: line, endsBlock: endsBlock) { segments.append(segment) }
+        }
+
+        /// `scalars` aligned to the source from the aligner's cursor on; nil for white space only.
+        private func segment(_ scalars: [Unicode.Scalar], part: ContentPart, line: Int, endsBlock: Bool) -> TextSegment? {
+            guard scalars.contains(where: { !$0.isWhiteSpace }) else { return nil }
+            return TextSegment(part: part, scalars: scalars, origins: aligner.align(scalars, line: line), endsBlock: endsBlock)
         }
 
         func closeBlock() {

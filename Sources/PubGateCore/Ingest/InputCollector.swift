@@ -45,13 +45,14 @@ public struct InputCollector: Sendable {
             }
             if !isDir.boolValue {
                 var info = stat()
-                if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                let statted = stat(path, &info) == 0
+                if statted, info.st_mode & S_IFMT != S_IFREG {
                     problems.append(Problem(path: path, reason: "not a regular file (named pipe, socket or device); not read"))
                     continue
                 }
                 if seen.insert(Self.canonical(path)).inserted {
                     files.append(path)
-                    sizes.append(Self.size(try? fm.attributesOfItem(atPath: path)))
+                    sizes.append(statted ? Int(info.st_size) : 0)
                 }
                 continue
             }

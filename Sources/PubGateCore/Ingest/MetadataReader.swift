@@ -22,6 +22,7 @@ public enum MetadataReader {
     /// cell beside its value cell, domain-spec §5.1). Words a body could use as a heading (名称, 标题,
     /// 来源, 有效期, 主题词) need their colon.
     static let bareKeys: Set<String> = keys.subtracting(["名称", "标题", "来源", "有效期", "主题词"])
+    static let bareKeyInitials: Set<Unicode.Scalar> = Set(bareKeys.compactMap(\.unicodeScalars.first))
 
     public static func read(_ segments: [TextSegment]) -> [String: String] {
         var reader = Reader()
@@ -69,9 +70,7 @@ public enum MetadataReader {
             let line = trimmed(raw)
             guard !line.isEmpty else { return }
             if let colon = line.prefix(MetadataReader.maxKeyLength).firstIndex(where: { $0 == ":" || $0 == "：" }) {
-                var key = String.UnicodeScalarView()
-                key.append(contentsOf: line[..<colon].lazy.filter { !$0.isWhiteSpace })
-                let name = String(key)
+                let name = Self.key(line[..<colon])
                 if MetadataReader.keys.contains(name) {
                     let value = string(trimmed(line[(colon + 1)...]))
                     if value.isEmpty {
@@ -83,10 +82,9 @@ public enum MetadataReader {
                     return
                 }
             }
-            if line.count <= MetadataReader.maxKeyLength {
-                var key = String.UnicodeScalarView()
-                key.append(contentsOf: line.lazy.filter { !$0.isWhiteSpace })
-                let name = String(key)
+            // A string is made only for a short line starting like a key: most lines are neither.
+            if line.count <= MetadataReader.maxKeyLength, MetadataReader.bareKeyInitials.contains(line[line.startIndex]) {
+                let name = Self.key(line)
                 if MetadataReader.bareKeys.contains(name) {
                     pendingKey = name
                     return
@@ -96,6 +94,13 @@ public enum MetadataReader {
                 if fields[key] == nil { fields[key] = string(line) }
                 pendingKey = nil
             }
+        }
+
+        /// A key as compared: its inner spaces removed (`名　　称` is `名称`).
+        private static func key(_ s: ArraySlice<Unicode.Scalar>) -> String {
+            var key = String.UnicodeScalarView()
+            key.append(contentsOf: s.lazy.filter { !$0.isWhiteSpace })
+            return String(key)
         }
 
         private func trimmed(_ s: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {

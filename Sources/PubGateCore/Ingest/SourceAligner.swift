@@ -43,7 +43,7 @@ struct SourceAligner {
             if j < source.count, source[j] == "\r", t == "\n" { j += 1 }
             guard j < source.count else { return nil }
             // A reference in the source stands for one character of the text; anything else must be equal.
-            if source[j] == "&", let (scalar, length) = entity(at: j) {
+            if source[j] == "&", let (scalar, length) = Self.reference(at: j, in: source) {
                 guard scalar == t else { return nil }
                 mapped.append(Int32(j))
                 j += length
@@ -57,8 +57,9 @@ struct SourceAligner {
         return mapped
     }
 
-    /// The scalar an entity reference at `i` stands for and the reference's length in scalars.
-    private func entity(at i: Int) -> (scalar: Unicode.Scalar, length: Int)? {
+    /// The scalar a character reference at `i` of `source` stands for (`&#88;`, `&amp;`) and the
+    /// reference's length in scalars; nil when no reference starts there.
+    static func reference(at i: Int, in source: [Unicode.Scalar]) -> (scalar: Unicode.Scalar, length: Int)? {
         guard source[i] == "&" else { return nil }
         var name = ""
         var j = i + 1

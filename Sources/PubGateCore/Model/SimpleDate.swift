@@ -14,6 +14,13 @@ public struct SimpleDate: Sendable, Hashable, Comparable, Codable, CustomStringC
         self.day = day
     }
 
+    /// The date of a pattern's year, month and day captures; nil when one is missing or the date
+    /// does not exist.
+    public init?(year: String?, month: String?, day: String?) {
+        guard let y = year.flatMap({ Int($0) }), let m = month.flatMap({ Int($0) }), let d = day.flatMap({ Int($0) }) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
     /// Parses `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY.MM.DD` and `YYYY年M月D日`.
     public init?(parsing text: String) {
         let numbers = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }

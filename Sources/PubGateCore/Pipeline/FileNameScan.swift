@@ -5,6 +5,7 @@ import Foundation
 /// is reviewed as a one-line text with every rule. (The path itself is printed as the user gave
 /// it: reports name the file to open.)
 struct FileNameScan: Sendable {
+    let ingest: IngestStage
     let classifier: Classifier
     let scanner: Scanner
 
@@ -14,7 +15,7 @@ struct FileNameScan: Sendable {
     func findings(for path: String) -> [Finding] {
         let name = (path as NSString).lastPathComponent
         guard Self.mayHoldFindings(name) else { return [] }
-        let ingested = IngestStage().run(RawInput(path: "name.txt", bytes: Array(name.utf8)))
+        let ingested = ingest.run(RawInput(path: "name.txt", bytes: Array(name.utf8)))
         return scanner.scan(classifier.classify(ingested)).map { finding in
             var f = finding
             f.part = .fileName

@@ -27,7 +27,7 @@ struct Stages: Sendable {
         scanner = Scanner(
             rules: configuration.rules, asOf: options.asOf, showMatches: options.showMatches,
             publicNumbers: Set(settings.publicNumbers.map { $0.filter(\.isNumber) }))
-        fileNames = FileNameScan(classifier: classifier, scanner: scanner)
+        fileNames = FileNameScan(ingest: ingest, classifier: classifier, scanner: scanner)
         attributes = AttributeCheck(settings: settings.attribute)
         publication = PublicationCheck(settings: settings, asOf: options.asOf)
         policy = DecisionPolicy(settings: settings)

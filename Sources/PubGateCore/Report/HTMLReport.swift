@@ -22,7 +22,7 @@ public enum HTMLReport {
     }
 
     private static func isForbidden(_ s: Unicode.Scalar) -> Bool {
-        (s.value < 0x20 && s != "\t" && s != "\n" && s != "\r") || (0x7F...0x9F).contains(s.value)
+        s.isControlCharacter && s != "\t" && s != "\n" && s != "\r"
     }
 
     static func anchor(_ path: String) -> String {

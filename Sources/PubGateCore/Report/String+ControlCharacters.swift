@@ -2,7 +2,7 @@ extension String {
     /// The string for one line of terminal output: control characters (a newline or ESC in a file
     /// name) written as escapes, so a name cannot split a line or drive the terminal.
     public var escapingControlCharacters: String {
-        guard unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return self }
+        guard unicodeScalars.contains(where: \.isControlCharacter) else { return self }
         var out = ""
         for s in unicodeScalars {
             switch s {
@@ -10,7 +10,7 @@ extension String {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if s.value < 0x20 || (0x7F...0x9F).contains(s.value) {
+                if s.isControlCharacter {
                     out += "\\u{" + String(s.value, radix: 16) + "}"
                 } else {
                     out.unicodeScalars.append(s)
@@ -18,5 +18,12 @@ extension String {
             }
         }
         return out
+    }
+}
+
+extension Unicode.Scalar {
+    /// A C0 or C1 control character (tab and line breaks included), or DEL.
+    var isControlCharacter: Bool {
+        value < 0x20 || (0x7F...0x9F).contains(value)
     }
 }

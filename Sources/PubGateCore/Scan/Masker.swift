@@ -124,11 +124,10 @@ public enum Masker {
 
     private static let numericTable: [UInt64] = {
         var bits = [UInt64](repeating: 0, count: (0x8000 + 0x100) / 64)
-        for v in UInt32(0x2000)..<0xA000 {
-            if let scalar = Unicode.Scalar(v), scalar.properties.numericType != nil, let bit = tableBit(v) { bits[bit >> 6] |= 1 << (bit & 63) }
-        }
-        for v in UInt32(0xFF00)..<0x10000 {
-            if let scalar = Unicode.Scalar(v), scalar.properties.numericType != nil, let bit = tableBit(v) { bits[bit >> 6] |= 1 << (bit & 63) }
+        for range in [UInt32(0x2000)..<0xA000, 0xFF00..<0x10000] {
+            for v in range {
+                if let scalar = Unicode.Scalar(v), scalar.properties.numericType != nil, let bit = tableBit(v) { bits[bit >> 6] |= 1 << (bit & 63) }
+            }
         }
         return bits
     }()

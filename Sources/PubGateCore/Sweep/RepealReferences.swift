@@ -44,8 +44,7 @@ public struct RepealReferences: Sendable {
                 repealed += CitedDocument.all(in: t)
             case .renew:
                 if let c = t.captures(#"有效期(?:至|到)([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日"#),
-                    let y = c[1].flatMap({ Int($0) }), let m = c[2].flatMap({ Int($0) }), let d = c[3].flatMap({ Int($0) }),
-                    let until = SimpleDate(year: y, month: m, day: d)
+                    let until = SimpleDate(year: c[1], month: c[2], day: c[3])
                 {
                     for cited in CitedDocument.all(in: t) { renewed.append((cited, until)) }
                 }

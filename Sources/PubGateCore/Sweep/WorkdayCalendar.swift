@@ -15,6 +15,17 @@ public struct WorkdayCalendar: Sendable {
         return d.weekday <= 5
     }
 
+    /// Working days from `start` through `end`, both counted (0 when `end` is earlier).
+    public func workdays(from start: SimpleDate, through end: SimpleDate) -> Int {
+        var count = 0
+        var day = start
+        while day <= end {
+            if isWorkday(day) { count += 1 }
+            day = day.adding(days: 1)
+        }
+        return count
+    }
+
     /// The last day of a window of `count` working days that starts on `start` (counted when it is one).
     public func lastDay(ofWorkdays count: Int, from start: SimpleDate) -> SimpleDate {
         var day = start
