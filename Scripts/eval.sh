@@ -13,4 +13,4 @@ for b in main link bulk layout; do
     "$bin" review --as-of 2025-06-30 --out "$out/batch-$b" --quiet "$shared/eval/drafts/batch-$b" >/dev/null || [ $? -eq 1 ]
 done
 "$bin" sweep "$shared/eval/site" --as-of 2025-06-30 --out "$out/sweep" >/dev/null || [ $? -eq 1 ]
-python3 "$shared/eval/score.py" "$out"/batch-*/manifest.json --purge "$out/sweep/purge.json"
+python3 "$shared/eval/score.py" ${EVAL_FLAGS:-} "$out"/batch-*/manifest.json --purge "$out/sweep/purge.json"

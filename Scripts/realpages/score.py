@@ -270,23 +270,27 @@ def main():
     ap.add_argument("--pubgate", default=os.path.join(ROOT, ".build/release/pubgate"))
     ap.add_argument("--corpus", default=os.path.join(ROOT, "../shared/real"))
     ap.add_argument("--heldback", default=os.path.join(HERE, "heldback.txt"),
-                    help="file names of the held-back split (none: every page is one split)")
+                    help="file names of the held-back split of ../shared/real")
     ap.add_argument("--as-of", default=None, help="review date (default: pubgate's, today)")
     ap.add_argument("--variants", type=int, default=90, help="leak variants per run (0: none)")
     ap.add_argument("--seed", type=int, default=17)
     ap.add_argument("--config", default=None, help="a site settings file passed to every review")
+    ap.add_argument("--rules", default=os.path.join(ROOT, "Rules"), help="the rule folder the binary reads")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
 
     corpus = os.path.join(args.corpus, "pages")
     with open(os.path.join(args.corpus, "truth.json"), encoding="utf-8") as fh:
         truth = {t["file"]: t for t in json.load(fh)}
-    held = set()
-    if args.heldback and os.path.exists(args.heldback) and os.path.abspath(args.corpus) == os.path.abspath(os.path.join(ROOT, "../shared/real")):
+    # The held-back list names pages of ../shared/real; any other corpus (a set written by someone
+    # who has not read the rules) is held back whole: scored, never studied.
+    if os.path.abspath(args.corpus) == os.path.abspath(os.path.join(ROOT, "../shared/real")):
         held = {l.strip() for l in open(args.heldback, encoding="utf-8") if l.strip() and not l.startswith("#")}
+    else:
+        held = set(truth)
     splits = [("held-back", sorted(p for p in truth if p in held)), ("tuning", sorted(p for p in truth if p not in held))]
     splits = [(n, p) for n, p in splits if p]
-    extra = ["--config", args.config] if args.config else []
+    extra = (["--config", args.config] if args.config else []) + ["--rules", args.rules]
 
     work = tempfile.mkdtemp(prefix="pubgate-real-")
     try:

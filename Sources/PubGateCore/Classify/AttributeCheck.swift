@@ -14,6 +14,14 @@ public struct AttributeCheck: Sendable {
 
     public func declarationFindings(for document: ClassifiedDocument) -> [Finding] {
         let values = Set(document.declarations.map(\.value))
+        if values.isEmpty, let inherited = document.inherited {
+            let why = inherited.source == "section" ? "the site section it is filed in" : "a \(document.docType.rawValue) is published by law or by its nature"
+            return [
+                Finding(
+                    ruleID: "attribute_implied", kind: .attributeMissing, severity: .info,
+                    message: "no 公开属性 is declared; \(inherited.value.rawValue) from \(why)", sources: ["S1", "S7"])
+            ]
+        }
         if values.isEmpty {
             return [
                 Finding(
@@ -56,12 +64,14 @@ public struct AttributeCheck: Sendable {
     /// A line recording a redaction: what was removed (删除, 删减, 隐去 …) or the ground for it.
     static let redactionRecord = #"删减|删除|删去|隐去|遮盖|屏蔽|作了?技术处理|不予公开的(?:内容|部分)|第(?:十四|十五|十六|14|15|16)条"#
 
-    /// A 公文: a 规范性文件 or policy, or a notice or untyped text carrying its own 文号 (domain-spec
-    /// §2.2: FIX for news, BLOCK for 公文). Decisions on cases and replies to people are 文书, not 公文.
+    /// A 公文 routed to other offices: its own 文号 and a 主送机关 (domain-spec §2.2: a 公文 without an
+    /// attribute is not routed; other pages get one from their section or their nature). Decisions on
+    /// cases and replies to people are 文书, and public by law.
     static func isOfficial(_ document: ClassifiedDocument) -> Bool {
         switch document.docType {
-        case .normative, .policy: return true
-        case .notice, .news, .other: return document.documentNumber != nil
+        case .policy: return document.documentNumber != nil
+        case .notice, .news, .other, .meeting, .policeBulletin:
+            return document.documentNumber != nil && document.elements.recipients != nil
         default: return false
         }
     }
@@ -83,9 +93,10 @@ public struct AttributeCheck: Sendable {
         }
         var ids: [String] = []
         for f in because where !ids.contains(f.ruleID) { ids.append(f.ruleID) }
-        let assessment = AttributeAssessment(declarations: document.declarations, implied: implied, impliedBy: ids)
+        let assessment = AttributeAssessment(
+            declarations: document.declarations, inherited: document.inherited, implied: implied, impliedBy: ids)
         var found: [Finding] = []
-        let declared = document.declaredAttribute
+        let declared = document.declaredAttribute ?? document.inherited?.value
         // When a finding already blocks (a secret mark), the contradiction is recorded as an info
         // note beside it, not a second rejection reason; when the content is non-public by nature
         // and nothing else stops it (internal management, 上行文), the mismatch is the reason.

@@ -17,7 +17,11 @@ public struct ClassifiedDocument: Sendable {
     /// The document's own 文号 (metadata first, else the 版头), parsed.
     public let documentNumber: DocumentNumber?
     public let validity: ValidityStatement
+    /// What the document itself declares.
     public let declarations: [AttributeDeclaration]
+    /// Without a declaration: the attribute of the page's site section (source `section`), or 主动公开
+    /// when its type is public by law or by nature (source `by-nature`).
+    public let inherited: AttributeDeclaration?
 
     /// 成文日期: the metadata's, else the body's.
     public var writtenDate: SimpleDate? {
@@ -52,10 +56,10 @@ public struct ClassifiedDocument: Sendable {
         return r.lowerBound..<(r.upperBound - 1 + reference.length)
     }
 
-    /// What the manifest reports: the single declared value, `conflict` or `missing`.
+    /// What the manifest reports: the single declared (or inherited) value, `conflict` or `missing`.
     public var attributeSummary: String {
         let values = Set(declarations.map(\.value))
-        if values.isEmpty { return "missing" }
+        if values.isEmpty { return inherited?.value.rawValue ?? "missing" }
         if values.count > 1 { return "conflict" }
         return values.first!.rawValue
     }

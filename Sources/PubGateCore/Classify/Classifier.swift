@@ -11,9 +11,12 @@ public struct Classifier: Sendable {
     private let annotation: Regex
     private let keyValue: Regex
     private let types: DocumentTypeRules
+    private let sections: [SiteSection]
 
-    public init(types: DocumentTypeRules) {
+    /// `sections` are the site's columns with their default 公开属性 and type.
+    public init(types: DocumentTypeRules, sections: [SiteSection] = []) {
         self.types = types
+        self.sections = sections
         // RX-ATTR-ANNOT and RX-ATTR-KV of domain-spec §2.3, on normalized text (full-width brackets are ASCII).
         annotation = try! Regex(
             #"^[ \t]*\([ \t]*此件[ \t]*(公开发布|主动公开|依申请公开|不予公开|不公开|免予公开|删减后(?:主动)?公开(?:发布)?|部分公开)[ \t]*(?:[,;][^)]{0,40})?\)[ \t]*$"#,
@@ -30,25 +33,51 @@ public struct Classifier: Sendable {
         let declaredTitle = Self.title(of: document)
         let normalizedDeclared = declaredTitle.map(Normalizer.normalized)
         let elements = ElementExtractor().extract(lines, declaredTitle: normalizedDeclared)
-        let metadata = PageMetadata(document.metadata)
+        var metadata = PageMetadata(document.metadata)
+        for column in Self.breadcrumbColumns(lines) { metadata.addCategory(column) }
         let title = declaredTitle ?? elements.title?.text
         // Element texts come from the matching copy: already normalized.
         let normalizedTitle = normalizedDeclared ?? elements.title?.text
         let numberText = metadata.documentNumber.map(Normalizer.normalized) ?? elements.documentNumber?.text
         let number = numberText.flatMap { DocumentNumber.first(in: $0) }
-        let opening = lines.lazy.filter { $0.part == .body }.prefix(40).map(\.text).joined(separator: "\n")
+        let opening = ElementExtractor.content(lines).prefix(Self.openingLines).map(\.text).joined(separator: "\n")
         var present: Set<String> = []
         if numberText != nil { present.insert("document_number") }
         if metadata.registrationNumber != nil { present.insert("registration_number") }
         if metadata.interprets != nil { present.insert("interprets") }
         if metadata.writtenDate != nil || elements.writtenDate != nil { present.insert("written_date") }
+        let columns = ([metadata.column].compactMap { $0 } + (metadata.categories ?? [])).map(Normalizer.normalized)
+        let columnText = columns.isEmpty ? nil : columns.joined(separator: "\n")
         let facts = DocumentFacts(
-            title: normalizedTitle, column: metadata.column.map(Normalizer.normalized), body: opening,
-            documentNumber: numberText, present: present)
+            title: normalizedTitle, column: columnText, body: opening, documentNumber: numberText, present: present)
+        let section = sections.first { $0.matches(path: document.path, columns: columnText) }
+        let docType = types.type(of: facts, sectionType: section?.type)
+        let declarations = declarations(document, normalized)
         return ClassifiedDocument(
-            ingested: document, normalized: normalized, lineIndex: lineIndex, lines: lines, docType: types.type(of: facts), title: title, normalizedTitle: normalizedTitle,
-            elements: elements, metadata: metadata, documentNumber: number,
-            validity: ValidityStatement(normalized: normalized.utf8, title: title), declarations: declarations(document, normalized))
+            ingested: document, normalized: normalized, lineIndex: lineIndex, lines: lines, docType: docType, title: title,
+            normalizedTitle: normalizedTitle, elements: elements, metadata: metadata, documentNumber: number,
+            validity: ValidityStatement(normalized: normalized.utf8, title: title), declarations: declarations,
+            inherited: declarations.isEmpty ? Self.inherited(docType, title: normalizedTitle, section: section) : nil)
+    }
+
+    /// The attribute a page that declares none still has: its section's, else 主动公开 when its type
+    /// is addressed to the public by law or by nature (a 公告 or 通告 among notices).
+    static func inherited(_ type: DocumentType, title: String?, section: SiteSection?) -> AttributeDeclaration? {
+        if let value = section?.attribute { return AttributeDeclaration(source: "section", value: value) }
+        let proclamation = type == .notice && (title?.firstMatch(#"(?:公告|通告)(?:\([^)]*\))?\s*(?:[0-9]{4}年)?(?:第\s*[0-9]+\s*号)?$"#) != nil)
+        if type.isPublicByNature || proclamation { return AttributeDeclaration(source: "by-nature", value: .active) }
+        return nil
+    }
+
+    /// How many content lines the body cues of the type rules read.
+    static let openingLines = 60
+
+    /// The columns a breadcrumb at the top of the page names (`首页 > 政务公开 > 政策解读`).
+    static func breadcrumbColumns(_ lines: [DocumentLine]) -> [String] {
+        for line in lines.prefix(ElementExtractor.chromeLines) where line.part == .body {
+            if case .breadcrumb(let columns)? = PageChrome.kind(of: line.text) { return columns }
+        }
+        return []
     }
 
     private func declarations(_ document: IngestedDocument, _ text: NormalizedText) -> [AttributeDeclaration] {
@@ -73,11 +102,18 @@ public struct Classifier: Sendable {
         return unique
     }
 
+    /// The title a page declares: its front matter or XML field, the `ArticleTitle` meta tag, the
+    /// HTML `<title>`; a 标题/名称 line only inside a 政府信息公开 block (with an 索引号, 文号 …),
+    /// since on its own `名称：…` names a party or an office, not the page.
     static func title(of document: IngestedDocument) -> String? {
-        for key in ["title", "标题", "名称", "meta:ArticleTitle", "DOCTITLE"] {
+        for key in ["title", "meta:ArticleTitle", "DOCTITLE"] {
             if let t = document.metadata[key], !t.isEmpty { return t }
         }
         if let t = document.segments.first(where: { $0.part == .title })?.text.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty { return t }
+        let block = ["索引号", "文号", "发文字号", "发布机构", "成文日期", "主题分类"].contains { document.metadata[$0] != nil }
+        for key in ["标题", "名称"] where block {
+            if let t = document.metadata[key], !t.isEmpty { return t }
+        }
         return nil
     }
 }

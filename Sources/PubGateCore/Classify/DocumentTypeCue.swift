@@ -2,7 +2,11 @@ import PCRE2Kit
 
 /// One way to recognise a document type: every condition given must hold (domain-spec §1.1).
 ///
-/// Patterns are PCRE2 and run on normalized text (full-width brackets and digits are ASCII).
+/// Patterns are PCRE2 and run on normalized text (full-width brackets and digits are ASCII). What a
+/// cue looks at sets how much it decides (``DocumentTypeRules/type(of:)``): the title names the
+/// genre, the column or category the portal files the page under comes next, then the 文号; the body
+/// is read last, and there many cues add up (a page without a title is still a 处罚决定书 when it
+/// names 当事人, 违法事实 and 罚款).
 public struct DocumentTypeCue: Sendable {
     /// On the title.
     public let title: Regex?
@@ -14,15 +18,32 @@ public struct DocumentTypeCue: Sendable {
     public let documentNumber: Regex?
     /// Fields that must be present: `document_number`, `registration_number`, `interprets`, `written_date`.
     public let has: [String]
+    /// What a body cue adds to its type's score (1 unless the file says otherwise).
+    public let weight: Int
 
     public static let knownFields = ["document_number", "registration_number", "interprets", "written_date"]
 
-    public init(title: Regex?, column: Regex?, body: Regex?, documentNumber: Regex?, has: [String]) {
+    public init(title: Regex?, column: Regex?, body: Regex?, documentNumber: Regex?, has: [String], weight: Int = 1) {
         self.title = title
         self.column = column
         self.body = body
         self.documentNumber = documentNumber
         self.has = has
+        self.weight = weight
+    }
+
+    /// Which part of the page the cue reads first: title, then column (and declared fields such as
+    /// `interprets`), then 文号, then body.
+    public var tier: Tier {
+        if title != nil { return .title }
+        if column != nil || (body == nil && documentNumber == nil) { return .column }
+        if documentNumber != nil { return .documentNumber }
+        return .body
+    }
+
+    public enum Tier: Int, Sendable, CaseIterable, Comparable {
+        case title, column, documentNumber, body
+        public static func < (a: Tier, b: Tier) -> Bool { a.rawValue < b.rawValue }
     }
 
     /// True when every condition holds for `facts`.

@@ -2,7 +2,10 @@ import Foundation
 import PCRE2Kit
 import Yams
 
-/// The ordered document-type cues of `Rules/classify.yaml`: the first type with a matching cue wins.
+/// The document-type cues of `Rules/classify.yaml`, read by tier: a cue on the title decides first
+/// (the first type in the file with one that matches), then a cue on the column or category, then
+/// one on the 文号; only when none of those holds are the body cues counted, and the type whose
+/// matching body cues weigh most wins if they reach ``minimumBodyScore``.
 ///
 /// Kept in configuration, not code, because sites name their columns and number their documents
 /// differently; a document no cue matches is `news` when it has a title, else `other`.
@@ -15,10 +18,24 @@ public struct DocumentTypeRules: Sendable {
         self.types = types
     }
 
-    public func type(of facts: DocumentFacts) -> DocumentType {
-        for entry in types where entry.cues.contains(where: { $0.matches(facts) }) {
-            return entry.type
+    /// Body cues must add up to this much: one phrase is a mention, several make the genre.
+    public static let minimumBodyScore = 3
+
+    /// The type of a document; `sectionType`, the type of the site section it is filed in, comes
+    /// right after the title: a column says more than any 文号 or body phrase.
+    public func type(of facts: DocumentFacts, sectionType: DocumentType? = nil) -> DocumentType {
+        for tier in [DocumentTypeCue.Tier.title, .column, .documentNumber] {
+            for entry in types where entry.cues.contains(where: { $0.tier == tier && $0.matches(facts) }) {
+                return entry.type
+            }
+            if tier == .title, let sectionType { return sectionType }
         }
+        var best: (type: DocumentType, score: Int)?
+        for entry in types {
+            let score = entry.cues.filter { $0.tier == .body && $0.matches(facts) }.reduce(0) { $0 + $1.weight }
+            if score >= Self.minimumBodyScore, score > (best?.score ?? 0) { best = (entry.type, score) }
+        }
+        if let best { return best.type }
         return facts.title == nil ? .other : .news
     }
 
@@ -45,7 +62,7 @@ public struct DocumentTypeRules: Sendable {
             for (j, cue) in (m["cues"]?.sequence ?? []).enumerated() {
                 let at = "\(place) (\(name)) cues[\(j)]"
                 guard let c = cue.mapping else { throw ConfigurationError(file: file, message: "\(at) is not a mapping") }
-                try YAMLShape.check(c, known: ["title", "column", "body", "document_number", "has"], file: file, at: at)
+                try YAMLShape.check(c, known: ["title", "column", "body", "document_number", "has", "weight"], file: file, at: at)
                 func regex(_ key: String) throws(ConfigurationError) -> Regex? {
                     guard let source = c[key]?.string else { return nil }
                     do {
@@ -58,10 +75,12 @@ public struct DocumentTypeRules: Sendable {
                 for field in has where !DocumentTypeCue.knownFields.contains(field) {
                     throw ConfigurationError(file: file, message: "\(at).has: unknown field `\(field)`")
                 }
+                let weight = c["weight"]?.int ?? 1
+                guard weight > 0 else { throw ConfigurationError(file: file, message: "\(at).weight must be a positive integer") }
                 cues.append(
                     DocumentTypeCue(
                         title: try regex("title"), column: try regex("column"), body: try regex("body"),
-                        documentNumber: try regex("document_number"), has: has))
+                        documentNumber: try regex("document_number"), has: has, weight: weight))
             }
             if cues.isEmpty { throw ConfigurationError(file: file, message: "\(place) (\(name)) has no cues") }
             types.append((type, cues))

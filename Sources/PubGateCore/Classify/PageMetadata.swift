@@ -29,6 +29,11 @@ public struct PageMetadata: Sendable, Codable, Hashable {
     public var interprets: String?
     /// Hugo `expiryDate` / `unpublishdate`.
     public var expiryDate: SimpleDate?
+    /// Every category the page is filed under: 主题分类, 组配分类, 体裁分类, 信息分类, 文种, 类别,
+    /// the column and the breadcrumb's steps. A portal decides a page's type by them as much as by
+    /// its title (a 文种 of 规范性文件, a breadcrumb ending in 政策解读).
+    /// Nil when the page names none (so the manifest leaves the key out).
+    public var categories: [String]?
 
     public init() {}
 
@@ -47,9 +52,15 @@ public struct PageMetadata: Sendable, Codable, Hashable {
         "解读对象": \.interprets, "interprets": \.interprets,
     ]
 
+    /// Leaf keys whose values are categories (see ``categories``).
+    static let categoryKeys: Set<String> = [
+        "主题分类", "组配分类", "体裁分类", "信息分类", "文种", "类别", "信息类别", "公文种类", "所属栏目", "栏目", "分类",
+        "catalog", "column", "meta:columnname", "categories", "category", "section",
+    ]
+
     static let dateAliases: [String: WritableKeyPath<PageMetadata, SimpleDate?> & Sendable] = [
         "成文日期": \.writtenDate, "发文日期": \.writtenDate, "written_date": \.writtenDate, "writtendate": \.writtenDate,
-        "发布日期": \.publishDate, "publishdate": \.publishDate, "date": \.publishDate, "meta:pubdate": \.publishDate,
+        "发布日期": \.publishDate, "发布时间": \.publishDate, "publishdate": \.publishDate, "date": \.publishDate, "meta:pubdate": \.publishDate,
         "pubdate": \.publishDate,
         "施行日期": \.effectiveDate, "生效日期": \.effectiveDate, "effective_date": \.effectiveDate,
         "有效期至": \.validUntil, "valid_until": \.validUntil,
@@ -71,7 +82,17 @@ public struct PageMetadata: Sendable, Codable, Hashable {
                 let v = value.trimmingWhiteSpace
                 if !v.isEmpty { self[keyPath: path] = SimpleDate(parsing: v) }
             }
+            if Self.categoryKeys.contains(leaf) {
+                let v = value.trimmingWhiteSpace
+                if !v.isEmpty { addCategory(v) }
+            }
         }
+    }
+
+    /// Files the page under `category` too (once).
+    public mutating func addCategory(_ category: String) {
+        if categories?.contains(category) == true { return }
+        categories = (categories ?? []) + [category]
     }
 
     enum CodingKeys: String, CodingKey {
@@ -85,7 +106,7 @@ public struct PageMetadata: Sendable, Codable, Hashable {
         case validUntil = "valid_until"
         case validity
         case registrationNumber = "registration_number"
-        case column, interprets
+        case column, interprets, categories
         case expiryDate = "expiry_date"
     }
 }

@@ -11,9 +11,11 @@ public struct Settings: Sendable, Codable {
     public var archive: ArchiveSettings
     /// Office numbers that are public (hotlines, 解读电话): never reported as personal data.
     public var publicNumbers: [String]
+    /// Parts of the site with a default 公开属性 and type (the CMS's columns).
+    public var sections: [SiteSection]
 
     enum CodingKeys: String, CodingKey {
-        case decision, severity, attribute, publication, masking, archive
+        case decision, severity, attribute, publication, masking, archive, sections
         case publicNumbers = "public_numbers"
     }
 

@@ -13,6 +13,10 @@ public enum MetadataReader {
         "有效性", "公开方式", "公开属性", "公开类型", "公开选项", "信息公开选项", "名称", "标题", "生效日期", "施行日期",
         "废止日期", "失效日期", "有效期", "有效期至", "统一登记号", "登记号", "主题词", "公开范围", "信息来源", "来源",
         "解读单位", "解读人", "解读电话", "文件编号",
+        // Category keys: what the portal files the page under decides its type (a 文种 of 规范性文件).
+        "组配分类", "体裁分类", "信息分类", "文种", "类别", "信息类别", "公文种类", "所属栏目", "栏目",
+        // Date-and-source bar fields, read so the bar's date is not lost and its fields stay apart.
+        "发布时间", "发文时间",
     ]
 
     /// A key is at most this many characters before its colon, spaces included (`名　　称：`).
@@ -21,8 +25,9 @@ public enum MetadataReader {
     /// Keys also read without a colon, alone on their line with the value on the next (a table's key
     /// cell beside its value cell, domain-spec §5.1). Words a body could use as a heading (名称, 标题,
     /// 来源, 有效期, 主题词) need their colon.
-    static let bareKeys: Set<String> = keys.subtracting(["名称", "标题", "来源", "有效期", "主题词"])
+    static let bareKeys: Set<String> = keys.subtracting(["名称", "标题", "来源", "有效期", "主题词", "类别", "栏目", "文种", "发布时间"])
     static let bareKeyInitials: Set<Unicode.Scalar> = Set(bareKeys.compactMap(\.unicodeScalars.first))
+    static let keyInitials: Set<Unicode.Scalar> = Set(keys.compactMap(\.unicodeScalars.first))
 
     public static func read(_ segments: [TextSegment]) -> [String: String] {
         var reader = Reader()
@@ -69,16 +74,10 @@ public enum MetadataReader {
         mutating func take(_ raw: ArraySlice<Unicode.Scalar>) {
             let line = trimmed(raw)
             guard !line.isEmpty else { return }
-            if let colon = line.prefix(MetadataReader.maxKeyLength).firstIndex(where: { $0 == ":" || $0 == "：" }) {
+            if let colon = line.prefix(MetadataReader.maxKeyLength).firstIndex(where: Self.isColon) {
                 let name = Self.key(line[..<colon])
                 if MetadataReader.keys.contains(name) {
-                    let value = string(trimmed(line[(colon + 1)...]))
-                    if value.isEmpty {
-                        pendingKey = name
-                    } else {
-                        if fields[name] == nil { fields[name] = value }
-                        pendingKey = nil
-                    }
+                    takeFields(first: name, rest: line[(colon + 1)...])
                     return
                 }
             }
@@ -96,6 +95,47 @@ public enum MetadataReader {
             }
         }
 
+        /// The fields of one line: portals print several on a line (`索引号：… 成文日期：…`, or
+        /// table cells flattened as `索引号: | … | 主题分类: | … |`), so each further known key
+        /// after a space or a cell border starts a field of its own. A key whose value is empty
+        /// takes the next line's text only when it ends the line.
+        private mutating func takeFields(first: String, rest: ArraySlice<Unicode.Scalar>) {
+            var key = first
+            var valueStart = rest.startIndex
+            var i = rest.startIndex
+            pendingKey = nil
+            while i < rest.endIndex {
+                if i > valueStart, Self.isCellBreak(rest[i - 1]), MetadataReader.keyInitials.contains(rest[i]),
+                    let colon = rest[i...].prefix(MetadataReader.maxKeyLength).firstIndex(where: Self.isColon)
+                {
+                    let next = Self.key(rest[i..<colon])
+                    if MetadataReader.keys.contains(next) {
+                        store(key, rest[valueStart..<i], last: false)
+                        key = next
+                        valueStart = colon + 1
+                        i = valueStart
+                        continue
+                    }
+                }
+                i += 1
+            }
+            store(key, rest[valueStart...], last: true)
+        }
+
+        private mutating func store(_ key: String, _ raw: ArraySlice<Unicode.Scalar>, last: Bool) {
+            let value = trimmed(raw)
+            if value.isEmpty {
+                if last { pendingKey = key }
+            } else if fields[key] == nil {
+                fields[key] = string(value)
+            }
+        }
+
+        private static func isColon(_ c: Unicode.Scalar) -> Bool { c == ":" || c == "：" }
+
+        /// What may stand before a key inside a line: white space or a table cell's border.
+        private static func isCellBreak(_ c: Unicode.Scalar) -> Bool { c.isWhiteSpace || c == "|" || c == "｜" }
+
         /// A key as compared: its inner spaces removed (`名　　称` is `名称`).
         private static func key(_ s: ArraySlice<Unicode.Scalar>) -> String {
             var key = String.UnicodeScalarView()
@@ -103,11 +143,12 @@ public enum MetadataReader {
             return String(key)
         }
 
+        /// Without white space and table cell borders at either end.
         private func trimmed(_ s: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
             var lo = s.startIndex
             var hi = s.endIndex
-            while lo < hi, s[lo].isWhiteSpace { lo += 1 }
-            while hi > lo, s[hi - 1].isWhiteSpace { hi -= 1 }
+            while lo < hi, Self.isCellBreak(s[lo]) { lo += 1 }
+            while hi > lo, Self.isCellBreak(s[hi - 1]) { hi -= 1 }
             return s[lo..<hi]
         }
 

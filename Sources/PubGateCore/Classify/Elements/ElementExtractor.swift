@@ -10,7 +10,7 @@ public struct ElementExtractor: Sendable {
 
     public func extract(_ all: [DocumentLine], declaredTitle: String?) -> DocumentElements {
         var e = DocumentElements()
-        let lines = all.filter { $0.part == .body && !Self.isRule($0.text) }
+        let lines = Self.content(all)
         guard !lines.isEmpty else { return e }
 
         // 版头: the first lines, up to and including the 发文字号.
@@ -56,13 +56,15 @@ public struct ElementExtractor: Sendable {
             titleIndex = opening.firstIndex { TitleKey.of($0.text) == declared }
                 ?? opening.firstIndex { $0.text.hasCount(atLeast: 6) && declared.hasPrefix(TitleKey.of($0.text)) }
         }
-        // Without a declared title, the first line after the 版头 — unless it is plainly not a title
-        // (a table row, a line ending in a colon). A declared title missing from the body stays missing.
+        // Without a declared title, the first line after the 版头 that can be a title: an archived
+        // page may open with its fields (当事人名称：…) before the first sentence, and then it has
+        // none. A declared title missing from the body stays missing.
         if titleIndex == nil, declaredTitle == nil, let above = titleAboveNumber {
             titleIndex = above
-        } else if titleIndex == nil, declaredTitle == nil, headEnd + 1 < lines.count {
-            let candidate = lines[headEnd + 1].text
-            if !candidate.hasSuffix(":"), !candidate.hasPrefix("|"), candidate.hasCount(atMost: 60) { titleIndex = headEnd + 1 }
+        } else if titleIndex == nil, declaredTitle == nil {
+            var i = headEnd + 1
+            while i < min(lines.count, headEnd + 1 + Self.titleSearchLines), Self.isLabelledField(lines[i].text) { i += 1 }
+            if i < lines.count, i <= headEnd + Self.titleSearchLines, Self.canBeTitle(lines[i].text) { titleIndex = i }
         }
         var bodyStart = headEnd + 1
         if let ti = titleIndex {
@@ -151,6 +153,33 @@ public struct ElementExtractor: Sendable {
 
     /// How far into the document the title is looked for.
     static let openingLines = 60
+    /// How many field lines may stand between the 版头 and an undeclared title.
+    static let titleSearchLines = 6
+    /// How many lines at each end of the body are checked for page chrome.
+    static let chromeLines = 30
+
+    /// The body lines that are the document's own text: no separator rules, and none of the page
+    /// chrome a portal's template adds above and below the article (``PageChrome``).
+    static func content(_ all: [DocumentLine]) -> [DocumentLine] {
+        let body = all.filter { $0.part == .body && !isRule($0.text) }
+        return body.enumerated().filter { i, line in
+            !(i < chromeLines || i >= body.count - chromeLines) || !PageChrome.isChrome(line.text)
+        }.map(\.1)
+    }
+
+    /// A line that is a label and its value (`当事人名称：…`, `统一社会信用代码：…`): a field, not a title.
+    static func isLabelledField(_ t: String) -> Bool {
+        t.firstMatch(#"^[\p{sc:Han}()/、]{2,12} ?:"#) != nil
+    }
+
+    /// Whether a line may be a title: not a field or a bare number or date, not a sentence.
+    static func canBeTitle(_ t: String) -> Bool {
+        guard !t.hasSuffix(":"), !t.hasPrefix("|"), t.hasCount(atMost: 60), !isLabelledField(t) else { return false }
+        guard !t.hasSuffix("。"), !isDateLine(t) else { return false }
+        // At least a few words: a line of digits, brackets and 第…号 is a number, not a title.
+        return t.unicodeScalars.filter { $0.properties.isIdeographic }.count >= 4
+            && !t.wholeMatch(#"[\p{sc:Han}]{0,12}[(〔\[]?[0-9]{4}[)〕\]]? ?(?:年 ?)?第? ?[0-9]+ ?号"#)
+    }
     /// How far from the end the 署名, 成文日期, 附注 and 版记 are looked for.
     static let closingLines = 40
 

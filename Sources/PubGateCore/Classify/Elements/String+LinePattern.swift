@@ -34,6 +34,33 @@ extension String {
         return result
     }
 
+    /// How many times `pattern` matches, without overlaps.
+    func count(of pattern: String) -> Int {
+        guard let re = LinePatternCache.shared.regex(pattern) else { return 0 }
+        var n = 0
+        try? re.forEachMatch(in: Array(utf8), validUTF8: true) { _ in
+            n += 1
+            return true
+        }
+        return n
+    }
+
+    /// The pieces between the matches of `pattern` (empty pieces kept).
+    func split(regex pattern: String) -> [String] {
+        guard let re = LinePatternCache.shared.regex(pattern) else { return [self] }
+        let bytes = Array(utf8)
+        var pieces: [String] = []
+        var start = 0
+        try? re.forEachMatch(in: bytes, validUTF8: true) { groups in
+            guard let whole = groups[0], !whole.isEmpty else { return true }
+            pieces.append(String(decoding: bytes[start..<whole.lowerBound], as: UTF8.self))
+            start = whole.upperBound
+            return true
+        }
+        pieces.append(String(decoding: bytes[start...], as: UTF8.self))
+        return pieces
+    }
+
     /// Every capture group of the first match of `pattern` (nil for groups that did not take part).
     func captures(_ pattern: String) -> [String?]? {
         guard let re = LinePatternCache.shared.regex(pattern) else { return nil }

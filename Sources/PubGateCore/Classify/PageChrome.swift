@@ -1,0 +1,63 @@
+/// The lines a site's template puts around every article: breadcrumbs, date-and-source bars,
+/// share and print widgets, the footer.
+///
+/// They are served, so the scan still reads them, but they are not the document: a breadcrumb is
+/// not a title, a `发布时间：… 来源：…` bar is not a 主送机关, and `【打印】【关闭】` ends no body. The
+/// breadcrumb is kept for what it says about the page — the column (栏目) it is filed under, which
+/// on a real site decides its type and 公开属性. Lines are judged in the matching copy (full-width
+/// colons and brackets are ASCII there).
+public enum PageChrome {
+    public enum Kind: Sendable, Equatable {
+        /// `当前位置：首页 > 政务公开 > 政策解读`; the items after the home page, outermost first.
+        case breadcrumb(columns: [String])
+        /// `发布时间：2025-03-28 来源：… 浏览次数：`.
+        case dateBar
+        /// Print, close, share, font-size and download widgets, and `今天是…` greetings.
+        case widget
+        /// The site footer: 网站标识码, ICP 备案, 版权所有, 主办单位.
+        case footer
+    }
+
+    /// What kind of chrome `line` is, or nil for document text.
+    public static func kind(of line: String) -> Kind? {
+        guard line.hasCount(atMost: 160) else { return nil }
+        if let columns = breadcrumb(line) { return .breadcrumb(columns: columns) }
+        if line.firstMatch(footerPattern) != nil { return .footer }
+        if isDateBar(line) { return .dateBar }
+        if line.wholeMatch(widgetPattern) || line.firstMatch(#"^今天是[0-9 ]{4}年"#) != nil { return .widget }
+        return nil
+    }
+
+    /// True for any kind of chrome.
+    public static func isChrome(_ line: String) -> Bool { kind(of: line) != nil }
+
+    static let breadcrumbLead = #"^(?:当前位置|您的位置|您当前的位置|您现在的位置|当前的位置|所在位置|位置) ?: ?"#
+    static let separators = #" ?(?:>>|>|»|›|→|/|-) ?"#
+
+    static func breadcrumb(_ line: String) -> [String]? {
+        var rest = line
+        let led = line.firstMatch(breadcrumbLead + "(.*)$").map { rest = $0 } != nil
+        let items = rest.split(regex: separators).map { $0.trimmingWhiteSpace }.filter { !$0.isEmpty }
+        let home = items.first.map { $0.wholeMatch(#"(?:网站|门户)?首页|主页|首 页"#) } ?? false
+        // Without the lead word the line must start at the home page and have at least two steps.
+        guard led || (home && items.count >= 2) else { return nil }
+        guard items.allSatisfy({ $0.hasCount(atMost: 24) }) else { return nil }
+        return Array(items.drop { $0.wholeMatch(#"(?:网站|门户)?首页|主页|首 页"#) })
+    }
+
+    static let dateBarKeys = #"发布时间|发布日期|发表时间|更新时间|来源|信息来源|作者|编辑|责任编辑|撰稿|供稿|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|字号|字体"#
+
+    /// A line of bar fields: it starts with one, or holds two or more of them.
+    static func isDateBar(_ line: String) -> Bool {
+        guard line.firstMatch("^(?:" + dateBarKeys + ") ?:") != nil || line.count(of: "(?:" + dateBarKeys + ") ?:") >= 2 else {
+            return false
+        }
+        // A sentence is not a bar: bars carry no full stop.
+        return !line.includes("。")
+    }
+
+    static let widgetPattern =
+        #"(?:[【\[]?(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|返回顶部|收藏|分享(?:到)?|扫一扫|字号|大|中|小|默认|纠错|文件下载|关联文件|相关链接|相关文件|附件下载|上一篇|下一篇)[】\]]?[ :>•·]*)+"#
+
+    static let footerPattern = #"网站标识码|ICP备|公网安备|版权所有|主办单位 ?:|承办单位 ?:|技术支持 ?:|网站地图|联系我们 ?\|"#
+}
