@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// pubgate: pre-publication review of government web content.
-/// C code lives in four system-library targets; all unsafe Swift lives in the five `*Kit` wrappers,
+/// C code lives in system-library targets; all unsafe Swift lives in the `*Kit` wrappers,
 /// which are compiled with strict memory safety so every `unsafe` is visible in review.
 let interopSettings: [SwiftSetting] = [.strictMemorySafety()]
 
@@ -34,15 +34,19 @@ let package = Package(
         .systemLibrary(
             name: "CVectorscan", pkgConfig: "libhs",
             providers: [.apt(["libvectorscan-dev"])]),
+        .systemLibrary(
+            name: "CICU", pkgConfig: "icu-uc",
+            providers: [.apt(["libicu-dev"])]),
         .target(name: "PCRE2Kit", dependencies: ["CPCRE2"], swiftSettings: interopSettings),
         .target(name: "VectorscanKit", dependencies: ["CVectorscan"], swiftSettings: interopSettings),
         .target(name: "XMLKit", dependencies: ["CLibXML2"], swiftSettings: interopSettings),
         .target(name: "EncodingKit", swiftSettings: interopSettings),
         .target(name: "ArchiveKit", dependencies: ["CLibArchive"], swiftSettings: interopSettings),
+        .target(name: "ICUKit", dependencies: ["CICU"], swiftSettings: interopSettings),
         .target(
             name: "PubGateCore",
             dependencies: [
-                "PCRE2Kit", "VectorscanKit", "XMLKit", "EncodingKit", "ArchiveKit",
+                "PCRE2Kit", "VectorscanKit", "XMLKit", "EncodingKit", "ArchiveKit", "ICUKit",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -60,6 +64,7 @@ let package = Package(
         .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"]),
         .testTarget(name: "EncodingKitTests", dependencies: ["EncodingKit"]),
         .testTarget(name: "ArchiveKitTests", dependencies: ["ArchiveKit"]),
+        .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
         .testTarget(name: "PubGateCoreTests", dependencies: ["PubGateCore"]),
         .testTarget(name: "PubGateCLITests", dependencies: ["pubgate"]),
     ],

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 need=()
-for pkg in libpcre2-dev libvectorscan-dev libxml2-dev libarchive-dev libsqlite3-dev pkg-config python3-pip poppler-utils; do
+for pkg in libpcre2-dev libvectorscan-dev libxml2-dev libarchive-dev libicu-dev libsqlite3-dev pkg-config python3-pip poppler-utils; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -10,6 +10,10 @@ The leak kinds follow what inspections and incident reports name: a 公示 list 
 person's mobile as a contact, a secret or internal mark left in the header, a deployment paragraph
 of a coming operation, a victim or party named in full, a mask that leaves region and birth date
 readable, a private bank card, a home address to the room, a natural person's identity tuple.
+A mobile given as a contact is a leak only where the page's format asks for no contact: the
+reviewer who judged the real pages accepts the answering officer's mobile on a reply to a deputy,
+the feedback line of a consultation and the 解读电话 (domain-spec §7.2, §7.3, §7.5), so contact
+mobiles are planted into pages of other types.
 
   Scripts/realpages/plant.py CORPUS_PAGES OUT_DIR [--count N] [--seed S]   (writes OUT_DIR/truth.json)
 """
@@ -162,15 +166,22 @@ def plant(raw: bytes, kind: str, rng):
     return out, (s, s + len(secret.encode(enc))), secret
 
 
-def make_variants(pages_dir, pages, seed=17, count=90):
-    """`count` variants over `pages` (each kind in turn, pages drawn with the seed)."""
+CONTACT_KINDS = {"contact_mobile", "mobile_in_sentence"}
+CONTACT_TYPES = {"interpretation", "proposal_reply", "consultation"}
+
+
+def make_variants(pages_dir, pages, seed=17, count=90, types=None):
+    """`count` variants over `pages` (each kind in turn, pages drawn with the seed). `types` maps a
+    page to its type, so that contact mobiles go into pages whose format asks for no contact."""
     rng = random.Random(seed)
     out = []
     order = list(pages)
     rng.shuffle(order)
+    others = [p for p in order if (types or {}).get(p) not in CONTACT_TYPES] or order
     for k in range(count):
         kind = KINDS[k % len(KINDS)]
-        source = order[k % len(order)]
+        pool = others if kind in CONTACT_KINDS else order
+        source = pool[k % len(pool)]
         raw = open(os.path.join(pages_dir, source), "rb").read()
         planted = plant(raw, kind, rng)
         if planted is None:
@@ -192,7 +203,11 @@ def main():
     pages = sorted(p for p in os.listdir(args.pages) if p.endswith((".html", ".htm")))
     os.makedirs(args.out, exist_ok=True)
     truth = []
-    for v in make_variants(args.pages, pages, args.seed, args.count):
+    types = {}
+    truth_file = os.path.join(os.path.dirname(os.path.abspath(args.pages)), "truth.json")
+    if os.path.exists(truth_file):
+        types = {t["file"]: t.get("type") for t in json.load(open(truth_file, encoding="utf-8"))}
+    for v in make_variants(args.pages, pages, args.seed, args.count, types):
         with open(os.path.join(args.out, v["file"]), "wb") as fh:
             fh.write(v["bytes"])
         truth.append({"file": v["file"], "kind": v["kind"], "byte_start": v["range"][0], "byte_end": v["range"][1],

@@ -213,7 +213,7 @@ def score_pages(pages, truth, docs, corpus):
 def score_variants(binary, corpus, pages, truth, as_of, extra, seed, count, workdir):
     """Plants one leak per copy of a clean page, reviews each alone, and counts the leaks found."""
     clean = [p for p in pages if not truth[p]["problems"]]
-    variants = plant.make_variants(corpus, clean, seed=seed, count=count)
+    variants = plant.make_variants(corpus, clean, seed=seed, count=count, types={p: truth[p]["type"] for p in pages})
     found = collections.Counter()
     total = collections.Counter()
     missed = []
@@ -274,7 +274,9 @@ def main():
     ap.add_argument("--as-of", default=None, help="review date (default: pubgate's, today)")
     ap.add_argument("--variants", type=int, default=90, help="leak variants per run (0: none)")
     ap.add_argument("--seed", type=int, default=17)
-    ap.add_argument("--config", default=None, help="a site settings file passed to every review")
+    ap.add_argument("--config", default=os.path.join(HERE, "site.yml"),
+                    help="site settings passed to every review (default: site.yml, the settings of the sites the pages "
+                    "come from; `none` for the shipped defaults)")
     ap.add_argument("--rules", default=os.path.join(ROOT, "Rules"), help="the rule folder the binary reads")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
@@ -290,7 +292,8 @@ def main():
         held = set(truth)
     splits = [("held-back", sorted(p for p in truth if p in held)), ("tuning", sorted(p for p in truth if p not in held))]
     splits = [(n, p) for n, p in splits if p]
-    extra = (["--config", args.config] if args.config else []) + ["--rules", args.rules]
+    extra = (["--config", args.config] if args.config and args.config != "none" else []) + ["--rules", args.rules]
+    print(f"settings: {args.config if args.config != 'none' else 'shipped defaults'}")
 
     work = tempfile.mkdtemp(prefix="pubgate-real-")
     try:

@@ -30,7 +30,12 @@ public struct PublicationCheck: Sendable {
         case .publicity: found += maskingTemplate(document)
         default: break
         }
-        found += documentNumberFormat(document) + writtenDateFormat(document)
+        // 执法文书 (处罚、许可决定书, 答复书, 通缉令) follow their own 文书式样 and are published with
+        // the number as issued (zero padding and 第 are common there): GB/T 9704 is for 公文.
+        if ![.penalty, .licence, .foiReply, .wanted].contains(document.docType) {
+            found += documentNumberFormat(document)
+        }
+        found += writtenDateFormat(document)
         return found
     }
 
@@ -41,19 +46,31 @@ public struct PublicationCheck: Sendable {
 
     // MARK: J-FIELDS
 
-    static let interpretationFieldPatterns: [(name: String, pattern: String)] = [
-        ("解读单位", #"解读(?:单位|机关|机构|部门|处室) ?: ?\S{2,40}"#),
-        ("解读人", #"解读人 ?: ?[\p{sc:Han}·]{2,10}"#),
-        ("解读电话", #"(?:解读|咨询|联系)电话 ?: ?(?:0[0-9]{2,3}-?[0-9]{7,8}|1[3-9][0-9]{9})"#),
-    ]
+    /// The three 解读 fields (S8) as pages write them: a field of its own (解读人：…), or a contact
+    /// line (解读联系方式：疾控科，孙某某：0411-8561xxxx, often on the line below its heading) that
+    /// names the unit and the person beside the number. The unit may also be the 解读's signature or
+    /// its page's 发布机构.
+    static let phone = #"(?:0[0-9]{2,3}[- ]?[0-9]{7,8}|1[3-9][0-9]{9})"#
+    static let interpretationUnit =
+        #"解读(?:单位|机关|机构|部门|处室) ?: ?\S{2,40}|(?:解读|联系|咨询)[^。]{0,30}?[\p{sc:Han}]{2,20}(?:局|委|办|中心|厅|处|科|室|所|院|队|站)[^。]{0,20}?"#
+        + phone
+    static let interpretationPerson =
+        #"(?:解读人|解读联系人|联系人) ?(?:及(?:联系)?电话)? ?: ?[\p{sc:Han}·]{2,10}|(?:解读|联系|咨询)[^。]{0,30}?[\p{sc:Han}]{2,4} ?[:,] ?"#
+        + phone
+    static let interpretationPhone = #"(?:解读|咨询|联系)[^。]{0,30}?"# + phone
 
     func interpretationFields(_ document: ClassifiedDocument) -> [Finding] {
-        let text = Self.servedLines(document)
+        let text = Self.servedLines(document).joined(separator: "\n")
         let meta = document.ingested.metadata
-        let missing = Self.interpretationFieldPatterns.filter { field in
-            !text.contains { $0.firstMatch(field.pattern) != nil }
-                && !(meta[field.name].map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false)
-        }.map(\.name)
+        func has(_ pattern: String, _ key: String) -> Bool {
+            text.firstMatch(pattern) != nil || !(meta[key]?.trimmingWhiteSpace.isEmpty ?? true)
+        }
+        var missing: [String] = []
+        if !has(Self.interpretationUnit, "解读单位"), document.elements.issuerSignature == nil, document.metadata.publisher == nil {
+            missing.append("解读单位")
+        }
+        if !has(Self.interpretationPerson, "解读人") { missing.append("解读人") }
+        if !has(Self.interpretationPhone, "解读电话") { missing.append("解读电话") }
         guard !missing.isEmpty else { return [] }
         return [
             Finding(
@@ -92,6 +109,10 @@ public struct PublicationCheck: Sendable {
         #"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日[^\n。,]{0,3}?(?:至|到|—|-|~)[ ]?(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日"#
     static let consultationDue =
         #"(?:截止|截至)[^\n。0-9]{0,6}([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日|([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日[^\n。]{0,8}?(?:前|以前|之前|止)"#
+    /// A due date without its year (请于7月26日前反馈): the year is the notice's own, or the next one
+    /// when the date would fall before the notice.
+    static let consultationDueNoYear =
+        #"(?<![0-9年])([0-9]{1,2})月([0-9]{1,2})日[^\n。]{0,8}?(?:前|以前|之前|止)|(?:截止|截至)[^\n。0-9]{0,6}(?<![0-9年])([0-9]{1,2})月([0-9]{1,2})日"#
     static let consultationChannel =
         #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.|(?:电话|传真|热线)[^\n。]{0,6}[0-9]{3,}|(?:邮寄|通信|通讯|联系)地址|邮政编码|邮编|信箱|意见征集|留言|在线提交|网上提交|登录[^\n。]{0,20}(?:网站|平台|系统)"#
 
@@ -107,6 +128,13 @@ public struct PublicationCheck: Sendable {
         } else if let c = text.captures(Self.consultationDue) {
             due = SimpleDate(year: c[1], month: c[2], day: c[3]) ?? SimpleDate(year: c[4], month: c[5], day: c[6])
             start = document.metadata.publishDate ?? document.writtenDate
+        } else if let c = text.captures(Self.consultationDueNoYear) {
+            start = document.metadata.publishDate ?? document.writtenDate
+            let year = start?.year ?? asOf.year
+            let (month, day) = (c[1] ?? c[3], c[2] ?? c[4])
+            if let d = SimpleDate(year: String(year), month: month, day: day) {
+                due = start.map { d < $0 } == true ? SimpleDate(year: String(year + 1), month: month, day: day) : d
+            }
         }
         if let due {
             if let start, start <= due {

@@ -33,12 +33,30 @@ public struct Rule: Codable, Sendable {
     /// The 公开属性 a match implies for the document (domain-spec §2.4): a secret mark implies
     /// 不予公开, internal management 依申请公开, unmasked personal data 部分公开.
     public var implies: DisclosureAttribute?
+    /// `word`: the match must start and end where words do (``ReaderContext``), so 布警 is not
+    /// found inside 发布警情. Default `word` for a lexicon (`terms`), `none` for a pattern.
+    public var boundaries: Boundaries?
+    /// `lower`: a match that only names the category — forbidden (严禁发布…), listed without values,
+    /// cited in 《》, given as the basis (根据…批示) — is lowered to warn. Default `lower` for kinds
+    /// that name categories of content (police work, process, commercial secrets), else `keep`.
+    public var mentions: Mentions?
     public var examples: RuleExamples
+
+    public enum Boundaries: String, Codable, Sendable { case word, none }
+    public enum Mentions: String, Codable, Sendable { case lower, keep }
+
+    /// Whether matches must fall on word boundaries.
+    public var wordBounded: Bool { (boundaries ?? (terms == nil ? .none : .word)) == .word }
+
+    /// Whether a mention of the category is lowered to warn.
+    public var lowersMentions: Bool {
+        (mentions ?? ([.policeWork, .process, .commercialSecret].contains(kind) ? .lower : .keep)) == .lower
+    }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, kind, category, severity, pattern, terms, group, flags, keywords, validator, context, exclude
         case appliesTo = "applies_to"
-        case message, remediation, sources, implies, examples
+        case message, remediation, sources, implies, boundaries, mentions, examples
     }
 
     public init(from decoder: any Decoder) throws {
@@ -71,6 +89,8 @@ public struct Rule: Codable, Sendable {
         remediation = try c.decodeIfPresent(String.self, forKey: .remediation)
         sources = try c.decodeIfPresent([String].self, forKey: .sources)
         implies = try c.decodeIfPresent(DisclosureAttribute.self, forKey: .implies)
+        boundaries = try c.decodeIfPresent(Boundaries.self, forKey: .boundaries)
+        mentions = try c.decodeIfPresent(Mentions.self, forKey: .mentions)
         examples = try c.decode(RuleExamples.self, forKey: .examples)
     }
 
@@ -102,6 +122,9 @@ public struct RuleContext: Codable, Sendable {
     public var lowerWindow: Int?
     /// Only the text before the match is searched (labels such as `密码：` precede values).
     public var beforeOnly: Bool?
+    /// Document types in which `lowerIfAny` applies (all when absent): a mobile after 联系人 is the
+    /// required contact of a reply to a deputy or a consultation, and a leak in a notice.
+    public var lowerIn: [DocumentType]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case window
@@ -111,6 +134,7 @@ public struct RuleContext: Codable, Sendable {
         case lowerTo = "lower_to"
         case lowerWindow = "lower_window"
         case beforeOnly = "before_only"
+        case lowerIn = "lower_in"
     }
 }
 

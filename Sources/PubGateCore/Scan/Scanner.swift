@@ -40,6 +40,7 @@ public struct Scanner: Sendable {
         guard let decoded = document.ingested.decoded, let lines = document.lineIndex else { return [] }
         let text = document.normalized
         let context = ValidationContext(asOf: asOf)
+        let reader = ReaderContext(utf8: text.utf8)
         var findings: [Finding] = []
         var seen = Set<SeenMatch>()
         // Where the first lines end, found only when a header-only rule has a match to place.
@@ -113,10 +114,20 @@ public struct Scanner: Sendable {
                             lowerAround = scalars(before: range.lowerBound, count: width, in: text.utf8) + "\u{0}"
                                 + (ctx.beforeOnly == true ? "" : scalars(after: range.upperBound, count: width, in: text.utf8))
                         }
-                        if let lower = ctx.lowerIfAny, let word = lower.first(where: { lowerAround.contains($0) }) {
+                        if let lower = ctx.lowerIfAny, ctx.lowerIn?.contains(document.docType) ?? true,
+                            let word = lower.first(where: { lowerAround.contains($0) })
+                        {
                             severity = ctx.lowerTo ?? .info
                             trace?.keep(rule.id, line(), value, "context word 「\(word)」 lowers it to \(severity.rawValue)")
                         }
+                    }
+                    if rule.wordBounded, reader.crossesWords(range) {
+                        trace?.drop(rule.id, line(), value, "inside a longer word (its start or end is not a word boundary)")
+                        return true
+                    }
+                    if rule.lowersMentions, severity > .warn, let why = reader.mention(range) {
+                        severity = .warn
+                        trace?.keep(rule.id, line(), value, "a mention, not a disclosure: \(why); lowered to warn")
                     }
                     let original = document.originalRange(of: range)
                     guard seen.insert(SeenMatch(rule: index, start: original.lowerBound, end: original.upperBound)).inserted else { return true }

@@ -27,6 +27,8 @@ public enum Validators {
         // A labelled card or account number the card checksum rejects (detectors.md §2.1: lower, not drop).
         "not_luhn": { s, c in !luhn(digits(s)) && !residentID18(digits(s), asOf: c.asOf) },
         "ipv4_private": { s, _ in privateIPv4(s) },
+        // A name is a surname and one or two characters (not 反映 after 举报人, not 证言 after 证人).
+        "personal_name": { s, _ in Surnames.isPersonalName(s) },
     ]
 
     /// Province-level codes of GB/T 2260 plus 81–83 (HK, Macau, Taiwan residence permits) and 9x (foreigners).

@@ -55,7 +55,8 @@ import Testing
         let body = { (date: String) in "本溪市公安局文件\n本公发〔2025〕3号\n关于调整户籍业务办理时间的通知\n各分局：\n正文。\n本溪市公安局\n\(date)\n（此件公开发布）\n" }
         let padded = findings(body("2025年06月05日"), name: "a.txt").filter { $0.ruleID == "written_date_format" }
         let f = try #require(padded.first)
-        #expect(padded.count == 1 && f.severity == .fix && f.message.contains("2025年6月5日") && f.location?.line == 7)
+        // Published as issued: reported, not blocking, unless the site checks drafts before issue.
+        #expect(padded.count == 1 && f.severity == .warn && f.message.contains("2025年6月5日") && f.location?.line == 7)
         #expect(findings(body("二〇二五年六月五日"), name: "a.txt").contains { $0.ruleID == "written_date_format" })
         #expect(!findings(body("2025年6月5日"), name: "a.txt").contains { $0.ruleID == "written_date_format" })
     }
@@ -79,9 +80,15 @@ import Testing
     @Test func malformedDocumentNumberIsAFixFindingWithTheCanonicalForm() throws {
         let text = "本溪市公安局文件\n本公通［2025］012号\n关于调整办公地点的通知\n各分局：\n正文。\n本溪市公安局\n2025年6月20日\n（此件公开发布）\n"
         let f = try #require(findings(text, name: "a.txt").first { $0.ruleID == "document_number_format" })
-        #expect(f.severity == .fix && f.kind == .format)
+        #expect(f.severity == .warn && f.kind == .format)
         #expect(f.message.contains("本公通〔2025〕12号"))
         #expect(f.location?.line == 2)
+        var strict = shippedSettings
+        strict.publication.documentNumber.malformed = .fix
+        #expect(findings(text, name: "a.txt", settings: strict).first { $0.ruleID == "document_number_format" }?.severity == .fix)
+        // 执法文书 are published with the number as issued (行罚决字〔2023〕020号): not judged.
+        let penalty = "某县公安局行政处罚决定书\n某公行罚决字〔2023〕020号\n违法行为人：张某某。\n"
+        #expect(!findings(penalty, name: "b.txt").contains { $0.ruleID == "document_number_format" })
     }
 
     @Test func penaltyAgainstAMinorIsBlocked() {
@@ -118,5 +125,29 @@ import Testing
         #expect(doc.decision == .reject && doc.disposition == .block)
         #expect(doc.findings.contains { $0.kind == .mobile })
         #expect(!doc.findings.contains { $0.kind == .proposalTitle })
+    }
+}
+
+/// How real pages write what the publication rules ask for.
+@Suite struct PublicationWordingTests {
+    func findings(_ text: String, name: String = "a.md") -> [Finding] {
+        PublicationCheck(settings: shippedSettings, asOf: reviewDate).findings(for: classify(text, name: name))
+    }
+
+    /// A due date without its year takes the notice's own year.
+    @Test func aDueDateWithoutItsYearIsADueDate() {
+        let notice = "---\ntitle: 关于公开征求《某某办法（征求意见稿）》意见的通知\ndate: 2025-07-15\n---\n请于7月26日前将意见反馈至市交通运输局，邮箱abc@example.org。\n"
+        #expect(!findings(notice).contains { $0.ruleID == "consultation_window" })
+        let short = "---\ntitle: 关于公开征求《某某办法（征求意见稿）》意见的通知\ndate: 2025-07-15\n---\n请于7月18日前将意见反馈至市交通运输局，邮箱abc@example.org。\n"
+        #expect(findings(short).first { $0.ruleID == "consultation_window" }?.message.contains("working days") == true)
+    }
+
+    /// 解读 fields written as a contact line under its heading count; a signature alone does not.
+    @Test func interpretationContactLinesCount() {
+        let contact = "---\ntitle: 关于《某某实施意见》的政策解读\n---\n一、背景。\n四、政策解读联系方式\n某某市卫生健康局疾控科，孙某雯：0411-85616871\n"
+        #expect(!findings(contact).contains { $0.ruleID == "interpretation_fields" })
+        let signed = "---\ntitle: 关于《某某通告》的解读\n---\n一、背景。\n某某县公安局交通警察大队\n2025年3月1日\n"
+        let f = findings(signed).first { $0.ruleID == "interpretation_fields" }
+        #expect(f?.message.contains("解读人") == true && f?.message.contains("解读单位") == false)
     }
 }

@@ -87,11 +87,18 @@ import Testing
         #expect(severity("诈骗专案组") == nil)
     }
 
-    /// A mobile given as the 解读电话 is WARN (domain-spec §7.2); anywhere else it blocks.
-    @Test func aMobileAsTheInterpretationPhoneIsAWarning() {
-        let severity = { (text: String) in scan(Array(text.utf8), name: "a.txt").1.first { $0.kind == .mobile }?.severity }
-        #expect(severity("解读电话：13912345678") == .warn)
-        #expect(severity("联系电话：13912345678") == .block)
+    /// A mobile given as the contact a document's format asks for — the 解读电话 (domain-spec §7.2),
+    /// the answering officer of a reply (§7.3), a consultation's feedback line (§7.5) — is WARN; in
+    /// a notice's contact line (S31) or beside a deputy's name it blocks.
+    @Test func aMobileAsTheRequiredContactIsAWarning() {
+        let severity = { (title: String, text: String) in
+            scan(Array("---\ntitle: \(title)\n---\n\(text)\n".utf8), name: "a.md").1.first { $0.kind == .mobile }?.severity
+        }
+        #expect(severity("关于《某某办法》的政策解读", "解读电话：13912345678") == .warn)
+        #expect(severity("关于市人大第12号建议的答复", "联系电话：13912345678 联系人：王立新") == .warn)
+        #expect(severity("关于公开征求《某某办法（征求意见稿）》意见的通知", "联系人：钱立新，联系电话：15957208613。") == .warn)
+        #expect(severity("关于开展反诈宣传月活动的通知", "（联系人：王立新，联系电话：13912345678）") == .block)
+        #expect(severity("关于市人大第12号建议的答复", "王秀兰代表（联系电话：13941412345）：") == .block)
     }
 
     @Test func runawayRuleEndsAsScanIncompleteWithinASecond() throws {
