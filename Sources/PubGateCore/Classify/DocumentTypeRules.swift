@@ -11,11 +11,15 @@ import Yams
 /// differently; a document no cue matches is `news` when it has a title, else `other`.
 public struct DocumentTypeRules: Sendable {
     public let types: [(type: DocumentType, cues: [DocumentTypeCue])]
+    /// Generic genres a type may refine: a page titled …的公告 whose body invites comments
+    /// (公开征求意见, 反馈意见) is a consultation; 公告 and 通知 carry any content.
+    public let refinements: [DocumentType: [DocumentType]]
 
     public static let fileName = "classify.yaml"
 
-    public init(types: [(type: DocumentType, cues: [DocumentTypeCue])]) {
+    public init(types: [(type: DocumentType, cues: [DocumentTypeCue])], refinements: [DocumentType: [DocumentType]] = [:]) {
         self.types = types
+        self.refinements = refinements
     }
 
     /// Body cues must add up to this much: one phrase is a mention, several make the genre.
@@ -26,17 +30,24 @@ public struct DocumentTypeRules: Sendable {
     public func type(of facts: DocumentFacts, sectionType: DocumentType? = nil) -> DocumentType {
         for tier in [DocumentTypeCue.Tier.title, .column, .documentNumber] {
             for entry in types where entry.cues.contains(where: { $0.tier == tier && $0.matches(facts) }) {
+                if tier == .title, let refined = bestByBody(facts, among: { self.refinements[$0]?.contains(entry.type) == true }) {
+                    return refined
+                }
                 return entry.type
             }
             if tier == .title, let sectionType { return sectionType }
         }
+        return bestByBody(facts, among: { _ in true }) ?? (facts.title == nil ? .other : .news)
+    }
+
+    /// The type among `candidates` whose body cues weigh most, if they reach ``minimumBodyScore``.
+    private func bestByBody(_ facts: DocumentFacts, among candidates: (DocumentType) -> Bool) -> DocumentType? {
         var best: (type: DocumentType, score: Int)?
-        for entry in types {
+        for entry in types where candidates(entry.type) {
             let score = entry.cues.filter { $0.tier == .body && $0.matches(facts) }.reduce(0) { $0 + $1.weight }
             if score >= Self.minimumBodyScore, score > (best?.score ?? 0) { best = (entry.type, score) }
         }
-        if let best { return best.type }
-        return facts.title == nil ? .other : .news
+        return best?.type
     }
 
     /// Loads `classify.yaml`; every problem names the file and the entry.
@@ -49,10 +60,11 @@ public struct DocumentTypeRules: Sendable {
         let root = try YAMLShape.mapping(text, file: file, expecting: "`doc_types`")
         try YAMLShape.check(root, known: ["version", "doc_types"], file: file, at: "")
         var types: [(DocumentType, [DocumentTypeCue])] = []
+        var refinements: [DocumentType: [DocumentType]] = [:]
         for (index, entry) in (root["doc_types"]?.sequence ?? []).enumerated() {
             let place = "doc_types[\(index)]"
             guard let m = entry.mapping else { throw ConfigurationError(file: file, message: "\(place) is not a mapping") }
-            try YAMLShape.check(m, known: ["type", "cues"], file: file, at: place)
+            try YAMLShape.check(m, known: ["type", "cues", "refines"], file: file, at: place)
             guard let name = m["type"]?.string, let type = DocumentType(rawValue: name) else {
                 throw ConfigurationError(
                     file: file,
@@ -83,8 +95,14 @@ public struct DocumentTypeRules: Sendable {
                         documentNumber: try regex("document_number"), has: has, weight: weight))
             }
             if cues.isEmpty { throw ConfigurationError(file: file, message: "\(place) (\(name)) has no cues") }
+            for generic in m["refines"]?.sequence?.compactMap(\.string) ?? [] {
+                guard let g = DocumentType(rawValue: generic) else {
+                    throw ConfigurationError(file: file, message: "\(place) (\(name)).refines: unknown type `\(generic)`")
+                }
+                refinements[type, default: []].append(g)
+            }
             types.append((type, cues))
         }
-        return DocumentTypeRules(types: types)
+        return DocumentTypeRules(types: types, refinements: refinements)
     }
 }

@@ -7,16 +7,19 @@
 /// - S-FMT-DOCNO: the document's own 文号 follows GB/T 9704.
 /// - S-FMT-DATE: the body's 成文日期 is written 2025年6月5日 (Arabic digits, no padding zeros).
 /// - a penalty decision follows the site's masking template and is not a minor's case.
+/// - Outdated basis: no reliance on a law, rule or provision that had ended (``OutdatedBasisCheck``).
 ///
 /// The cross-document rule of 三同步 (a policy's 解读 in the batch or on the site) needs the whole
 /// batch and lives in the aggregate stage (``InterpretationLinkCheck``).
 public struct PublicationCheck: Sendable {
     public let settings: Settings
     public let asOf: SimpleDate
+    let outdatedBasis: OutdatedBasisCheck
 
-    public init(settings: Settings, asOf: SimpleDate) {
+    public init(settings: Settings, asOf: SimpleDate, repealed: RepealedBases = RepealedBases()) {
         self.settings = settings
         self.asOf = asOf
+        outdatedBasis = OutdatedBasisCheck(bases: repealed, severity: settings.publication.outdatedBasis, asOf: asOf)
     }
 
     public func findings(for document: ClassifiedDocument) -> [Finding] {
@@ -35,7 +38,7 @@ public struct PublicationCheck: Sendable {
         if ![.penalty, .licence, .foiReply, .wanted].contains(document.docType) {
             found += documentNumberFormat(document)
         }
-        found += writtenDateFormat(document)
+        found += writtenDateFormat(document) + outdatedBasis.findings(for: document)
         return found
     }
 

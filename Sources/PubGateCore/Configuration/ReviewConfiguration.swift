@@ -9,12 +9,17 @@ public struct ReviewConfiguration: Sendable {
     public let documentTypes: DocumentTypeRules
     public let settings: Settings
     public let aggregation: AggregationRules
+    public let repealed: RepealedBases
 
-    public init(rules: RuleSet, documentTypes: DocumentTypeRules, settings: Settings, aggregation: AggregationRules) {
+    public init(
+        rules: RuleSet, documentTypes: DocumentTypeRules, settings: Settings, aggregation: AggregationRules,
+        repealed: RepealedBases = RepealedBases()
+    ) {
         self.rules = rules
         self.documentTypes = documentTypes
         self.settings = settings
         self.aggregation = aggregation
+        self.repealed = repealed
     }
 
     /// The folder holding `classify.yaml` and `policy.yaml` for a rules path (a folder, or a file in one).
@@ -43,6 +48,11 @@ public struct ReviewConfiguration: Sendable {
         let types = try DocumentTypeRules.load(file: file(DocumentTypeRules.fileName))
         let loaded = try SettingsLoader().load(defaults: file(SettingsLoader.defaultsFileName), site: site)
         let aggregation = try AggregationRules.load(file: file(AggregationRules.fileName))
-        return (ReviewConfiguration(rules: rules, documentTypes: types, settings: loaded.settings, aggregation: aggregation), loaded)
+        let repealedFile = file(RepealedBases.fileName)
+        let repealed = FileManager.default.fileExists(atPath: repealedFile) ? try RepealedBases.load(file: repealedFile) : RepealedBases()
+        return (
+            ReviewConfiguration(rules: rules, documentTypes: types, settings: loaded.settings, aggregation: aggregation, repealed: repealed),
+            loaded
+        )
     }
 }

@@ -57,11 +57,14 @@ public struct Settings: Sendable, Codable {
         public var documentNumber: DocumentNumberRule
         public var writtenDate: WrittenDateRule
         public var penalty: Penalty
+        /// A document relying on a repealed law or a removed provision (`Rules/repealed.yaml`).
+        public var outdatedBasis: Severity
 
         enum CodingKeys: String, CodingKey {
             case interpretation, proposal, consultation, normative, penalty
             case documentNumber = "document_number"
             case writtenDate = "written_date"
+            case outdatedBasis = "outdated_basis"
         }
 
         public struct Interpretation: Sendable, Codable {

@@ -31,6 +31,8 @@ public struct FindingKind: RawRepresentable, Hashable, Sendable, Codable, Custom
     /// A wrong form of a name or formulation (严重表述错误, S-ERR-NAMES).
     public static let expressionError = FindingKind(rawValue: "expression_error")
     public static let format = FindingKind(rawValue: "format")
+    /// A document relying on a law, rule or provision that had ended by its date (`Rules/repealed.yaml`).
+    public static let outdatedBasis = FindingKind(rawValue: "outdated_basis")
     public static let penaltyMasking = FindingKind(rawValue: "penalty_masking")
     public static let attributeMissing = FindingKind(rawValue: "attribute_missing")
     public static let attributeConflict = FindingKind(rawValue: "attribute_conflict")
@@ -66,7 +68,7 @@ public struct FindingKind: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static let vocabulary: [FindingKind] = [
         .secretMark, .workSecret, .policeWork, .commercialSecret, .casePerson, .residentID, .mobile, .bankCard, .address,
         .credential, .intranet, .process, .email, .plate, .coordinates, .passport, .orgCode, .masked,
-        .maskingWeak, .landline, .expressionError, .format, .penaltyMasking, .attributeMissing, .attributeConflict,
+        .maskingWeak, .landline, .expressionError, .format, .outdatedBasis, .penaltyMasking, .attributeMissing, .attributeConflict,
         .attributeMismatch, .attributeNotPublic, .attributePartial, .interpretationFields, .interpretationMissing,
         .proposalTitle, .consultation, .aggregationLinkage, .aggregationBulk, .aggregationLayout, .republication, .suppression, .hiddenContent,
         .embeddedContent, .needsOCR, .attachment, .unscannable,

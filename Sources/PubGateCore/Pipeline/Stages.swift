@@ -29,7 +29,7 @@ struct Stages: Sendable {
             publicNumbers: Set(settings.publicNumbers.map { $0.filter(\.isNumber) }))
         fileNames = FileNameScan(ingest: ingest, classifier: classifier, scanner: scanner)
         attributes = AttributeCheck(settings: settings.attribute)
-        publication = PublicationCheck(settings: settings, asOf: options.asOf)
+        publication = PublicationCheck(settings: settings, asOf: options.asOf, repealed: configuration.repealed)
         policy = DecisionPolicy(settings: settings)
         var implications: [String: DisclosureAttribute] = [:]
         for compiled in configuration.rules.rules { implications[compiled.rule.id] = compiled.rule.implies }

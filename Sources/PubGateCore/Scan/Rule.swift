@@ -111,6 +111,9 @@ public struct RuleContext: Codable, Sendable {
     public var window: Int?
     /// At least one of these must occur in the window, or the match is dropped.
     public var requireAny: [String]?
+    /// A second condition of the same kind: one of these must occur too (a plan needs a date ahead
+    /// and a task: 届时 … 抽调).
+    public var requireAlso: [String]?
     /// Any of these in the window drops the match (e.g. `受理编号` next to an 18-digit number).
     public var dropIfAny: [String]?
     /// Any of these in the window lowers the severity to `lowerTo` (default `info`).
@@ -129,6 +132,7 @@ public struct RuleContext: Codable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case window
         case requireAny = "require_any"
+        case requireAlso = "require_also"
         case dropIfAny = "drop_if_any"
         case lowerIfAny = "lower_if_any"
         case lowerTo = "lower_to"

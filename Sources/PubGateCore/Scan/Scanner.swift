@@ -42,6 +42,10 @@ public struct Scanner: Sendable {
         let context = ValidationContext(asOf: asOf)
         let reader = ReaderContext(utf8: text.utf8)
         var findings: [Finding] = []
+        // People the case rules found named in full (normalized name → the first finding and its
+        // index), and where.
+        var people: [String: (index: Int, finding: Finding)] = [:]
+        var namedAt: Set<Int> = []
         var seen = Set<SeenMatch>()
         // Where the first lines end, found only when a header-only rule has a match to place.
         var firstLines: FirstLines?
@@ -101,8 +105,8 @@ public struct Scanner: Sendable {
                         let before = scalars(before: range.lowerBound, count: window, in: text.utf8)
                         let after = ctx.beforeOnly == true ? "" : scalars(after: range.upperBound, count: window, in: text.utf8)
                         let around = before + "\u{0}" + after
-                        if let required = ctx.requireAny, !required.contains(where: { around.contains($0) }) {
-                            trace?.drop(rule.id, line(), value, "none of its context words within \(window) characters")
+                        for required in [ctx.requireAny, ctx.requireAlso].compactMap({ $0 }) where !required.contains(where: { around.contains($0) }) {
+                            trace?.drop(rule.id, line(), value, "none of its context words (\(required.prefix(3).joined(separator: ", ")) …) within \(window) characters")
                             return true
                         }
                         if let drop = ctx.dropIfAny, let word = drop.first(where: { around.contains($0) }) {
@@ -141,12 +145,16 @@ public struct Scanner: Sendable {
                     let excerpt = Masker.excerpt(
                         before: scalars(before: range.lowerBound, count: 12, in: text.utf8), match: value,
                         after: scalars(after: range.upperBound, count: 12, in: text.utf8))
-                    findings.append(
-                        Finding(
-                            ruleID: rule.id, kind: rule.kind, severity: severity, message: rule.message ?? rule.title,
-                            part: part, location: lines.location(of: original).placed(text.place(at: range.lowerBound)), masked: Masker.mask(value),
-                            excerpt: excerpt, match: showMatches ? UTF8Bytes.string(decoded.scalars[original]) : nil,
-                            sources: rule.sources ?? [], remediation: rule.remediation))
+                    let finding = Finding(
+                        ruleID: rule.id, kind: rule.kind, severity: severity, message: rule.message ?? rule.title,
+                        part: part, location: lines.location(of: original).placed(text.place(at: range.lowerBound)), masked: Masker.mask(value),
+                        excerpt: excerpt, match: showMatches ? UTF8Bytes.string(decoded.scalars[original]) : nil,
+                        sources: rule.sources ?? [], remediation: rule.remediation)
+                    if rule.kind == .casePerson, severity > .warn, Surnames.isPersonalName(value) {
+                        if people[value] == nil { people[value] = (findings.count, finding) }
+                        namedAt.insert(range.lowerBound)
+                    }
+                    findings.append(finding)
                     return true
                 }
                 if case .windows(let width) = confirmation {
@@ -169,6 +177,15 @@ public struct Scanner: Sendable {
                         message: "scan incomplete: rule `\(rule.id)` stopped (\(error.message)); the document was not fully checked",
                         remediation: "Review the document by hand, or fix the rule in \(compiled.file)."))
             }
+        }
+        if document.docType != .wanted {
+            let names = PersonNameCheck(document: document)
+            let (elsewhere, bodyLines) = names.repetitions(of: people.mapValues(\.finding), besides: namedAt)
+            for (name, lines) in bodyLines where !lines.isEmpty {
+                guard let first = people[name] else { continue }
+                findings[first.index].message += "; named again on line \(lines.map(String.init).joined(separator: ", "))"
+            }
+            findings += elsewhere + names.inconsistentMasks(showMatches: showMatches)
         }
         return findings
     }

@@ -21,7 +21,7 @@ public enum Validators {
         "uscc": { s, _ in uscc(s.uppercased().filter { !$0.isWhitespace }) },
         "mobile": { s, _ in mobile(digits(s)) },
         "date": { s, c in date(s, asOf: c.asOf) },
-        "masked_id_weak": { s, _ in maskedIDIsWeak(s) },
+        "masked_id_weak": { s, c in maskedIDIsWeak(s, asOf: c.asOf) },
         "masked_mobile_weak": { s, _ in maskedMobileIsWeak(s) },
         "masked_id": { s, _ in [15, 18].contains(s.filter { !$0.isWhitespace }.count) },
         // A labelled card or account number the card checksum rejects (detectors.md §2.1: lower, not drop).
@@ -108,15 +108,46 @@ public enum Validators {
     }
 
     /// A masked ID that still leaves too little hidden (detectors.md §2.3).
-    public static func maskedIDIsWeak(_ s: String) -> Bool {
+    /// A masked ID is judged by what it leaves recoverable: how many numbers fit the visible digits,
+    /// counting only real birth dates (1900 to the review date) and, when the check character is
+    /// visible, the one number in eleven that passes it. A thousand or fewer is a weak mask — region
+    /// and birth year and month left visible (110105199003****12: about 280 numbers) is one, the
+    /// first-6-last-4 template (210302********1234: about 4,000) is not.
+    public static func maskedIDIsWeak(_ s: String, asOf: SimpleDate = SimpleDate(year: 2100, month: 12, day: 31)!) -> Bool {
         let c = Array(s.filter { !$0.isWhitespace })
         guard c.count == 18 || c.count == 15 else { return false }
         let isMask: (Character) -> Bool = { $0 == "*" || $0 == "＊" || $0 == "×" }
-        let body = c.count == 18 ? Array(c[0..<17]) : c
-        let masked = body.filter(isMask).count
-        guard masked > 0 else { return false }
-        let birthVisible = c.count == 18 ? !c[6..<14].contains(where: isMask) : !c[6..<12].contains(where: isMask)
-        return masked <= 3 || (birthVisible && masked <= 4)
+        guard c.contains(where: isMask) else { return false }
+        return maskedIDCandidates(c, isMask: isMask, asOf: asOf) <= 1000
+    }
+
+    static func maskedIDCandidates(_ c: [Character], isMask: (Character) -> Bool, asOf: SimpleDate) -> Double {
+        let long = c.count == 18
+        let pow10 = { (n: Int) in (0..<n).reduce(1.0) { r, _ in r * 10 } }
+        let region = c[0..<6].filter(isMask).count
+        let sequence = c[(long ? 14 : 12)..<(long ? 17 : 15)].filter(isMask).count
+        let birth = Array(c[6..<(long ? 14 : 12)])
+        // Visible birth digits as a pattern: each date of the century range is checked against it.
+        func fits(_ text: String) -> Bool {
+            zip(text, birth).allSatisfy { d, b in isMask(b) || d == b }
+        }
+        var dates = 0.0
+        let years = long ? Array(1900...asOf.year) : Array(1900...1999)
+        for year in years where fits(long ? String(year) : String(String(year).suffix(2))) {
+            for month in 1...12 {
+                let ym = (long ? String(year) : String(String(year).suffix(2))) + String(format: "%02d", month)
+                guard fits(ym) else { continue }
+                for day in 1...31 {
+                    guard let date = SimpleDate(year: year, month: month, day: day), date <= asOf,
+                        fits(ym + String(format: "%02d", day))
+                    else { continue }
+                    dates += 1
+                }
+            }
+        }
+        var count = pow10(region) * dates * pow10(sequence)
+        if long, !isMask(c[17]) { count /= 11 }
+        return count
     }
 
     /// An 11-character mobile with one to three digits masked (`1394146**78`): the rest are found by

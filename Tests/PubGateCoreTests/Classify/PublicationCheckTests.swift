@@ -151,3 +151,30 @@ import Testing
         #expect(f?.message.contains("解读人") == true && f?.message.contains("解读单位") == false)
     }
 }
+
+/// A basis that ended before the document's date (Rules/repealed.yaml).
+@Suite struct OutdatedBasisTests {
+    func findings(_ text: String) -> [Finding] {
+        PublicationCheck(settings: shippedSettings, asOf: reviewDate, repealed: shippedConfiguration.repealed)
+            .findings(for: classify(text, name: "a.md")).filter { $0.ruleID == "outdated_basis" }
+    }
+
+    @Test func relyingOnARepealedRuleIsAFinding() {
+        let guide = "---\ntitle: 护士执业注册办事指南\ndate: 2024-03-01\n---\n依照《中华人民共和国护士管理办法》第七条，符合条件的可以免于考试。\n"
+        let f = findings(guide)
+        #expect(f.count == 1 && f.first?.message.contains("护士条例") == true && f.first?.severity == .fix)
+    }
+
+    /// Naming a repealed title, or relying on it before it ended, is not.
+    @Test func namingOrEarlierRelianceIsNot() {
+        #expect(findings("---\ntitle: 关于废止部分规范性文件的决定\ndate: 2024-03-01\n---\n《中华人民共和国合同法》同时废止。\n").isEmpty)
+        #expect(findings("---\ntitle: 行政处罚决定书\ndate: 2018-03-01\n---\n违反了《中华人民共和国合同法》第五十二条。\n").isEmpty)
+    }
+
+    @Test func aRemovedProvisionIsAFinding() {
+        let guide = "---\ntitle: 政府信息公开指南\ndate: 2023-01-01\n---\n申请人根据自身生产、生活、科研等特殊需要，可以申请获取相关政府信息。\n"
+        #expect(findings(guide).count == 1)
+        let explained = "---\ntitle: 解读\ndate: 2023-01-01\n---\n新条例取消了“生产、生活、科研等特殊需要”的限制。\n"
+        #expect(findings(explained).isEmpty)
+    }
+}

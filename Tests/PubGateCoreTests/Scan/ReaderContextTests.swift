@@ -40,3 +40,59 @@ import Testing
         #expect(!Surnames.isPersonalName("反映") && !Surnames.isPersonalName("王某某") && !Surnames.isPersonalName("张*"))
     }
 }
+
+/// What a page does with a person's name as a whole.
+@Suite struct PersonNameTests {
+    func findings(_ text: String, name: String = "a.md") -> [Finding] { scan(text, name: name).1 }
+
+    /// The party's name repeated in the title is a finding of its own; body repetitions are listed
+    /// on the first finding.
+    @Test func aNamedPartyIsNamedWhereverThePageRepeatsIt() {
+        let page = "<html><head><title>示市监罚〔2021〕175号 王桂芬未取得许可从事经营活动案</title></head><body>\n<p>示市监罚〔2021〕175号 王桂芬未取得许可从事经营活动案</p>\n<p>当事人：王桂芬，性别：女，民族：汉族，年龄：57岁</p>\n<p>经查，王桂芬于2021年3月起在某市场摆摊经营。</p>\n</body></html>"
+        let found = findings(page, name: "a.html")
+        let repeated = found.filter { $0.ruleID == "case_person_name_repeated" }
+        #expect(repeated.count == 2)  // the <title> and the title line
+        let first = found.first { $0.ruleID == "case_person_penalty_party" }
+        #expect(first?.message.contains("named again on line") == true)
+    }
+
+    /// A party masked in one field and named in full in another defeats the mask.
+    @Test func aMaskDefeatedByAnotherFieldIsFound() {
+        let page = "---\ntitle: 某某市场监督管理局行政处罚决定书\n---\n当事人：石*\n经营场所：某县某街道\n负责人：石磊\n"
+        #expect(findings(page).contains { $0.ruleID == "case_person_mask_inconsistent" })
+        let consistent = "---\ntitle: 某某市场监督管理局行政处罚决定书\n---\n当事人：石*\n负责人：石*\n"
+        #expect(!findings(consistent).contains { $0.ruleID == "case_person_mask_inconsistent" })
+    }
+
+    /// Victims named by what happened to them, or by their tie to the offender.
+    @Test func victimsNamedWithoutARoleWordAreFound() {
+        #expect(findings("民警成功解救被挟持女子吴晓梅。", name: "a.txt").contains { $0.ruleID == "case_person_victim_named" })
+        #expect(!findings("民警成功解救被挟持女子吴某某。", name: "a.txt").contains { $0.kind == .casePerson })
+    }
+}
+
+@Suite struct MaskStrengthTests {
+    /// Masks are judged by how many numbers still fit what they leave visible.
+    @Test func weakMasksLeaveFewCandidates() {
+        let asOf = reviewDate
+        #expect(Validators.maskedIDIsWeak("110105199003****12", asOf: asOf))  // region, birth year and month
+        #expect(Validators.maskedIDIsWeak("2103021990010112**", asOf: asOf))
+        #expect(Validators.maskedIDIsWeak("3201021990****1234", asOf: asOf))  // a few dozen birthdays
+        #expect(!Validators.maskedIDIsWeak("210302********1234", asOf: asOf))  // first 6 + last 4: thousands
+        #expect(!Validators.maskedIDIsWeak("2105**********123X", asOf: asOf))
+        #expect(!Validators.maskedIDIsWeak("****0519850601****", asOf: asOf))
+    }
+}
+
+@Suite struct DeploymentPlanTests {
+    func severity(_ text: String) -> Severity? {
+        scan(text, name: "a.txt").1.first { $0.ruleID == "pol_deployment_numbers" }?.severity
+    }
+
+    /// A plan names a date ahead and a task; a quota or a report after the event is neither.
+    @Test func onlyPlannedStrengthIsADeployment() {
+        #expect(severity("届时，将抽调民警40名在各路口值守。") == .block)
+        #expect(severity("2025年计划招聘辅警30名，报名时间为6月1日至6月10日。") == nil)
+        #expect(severity("春节期间全市共投入警力2000余名，确保了节日平安。") == nil)
+    }
+}

@@ -1,0 +1,65 @@
+/// A document that relies on a basis which had ended by its own date (`Rules/repealed.yaml`):
+/// 依照《护士管理办法》第七条 in a guide written after 2008, or a 公开指南 that still asks for the
+/// 生产、生活、科研 needs the 2019 条例 dropped.
+///
+/// Reliance is what the sentence does with the title: cites it as its basis (依照, 根据, 按照,
+/// 违反 … before it, 第N条 or 规定 after it). A sentence that repeals or replaces it (《…》同时废止)
+/// only names it. The document's date is its 成文日期, else its 发布日期, else the review date: an
+/// archived decision of 2018 applied the law of 2018.
+struct OutdatedBasisCheck {
+    let bases: RepealedBases
+    let severity: Severity
+    let asOf: SimpleDate
+
+    static let reliance = #"(?:依照|依据|根据|按照|违反|适用|参照|遵照|依|据|按)[^。;\n《]{0,6}$"#
+    static let article = #"^(?:第[一二三四五六七八九十百零〇0-9]+条|规定|的规定|有关规定|相关规定)"#
+    static let repealing = #"废止|失效|废除|取代|代替|替代|不再执行|停止执行|取消|删除"#
+
+    func findings(for document: ClassifiedDocument) -> [Finding] {
+        guard !bases.titles.isEmpty || !bases.provisions.isEmpty else { return [] }
+        let date = document.writtenDate ?? document.metadata.publishDate ?? asOf
+        var found: [Finding] = []
+        for line in document.lines where line.part == .body || line.part == .frontMatter {
+            let text = line.text
+            for basis in bases.titles where basis.ended <= date {
+                for pattern in ["《中华人民共和国" + basis.title + "》", "《" + basis.title + "》"] {
+                    var search = text.startIndex
+                    while let r = text.range(of: pattern, range: search..<text.endIndex) {
+                        search = r.upperBound
+                        let before = String(text[..<r.lowerBound].suffix(12))
+                        let after = String(text[r.upperBound...].prefix(12))
+                        let clause = String(text[..<r.lowerBound].suffix(30)) + String(text[r.upperBound...].prefix(30))
+                        guard before.firstMatch(Self.reliance) != nil || after.firstMatch(Self.article) != nil,
+                            clause.firstMatch(Self.repealing) == nil
+                        else { continue }
+                        let replaced = basis.replacedBy.map { ", replaced by 《\($0)》" } ?? ""
+                        found.append(
+                            finding(
+                                document, line: line, range: r,
+                                message: "relies on 《\(basis.title)》, which ended on \(basis.ended)\(replaced); the document is dated \(date)"))
+                    }
+                }
+            }
+            for provision in bases.provisions where provision.ended <= date {
+                guard let r = text.range(of: provision.text) else { continue }
+                let clause = String(text[..<r.lowerBound].suffix(30)) + String(text[r.upperBound...].prefix(20))
+                guard clause.firstMatch(Self.repealing) == nil else { continue }
+                found.append(
+                    finding(
+                        document, line: line, range: r,
+                        message: "states 「\(provision.text)」, which 《\(provision.law)》 dropped on \(provision.ended)"))
+            }
+        }
+        return found
+    }
+
+    private func finding(_ document: ClassifiedDocument, line: DocumentLine, range r: Range<String.Index>, message: String) -> Finding {
+        let utf8 = line.text.utf8
+        let start = line.range.lowerBound + utf8.distance(from: utf8.startIndex, to: r.lowerBound)
+        let end = line.range.lowerBound + utf8.distance(from: utf8.startIndex, to: r.upperBound)
+        return Finding(
+            ruleID: "outdated_basis", kind: .outdatedBasis, severity: severity, message: message, part: line.part,
+            location: document.location(of: start..<end), sources: ["S1", "S34"],
+            remediation: "Cite the basis in force (the replacement named), or correct the condition.")
+    }
+}

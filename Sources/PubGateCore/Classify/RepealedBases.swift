@@ -1,0 +1,60 @@
+import Foundation
+import Yams
+
+/// The bases of `Rules/repealed.yaml` that ended on a known day: titles of repealed laws and
+/// rules, and provisions a revision removed (``OutdatedBasisCheck``).
+public struct RepealedBases: Sendable {
+    public struct Title: Sendable {
+        public let title: String
+        public let ended: SimpleDate
+        public let replacedBy: String?
+    }
+
+    public struct Provision: Sendable {
+        public let text: String
+        public let ended: SimpleDate
+        public let law: String
+    }
+
+    public let titles: [Title]
+    public let provisions: [Provision]
+
+    public static let fileName = "repealed.yaml"
+
+    public init(titles: [Title] = [], provisions: [Provision] = []) {
+        self.titles = titles
+        self.provisions = provisions
+    }
+
+    /// Loads `repealed.yaml`; every problem names the file and the entry.
+    public static func load(file: String) throws(ConfigurationError) -> RepealedBases {
+        let text = try YAMLShape.read(file, what: "repealed bases")
+        let root = try YAMLShape.mapping(text, file: file, expecting: "`titles` and `provisions`")
+        try YAMLShape.check(root, known: ["version", "titles", "provisions"], file: file, at: "")
+        func date(_ node: Node?, at place: String) throws(ConfigurationError) -> SimpleDate {
+            guard let s = node?.string, let d = SimpleDate(parsing: s) else {
+                throw ConfigurationError(file: file, message: "\(place).ended is not a date (YYYY-MM-DD)")
+            }
+            return d
+        }
+        var titles: [Title] = []
+        for (i, entry) in (root["titles"]?.sequence ?? []).enumerated() {
+            let place = "titles[\(i)]"
+            guard let m = entry.mapping, let title = m["title"]?.string, !title.isEmpty else {
+                throw ConfigurationError(file: file, message: "\(place) needs a `title`")
+            }
+            try YAMLShape.check(m, known: ["title", "ended", "replaced_by"], file: file, at: place)
+            titles.append(Title(title: Normalizer.normalized(title), ended: try date(m["ended"], at: place), replacedBy: m["replaced_by"]?.string))
+        }
+        var provisions: [Provision] = []
+        for (i, entry) in (root["provisions"]?.sequence ?? []).enumerated() {
+            let place = "provisions[\(i)]"
+            guard let m = entry.mapping, let text = m["text"]?.string, !text.isEmpty, let law = m["in"]?.string else {
+                throw ConfigurationError(file: file, message: "\(place) needs `text` and `in`")
+            }
+            try YAMLShape.check(m, known: ["text", "ended", "in"], file: file, at: place)
+            provisions.append(Provision(text: Normalizer.normalized(text), ended: try date(m["ended"], at: place), law: law))
+        }
+        return RepealedBases(titles: titles, provisions: provisions)
+    }
+}
