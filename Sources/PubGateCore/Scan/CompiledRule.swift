@@ -13,6 +13,8 @@ public final class CompiledRule: Sendable {
     /// dropped, so a document with none of them anywhere has no match to keep).
     let keywords: [[UInt8]]
     let excludedValues: Set<String>
+    /// `applies_to.unless_document_has` as normalized UTF-8.
+    let absentWords: [[UInt8]]
 
     /// Compiles `rule`, naming the file, the rule and the pattern offset on failure.
     init(rule: Rule, file: String, limits: Regex.Limits) throws(ConfigurationError) {
@@ -63,5 +65,6 @@ public final class CompiledRule: Sendable {
         let normalizer = Normalizer()
         keywords = (rule.keywords ?? rule.context?.requireAny ?? []).map { normalizer.normalize($0) }
         excludedValues = Set(rule.exclude?.values ?? [])
+        absentWords = (rule.appliesTo?.unlessDocumentHas ?? []).map { normalizer.normalize($0) }
     }
 }

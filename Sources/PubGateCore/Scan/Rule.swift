@@ -163,12 +163,16 @@ public struct RuleScope: Codable, Sendable {
     /// Document types the rule is limited to, and types it never applies to (e.g. `wanted`).
     public var docTypes: [DocumentType]?
     public var exceptDocTypes: [DocumentType]?
+    /// Words any of which, anywhere in the document, make the rule not apply: a decision whose
+    /// party has a 统一社会信用代码 punishes a business, whose operator may be named.
+    public var unlessDocumentHas: [String]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case formats, parts
         case firstLines = "first_lines"
         case docTypes = "doc_types"
         case exceptDocTypes = "except_doc_types"
+        case unlessDocumentHas = "unless_document_has"
     }
 }
 

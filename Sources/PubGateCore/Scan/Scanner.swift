@@ -57,7 +57,7 @@ public struct Scanner: Sendable {
         let candidates = usesPrefilter ? rules.prefilter.candidates(in: text.utf8) : nil
         for (index, compiled) in rules.rules.enumerated() {
             guard applies(compiled, to: document) else {
-                trace?.skip(compiled.rule.id, "does not apply to this format or document type (\(document.docType.rawValue))")
+                trace?.skip(compiled.rule.id, "does not apply to this format, document type (\(document.docType.rawValue)) or content")
                 continue
             }
             let confirmation = candidates == nil ? .document : rules.prefilter.confirmations[index]
@@ -198,6 +198,9 @@ public struct Scanner: Sendable {
         if let types = scope?.docTypes, !types.contains(document.docType) { return false }
         if let types = scope?.exceptDocTypes, types.contains(document.docType) { return false }
         if let paths = compiled.rule.exclude?.paths, paths.contains(where: { document.ingested.path.contains($0) }) {
+            return false
+        }
+        if !compiled.absentWords.isEmpty, compiled.absentWords.contains(where: { LiteralSearch.contains($0, in: document.normalized.utf8) }) {
             return false
         }
         return true
