@@ -9,6 +9,8 @@ public struct ClassifiedDocument: Sendable {
     public let lines: [DocumentLine]
     /// Settable inside the module so rule examples can be checked as the type a rule is scoped to.
     public internal(set) var docType: DocumentType
+    /// What decided the type, in words (`pubgate explain`).
+    public let typeReason: String
     public let title: String?
     /// The title in the matching copy's form (full-width brackets ASCII …), for comparisons.
     public let normalizedTitle: String?

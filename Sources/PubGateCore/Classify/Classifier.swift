@@ -51,10 +51,11 @@ public struct Classifier: Sendable {
         let facts = DocumentFacts(
             title: normalizedTitle, column: columnText, body: opening, documentNumber: numberText, present: present)
         let section = sections.first { $0.matches(path: document.path, columns: columnText) }
-        let docType = types.type(of: facts, sectionType: section?.type)
+        let (docType, typeReason) = types.decide(facts, sectionType: section?.type)
         let declarations = declarations(document, normalized)
         return ClassifiedDocument(
-            ingested: document, normalized: normalized, lineIndex: lineIndex, lines: lines, docType: docType, title: title,
+            ingested: document, normalized: normalized, lineIndex: lineIndex, lines: lines, docType: docType,
+            typeReason: typeReason, title: title,
             normalizedTitle: normalizedTitle, elements: elements, metadata: metadata, documentNumber: number,
             validity: ValidityStatement(normalized: normalized.utf8, title: title), declarations: declarations,
             inherited: declarations.isEmpty ? Self.inherited(docType, title: normalizedTitle, section: section) : nil)

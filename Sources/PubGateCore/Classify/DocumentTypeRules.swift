@@ -28,26 +28,35 @@ public struct DocumentTypeRules: Sendable {
     /// The type of a document; `sectionType`, the type of the site section it is filed in, comes
     /// right after the title: a column says more than any 文号 or body phrase.
     public func type(of facts: DocumentFacts, sectionType: DocumentType? = nil) -> DocumentType {
+        decide(facts, sectionType: sectionType).type
+    }
+
+    /// The type and what decided it, in words (`pubgate explain`).
+    public func decide(_ facts: DocumentFacts, sectionType: DocumentType? = nil) -> (type: DocumentType, reason: String) {
+        let names: [DocumentTypeCue.Tier: String] = [.title: "its title", .column: "its column or category", .documentNumber: "its 文号"]
         for tier in [DocumentTypeCue.Tier.title, .column, .documentNumber] {
             for entry in types where entry.cues.contains(where: { $0.tier == tier && $0.matches(facts) }) {
                 if tier == .title, let refined = bestByBody(facts, among: { self.refinements[$0]?.contains(entry.type) == true }) {
-                    return refined
+                    return (refined.type, "its title names a \(entry.type.rawValue), its body reads as a \(refined.type.rawValue) (body cues \(refined.score))")
                 }
-                return entry.type
+                return (entry.type, "a cue on \(names[tier]!)")
             }
-            if tier == .title, let sectionType { return sectionType }
+            if tier == .title, let sectionType { return (sectionType, "the site section it is filed in") }
         }
-        return bestByBody(facts, among: { _ in true }) ?? (facts.title == nil ? .other : .news)
+        if let best = bestByBody(facts, among: { _ in true }) {
+            return (best.type, "its body (cues weighing \(best.score), at least \(Self.minimumBodyScore) needed)")
+        }
+        return facts.title == nil ? (.other, "no cue matched and it has no title") : (.news, "no cue matched; a titled page")
     }
 
     /// The type among `candidates` whose body cues weigh most, if they reach ``minimumBodyScore``.
-    private func bestByBody(_ facts: DocumentFacts, among candidates: (DocumentType) -> Bool) -> DocumentType? {
+    private func bestByBody(_ facts: DocumentFacts, among candidates: (DocumentType) -> Bool) -> (type: DocumentType, score: Int)? {
         var best: (type: DocumentType, score: Int)?
         for entry in types where candidates(entry.type) {
             let score = entry.cues.filter { $0.tier == .body && $0.matches(facts) }.reduce(0) { $0 + $1.weight }
             if score >= Self.minimumBodyScore, score > (best?.score ?? 0) { best = (entry.type, score) }
         }
-        return best?.type
+        return best
     }
 
     /// Loads `classify.yaml`; every problem names the file and the entry.

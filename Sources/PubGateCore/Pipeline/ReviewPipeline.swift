@@ -128,7 +128,7 @@ public struct ReviewPipeline: Sendable {
     }
 
     /// The scan's decision on every candidate match of one file; the reason when it cannot be read.
-    public func trace(file: String) -> Result<ScanTrace, any Error> {
+    public func trace(file: String) -> Result<DocumentTrace, any Error> {
         Stages(configuration: configuration, options: options).trace(file: file).mapError { $0 }
     }
 

@@ -56,12 +56,13 @@ struct Stages: Sendable {
         return .success(classifier.classify(ingested))
     }
 
-    /// Every candidate match of the scan and what was decided about it (`pubgate explain FILE`).
-    func trace(file: String) -> Result<ScanTrace, UnreadableFile> {
+    /// What decided the type, and every candidate match of the scan and what was decided about it
+    /// (`pubgate explain FILE`).
+    func trace(file: String) -> Result<DocumentTrace, UnreadableFile> {
         classifyOrExplain(file: file).map { document in
-            let trace = ScanTrace()
+            let trace = ScanTrace(showMatches: showMatches)
             _ = scanner.scan(document, trace: trace)
-            return trace
+            return DocumentTrace(typeReason: document.typeReason, scan: trace)
         }
     }
 

@@ -2,21 +2,27 @@ import ArgumentParser
 import Foundation
 import PubGateCore
 
-/// `pubgate explain`: why documents were judged together — each aggregation finding with what
-/// every document contributed and the assembled profile, masked.
+/// `pubgate explain`: why each document was judged as it was — its decision and every finding
+/// behind it (scan, attribute, publication rules, aggregation), what decided its type and its
+/// 公开属性, and every candidate match of the scan, kept or dropped and why. Masked, unless the
+/// reviewer who owns the drafts asks to see the values.
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Explain what pubgate decided and why (masked).",
         discussion: """
-            For each FILE given: every candidate match of every rule — kept, or dropped and why
-            (scope, exclusion, validator, context words) — and rules skipped. Then, for the whole
-            batch, each finding about several documents: the rule, what each document contributed and
-            the profile they assemble — names as 陈**, numbers as positions, never values.
+            For each document of the batch: the decision and each finding behind it (scan rules,
+            公开属性, publication rules, aggregation), what decided the document's type and its
+            attribute (declared, inherited from its section or its type, implied by its content),
+            every candidate match of every rule — kept, or dropped and why (scope, exclusion,
+            validator, context words, word boundaries, a mention rather than a disclosure) — and the
+            rules not run. Then each finding about several documents: what each document contributed
+            and the profile they assemble. Values are masked (names as 陈**, numbers as positions)
+            unless --show-matches is given.
 
             Examples:
               pubgate explain drafts/notice.md --as-of 2025-06-30
-              pubgate explain drafts/batch-link --as-of 2025-06-30
+              pubgate explain drafts/batch-link --as-of 2025-06-30 --show-matches
             """)
 
     @Argument(help: "Files and folders of the batch.")
@@ -28,37 +34,66 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "Published-corpus index (default: .pubgate/index.sqlite in the first folder, when present).")
     var index: String?
 
+    @Flag(name: .long, help: "Show the matched values in full (for the reviewer who owns the drafts).")
+    var showMatches = false
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
         let configuration = try ruleOptions.load(for: paths).0
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today())
         options.index = try IndexOptions.open(explicit: index, defaultIn: paths)
+        options.showMatches = showMatches
         let pipeline = ReviewPipeline(configuration: configuration, options: options, version: PubGate.version)
-        for path in paths where !IndexOptions.isFolder(path) {
-            switch pipeline.trace(file: path) {
-            case .failure(let error):
-                print("\(path): cannot be read: \(error)")
-            case .success(let trace):
-                print("\(path): \(trace.entries.filter { $0.line > 0 }.count) candidate matches")
-                for e in trace.entries where e.line > 0 {
-                    print("  \(e.kept ? "+" : "-") line \(e.line) \(e.rule) «\(e.masked)» \(e.verdict)")
-                }
-                let skipped = trace.entries.filter { $0.line == 0 }
-                if !skipped.isEmpty { print("  rules not run: " + skipped.map { "\($0.rule) (\($0.verdict.dropFirst(9)))" }.joined(separator: "; ")) }
-            }
-        }
         let manifest = try PipelineRunner.review(configuration, options, paths: paths).manifest
-        if manifest.batchFindings.isEmpty {
-            print("no aggregation findings in \(manifest.documents.count) documents")
-            return
+        for document in manifest.documents {
+            explain(document, trace: pipeline.trace(file: document.path))
         }
         for f in manifest.batchFindings {
-            print("\(f.rule) \(f.kind.rawValue) [\(f.severity.rawValue)]: \(f.message)")
+            print("batch: \(f.rule) \(f.kind.rawValue) [\(f.severity.rawValue)]: \(f.message)")
             for path in f.paths { print("  \(path): \(f.contributions[path]?.joined(separator: ", ") ?? "")") }
             for path in f.corpus { print("  published: \(path)") }
             for line in f.details { print("    \(line)") }
         }
-        throw ExitStatus.rejected
+        if manifest.batchFindings.isEmpty { print("no finding about several documents in \(manifest.documents.count) documents") }
+        if manifest.summary.rejected > 0 { throw ExitStatus.rejected }
+    }
+
+    private func explain(_ d: DocumentReview, trace: Result<DocumentTrace, any Error>) {
+        let verdict = d.decision == .approve ? "approve" : "reject [\(d.disposition?.rawValue ?? "")]"
+        print("\(d.path): \(verdict)")
+        if let type = d.docType {
+            let why = (try? trace.get())?.typeReason
+            print("  type: \(type.rawValue)\(why.map { " — decided by \($0)" } ?? "")")
+        }
+        if let a = d.attributeDetail {
+            var parts = a.declarations.map { "declared \($0.value.rawValue) (\($0.source))" }
+            if let inherited = a.inherited { parts.append("inherited \(inherited.value.rawValue) (\(inherited.source))") }
+            if let implied = a.implied { parts.append("content implies \(implied.rawValue) (\(a.impliedBy.joined(separator: ", ")))") }
+            if parts.isEmpty { parts.append("none declared or inherited") }
+            print("  公开属性: \(d.attribute ?? "missing") — \(parts.joined(separator: "; "))")
+        }
+        let rejecting = Set(d.findings.filter { $0.severity >= .fix }.map(\.ruleID))
+        print("  findings: \(d.findings.count)" + (rejecting.isEmpty ? "" : " (rejecting: \(rejecting.sorted().joined(separator: ", ")))"))
+        for f in d.findings {
+            let place = f.location.map { " line \($0.line)" } ?? ""
+            let value = (showMatches ? f.match : f.masked).map { " «\($0)»" } ?? ""
+            print("    [\(f.severity.rawValue)] \(f.ruleID)\(place)\(value): \(f.message)")
+        }
+        for s in d.suppressed {
+            print("    accepted: \(s.finding.ruleID) — \(s.suppression.reason)")
+        }
+        switch trace {
+        case .failure(let error):
+            print("  scan: the file cannot be read: \(error)")
+        case .success(let t):
+            let candidates = t.scan.entries.filter { $0.line > 0 }
+            print("  scan: \(candidates.count) candidate matches")
+            for e in candidates {
+                print("    \(e.kept ? "+" : "-") line \(e.line) \(e.rule) «\(e.masked)» \(e.verdict)")
+            }
+            let skipped = t.scan.entries.filter { $0.line == 0 }
+            if !skipped.isEmpty { print("  rules not run: " + skipped.map { "\($0.rule) (\($0.verdict.dropFirst(9)))" }.joined(separator: "; ")) }
+        }
     }
 }
