@@ -31,9 +31,10 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
-        let configuration = try ruleOptions.load(for: paths).0
+        let root = RepositoryRoot.find(for: paths)
+        let configuration = try ruleOptions.load(root: root).0
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today())
-        options.index = try IndexOptions.open(explicit: index, defaultIn: paths)
+        options.index = try IndexOptions.open(explicit: index, defaultIn: root.path)
         let pipeline = ReviewPipeline(configuration: configuration, options: options, version: PubGate.version)
         for path in paths where !IndexOptions.isFolder(path) {
             switch pipeline.trace(file: path) {
@@ -48,7 +49,7 @@ struct ExplainCommand: ParsableCommand {
                 if !skipped.isEmpty { print("  rules not run: " + skipped.map { "\($0.rule) (\($0.verdict.dropFirst(9)))" }.joined(separator: "; ")) }
             }
         }
-        let manifest = try PipelineRunner.review(configuration, options, paths: paths).manifest
+        let manifest = try PipelineRunner.review(configuration, options, paths: paths, root: root).manifest
         if manifest.batchFindings.isEmpty {
             print("no aggregation findings in \(manifest.documents.count) documents")
             return

@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             let (year, monthNumber) = Self.parse(month)!
-            let configuration = try ruleOptions.load(for: paths).0
+            let configuration = try ruleOptions.load(root: RepositoryRoot.find(for: paths)).0
             let result = ClassifyRun(configuration: configuration).run(paths: paths)
             let list = MonthlyList(year: year, month: monthNumber, documents: result.documents)
             let base = "\(out)/monthly-\(list.month)"

@@ -48,13 +48,14 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try ruleOptions.load(for: paths).0
+        let root = RepositoryRoot.find(for: paths)
+        let configuration = try ruleOptions.load(root: root).0
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today(), showMatches: showMatches, published: published, outputDirectory: out)
-        try corpus.apply(to: &options, defaultIn: paths)
+        try corpus.apply(to: &options, root: root)
         let bar = ProgressLine(enabled: !quiet)
         options.progress = { bar.update(done: $0, total: $1) }
         defer { bar.finish() }
-        let outcome = try PipelineRunner.review(configuration, options, paths: paths)
+        let outcome = try PipelineRunner.review(configuration, options, paths: paths, root: root)
         let manifest = outcome.manifest
         do {
             for report in try ReportFormat.parse(format).get() { try report.write(manifest, to: out) }

@@ -61,7 +61,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (configuration, _) = try ruleOptions.load()
+        let (configuration, _) = try ruleOptions.load(root: RepositoryRoot.find(for: [site]))
         let expiry = try ruleOptions.loadExpiry()
         let date = asOf ?? SimpleDate.today()
         guard let lock = try? RunLock(path: out + "/.pubgate-sweep.lock") else {
@@ -103,7 +103,7 @@ struct SweepCommand: ParsableCommand {
                 var outcome = try applier.apply(plan, organization: organization, agent: agent)
                 try applier.relabel(plan.relabel, run: "relabel-\(date)", outcome: &outcome)
                 if let written = outcome.archive { print("archive: \(written.path) (verified)") }
-                if !outcome.removed.isEmpty, let store = try IndexOptions.open(explicit: index, defaultIn: [site]) {
+                if !outcome.removed.isEmpty, let store = try IndexOptions.open(explicit: index, defaultIn: site) {
                     let purged = plan.purge.filter { outcome.removed.contains($0.sitePath) }.map(\.path)
                     do {
                         let writable = try CorpusIndex(path: store.path, create: true)
