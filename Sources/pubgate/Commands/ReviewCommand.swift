@@ -57,12 +57,8 @@ struct ReviewCommand: ParsableCommand {
         defer { bar.finish() }
         let outcome = try PipelineRunner.review(configuration, options, paths: paths, root: root)
         let manifest = outcome.manifest
-        do {
-            for report in try ReportFormat.parse(format).get() { try report.write(manifest, to: out) }
-        } catch {
-            FileHandle.standardError.write(Data("error: cannot write to \(out): \(error.localizedDescription)\n".utf8))
-            throw ExitStatus.unreadableInput
-        }
+        // A write error ends the run with exit 73 (`PubGate.main`).
+        for report in try ReportFormat.parse(format).get() { try report.write(manifest, to: out) }
         if StageTimings.enabled { FileHandle.standardError.write(Data("timing: reports written, peak_mb=\(StageTimings.peakMemoryMB ?? -1)\n".utf8)) }
         for doc in manifest.digests {
             for message in doc.unscannable {

@@ -87,7 +87,7 @@ struct SweepCommand: ParsableCommand {
             try AtomicWriter.writeJSON(plan.purgeList, to: out + "/purge.json")
             try AtomicWriter.writeJSON(plan.relabelList, to: out + "/relabel.json")
         } catch {
-            FileHandle.standardError.write(Data("error: cannot write to \(out): \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(WriteError(path: out, error: error))\n".utf8))
             throw ExitStatus.cannotWrite
         }
         print(SweepSummary.render(plan, outputDirectory: out))
