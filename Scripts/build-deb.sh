@@ -38,9 +38,10 @@ export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/n
 date_iso=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)
 
 if [ -z "$binary" ]; then
-    # The plugin builds every product itself (release, runtime linked dynamically) and runs
-    # `pubgate --experimental-dump-help`; the static build afterwards relinks the binary shipped.
-    swift package --disable-sandbox plugin generate-manual --configuration release --date "$date_iso" >&2
+    # The plugin builds every product itself and runs `pubgate --experimental-dump-help`: the
+    # debug build says the same as the release one and is quicker (a release build for the plugin
+    # would be thrown away: the static build below compiles everything again).
+    swift package --disable-sandbox plugin generate-manual --configuration debug --date "$date_iso" >&2
     manual=.build/plugins/GenerateManual/outputs/pubgate/pubgate.1
     swift build -c release --product pubgate --static-swift-stdlib >&2
     binary=.build/release/pubgate

@@ -15,14 +15,14 @@ struct PubGate: ParsableCommand {
             file or folder; any other first word must be a command.
 
             Exit codes:
-              0   every document approved (check: nothing refused)
-              1   at least one document rejected, or the sweep found something due
-              64  usage error (unknown command or option, bad date, not in a git repository)
-              65  an input could not be read, decoded or opened (it is rejected as unscannable)
-              73  an output (manifest, report, archive) could not be written; nothing was removed
-              74  the corpus index is missing, corrupt, locked or newer (nothing approved)
+              0   all approved (check: nothing refused; sweep: nothing due)
+              1   something rejected (sweep: something due or kept)
+              64  usage: unknown command or option, bad date, no git repository
+              65  an input could not be read or decoded (rejected as unscannable)
+              73  an output could not be written (the message says which, why)
+              74  the corpus index cannot be used (nothing approved)
               75  another sweep holds the lock: try again later
-              78  a rule or settings file is broken (the message names file, key or rule)
+              78  a rule or settings file is broken (file, key or rule named)
 
             Examples:
               pubgate review drafts/ --out review-out

@@ -23,9 +23,10 @@ public struct WriteError: Error, CustomStringConvertible, Sendable {
         self.path = path
         let ns = error as NSError
         let posix = Self.posixError(ns)
+        let inTheWay = Self.fileInTheWay(of: path)
         switch posix?.code {
-        case Int(ENOTDIR)?, Int(EEXIST)? where Self.fileInTheWay(of: path) != nil:
-            reason = "\(Self.fileInTheWay(of: path)!) is a file, not a folder"
+        case Int(ENOTDIR)? where inTheWay != nil, Int(EEXIST)? where inTheWay != nil:
+            reason = "\(inTheWay ?? path) is a file, not a folder"
         case Int(EISDIR)?: reason = "it is a folder"
         case Int(ENOENT)?: reason = "the folder \((path as NSString).deletingLastPathComponent) does not exist and cannot be made"
         case Int(EACCES)?, Int(EPERM)?: reason = "permission denied"
@@ -35,7 +36,7 @@ public struct WriteError: Error, CustomStringConvertible, Sendable {
         case .some: reason = posix!.localizedDescription.lowercased()
         case nil:
             let folder = (path as NSString).deletingLastPathComponent
-            if let inTheWay = Self.fileInTheWay(of: path) {
+            if let inTheWay {
                 reason = "\(inTheWay) is a file, not a folder"
             } else if !FileManager.default.fileExists(atPath: folder) {
                 reason = "the folder \(folder) does not exist and cannot be made"
