@@ -9,7 +9,7 @@ let reviewDate = SimpleDate(year: 2025, month: 6, day: 30)!
 
 /// The shipped rules, document types and settings, loaded once.
 let shippedConfiguration: ReviewConfiguration = try! ReviewConfiguration.load(
-    rulesPath: packageRoot.appendingPathComponent("Rules").path, sites: []
+    rulesPath: packageRoot.appendingPathComponent("Rules").path, site: nil
 ).0
 let shippedRules = shippedConfiguration.rules
 let shippedSettings = shippedConfiguration.settings

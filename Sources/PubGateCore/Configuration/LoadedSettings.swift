@@ -7,8 +7,6 @@ public struct LoadedSettings {
     let tree: Node.Mapping
     /// Dotted key of each leaf → the file that set it.
     public let origins: [String: String]
-    /// The files read, defaults first.
-    public let files: [String]
 
     /// One line per leaf: `dotted.key: value  # file`, sorted by key.
     public func describe() -> String {

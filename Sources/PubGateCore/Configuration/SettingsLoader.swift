@@ -16,24 +16,24 @@ public struct SettingsLoader: Sendable {
 
     public init() {}
 
-    /// The defaults, then each site file over them in order (`--config`, then the repository
-    /// root's `.pubgate.yml`: see ``RepositoryRoot``).
-    public func load(defaults: String, sites: [String]) throws(ConfigurationError) -> LoadedSettings {
+    /// The defaults, then `site` (`--config`) over them, then `tree` (the repository root's
+    /// `.pubgate.yml`, ``RepositoryRoot``) over both.
+    public func load(defaults: String, site: String?, tree: String? = nil) throws(ConfigurationError) -> LoadedSettings {
         var origins: [String: String] = [:]
         var merged = try read(defaults)
         record(merged, at: "", file: defaults, into: &origins)
-        for site in sites {
-            let overrides = try read(site)
-            merged = try merge(merged, overrides, at: "", file: site, origins: &origins)
+        for file in [site, tree != site ? tree : nil].compactMap({ $0 }) {
+            let overrides = try read(file)
+            merged = try merge(merged, overrides, at: "", file: file, origins: &origins)
         }
         do {
             let settings = try YAMLDecoder().decode(Settings.self, from: Node.mapping(merged))
-            return LoadedSettings(settings: settings, tree: merged, origins: origins, files: [defaults] + sites)
+            return LoadedSettings(settings: settings, tree: merged, origins: origins)
         } catch let error as DecodingError {
-            let file = sites.last ?? defaults
+            let file = tree ?? site ?? defaults
             throw ConfigurationError(file: file, message: "invalid settings: \(Self.describe(error))")
         } catch {
-            throw ConfigurationError(file: sites.last ?? defaults, message: "invalid settings: \(error.summary)")
+            throw ConfigurationError(file: tree ?? site ?? defaults, message: "invalid settings: \(error.summary)")
         }
     }
 

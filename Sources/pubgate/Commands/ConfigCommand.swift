@@ -33,9 +33,10 @@ struct ConfigCommand: ParsableCommand {
             let loaded = try ruleOptions.load(root: root).1
             print("# rules: \(rules.path)  (\(rules.how))")
             print("# repository root: \(root.path)  (\(root.explanation))")
-            let sites = ruleOptions.settingsFiles(root: root)
-            print("# settings: \(loaded.files.first ?? "?") (defaults)" + sites.map { " < \($0)" }.joined())
-            if root.settingsFile == nil { print("# (no \(SettingsLoader.siteFileName) at the repository root)") }
+            let defaults = ReviewConfiguration.resolve(
+                SettingsLoader.defaultsFileName, rulesPath: rules.path, fallbackFolder: RulesLocation.shipped.map { ReviewConfiguration.folder(of: $0.path) })
+            print("# settings: \(defaults) (defaults)" + (ruleOptions.config.map { ", then \($0) (--config)" } ?? ""))
+            print("# then: " + (root.settingsFile.map { "\($0) (the repository root's)" } ?? "no \(SettingsLoader.siteFileName) at the repository root"))
             print(loaded.describe())
         }
     }

@@ -19,7 +19,7 @@ struct RuleOptions: ParsableArguments {
         let location = try rulesLocation()
         do {
             let loaded = try ReviewConfiguration.load(
-                rulesPath: location.path, sites: settingsFiles(root: root),
+                rulesPath: location.path, site: config, tree: root?.settingsFile,
                 fallbackFolder: RulesLocation.shipped.map { ReviewConfiguration.folder(of: $0.path) })
             for warning in loaded.0.rules.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
             return loaded
@@ -27,17 +27,6 @@ struct RuleOptions: ParsableArguments {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitStatus.badConfiguration
         }
-    }
-
-    /// The site settings files that apply, in the order they override: `--config`, then the root's
-    /// `.pubgate.yml` (once, when both name the same file).
-    func settingsFiles(root: RepositoryRoot?) -> [String] {
-        var files = config.map { [$0] } ?? []
-        let canonical = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
-        if let own = root?.settingsFile, !files.contains(where: { canonical($0) == canonical(own) }) {
-            files.append(own)
-        }
-        return files
     }
 
     /// The rules to use; none found ends the run with exit 78.

@@ -23,7 +23,7 @@ import Testing
 
     @Test func siteOverridesKeyByKeyAndKeepsTheRest() throws {
         let site = try siteFile("publication:\n  interpretation:\n    missing: warn\nmasking:\n  resident_id: \"4+4\"\n")
-        let loaded = try SettingsLoader().load(defaults: defaults, sites: [site])
+        let loaded = try SettingsLoader().load(defaults: defaults, site: site)
         #expect(loaded.settings.publication.interpretation.missing == .warn)
         #expect(loaded.settings.publication.interpretation.fields == .fix)
         #expect(loaded.settings.masking.residentID == "4+4")
@@ -35,7 +35,7 @@ import Testing
     @Test func unknownKeyIsAnErrorNamingIt() throws {
         let site = try siteFile("publication:\n  interpretaton:\n    missing: warn\n")
         #expect {
-            try SettingsLoader().load(defaults: defaults, sites: [site])
+            try SettingsLoader().load(defaults: defaults, site: site)
         } throws: { error in
             "\(error)".contains(site) && "\(error)".contains("publication.interpretaton")
         }
@@ -43,12 +43,12 @@ import Testing
 
     @Test func badValueIsAnError() throws {
         let site = try siteFile("decision:\n  reject: [blok]\n")
-        #expect(throws: ConfigurationError.self) { try SettingsLoader().load(defaults: defaults, sites: [site]) }
+        #expect(throws: ConfigurationError.self) { try SettingsLoader().load(defaults: defaults, site: site) }
     }
 
     @Test func severityOverridesChangeTheDecision() throws {
         let site = try siteFile("severity:\n  interpretation_missing: warn\n")
-        let settings = try SettingsLoader().load(defaults: defaults, sites: [site]).settings
+        let settings = try SettingsLoader().load(defaults: defaults, site: site).settings
         let configuration = ReviewConfiguration(
             rules: shippedRules, documentTypes: shippedConfiguration.documentTypes, settings: settings,
             aggregation: shippedConfiguration.aggregation)
@@ -85,11 +85,11 @@ import Testing
         #expect(inside.relative(sub.path + "/a.md") == "content/tzgg/a.md" && inside.relative("/elsewhere/a.md") == nil)
     }
 
-    @Test func laterSiteFilesOverrideEarlierOnes() throws {
+    @Test func theRepositorysFileOverridesTheConfigFile() throws {
         let operatorFile = try siteFile("masking:\n  resident_id: \"4+4\"\n  mobile: \"3+4\"\n")
         let tree = try siteFile("masking:\n  mobile: \"3+2\"\n")
-        let loaded = try SettingsLoader().load(defaults: defaults, sites: [operatorFile, tree])
+        let loaded = try SettingsLoader().load(defaults: defaults, site: operatorFile, tree: tree)
         #expect(loaded.settings.masking.residentID == "4+4" && loaded.settings.masking.mobile == "3+2")
-        #expect(loaded.origins["masking.mobile"] == tree && loaded.files == [defaults, operatorFile, tree])
+        #expect(loaded.origins["masking.mobile"] == tree && loaded.origins["masking.resident_id"] == operatorFile)
     }
 }

@@ -64,7 +64,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         try yaml.write(to: file, atomically: true, encoding: .utf8)
         let defaults = packageRoot.appendingPathComponent("Rules/policy.yaml").path
-        #expect(throws: ConfigurationError.self) { try SettingsLoader().load(defaults: defaults, sites: [file.path]) }
+        #expect(throws: ConfigurationError.self) { try SettingsLoader().load(defaults: defaults, site: file.path) }
         #expect(Date().timeIntervalSince(start) < 1)
     }
 
