@@ -80,6 +80,15 @@ import Testing
         #expect(status == 1 && out.contains("a.md:5:7 pi_mobile"), "\(out)")
     }
 
+    @Test func anAttachmentCommittedEarlierIsReadFromTheIndexWithItsStagedPage() throws {
+        let dir = try Self.repo()
+        try Data("名单\n张三 13912345678\n".utf8).write(to: dir.appendingPathComponent("list.txt"))
+        _ = try Self.shell("git add list.txt && git commit -q -m list && rm list.txt", in: dir)
+        try Data("---\ntitle: 名单公示\ndisclosure: 主动公开\n---\n见附件[名单](list.txt)。\n".utf8).write(to: dir.appendingPathComponent("page.md"))
+        let (status, out) = try Self.shell("git add page.md && pubgate check --staged --as-of 2025-06-30", in: dir)
+        #expect(status == 1 && out.contains("page.md:1:1 attachment_rejected") && out.contains("list.txt:2:4 pi_mobile"), "\(out)")
+    }
+
     /// The pre-commit framework's environment (the tool from .build/python, its cache in the test's folder).
     static func preCommitEnvironment(_ dir: URL) -> [String: String] {
         [

@@ -8,7 +8,8 @@ import Testing
         #expect(PathGlob("**/_index.md").matches("_index.md") && PathGlob("**/_index.md").matches("content/a/b/_index.md"))
         #expect(!PathGlob("content/*.md").matches("content/a/b.md") && PathGlob("content/*.md").matches("content/b.md"))
         #expect(PathGlob("static/img?.html").matches("static/img1.html") && !PathGlob("static/img?.html").matches("static/img10.html"))
-        #expect(!PathGlob("_index.md").matches("content/_index.md"))
+        #expect(!PathGlob("_index.md").matches("content/_index.md") && !PathGlob("**/_index.md").matches("content/my_index.md"))
+        #expect(PathGlob("zwgk/**", anchor: .anyFolder).matches("/srv/site/content/zwgk/a.md") && !PathGlob("zwgk/**").matches("content/zwgk/a.md"))
     }
 
     @Test func hugoDefaultsMakeTheContentDocumentsAndEverythingElseAssets() {
