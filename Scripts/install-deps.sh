@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what pubgate needs to build and test, only when it is missing: the Debian -dev packages
+# Installs what pubgate needs to build, test and package, only when it is missing: the Debian -dev packages
 # of the C libraries it links, poppler-utils (pdftotext, pdfinfo, pdfimages, pdfdetach: pubgate
 # reads PDFs through them at run time), and the reference tools the tests check outputs with.
 set -euo pipefail
@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 need=()
-for pkg in libpcre2-dev libvectorscan-dev libxml2-dev libarchive-dev libicu-dev libsqlite3-dev pkg-config python3-pip poppler-utils; do
+for pkg in libpcre2-dev libvectorscan-dev libxml2-dev libarchive-dev libicu-dev libsqlite3-dev pkg-config python3-pip poppler-utils dpkg-dev; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

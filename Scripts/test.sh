@@ -5,4 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 Scripts/install-deps.sh
 swift build --product pubgate
+# The man page the package test ships: argument-parser's plugin cannot run while `swift test` holds
+# the build folder, so it runs here, on the debug build just made.
+swift package --disable-sandbox plugin generate-manual --configuration debug >/dev/null
 swift test

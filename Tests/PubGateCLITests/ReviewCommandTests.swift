@@ -130,6 +130,35 @@ import Testing
         #expect(try Self.pubgate(["review", "x", "--out", "/tmp/x", "--as-of", "2025-13-40"]).status == 64)
     }
 
+    @Test func anUnknownFirstWordIsAnErrorWithASuggestionAndAPathRunsAReview() throws {
+        let typo = try Self.pubgate(["revue", "Samples/drafts", "--out", "/nonexistent"])
+        #expect(typo.status == 64 && typo.stderr.contains("unknown command `revue`; did you mean `pubgate review`?"), "\(typo.stderr)")
+        #expect(try Self.pubgate(["sweeep", "x"]).stderr.contains("did you mean `pubgate sweep`?"))
+        let out = try Self.temporaryDirectory()
+        let run = try Self.pubgate(["Samples/drafts/2025-heroic-deeds.md", "--out", out.path, "--as-of", "2025-06-30", "--quiet"])
+        #expect(run.status == 1 && FileManager.default.fileExists(atPath: out.appendingPathComponent("manifest.json").path), "\(run.stderr)")
+    }
+
+    /// Every code of Pipeline.md's exit-code table is explained in `pubgate --help`.
+    @Test func topLevelHelpListsEveryExitCode() throws {
+        let help = try Self.pubgate(["--help"]).stdout
+        let pipeline = try String(contentsOf: Self.root.appendingPathComponent("Pipeline.md"), encoding: .utf8)
+        let table = pipeline.components(separatedBy: "## Exit codes")[1].split(separator: "\n").compactMap { line -> String? in
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            return cells.first.flatMap { Int($0) }.map(String.init)
+        }
+        #expect(table == ["0", "1", "64", "65", "73", "74", "75", "78"])
+        for code in table { #expect(help.contains("\n  \(code) "), "exit code \(code) missing from --help") }
+    }
+
+    @Test func aWriteErrorNamesThePathInPlainWordsAndExitsSeventyThree() throws {
+        let dir = try Self.temporaryDirectory()
+        try Data().write(to: dir.appendingPathComponent("file"))
+        let run = try Self.pubgate(["review", "Samples/drafts/2025-heroic-deeds.md", "--out", dir.path + "/file/out", "--as-of", "2025-06-30"])
+        #expect(run.status == 73, "\(run.stderr)")
+        #expect(run.stderr.contains("cannot write \(dir.path)/file/out/manifest.json: \(dir.path)/file is a file, not a folder") && !run.stderr.contains("NSCocoaErrorDomain"), "\(run.stderr)")
+    }
+
     @Test func rulesCheckPasses() throws {
         let run = try Self.pubgate(["rules", "check", "--rules", "Rules"])
         #expect(run.status == 0, "\(run.stdout)")

@@ -41,12 +41,12 @@ public struct ReviewConfiguration: Sendable {
     /// custom rules folder has none, those in `fallbackFolder`); `site` overrides the settings.
     /// Every problem names its file (exit 78 in the CLI).
     public static func load(
-        rulesPath: String, site: String?, fallbackFolder: String? = nil
+        rulesPath: String, site: String?, tree: String? = nil, fallbackFolder: String? = nil
     ) throws(ConfigurationError) -> (ReviewConfiguration, LoadedSettings) {
         let file = { (name: String) in resolve(name, rulesPath: rulesPath, fallbackFolder: fallbackFolder) }
         let rules = try RuleSet.load(from: rulesPath)
         let types = try DocumentTypeRules.load(file: file(DocumentTypeRules.fileName))
-        let loaded = try SettingsLoader().load(defaults: file(SettingsLoader.defaultsFileName), site: site)
+        let loaded = try SettingsLoader().load(defaults: file(SettingsLoader.defaultsFileName), site: site, tree: tree)
         let aggregation = try AggregationRules.load(file: file(AggregationRules.fileName))
         let repealedFile = file(RepealedBases.fileName)
         let repealed = FileManager.default.fileExists(atPath: repealedFile) ? try RepealedBases.load(file: repealedFile) : RepealedBases()

@@ -13,10 +13,27 @@ public struct Settings: Sendable, Codable {
     public var publicNumbers: [String]
     /// Parts of the site with a default 公开属性 and type (the CMS's columns).
     public var sections: [SiteSection]
+    /// Which files of the repository are site assets rather than documents.
+    public var paths: PathSettings
 
     enum CodingKeys: String, CodingKey {
-        case decision, severity, attribute, publication, masking, archive, sections
+        case decision, severity, attribute, publication, masking, archive, sections, paths
         case publicNumbers = "public_numbers"
+    }
+
+    /// Site assets (templates, list pages, files served as they are): scanned for leaks like any
+    /// page, not judged as documents. Gitignore-style glob lines on the path from the repository
+    /// root: the last line that matches decides, and a line starting with `!` makes a document.
+    public struct PathSettings: Sendable, Codable {
+        /// Used in any tree that is not a Hugo site.
+        public var assets: [String]
+        /// Used instead in a Hugo site.
+        public var hugoAssets: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case assets
+            case hugoAssets = "hugo_assets"
+        }
     }
 
     /// Which severities reject a document.

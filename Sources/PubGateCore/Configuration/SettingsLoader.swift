@@ -16,34 +16,25 @@ public struct SettingsLoader: Sendable {
 
     public init() {}
 
-    public func load(defaults: String, site: String?) throws(ConfigurationError) -> LoadedSettings {
+    /// The defaults, then `site` (`--config`) over them, then `tree` (the repository root's
+    /// `.pubgate.yml`, ``RepositoryRoot``) over both.
+    public func load(defaults: String, site: String?, tree: String? = nil) throws(ConfigurationError) -> LoadedSettings {
         var origins: [String: String] = [:]
         var merged = try read(defaults)
         record(merged, at: "", file: defaults, into: &origins)
-        if let site {
-            let overrides = try read(site)
-            merged = try merge(merged, overrides, at: "", file: site, origins: &origins)
+        for file in [site, tree != site ? tree : nil].compactMap({ $0 }) {
+            let overrides = try read(file)
+            merged = try merge(merged, overrides, at: "", file: file, origins: &origins)
         }
         do {
             let settings = try YAMLDecoder().decode(Settings.self, from: Node.mapping(merged))
             return LoadedSettings(settings: settings, tree: merged, origins: origins)
         } catch let error as DecodingError {
-            let file = site ?? defaults
+            let file = tree ?? site ?? defaults
             throw ConfigurationError(file: file, message: "invalid settings: \(Self.describe(error))")
         } catch {
-            throw ConfigurationError(file: site ?? defaults, message: "invalid settings: \(error.summary)")
+            throw ConfigurationError(file: tree ?? site ?? defaults, message: "invalid settings: \(error.summary)")
         }
-    }
-
-    /// The site file for a review of `paths`: `.pubgate.yml` in the first folder given, if present.
-    public static func siteFile(for paths: [String]) -> String? {
-        for path in paths {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else { continue }
-            let candidate = (path as NSString).appendingPathComponent(siteFileName)
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-        }
-        return nil
     }
 
     private func read(_ file: String) throws(ConfigurationError) -> Node.Mapping {

@@ -24,9 +24,7 @@ public struct SiteSection: Sendable, Codable, Hashable {
     /// Whether a page at `path`, filed under `columns` (one per line), belongs to the section.
     public func matches(path file: String, columns: String?) -> Bool {
         if let path {
-            guard let re = try? Regex(Self.pattern(glob: path)), ((try? re.firstMatch(in: Array(file.utf8))) ?? nil) != nil else {
-                return false
-            }
+            guard PathGlob(path, anchor: .anyFolder).matches(file) else { return false }
         }
         if let column {
             guard let columns, let re = try? Regex(column, options: [.ucp]),
@@ -34,30 +32,6 @@ public struct SiteSection: Sendable, Codable, Hashable {
             else { return false }
         }
         return path != nil || column != nil
-    }
-
-    /// A glob as a PCRE2 pattern: `**` any run of folders, `*` within one name, `?` one character;
-    /// anchored at a folder boundary and at the end.
-    static func pattern(glob: String) -> String {
-        var out = "(?:^|/)"
-        let chars = Array(glob.hasPrefix("./") ? glob.dropFirst(2) : glob.drop { $0 == "/" })
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "*", i + 1 < chars.count, chars[i + 1] == "*" {
-                out += ".*"
-                i += 2
-                if i < chars.count, chars[i] == "/" { i += 1; out += "(?:/)?" }
-                continue
-            }
-            switch c {
-            case "*": out += "[^/]*"
-            case "?": out += "[^/]"
-            default: out += Rule.literal(String(c))
-            }
-            i += 1
-        }
-        return out + "$"
     }
 
     /// Checks the section's patterns compile; the message names what is wrong.

@@ -32,6 +32,8 @@ public struct DocumentReview: Sendable, Codable {
     /// Files a page links as attachments (附件), as paths beside the page's own; reviewed with it.
     /// Nil for documents that link none.
     public internal(set) var attachments: [String]?
+    /// `asset` for a site asset (scanned for leaks, not judged as a document); nil for a document.
+    public internal(set) var role: DocumentRole?
     /// The document's `pubgate:allow` lines (applied once every finding is known).
     var inlineAllows: [InlineSuppressions.Allow] = []
 
@@ -112,20 +114,14 @@ public struct DocumentReview: Sendable, Codable {
         return staleAllows + staleEntries
     }
 
-    /// Fills in who added each inline suppression and when, from `git blame`, where the file is in git.
-    mutating func attributeInlineSuppressions() {
+    /// Fills in who added each inline suppression and when, from `blame` (git blame where the
+    /// document is in git).
+    mutating func attributeInlineSuppressions(_ blame: (Int) -> (author: String, date: String)?) {
         for i in suppressed.indices where suppressed[i].suppression.source == .inline {
-            guard let line = suppressed[i].suppression.line else { continue }
-            let dir = (path as NSString).deletingLastPathComponent
-            let r = Subprocess.git(["blame", "-L", "\(line),\(line)", "--porcelain", "--", (path as NSString).lastPathComponent], in: dir.isEmpty ? "." : dir)
-            guard r.status == 0 else { continue }
+            guard let line = suppressed[i].suppression.line, let (author, date) = blame(line) else { continue }
             var s = suppressed[i].suppression
-            for l in r.text.split(separator: "\n") {
-                if l.hasPrefix("author ") { s.author = String(l.dropFirst(7)) }
-                if l.hasPrefix("author-time "), let t = Double(l.dropFirst(12)) {
-                    s.date = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: t))
-                }
-            }
+            s.author = author
+            s.date = date
             suppressed[i] = SuppressedFinding(finding: suppressed[i].finding, suppression: s)
         }
     }
@@ -144,6 +140,6 @@ public struct DocumentReview: Sendable, Codable {
         case bytes, decision, disposition
         case docType = "doc_type"
         case documentNumber = "document_number"
-        case elements, encoding, expiry, findings, format, metadata, path, sha256, suppressed, title, validity
+        case elements, encoding, expiry, findings, format, metadata, path, role, sha256, suppressed, title, validity
     }
 }

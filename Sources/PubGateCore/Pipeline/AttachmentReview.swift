@@ -5,29 +5,20 @@ import Foundation
 /// rejected attachment rejects the page (a finding naming it, as strict as the attachment's
 /// disposition), and a linked attachment that is not in the tree is a `review` finding — it would
 /// go online unreviewed.
-struct AttachmentReview {
-    /// The folders the user asked to review (a file's own folder for a file): an attachment must
-    /// be inside one of them to be reviewed with its page.
-    let roots: [String]
-
-    init(paths: [String]) {
-        roots = paths.map { path in
-            var isDir: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-            return InputCollector.canonical(exists && !isDir.boolValue ? (path as NSString).deletingLastPathComponent : path)
-        }
-    }
+struct AttachmentReview<Source: DocumentSource> {
+    /// Where the pages came from: it tells whether an attachment can be reviewed with its page.
+    let source: Source
 
     /// Attachments linked by the pages (path and attachments of each reviewed document) that exist
     /// inside a reviewed folder and are not among the documents yet.
     func unreviewed(_ documents: [(path: String, attachments: [String])]) -> [String] {
         // Resolving every document's path is only worth it when some page links an attachment.
         guard documents.contains(where: { !$0.attachments.isEmpty }) else { return [] }
-        var seen = Set(documents.map { InputCollector.canonical($0.path) })
+        var seen = Set(documents.map { source.identity(of: $0.path) })
         var out: [String] = []
         for document in documents {
-            for attachment in document.attachments where isReviewable(attachment) {
-                if seen.insert(InputCollector.canonical(attachment)).inserted { out.append(attachment) }
+            for attachment in document.attachments where source.isReviewable(attachment: attachment) {
+                if seen.insert(source.identity(of: attachment)).inserted { out.append(attachment) }
             }
         }
         return out
@@ -38,12 +29,12 @@ struct AttachmentReview {
     func findings(_ documents: [(digest: DocumentDigest, attachments: [String])]) -> [(index: Int, findings: [Finding])] {
         guard documents.contains(where: { !$0.attachments.isEmpty }) else { return [] }
         var byPath: [String: DocumentDigest] = [:]
-        for document in documents { byPath[InputCollector.canonical(document.digest.path)] = document.digest }
+        for document in documents { byPath[source.identity(of: document.digest.path)] = document.digest }
         var out: [(Int, [Finding])] = []
         for (index, page) in documents.enumerated() {
             var found: [Finding] = []
             for attachment in page.attachments {
-                guard let review = byPath[InputCollector.canonical(attachment)], isReviewable(attachment) else {
+                guard let review = byPath[source.identity(of: attachment)], source.isReviewable(attachment: attachment) else {
                     found.append(
                         Finding(
                             ruleID: "attachment_not_reviewed", kind: .attachment, severity: .review,
@@ -63,13 +54,5 @@ struct AttachmentReview {
             if !found.isEmpty { out.append((index, found)) }
         }
         return out
-    }
-
-    /// True when the attachment exists and lies inside a reviewed folder.
-    private func isReviewable(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { return false }
-        let target = InputCollector.canonical(path)
-        return roots.contains { target.hasPrefix($0 + "/") }
     }
 }

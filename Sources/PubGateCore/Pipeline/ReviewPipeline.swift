@@ -21,10 +21,17 @@ public struct ReviewPipeline: Sendable {
         self.version = version
     }
 
-    /// Reviews `paths`. Throws only when the corpus index cannot be read: a review that could not
-    /// look at the corpus must not approve anything (fail closed).
+    /// Reviews the files and folders at `paths` (no repository root: baseline entries name the
+    /// paths as given). Throws only when the corpus index cannot be read.
     public func run(paths: [String]) throws(IndexError) -> ReviewOutcome {
-        let (files, sizes, problems) = InputCollector(excluding: options.outputDirectory.map { [$0] } ?? []).collect(paths)
+        try run(source: FileSource(paths: paths, excluding: options.outputDirectory.map { [$0] } ?? []))
+    }
+
+    /// Reviews the documents of `source`. Throws only when the corpus index cannot be read: a
+    /// review that could not look at the corpus must not approve anything (fail closed).
+    public func run(source: some DocumentSource) throws(IndexError) -> ReviewOutcome {
+        let (files, sizes, problems) = source.collect()
+        let roles = PathRoles(settings: configuration.settings.paths, root: source.root)
         let timings = StageTimings()
         let wall = ContinuousClock.now
         let stages = Stages(configuration: configuration, options: options, timings: timings)
@@ -37,7 +44,8 @@ public struct ReviewPipeline: Sendable {
         let order = files.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
         forEachConcurrently(files.count, workers: options.workers) { position in
             let index = order[position]
-            let (review, profile) = stages.review(file: files[index])
+            let name = files[index]
+            let (review, profile) = stages.review(name, input: source.read(name), role: roles.role(of: source.repositoryPath(of: name)))
             slots.store(Reviewed(review, store: store, profile: profile), at: index)
             if let progress {
                 let done = counter.withLock { $0 += 1; return $0 }
@@ -46,9 +54,9 @@ public struct ReviewPipeline: Sendable {
         }
         var results = slots.results
         // Attachments a page links from inside the reviewed folders are reviewed with it.
-        let attachments = AttachmentReview(paths: paths)
+        let attachments = AttachmentReview(source: source)
         for file in attachments.unreviewed(results.map { ($0.digest.path, $0.attachments) }) {
-            let (review, profile) = stages.review(file: file)
+            let (review, profile) = stages.review(file, input: source.read(file), role: .document)
             results.append(Reviewed(review, store: store, profile: profile))
         }
         let published = publishedProfiles(stages)
@@ -65,13 +73,14 @@ public struct ReviewPipeline: Sendable {
         for (profileIndex, found) in aggregate.perDocument { added[reviewedIndex[profileIndex], default: []] += found }
         // Suppressions last: they may accept aggregation findings too. Only the documents this
         // changes are read back from the store.
+        // Baseline entries name repository paths (``DocumentSource/repositoryPath(of:)``).
         let entries = Dictionary(grouping: options.baseline?.entries ?? [], by: \.path)
         let staleSlots = ResultSlots<[StaleSuppression]>(count: results.count)
         let finished = ResultSlots<Reviewed>(count: results.count)
         let reviewed = results
         let aggregated = added
         forEachConcurrently(reviewed.count, workers: options.workers) { i in
-            let baseline = entries[reviewed[i].digest.path] ?? []
+            let baseline = source.repositoryPath(of: reviewed[i].digest.path).flatMap { entries[$0] } ?? []
             guard aggregated[i] != nil || !baseline.isEmpty || !reviewed[i].inlineAllows.isEmpty else {
                 staleSlots.store([], at: i)
                 return
@@ -81,7 +90,8 @@ public struct ReviewPipeline: Sendable {
             if let found = aggregated[i] { review.add(found, policy: stages.policy) }
             let stale = review.applySuppressions(baseline: baseline, policy: stages.policy)
                 .map { StaleSuppression(path: review.path, suppression: $0) }
-            review.attributeInlineSuppressions()
+            let name = review.path
+            review.attributeInlineSuppressions { source.blame(name, line: $0) }
             staleSlots.store(stale, at: i)
             finished.store(Reviewed(review, store: store, profile: nil), at: i)
         }

@@ -66,13 +66,14 @@ struct Stages: Sendable {
         }
     }
 
-    /// The whole per-document review; the profile is nil for a document that could not be decoded.
-    func review(file: String) -> (DocumentReview, DocumentProfile?) {
-        timings.measure("documents") { reviewDocument(file: file) }
+    /// The whole per-document review of `name` (read from its source, nil when it could not be);
+    /// the profile is nil for a document that could not be decoded and for a site asset.
+    func review(_ name: String, input: RawInput?, role: DocumentRole) -> (DocumentReview, DocumentProfile?) {
+        timings.measure("documents") { reviewDocument(name, input: input, role: role) }
     }
 
-    private func reviewDocument(file: String) -> (DocumentReview, DocumentProfile?) {
-        guard let input = RawInput(contentsOf: file) else {
+    private func reviewDocument(_ file: String, input: RawInput?, role: DocumentRole) -> (DocumentReview, DocumentProfile?) {
+        guard let input else {
             return (Self.unreadable(path: file, reason: "cannot read the file", policy: policy), nil)
         }
         let ingested = timings.measure("ingest") { ingest.run(input) }
@@ -85,12 +86,23 @@ struct Stages: Sendable {
         }
         let classified = timings.measure("classify") { classifier.classify(ingested) }
         let scanFindings = timings.measure("scan") { scanner.scan(classified) }
+        let inline = timings.measure("suppressions") { InlineSuppressions(lines: classified.lines, text: classified.normalized.utf8) }
+        let masked = ElementMasking(showMatches: showMatches)
+        // A Word file, spreadsheet, OFD or PDF is never a template: always judged as a document.
+        if role == .asset && !ingested.format.isBinary {
+            var review = DocumentReview(
+                path: file, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format,
+                encoding: ingested.encoding, docType: nil, title: masked.title(classified.title), attribute: nil,
+                attributeDetail: nil, documentNumber: nil, elements: nil, metadata: nil, validity: nil, expiry: nil,
+                findings: ingested.findings + scanFindings + fileNames.findings(for: file) + inline.problems, policy: policy)
+            review.role = .asset
+            review.inlineAllows = inline.allows
+            return (review, nil)
+        }
         let (assessment, contentFindings) = attributes.contentFindings(
             for: classified, scanFindings: scanFindings, implications: implications)
-        let inline = timings.measure("suppressions") { InlineSuppressions(lines: classified.lines, text: classified.normalized.utf8) }
         let findings = ingested.findings + attributes.declarationFindings(for: classified) + publication.findings(for: classified)
             + scanFindings + fileNames.findings(for: file) + contentFindings + inline.problems
-        let masked = ElementMasking(showMatches: showMatches)
         var review = DocumentReview(
             path: file, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format,
             encoding: ingested.encoding, docType: classified.docType, title: masked.title(classified.title),

@@ -4,16 +4,21 @@ import Glibc
 #endif
 
 /// Writes output files atomically: a reader sees the old file or the whole new one, never a part.
+/// A failure is a ``WriteError`` naming the file and the reason in plain words.
 public enum AtomicWriter {
-    public static func write(_ data: Data, to path: String) throws {
+    public static func write(_ data: Data, to path: String) throws(WriteError) {
         let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url, options: .atomic)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw WriteError(path: path, error: error)
+        }
     }
 
     /// Deterministic JSON: sorted keys, pretty-printed, slashes unescaped, trailing newline.
     public static func writeJSON<T: Encodable>(_ value: T, to path: String) throws {
-        try write(encodeJSON(value), to: path)
+        try write(try encodeJSON(value), to: path)
     }
 
     /// Writes a file piece by piece through `body`, then puts it in place with one rename: for
@@ -21,21 +26,28 @@ public enum AtomicWriter {
     public static func stream(to path: String, _ body: (StreamSink) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(path: path, error: error)
+        }
         let temporary = dir.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
+            throw WriteError(path: path, reason: FileManager.default.isWritableFile(atPath: dir.path) ? "cannot create a file in \(dir.path)" : "permission denied")
         }
         do {
             let sink = StreamSink(handle: try FileHandle(forWritingTo: temporary))
             try body(sink)
             try sink.close()
             guard rename(temporary.path, path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+                throw WriteError(path: path, reason: errno == EISDIR ? "it is a folder" : "cannot put the file in place")
             }
-        } catch {
+        } catch let error as WriteError {
             try? FileManager.default.removeItem(at: temporary)
             throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw WriteError(path: path, error: error)
         }
     }
 

@@ -24,7 +24,7 @@ struct BaselineCommand: ParsableCommand {
         @Argument(help: "Files and folders.")
         var paths: [String]
 
-        @Option(name: .long, help: "Baseline file (default: .pubgate/baseline.json in the first folder).")
+        @Option(name: .long, help: "Baseline file (default: .pubgate/baseline.json at the repository root).")
         var baseline: String?
 
         @Option(name: .long, help: "Why these findings are accepted (required).")
@@ -40,23 +40,26 @@ struct BaselineCommand: ParsableCommand {
         }
 
         func run() throws {
-            guard let path = baseline ?? paths.first(where: IndexOptions.isFolder).map({ ($0 as NSString).appendingPathComponent(BaselineFile.defaultRelativePath) })
-            else { throw ValidationError("give --baseline FILE when no folder is reviewed") }
-            let existing = FileManager.default.fileExists(atPath: path) ? try BaselineFile.load(explicit: path, defaultIn: []) : nil
-            let configuration = try ruleOptions.load(for: paths).0
-            let manifest = try PipelineRunner.review(configuration, ReviewOptions(asOf: asOf ?? SimpleDate.today()), paths: paths).manifest
+            let root = RepositoryRoot.find(for: paths)
+            let path = baseline ?? root.file(BaselineFile.defaultRelativePath)
+            let existing = FileManager.default.fileExists(atPath: path) ? try BaselineFile.load(explicit: path, root: nil) : nil
+            let configuration = try ruleOptions.load(root: root).0
+            let source = FileSource(paths: paths, root: root)
+            let manifest = try PipelineRunner.review(configuration, ReviewOptions(asOf: asOf ?? SimpleDate.today()), source: source).manifest
             let who = Subprocess.git(["config", "user.name"], in: FileManager.default.currentDirectoryPath).text
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let author = who.isEmpty ? ProcessInfo.processInfo.environment["USER"] : who
             let today = SimpleDate.today().description
-            let reviewed = Set(manifest.documents.map(\.path))
+            // Entries name paths from the repository root, whatever folder the command ran in.
+            let reviewed = Set(manifest.documents.compactMap { source.repositoryPath(of: $0.path) })
             var entries = (existing?.entries ?? []).filter { !reviewed.contains($0.path) }
             for doc in manifest.documents {
+                guard let at = source.repositoryPath(of: doc.path) else { continue }
                 for f in doc.findings where f.severity >= .warn && f.kind != .unscannable && f.kind != .scanIncomplete && f.kind != .suppression {
-                    entries.append(.init(rule: f.ruleID, path: doc.path, fingerprint: Baseline.fingerprint(f), reason: reason, addedBy: author, added: today))
+                    entries.append(.init(rule: f.ruleID, path: at, fingerprint: Baseline.fingerprint(f), reason: reason, addedBy: author, added: today))
                 }
                 for s in doc.suppressed where s.suppression.source == .baseline {
-                    entries.append(.init(rule: s.finding.ruleID, path: doc.path, fingerprint: Baseline.fingerprint(s.finding), reason: s.suppression.reason,
+                    entries.append(.init(rule: s.finding.ruleID, path: at, fingerprint: Baseline.fingerprint(s.finding), reason: s.suppression.reason,
                         addedBy: s.suppression.author, added: s.suppression.date))
                 }
             }

@@ -2,29 +2,44 @@ import ArgumentParser
 import Foundation
 import PubGateCore
 
-/// `pubgate check`: the gate for a content repository — the staged documents (or given files)
-/// reviewed with the whole pipeline, aggregation against the corpus index included, one line per
-/// finding, exit 1 when the commit must be refused.
+/// `pubgate check`: the gate for a content repository — the given files, the staged documents or
+/// what a range of commits added, reviewed with the whole pipeline (aggregation against the corpus
+/// index included), one line per finding, exit 1 when the commit must be refused.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check staged or given documents; exit 1 when the commit must be refused.",
+        abstract: "Check given files, the staged commit or a commit range; exit 1 when it must be refused.",
         discussion: """
-            Prints `path:line:col rule message` per finding (masked) and a summary on stderr.
-            With --staged, reviews the contents staged in the git index (not the working tree):
-            added, modified and renamed pages; other file types are listed as not reviewed.
-            Exit: 0 clean, 1 refused, 65 unreadable or an LFS pointer, 74 index, 78 configuration.
+            Prints `path:line:col rule [severity] message «masked»` per finding and a summary on stderr.
+            FILES are checked as they are on disk (what pre-commit hands a hook: its files:, exclude:
+            and --all-files apply). --staged checks the contents staged in the git index, read in
+            memory (not the working tree); --range FROM..TO checks the files a range of commits added
+            or changed, as TO holds them (for CI: it finds what was committed with --no-verify).
+            Only pages and document files are checked (.md .html .xml .txt, office, OFD, PDF);
+            others are listed on stderr as not checked.
+
+            Settings, baseline and index are those of the repository root (`pubgate config show`);
+            baseline entries and `paths` settings name paths from that root. Site assets (by
+            default in a Hugo site: templates, static/, section _index.md pages) are scanned for
+            leaks but not judged as documents.
+
+            Exit: 0 clean, 1 refused, 64 usage (not in a git repository, unknown commit),
+            65 unreadable or a Git LFS pointer, 74 index, 78 configuration.
 
             Examples:
-              pubgate check --staged
               pubgate check content/tzgg/notice.md
+              pubgate check --staged
+              pubgate check --range origin/main..HEAD
             """)
 
-    @Argument(help: "Files or folders to check (without --staged).")
+    @Argument(help: "Files or folders to check (without --staged or --range).")
     var paths: [String] = []
 
     @Flag(name: .long, help: "Check what is staged in the git index.")
     var staged = false
+
+    @Option(name: .long, help: "Check the files a range of commits (FROM..TO or FROM...TO) added or changed, as TO holds them.")
+    var range: String?
 
     @Option(name: .long, help: "Review date YYYY-MM-DD (default: today in Asia/Shanghai).")
     var asOf: SimpleDate?
@@ -34,71 +49,75 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func validate() throws {
-        if staged == !paths.isEmpty { throw ValidationError("give files to check, or --staged (not both)") }
+        let modes = [!paths.isEmpty, staged, range != nil].filter { $0 }.count
+        if modes != 1 { throw ValidationError("give files to check, --staged or --range FROM..TO (one of them)") }
     }
 
     func run() throws {
-        var root = FileManager.default.currentDirectoryPath
-        var reviewPaths = paths
-        var display: (String) -> String = { $0.escapingControlCharacters }
-        var refusedBeforeReview: [String] = []
-        var scratch: URL?
-        defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
-        if staged {
-            let files: StagedFiles
-            do {
-                files = try StagedFiles.read(in: root)
-            } catch {
-                FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-                throw ExitStatus.usage
-            }
-            root = files.root
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-staged-\(ProcessInfo.processInfo.processIdentifier)")
-            scratch = dir
-            reviewPaths = []
-            for file in files.files {
-                let ext = (file.path as NSString).pathExtension.lowercased()
-                guard SiteLayout.pageExtensions.contains(ext) || AttachmentLinks.extensions.contains(ext) else {
-                    FileHandle.standardError.write(Data("pubgate: \(file.path): not a page format pubgate reviews; not checked\n".utf8))
-                    continue
-                }
-                if file.isLFSPointer {
-                    refusedBeforeReview.append(file.path)
-                    print("\(file.path):1:1 lfs_pointer the staged file is a Git LFS pointer; its content cannot be reviewed")
-                    continue
-                }
-                let target = dir.appendingPathComponent(file.path)
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.bytes).write(to: target)
-                reviewPaths.append(target.path)
-            }
-            let prefix = dir.path + "/"
-            display = { ($0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0).escapingControlCharacters }
+        let (source, root, lfs, empty) = try documents()
+        for path in lfs {
+            print("\(path.escapingControlCharacters):1:1 lfs_pointer the file is a Git LFS pointer; its content cannot be reviewed")
         }
-        if reviewPaths.isEmpty {
+        guard !empty else {
             FileHandle.standardError.write(Data("pubgate: nothing to check\n".utf8))
-            if !refusedBeforeReview.isEmpty { throw ExitStatus.unreadableInput }
+            if !lfs.isEmpty { throw ExitStatus.unreadableInput }
             return
         }
-        let configuration = try ruleOptions.load(for: [root]).0
+        let configuration = try ruleOptions.load(root: root).0
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today())
-        try corpus.apply(to: &options, defaultIn: [root])
-        let outcome = try PipelineRunner.review(configuration, options, paths: reviewPaths)
+        try corpus.apply(to: &options, root: root)
+        let outcome = try PipelineRunner.review(configuration, options, source: source)
         let manifest = outcome.manifest
+        var assets = 0
         for doc in manifest.documents {
+            if doc.role == .asset { assets += 1 }
             for f in doc.findings where f.severity > .info {
                 let at = f.location.map { "\($0.line):\($0.column)" } ?? "1:1"
                 let place = f.location?.container.map { " @ \($0)" } ?? ""
-                print("\(display(doc.path)):\(at) \(f.ruleID) [\(f.severity.rawValue)] \(f.message)\(f.masked.map { " «\($0)»" } ?? "")\(place)")
+                print("\(doc.path.escapingControlCharacters):\(at) \(f.ruleID) [\(f.severity.rawValue)] \(f.message)\(f.masked.map { " «\($0)»" } ?? "")\(place)")
             }
         }
         for s in manifest.staleSuppressions {
-            print("\(display(s.path)):\(s.suppression.line ?? 1):1 stale_suppression \(s.suppression.source.rawValue) suppression of \(s.suppression.rule) matched nothing")
+            print("\(s.path.escapingControlCharacters):\(s.suppression.line ?? 1):1 stale_suppression \(s.suppression.source.rawValue) suppression of \(s.suppression.rule) matched nothing")
         }
         let rejected = manifest.summary.rejected
-        FileHandle.standardError.write(
-            Data("pubgate: \(manifest.documents.count) documents checked, \(rejected) refused\(rejected > 0 ? " — the commit is blocked" : "")\n".utf8))
-        if outcome.hasUnreadableInput || !refusedBeforeReview.isEmpty { throw ExitStatus.unreadableInput }
+        let counted = "\(manifest.documents.count) files checked" + (assets > 0 ? " (\(assets) as site assets)" : "")
+        FileHandle.standardError.write(Data("pubgate: \(counted), \(rejected) refused\(rejected > 0 ? " — the commit is blocked" : "")\n".utf8))
+        if outcome.hasUnreadableInput || !lfs.isEmpty { throw ExitStatus.unreadableInput }
         if rejected > 0 || corpus.failsOnStale(manifest) { throw ExitStatus.rejected }
+    }
+
+    /// The documents to check, the repository root they belong to, the Git LFS pointers among
+    /// them (refused: their content is not there to review) and whether nothing is left to check.
+    private func documents() throws -> (any DocumentSource, RepositoryRoot, [String], Bool) {
+        let cwd = FileManager.default.currentDirectoryPath
+        guard staged || range != nil else {
+            let root = RepositoryRoot.find(for: paths, from: cwd)
+            let named = paths.filter { IndexOptions.isFolder($0) || Self.isChecked($0) }
+            return (FileSource(paths: named, root: root), root, [], named.isEmpty)
+        }
+        do {
+            let tree: GitTreeSource
+            if let range {
+                let changes = try GitTreeSource.rangeChanges(range, in: cwd)
+                tree = try GitTreeSource(root: changes.root, tree: .commit(changes.commit), paths: changes.paths.filter(Self.isChecked))
+            } else {
+                let changes = try GitTreeSource.stagedChanges(in: cwd)
+                tree = try GitTreeSource(root: changes.root, tree: .index, paths: changes.paths.filter(Self.isChecked))
+            }
+            return (tree, tree.root ?? RepositoryRoot(path: cwd, isGit: true), tree.lfsPointers, tree.collect().names.isEmpty)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitStatus.usage
+        }
+    }
+
+    /// Pages and document files are checked; anything else (images, styles, scripts, data) is
+    /// listed on stderr as not checked.
+    static func isChecked(_ path: String) -> Bool {
+        let ext = (path as NSString).pathExtension.lowercased()
+        if SiteLayout.pageExtensions.contains(ext) || AttachmentLinks.extensions.contains(ext) { return true }
+        FileHandle.standardError.write(Data("pubgate: \(path.escapingControlCharacters): not a page or document format pubgate reviews; not checked\n".utf8))
+        return false
     }
 }

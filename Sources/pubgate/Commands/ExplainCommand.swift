@@ -40,12 +40,13 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
-        let configuration = try ruleOptions.load(for: paths).0
+        let root = RepositoryRoot.find(for: paths)
+        let configuration = try ruleOptions.load(root: root).0
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today())
-        options.index = try IndexOptions.open(explicit: index, defaultIn: paths)
+        options.index = try IndexOptions.open(explicit: index, defaultIn: root.path)
         options.showMatches = showMatches
         let pipeline = ReviewPipeline(configuration: configuration, options: options, version: PubGate.version)
-        let manifest = try PipelineRunner.review(configuration, options, paths: paths).manifest
+        let manifest = try PipelineRunner.review(configuration, options, paths: paths, root: root).manifest
         for document in manifest.documents {
             explain(document, trace: pipeline.trace(file: document.path))
         }

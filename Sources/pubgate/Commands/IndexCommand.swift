@@ -12,12 +12,12 @@ struct IndexCommand: ParsableCommand {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Index every page of the published site.",
-            discussion: "Example:\n  pubgate index build site/            # writes site/.pubgate/index.sqlite")
+            discussion: "Example:\n  pubgate index build site/            # writes .pubgate/index.sqlite at the repository root of site/ (site/ itself outside git)")
 
         @Argument(help: "The published site (a Hugo site root or a folder of pages).")
         var site: String
 
-        @Option(name: .long, help: "Index file (default: SITE/.pubgate/index.sqlite).")
+        @Option(name: .long, help: "Index file (default: .pubgate/index.sqlite at the repository root, where review and check look).")
         var index: String?
 
         @Option(name: .long, help: "Date YYYY-MM-DD the pages are judged on (default: today).")
@@ -26,8 +26,9 @@ struct IndexCommand: ParsableCommand {
         @OptionGroup var ruleOptions: RuleOptions
 
         func run() throws {
-            let configuration = try ruleOptions.load().0
-            let path = index ?? (site as NSString).appendingPathComponent(IndexOptions.defaultRelativePath)
+            let root = RepositoryRoot.find(for: [site])
+            let configuration = try ruleOptions.load(root: root).0
+            let path = index ?? root.file(IndexOptions.defaultRelativePath)
             let store = try IndexOptions.openForWriting(path)
             let files = IndexRun.pages(of: site)
             try IndexCommand.add(files, to: store, configuration: configuration, asOf: asOf)

@@ -36,7 +36,7 @@ struct InstallHookCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(hook) exists and was not written by pubgate; use --force to replace it\n".utf8))
             throw ExitStatus.usage
         }
-        let binary = URL(fileURLWithPath: RuleOptions.executablePath()).resolvingSymlinksInPath().path
+        let binary = URL(fileURLWithPath: RulesLocation.executablePath()).resolvingSymlinksInPath().path
         let script = """
             #!/usr/bin/env bash
             \(Self.marker)

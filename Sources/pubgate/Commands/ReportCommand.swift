@@ -46,17 +46,13 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             let (year, monthNumber) = Self.parse(month)!
-            let configuration = try ruleOptions.load(for: paths).0
+            let configuration = try ruleOptions.load(root: RepositoryRoot.find(for: paths)).0
             let result = ClassifyRun(configuration: configuration).run(paths: paths)
             let list = MonthlyList(year: year, month: monthNumber, documents: result.documents)
             let base = "\(out)/monthly-\(list.month)"
-            do {
-                try AtomicWriter.writeJSON(list, to: base + ".json")
-                try AtomicWriter.write(Data(list.csv.utf8), to: base + ".csv")
-            } catch {
-                FileHandle.standardError.write(Data("error: cannot write to \(out): \(error.localizedDescription)\n".utf8))
-                throw ExitStatus.unreadableInput
-            }
+            // A write error ends the run with exit 73 (`PubGate.main`).
+            try AtomicWriter.writeJSON(list, to: base + ".json")
+            try AtomicWriter.write(Data(list.csv.utf8), to: base + ".csv")
             for path in list.undated {
                 FileHandle.standardError.write(Data("warning: \(path): 主动公开 公文 without a 发布日期\n".utf8))
             }

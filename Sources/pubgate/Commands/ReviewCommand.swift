@@ -48,20 +48,17 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try ruleOptions.load(for: paths).0
+        let root = RepositoryRoot.find(for: paths)
+        let configuration = try ruleOptions.load(root: root).0
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today(), showMatches: showMatches, published: published, outputDirectory: out)
-        try corpus.apply(to: &options, defaultIn: paths)
+        try corpus.apply(to: &options, root: root)
         let bar = ProgressLine(enabled: !quiet)
         options.progress = { bar.update(done: $0, total: $1) }
         defer { bar.finish() }
-        let outcome = try PipelineRunner.review(configuration, options, paths: paths)
+        let outcome = try PipelineRunner.review(configuration, options, paths: paths, root: root)
         let manifest = outcome.manifest
-        do {
-            for report in try ReportFormat.parse(format).get() { try report.write(manifest, to: out) }
-        } catch {
-            FileHandle.standardError.write(Data("error: cannot write to \(out): \(error.localizedDescription)\n".utf8))
-            throw ExitStatus.unreadableInput
-        }
+        // A write error ends the run with exit 73 (`PubGate.main`).
+        for report in try ReportFormat.parse(format).get() { try report.write(manifest, to: out) }
         if StageTimings.enabled { FileHandle.standardError.write(Data("timing: reports written, peak_mb=\(StageTimings.peakMemoryMB ?? -1)\n".utf8)) }
         for doc in manifest.digests {
             for message in doc.unscannable {

@@ -45,7 +45,7 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .long, help: "Append a JSON Lines operations log to this file.")
     var log: String?
 
-    @Option(name: .long, help: "With --apply, mark purged pages in this corpus index (default: SITE/.pubgate/index.sqlite when present).")
+    @Option(name: .long, help: "With --apply, mark purged pages in this corpus index (default: .pubgate/index.sqlite at the repository root when present).")
     var index: String?
 
     @OptionGroup var ruleOptions: RuleOptions
@@ -61,7 +61,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (configuration, _) = try ruleOptions.load()
+        let (configuration, _) = try ruleOptions.load(root: RepositoryRoot.find(for: [site]))
         let expiry = try ruleOptions.loadExpiry()
         let date = asOf ?? SimpleDate.today()
         guard let lock = try? RunLock(path: out + "/.pubgate-sweep.lock") else {
@@ -87,7 +87,7 @@ struct SweepCommand: ParsableCommand {
             try AtomicWriter.writeJSON(plan.purgeList, to: out + "/purge.json")
             try AtomicWriter.writeJSON(plan.relabelList, to: out + "/relabel.json")
         } catch {
-            FileHandle.standardError.write(Data("error: cannot write to \(out): \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(WriteError(path: out, error: error))\n".utf8))
             throw ExitStatus.cannotWrite
         }
         print(SweepSummary.render(plan, outputDirectory: out))
@@ -103,7 +103,7 @@ struct SweepCommand: ParsableCommand {
                 var outcome = try applier.apply(plan, organization: organization, agent: agent)
                 try applier.relabel(plan.relabel, run: "relabel-\(date)", outcome: &outcome)
                 if let written = outcome.archive { print("archive: \(written.path) (verified)") }
-                if !outcome.removed.isEmpty, let store = try IndexOptions.open(explicit: index, defaultIn: [site]) {
+                if !outcome.removed.isEmpty, let store = try IndexOptions.open(explicit: index, defaultIn: RepositoryRoot.find(for: [site]).path) {
                     let purged = plan.purge.filter { outcome.removed.contains($0.sitePath) }.map(\.path)
                     do {
                         let writable = try CorpusIndex(path: store.path, create: true)

@@ -1,17 +1,18 @@
 import Foundation
 import PubGateCore
 
-/// Where the corpus index is: `--index FILE`, else `.pubgate/index.sqlite` under a folder.
+/// Where the corpus index is: `--index FILE`, else `.pubgate/index.sqlite` at the repository root
+/// (``RepositoryRoot``) or under the site folder.
 enum IndexOptions {
     static let defaultRelativePath = ".pubgate/index.sqlite"
 
     /// The index to read for a review: an explicit path must exist; the default is used only when present.
-    static func open(explicit: String?, defaultIn paths: [String]) throws -> CorpusIndex? {
+    static func open(explicit: String?, defaultIn folder: String?) throws -> CorpusIndex? {
         let path: String
         if let explicit {
             path = explicit
         } else {
-            guard let folder = paths.first(where: { isFolder($0) }) else { return nil }
+            guard let folder else { return nil }
             let candidate = (folder as NSString).appendingPathComponent(defaultRelativePath)
             guard FileManager.default.fileExists(atPath: candidate) else { return nil }
             path = candidate

@@ -4,22 +4,23 @@ import PubGateCore
 
 /// Where the rules and settings come from; shared by every command that classifies or scans.
 struct RuleOptions: ParsableArguments {
-    @Option(name: .long, help: "Rule file or folder of rule files (default: the Rules/ shipped with pubgate).")
+    @Option(name: .long, help: "Rule file or folder of rule files (default: the rules shipped with pubgate; `pubgate config show` says where).")
     var rules: String?
 
     @Option(
         name: .long,
-        help: "The site's settings file, overriding Rules/policy.yaml key by key (default: .pubgate.yml in the first folder reviewed).")
+        help: "Settings file overriding Rules/policy.yaml key by key (the repository root's .pubgate.yml then overrides it in turn).")
     var config: String?
 
-    /// Loads rules, document types and settings, printing warnings to stderr; anything broken ends
-    /// the run with exit code 78 and a message naming the file.
-    func load(for paths: [String] = []) throws -> (ReviewConfiguration, LoadedSettings) {
-        let path = rules ?? RuleOptions.defaultRulesPath()
+    /// Loads rules, document types and settings — the shipped defaults, then `--config`, then the
+    /// `.pubgate.yml` of `root` (``RepositoryRoot``: the same rule for every command) —, printing
+    /// warnings to stderr; anything broken ends the run with exit code 78 and a message naming the file.
+    func load(root: RepositoryRoot? = nil) throws -> (ReviewConfiguration, LoadedSettings) {
+        let location = try rulesLocation()
         do {
             let loaded = try ReviewConfiguration.load(
-                rulesPath: path, site: config ?? SettingsLoader.siteFile(for: paths),
-                fallbackFolder: ReviewConfiguration.folder(of: RuleOptions.defaultRulesPath()))
+                rulesPath: location.path, site: config, tree: root?.settingsFile,
+                fallbackFolder: RulesLocation.shipped.map { ReviewConfiguration.folder(of: $0.path) })
             for warning in loaded.0.rules.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
             return loaded
         } catch {
@@ -28,39 +29,26 @@ struct RuleOptions: ParsableArguments {
         }
     }
 
+    /// The rules to use; none found ends the run with exit 78.
+    func rulesLocation() throws -> RulesLocation {
+        guard let location = RulesLocation.find(explicit: rules) else {
+            FileHandle.standardError.write(Data("error: no rules found: looked in \(RulesLocation.searched); give --rules DIR or set PUBGATE_RULES\n".utf8))
+            throw ExitStatus.badConfiguration
+        }
+        return location
+    }
+
     /// The expiry triggers of `Rules/expiry.yaml` (beside the rules, or the shipped ones).
     func loadExpiry() throws -> ExpiryRules {
         let file = ReviewConfiguration.resolve(
-            ExpiryRules.fileName, rulesPath: rules ?? RuleOptions.defaultRulesPath(),
-            fallbackFolder: ReviewConfiguration.folder(of: RuleOptions.defaultRulesPath()))
+            ExpiryRules.fileName, rulesPath: try rulesLocation().path,
+            fallbackFolder: RulesLocation.shipped.map { ReviewConfiguration.folder(of: $0.path) })
         do {
             return try ExpiryRules.load(file: file)
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitStatus.badConfiguration
         }
-    }
-
-    /// This binary's own path (found on PATH, argv[0] is only `pubgate`).
-    static func executablePath() -> String {
-        Bundle.main.executablePath ?? CommandLine.arguments[0]
-    }
-
-    /// `PUBGATE_RULES`, else the `Rules/` of the package the binary was built in, else `./Rules`.
-    static func defaultRulesPath() -> String {
-        if let env = ProcessInfo.processInfo.environment["PUBGATE_RULES"], !env.isEmpty { return env }
-        var dir = URL(fileURLWithPath: executablePath()).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            let candidate = dir.appendingPathComponent("Rules")
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDir), isDir.boolValue,
-                FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path)
-            {
-                return candidate.path
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        return "Rules"
     }
 }
 

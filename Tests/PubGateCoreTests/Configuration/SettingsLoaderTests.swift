@@ -68,12 +68,28 @@ import Testing
         #expect(try reviewBatch([("a.md", text)]).document("a.md")?.decision == .reject)
     }
 
-    @Test func siteFileIsFoundAtTheRootOfTheReviewedTree() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tree-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    @Test func siteFileIsTheRepositoryRootsWhicheverFolderIsNamed() throws {
+        let dir = URL(fileURLWithPath: InputCollector.canonical(FileManager.default.temporaryDirectory.appendingPathComponent("tree-\(UUID().uuidString)").path))
+        let sub = dir.appendingPathComponent("content/tzgg")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(SettingsLoader.siteFile(for: [dir.path]) == nil)
+        #expect(RepositoryRoot.find(for: [dir.path]).settingsFile == nil)
         try Data("severity: {}\n".utf8).write(to: dir.appendingPathComponent(".pubgate.yml"))
-        #expect(SettingsLoader.siteFile(for: [dir.path]) == dir.appendingPathComponent(".pubgate.yml").path)
+        try Data("severity: {}\n".utf8).write(to: sub.appendingPathComponent(".pubgate.yml"))
+        let outside = RepositoryRoot.find(for: [dir.path])
+        #expect(!outside.isGit && outside.settingsFile == dir.appendingPathComponent(".pubgate.yml").path)
+        // In a git repository the top level decides, not the folder named.
+        #expect(Subprocess.git(["init", "-q"], in: dir.path).status == 0)
+        let inside = RepositoryRoot.find(for: [sub.path + "/a.md"])
+        #expect(inside.isGit && inside.path == dir.path && inside.settingsFile == dir.appendingPathComponent(".pubgate.yml").path)
+        #expect(inside.relative(sub.path + "/a.md") == "content/tzgg/a.md" && inside.relative("/elsewhere/a.md") == nil)
+    }
+
+    @Test func theRepositorysFileOverridesTheConfigFile() throws {
+        let operatorFile = try siteFile("masking:\n  resident_id: \"4+4\"\n  mobile: \"3+4\"\n")
+        let tree = try siteFile("masking:\n  mobile: \"3+2\"\n")
+        let loaded = try SettingsLoader().load(defaults: defaults, site: operatorFile, tree: tree)
+        #expect(loaded.settings.masking.residentID == "4+4" && loaded.settings.masking.mobile == "3+2")
+        #expect(loaded.origins["masking.mobile"] == tree && loaded.origins["masking.resident_id"] == operatorFile)
     }
 }

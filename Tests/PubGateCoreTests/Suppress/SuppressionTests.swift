@@ -40,11 +40,13 @@ import Testing
         let file = dir.appendingPathComponent("b.md")
         try Data(moved.utf8).write(to: file)
         var options = ReviewOptions(asOf: reviewDate)
-        options.baseline = Baseline(entries: [entry(for: file.path)])
-        let second = try ReviewPipeline(configuration: shippedConfiguration, options: options, version: "t").run(paths: [file.path]).manifest
+        // Entries name the path from the repository root.
+        options.baseline = Baseline(entries: [entry(for: "b.md")])
+        let source = FileSource(paths: [file.path], root: RepositoryRoot(path: dir.path, isGit: false))
+        let second = try ReviewPipeline(configuration: shippedConfiguration, options: options, version: "t").run(source: source).manifest
         #expect(second.documents.first?.decision == .approve && second.documents.first?.suppressed.first?.suppression.source == .baseline)
         try Data("---\ntitle: 失物招领\ndisclosure: 主动公开\n---\n请到窗口领取。\n".utf8).write(to: file)
-        let third = try ReviewPipeline(configuration: shippedConfiguration, options: options, version: "t").run(paths: [file.path]).manifest
+        let third = try ReviewPipeline(configuration: shippedConfiguration, options: options, version: "t").run(source: source).manifest
         #expect(third.staleSuppressions.map(\.suppression.source) == [.baseline])
     }
 

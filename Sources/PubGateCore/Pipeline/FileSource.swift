@@ -1,0 +1,58 @@
+import Foundation
+
+/// The documents of a review as files on disk: the paths named (folders walked by
+/// ``InputCollector``), read when their turn comes. A linked attachment is reviewed with its page
+/// when it lies inside a folder named (a file's own folder, for a file).
+public struct FileSource: DocumentSource {
+    public let root: RepositoryRoot?
+    private let paths: [String]
+    private let excluding: [String]
+    /// The folders named, links resolved: an attachment must be inside one.
+    private let folders: [String]
+
+    /// - Parameters:
+    ///   - excluding: folders not walked (the run's own output folder).
+    ///   - root: the repository the files belong to, for baseline paths, path roles and blame.
+    public init(paths: [String], excluding: [String] = [], root: RepositoryRoot? = nil) {
+        self.paths = paths
+        self.excluding = excluding
+        self.root = root
+        folders = paths.map { path in
+            var isDir: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+            return InputCollector.canonical(exists && !isDir.boolValue ? (path as NSString).deletingLastPathComponent : path)
+        }
+    }
+
+    public func collect() -> (names: [String], sizes: [Int], problems: [InputCollector.Problem]) {
+        let (files, sizes, problems) = InputCollector(excluding: excluding).collect(paths)
+        return (files, sizes, problems)
+    }
+
+    public func read(_ name: String) -> RawInput? {
+        RawInput(contentsOf: name)
+    }
+
+    public func identity(of name: String) -> String {
+        InputCollector.canonical(name)
+    }
+
+    public func isReviewable(attachment: String) -> Bool {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: attachment, isDirectory: &isDir), !isDir.boolValue else { return false }
+        let target = InputCollector.canonical(attachment)
+        return folders.contains { target.hasPrefix($0 + "/") }
+    }
+
+    /// Relative to the root; the name as given when the source has no root.
+    public func repositoryPath(of name: String) -> String? {
+        guard let root else { return name }
+        return root.relative(name)
+    }
+
+    public func blame(_ name: String, line: Int) -> (author: String, date: String)? {
+        let dir = (name as NSString).deletingLastPathComponent
+        let r = Subprocess.git(["blame", "-L", "\(line),\(line)", "--porcelain", "--", (name as NSString).lastPathComponent], in: dir.isEmpty ? "." : dir)
+        return r.status == 0 ? Self.parseBlame(r.text) : nil
+    }
+}
