@@ -116,8 +116,12 @@ public struct PublicationCheck: Sendable {
     /// when the date would fall before the notice.
     static let consultationDueNoYear =
         #"(?<![0-9年])([0-9]{1,2})月([0-9]{1,2})日[^\n。]{0,8}?(?:前|以前|之前|止)|(?:截止|截至)[^\n。0-9]{0,6}(?<![0-9年])([0-9]{1,2})月([0-9]{1,2})日"#
+    /// A period counted from the notice (自公告之日起30日内, 自即日起15个工作日): its length, and
+    /// whether it counts working days.
+    static let consultationPeriod =
+        #"(?:自|从)[^\n。]{0,12}(?:之日|即日|发布日|公布日)起[^\n。0-9一二三四五六七八九十]{0,4}([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:个)?(工作日|日|天)"#
     static let consultationChannel =
-        #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.|(?:电话|传真|热线)[^\n。]{0,6}[0-9]{3,}|(?:邮寄|通信|通讯|联系)地址|邮政编码|邮编|信箱|意见征集|留言|在线提交|网上提交|登录[^\n。]{0,20}(?:网站|平台|系统)"#
+        #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.|(?:电话|传真|热线)[^\n。]{0,6}[0-9]{3,}|(?:邮寄|通信|通讯|联系)?地址 ?:|(?:邮寄|通信|通讯|联系)地址|邮政编码|邮编|信箱|电子邮件|电子邮箱|书面(?:意见|形式|材料)|信函|来信|来函|意见征集|留言|在线提交|网上提交|登录[^\n。]{0,20}(?:网站|平台|系统)"#
 
     func consultation(_ document: ClassifiedDocument) -> [Finding] {
         let text = Self.servedLines(document).joined(separator: "\n")
@@ -131,6 +135,20 @@ public struct PublicationCheck: Sendable {
         } else if let c = text.captures(Self.consultationDue) {
             due = SimpleDate(year: c[1], month: c[2], day: c[3]) ?? SimpleDate(year: c[4], month: c[5], day: c[6])
             start = document.metadata.publishDate ?? document.writtenDate
+        } else if let c = text.captures(Self.consultationPeriod), let n = Self.count(c[1]) {
+            // A period of working days is the window itself; calendar days are counted from the notice.
+            start = document.metadata.publishDate ?? document.writtenDate ?? asOf
+            due = c[2] == "工作日" ? nil : start?.adding(days: n - 1)
+            if c[2] == "工作日" {
+                if n < rules.minWorkdays {
+                    found.append(
+                        Finding(
+                            ruleID: "consultation_window", kind: .consultation, severity: rules.window,
+                            message: "comments are taken for \(n) working days; at least \(rules.minWorkdays)",
+                            sources: ["S33"], remediation: "Give the public at least the statutory period to comment."))
+                }
+                return found + consultationChannel(text)
+            }
         } else if let c = text.captures(Self.consultationDueNoYear) {
             start = document.metadata.publishDate ?? document.writtenDate
             let year = start?.year ?? asOf.year
@@ -158,14 +176,30 @@ public struct PublicationCheck: Sendable {
                     message: "the 征求意见 notice does not say until when comments are taken", sources: ["S33"],
                     remediation: "State the period, e.g. 征求意见时间为2025年6月1日至6月30日."))
         }
-        if text.firstMatch(Self.consultationChannel) == nil {
-            found.append(
-                Finding(
-                    ruleID: "consultation_channel", kind: .consultation, severity: rules.channel,
-                    message: "the 征求意见 notice names no way to send comments", sources: ["S33"],
-                    remediation: "Give an e-mail address, a postal address, a phone or fax number, or the online form."))
+        return found + consultationChannel(text)
+    }
+
+    private func consultationChannel(_ text: String) -> [Finding] {
+        guard text.firstMatch(Self.consultationChannel) == nil else { return [] }
+        return [
+            Finding(
+                ruleID: "consultation_channel", kind: .consultation, severity: settings.publication.consultation.channel,
+                message: "the 征求意见 notice names no way to send comments", sources: ["S33"],
+                remediation: "Give an e-mail address, a postal address, a phone or fax number, or the online form.")
+        ]
+    }
+
+    /// A count in Arabic or Chinese numerals up to 999 (30, 三十, 十五).
+    static func count(_ s: String?) -> Int? {
+        guard let s else { return nil }
+        if let n = Int(s) { return n }
+        let digits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        var total = 0
+        var current = 0
+        for ch in s {
+            if let d = digits[ch] { current = d } else if ch == "十" { total += max(current, 1) * 10; current = 0 } else { return nil }
         }
-        return found
+        return total + current
     }
 
     // MARK: C-NORM

@@ -142,6 +142,14 @@ import Testing
         #expect(findings(short).first { $0.ruleID == "consultation_window" }?.message.contains("working days") == true)
     }
 
+    /// A period counted from the notice, in calendar or working days, and in Chinese numerals.
+    @Test func aPeriodFromTheNoticeIsAWindow() {
+        let head = "---\ntitle: 关于公开征求《某某办法（征求意见稿）》意见的公告\ndate: 2025-07-01\n---\n"
+        #expect(!findings(head + "征求意见期限为自公告之日起30日内，意见请以书面形式寄送至市司法局。\n").contains { $0.kind == .consultation })
+        #expect(findings(head + "自即日起五个工作日内，将意见发送至abc@example.org。\n").first { $0.ruleID == "consultation_window" }?.message.contains("5 working days") == true)
+        #expect(PublicationCheck.count("三十") == 30 && PublicationCheck.count("十五") == 15 && PublicationCheck.count("7") == 7)
+    }
+
     /// 解读 fields written as a contact line under its heading count; a signature alone does not.
     @Test func interpretationContactLinesCount() {
         let contact = "---\ntitle: 关于《某某实施意见》的政策解读\n---\n一、背景。\n四、政策解读联系方式\n某某市卫生健康局疾控科，孙某雯：0411-85616871\n"
