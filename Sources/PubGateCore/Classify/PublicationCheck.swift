@@ -8,6 +8,7 @@
 /// - S-FMT-DATE: the body's 成文日期 is written 2025年6月5日 (Arabic digits, no padding zeros).
 /// - a penalty decision follows the site's masking template and is not a minor's case.
 /// - Outdated basis: no reliance on a law, rule or provision that had ended (``OutdatedBasisCheck``).
+/// - A guide sends applicants to its own agency (``GuideAgencyCheck``).
 ///
 /// The cross-document rule of 三同步 (a policy's 解读 in the batch or on the site) needs the whole
 /// batch and lives in the aggregate stage (``InterpretationLinkCheck``).
@@ -31,6 +32,7 @@ public struct PublicationCheck: Sendable {
         case .normative: found += normativeFields(document)
         case .penalty, .licence: found += minorParty(document) + maskingTemplate(document)
         case .publicity: found += maskingTemplate(document)
+        case .guide: found += GuideAgencyCheck(severity: settings.publication.guideAgency).findings(for: document)
         default: break
         }
         // 执法文书 (处罚、许可决定书, 答复书, 通缉令) follow their own 文书式样 and are published with

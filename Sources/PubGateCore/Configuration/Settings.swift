@@ -76,12 +76,15 @@ public struct Settings: Sendable, Codable {
         public var penalty: Penalty
         /// A document relying on a repealed law or a removed provision (`Rules/repealed.yaml`).
         public var outdatedBasis: Severity
+        /// A guide that names another agency where its own belongs (a template not adapted).
+        public var guideAgency: Severity
 
         enum CodingKeys: String, CodingKey {
             case interpretation, proposal, consultation, normative, penalty
             case documentNumber = "document_number"
             case writtenDate = "written_date"
             case outdatedBasis = "outdated_basis"
+            case guideAgency = "guide_agency"
         }
 
         public struct Interpretation: Sendable, Codable {

@@ -186,3 +186,18 @@ import Testing
         #expect(findings(explained).isEmpty)
     }
 }
+
+/// A guide copied from another agency's template (GuideAgencyCheck).
+@Suite struct GuideAgencyTests {
+    func findings(_ text: String) -> [Finding] {
+        PublicationCheck(settings: shippedSettings, asOf: reviewDate).findings(for: classify(text, name: "a.md"))
+            .filter { $0.ruleID == "guide_wrong_agency" }
+    }
+
+    @Test func aGuideSendingApplicantsElsewhereIsAFinding() {
+        let head = "---\ntitle: 某某市公安局政府信息公开指南\n---\n某某市公安局主动公开本局机构设置。\n某某市公安局网站为公开平台。\n"
+        #expect(findings(head + "申请人可以向另某省公安厅申请获取相关政府信息。\n").count == 1)
+        #expect(findings(head + "申请人可以向某某市公安局申请获取相关政府信息。\n").isEmpty)
+        #expect(findings(head + "申请人可以向本机关申请获取相关政府信息。\n").isEmpty)
+    }
+}
