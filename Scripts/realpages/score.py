@@ -41,6 +41,7 @@ DOCUMENT_LEVEL = [
     (re.compile(r"interpret"), {"interpretation_fields"}),
     (re.compile(r"proposal_title|title_summary"), {"proposal_title"}),
     (re.compile(r"consultation"), {"consultation_window", "consultation_channel"}),
+    (re.compile(r"not_public|on_request|attribute"), {"attribute_not_public", "attribute_conflict", "attribute_mismatch", "attribute_missing"}),
 ]
 
 # pubgate's document types named as the truth names them.
@@ -278,6 +279,9 @@ def main():
                     help="site settings passed to every review (default: site.yml, the settings of the sites the pages "
                     "come from; `none` for the shipped defaults)")
     ap.add_argument("--rules", default=os.path.join(ROOT, "Rules"), help="the rule folder the binary reads")
+    ap.add_argument("--study", action="store_true",
+                    help="a corpus other than ../shared/real is tuning material: show its details (its first score "
+                    "without this flag is the unseen figure)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
 
@@ -289,7 +293,7 @@ def main():
     if os.path.abspath(args.corpus) == os.path.abspath(os.path.join(ROOT, "../shared/real")):
         held = {l.strip() for l in open(args.heldback, encoding="utf-8") if l.strip() and not l.startswith("#")}
     else:
-        held = set(truth)
+        held = set() if args.study else set(truth)
     splits = [("held-back", sorted(p for p in truth if p in held)), ("tuning", sorted(p for p in truth if p not in held))]
     splits = [(n, p) for n, p in splits if p]
     extra = (["--config", args.config] if args.config and args.config != "none" else []) + ["--rules", args.rules]

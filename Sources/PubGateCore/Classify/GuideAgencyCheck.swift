@@ -8,8 +8,9 @@
 struct GuideAgencyCheck {
     let severity: Severity
 
-    static let agency = #"[\p{sc:Han}]{2,6}?(?:省|市|县|区|州|旗)[\p{sc:Han}]{0,8}?(?:局|厅|委员会|委|办公室|政府|中心|院)"#
-    static let directed = #"向(?:"# + agency + #")(?=申请|提出[^。,]{0,6}申请)|反映(?:"# + agency + #")(?=的?机构设置|的?职能)"#
+    static let agency = #"(?![号路街巷道镇乡村向由经对])[\p{sc:Han}]{2,6}?(?:省|市|县|区|州|旗)[\p{sc:Han}]{0,8}?(?:局|厅|委员会|委|办公室|政府|中心|院)"#
+    /// The agency a sentence sends applicants to, or names as the subject of the guide's scope.
+    static let directed = #"(?<=向)("# + agency + #")(?=申请|提出[^。,]{0,6}申请)|(?<=反映)("# + agency + #")(?=的?机构设置|的?职能)|(?:受理|办理)(?:地点|机关|单位|部门|窗口) ?: ?[^。;]{0,30}?("# + agency + #")"#
 
     func findings(for document: ClassifiedDocument) -> [Finding] {
         let lines = document.lines.filter { $0.part == .body }
@@ -23,8 +24,7 @@ struct GuideAgencyCheck {
         let place = String(mine.prefix(2))
         var found: [Finding] = []
         for line in lines {
-            guard let other = line.text.firstMatch("(?:" + Self.directed + ")") else { continue }
-            let named = other.hasPrefix("向") || other.hasPrefix("反映") ? String(other.drop { $0 == "向" || $0 == "反" || $0 == "映" }) : other
+            guard let groups = line.text.captures(Self.directed), let named = groups.dropFirst().compactMap({ $0 }).first else { continue }
             guard !named.hasPrefix(place), !own.contains(named), counts[named, default: 0] < counts[mine, default: 0] else { continue }
             found.append(
                 Finding(

@@ -41,13 +41,14 @@ struct OutdatedBasisCheck {
                 }
             }
             for provision in bases.provisions where provision.ended <= date {
-                guard let r = text.range(of: provision.text) else { continue }
+                let hit = provision.pattern == nil ? text.range(of: provision.text) : text.firstRange(provision.text)
+                guard let r = hit else { continue }
                 let clause = String(text[..<r.lowerBound].suffix(30)) + String(text[r.upperBound...].prefix(20))
                 guard clause.firstMatch(Self.repealing) == nil else { continue }
                 found.append(
                     finding(
                         document, line: line, range: r,
-                        message: "states 「\(provision.text)」, which 《\(provision.law)》 dropped on \(provision.ended)"))
+                        message: "states 「\(text[r])」, which 《\(provision.law)》 changed on \(provision.ended)"))
             }
         }
         return found

@@ -25,8 +25,12 @@ public enum PageChrome {
         if line.firstMatch(footerPattern) != nil { return .footer }
         if isDateBar(line) { return .dateBar }
         if line.wholeMatch(widgetPattern) || line.firstMatch(#"^今天是[0-9 ]{4}年"#) != nil { return .widget }
+        if line.wholeMatch(siteNamePattern) { return .footer }
         return nil
     }
+
+    /// The site's name in its banner (某某县人民政府门户网站, 某某市公安局网站): the page's header.
+    static let siteNamePattern = #"[\p{sc:Han}]{2,24}(?:门户网站|政府网站|政务网|网站|政府网)(?: [A-Za-z0-9.]+)?"#
 
     /// True for any kind of chrome.
     public static func isChrome(_ line: String) -> Bool { kind(of: line) != nil }

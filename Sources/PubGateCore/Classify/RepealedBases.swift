@@ -1,4 +1,5 @@
 import Foundation
+import PCRE2Kit
 import Yams
 
 /// The bases of `Rules/repealed.yaml` that ended on a known day: titles of repealed laws and
@@ -10,8 +11,10 @@ public struct RepealedBases: Sendable {
         public let replacedBy: String?
     }
 
+    /// A provision's wording: literal `text`, or a `pattern` when sites word it in several ways.
     public struct Provision: Sendable {
         public let text: String
+        public let pattern: String?
         public let ended: SimpleDate
         public let law: String
     }
@@ -49,11 +52,20 @@ public struct RepealedBases: Sendable {
         var provisions: [Provision] = []
         for (i, entry) in (root["provisions"]?.sequence ?? []).enumerated() {
             let place = "provisions[\(i)]"
-            guard let m = entry.mapping, let text = m["text"]?.string, !text.isEmpty, let law = m["in"]?.string else {
-                throw ConfigurationError(file: file, message: "\(place) needs `text` and `in`")
+            guard let m = entry.mapping, let law = m["in"]?.string,
+                let text = m["text"]?.string ?? m["pattern"]?.string, !text.isEmpty
+            else {
+                throw ConfigurationError(file: file, message: "\(place) needs `text` or `pattern`, and `in`")
             }
-            try YAMLShape.check(m, known: ["text", "ended", "in"], file: file, at: place)
-            provisions.append(Provision(text: Normalizer.normalized(text), ended: try date(m["ended"], at: place), law: law))
+            try YAMLShape.check(m, known: ["text", "pattern", "ended", "in"], file: file, at: place)
+            let pattern = m["pattern"]?.string
+            if let pattern {
+                do { _ = try PCRE2Kit.Regex(pattern, options: [.ucp]) } catch {
+                    throw ConfigurationError(file: file, message: "\(place).pattern: \(error.message) at pattern offset \(error.offset ?? 0)")
+                }
+            }
+            provisions.append(
+                Provision(text: pattern ?? Normalizer.normalized(text), pattern: pattern, ended: try date(m["ended"], at: place), law: law))
         }
         return RepealedBases(titles: titles, provisions: provisions)
     }

@@ -74,6 +74,8 @@ public struct HTMLExtractor: TextExtractor {
         /// Comments met inside the current block, added when it closes: a comment is no break in the
         /// text a reader sees (`110105<!-- x -->19491231002X` reads as one number).
         private var pendingComments: [TextSegment] = []
+        /// The open tables, innermost last: their column headers and the current cell.
+        private var tables: [TableColumns] = []
 
         init(aligner: SourceAligner) {
             self.aligner = aligner
@@ -92,12 +94,23 @@ public struct HTMLExtractor: TextExtractor {
             let code = HTMLExtractor.codeElements.contains(name)
             let block = code || HTMLExtractor.blockElements.contains(name)
             if block { closeBlock() }
+            switch name {
+            case "table": tables.append(TableColumns())
+            case "tr": tables.last?.startRow()
+            case "td", "th": tables.last?.startCell(at: segments.count)
+            default: break
+            }
             open.append((block, isHidden, (enclosing?.inTitle ?? false) || name == "title", code || (enclosing?.code ?? false)))
         }
 
         func endElement(_ name: String) {
             guard let element = open.popLast() else { return }
             if element.block { closeBlock() }
+            switch name {
+            case "td", "th": tables.last?.endCell(header: name == "th", segments: &segments)
+            case "table": _ = tables.popLast()
+            default: break
+            }
         }
 
         func text(_ utf8: UnsafeBufferPointer<UInt8>, line: Int) {

@@ -13,6 +13,9 @@ public struct TextSegment: Sendable {
     /// For a container document, where in the file the text is (`word/header1.xml ¶1`, `Sheet1!C7`,
     /// `page 3 line 14`); findings carry it as their location's `container`.
     public var place: String?
+    /// For a table cell, the header of its column (`决定书编号`, `联系电话`): a reviewer reads a cell
+    /// by its column, and so do the rules whose matches are only digits.
+    public var column: String?
 
     public init(part: ContentPart, scalars: [Unicode.Scalar], origins: [Int32], endsBlock: Bool = true, place: String? = nil) {
         precondition(scalars.count == origins.count)

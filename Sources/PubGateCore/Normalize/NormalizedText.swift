@@ -13,12 +13,18 @@ public struct NormalizedText: Sendable {
     public let parts: [(range: Range<Int>, part: ContentPart)]
     /// For a container document, the place in the file of each normalized byte range, in order.
     public let places: [(range: Range<Int>, place: String)]
+    /// For table cells, the header of the column of each normalized byte range, in order.
+    public let columns: [(range: Range<Int>, place: String)]
 
-    init(utf8: [UInt8], origins: OriginMap, parts: [(range: Range<Int>, part: ContentPart)], places: [(range: Range<Int>, place: String)] = []) {
+    init(
+        utf8: [UInt8], origins: OriginMap, parts: [(range: Range<Int>, part: ContentPart)], places: [(range: Range<Int>, place: String)] = [],
+        columns: [(range: Range<Int>, place: String)] = []
+    ) {
         self.utf8 = utf8
         self.origins = origins
         self.parts = parts
         self.places = places
+        self.columns = columns
     }
 
     /// The content part that normalized byte `offset` belongs to.
@@ -29,6 +35,11 @@ public struct NormalizedText: Sendable {
     /// The place in a container document of normalized byte `offset`; nil for text formats.
     public func place(at offset: Int) -> String? {
         Self.index(of: offset, count: places.count) { places[$0].range }.map { places[$0].place }
+    }
+
+    /// The header of the table column that normalized byte `offset` is in; nil outside table cells.
+    public func column(at offset: Int) -> String? {
+        Self.index(of: offset, count: columns.count) { columns[$0].range }.map { columns[$0].place }
     }
 
     /// Binary search of `count` sorted, non-overlapping byte ranges for the one holding `offset`.

@@ -37,6 +37,7 @@ public struct Normalizer: Sendable {
         var slow: [UInt32: Mapping] = [:]
         var parts: [(range: Range<Int>, part: ContentPart)] = []
         var places: [(range: Range<Int>, place: String)] = []
+        var columns: [(range: Range<Int>, place: String)] = []
         for segment in segments {
             let start = out.count
             segment.scalars.withUnsafeBufferPointer { scalars in
@@ -51,9 +52,10 @@ public struct Normalizer: Sendable {
             if out.count > start {
                 parts.append((start..<out.count, segment.part))
                 if let place = segment.place { places.append((start..<out.count, place)) }
+                if let column = segment.column { columns.append((start..<out.count, column)) }
             }
         }
-        return NormalizedText(utf8: out.utf8Array, origins: out.origins, parts: parts, places: places)
+        return NormalizedText(utf8: out.utf8Array, origins: out.origins, parts: parts, places: places, columns: columns)
     }
 
     /// One segment's scalars into `out`: a loop of its own, away from the closures that lend the

@@ -68,6 +68,18 @@ struct ReaderContext {
     static let prohibitions = ["严禁", "禁止", "不得", "不准", "切勿", "请勿", "严防", "防止", "杜绝", "避免", "不要", "不能", "不应"]
     static let bases = ["根据", "按照", "依据", "遵照", "落实", "贯彻"]
 
+    // MARK: Tables
+
+    /// A column whose header names a number of a document or a thing (决定书编号, 准考证号, 案号,
+    /// 流水号): a digit run in it is that number, not a phone or a card that happens to fit.
+    static func columnNamesAThing(_ header: String) -> Bool {
+        header.firstMatch(thingHeaders) != nil && header.firstMatch(personHeaders) == nil
+    }
+
+    static let thingHeaders =
+        #"编号|文书号|决定书号|案号|单号|流水号|序号|准考证|考号|考试号|证书号|登记号|许可证号|代码|批次|受理号|发票号|凭证号|档案号|车架号|发动机号|条码"#
+    static let personHeaders = #"身份证|手机|电话|联系|卡号|账号|银行"#
+
     // MARK: Scalars
 
     static let lineBreaks: Set<UInt8> = [0x0A]

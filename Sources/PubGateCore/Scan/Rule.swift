@@ -128,6 +128,9 @@ public struct RuleContext: Codable, Sendable {
     /// Document types in which `lowerIfAny` applies (all when absent): a mobile after 联系人 is the
     /// required contact of a reply to a deputy or a consultation, and a leak in a notice.
     public var lowerIn: [DocumentType]?
+    /// Words that, standing before the match in the window, keep it from being lowered: the number
+    /// belongs to them (王某代表，联系电话：…), whatever staff contact stands nearby.
+    public var lowerUnlessBefore: [String]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case window
@@ -139,6 +142,7 @@ public struct RuleContext: Codable, Sendable {
         case lowerWindow = "lower_window"
         case beforeOnly = "before_only"
         case lowerIn = "lower_in"
+        case lowerUnlessBefore = "lower_unless_before"
     }
 }
 

@@ -118,12 +118,17 @@ public struct Scanner: Sendable {
                             lowerAround = scalars(before: range.lowerBound, count: width, in: text.utf8) + "\u{0}"
                                 + (ctx.beforeOnly == true ? "" : scalars(after: range.upperBound, count: width, in: text.utf8))
                         }
-                        if let lower = ctx.lowerIfAny, ctx.lowerIn?.contains(document.docType) ?? true,
+                        let owner = ctx.lowerUnlessBefore?.first { w in before.contains(w) }
+                        if let lower = ctx.lowerIfAny, ctx.lowerIn?.contains(document.docType) ?? true, owner == nil,
                             let word = lower.first(where: { lowerAround.contains($0) })
                         {
                             severity = ctx.lowerTo ?? .info
                             trace?.keep(rule.id, line(), value, "context word 「\(word)」 lowers it to \(severity.rawValue)")
                         }
+                    }
+                    if Self.numberKinds.contains(rule.kind), let header = text.column(at: range.lowerBound), ReaderContext.columnNamesAThing(header) {
+                        trace?.drop(rule.id, line(), value, "in the table column 「\(header)」, which holds another kind of number")
+                        return true
                     }
                     if rule.wordBounded, reader.crossesWords(range) {
                         trace?.drop(rule.id, line(), value, "inside a longer word (its start or end is not a word boundary)")
@@ -189,6 +194,10 @@ public struct Scanner: Sendable {
         }
         return findings
     }
+
+    /// Kinds whose matches are digit runs a checksum proves little about: a table column says what
+    /// the number is. (An 18-digit ID passes checksum, date and region; it is read wherever it stands.)
+    static let numberKinds: Set<FindingKind> = [.mobile, .bankCard, .landline]
 
     // MARK: - Helpers
 

@@ -96,3 +96,24 @@ import Testing
         #expect(severity("春节期间全市共投入警力2000余名，确保了节日平安。") == nil)
     }
 }
+
+/// A table cell is read by its column's header (issue 17).
+@Suite struct TableColumnTests {
+    @Test func aNumberInADocumentNumberColumnIsNotACard() {
+        let table = """
+            <table><tr><th>序号</th><th>决定书编号</th><th>姓名</th><th>联系电话</th></tr>
+            <tr><td>1</td><td>3714221900083741</td><td>赵**</td><td>13912345678</td></tr></table>
+            """
+        let found = scan(table, name: "a.html").1
+        #expect(!found.contains { $0.kind == .bankCard })
+        #expect(found.contains { $0.kind == .mobile })
+    }
+
+    /// The first row is the header only when it reads as one: a row of data names no column.
+    @Test func aFirstRowOfDataGivesNoHeaders() {
+        let doc = classify("<table><tr><td>1</td><td>3714221900083741</td></tr><tr><td>2</td><td>6222021234567890128</td></tr></table>", name: "a.html")
+        #expect(doc.normalized.columns.isEmpty)
+        let headed = classify("<table><tr><td>编号</td><td>卡号</td></tr><tr><td>1</td><td>6222</td></tr></table>", name: "b.html")
+        #expect(headed.normalized.columns.map(\.place) == ["编号", "卡号"])
+    }
+}

@@ -99,6 +99,7 @@ import Testing
         #expect(severity("关于公开征求《某某办法（征求意见稿）》意见的通知", "联系人：钱立新，联系电话：15957208613。") == .warn)
         #expect(severity("关于开展反诈宣传月活动的通知", "（联系人：王立新，联系电话：13912345678）") == .block)
         #expect(severity("关于市人大第12号建议的答复", "王秀兰代表（联系电话：13941412345）：") == .block)
+        #expect(severity("关于市人大第12号建议的答复", "联系人：李立新。王秀兰代表手机13941412345") == .block)
     }
 
     @Test func runawayRuleEndsAsScanIncompleteWithinASecond() throws {

@@ -34,6 +34,15 @@ extension String {
         return result
     }
 
+    /// The range of the first match of `pattern`.
+    func firstRange(_ pattern: String) -> Range<String.Index>? {
+        guard let re = LinePatternCache.shared.regex(pattern) else { return nil }
+        let bytes = Array(utf8)
+        guard let groups = (try? re.firstMatch(in: bytes, validUTF8: true)) ?? nil, let r = groups[0] else { return nil }
+        let u = utf8
+        return u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)
+    }
+
     /// How many times `pattern` matches, without overlaps.
     func count(of pattern: String) -> Int {
         guard let re = LinePatternCache.shared.regex(pattern) else { return 0 }
