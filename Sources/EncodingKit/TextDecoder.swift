@@ -8,10 +8,12 @@ import Darwin
 
 /// Decodes document bytes into scalars with an exact map back to byte offsets.
 ///
-/// Order of evidence: a byte-order mark wins (UTF-32 is refused); then bytes that are valid UTF-8,
-/// whatever is declared (GB18030 is declared over UTF-8 by copied templates, never the reverse for
-/// long); then GB18030, unless the bytes are UTF-8 damaged in a few places. Anything else is
-/// reported, never guessed (fail closed).
+/// Order of evidence: a byte-order mark wins (UTF-32 is refused); a NUL byte anywhere makes the
+/// file binary (UTF-16 without a mark has them wherever there is ASCII); then bytes that are valid
+/// UTF-8, whatever is declared (GB18030 is declared over UTF-8 by copied templates, never the
+/// reverse for long); then GB18030, unless the bytes are UTF-8 damaged in a few places, or read as
+/// GB18030 they are not Chinese text (``GB18030Plausibility``). Anything else is reported, never
+/// guessed (fail closed).
 public enum TextDecoder {
     /// Decodes `bytes`, using `declared` (from `<meta charset>` or an XML prolog) when there is no BOM.
     public static func decode(_ bytes: [UInt8], declared: TextEncoding? = nil) throws(DecodingError) -> DecodedText {
@@ -23,17 +25,30 @@ public enum TextDecoder {
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return try decodeUTF16(bytes, bigEndian: false) }
         if bytes.starts(with: [0xFE, 0xFF]) { return try decodeUTF16(bytes, bigEndian: true) }
-        if looksBinary(bytes) { throw .binary }
+        if looksBinary(bytes) || containsNUL(bytes) { throw .binary }
         // Bytes valid as UTF-8 are UTF-8 whatever is declared: a GBK declaration over UTF-8 comes
         // from templates copied between sites (Chinese in GBK is never valid UTF-8 for long, while
         // UTF-8 often passes as GB18030 mojibake), and a wrong UTF-8 declaration falls back to GB18030.
         if let text = try? decodeUTF8(bytes, from: 0, as: .utf8) { return text }
         if let offset = damagedUTF8(bytes) { throw .damagedUTF8(offset: offset) }
+        let text: DecodedText
         switch declared {
         case .gb18030?, .utf8?, .utf8BOM?:
-            return try decodeGB18030(bytes)
+            text = try decodeGB18030(bytes)
         default:
-            do { return try decodeGB18030(bytes) } catch { throw .undecodable(offset: firstInvalidUTF8(bytes)) }
+            do { text = try decodeGB18030(bytes) } catch { throw .undecodable(offset: firstInvalidUTF8(bytes)) }
+        }
+        guard GB18030Plausibility(bytes).isChineseText else {
+            throw .notGB18030Text(likelyUTF16: GB18030Plausibility.looksLikeUTF16(bytes))
+        }
+        return text
+    }
+
+    /// Whether a NUL byte occurs anywhere (`looksBinary` reads only the first 8 KiB).
+    static func containsNUL(_ bytes: [UInt8]) -> Bool {
+        unsafe bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return unsafe memchr(base, 0, buffer.count) != nil
         }
     }
 

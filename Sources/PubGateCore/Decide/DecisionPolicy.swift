@@ -2,8 +2,10 @@
 ///
 /// Configured by `Rules/policy.yaml` and the site's settings: `severity` overrides a finding's
 /// severity by kind or rule id, and `decision.reject` lists the severities that reject (strict by
-/// default: block, review and fix; warn and info are reported only). The disposition is the
-/// strictest one any rejecting finding calls for.
+/// default: block, review and fix; warn and info are reported only). Whatever it lists, a `block`
+/// finding and a document not read or scanned in full (`unscannable`, `scan_incomplete`) reject:
+/// `decision.reject: []` must not approve zip bombs. The disposition is the strictest one any
+/// rejecting finding calls for.
 public struct DecisionPolicy: Sendable {
     public let reject: Set<Severity>
     public let overrides: [String: Severity]
@@ -30,8 +32,19 @@ public struct DecisionPolicy: Sendable {
     }
 
     public func decide(_ findings: [Finding]) -> (Decision, Disposition?) {
-        let strictest = findings.map(\.severity).filter { reject.contains($0) }.max()
+        let strictest = findings.filter(rejects).map { Self.isFailClosed($0) ? max($0.severity, .review) : $0.severity }.max()
         guard let strictest, let disposition = Disposition(severity: strictest) else { return (.approve, nil) }
         return (.reject, disposition)
+    }
+
+    /// Whether `finding` rejects its document under this policy.
+    public func rejects(_ finding: Finding) -> Bool {
+        Self.isFailClosed(finding) || finding.severity == .block || reject.contains(finding.severity)
+    }
+
+    /// A finding saying the document was not read or scanned in full: it rejects whatever the
+    /// settings say, at `review` at least.
+    static func isFailClosed(_ finding: Finding) -> Bool {
+        finding.kind == .unscannable || finding.kind == .scanIncomplete
     }
 }

@@ -40,6 +40,7 @@ struct ContainerReader: Sendable {
             case .ofd: try OFDExtractor().extract(container, into: &extraction)
             default: throw .unknownPackage
             }
+            try container.verifyUnread()
             let embedded = extraction.embedded
             extraction.embedded = outer
             try readEmbedded(embedded, into: &extraction, depth: depth, budget: container.remainingBudget, unread: &unread)
