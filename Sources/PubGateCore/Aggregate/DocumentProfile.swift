@@ -34,7 +34,7 @@ public struct DocumentProfile: Sendable {
     public let linksInterpretation: Bool
 
     public init(_ document: ClassifiedDocument, asOf: SimpleDate) {
-        path = document.ingested.path
+        path = DisplayPath.of(document.ingested.path)
         docType = document.docType
         let title = document.normalizedTitle.map(TitleKey.of)
         self.title = title

@@ -9,24 +9,29 @@
 public struct DecisionPolicy: Sendable {
     public let reject: Set<Severity>
     public let overrides: [String: Severity]
+    /// Severities a finding is raised to at least, by rule id or kind (the reviewed tree's settings).
+    public let floors: [String: Severity]
 
-    public init(reject: Set<Severity> = [.block, .review, .fix], overrides: [String: Severity] = [:]) {
+    public init(reject: Set<Severity> = [.block, .review, .fix], overrides: [String: Severity] = [:], floors: [String: Severity] = [:]) {
         self.reject = reject
         self.overrides = overrides
+        self.floors = floors
     }
 
     public init(settings: Settings) {
-        self.init(reject: Set(settings.decision.reject), overrides: settings.severity)
+        self.init(reject: Set(settings.decision.reject), overrides: settings.severity, floors: settings.severityFloors)
     }
 
-    /// Applies the severity overrides (rule id first, then kind). A document that could not be read
-    /// or fully scanned stays blocked whatever the settings say (fail closed).
+    /// Applies the severity overrides (rule id first, then kind), then raises findings to their
+    /// floors. A document that could not be read or fully scanned stays blocked whatever the
+    /// settings say (fail closed).
     public func adjust(_ findings: [Finding]) -> [Finding] {
-        guard !overrides.isEmpty else { return findings }
+        guard !overrides.isEmpty || !floors.isEmpty else { return findings }
         return findings.map { f in
             var f = f
             guard f.kind != .unscannable, f.kind != .scanIncomplete else { return f }
             if let s = overrides[f.ruleID] ?? overrides[f.kind.rawValue] { f.severity = s }
+            for floor in [floors[f.ruleID], floors[f.kind.rawValue]].compactMap(\.self) where floor > f.severity { f.severity = floor }
             return f
         }
     }
