@@ -69,8 +69,10 @@ public final class OutputSet {
         try Self.sync(staging)
         let pointer = root + "/" + name
         let previous = try? fm.destinationOfSymbolicLink(atPath: pointer)
+        FaultInjector.reached("output_written")
         try Self.replaceLink(at: pointer, with: (staging as NSString).lastPathComponent)
         try Self.sync(root)
+        FaultInjector.reached("output_committed")
         // The fixed links: created once, pointing through the set's pointer.
         let target = Self.folderName + "/" + name + "/"
         for file in written {
