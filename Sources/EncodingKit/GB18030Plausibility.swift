@@ -38,6 +38,30 @@ struct GB18030Plausibility {
         controls == 0 && (multiByte - common) * 10 <= multiByte
     }
 
+    /// The offset of the first byte that starts no GB18030 unit (the structure
+    /// ``TextDecoder/decodeGB18030(_:)`` checks before converting), or nil.
+    static func firstMalformedUnit(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            guard b >= 0x81 && b <= 0xFE, i + 1 < n else { return i }
+            let b2 = bytes[i + 1]
+            if (0x40...0x7E).contains(b2) || (0x80...0xFE).contains(b2) {
+                i += 2
+            } else if (0x30...0x39).contains(b2), i + 3 < n, (0x81...0xFE).contains(bytes[i + 2]), (0x30...0x39).contains(bytes[i + 3]) {
+                i += 4
+            } else {
+                return i
+            }
+        }
+        return nil
+    }
+
     /// Whether the bytes read as UTF-16 (either order) are mostly CJK ideographs and punctuation:
     /// said in the message, so the author knows what to fix.
     static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
