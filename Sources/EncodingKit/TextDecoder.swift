@@ -321,6 +321,9 @@ public enum TextDecoder {
         loop: while true {
             switch decoder.decode(&it) {
             case .scalarValue(let s):
+                // U+0000 is no text (in UTF-8 a NUL byte makes the file binary too), and would
+                // end the text early for a parser handed C strings.
+                guard s != "\0" else { throw .binary }
                 scalars.append(s)
                 offsets.append(UInt32(offset))
                 offset += 2 * UTF16.width(s)

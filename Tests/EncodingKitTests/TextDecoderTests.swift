@@ -45,6 +45,8 @@ import Glibc
         #expect(le.byteOffsets == [2, 4, 6])
         let be = try TextDecoder.decode([0xFE, 0xFF, 0x67, 0x2C])
         #expect(be.string == "本")
+        // U+0000 is no text in UTF-16 either (found by the fuzz run: it was approved).
+        #expect(throws: DecodingError.binary) { try TextDecoder.decode([0xFF, 0xFE, 0x2C, 0x67, 0x00, 0x00, 0x41, 0x00]) }
     }
 
     @Test func gb18030IsDetectedWhenBytesAreNotUTF8() throws {

@@ -107,14 +107,18 @@ final class ZipContainer {
         }
     }
 
-    /// Entry `name` parsed as XML (libxml2, no network, no external entities).
+    /// Entry `name` parsed as XML (libxml2, no network, no external entities). A part libxml2
+    /// reads only by recovering from errors is damaged: what it skipped would go unscanned.
     func xml(_ name: String) throws(ContainerError) -> MarkupDocument {
         let bytes = try read(name)
+        let document: MarkupDocument
         do {
-            return try MarkupParser.parseXML(Self.withoutBOM(bytes))
+            document = try MarkupParser.parseXML(Self.withoutBOM(bytes))
         } catch {
             throw .malformedPart(name, error.message)
         }
+        guard document.recoveredErrors == 0 else { throw .malformedPart(name, "the parser had to skip what it could not read") }
+        return document
     }
 
     /// Entry `name` as XML when it exists; nil when it does not.
