@@ -21,7 +21,7 @@ import Testing
 
     @Test func mutantsNeverCrashHangOrGetApprovedUnread() throws {
         let env = ProcessInfo.processInfo.environment
-        let count = env["PUBGATE_FUZZ_MUTANTS"].flatMap(Int.init) ?? 60
+        let count = env["PUBGATE_FUZZ_MUTANTS"].flatMap(Int.init) ?? 300
         let seed = env["PUBGATE_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_251_207
         let binary = URL(fileURLWithPath: env["PUBGATE_FUZZ_BINARY"] ?? CLI.root.appendingPathComponent(".build/debug/pubgate").path)
         let work = try CLI.temporaryDirectory()
