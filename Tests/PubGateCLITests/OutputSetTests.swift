@@ -19,7 +19,7 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         let drafts = dir.appendingPathComponent("drafts")
         try FileManager.default.createDirectory(at: drafts, withIntermediateDirectories: true)
-        try Data("正文。\n".utf8).write(to: drafts.appendingPathComponent("a.txt"))
+        try Data("联系人手机13912345678。\n".utf8).write(to: drafts.appendingPathComponent("a.txt"))
         let out = dir.appendingPathComponent("out")
         #expect(try CLI.pubgate(["review", drafts.path, "--out", out.path, "--as-of", "2025-06-01", "--quiet", "--format", "sarif"]).status == 1)
         #expect(try Self.dates(in: out) == ["2025-06-01", "2025-06-01", "2025-06-01"])

@@ -108,7 +108,7 @@ import Testing
         let policy = DecisionPolicy(settings: settings)
         let landline = Finding(ruleID: "pi_landline", kind: .landline, severity: .info, message: "")
         #expect(policy.adjust([landline]).first?.severity == .review)
-        for lower in ["severity:\n  pi_resident_id_18: info\n", "severity:\n  resident_id: review\n", "attribute:\n  missing: info\n"] {
+        for lower in ["severity:\n  pi_resident_id_18: info\n", "severity:\n  resident_id: review\n", "attribute:\n  missing_official: fix\n"] {
             let tree = try siteFile(lower)
             #expect(throws: ConfigurationError.self, "\(lower)") { try loader.load(defaults: defaults, site: nil, tree: tree) }
         }
