@@ -11,10 +11,11 @@ import Glibc
 /// does not exist is reported, not ignored. A review walks hidden entries too (`.x.txt`, `.dir/`
 /// are served like any file; skipping them let a folder holding only one give "0 documents") but
 /// for version-control data, pubgate's own `.pubgate/` folder and the tree's settings file; the
-/// sweep, the index and the monthly list skip hidden entries as the site generator does. Folders
-/// given in `excluding` (the run's own output folder) are not walked, so a review of `.` with
-/// `--out out` does not review its previous manifests. Whatever a walk leaves out is listed with
-/// its reason in `excluded`, never dropped silently.
+/// sweep, the index and the monthly list skip hidden entries as the site generator does. In the
+/// folders given in `excluding` (the run's own output folder) pubgate's own files are left out,
+/// so a review of `.` with `--out out` does not review its previous manifests, while a draft put
+/// there is still reviewed. Whatever a walk leaves out is listed with its reason in `excluded`,
+/// never dropped silently.
 public struct InputCollector: Sendable {
     /// A path the collector could not use, with the reason.
     public struct Problem: Sendable, Equatable {
@@ -112,7 +113,8 @@ public struct InputCollector: Sendable {
     /// fifth of a second for 3,000 files. Only real folders are entered, so a child's resolved path
     /// is its folder's plus its name; symbolic links are resolved one by one.
     private func walk(
-        directory: String, canonicalDirectory: String, root: String, into found: inout [Found], inputs: inout Inputs
+        directory: String, canonicalDirectory: String, root: String, into found: inout [Found], inputs: inout Inputs,
+        isOutputFolder: Bool = false
     ) {
         let fm = FileManager.default
         let entries: [String]
@@ -122,7 +124,7 @@ public struct InputCollector: Sendable {
             inputs.problems.append(Problem(path: directory, reason: "cannot list directory"))
             return
         }
-        for name in entries.sorted() where reviewsHidden || !name.hasPrefix(".") {
+        for name in entries.sorted() where (reviewsHidden || !name.hasPrefix(".")) && !(isOutputFolder && Self.isOutput(name)) {
             let full = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             let canonicalFull = canonicalDirectory.hasSuffix("/") ? canonicalDirectory + name : canonicalDirectory + "/" + name
             if reviewsHidden, let reason = exclusion(name, canonical: canonicalFull) {
@@ -137,7 +139,9 @@ public struct InputCollector: Sendable {
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 if excluded.contains(canonicalFull) {
-                    inputs.excluded.append(Exclusion(path: full, reason: "the run's output folder"))
+                    // Its own outputs are not drafts; anything else put there is reviewed.
+                    inputs.excluded.append(Exclusion(path: full, reason: "the run's output folder: pubgate's own files in it are not reviewed"))
+                    walk(directory: full, canonicalDirectory: canonicalFull, root: root, into: &found, inputs: &inputs, isOutputFolder: true)
                 } else {
                     walk(directory: full, canonicalDirectory: canonicalFull, root: root, into: &found, inputs: &inputs)
                 }
@@ -162,6 +166,19 @@ public struct InputCollector: Sendable {
                 inputs.problems.append(Problem(path: full, reason: "not a regular file (named pipe, socket or device); not read"))
             }
         }
+    }
+
+    /// Whether `name`, in an output folder, is a file pubgate writes there (reports, lists, the
+    /// sweep's journal, archives and lock, the output sets' folder).
+    static func isOutput(_ name: String) -> Bool {
+        let fixed: Set<String> = [
+            "manifest.json", "approve.json", "reject.json", "purge.json", "relabel.json", "journal.jsonl", OutputSet.folderName,
+            ".pubgate-sweep.lock",
+        ]
+        let reports = Set(ReportFormat.allCases.map(\.fileName))
+        let monthly = name.hasPrefix("monthly-") && (name.hasSuffix(".json") || name.hasSuffix(".csv"))
+        let archive = name.hasPrefix("pubgate-sweep-") && (name.hasSuffix(".tar.gz") || name.hasSuffix(".tar.gz.sha256"))
+        return fixed.contains(name) || reports.contains(name) || monthly || archive || OutputSet.isLeftover(name)
     }
 
     /// Why a hidden entry of a reviewed folder is not read as a document, or nil to review it.

@@ -69,17 +69,18 @@ import Testing
         let root = fm.temporaryDirectory.appendingPathComponent("pubgate-collect-\(lettersOnlyName())").path
         defer { try? fm.removeItem(atPath: root) }
         for dir in [".dir", ".git", ".pubgate", "out"] { try fm.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true) }
-        for name in [".x.txt", ".dir/a.txt", ".git/config", ".pubgate/baseline.json", ".pubgate.yml", "out/manifest.json", "b.txt"] {
+        for name in [".x.txt", ".dir/a.txt", ".git/config", ".pubgate/baseline.json", ".pubgate.yml", "out/manifest.json", "out/draft.txt", "b.txt"] {
             try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + name))
         }
         let inputs = InputCollector(excluding: [root + "/out"], reviewingHidden: true, settingsFile: root + "/.pubgate.yml").collect([root])
-        #expect(inputs.files == [root + "/.dir/a.txt", root + "/.x.txt", root + "/b.txt"])
+        // In the output folder pubgate's own files are left out; a draft put there is reviewed.
+        #expect(inputs.files == [root + "/.dir/a.txt", root + "/.x.txt", root + "/b.txt", root + "/out/draft.txt"])
         #expect(inputs.excluded.map(\.path) == [root + "/.git", root + "/.pubgate", root + "/.pubgate.yml", root + "/out"])
-        #expect(inputs.excluded.last?.reason == "the run's output folder")
+        #expect(inputs.excluded.last?.reason.hasPrefix("the run's output folder") == true)
         // A .pubgate.yml that is not applied as settings is a file like any other.
         #expect(InputCollector(reviewingHidden: true).collect([root]).files.contains(root + "/.pubgate.yml"))
         // The sweep and the index skip hidden entries, as the site generator does.
-        #expect(InputCollector().collect([root]).files == [root + "/b.txt", root + "/out/manifest.json"])
+        #expect(InputCollector().collect([root]).files == [root + "/b.txt", root + "/out/draft.txt", root + "/out/manifest.json"])
     }
 }
 
