@@ -13,6 +13,9 @@ public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// UTF-8 but for a few bytes at `offset` (a damaged copy): read as GB18030 it would be mojibake
     /// in which nothing is found.
     case damagedUTF8(offset: Int)
+    /// Not UTF-8, and read as GB18030 mostly characters Chinese text does not use (or control
+    /// bytes): another encoding, perhaps UTF-16 without a byte-order mark. pubgate does not guess.
+    case notGB18030Text(likelyUTF16: Bool)
 
     public var description: String {
         switch self {
@@ -25,6 +28,10 @@ public enum DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unsupported(let what): return "\(what) is not an encoding pubgate reads; save the file as UTF-8"
         case .damagedUTF8(let offset):
             return "UTF-8 with invalid bytes at offset \(offset) (a damaged copy?); read as GB18030 it would be mojibake"
+        case .notGB18030Text(let likelyUTF16):
+            return likelyUTF16
+                ? "UTF-16 without a byte-order mark, it seems; pubgate does not guess encodings: save the file as UTF-8 (or UTF-16 with a BOM)"
+                : "not UTF-8, and read as GB18030 it would be mostly rare characters (another encoding?); pubgate does not guess encodings: save the file as UTF-8"
         }
     }
 }

@@ -8,32 +8,126 @@ import Darwin
 
 /// Decodes document bytes into scalars with an exact map back to byte offsets.
 ///
-/// Order of evidence: a byte-order mark wins (UTF-32 is refused); then bytes that are valid UTF-8,
-/// whatever is declared (GB18030 is declared over UTF-8 by copied templates, never the reverse for
-/// long); then GB18030, unless the bytes are UTF-8 damaged in a few places. Anything else is
-/// reported, never guessed (fail closed).
+/// Order of evidence: a byte-order mark wins (UTF-32 is refused); a NUL byte anywhere makes the
+/// file binary (UTF-16 without a mark has them wherever there is ASCII); then bytes that are valid
+/// UTF-8, whatever is declared (GB18030 is declared over UTF-8 by copied templates, never the
+/// reverse for long); then GB18030, unless the bytes are UTF-8 damaged in a few places, or read as
+/// GB18030 they are not Chinese text (``GB18030Plausibility``). Anything else is reported, never
+/// guessed (fail closed).
 public enum TextDecoder {
     /// Decodes `bytes`, using `declared` (from `<meta charset>` or an XML prolog) when there is no BOM.
     public static func decode(_ bytes: [UInt8], declared: TextEncoding? = nil) throws(DecodingError) -> DecodedText {
         guard bytes.count < Int(UInt32.max) else { throw .tooLarge }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try decodeUTF8(bytes, from: 3, as: .utf8BOM) }
-        // UTF-32 marks first: FF FE also begins the UTF-16LE mark.
-        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
-            throw .unsupported("UTF-32")
+        switch try byteOrderMark(bytes) {
+        case .utf8BOM?: return try decodeUTF8(bytes, from: 3, as: .utf8BOM)
+        case .utf16LE?: return try decodeUTF16(bytes, bigEndian: false, from: 2)
+        case .utf16BE?: return try decodeUTF16(bytes, bigEndian: true, from: 2)
+        default: break
         }
-        if bytes.starts(with: [0xFF, 0xFE]) { return try decodeUTF16(bytes, bigEndian: false) }
-        if bytes.starts(with: [0xFE, 0xFF]) { return try decodeUTF16(bytes, bigEndian: true) }
-        if looksBinary(bytes) { throw .binary }
+        if looksBinary(bytes) || containsNUL(bytes) { throw .binary }
         // Bytes valid as UTF-8 are UTF-8 whatever is declared: a GBK declaration over UTF-8 comes
         // from templates copied between sites (Chinese in GBK is never valid UTF-8 for long, while
         // UTF-8 often passes as GB18030 mojibake), and a wrong UTF-8 declaration falls back to GB18030.
         if let text = try? decodeUTF8(bytes, from: 0, as: .utf8) { return text }
         if let offset = damagedUTF8(bytes) { throw .damagedUTF8(offset: offset) }
-        switch declared {
-        case .gb18030?, .utf8?, .utf8BOM?:
-            return try decodeGB18030(bytes)
-        default:
-            do { return try decodeGB18030(bytes) } catch { throw .undecodable(offset: firstInvalidUTF8(bytes)) }
+        let text: DecodedText
+        do {
+            text = try decodeGB18030(bytes)
+        } catch {
+            throw reportsMalformed(declared) ? error : .undecodable(offset: firstInvalidUTF8(bytes))
+        }
+        try requireChineseText(bytes)
+        return text
+    }
+
+    /// The encoding `decode` would read `bytes` in, decided the same way but without decoding them
+    /// (scalars and offsets take eight bytes per byte): for a file too large to hold decoded
+    /// whole, read in windows (``decode(_:window:as:firstLine:firstColumn:)``).
+    public static func encoding(of bytes: [UInt8], declared: TextEncoding? = nil) throws(DecodingError) -> TextEncoding {
+        guard bytes.count < Int(UInt32.max) else { throw .tooLarge }
+        if let marked = try byteOrderMark(bytes) {
+            if marked != .utf8BOM, bytes.count % 2 != 0 { throw .malformed(marked, offset: bytes.count - 1) }
+            return marked
+        }
+        if looksBinary(bytes) || containsNUL(bytes) { throw .binary }
+        if isValidUTF8(bytes) { return .utf8 }
+        if let offset = damagedUTF8(bytes) { throw .damagedUTF8(offset: offset) }
+        if let offset = GB18030Plausibility.firstMalformedUnit(bytes) {
+            throw reportsMalformed(declared) ? .malformed(.gb18030, offset: offset) : .undecodable(offset: firstInvalidUTF8(bytes))
+        }
+        try requireChineseText(bytes)
+        return .gb18030
+    }
+
+    /// Decodes bytes `window` of a file known to be in `encoding` (as ``encoding(of:declared:)``
+    /// found); byte offsets count from the file's start, and `firstLine`/`firstColumn` say where
+    /// the window begins. A window must start and end on character boundaries.
+    public static func decode(
+        _ bytes: [UInt8], window: Range<Int>, as encoding: TextEncoding, firstLine: Int, firstColumn: Int
+    ) throws(DecodingError) -> DecodedText {
+        let slice = Array(bytes[window])
+        let text: DecodedText
+        do {
+            switch encoding {
+            case .utf8, .utf8BOM: text = try decodeUTF8(slice, from: 0, as: encoding)
+            case .utf16LE: text = try decodeUTF16(slice, bigEndian: false, from: 0)
+            case .utf16BE: text = try decodeUTF16(slice, bigEndian: true, from: 0)
+            case .gb18030: text = try decodeGB18030(slice)
+            }
+        } catch {
+            if case .malformed(let e, let offset) = error { throw .malformed(e, offset: offset + window.lowerBound) }
+            throw error
+        }
+        let base = UInt32(window.lowerBound)
+        return DecodedText(
+            scalars: text.scalars, byteOffsets: text.byteOffsets.map { $0 + base }, encoding: encoding, utf8: text.utf8,
+            firstLine: firstLine, firstColumn: firstColumn)
+    }
+
+    /// The encoding a byte-order mark announces (UTF-32 marks are refused), or nil without one.
+    static func byteOrderMark(_ bytes: [UInt8]) throws(DecodingError) -> TextEncoding? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
+        // UTF-32 marks first: FF FE also begins the UTF-16LE mark.
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            throw .unsupported("UTF-32")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) { return .utf16LE }
+        if bytes.starts(with: [0xFE, 0xFF]) { return .utf16BE }
+        return nil
+    }
+
+    /// A file declared GB18030 (or UTF-8, then read as GB18030) that fails is malformed GB18030;
+    /// an undeclared one is neither encoding.
+    private static func reportsMalformed(_ declared: TextEncoding?) -> Bool {
+        [.gb18030, .utf8, .utf8BOM].contains(declared)
+    }
+
+    /// GB18030 bytes are read only when they are Chinese text (``GB18030Plausibility``).
+    private static func requireChineseText(_ bytes: [UInt8]) throws(DecodingError) {
+        guard GB18030Plausibility(bytes).isChineseText else {
+            throw .notGB18030Text(likelyUTF16: GB18030Plausibility.looksLikeUTF16(bytes))
+        }
+    }
+
+    /// Whether `bytes` are strict UTF-8 (what ``decodeUTF8(_:from:as:)`` accepts), checked without
+    /// decoding them.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        var parser = Unicode.UTF8.ForwardParser()
+        var input = bytes.makeIterator()
+        while true {
+            switch parser.parseScalar(from: &input) {
+            case .valid: continue
+            case .error: return false
+            case .emptyInput: return true
+            }
+        }
+    }
+
+    /// Whether a NUL byte occurs anywhere (`looksBinary` reads only the first 8 KiB).
+    static func containsNUL(_ bytes: [UInt8]) -> Bool {
+        unsafe bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return unsafe memchr(base, 0, buffer.count) != nil
         }
     }
 
@@ -207,12 +301,13 @@ public enum TextDecoder {
         return (count, nil)
     }
 
-    static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool) throws(DecodingError) -> DecodedText {
+    /// UTF-16 from byte `start` (2 after a byte-order mark, 0 for a window).
+    static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool, from start: Int) throws(DecodingError) -> DecodedText {
         let encoding: TextEncoding = bigEndian ? .utf16BE : .utf16LE
         guard bytes.count % 2 == 0 else { throw .malformed(encoding, offset: bytes.count - 1) }
         var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2 - 1)
-        var i = 2
+        units.reserveCapacity(max(0, bytes.count / 2 - 1))
+        var i = start
         while i + 1 < bytes.count {
             let hi = UInt16(bytes[bigEndian ? i : i + 1]), lo = UInt16(bytes[bigEndian ? i + 1 : i])
             units.append(hi << 8 | lo)
@@ -222,10 +317,13 @@ public enum TextDecoder {
         var offsets: [UInt32] = []
         var it = units.makeIterator()
         var decoder = UTF16()
-        var offset = 2
+        var offset = start
         loop: while true {
             switch decoder.decode(&it) {
             case .scalarValue(let s):
+                // U+0000 is no text (in UTF-8 a NUL byte makes the file binary too), and would
+                // end the text early for a parser handed C strings.
+                guard s != "\0" else { throw .binary }
                 scalars.append(s)
                 offsets.append(UInt32(offset))
                 offset += 2 * UTF16.width(s)

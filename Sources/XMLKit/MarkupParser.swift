@@ -62,7 +62,7 @@ public enum MarkupParser {
             throw unsafe lastError(ctxt)
         }
         let root = unsafe UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self)
-        return MarkupDocument(nodes: unsafe copyChildren(of: root), recoveredErrors: errors)
+        return MarkupDocument(nodes: try unsafe copyChildren(of: root, depth: 0), recoveredErrors: errors)
     }
 
     private static func lastError(_ ctxt: xmlParserCtxtPtr) -> XMLParseError {
@@ -72,13 +72,22 @@ public enum MarkupParser {
             message: message.trimmingTrailingNewlines(), line: Int(error.line), column: Int(error.int2))
     }
 
-    private static func copyChildren(of parent: xmlNodePtr) -> [MarkupNode] {
+    /// Elements nested deeper than this make the document unreadable: the copy, the readers that
+    /// walk the copy and its release all recurse once per level, and 40,000 levels overflowed the
+    /// stack and ended the whole batch. libxml2 itself stops at the same depth without
+    /// `XML_PARSE_HUGE` (which stays on for its other limits: long text nodes are real).
+    public static let maxDepth = 256
+
+    private static func copyChildren(of parent: xmlNodePtr, depth: Int) throws(XMLParseError) -> [MarkupNode] {
+        guard depth <= maxDepth else {
+            throw XMLParseError(message: "elements nested more than \(maxDepth) levels deep", line: unsafe Int(xmlGetLineNo(parent)), column: 0)
+        }
         var result: [MarkupNode] = []
         var child = unsafe parent.pointee.children
         while let node = unsafe child {
             if unsafe node.pointee.type == XML_DTD_NODE {
                 result += unsafe entityValues(in: node)
-            } else if let copied = unsafe copy(node) {
+            } else if let copied = try unsafe copy(node, depth: depth) {
                 result.append(copied)
             }
             unsafe child = unsafe node.pointee.next
@@ -104,7 +113,7 @@ public enum MarkupParser {
         return result
     }
 
-    private static func copy(_ node: xmlNodePtr) -> MarkupNode? {
+    private static func copy(_ node: xmlNodePtr, depth: Int) throws(XMLParseError) -> MarkupNode? {
         let line = unsafe Int(xmlGetLineNo(node))
         switch unsafe node.pointee.type {
         case XML_ELEMENT_NODE:
@@ -121,7 +130,7 @@ public enum MarkupParser {
                 attributes.append(MarkupAttribute(name: attrName, value: value))
                 unsafe attr = unsafe a.pointee.next
             }
-            return .element(name: name, attributes: attributes, children: unsafe copyChildren(of: node), line: line)
+            return .element(name: name, attributes: attributes, children: try unsafe copyChildren(of: node, depth: depth + 1), line: line)
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             let content = unsafe string(node.pointee.content) ?? ""
             return .text(content, isCDATA: unsafe node.pointee.type == XML_CDATA_SECTION_NODE, line: line)

@@ -45,6 +45,8 @@ import Glibc
         #expect(le.byteOffsets == [2, 4, 6])
         let be = try TextDecoder.decode([0xFE, 0xFF, 0x67, 0x2C])
         #expect(be.string == "本")
+        // U+0000 is no text in UTF-16 either (found by the fuzz run: it was approved).
+        #expect(throws: DecodingError.binary) { try TextDecoder.decode([0xFF, 0xFE, 0x2C, 0x67, 0x00, 0x00, 0x41, 0x00]) }
     }
 
     @Test func gb18030IsDetectedWhenBytesAreNotUTF8() throws {
@@ -132,6 +134,32 @@ import Glibc
                 if b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B) { control += 1 }
             }
             #expect(TextDecoder.looksBinary(bytes) == (nul || control > 8))
+            #expect(TextDecoder.containsNUL(bytes) == bytes.contains(0))
         }
     }
+
+    /// UTF-16LE without a byte-order mark whose first 8 KiB hold no NUL byte was read as GB18030
+    /// garbage and approved, the secret mark and the ID in it never seen. A NUL anywhere makes the
+    /// file binary; bytes that read as GB18030 only as rare characters are refused, not guessed.
+    @Test func utf16WithoutAByteOrderMarkIsNeverReadAsGB18030() throws {
+        // Ideographs whose UTF-16LE bytes are all ASCII (no NUL, no control byte): GB18030 accepts them.
+        let filler = String(repeating: "个为主义儿先公关在太子彰扬救晓正水电畔", count: 300)
+        let withID = Array((filler + "\n机密 十年\n公民身份号码 11010519491231002X\n").utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(!withID.prefix(8192).contains(0))
+        #expect(throws: DecodingError.binary) { try TextDecoder.decode(withID) }
+        let noASCII = Array((filler + "机密文件严禁外传").utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(!noASCII.contains(0))
+        #expect(throws: DecodingError.notGB18030Text(likelyUTF16: true)) { try TextDecoder.decode(noASCII) }
+        #expect(throws: DecodingError.notGB18030Text(likelyUTF16: true)) { try TextDecoder.decode(noASCII, declared: .gb18030) }
+        // With its mark it is read as what it is.
+        #expect(try TextDecoder.decode([0xFF, 0xFE] + noASCII).encoding == .utf16LE)
+    }
+
+    /// Big5 parses as GB18030 too, into characters Chinese text written in GBK does not use.
+    @Test func otherDoubleByteEncodingsAreNotGuessedAsGB18030() throws {
+        // 「公告：本局將於」 in Big5 (trail bytes below A1 are outside GB2312's area).
+        let big5: [UInt8] = [0xA4, 0xBD, 0xA7, 0x69, 0xA1, 0x47, 0xA5, 0xBB, 0xA7, 0xBD, 0xB1, 0x4E, 0xA9, 0xF3]
+        #expect(throws: DecodingError.self) { try TextDecoder.decode(Array(repeating: big5, count: 20).flatMap { $0 }) }
+    }
 }
+

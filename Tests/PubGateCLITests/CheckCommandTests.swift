@@ -174,8 +174,12 @@ import Testing
         #expect(range.0 == 1 && range.1.contains("content/tzgg/duty.md:5:7 pi_mobile") && range.1.contains("1 files checked"), "\(range.1)")
         #expect(try sh("pubgate check --range HEAD~1 --as-of 2025-06-30").0 == 64)
         // One rule for settings: the root's .pubgate.yml, whichever folder the command starts in.
-        try Data("public_numbers: [\"13912345678\"]\n".utf8).write(to: dir.appendingPathComponent(".pubgate.yml"))
+        // (It may only tighten: a public number there would loosen the review, issue 18.)
+        try Data("decision:\n  reject: [block, review, fix, warn]\n".utf8).write(to: dir.appendingPathComponent(".pubgate.yml"))
         let show = try Self.shell("pubgate config show", in: dir.appendingPathComponent("content/tzgg"))
-        #expect(show.1.contains("public_numbers: [13912345678]  # \(dir.path)/.pubgate.yml") && show.1.contains("# repository root: \(dir.path)"), "\(show.1)")
+        #expect(show.1.contains("decision.reject: [block, review, fix, warn]  # \(dir.path)/.pubgate.yml") && show.1.contains("# repository root: \(dir.path)"), "\(show.1)")
+        try Data("public_numbers: [\"13912345678\"]\n".utf8).write(to: dir.appendingPathComponent(".pubgate.yml"))
+        let loosening = try Self.shell("pubgate config show", in: dir.appendingPathComponent("content/tzgg"))
+        #expect(loosening.0 == 78 && loosening.1.contains("can only make the review stricter"), "\(loosening.1)")
     }
 }

@@ -40,7 +40,8 @@ import Testing
 
     /// A fresh folder under this test process's own root, which is removed when the process exits.
     static func temporaryDirectory() throws -> URL {
-        let dir = testRoot.appendingPathComponent("e2e-\(UUID())")
+        // Letters only: outputs mask long digit runs in paths, and a UUID can hold one.
+        let dir = testRoot.appendingPathComponent("e2e-" + String((0..<20).map { _ in "abcdefghijklmnopqrstuvwxyz".randomElement()! }))
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }
@@ -156,7 +157,8 @@ import Testing
         try Data().write(to: dir.appendingPathComponent("file"))
         let run = try Self.pubgate(["review", "Samples/drafts/2025-heroic-deeds.md", "--out", dir.path + "/file/out", "--as-of", "2025-06-30"])
         #expect(run.status == 73, "\(run.stderr)")
-        #expect(run.stderr.contains("cannot write \(dir.path)/file/out/manifest.json: \(dir.path)/file is a file, not a folder") && !run.stderr.contains("NSCocoaErrorDomain"), "\(run.stderr)")
+        // The output set is made first: the folder it cannot make is named.
+        #expect(run.stderr.contains("cannot write \(dir.path)/file/out: \(dir.path)/file is a file, not a folder") && !run.stderr.contains("NSCocoaErrorDomain"), "\(run.stderr)")
     }
 
     @Test func rulesCheckPasses() throws {
@@ -165,19 +167,69 @@ import Testing
         #expect(run.stdout.contains("0 example failures"))
     }
 
-    @Test func siteSettingsInTheTreeApplyAndUnknownKeysStopTheRun() throws {
+    /// The site's own file (`--config`) may loosen; a `.pubgate.yml` in the reviewed tree, written
+    /// by whoever submits the drafts, may only tighten, and is named with its hash in the manifest.
+    @Test func treeSettingsOnlyTightenAndAreNamedWhileTheSiteFileMayLoosen() throws {
         let dir = try Self.temporaryDirectory()
         let draft = "---\ntitle: 值班安排\ndisclosure: 主动公开\n---\n值班手机：13912345678。\n"
         try Data(draft.utf8).write(to: dir.appendingPathComponent("a.md"))
         let out = dir.appendingPathComponent("out").path
         #expect(try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--quiet"]).status == 1)
-        try Data("public_numbers: [\"13912345678\"]\n".utf8).write(to: dir.appendingPathComponent(".pubgate.yml"))
-        #expect(try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--quiet"]).status == 0)
-        let show = try Self.pubgate(["config", "show", dir.path])
-        #expect(show.status == 0 && show.stdout.contains("public_numbers: [13912345678]  # \(dir.path)/.pubgate.yml"))
-        try Data("public_number: []\n".utf8).write(to: dir.appendingPathComponent(".pubgate.yml"))
+        let tree = dir.appendingPathComponent(".pubgate.yml")
+        for loosening in ["public_numbers: [\"13912345678\"]", "severity:\n  pi_mobile: info", "severity:\n  mobile: warn", "decision:\n  reject: [block]"] {
+            try Data((loosening + "\n").utf8).write(to: tree)
+            let refused = try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--quiet"])
+            #expect(refused.status == 78 && refused.stderr.contains(tree.path) && refused.stderr.contains("--config"), "\(loosening): \(refused.stderr)")
+        }
+        try FileManager.default.removeItem(at: tree)
+        let site = try Self.temporaryDirectory().appendingPathComponent("site.yml")
+        try Data("public_numbers: [\"13912345678\"]\n".utf8).write(to: site)
+        #expect(try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--quiet", "--config", site.path]).status == 0)
+        let show = try Self.pubgate(["config", "show", dir.path, "--config", site.path])
+        #expect(show.status == 0 && show.stdout.contains("public_numbers: [13912345678]  # \(site.path)"))
+        // Tightening from the tree applies on top of the site's file, and the manifest names both.
+        try Data("attribute:\n  missing: block\nseverity:\n  landline: review\n".utf8).write(to: tree)
+        let stricter = try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--config", site.path])
+        #expect(stricter.status == 0, "\(stricter.stderr)")
+        #expect(stricter.stdout.contains("settings: \(tree.path) (reviewed-tree, sha256 "))
+        let manifest = try String(contentsOfFile: out + "/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"role\" : \"reviewed-tree\"") && manifest.contains("\"role\" : \"config\""))
+        let digest = Process()
+        digest.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        digest.arguments = [tree.path]
+        let pipe = Pipe()
+        digest.standardOutput = pipe
+        try digest.run()
+        let sum = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+        digest.waitUntilExit()
+        #expect(sum.count == 64 && manifest.contains("\"sha256\" : \"\(sum)\""))
+        let shown = try Self.pubgate(["config", "show", dir.path, "--config", site.path]).stdout
+        #expect(shown.contains("attribute.missing: block  # \(tree.path)") && shown.contains("severity.landline: at least review  # \(tree.path)"))
+        try Data("public_number: []\n".utf8).write(to: tree)
         let bad = try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30"])
-        #expect(bad.status == 78 && bad.stderr.contains("unknown key `public_number`"))
+        #expect(bad.status == 78 && bad.stderr.contains("`public_number`: unknown key"))
+    }
+
+    /// Every setting is checked beyond its type, with the file and the key in the message.
+    @Test func settingsOutOfRangeOrNamingNoRuleStopTheRun() throws {
+        let dir = try Self.temporaryDirectory()
+        try Data("正文。\n".utf8).write(to: dir.appendingPathComponent("a.txt"))
+        let site = dir.appendingPathComponent("site.yml")
+        let cases = [
+            ("masking:\n  resident_id: \"banana\"\n", "masking.resident_id"),
+            ("publication:\n  normative:\n    default_years: -3\n", "publication.normative.default_years"),
+            ("publication:\n  normative:\n    default_years: 0\n", "publication.normative.default_years"),
+            ("publication:\n  consultation:\n    min_workdays: 0\n", "publication.consultation.min_workdays"),
+            ("public_numbers: [\"call us\"]\n", "public_numbers"),
+            ("severity:\n  no_such_rule: info\n", "severity.no_such_rule"),
+            ("archive:\n  source_organization: \"a\\nExternal-Identifier: x\"\n", "archive.source_organization"),
+            ("decision:\n  reject: [blok]\n", "decision.reject"),
+        ]
+        for (yaml, key) in cases {
+            try Data(yaml.utf8).write(to: site)
+            let run = try Self.pubgate(["review", dir.path, "--out", dir.appendingPathComponent("out").path, "--config", site.path])
+            #expect(run.status == 78 && run.stderr.contains(site.path) && run.stderr.contains(key), "\(yaml): \(run.stderr)")
+        }
     }
 
     @Test func monthlyReportWritesJSONAndCSV() throws {

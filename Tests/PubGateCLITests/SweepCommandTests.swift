@@ -162,6 +162,34 @@ import Testing
         #expect(again.status == 0 && again.stdout.contains("removed 0 files"))
     }
 
+    /// The journal named its archive relative to where the killed run started: resumed from another
+    /// folder the run was marked abandoned and planned afresh, and the rendered pages of sources it
+    /// had already removed stayed online for good. The archive is named by absolute path now, and
+    /// the files (named in the journal as reports name them) are taken from the verified archive.
+    @Test func anApplyKilledInOneFolderIsFinishedFromAnother() throws {
+        let site = try Self.makeSite()
+        let named = "content/tzgg/gs-13912345678.md"
+        try Data("---\ntitle: 拟表彰人员公示\ndate: 2025-05-06\n---\n公示期：2025年5月6日至2025年5月12日。\n".utf8)
+            .write(to: site.appendingPathComponent(named))
+        let parent = site.deletingLastPathComponent()
+        let first = try CLI.run(
+            CLI.root.appendingPathComponent(".build/debug/pubgate"),
+            ["sweep", "site", "--as-of", "2025-06-30", "--out", "out", "--apply"], environment: ["PUBGATE_FAULT": "removed:1"], in: parent)
+        #expect(first.status == 86, "\(first.stdout)\(first.stderr)")
+        let journal = try String(contentsOf: parent.appendingPathComponent("out/journal.jsonl"), encoding: .utf8)
+        #expect(!journal.contains("13912345678") && journal.contains("\"path\":\"\(parent.path)/out/pubgate-sweep-"))
+        let elsewhere = parent.deletingLastPathComponent()
+        let relative = parent.lastPathComponent
+        let resumed = try CLI.run(
+            CLI.root.appendingPathComponent(".build/debug/pubgate"),
+            ["sweep", relative + "/site", "--as-of", "2025-06-30", "--out", relative + "/out", "--apply"], in: elsewhere)
+        #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
+        #expect(resumed.stdout.contains("finished interrupted run pubgate-sweep-") && resumed.stdout.contains(": \(Self.due.count) removed"), "\(resumed.stdout)")
+        for path in Self.due + [named] {
+            #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path), "\(path) still in the site")
+        }
+    }
+
     @Test func relabelActionWritesTheLabelIntoFrontMatterOnce() throws {
         let site = try Self.makeSite()
         let rules = try CLI.temporaryDirectory()

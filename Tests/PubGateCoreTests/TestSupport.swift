@@ -32,12 +32,18 @@ func scan(_ text: String, name: String) -> (IngestedDocument, [Finding]) {
     scan(Array(text.utf8), name: name)
 }
 
+/// A random folder name without digits: outputs mask long digit runs in paths (a UUID can hold
+/// one), and tests find documents by the end of their path.
+func lettersOnlyName() -> String {
+    String((0..<20).map { _ in "abcdefghijklmnopqrstuvwxyz".randomElement()! })
+}
+
 /// Writes `files` (name → text) into a fresh temporary folder and reviews it as one batch.
 func reviewBatch(
     _ files: [(String, String)], configuration: ReviewConfiguration = shippedConfiguration, published: [(String, String)] = [],
     index: CorpusIndex? = nil
 ) throws -> Manifest {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-test-\(UUID().uuidString)")
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-test-\(lettersOnlyName())")
     defer { try? FileManager.default.removeItem(at: root) }
     func write(_ files: [(String, String)], into folder: String) throws -> String {
         let dir = root.appendingPathComponent(folder)

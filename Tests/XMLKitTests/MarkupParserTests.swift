@@ -99,4 +99,17 @@ import XMLKit
         #expect(HTMLEntities.scalar(named: "nbsp") == "\u{A0}")
         #expect(HTMLEntities.scalar(named: "nosuch") == nil)
     }
+
+    /// 40,000 nested elements overflowed the stack in the copy (SIGSEGV, the whole batch gone);
+    /// past `maxDepth` the document is an error the caller turns into `unscannable`.
+    @Test func nestingDeeperThanTheLimitIsAnErrorNotACrash() throws {
+        func nested(_ depth: Int) -> [UInt8] {
+            Array(("<?xml version=\"1.0\"?>\n" + String(repeating: "<a>", count: depth) + "x" + String(repeating: "</a>", count: depth)).utf8)
+        }
+        #expect(try MarkupParser.parseXML(nested(MarkupParser.maxDepth)).nodes.count == 1)
+        for depth in [MarkupParser.maxDepth + 2, 40_000] {
+            #expect(throws: XMLParseError.self) { try MarkupParser.parseXML(nested(depth)) }
+        }
+    }
 }
+

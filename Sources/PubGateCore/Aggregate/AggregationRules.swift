@@ -92,7 +92,7 @@ public struct AggregationRules: Sendable, Codable {
             mapping["version"] = nil
             return try YAMLDecoder().decode(AggregationRules.self, from: Node.mapping(mapping))
         } catch let error as DecodingError {
-            throw ConfigurationError(file: file, message: SettingsLoader.describe(error))
+            throw ConfigurationError(file: file, message: SettingsLoader.describe(error).message)
         } catch {
             throw ConfigurationError(file: file, message: error.summary)
         }

@@ -53,8 +53,9 @@ struct CorpusLinkageCheck {
                         message: "\(entry.names.count) person(s) (\(LinkageCheck.masked(entry.names))) already published elsewhere; together the documents show more about them",
                         paths: [doc.path], contributions: [doc.path: entry.attributes.sorted().map(\.rawValue)], corpus: [path]))
             }
+            let number = doc.documentNumber.map { ElementMasking.maskDigitRuns($0) }
             if rules.republication.enabled,
-                let w = corpus.withdrawn.first(where: { ($0.documentNumber != nil && $0.documentNumber == doc.documentNumber) || $0.textHash == doc.textHash })
+                let w = corpus.withdrawn.first(where: { ($0.documentNumber != nil && $0.documentNumber == number) || $0.textHash == doc.textHash })
             {
                 let how = w.textHash == doc.textHash ? "the same text" : "the same 文号 \(w.documentNumber ?? "")"
                 out.append(

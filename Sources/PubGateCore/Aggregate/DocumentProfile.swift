@@ -16,25 +16,25 @@ public struct DocumentProfile: Sendable {
     public let documentNumber: String?
     public let declared: DisclosureAttribute?
     /// Canonical 文号 cited in the body or named by an `interprets` field.
-    public let citedNumbers: Set<String>
+    public private(set) var citedNumbers: Set<String>
     /// Titles cited in 《》 (and the `interprets` field when it is a title), keyed like `title`.
-    let citedTitles: Set<TitleBytes>
+    private(set) var citedTitles: Set<TitleBytes>
     /// `title` as bytes, for other documents' `citedTitles`.
     let titleBytes: TitleBytes?
     /// Natural persons the document names with an identity number (kept in memory only).
-    public let persons: [PersonMention]
+    public private(set) var persons: [PersonMention]
     /// Police operational detail, by category, day and place.
-    public let operations: OperationalSummary
+    public private(set) var operations: OperationalSummary
     /// sha256 of the normalized body text: the same text republished under another name.
-    public let textHash: String
+    public private(set) var textHash: String
     /// 发布日期, else 成文日期.
     public let date: SimpleDate?
     /// The page links its own 解读 (`相关解读：《…》政策解读`): the 双向关联 inspectors look for, so the
     /// interpretation exists even when it is not in the batch or the given site.
-    public let linksInterpretation: Bool
+    public private(set) var linksInterpretation: Bool
 
     public init(_ document: ClassifiedDocument, asOf: SimpleDate) {
-        path = document.ingested.path
+        path = DisplayPath.of(document.ingested.path)
         docType = document.docType
         let title = document.normalizedTitle.map(TitleKey.of)
         self.title = title
@@ -77,6 +77,19 @@ public struct DocumentProfile: Sendable {
     }
 
     private static let interpretationWord = Array("解读".utf8)
+
+    /// Adds what another window of the same large file holds (``TextWindows``): what it cites,
+    /// the persons and operational detail it names; the text hash chains the windows'.
+    mutating func absorb(_ window: DocumentProfile) {
+        citedNumbers.formUnion(window.citedNumbers.subtracting(documentNumber.map { [$0] } ?? []))
+        citedTitles.formUnion(window.citedTitles)
+        persons += window.persons
+        operations.categories.formUnion(window.operations.categories)
+        operations.days.formUnion(window.operations.days)
+        operations.places.formUnion(window.operations.places)
+        textHash = Hex.encode(SHA256.hash(data: Data((textHash + window.textHash).utf8)))
+        linksInterpretation = linksInterpretation || window.linksInterpretation
+    }
 
     /// True when this document cites `other` by 文号 or by title.
     public func cites(_ other: DocumentProfile) -> Bool {

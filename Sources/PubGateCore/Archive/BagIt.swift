@@ -37,7 +37,7 @@ public struct BagIt: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var jsonl = ""
         for item in plan.purge {
-            guard let line = try? encoder.encode(item) else { throw ArchiveError("cannot encode the purge manifest") }
+            guard let line = try? encoder.encode(item.displayed) else { throw ArchiveError("cannot encode the purge manifest") }
             jsonl += String(decoding: line, as: UTF8.self) + "\n"
         }
         let purgeManifest = Array(jsonl.utf8)

@@ -19,8 +19,9 @@ public struct ClassifiedDocument: Sendable {
     /// The document's own 文号 (metadata first, else the 版头), parsed.
     public let documentNumber: DocumentNumber?
     public let validity: ValidityStatement
-    /// What the document itself declares.
-    public let declarations: [AttributeDeclaration]
+    /// What the document itself declares; settable inside the module so a large file read in
+    /// windows gathers every window's.
+    public internal(set) var declarations: [AttributeDeclaration]
     /// Without a declaration: the attribute of the page's site section (source `section`), or 主动公开
     /// when its type is public by law or by nature (source `by-nature`).
     public let inherited: AttributeDeclaration?

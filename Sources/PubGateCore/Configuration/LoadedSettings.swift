@@ -7,6 +7,8 @@ public struct LoadedSettings {
     let tree: Node.Mapping
     /// Dotted key of each leaf → the file that set it.
     public let origins: [String: String]
+    /// The site's files the settings came from (not the shipped defaults), for the manifest.
+    public let files: [SettingsFile]
 
     /// One line per leaf: `dotted.key: value  # file`, sorted by key.
     public func describe() -> String {
@@ -19,6 +21,9 @@ public struct LoadedSettings {
             }
         }
         walk(.mapping(tree), "")
+        for (key, floor) in settings.severityFloors {
+            lines.append("severity.\(key): at least \(floor.rawValue)  # \(origins["severity.\(key)"] ?? "?")")
+        }
         return lines.sorted().joined(separator: "\n")
     }
 

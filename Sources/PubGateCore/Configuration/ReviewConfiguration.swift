@@ -38,15 +38,16 @@ public struct ReviewConfiguration: Sendable {
     }
 
     /// Loads the rules at `rulesPath` with the document types and settings beside them (or, when a
-    /// custom rules folder has none, those in `fallbackFolder`); `site` overrides the settings.
-    /// Every problem names its file (exit 78 in the CLI).
+    /// custom rules folder has none, those in `fallbackFolder`); `site` (`--config`) overrides the
+    /// settings, `tree` (the reviewed tree's `.pubgate.yml`) may only tighten them. Every problem
+    /// names its file (exit 78 in the CLI).
     public static func load(
         rulesPath: String, site: String?, tree: String? = nil, fallbackFolder: String? = nil
     ) throws(ConfigurationError) -> (ReviewConfiguration, LoadedSettings) {
         let file = { (name: String) in resolve(name, rulesPath: rulesPath, fallbackFolder: fallbackFolder) }
         let rules = try RuleSet.load(from: rulesPath)
         let types = try DocumentTypeRules.load(file: file(DocumentTypeRules.fileName))
-        let loaded = try SettingsLoader().load(defaults: file(SettingsLoader.defaultsFileName), site: site, tree: tree)
+        let loaded = try SettingsLoader(rules: rules).load(defaults: file(SettingsLoader.defaultsFileName), site: site, tree: tree)
         let aggregation = try AggregationRules.load(file: file(AggregationRules.fileName))
         let repealedFile = file(RepealedBases.fileName)
         let repealed = FileManager.default.fileExists(atPath: repealedFile) ? try RepealedBases.load(file: repealedFile) : RepealedBases()

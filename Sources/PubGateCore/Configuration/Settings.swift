@@ -15,6 +15,10 @@ public struct Settings: Sendable, Codable {
     public var sections: [SiteSection]
     /// Which files of the repository are site assets rather than documents.
     public var paths: PathSettings
+    /// Severities the reviewed tree's `.pubgate.yml` asks for at least, by rule id or kind: a
+    /// finding below its floor is raised to it, never lowered (not a key of its own: the tree's
+    /// `severity:` entries, see ``TreeSettingsCheck``).
+    public var severityFloors: [String: Severity] = [:]
 
     enum CodingKeys: String, CodingKey {
         case decision, severity, attribute, publication, masking, archive, sections, paths

@@ -1,10 +1,12 @@
 import Foundation
 import Yams
 
-/// Loads ``Settings``: the shipped defaults, then the site's file over them, key by key.
+/// Loads ``Settings``: the shipped defaults, then the site's file over them, key by key, then
+/// the reviewed tree's `.pubgate.yml`, which may only tighten (``TreeSettingsCheck``).
 ///
 /// Mappings merge recursively; a scalar or a list replaces the default. A key the defaults do not
-/// have is an error naming the file and the dotted key (only `severity` takes free keys). Each leaf
+/// have is an error naming the file and the dotted key (only `severity` takes free keys, and those
+/// must name a kind or a rule); so is a value out of range (``SettingsValidation``). Each leaf
 /// remembers the file it came from, for `pubgate config show`.
 public struct SettingsLoader: Sendable {
     /// Default file name inside the rules folder.
@@ -14,35 +16,67 @@ public struct SettingsLoader: Sendable {
     /// Mappings whose keys are the user's (kinds and rule ids), not a schema.
     static let openMappings: Set<String> = ["severity"]
 
-    public init() {}
+    /// The scan rules, when known: `severity:` keys are checked against their ids, and the tree's
+    /// file may not set one below a rule's own severity.
+    let rules: RuleSet?
 
-    /// The defaults, then `site` (`--config`) over them, then `tree` (the repository root's
-    /// `.pubgate.yml`, ``RepositoryRoot``) over both.
+    public init(rules: RuleSet? = nil) {
+        self.rules = rules
+    }
+
+    /// The defaults, then `site` (`--config`, trusted: it may loosen) over them, then `tree` (the
+    /// repository root's `.pubgate.yml`, ``RepositoryRoot``: written by whoever submits the drafts,
+    /// it may only tighten).
     public func load(defaults: String, site: String?, tree: String? = nil) throws(ConfigurationError) -> LoadedSettings {
         var origins: [String: String] = [:]
-        var merged = try read(defaults)
+        var merged = try read(defaults).mapping
+        var files: [SettingsFile] = []
         record(merged, at: "", file: defaults, into: &origins)
-        for file in [site, tree != site ? tree : nil].compactMap({ $0 }) {
-            let overrides = try read(file)
-            merged = try merge(merged, overrides, at: "", file: file, origins: &origins)
+        if let site {
+            let (overrides, bytes) = try read(site)
+            merged = try merge(merged, overrides, at: "", file: site, origins: &origins)
+            files.append(SettingsFile(role: .config, path: site, bytes: bytes))
         }
+        var floors: [String: Severity] = [:]
+        if let tree, tree != site {
+            let (overrides, bytes) = try read(tree)
+            let checked = try TreeSettingsCheck(file: tree, defaultSeverity: defaultSeverity).check(overrides, against: merged)
+            merged = try merge(merged, checked.merge, at: "", file: tree, origins: &origins)
+            floors = checked.floors
+            for key in floors.keys { origins["severity.\(key)"] = tree }
+            files.append(SettingsFile(role: .reviewedTree, path: tree, bytes: bytes))
+        }
+        var settings: Settings
         do {
-            let settings = try YAMLDecoder().decode(Settings.self, from: Node.mapping(merged))
-            return LoadedSettings(settings: settings, tree: merged, origins: origins)
+            settings = try YAMLDecoder().decode(Settings.self, from: Node.mapping(merged))
         } catch let error as DecodingError {
-            let file = tree ?? site ?? defaults
-            throw ConfigurationError(file: file, message: "invalid settings: \(Self.describe(error))")
+            let (key, message) = Self.describe(error)
+            throw ConfigurationError(file: key.flatMap { origins[$0] } ?? tree ?? site ?? defaults, message: "invalid settings: \(message)")
         } catch {
             throw ConfigurationError(file: tree ?? site ?? defaults, message: "invalid settings: \(error.summary)")
         }
+        settings.severityFloors = floors
+        let known = rules.map { rules in
+            Set(rules.rules.map(\.rule.id)).union(BuiltInRuleIDs.all).union(FindingKind.vocabulary.map(\.rawValue))
+        }
+        try SettingsValidation(origins: origins, knownIDs: known).validate(settings, floors: floors)
+        return LoadedSettings(settings: settings, tree: merged, origins: origins, files: files)
     }
 
-    private func read(_ file: String) throws(ConfigurationError) -> Node.Mapping {
+    /// A rule's own severity, or for a kind the strictest of the rules of that kind.
+    private func defaultSeverity(_ id: String) -> Severity? {
+        guard let rules else { return nil }
+        let named = rules.rules.filter { $0.rule.id == id || $0.rule.kind.rawValue == id }
+        return named.map(\.rule.severity).max()
+    }
+
+    /// The file's settings and its bytes (hashed for the manifest).
+    private func read(_ file: String) throws(ConfigurationError) -> (mapping: Node.Mapping, bytes: Data) {
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(file: file, message: "cannot read the settings file")
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else { return Node.Mapping([]) }
+            guard let node = try Yams.compose(yaml: text) else { return (Node.Mapping([]), data) }
             if node.expands() {
                 throw ConfigurationError(file: file, message: "the settings expand to more than \(Node.maxExpandedValues) values through YAML aliases")
             }
@@ -53,7 +87,7 @@ public struct SettingsLoader: Sendable {
                 guard version.int == 1 else { throw ConfigurationError(file: file, message: "unsupported settings version \(version.string ?? "?")") }
                 mapping["version"] = nil
             }
-            return mapping
+            return (mapping, data)
         } catch let e as ConfigurationError {
             throw e
         } catch {
@@ -106,14 +140,17 @@ public struct SettingsLoader: Sendable {
         }
     }
 
-    static func describe(_ error: DecodingError) -> String {
+    /// The dotted key a decoding error is about (to find the file that set it) and the message.
+    static func describe(_ error: DecodingError) -> (key: String?, message: String) {
         let context: DecodingError.Context
         switch error {
         case .keyNotFound(let key, let c):
-            return "missing key `\((c.codingPath + [key]).map(\.stringValue).joined(separator: "."))`"
+            return (nil, "missing key `\((c.codingPath + [key]).map(\.stringValue).joined(separator: "."))`")
         case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): context = c
-        @unknown default: return "\(error)"
+        @unknown default: return (nil, "\(error)")
         }
-        return "bad value at `\(context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: "."))`: \(context.debugDescription)"
+        let path = context.codingPath.filter { $0.intValue == nil }.map(\.stringValue).joined(separator: ".")
+        let shown = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        return (path, "bad value at `\(shown)`: \(context.debugDescription)")
     }
 }

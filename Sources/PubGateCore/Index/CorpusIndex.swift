@@ -122,7 +122,8 @@ public final class CorpusIndex: Sendable {
                                 written_date, publish_date, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'published')
                             """,
                         arguments: [
-                            p.path, d.sha256, p.textHash, p.documentNumber, p.title, p.docType.rawValue, d.attribute, d.validity,
+                            p.path, d.sha256, p.textHash, p.documentNumber.map { ElementMasking.maskDigitRuns($0) },
+                            p.title.map(ElementMasking.maskText), p.docType.rawValue, d.attribute, d.validity,
                             d.writtenDate?.description, p.date?.description,
                         ])
                     let id = db.lastInsertedRowID
@@ -198,7 +199,8 @@ public final class CorpusIndex: Sendable {
         let batchPaths = Set(batch.map(\.path))
         let names = Set(batch.flatMap { $0.persons.compactMap(\.name) }).map(keys.name)
         let days = Set(batch.flatMap { $0.operations.days })
-        let numbers = Set(batch.compactMap(\.documentNumber))
+        // The index stores 文号 as reports show them (a planted one with a long digit run masked).
+        let numbers = Set(batch.compactMap { $0.documentNumber.map { ElementMasking.maskDigitRuns($0) } })
         let texts = Set(batch.map(\.textHash))
         var context = CorpusContext()
         for m in batch.flatMap(\.persons) {

@@ -26,13 +26,7 @@ public struct IngestStage: Sendable {
         do {
             decoded = try TextDecoder.decode(input.bytes, declared: declared)
         } catch {
-            let finding = Finding(
-                ruleID: "input_undecodable", kind: .unscannable, severity: .block,
-                message: "cannot scan: \(error.description)",
-                remediation: "Save the file as UTF-8 (or GB18030) text, or review it by hand.")
-            return IngestedDocument(
-                path: input.path, sha256: digest, byteCount: input.bytes.count, format: .unknown, encoding: nil,
-                decoded: nil, segments: [], metadata: [:], findings: [finding])
+            return Self.undecodable(input, digest: digest, error: error)
         }
         let extractor: any TextExtractor
         switch format {
@@ -47,6 +41,17 @@ public struct IngestStage: Sendable {
             path: input.path, sha256: digest, byteCount: input.bytes.count, format: format,
             encoding: decoded.encoding, decoded: decoded, segments: extraction.segments,
             metadata: extraction.metadata, findings: extraction.findings)
+    }
+
+    /// A text file that cannot be decoded: no text, and an `unscannable` finding saying why.
+    static func undecodable(_ input: RawInput, digest: String, error: DecodingError) -> IngestedDocument {
+        let finding = Finding(
+            ruleID: "input_undecodable", kind: .unscannable, severity: .block,
+            message: "cannot scan: \(error.description)",
+            remediation: "Save the file as UTF-8 (or GB18030) text, or review it by hand.")
+        return IngestedDocument(
+            path: input.path, sha256: digest, byteCount: input.bytes.count, format: .unknown, encoding: nil,
+            decoded: nil, segments: [], metadata: [:], findings: [finding])
     }
 
     private func readContainer(_ input: RawInput, digest: String) -> IngestedDocument {

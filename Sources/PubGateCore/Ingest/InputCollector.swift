@@ -6,11 +6,16 @@ import Glibc
 
 /// Expands the paths a user gave into the list of files to review, in a stable order.
 ///
-/// Folders are walked recursively. Hidden entries (`.git`, `.pubgate`) are skipped; symbolic links
-/// are followed only when they resolve inside the folder being walked, so a link cannot pull files
-/// from outside the reviewed tree. A path that does not exist is reported, not ignored. Folders
-/// given in `excluding` (the run's own output folder) are not walked, so a review of `.` with
-/// `--out out` does not review its previous manifests.
+/// Folders are walked recursively; symbolic links are followed only when they resolve inside the
+/// folder being walked, so a link cannot pull files from outside the reviewed tree. A path that
+/// does not exist is reported, not ignored. A review walks hidden entries too (`.x.txt`, `.dir/`
+/// are served like any file; skipping them let a folder holding only one give "0 documents") but
+/// for version-control data, pubgate's own `.pubgate/` folder and the tree's settings file; the
+/// sweep, the index and the monthly list skip hidden entries as the site generator does. In the
+/// folders given in `excluding` (the run's own output folder) pubgate's own files are left out,
+/// so a review of `.` with `--out out` does not review its previous manifests, while a draft put
+/// there is still reviewed. Whatever a walk leaves out is listed with its reason in `excluded`,
+/// never dropped silently.
 public struct InputCollector: Sendable {
     /// A path the collector could not use, with the reason.
     public struct Problem: Sendable, Equatable {
@@ -22,49 +27,74 @@ public struct InputCollector: Sendable {
         public var isSkipped = false
     }
 
-    private let excluded: Set<String>
-
-    public init(excluding: [String] = []) {
-        excluded = Set(excluding.map(Self.canonical))
+    /// A path inside a reviewed folder deliberately not reviewed, and why (the manifest's `excluded`).
+    public struct Exclusion: Sendable, Equatable, Codable {
+        public let path: String
+        public let reason: String
     }
 
-    /// Returns the files in order (sorted within each argument), their sizes in bytes (from the
-    /// same stat that walked them; the review hands out the largest first) and the paths that could
-    /// not be used.
-    public func collect(_ paths: [String]) -> (files: [String], sizes: [Int], problems: [Problem]) {
-        var files: [String] = []
-        var sizes: [Int] = []
-        var problems: [Problem] = []
+    /// What a walk found.
+    public struct Inputs: Sendable {
+        /// Files in order (sorted within each argument).
+        public var files: [String] = []
+        /// Their sizes in bytes, from the same stat that walked them (the review hands out the largest first).
+        public var sizes: [Int] = []
+        /// Paths that could not be used.
+        public var problems: [Problem] = []
+        /// Paths left out on purpose.
+        public var excluded: [Exclusion] = []
+    }
+
+    /// Hidden entries a review does not read as documents, and why.
+    static let hiddenExclusions: [String: String] = [
+        ".git": "version-control data, not a document", ".hg": "version-control data, not a document",
+        ".svn": "version-control data, not a document", ".pubgate": "pubgate's own data (corpus index, baseline)",
+    ]
+
+    private let excluded: Set<String>
+    private let reviewsHidden: Bool
+    private let settingsFile: String?
+
+    /// `reviewingHidden`: walk hidden files and folders (a review); else skip them (sweep, index).
+    /// `settingsFile`: the reviewed tree's `.pubgate.yml` the run applied, read as settings.
+    public init(excluding: [String] = [], reviewingHidden: Bool = false, settingsFile: String? = nil) {
+        excluded = Set(excluding.map(Self.canonical))
+        reviewsHidden = reviewingHidden
+        self.settingsFile = settingsFile.map(Self.canonical)
+    }
+
+    public func collect(_ paths: [String]) -> Inputs {
+        var inputs = Inputs()
         var seen = Set<String>()
         let fm = FileManager.default
         for path in paths {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                problems.append(Problem(path: path, reason: "no such file or directory"))
+                inputs.problems.append(Problem(path: path, reason: "no such file or directory"))
                 continue
             }
             if !isDir.boolValue {
                 var info = stat()
                 let statted = stat(path, &info) == 0
                 if statted, info.st_mode & S_IFMT != S_IFREG {
-                    problems.append(Problem(path: path, reason: "not a regular file (named pipe, socket or device); not read"))
+                    inputs.problems.append(Problem(path: path, reason: "not a regular file (named pipe, socket or device); not read"))
                     continue
                 }
                 if seen.insert(Self.canonical(path)).inserted {
-                    files.append(path)
-                    sizes.append(statted ? Int(info.st_size) : 0)
+                    inputs.files.append(path)
+                    inputs.sizes.append(statted ? Int(info.st_size) : 0)
                 }
                 continue
             }
             let root = Self.canonical(path)
             var found: [Found] = []
-            walk(directory: path, canonicalDirectory: root, root: root, into: &found, problems: &problems)
+            walk(directory: path, canonicalDirectory: root, root: root, into: &found, inputs: &inputs)
             for file in found.sorted(by: { $0.path < $1.path }) where seen.insert(file.canonical).inserted {
-                files.append(file.path)
-                sizes.append(file.size)
+                inputs.files.append(file.path)
+                inputs.sizes.append(file.size)
             }
         }
-        return (files, sizes, problems)
+        return inputs
     }
 
     private static func size(_ attributes: [FileAttributeKey: Any]?) -> Int {
@@ -83,39 +113,48 @@ public struct InputCollector: Sendable {
     /// fifth of a second for 3,000 files. Only real folders are entered, so a child's resolved path
     /// is its folder's plus its name; symbolic links are resolved one by one.
     private func walk(
-        directory: String, canonicalDirectory: String, root: String, into found: inout [Found], problems: inout [Problem]
+        directory: String, canonicalDirectory: String, root: String, into found: inout [Found], inputs: inout Inputs,
+        isOutputFolder: Bool = false
     ) {
         let fm = FileManager.default
         let entries: [String]
         do {
             entries = try fm.contentsOfDirectory(atPath: directory)
         } catch {
-            problems.append(Problem(path: directory, reason: "cannot list directory"))
+            inputs.problems.append(Problem(path: directory, reason: "cannot list directory"))
             return
         }
-        for name in entries.sorted() where !name.hasPrefix(".") {
+        for name in entries.sorted() where (reviewsHidden || !name.hasPrefix(".")) && !(isOutputFolder && Self.isOutput(name)) {
             let full = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             let canonicalFull = canonicalDirectory.hasSuffix("/") ? canonicalDirectory + name : canonicalDirectory + "/" + name
+            if reviewsHidden, let reason = exclusion(name, canonical: canonicalFull) {
+                inputs.excluded.append(Exclusion(path: full, reason: reason))
+                continue
+            }
             var info = stat()
             guard lstat(full, &info) == 0 else {
-                problems.append(Problem(path: full, reason: "cannot read"))
+                inputs.problems.append(Problem(path: full, reason: "cannot read"))
                 continue
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                if !excluded.contains(canonicalFull) {
-                    walk(directory: full, canonicalDirectory: canonicalFull, root: root, into: &found, problems: &problems)
+                if excluded.contains(canonicalFull) {
+                    // Its own outputs are not drafts; anything else put there is reviewed.
+                    inputs.excluded.append(Exclusion(path: full, reason: "the run's output folder: pubgate's own files in it are not reviewed"))
+                    walk(directory: full, canonicalDirectory: canonicalFull, root: root, into: &found, inputs: &inputs, isOutputFolder: true)
+                } else {
+                    walk(directory: full, canonicalDirectory: canonicalFull, root: root, into: &found, inputs: &inputs)
                 }
             case S_IFLNK:
                 let resolved = Self.canonical(full)
                 guard resolved.hasPrefix(root + "/") else {
-                    problems.append(
+                    inputs.problems.append(
                         Problem(path: full, reason: "symbolic link leads outside the reviewed tree; its target was not reviewed", isSkipped: true))
                     continue
                 }
                 var isDir: ObjCBool = false
                 guard fm.fileExists(atPath: resolved, isDirectory: &isDir) else {
-                    problems.append(Problem(path: full, reason: "dangling symbolic link"))
+                    inputs.problems.append(Problem(path: full, reason: "dangling symbolic link"))
                     continue
                 }
                 // A link to a folder inside the tree is not entered: the folder is walked as itself.
@@ -124,9 +163,29 @@ public struct InputCollector: Sendable {
                 found.append(Found(path: full, canonical: canonicalFull, size: Int(info.st_size)))
             default:
                 // Reading a named pipe blocks until a writer comes; a device or socket is no document.
-                problems.append(Problem(path: full, reason: "not a regular file (named pipe, socket or device); not read"))
+                inputs.problems.append(Problem(path: full, reason: "not a regular file (named pipe, socket or device); not read"))
             }
         }
+    }
+
+    /// Whether `name`, in an output folder, is a file pubgate writes there (reports, lists, the
+    /// sweep's journal, archives and lock, the output sets' folder).
+    static func isOutput(_ name: String) -> Bool {
+        let fixed: Set<String> = [
+            "manifest.json", "approve.json", "reject.json", "purge.json", "relabel.json", "journal.jsonl", OutputSet.folderName,
+            ".pubgate-sweep.lock",
+        ]
+        let reports = Set(ReportFormat.allCases.map(\.fileName))
+        let monthly = name.hasPrefix("monthly-") && (name.hasSuffix(".json") || name.hasSuffix(".csv"))
+        let archive = name.hasPrefix("pubgate-sweep-") && (name.hasSuffix(".tar.gz") || name.hasSuffix(".tar.gz.sha256"))
+        return fixed.contains(name) || reports.contains(name) || monthly || archive || OutputSet.isLeftover(name)
+    }
+
+    /// Why a hidden entry of a reviewed folder is not read as a document, or nil to review it.
+    private func exclusion(_ name: String, canonical: String) -> String? {
+        if let reason = Self.hiddenExclusions[name] { return reason }
+        if canonical == settingsFile { return "the reviewed tree's settings file (applied as settings, listed under settings)" }
+        return nil
     }
 
     /// `path` absolute, with links resolved and `.`/`..` removed: how two names of one file compare.

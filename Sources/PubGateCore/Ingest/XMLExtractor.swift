@@ -18,6 +18,14 @@ public struct XMLExtractor: TextExtractor {
                     message: "XML could not be parsed: \(error.description)"))
             return extraction
         }
+        if document.recoveredErrors > 0 {
+            // libxml2 recovers by skipping what it cannot parse: what it skipped was never scanned.
+            extraction.findings.append(
+                Finding(
+                    ruleID: "markup_recovered", kind: .scanIncomplete, severity: .review,
+                    message: "the XML is not well-formed: the parser skipped what it could not read, so text may be missing from what was scanned",
+                    remediation: "Export the file again (well-formed XML), or have a person read it."))
+        }
         var aligner = SourceAligner(source: text.scalars)
         var fields: [String: String] = [:]
         func visit(_ node: MarkupNode) {

@@ -4,10 +4,15 @@ import EncodingKit
 public struct LineIndex: Sendable {
     private let lineStarts: [Int]
     private let byteOffsets: [UInt32]
+    /// Where the text starts in its file: a window of a large file starts further down.
+    private let firstLine: Int
+    private let firstColumn: Int
 
     public init(_ text: DecodedText) {
         self.lineStarts = Self.lineStarts(of: text.scalars)
         self.byteOffsets = text.byteOffsets
+        firstLine = text.firstLine
+        firstColumn = text.firstColumn
     }
 
     /// Where each line starts: after a line feed, or after a carriage return that no line feed
@@ -28,7 +33,7 @@ public struct LineIndex: Sendable {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= index { lo = mid } else { hi = mid - 1 }
         }
-        return (lo + 1, index - lineStarts[lo] + 1)
+        return (lo + firstLine, index - lineStarts[lo] + (lo == 0 ? firstColumn : 1))
     }
 
     /// The source location of scalar range `range`.

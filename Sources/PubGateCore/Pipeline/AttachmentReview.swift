@@ -25,20 +25,21 @@ struct AttachmentReview<Source: DocumentSource> {
     }
 
     /// The findings each page gets for its attachments, by index in `documents` (each document's
-    /// digest, with its final decision, and the attachments it links).
-    func findings(_ documents: [(digest: DocumentDigest, attachments: [String])]) -> [(index: Int, findings: [Finding])] {
+    /// digest, with its final decision, the name it was read by and the attachments it links).
+    func findings(_ documents: [(digest: DocumentDigest, name: String, attachments: [String])]) -> [(index: Int, findings: [Finding])] {
         guard documents.contains(where: { !$0.attachments.isEmpty }) else { return [] }
         var byPath: [String: DocumentDigest] = [:]
-        for document in documents { byPath[source.identity(of: document.digest.path)] = document.digest }
+        for document in documents { byPath[source.identity(of: document.name)] = document.digest }
         var out: [(Int, [Finding])] = []
         for (index, page) in documents.enumerated() {
             var found: [Finding] = []
             for attachment in page.attachments {
+                let shown = DisplayPath.of(attachment)
                 guard let review = byPath[source.identity(of: attachment)], source.isReviewable(attachment: attachment) else {
                     found.append(
                         Finding(
                             ruleID: "attachment_not_reviewed", kind: .attachment, severity: .review,
-                            message: "the page links the attachment `\(attachment)`, which is not in the reviewed folder: it would be published unreviewed",
+                            message: "the page links the attachment `\(shown)`, which is not in the reviewed folder: it would be published unreviewed",
                             part: .attribute,
                             remediation: "Put the attachment beside the page in the batch, or remove the link."))
                     continue
@@ -47,7 +48,7 @@ struct AttachmentReview<Source: DocumentSource> {
                 found.append(
                     Finding(
                         ruleID: "attachment_rejected", kind: .attachment, severity: disposition.severity,
-                        message: "the attachment `\(attachment)` is rejected (\(disposition.rawValue): \(review.reasons.joined(separator: ", "))); the page is published with it",
+                        message: "the attachment `\(shown)` is rejected (\(disposition.rawValue): \(review.reasons.joined(separator: ", "))); the page is published with it",
                         part: .attribute,
                         remediation: "Correct or remove the attachment, then review the page again."))
             }

@@ -10,7 +10,8 @@ public struct ClassifyRun: Sendable {
     }
 
     public func run(paths: [String]) -> (documents: [ClassifiedDocument], problems: [InputCollector.Problem], undecodable: [String]) {
-        let (files, _, problems) = InputCollector().collect(paths)
+        let inputs = InputCollector().collect(paths)
+        let (files, problems) = (inputs.files, inputs.problems)
         let stages = Stages(configuration: configuration, options: ReviewOptions(asOf: SimpleDate.today(), workers: nil))
         let slots = ResultSlots<ClassifiedDocument?>(count: files.count)
         forEachConcurrently(files.count, workers: ProcessInfo.processInfo.activeProcessorCount) { index in

@@ -7,9 +7,9 @@ import Foundation
 public protocol DocumentSource: Sendable {
     /// The repository root the documents belong to (settings, baseline, path roles), if any.
     var root: RepositoryRoot? { get }
-    /// The documents to review in order (the names reports show), their sizes in bytes, and the
-    /// names that could not be used.
-    func collect() -> (names: [String], sizes: [Int], problems: [InputCollector.Problem])
+    /// The documents to review in order (their names; reports show them as ``DisplayPath``), their
+    /// sizes in bytes, the names that could not be used and what was left out on purpose.
+    func collect() -> InputCollector.Inputs
     /// A document's bytes; nil when it cannot be read.
     func read(_ name: String) -> RawInput?
     /// What makes two names of one file equal (resolved links for files).

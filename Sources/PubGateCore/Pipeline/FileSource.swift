@@ -24,9 +24,9 @@ public struct FileSource: DocumentSource {
         }
     }
 
-    public func collect() -> (names: [String], sizes: [Int], problems: [InputCollector.Problem]) {
-        let (files, sizes, problems) = InputCollector(excluding: excluding).collect(paths)
-        return (files, sizes, problems)
+    /// Hidden files and folders are reviewed too; the root's settings file is read as settings.
+    public func collect() -> InputCollector.Inputs {
+        InputCollector(excluding: excluding, reviewingHidden: true, settingsFile: root?.settingsFile).collect(paths)
     }
 
     public func read(_ name: String) -> RawInput? {

@@ -88,8 +88,8 @@ public struct GitTreeSource: DocumentSource {
         return (root, commit, names.split(separator: "\0").map(String.init))
     }
 
-    public func collect() -> (names: [String], sizes: [Int], problems: [InputCollector.Problem]) {
-        (documents.map(\.path), documents.map(\.bytes.count), [])
+    public func collect() -> InputCollector.Inputs {
+        InputCollector.Inputs(files: documents.map(\.path), sizes: documents.map(\.bytes.count))
     }
 
     public func read(_ name: String) -> RawInput? {

@@ -14,6 +14,11 @@ public struct ReviewOptions: Sendable {
     public var index: CorpusIndex?
     /// Accepted findings by path (the baseline file's entries).
     public var baseline: Baseline?
+    /// The site's settings files applied (named with their hash in the manifest); the reviewed
+    /// tree's one is read as settings, not reviewed as a document.
+    public var settingsFiles: [SettingsFile] = []
+    /// How large text files are read in windows (``TextWindows``); smaller in tests.
+    var windows = TextWindows.Sizes.standard
     /// Called after each document (done, total), from any worker thread.
     public var progress: (@Sendable (Int, Int) -> Void)?
 

@@ -30,7 +30,8 @@ public struct ReviewPipeline: Sendable {
     /// Reviews the documents of `source`. Throws only when the corpus index cannot be read: a
     /// review that could not look at the corpus must not approve anything (fail closed).
     public func run(source: some DocumentSource) throws(IndexError) -> ReviewOutcome {
-        let (files, sizes, problems) = source.collect()
+        let inputs = source.collect()
+        let (files, sizes, problems) = (inputs.files, inputs.sizes, inputs.problems)
         let roles = PathRoles(settings: configuration.settings.paths, root: source.root)
         let timings = StageTimings()
         let wall = ContinuousClock.now
@@ -45,8 +46,8 @@ public struct ReviewPipeline: Sendable {
         forEachConcurrently(files.count, workers: options.workers) { position in
             let index = order[position]
             let name = files[index]
-            let (review, profile) = stages.review(name, input: source.read(name), role: roles.role(of: source.repositoryPath(of: name)))
-            slots.store(Reviewed(review, store: store, profile: profile), at: index)
+            let reviewed = stages.review(name, input: source.read(name), role: roles.role(of: source.repositoryPath(of: name)))
+            slots.store(Reviewed(reviewed, name: name, store: store), at: index)
             if let progress {
                 let done = counter.withLock { $0 += 1; return $0 }
                 progress(done, files.count)
@@ -55,9 +56,8 @@ public struct ReviewPipeline: Sendable {
         var results = slots.results
         // Attachments a page links from inside the reviewed folders are reviewed with it.
         let attachments = AttachmentReview(source: source)
-        for file in attachments.unreviewed(results.map { ($0.digest.path, $0.attachments) }) {
-            let (review, profile) = stages.review(file, input: source.read(file), role: .document)
-            results.append(Reviewed(review, store: store, profile: profile))
+        for file in attachments.unreviewed(results.map { ($0.name, $0.attachments) }) {
+            results.append(Reviewed(stages.review(file, input: source.read(file), role: .document), name: file, store: store))
         }
         let published = publishedProfiles(stages)
         let batchProfiles = results.compactMap(\.profile)
@@ -73,14 +73,15 @@ public struct ReviewPipeline: Sendable {
         for (profileIndex, found) in aggregate.perDocument { added[reviewedIndex[profileIndex], default: []] += found }
         // Suppressions last: they may accept aggregation findings too. Only the documents this
         // changes are read back from the store.
-        // Baseline entries name repository paths (``DocumentSource/repositoryPath(of:)``).
+        // Baseline entries name repository paths (``DocumentSource/repositoryPath(of:)``), as
+        // every output shows paths (``DisplayPath``).
         let entries = Dictionary(grouping: options.baseline?.entries ?? [], by: \.path)
         let staleSlots = ResultSlots<[StaleSuppression]>(count: results.count)
         let finished = ResultSlots<Reviewed>(count: results.count)
         let reviewed = results
         let aggregated = added
         forEachConcurrently(reviewed.count, workers: options.workers) { i in
-            let baseline = source.repositoryPath(of: reviewed[i].digest.path).flatMap { entries[$0] } ?? []
+            let baseline = source.repositoryPath(of: reviewed[i].name).flatMap { entries[DisplayPath.of($0)] } ?? []
             guard aggregated[i] != nil || !baseline.isEmpty || !reviewed[i].inlineAllows.isEmpty else {
                 staleSlots.store([], at: i)
                 return
@@ -90,26 +91,29 @@ public struct ReviewPipeline: Sendable {
             if let found = aggregated[i] { review.add(found, policy: stages.policy) }
             let stale = review.applySuppressions(baseline: baseline, policy: stages.policy)
                 .map { StaleSuppression(path: review.path, suppression: $0) }
-            let name = review.path
+            let name = reviewed[i].name
             review.attributeInlineSuppressions { source.blame(name, line: $0) }
             staleSlots.store(stale, at: i)
-            finished.store(Reviewed(review, store: store, profile: nil), at: i)
+            finished.store(reviewed[i].replacing(review, store: store), at: i)
         }
         for (i, reviewed) in finished.indexedResults { results[i] = reviewed }
         let stale = staleSlots.results.flatMap { $0 }
         // After suppressions: a page follows its attachments' final decisions.
-        for (i, found) in attachments.findings(results.map { ($0.digest, $0.attachments) }) {
+        for (i, found) in attachments.findings(results.map { ($0.digest, $0.name, $0.attachments) }) {
             var review = store.load(at: results[i].slot)
             review.add(found, policy: stages.policy)
-            results[i] = Reviewed(review, store: store, profile: nil)
+            results[i] = results[i].replacing(review, store: store)
         }
         for problem in problems {
-            results.append(Reviewed(Stages.unreadable(path: problem.path, reason: problem.reason, policy: stages.policy), store: store, profile: nil))
+            let review = Stages.unreadable(path: DisplayPath.of(problem.path), reason: problem.reason, policy: stages.policy)
+            results.append(Reviewed((review, nil, []), name: problem.path, store: store))
         }
         let manifest = Manifest(
             version: version, asOf: options.asOf, rulesLoaded: configuration.rules.rules.count,
             showMatches: options.showMatches, documents: ReviewList(store: store, slots: results.map(\.slot)),
-            digests: results.map(\.digest), batchFindings: aggregate.batchFindings, staleSuppressions: stale)
+            digests: results.map(\.digest), batchFindings: aggregate.batchFindings, staleSuppressions: stale,
+            settings: options.settingsFiles.map(\.displayed),
+            excluded: inputs.excluded.map { InputCollector.Exclusion(path: DisplayPath.of($0.path), reason: $0.reason) })
         if StageTimings.enabled {
             let elapsed = ContinuousClock.now - wall
             FileHandle.standardError.write(
@@ -124,16 +128,24 @@ public struct ReviewPipeline: Sendable {
         let slot: ReviewStore.Slot
         let digest: DocumentDigest
         let inlineAllows: [InlineSuppressions.Allow]
-        /// The attachments a page links (its review's `attachments`).
+        /// The document's name in its source, to read it by (reviews and digests show its ``DisplayPath``).
+        let name: String
+        /// The attachments a page links, by name.
         let attachments: [String]
         let profile: DocumentProfile?
 
-        init(_ review: DocumentReview, store: ReviewStore, profile: DocumentProfile?) {
-            slot = store.store(review)
-            digest = DocumentDigest(review)
-            inlineAllows = review.inlineAllows
-            attachments = review.attachments ?? []
-            self.profile = profile
+        init(_ reviewed: (review: DocumentReview, profile: DocumentProfile?, attachments: [String]), name: String, store: ReviewStore) {
+            slot = store.store(reviewed.review)
+            digest = DocumentDigest(reviewed.review)
+            inlineAllows = reviewed.review.inlineAllows
+            self.name = name
+            attachments = reviewed.attachments
+            profile = reviewed.profile
+        }
+
+        /// The same document with its review changed by the batch steps (no profile needed any more).
+        func replacing(_ review: DocumentReview, store: ReviewStore) -> Reviewed {
+            Reviewed((review, nil, attachments), name: name, store: store)
         }
     }
 

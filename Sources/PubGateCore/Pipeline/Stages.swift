@@ -19,6 +19,7 @@ struct Stages: Sendable {
     let asOf: SimpleDate
     let normativeDefaults: Settings.PublicationSettings.Normative
     let timings: StageTimings
+    let windowSizes: TextWindows.Sizes
 
     init(configuration: ReviewConfiguration, options: ReviewOptions, timings: StageTimings = StageTimings()) {
         self.timings = timings
@@ -37,6 +38,7 @@ struct Stages: Sendable {
         showMatches = options.showMatches
         asOf = options.asOf
         normativeDefaults = settings.publication.normative
+        windowSizes = options.windows
     }
 
     /// Ingest and classify only (published pages, monthly lists, the sweep); nil when the file
@@ -66,57 +68,78 @@ struct Stages: Sendable {
         }
     }
 
-    /// The whole per-document review of `name` (read from its source, nil when it could not be);
-    /// the profile is nil for a document that could not be decoded and for a site asset.
-    func review(_ name: String, input: RawInput?, role: DocumentRole) -> (DocumentReview, DocumentProfile?) {
+    /// The whole per-document review of `name` (read from its source, nil when it could not be),
+    /// recorded under its ``DisplayPath``; the profile is nil for a document that could not be
+    /// decoded and for a site asset; `attachments` are the names of the files the page links, to
+    /// read them by (the review lists them as displayed).
+    func review(_ name: String, input: RawInput?, role: DocumentRole) -> (review: DocumentReview, profile: DocumentProfile?, attachments: [String]) {
         timings.measure("documents") { reviewDocument(name, input: input, role: role) }
     }
 
-    private func reviewDocument(_ file: String, input: RawInput?, role: DocumentRole) -> (DocumentReview, DocumentProfile?) {
+    private func reviewDocument(_ file: String, input: RawInput?, role: DocumentRole) -> (review: DocumentReview, profile: DocumentProfile?, attachments: [String]) {
+        let shown = DisplayPath.of(file)
         guard let input else {
-            return (Self.unreadable(path: file, reason: "cannot read the file", policy: policy), nil)
+            return (Self.unreadable(path: shown, reason: "cannot read the file", policy: policy), nil, [])
         }
+        if windowSizes.apply(to: input) { return reviewInWindows(input, shown: shown, role: role) }
         let ingested = timings.measure("ingest") { ingest.run(input) }
-        guard !ingested.isUnscannable else {
-            let review = DocumentReview(
-                path: file, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format, encoding: nil,
-                docType: nil, title: nil, attribute: nil, attributeDetail: nil, documentNumber: nil, elements: nil,
-                metadata: nil, validity: nil, expiry: nil, findings: ingested.findings + fileNames.findings(for: file), policy: policy)
-            return (review, nil)
-        }
+        guard !ingested.isUnscannable else { return (unscannable(ingested, shown: shown), nil, []) }
         let classified = timings.measure("classify") { classifier.classify(ingested) }
         let scanFindings = timings.measure("scan") { scanner.scan(classified) }
+        let asset = role == .asset && !ingested.format.isBinary
+        return assemble(
+            classified, shown: shown, role: role, ingestFindings: ingested.findings, scanFindings: scanFindings,
+            profile: asset ? nil : timings.measure("profiles") { DocumentProfile(classified, asOf: asOf) },
+            attachments: AttachmentLinks.paths(in: ingested, at: input.path))
+    }
+
+    /// The review of a document that could not be decoded or read: its findings say why.
+    func unscannable(_ ingested: IngestedDocument, shown: String) -> DocumentReview {
+        DocumentReview(
+            path: shown, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format, encoding: nil,
+            docType: nil, title: nil, attribute: nil, attributeDetail: nil, documentNumber: nil, elements: nil,
+            metadata: nil, validity: nil, expiry: nil, findings: ingested.findings + fileNames.findings(for: ingested.path), policy: policy)
+    }
+
+    /// The review of a classified and scanned document: the document checks, the content's
+    /// implied attribute, inline suppressions, and the masked facts the manifest shows (for a
+    /// site asset, its scan findings only).
+    func assemble(
+        _ classified: ClassifiedDocument, shown: String, role: DocumentRole, ingestFindings: [Finding], scanFindings: [Finding],
+        profile: DocumentProfile?, attachments: [String]
+    ) -> (review: DocumentReview, profile: DocumentProfile?, attachments: [String]) {
+        let ingested = classified.ingested
+        let file = ingested.path
         let inline = timings.measure("suppressions") { InlineSuppressions(lines: classified.lines, text: classified.normalized.utf8) }
         let masked = ElementMasking(showMatches: showMatches)
         // A Word file, spreadsheet, OFD or PDF is never a template: always judged as a document.
         if role == .asset && !ingested.format.isBinary {
             var review = DocumentReview(
-                path: file, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format,
+                path: shown, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format,
                 encoding: ingested.encoding, docType: nil, title: masked.title(classified.title), attribute: nil,
                 attributeDetail: nil, documentNumber: nil, elements: nil, metadata: nil, validity: nil, expiry: nil,
-                findings: ingested.findings + scanFindings + fileNames.findings(for: file) + inline.problems, policy: policy)
+                findings: ingestFindings + scanFindings + fileNames.findings(for: file) + inline.problems, policy: policy)
             review.role = .asset
             review.inlineAllows = inline.allows
-            return (review, nil)
+            return (review, nil, [])
         }
         let (assessment, contentFindings) = attributes.contentFindings(
             for: classified, scanFindings: scanFindings, implications: implications)
-        let findings = ingested.findings + attributes.declarationFindings(for: classified) + publication.findings(for: classified)
+        let findings = ingestFindings + attributes.declarationFindings(for: classified) + publication.findings(for: classified)
             + scanFindings + fileNames.findings(for: file) + contentFindings + inline.problems
         var review = DocumentReview(
-            path: file, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format,
+            path: shown, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format,
             encoding: ingested.encoding, docType: classified.docType, title: masked.title(classified.title),
             attribute: classified.attributeSummary, attributeDetail: assessment,
-            documentNumber: classified.documentNumber?.canonical, elements: masked.elements(classified.elements),
+            documentNumber: masked.documentNumber(classified.documentNumber?.canonical), elements: masked.elements(classified.elements),
             metadata: masked.metadata(classified.metadata), validity: classified.validity,
             expiry: ValidityTerm.of(
                 classified.validity, effectiveDate: classified.metadata.effectiveDate, writtenDate: classified.writtenDate,
                 defaults: classified.docType == .normative ? normativeDefaults : nil),
             findings: findings, policy: policy)
         review.inlineAllows = inline.allows
-        let attachments = AttachmentLinks.paths(in: ingested, at: file)
-        if !attachments.isEmpty { review.attachments = attachments }
-        return (review, timings.measure("profiles") { DocumentProfile(classified, asOf: asOf) })
+        if !attachments.isEmpty { review.attachments = attachments.map(DisplayPath.of) }
+        return (review, profile, attachments)
     }
 
     static func unreadable(path: String, reason: String, policy: DecisionPolicy) -> DocumentReview {

@@ -14,6 +14,8 @@ public enum Subprocess {
         public let stderr: Data
         /// The child was killed because it did not finish within the timeout.
         public var timedOut = false
+        /// Standard output went past the cap: what is kept is only its beginning.
+        public var truncated = false
 
         public var text: String { String(decoding: stdout, as: UTF8.self) }
     }
@@ -53,8 +55,10 @@ public enum Subprocess {
                 try? writer.close()
             }
         }
-        DispatchQueue.global().async(group: group) { collected.stdout = drain(out.fileHandleForReading, cap: outputCap) }
-        DispatchQueue.global().async(group: group) { collected.stderr = drain(err.fileHandleForReading, cap: outputCap) }
+        DispatchQueue.global().async(group: group) {
+            (collected.stdout, collected.truncated) = drain(out.fileHandleForReading, cap: outputCap)
+        }
+        DispatchQueue.global().async(group: group) { collected.stderr = drain(err.fileHandleForReading, cap: outputCap).data }
         if let timeout, finished.wait(timeout: .now() + timeout) == .timedOut {
             p.terminate()
             kill(p.processIdentifier, SIGKILL)
@@ -63,7 +67,7 @@ public enum Subprocess {
         }
         group.wait()
         p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: collected.stdout, stderr: collected.stderr)
+        return Output(status: p.terminationStatus, stdout: collected.stdout, stderr: collected.stderr, truncated: collected.truncated)
     }
 
     /// `git -C directory arguments…`.
@@ -72,18 +76,21 @@ public enum Subprocess {
     }
 
     /// Reads a pipe to its end, keeping at most `cap` bytes (the rest is read and dropped so the
-    /// child never blocks on a full pipe).
-    private static func drain(_ handle: FileHandle, cap: Int) -> Data {
+    /// child never blocks on a full pipe); says whether anything was dropped.
+    private static func drain(_ handle: FileHandle, cap: Int) -> (data: Data, truncated: Bool) {
         var out = Data()
+        var truncated = false
         while let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty {
+            if out.count + chunk.count > cap { truncated = true }
             if out.count < cap { out.append(chunk.prefix(cap - out.count)) }
         }
-        return out
+        return (out, truncated)
     }
 
     /// Output buffers filled by the reader threads and read after they finished.
     private final class Collected: @unchecked Sendable {
         var stdout = Data()
         var stderr = Data()
+        var truncated = false
     }
 }

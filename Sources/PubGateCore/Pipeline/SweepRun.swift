@@ -15,7 +15,8 @@ public struct SweepRun: Sendable {
 
     public func plan(site: String) -> SweepPlan {
         let layout = SiteLayout(root: site)
-        let (all, _, problems) = InputCollector().collect([site])
+        let inputs = InputCollector().collect([site])
+        let (all, problems) = (inputs.files, inputs.problems)
         let files = all.filter { layout.isPage(layout.relative($0)) }
         let stages = Stages(configuration: configuration, options: ReviewOptions(asOf: asOf))
         let slots = ResultSlots<Result<SitePage, UnreadableFile>>(count: files.count)

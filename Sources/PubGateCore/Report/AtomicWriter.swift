@@ -5,12 +5,19 @@ import Glibc
 
 /// Writes output files atomically: a reader sees the old file or the whole new one, never a part.
 /// A failure is a ``WriteError`` naming the file and the reason in plain words.
+///
+/// The bytes go to a temporary file beside the target (named with ``temporaryMarker``, so that
+/// ``OutputSet`` can recognise and remove one a killed run left; Foundation's atomic write left
+/// `.dat.nosync…` files nobody removed), are synced, then renamed over the target.
 public enum AtomicWriter {
+    /// Part of every temporary file's name.
+    public static let temporaryMarker = ".pubgate-tmp-"
+
     public static func write(_ data: Data, to path: String) throws(WriteError) {
-        let url = URL(fileURLWithPath: path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url, options: .atomic)
+            try stream(to: path) { try $0.write(data) }
+        } catch let error as WriteError {
+            throw error
         } catch {
             throw WriteError(path: path, error: error)
         }
@@ -31,7 +38,7 @@ public enum AtomicWriter {
         } catch {
             throw WriteError(path: path, error: error)
         }
-        let temporary = dir.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary = dir.appendingPathComponent(".\(url.lastPathComponent)\(temporaryMarker)\(UUID().uuidString.lowercased())")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
             throw WriteError(path: path, reason: FileManager.default.isWritableFile(atPath: dir.path) ? "cannot create a file in \(dir.path)" : "permission denied")
         }

@@ -1,7 +1,8 @@
 /// Masks what the manifest's elements and metadata could repeat, unless the user asked for
 /// `--show-matches`: long digit runs (a 附注 contact line must not repeat the mobile number the scan
-/// flags) and the 份号 and 密级 themselves, masked as their findings are. Public identifiers
-/// (索引号, 文号, 统一登记号) are left as they are.
+/// flags; a planted 文号 must not carry one either), 密级 words, and the 份号 and 密级 elements
+/// themselves, masked as their findings are. Public identifiers (索引号, 文号, 统一登记号) keep
+/// their short digit runs.
 struct ElementMasking: Sendable {
     let showMatches: Bool
 
@@ -21,35 +22,52 @@ struct ElementMasking: Sendable {
     }
 
     /// The document's title as the manifest and the HTML report show it: a title can carry the
-    /// number a notice is about (…王某（139-4146-0527）的通报).
+    /// number a notice is about (…王某（139-4146-0527）的通报), or a secret mark when the first line
+    /// of a text was taken for it.
     func title(_ t: String?) -> String? {
-        showMatches ? t : t.map(Self.maskDigitRuns)
+        showMatches ? t : t.map(Self.maskText)
+    }
+
+    /// The canonical 文号: a real one has no run of seven digits, a planted one is masked.
+    func documentNumber(_ n: String?) -> String? {
+        showMatches ? n : n.map { Self.maskDigitRuns($0) }
+    }
+
+    /// A title, 文号 or other short text as reports show it: digit runs and 密级 words masked.
+    static func maskText(_ s: String) -> String {
+        Masker.maskSecrecyLevels(maskDigitRuns(s))
     }
 
     func metadata(_ p: PageMetadata) -> PageMetadata {
         guard !showMatches else { return p }
         var m = p
-        m.title = m.title.map(Self.maskDigitRuns)
-        m.publisher = m.publisher.map(Self.maskDigitRuns)
-        m.interprets = m.interprets.map(Self.maskDigitRuns)
+        m.title = m.title.map(Self.maskText)
+        m.publisher = m.publisher.map { Self.maskDigitRuns($0) }
+        m.interprets = m.interprets.map(Self.maskText)
+        m.documentNumber = m.documentNumber.map { Self.maskDigitRuns($0) }
         return m
     }
 
     private func mask(_ t: ElementText) -> ElementText {
-        ElementText(text: Self.maskDigitRuns(t.text), line: t.line)
+        ElementText(text: Self.maskText(t.text), line: t.line)
     }
 
-    /// Every run of 7 or more digits (dashes and spaces inside allowed) through ``Masker/mask(_:)``.
-    static func maskDigitRuns(_ s: String) -> String {
+    /// Every run of `minimumDigits` or more digits (dashes and spaces inside allowed), or of
+    /// `letterPrefixedDigits` right after an ASCII letter (a passport number), through
+    /// ``Masker/mask(_:)``.
+    static func maskDigitRuns(_ s: String, minimumDigits: Int = 7, letterPrefixedDigits: Int? = nil) -> String {
         var out = ""
         var run = ""
+        var afterLetter = false
         func flush() {
             let digits = run.filter(\.isNumber).count
-            out += digits >= 7 ? Masker.mask(run) : run
+            let masked = digits >= minimumDigits || (afterLetter && letterPrefixedDigits.map { digits >= $0 } == true)
+            out += masked ? Masker.mask(run) : run
             run = ""
         }
         for ch in s {
             if ch.isNumber || ((ch == "-" || ch == " ") && !run.isEmpty) || (ch == "X" || ch == "x") && !run.isEmpty {
+                if run.isEmpty { afterLetter = out.last.map { $0.isASCII && $0.isLetter } ?? false }
                 run.append(ch)
             } else {
                 flush()

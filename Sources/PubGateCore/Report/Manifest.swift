@@ -21,11 +21,19 @@ public struct Manifest: Sendable {
     public let batchFindings: [BatchFinding]
     /// Suppressions that accepted nothing in this run (their finding is gone): candidates to remove.
     public let staleSuppressions: [StaleSuppression]
+    /// The site's settings files the run applied, with their SHA-256.
+    public let settings: [SettingsFile]
+    /// Paths inside the reviewed folders deliberately not reviewed (version-control data, the
+    /// output folder, the settings file), each with its reason.
+    public let excluded: [InputCollector.Exclusion]
 
     init(
         version: String, asOf: SimpleDate, rulesLoaded: Int, showMatches: Bool, documents: ReviewList,
-        digests: [DocumentDigest], batchFindings: [BatchFinding], staleSuppressions: [StaleSuppression]
+        digests: [DocumentDigest], batchFindings: [BatchFinding], staleSuppressions: [StaleSuppression],
+        settings: [SettingsFile] = [], excluded: [InputCollector.Exclusion] = []
     ) {
+        self.settings = settings
+        self.excluded = excluded
         self.schema = Manifest.schemaVersion
         self.tool = "pubgate"
         self.version = version

@@ -22,8 +22,10 @@ public enum ManifestWriter {
                 try sink.write(i + 1 < manifest.documents.count ? ",\n" : "\n")
             }
             try sink.write("  ],\n")
+            try sink.write(try member("excluded", manifest.excluded))
             try sink.write(try member("rules_loaded", manifest.rulesLoaded))
             try sink.write(try member("schema", manifest.schema))
+            try sink.write(try member("settings", manifest.settings))
             try sink.write(try member("show_matches", manifest.showMatches))
             try sink.write(try member("stale_suppressions", manifest.staleSuppressions))
             try sink.write(try member("summary", manifest.summary))

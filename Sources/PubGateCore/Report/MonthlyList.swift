@@ -26,7 +26,9 @@ public struct MonthlyList: Sendable, Codable {
     /// 主动公开 公文 without a 发布日期: they cannot be placed in a month and need one.
     public let undated: [String]
 
-    /// Selects the 主动公开 公文 published in `year`-`month` from classified documents.
+    /// Selects the 主动公开 公文 published in `year`-`month` from classified documents. Titles,
+    /// 文号 and paths are masked as in every report: the list is sent on, and a title can carry
+    /// the number a notice is about.
     public init(year: Int, month: Int, documents: [ClassifiedDocument]) {
         self.month = String(format: "%04d-%02d", year, month)
         var entries: [Entry] = []
@@ -34,14 +36,15 @@ public struct MonthlyList: Sendable, Codable {
         for d in documents where d.attributeSummary == DisclosureAttribute.active.rawValue {
             guard d.documentNumber != nil || d.elements.isGongwen else { continue }
             guard let published = d.metadata.publishDate else {
-                undated.append(d.ingested.path)
+                undated.append(DisplayPath.of(d.ingested.path))
                 continue
             }
             guard published.year == year, published.month == month else { continue }
             entries.append(
                 Entry(
-                    documentNumber: d.documentNumber?.written ?? d.metadata.documentNumber, title: d.title ?? "",
-                    writtenDate: d.writtenDate, publishDate: published, path: d.ingested.path))
+                    documentNumber: (d.documentNumber?.written ?? d.metadata.documentNumber).map { ElementMasking.maskDigitRuns($0) },
+                    title: ElementMasking.maskText(d.title ?? ""), writtenDate: d.writtenDate, publishDate: published,
+                    path: DisplayPath.of(d.ingested.path)))
         }
         self.documents = entries.sorted { ($0.publishDate, $0.path) < ($1.publishDate, $1.path) }
         self.undated = undated.sorted()

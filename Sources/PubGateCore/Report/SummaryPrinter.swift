@@ -8,6 +8,12 @@ public enum SummaryPrinter {
             let rules = doc.blocking.map { "\($0.key)×\($0.value)" }.sorted()
             lines.append("  reject [\(doc.disposition?.rawValue ?? "-")] \(doc.path.escapingControlCharacters): \(rules.joined(separator: ", "))")
         }
+        for file in manifest.settings {
+            lines.append("settings: \(file.path.escapingControlCharacters) (\(file.role.rawValue), sha256 \(file.sha256.prefix(12))…)")
+        }
+        for exclusion in manifest.excluded {
+            lines.append("not reviewed: \(exclusion.path.escapingControlCharacters) (\(exclusion.reason))")
+        }
         lines.append("manifest: \(outputDirectory)/manifest.json (approve.json, reject.json)")
         return lines.joined(separator: "\n")
     }

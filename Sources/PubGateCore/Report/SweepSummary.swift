@@ -7,7 +7,7 @@ public enum SweepSummary {
         ]
         for item in plan.purge + plan.relabel {
             let extra = item.rendered.isEmpty ? "" : " (+\(item.rendered.count) rendered)"
-            lines.append("  \(item.action.rawValue) \(item.sitePath): \(item.rule) \(item.reason)\(extra)")
+            lines.append("  \(item.action.rawValue) \(DisplayPath.of(item.sitePath).escapingControlCharacters): \(item.rule) \(item.reason)\(extra)")
         }
         lines.append("lists: \(outputDirectory)/purge.json, \(outputDirectory)/relabel.json")
         return lines.joined(separator: "\n")

@@ -63,9 +63,20 @@ public enum Masker {
         return string(items[0..<head]) + String(repeating: "*", count: n - head - tail) + string(items[(n - tail)...])
     }
 
-    /// A short context around a match with the match masked and every other digit masked too.
+    /// A short context around a match with the match masked and every other digit masked too, and
+    /// any 密级 word in it (a secret mark beside a mobile number is a finding of its own, and its
+    /// excerpt must not repeat it either).
     public static func excerpt(before: String, match: String, after: String) -> String {
-        maskDigits(before) + "«" + mask(match) + "»" + maskDigits(after)
+        maskSecrecyLevels(maskDigits(before)) + "«" + mask(match) + "»" + maskSecrecyLevels(maskDigits(after))
+    }
+
+    /// The 密级 words (绝密, 机密, 秘密) replaced by `**`, wherever they stand: what the secret-mark
+    /// rules match is repeated by no excerpt, title or element text.
+    public static func maskSecrecyLevels(_ s: String) -> String {
+        guard s.unicodeScalars.contains("密") else { return s }
+        var out = s
+        for level in ["绝密", "机密", "秘密"] { out = out.replacingOccurrences(of: level, with: "**") }
+        return out
     }
 
     /// Digits (any script's, as `Character.isNumber` says) and ASCII letters become `*`, line

@@ -85,7 +85,7 @@ public struct Scanner: Sendable {
                         trace?.drop(rule.id, line(), value, "in the \(part.rawValue), outside the parts it applies to")
                         return true
                     }
-                    if let n = rule.appliesTo?.firstLines, range.lowerBound >= headerEnd().offset(afterNonEmptyLines: n) {
+                    if let n = rule.appliesTo?.firstLines, decoded.isContinuation || range.lowerBound >= headerEnd().offset(afterNonEmptyLines: n) {
                         trace?.drop(rule.id, line(), value, "below the first \(n) lines it applies to")
                         return true
                     }
@@ -172,7 +172,7 @@ public struct Scanner: Sendable {
                     findings.append(
                         Finding(
                             ruleID: rule.id, kind: rule.kind, severity: severity,
-                            message: "\(unlisted) more matches of this rule are not listed (the first \(Self.listedPerRule) are): \(rule.message ?? rule.title)",
+                            message: Self.unlistedMessage(unlisted, rule.message ?? rule.title),
                             sources: rule.sources ?? [], remediation: rule.remediation))
                 }
             } catch {
@@ -198,6 +198,28 @@ public struct Scanner: Sendable {
     /// Kinds whose matches are digit runs a checksum proves little about: a table column says what
     /// the number is. (An 18-digit ID passes checksum, date and region; it is read wherever it stands.)
     static let numberKinds: Set<FindingKind> = [.mobile, .bankCard, .landline]
+
+    /// The message of the finding that counts a rule's unlisted matches.
+    static func unlistedMessage(_ count: Int, _ ruleMessage: String) -> String {
+        "\(count)" + unlistedMarker + ruleMessage
+    }
+
+    private static let unlistedMarker = " more matches of this rule are not listed (the first \(listedPerRule) are): "
+
+    /// How many matches a finding of ``unlistedMessage(_:_:)`` counts; nil for any other finding.
+    static func unlistedCount(_ finding: Finding) -> Int? {
+        guard finding.location == nil, finding.kind != .scanIncomplete, let marker = finding.message.range(of: unlistedMarker) else { return nil }
+        return Int(finding.message[..<marker.lowerBound])
+    }
+
+    /// A finding counting `count` unlisted matches of `finding`'s rule (itself a listed finding of
+    /// it, or a count made for part of the text).
+    static func unlistedFinding(like finding: Finding, count: Int, severity: Severity) -> Finding {
+        let ruleMessage = finding.message.range(of: unlistedMarker).map { String(finding.message[$0.upperBound...]) } ?? finding.message
+        return Finding(
+            ruleID: finding.ruleID, kind: finding.kind, severity: severity, message: unlistedMessage(count, ruleMessage),
+            sources: finding.sources, remediation: finding.remediation)
+    }
 
     // MARK: - Helpers
 

@@ -2,8 +2,10 @@ import Foundation
 
 /// Test hook for crash safety: `PUBGATE_FAULT=<step>[:<n>]` ends the process abruptly (no cleanup,
 /// exit code 86) right after the n-th time (default 1) the sweep reaches `step` — a journal event
-/// (`plan`, `archived`, `removed`, `done`) or `archive_partial` (archive written, not yet renamed).
-/// The tests kill `--apply` at every step this way and check that nothing is lost.
+/// (`plan`, `archived`, `removed`, `done`) or `archive_partial` (archive written, not yet renamed)
+/// — or an output set reaches `output_written` (every file written, not yet committed) or
+/// `output_committed` (committed, links not yet made). The tests kill `--apply` and `review` at
+/// these steps and check that nothing is lost and no output set is mixed.
 public enum FaultInjector {
     private static let target: (step: String, count: Int)? = {
         guard let spec = ProcessInfo.processInfo.environment["PUBGATE_FAULT"], !spec.isEmpty else { return nil }

@@ -5,13 +5,13 @@ import Foundation
 public final class RunLock: Sendable {
     private let fd: Int32
 
-    /// Nil when another process holds the lock.
-    public init?(path: String) throws {
+    /// Nil when another process holds the lock (unless `waiting`: then it waits for it).
+    public init?(path: String, waiting: Bool = false) throws {
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let fd = open(path, O_RDWR | O_CREAT, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        guard flock(fd, waiting ? LOCK_EX : LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
             return nil
         }

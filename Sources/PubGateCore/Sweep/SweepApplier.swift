@@ -17,33 +17,42 @@ public struct SweepApplier: Sendable {
 
     public init(layout: SiteLayout, outDirectory: String, useGit: Bool, log: OperationsLog) {
         self.layout = layout
-        self.outDirectory = outDirectory
+        // Absolute, so the journal names the archive wherever the next run is started from.
+        self.outDirectory = URL(fileURLWithPath: outDirectory).standardizedFileURL.path
         self.useGit = useGit
         self.log = log
-        self.journal = SweepJournal(path: (outDirectory as NSString).appendingPathComponent("journal.jsonl"))
+        self.journal = SweepJournal(path: (self.outDirectory as NSString).appendingPathComponent("journal.jsonl"))
     }
 
     /// What an apply did.
     public struct Outcome: Sendable {
         public var resumedRun: String?
         public var archive: SweepArchive.Written?
+        /// Site paths removed.
         public var removed: [String] = []
         /// Pages whose front matter now carries the relabel.
         public var relabelled: [String] = []
-        /// Relabels left to the CMS (no front matter validity field).
+        /// Relabels left to the CMS (no front matter validity field), as displayed.
         public var relabelsForCMS: [String] = []
-        /// Files kept because they changed since they were archived, or could not be removed.
+        /// Files kept because they changed since they were archived, or could not be removed, as displayed.
         public var kept: [String] = []
     }
 
     /// Finishes the last interrupted run, if any: deletes the rest of its files if its archive
     /// verifies; abandons it otherwise (nothing of it was deleted before its archive existed).
+    /// The journal names files as reports do (``DisplayPath``); the files to delete are the
+    /// archive's own payload, whose names it matches. A journal written before archive paths were
+    /// absolute names the archive relative to where that run started: it is looked for in OUT.
     public func resume() throws -> Outcome? {
         guard let run = journal.unfinishedRun(), let plan = run.first(where: { $0.event == "plan" }) else { return nil }
         var outcome = Outcome(resumedRun: plan.run)
         let archived = run.first { $0.event == "archived" }
-        guard let archived, let archive = archived.path, FileManager.default.fileExists(atPath: archive),
-            BagVerifier.verify(archive: archive).isEmpty
+        let fm = FileManager.default
+        let archive = archived?.path.map { path in
+            fm.fileExists(atPath: path) ? path : (outDirectory as NSString).appendingPathComponent((path as NSString).lastPathComponent)
+        }
+        guard let archive, fm.fileExists(atPath: archive), BagVerifier.verify(archive: archive).isEmpty,
+            let payload = try? Self.payload(of: archive, run: plan.run)
         else {
             try journal.append(.init(event: "abandoned", run: plan.run))
             log.log("warn", action: "resume", outcome: "failure", message: "interrupted run had no verified archive; nothing of it was deleted",
@@ -52,7 +61,12 @@ public struct SweepApplier: Sendable {
         }
         let removed = Set(run.filter { $0.event == "removed" }.compactMap(\.path))
         for file in plan.files ?? [] where !removed.contains(file.path) {
-            try remove(file, run: plan.run, outcome: &outcome)
+            // Journals written before paths were masked name the file itself.
+            guard let real = payload.first(where: { ($0.path == file.path || DisplayPath.of($0.path) == file.path) && $0.sha256 == file.sha256 }) else {
+                outcome.kept.append(file.path)
+                continue
+            }
+            try remove(real, run: plan.run, outcome: &outcome)
         }
         try journal.append(.init(event: "done", run: plan.run))
         log.log(action: "resume", message: "finished interrupted run", fields: ["pubgate.resumed_run": plan.run])
@@ -68,7 +82,7 @@ public struct SweepApplier: Sendable {
         for entry in bag.entries where entry.path.hasPrefix(bag.name + "/data/") {
             files.append(.init(path: String(entry.path.dropFirst(bag.name.count + "/data/".count)), sha256: BagIt.sha256(entry.data)))
         }
-        try journal.append(.init(event: "plan", run: bag.name, archive: bag.name + ".tar.gz", files: files))
+        try journal.append(.init(event: "plan", run: bag.name, archive: bag.name + ".tar.gz", files: files.map(\.displayed)))
         let written = try SweepArchive.write(bag, to: outDirectory, mtime: plan.asOf.shanghaiMidnight)
         outcome.archive = written
         try journal.append(.init(event: "archived", run: bag.name, sha256: written.sha256, path: written.path))
@@ -85,44 +99,56 @@ public struct SweepApplier: Sendable {
             guard let label = item.label else { continue }
             let full = (layout.root as NSString).appendingPathComponent(item.sitePath)
             guard let data = FileManager.default.contents(atPath: full), BagIt.sha256(Array(data)) == item.sha256 else {
-                outcome.kept.append(item.sitePath)
+                outcome.kept.append(DisplayPath.of(item.sitePath))
                 continue
             }
             guard let edited = FrontMatterRelabel.relabel(Array(data), to: label) else {
-                outcome.relabelsForCMS.append(item.sitePath)
+                outcome.relabelsForCMS.append(DisplayPath.of(item.sitePath))
                 continue
             }
             guard edited != Array(data) else { continue }
             try AtomicWriter.write(Data(edited), to: full)
             if useGit { _ = git(["add", "--", item.sitePath]) }
-            try journal.append(.init(event: "relabelled", run: run, sha256: item.sha256, path: item.sitePath))
+            try journal.append(.init(event: "relabelled", run: run, sha256: item.sha256, path: DisplayPath.of(item.sitePath)))
             outcome.relabelled.append(item.sitePath)
-            log.log(action: "relabel", message: "有效性 set to \(label)", fields: ["file.path": item.sitePath, "rule.id": item.rule])
+            log.log(action: "relabel", message: "有效性 set to \(label)", fields: ["file.path": DisplayPath.of(item.sitePath), "rule.id": item.rule])
         }
     }
 
     private func remove(_ file: SweepJournal.PlannedFile, run: String, outcome: inout Outcome) throws {
         let full = (layout.root as NSString).appendingPathComponent(file.path)
         let fm = FileManager.default
+        let shown = DisplayPath.of(file.path)
         guard fm.fileExists(atPath: full) else {
-            try journal.append(.init(event: "removed", run: run, path: file.path))
+            try journal.append(.init(event: "removed", run: run, path: shown))
             return
         }
         let root = URL(fileURLWithPath: layout.root).resolvingSymlinksInPath().standardizedFileURL.path
         let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().standardizedFileURL.path
         guard resolved.hasPrefix(root + "/"), let data = fm.contents(atPath: full), BagIt.sha256(Array(data)) == file.sha256 else {
-            outcome.kept.append(file.path)
+            outcome.kept.append(shown)
             log.log("error", action: "purge", outcome: "failure", message: "kept: outside the site or changed since it was archived",
-                fields: ["file.path": file.path])
+                fields: ["file.path": shown])
             return
         }
         if !(useGit && git(["rm", "-q", "--", file.path])) {
             try fm.removeItem(atPath: full)
         }
         removeEmptyRenderedFolders(above: file.path)
-        try journal.append(.init(event: "removed", run: run, path: file.path))
+        try journal.append(.init(event: "removed", run: run, path: shown))
         outcome.removed.append(file.path)
-        log.log(action: "purge", message: "removed", fields: ["file.path": file.path])
+        log.log(action: "purge", message: "removed", fields: ["file.path": shown])
+    }
+
+    /// The files a verified archive holds (its payload, by site path, with their sha256).
+    static func payload(of archive: String, run: String) throws -> [SweepJournal.PlannedFile] {
+        var files: [SweepJournal.PlannedFile] = []
+        let prefix = run + "/data/"
+        try TarGzReader.forEachFile(in: archive) { entry in
+            let path = entry.path.hasPrefix("./") ? String(entry.path.dropFirst(2)) : entry.path
+            if path.hasPrefix(prefix) { files.append(.init(path: String(path.dropFirst(prefix.count)), sha256: BagIt.sha256(entry.data))) }
+        }
+        return files
     }
 
     /// A rendered page lives in its own folder (`public/x/index.html`); once empty it goes too, up to

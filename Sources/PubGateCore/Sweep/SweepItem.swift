@@ -25,4 +25,44 @@ public struct SweepItem: Sendable, Codable, Hashable {
         case documentNumber = "document_number"
         case rendered
     }
+
+    public init(
+        path: String, sitePath: String, sha256: String, bytes: Int, action: ExpiryTrigger.Action, rule: String, reason: String,
+        label: String?, evidence: [String: String], title: String?, documentNumber: String?, rendered: [String]
+    ) {
+        self.path = path
+        self.sitePath = sitePath
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.action = action
+        self.rule = rule
+        self.reason = reason
+        self.label = label
+        self.evidence = evidence
+        self.title = title
+        self.documentNumber = documentNumber
+        self.rendered = rendered
+    }
+
+    /// The item as the lists, the archive's `purge-manifest.jsonl`, the journal and the log show
+    /// it: paths as ``DisplayPath``, title, 文号 and evidence masked like a review's (dates kept).
+    public var displayed: SweepItem {
+        let shownEvidence = evidence.reduce(into: [String: String]()) { out, entry in
+            let (key, value) = entry
+            if SimpleDate(parsing: value) != nil {
+                out[key] = value
+            } else if Self.pathEvidence.contains(key) {
+                out[key] = DisplayPath.of(value)
+            } else {
+                out[key] = ElementMasking.maskText(value)
+            }
+        }
+        return SweepItem(
+            path: DisplayPath.of(path), sitePath: DisplayPath.of(sitePath), sha256: sha256, bytes: bytes, action: action, rule: rule,
+            reason: reason, label: label, evidence: shownEvidence, title: title.map(ElementMasking.maskText),
+            documentNumber: documentNumber.map { ElementMasking.maskDigitRuns($0) }, rendered: rendered.map(DisplayPath.of))
+    }
+
+    /// Evidence keys whose value is another page's path.
+    static let pathEvidence: Set<String> = ["interprets", "repealed_by"]
 }

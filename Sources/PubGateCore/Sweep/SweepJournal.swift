@@ -3,8 +3,8 @@ import Foundation
 /// The apply step's write-ahead journal (`OUT/journal.jsonl`): one JSON line per step, each line
 /// fsynced before the step it records is taken further.
 ///
-/// A run writes `plan` (every file it will delete, with its sha256), `archived` (the verified
-/// archive), one `removed` per file, then `done`. A run without `done` was interrupted: the next
+/// A run writes `plan` (every file it will delete, with its sha256, named as reports name it),
+/// `archived` (the verified archive, by absolute path), one `removed` per file, then `done`. A run without `done` was interrupted: the next
 /// apply finishes it first — from its own plan and archive, because once some pages are gone a
 /// fresh plan would no longer see them (a 解读 goes with its policy only in the same run).
 public struct SweepJournal: Sendable {
@@ -21,6 +21,9 @@ public struct SweepJournal: Sendable {
     public struct PlannedFile: Codable, Sendable, Equatable {
         public let path: String
         public let sha256: String
+
+        /// As the journal records it: the path masked like every output's (``DisplayPath``).
+        var displayed: PlannedFile { PlannedFile(path: DisplayPath.of(path), sha256: sha256) }
     }
 
     public let path: String

@@ -47,6 +47,7 @@ public struct SweepPlan: Sendable, Codable {
         }
     }
 
-    public var purgeList: List { List(schema: schema, asOf: asOf, site: site, action: .purge, pages: purge) }
-    public var relabelList: List { List(schema: schema, asOf: asOf, site: site, action: .relabel, pages: relabel) }
+    /// `purge.json` and `relabel.json`, as written: every item ``SweepItem/displayed``.
+    public var purgeList: List { List(schema: schema, asOf: asOf, site: DisplayPath.of(site), action: .purge, pages: purge.map(\.displayed)) }
+    public var relabelList: List { List(schema: schema, asOf: asOf, site: DisplayPath.of(site), action: .relabel, pages: relabel.map(\.displayed)) }
 }

@@ -43,18 +43,24 @@ struct BaselineCommand: ParsableCommand {
             let root = RepositoryRoot.find(for: paths)
             let path = baseline ?? root.file(BaselineFile.defaultRelativePath)
             let existing = FileManager.default.fileExists(atPath: path) ? try BaselineFile.load(explicit: path, root: nil) : nil
-            let configuration = try ruleOptions.load(root: root).0
+            let (configuration, loaded) = try ruleOptions.load(root: root)
             let source = FileSource(paths: paths, root: root)
-            let manifest = try PipelineRunner.review(configuration, ReviewOptions(asOf: asOf ?? SimpleDate.today()), source: source).manifest
+            var options = ReviewOptions(asOf: asOf ?? SimpleDate.today())
+            options.settingsFiles = loaded.files
+            let manifest = try PipelineRunner.review(configuration, options, source: source).manifest
             let who = Subprocess.git(["config", "user.name"], in: FileManager.default.currentDirectoryPath).text
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let author = who.isEmpty ? ProcessInfo.processInfo.environment["USER"] : who
             let today = SimpleDate.today().description
-            // Entries name paths from the repository root, whatever folder the command ran in.
-            let reviewed = Set(manifest.documents.compactMap { source.repositoryPath(of: $0.path) })
+            // Entries name paths from the repository root, whatever folder the command ran in, as
+            // every output shows paths (the review shows each document's name masked: mapped back here).
+            var names: [String: String] = [:]
+            for name in source.collect().files { names[DisplayPath.of(name)] = name }
+            let repositoryPath = { (shown: String) in source.repositoryPath(of: names[shown] ?? shown).map(DisplayPath.of) }
+            let reviewed = Set(manifest.documents.compactMap { repositoryPath($0.path) })
             var entries = (existing?.entries ?? []).filter { !reviewed.contains($0.path) }
             for doc in manifest.documents {
-                guard let at = source.repositoryPath(of: doc.path) else { continue }
+                guard let at = repositoryPath(doc.path) else { continue }
                 for f in doc.findings where f.severity >= .warn && f.kind != .unscannable && f.kind != .scanIncomplete && f.kind != .suppression {
                     entries.append(.init(rule: f.ruleID, path: at, fingerprint: Baseline.fingerprint(f), reason: reason, addedBy: author, added: today))
                 }

@@ -56,15 +56,16 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let (source, root, lfs, empty) = try documents()
         for path in lfs {
-            print("\(path.escapingControlCharacters):1:1 lfs_pointer the file is a Git LFS pointer; its content cannot be reviewed")
+            print("\(DisplayPath.of(path).escapingControlCharacters):1:1 lfs_pointer the file is a Git LFS pointer; its content cannot be reviewed")
         }
         guard !empty else {
             FileHandle.standardError.write(Data("pubgate: nothing to check\n".utf8))
             if !lfs.isEmpty { throw ExitStatus.unreadableInput }
             return
         }
-        let configuration = try ruleOptions.load(root: root).0
+        let (configuration, loaded) = try ruleOptions.load(root: root)
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today())
+        options.settingsFiles = loaded.files
         try corpus.apply(to: &options, root: root)
         let outcome = try PipelineRunner.review(configuration, options, source: source)
         let manifest = outcome.manifest
@@ -105,7 +106,7 @@ struct CheckCommand: ParsableCommand {
                 let changes = try GitTreeSource.stagedChanges(in: cwd)
                 tree = try GitTreeSource(root: changes.root, tree: .index, paths: changes.paths.filter(Self.isChecked))
             }
-            return (tree, tree.root ?? RepositoryRoot(path: cwd, isGit: true), tree.lfsPointers, tree.collect().names.isEmpty)
+            return (tree, tree.root ?? RepositoryRoot(path: cwd, isGit: true), tree.lfsPointers, tree.collect().files.isEmpty)
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitStatus.usage
@@ -117,7 +118,7 @@ struct CheckCommand: ParsableCommand {
     static func isChecked(_ path: String) -> Bool {
         let ext = (path as NSString).pathExtension.lowercased()
         if SiteLayout.pageExtensions.contains(ext) || AttachmentLinks.extensions.contains(ext) { return true }
-        FileHandle.standardError.write(Data("pubgate: \(path.escapingControlCharacters): not a page or document format pubgate reviews; not checked\n".utf8))
+        FileHandle.standardError.write(Data("pubgate: \(DisplayPath.of(path).escapingControlCharacters): not a page or document format pubgate reviews; not checked\n".utf8))
         return false
     }
 }

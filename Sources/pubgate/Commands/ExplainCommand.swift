@@ -41,14 +41,18 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let root = RepositoryRoot.find(for: paths)
-        let configuration = try ruleOptions.load(root: root).0
+        let (configuration, loaded) = try ruleOptions.load(root: root)
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today())
+        options.settingsFiles = loaded.files
         options.index = try IndexOptions.open(explicit: index, defaultIn: root.path)
         options.showMatches = showMatches
         let pipeline = ReviewPipeline(configuration: configuration, options: options, version: PubGate.version)
         let manifest = try PipelineRunner.review(configuration, options, paths: paths, root: root).manifest
+        // Reviews name files as every output does (masked); the trace reads the file itself.
+        var files: [String: String] = [:]
+        for file in FileSource(paths: paths, root: root).collect().files { files[DisplayPath.of(file)] = file }
         for document in manifest.documents {
-            explain(document, trace: pipeline.trace(file: document.path))
+            explain(document, trace: pipeline.trace(file: files[document.path] ?? document.path))
         }
         for f in manifest.batchFindings {
             print("batch: \(f.rule) \(f.kind.rawValue) [\(f.severity.rawValue)]: \(f.message)")

@@ -33,7 +33,9 @@ struct IndexCommand: ParsableCommand {
             let files = IndexRun.pages(of: site)
             try IndexCommand.add(files, to: store, configuration: configuration, asOf: asOf)
             do {
-                let gone = try store.markMissing(under: site.hasSuffix("/") ? site : site + "/", present: Set(files))
+                // The index records paths as every output shows them (``DisplayPath``).
+                let prefix = DisplayPath.of(site.hasSuffix("/") ? site : site + "/")
+                let gone = try store.markMissing(under: prefix.split(separator: "#").first.map(String.init) ?? prefix, present: Set(files.map(DisplayPath.of)))
                 if gone > 0 { print("\(gone) documents no longer on the site marked withdrawn") }
             } catch {
                 FileHandle.standardError.write(Data("error: index \(error.description)\n".utf8))
@@ -88,7 +90,7 @@ struct IndexCommand: ParsableCommand {
             throw ExitStatus.ioError
         }
         for (path, reason) in unreadable.sorted(by: { $0.key < $1.key }) {
-            FileHandle.standardError.write(Data("error: \(path): \(reason); not indexed\n".utf8))
+            FileHandle.standardError.write(Data("error: \(DisplayPath.of(path)): \(reason); not indexed\n".utf8))
         }
         print("\(files.count - unreadable.count) documents indexed; \(store.path) holds \(store.documentCount)")
         if !unreadable.isEmpty { throw ExitStatus.unreadableInput }

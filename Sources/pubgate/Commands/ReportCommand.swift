@@ -50,13 +50,15 @@ struct ReportCommand: ParsableCommand {
             let result = ClassifyRun(configuration: configuration).run(paths: paths)
             let list = MonthlyList(year: year, month: monthNumber, documents: result.documents)
             let base = "\(out)/monthly-\(list.month)"
-            // A write error ends the run with exit 73 (`PubGate.main`).
-            try AtomicWriter.writeJSON(list, to: base + ".json")
-            try AtomicWriter.write(Data(list.csv.utf8), to: base + ".csv")
+            // Written as one set; a write error ends the run with exit 73 (`PubGate.main`).
+            let output = try OutputSet(in: out, name: "monthly-\(list.month)")
+            try AtomicWriter.writeJSON(list, to: output.path("monthly-\(list.month).json"))
+            try AtomicWriter.write(Data(list.csv.utf8), to: output.path("monthly-\(list.month).csv"))
+            try output.commit()
             for path in list.undated {
                 FileHandle.standardError.write(Data("warning: \(path): 主动公开 公文 without a 发布日期\n".utf8))
             }
-            let unreadable = result.problems.filter { !$0.isSkipped }.map(\.path) + result.undecodable
+            let unreadable = (result.problems.filter { !$0.isSkipped }.map(\.path) + result.undecodable).map(DisplayPath.of)
             for path in unreadable {
                 FileHandle.standardError.write(Data("error: \(path): cannot be read or decoded; not listed\n".utf8))
             }

@@ -49,16 +49,20 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let root = RepositoryRoot.find(for: paths)
-        let configuration = try ruleOptions.load(root: root).0
+        let (configuration, loaded) = try ruleOptions.load(root: root)
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today(), showMatches: showMatches, published: published, outputDirectory: out)
+        options.settingsFiles = loaded.files
         try corpus.apply(to: &options, root: root)
         let bar = ProgressLine(enabled: !quiet)
         options.progress = { bar.update(done: $0, total: $1) }
         defer { bar.finish() }
         let outcome = try PipelineRunner.review(configuration, options, paths: paths, root: root)
         let manifest = outcome.manifest
-        // A write error ends the run with exit 73 (`PubGate.main`).
-        for report in try ReportFormat.parse(format).get() { try report.write(manifest, to: out) }
+        // Written as one set: a reader of OUT sees the previous run's files or all of these. A
+        // write error ends the run with exit 73 (`PubGate.main`).
+        let output = try OutputSet(in: out, name: "review")
+        for report in try ReportFormat.parse(format).get() { try report.write(manifest, to: output.staging) }
+        try output.commit()
         if StageTimings.enabled { FileHandle.standardError.write(Data("timing: reports written, peak_mb=\(StageTimings.peakMemoryMB ?? -1)\n".utf8)) }
         for doc in manifest.digests {
             for message in doc.unscannable {
@@ -69,7 +73,7 @@ struct ReviewCommand: ParsableCommand {
         if !quiet { print(Terminal.summary(SummaryPrinter.render(manifest, outputDirectory: out))) }
         if outcome.hasUnreadableInput { throw ExitStatus.unreadableInput }
         for s in manifest.staleSuppressions {
-            FileHandle.standardError.write(Data("warning: \(s.path): stale \(s.suppression.source.rawValue) suppression of \(s.suppression.rule)\(s.suppression.line.map { " (line \($0))" } ?? "")\n".utf8))
+            FileHandle.standardError.write(Data("warning: \(s.path.escapingControlCharacters): stale \(s.suppression.source.rawValue) suppression of \(s.suppression.rule)\(s.suppression.line.map { " (line \($0))" } ?? "")\n".utf8))
         }
         if manifest.summary.rejected > 0 || corpus.failsOnStale(manifest) { throw ExitStatus.rejected }
     }

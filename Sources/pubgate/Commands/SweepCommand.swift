@@ -84,16 +84,18 @@ struct SweepCommand: ParsableCommand {
         let plan = SweepRun(configuration: configuration, expiry: expiry, asOf: date).plan(site: site)
         log.log(action: "plan", message: "sweep planned", fields: ["pubgate.purge": "\(plan.purge.count)", "pubgate.relabel": "\(plan.relabel.count)"])
         do {
-            try AtomicWriter.writeJSON(plan.purgeList, to: out + "/purge.json")
-            try AtomicWriter.writeJSON(plan.relabelList, to: out + "/relabel.json")
+            let output = try OutputSet(in: out, name: "sweep")
+            try AtomicWriter.writeJSON(plan.purgeList, to: output.path("purge.json"))
+            try AtomicWriter.writeJSON(plan.relabelList, to: output.path("relabel.json"))
+            try output.commit()
         } catch {
             FileHandle.standardError.write(Data("error: \(WriteError(path: out, error: error))\n".utf8))
             throw ExitStatus.cannotWrite
         }
         print(SweepSummary.render(plan, outputDirectory: out))
         for (path, reason) in plan.unreadable.sorted(by: { $0.key < $1.key }) {
-            FileHandle.standardError.write(Data("error: \(path): \(reason); not judged, never purged\n".utf8))
-            log.log("error", action: "plan", outcome: "failure", message: "unreadable page", fields: ["file.path": path])
+            FileHandle.standardError.write(Data("error: \(DisplayPath.of(path)): \(reason); not judged, never purged\n".utf8))
+            log.log("error", action: "plan", outcome: "failure", message: "unreadable page", fields: ["file.path": DisplayPath.of(path)])
         }
         let organization = configuration.settings.archive.sourceOrganization ?? layout.title
             ?? URL(fileURLWithPath: site).standardizedFileURL.lastPathComponent
@@ -104,7 +106,8 @@ struct SweepCommand: ParsableCommand {
                 try applier.relabel(plan.relabel, run: "relabel-\(date)", outcome: &outcome)
                 if let written = outcome.archive { print("archive: \(written.path) (verified)") }
                 if !outcome.removed.isEmpty, let store = try IndexOptions.open(explicit: index, defaultIn: RepositoryRoot.find(for: [site]).path) {
-                    let purged = plan.purge.filter { outcome.removed.contains($0.sitePath) }.map(\.path)
+                    // The index records paths as displayed.
+                    let purged = plan.purge.filter { outcome.removed.contains($0.sitePath) }.map { DisplayPath.of($0.path) }
                     do {
                         let writable = try CorpusIndex(path: store.path, create: true)
                         try writable.mark(purged, status: "purged")

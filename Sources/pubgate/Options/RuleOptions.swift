@@ -9,7 +9,7 @@ struct RuleOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: "Settings file overriding Rules/policy.yaml key by key (the repository root's .pubgate.yml then overrides it in turn).")
+        help: "The site's settings file, overriding Rules/policy.yaml key by key (the repository root's .pubgate.yml is applied after it and may only tighten).")
     var config: String?
 
     /// Loads rules, document types and settings — the shipped defaults, then `--config`, then the

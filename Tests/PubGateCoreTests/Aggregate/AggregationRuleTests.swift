@@ -85,7 +85,7 @@ func listPage(_ title: String, _ rows: [(String, String)]) -> String {
     // A-08 and the index
 
     @Test func republishingPurgedContentIsCaughtThroughTheIndex() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("index-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("index-\(lettersOnlyName())")
         defer { try? FileManager.default.removeItem(at: dir) }
         let page = "---\ntitle: 关于网吧治安管理的规定\ndoc_no: 测公发〔2021〕6号\n---\n第三条　本规定自2021年5月1日起施行。\n"
         let sitePath = dir.appendingPathComponent("site/old.md")
@@ -100,7 +100,7 @@ func listPage(_ title: String, _ rows: [(String, String)]) -> String {
     }
 
     @Test func theIndexHoldsNoNameOrNumber() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("index-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("index-\(lettersOnlyName())")
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let full = listPage("名单", zip(Self.names, Self.ids).map { ($0, $1) })
@@ -119,7 +119,7 @@ func listPage(_ title: String, _ rows: [(String, String)]) -> String {
     }
 
     @Test func aCorruptIndexIsAClearError() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(lettersOnlyName()).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data("this is not a database, just text that is long enough to have a header........".utf8).write(to: URL(fileURLWithPath: path))
         #expect {

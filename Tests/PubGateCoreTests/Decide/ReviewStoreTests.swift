@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func theFileLeavesNoTraceInTheFolder() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-store-\(UUID())").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-store-\(lettersOnlyName())").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = ReviewStore(directory: dir)

@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func aRejectedAttachmentRejectsThePageAndAMissingOneIsReviewed() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-attach-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-attach-\(lettersOnlyName())")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("files"), withIntermediateDirectories: true)
         try Data(Fixtures.bytes("sheet-hidden-ids.xlsx")).write(to: root.appendingPathComponent("files/名单.xlsx"))

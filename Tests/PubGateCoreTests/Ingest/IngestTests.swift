@@ -60,7 +60,7 @@ import Testing
         let (_, findings) = scan("---\n" + yaml + "---\n联系手机13912345678\n", name: "a.md")
         #expect(findings.contains { $0.ruleID == "front_matter_malformed" })
         #expect(findings.contains { $0.kind == .mobile })
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-bomb-\(UUID()).yml")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-bomb-\(lettersOnlyName()).yml")
         defer { try? FileManager.default.removeItem(at: file) }
         try yaml.write(to: file, atomically: true, encoding: .utf8)
         let defaults = packageRoot.appendingPathComponent("Rules/policy.yaml").path

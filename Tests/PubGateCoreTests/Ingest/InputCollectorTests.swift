@@ -9,7 +9,7 @@ import Testing
     /// A tree with nested and hidden entries, the run's output folder and every kind of link.
     @Test func walksTheTreeOnceFollowingOnlyLinksThatStayInside() throws {
         let fm = FileManager.default
-        let base = fm.temporaryDirectory.appendingPathComponent("pubgate-collect-\(UUID())").path
+        let base = fm.temporaryDirectory.appendingPathComponent("pubgate-collect-\(lettersOnlyName())").path
         defer { try? fm.removeItem(atPath: base) }
         let root = base + "/tree"
         for dir in ["b", "b/c", ".git", "out"] { try fm.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true) }
@@ -23,7 +23,8 @@ import Testing
         try fm.createSymbolicLink(atPath: root + "/b/dangling.txt", withDestinationPath: root + "/missing.txt")
         try fm.createSymbolicLink(atPath: root + "/b/dir-link", withDestinationPath: root + "/b/c")
 
-        let (files, sizes, problems) = InputCollector(excluding: [root + "/out"]).collect([root, root + "/a.txt", base + "/nope"])
+        let inputs = InputCollector(excluding: [root + "/out"]).collect([root, root + "/a.txt", base + "/nope"])
+        let (files, sizes, problems) = (inputs.files, inputs.sizes, inputs.problems)
         // a.txt once (its link and the file named again are the same file); the folder link is not entered.
         #expect(files == [root + "/a.txt", root + "/b/c/d.md"])
         #expect(sizes == [5, 1])
@@ -35,11 +36,12 @@ import Testing
     /// A named pipe would block a reader forever: it is a problem of its own, in a folder or named.
     @Test func aNamedPipeIsAProblemNotARead() throws {
         let fm = FileManager.default
-        let root = fm.temporaryDirectory.appendingPathComponent("pubgate-collect-\(UUID())").path
+        let root = fm.temporaryDirectory.appendingPathComponent("pubgate-collect-\(lettersOnlyName())").path
         defer { try? fm.removeItem(atPath: root) }
         try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
         #expect(mkfifo(root + "/p.txt", 0o600) == 0)
-        let (files, _, problems) = InputCollector().collect([root, root + "/p.txt"])
+        let inputs = InputCollector().collect([root, root + "/p.txt"])
+        let (files, problems) = (inputs.files, inputs.problems)
         #expect(files.isEmpty)
         #expect(problems.map(\.path) == [root + "/p.txt", root + "/p.txt"])
         #expect(problems.allSatisfy { $0.reason.hasPrefix("not a regular file") && !$0.isSkipped })
@@ -48,13 +50,37 @@ import Testing
 
     @Test func aLinkToAFileInsideIsReviewedUnderItsOwnName() throws {
         let fm = FileManager.default
-        let root = fm.temporaryDirectory.appendingPathComponent("pubgate-collect-\(UUID())").path
+        let root = fm.temporaryDirectory.appendingPathComponent("pubgate-collect-\(lettersOnlyName())").path
         defer { try? fm.removeItem(atPath: root) }
         try fm.createDirectory(atPath: root + "/real", withIntermediateDirectories: true)
         try Data("abc".utf8).write(to: URL(fileURLWithPath: root + "/real/f.txt"))
         try fm.createSymbolicLink(atPath: root + "/alias.txt", withDestinationPath: root + "/real/f.txt")
-        let (files, sizes, _) = InputCollector().collect([root])
+        let inputs = InputCollector().collect([root])
+        let (files, sizes) = (inputs.files, inputs.sizes)
         #expect(files == [root + "/alias.txt"])
         #expect(sizes == [3])
     }
+
+    /// A review reads hidden files and folders (`.x.txt` and `.dir/` are served like any file; a
+    /// folder holding only one reported "0 documents"); version-control data, pubgate's own folder,
+    /// the applied settings file and the output folder are left out, each listed with its reason.
+    @Test func aReviewWalksHiddenEntriesAndListsWhatItLeavesOut() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("pubgate-collect-\(lettersOnlyName())").path
+        defer { try? fm.removeItem(atPath: root) }
+        for dir in [".dir", ".git", ".pubgate", "out"] { try fm.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true) }
+        for name in [".x.txt", ".dir/a.txt", ".git/config", ".pubgate/baseline.json", ".pubgate.yml", "out/manifest.json", "out/draft.txt", "b.txt"] {
+            try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + name))
+        }
+        let inputs = InputCollector(excluding: [root + "/out"], reviewingHidden: true, settingsFile: root + "/.pubgate.yml").collect([root])
+        // In the output folder pubgate's own files are left out; a draft put there is reviewed.
+        #expect(inputs.files == [root + "/.dir/a.txt", root + "/.x.txt", root + "/b.txt", root + "/out/draft.txt"])
+        #expect(inputs.excluded.map(\.path) == [root + "/.git", root + "/.pubgate", root + "/.pubgate.yml", root + "/out"])
+        #expect(inputs.excluded.last?.reason.hasPrefix("the run's output folder") == true)
+        // A .pubgate.yml that is not applied as settings is a file like any other.
+        #expect(InputCollector(reviewingHidden: true).collect([root]).files.contains(root + "/.pubgate.yml"))
+        // The sweep and the index skip hidden entries, as the site generator does.
+        #expect(InputCollector().collect([root]).files == [root + "/b.txt", root + "/out/draft.txt", root + "/out/manifest.json"])
+    }
 }
+

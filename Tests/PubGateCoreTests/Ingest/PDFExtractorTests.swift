@@ -35,4 +35,42 @@ import Testing
         #expect(doc.format == .pdf)
         #expect(findings.contains { $0.ruleID == "pi_resident_id_18" })
     }
+
+    /// A one-page text PDF written by hand: `lines` shown one under another in Helvetica.
+    static func handWrittenPDF(_ lines: [String], operator op: String = "Tj") -> [UInt8] {
+        let shown = lines.map { "(\($0)) \(op) T*" }.joined(separator: "\n")
+        let content = "BT /F1 12 Tf 72 720 Td 14 TL\n\(shown)\nET\n"
+        let objects = [
+            "<</Type/Catalog/Pages 2 0 R>>", "<</Type/Pages/Kids[3 0 R]/Count 1>>",
+            "<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Resources<</Font<</F1 5 0 R>>>>/Contents 4 0 R>>",
+            "<</Length \(content.utf8.count)>>\nstream\n\(content)\nendstream", "<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+        ]
+        var pdf = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (i, object) in objects.enumerated() {
+            offsets.append(pdf.utf8.count)
+            pdf += "\(i + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = pdf.utf8.count
+        pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { pdf += String(repeating: "0", count: 10 - String(offset).count) + "\(offset) 00000 n \n" }
+        pdf += "trailer\n<</Size \(objects.count + 1)/Root 1 0 R>>\nstartxref\n\(xref)\n%%EOF\n"
+        return Array(pdf.utf8)
+    }
+
+    /// One flipped bit turns `Tj` into `Tk`: poppler recovers with "Syntax Error … Unknown operator"
+    /// and the line with the ID is gone from the text; only its exit status was read, so the file
+    /// was approved. Its complaints now make the document `review` at least, whatever the settings.
+    @Test func popplerComplaintsMakeThePDFScanIncomplete() throws {
+        let lines = ["Notice of summer duty", "Citizen identity number 11010519491231002X", "End of notice"]
+        let intact = scan(Self.handWrittenPDF(lines), name: "a.pdf").1
+        #expect(intact.contains { $0.ruleID == "pi_resident_id_18" } && !intact.contains { $0.ruleID == "pdf_damaged" })
+        let flipped = scan(Self.handWrittenPDF(lines, operator: "Tk"), name: "a.pdf").1
+        #expect(!flipped.contains { $0.ruleID == "pi_resident_id_18" })
+        let damaged = try #require(flipped.first { $0.ruleID == "pdf_damaged" })
+        #expect(damaged.kind == .scanIncomplete && damaged.severity == .review && damaged.message.contains("Unknown operator"))
+        let lenient = DecisionPolicy(reject: [], overrides: ["pdf_damaged": .info, "scan_incomplete": .info])
+        #expect(lenient.decide(lenient.adjust(flipped)).0 == .reject)
+    }
 }
+

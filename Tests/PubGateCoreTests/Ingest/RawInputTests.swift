@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct RawInputTests {
     @Test func readsEveryByteAndRefusesWhatIsNotAFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-raw-\(UUID())")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-raw-\(lettersOnlyName())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         // Larger than one read, not a multiple of it.

@@ -73,4 +73,76 @@ import Testing
         #expect(ZipContainer.resolve("/xl/worksheets/sheet1.xml", relativeTo: "xl/workbook.xml") == "xl/worksheets/sheet1.xml")
         #expect(ZipContainer.resolve("../../x", relativeTo: "word/document.xml") == nil)
     }
+
+    /// Offset of the central directory record (`PK\1\2`) or local header (`PK\3\4`) naming `entry`.
+    static func record(_ signature: UInt8, named entry: String, in bytes: [UInt8]) -> Int? {
+        let name = Array(entry.utf8)
+        let nameOffset = signature == 1 ? 46 : 30
+        var i = 0
+        while i + nameOffset + name.count <= bytes.count {
+            if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == signature, bytes[i + 3] == signature + 1,
+                Array(bytes[(i + nameOffset)..<(i + nameOffset + name.count)]) == name
+            {
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Offset of the end of central directory record.
+    static func endRecord(in bytes: [UInt8]) -> Int? {
+        let signature: [UInt8] = [0x50, 0x4B, 5, 6]
+        return (0..<(bytes.count - 3)).last { Array(bytes[$0..<($0 + 4)]) == signature }
+    }
+
+    /// One byte inserted before a directory record hid that entry from ZIPFoundation (its listing
+    /// stops at the first damaged record), and the header holding the secret mark went unread.
+    @Test func aByteInsertedInTheCentralDirectoryMakesTheFileUnscannable() throws {
+        let intact = Fixtures.bytes("word-header-secret.docx")
+        #expect(scan(intact, name: "a.docx").1.contains { $0.ruleID == "sec_mark_header" })
+        var damaged = intact
+        damaged.insert(0, at: try #require(Self.record(1, named: "word/header1.xml", in: intact)))
+        #expect(unscannable(damaged, name: "a.docx").message?.contains("damaged") == true)
+    }
+
+    /// ZIPFoundation computes each entry's CRC-32 and leaves the comparison to the caller; an entry
+    /// whose checksum is wrong in both headers was read as if intact. Entries no extractor reads
+    /// (the theme) are checked too.
+    @Test func anEntryFailingItsChecksumMakesTheFileUnscannable() throws {
+        let intact = Fixtures.bytes("word-header-secret.docx")
+        for entry in ["word/header1.xml", "word/theme/theme1.xml"] {
+            var damaged = intact
+            let central = try #require(Self.record(1, named: entry, in: intact))
+            let local = try #require(Self.record(3, named: entry, in: intact))
+            for at in [central + 16, local + 14] { damaged[at] ^= 0x5A }
+            #expect(unscannable(damaged, name: "a.docx").message == "cannot scan: entry `\(entry)` cannot be read: it is damaged", "\(entry)")
+        }
+    }
+
+    /// Offsets that point outside the file or into another entry trapped inside ZIPFoundation
+    /// ("Range requires lowerBound <= upperBound") and ended the whole batch; they are refused
+    /// before ZIPFoundation sees the bytes.
+    @Test func directoryOffsetsThatLieAreRefusedBeforeZIPFoundationReadsThem() throws {
+        let intact = Fixtures.bytes("notice-id.ofd")
+        let central = try #require(Self.record(1, named: "Doc_0/Document.xml", in: intact))
+        let firstLocal = try #require(Self.record(3, named: "OFD.xml", in: intact))
+        var cases: [(String, [UInt8])] = []
+        for (label, offset) in [("past the end", UInt32(intact.count - 10)), ("far past the end", 0xFFFF_FF00), ("another entry", UInt32(firstLocal))] {
+            var bytes = intact
+            bytes.replaceSubrange((central + 42)..<(central + 46), with: withUnsafeBytes(of: offset.littleEndian, Array.init))
+            cases.append((label, bytes))
+        }
+        var sizes = intact
+        sizes.replaceSubrange((central + 20)..<(central + 24), with: [0xFF, 0xFF, 0xFF, 0x7F])
+        cases.append(("compressed size", sizes))
+        let end = try #require(Self.endRecord(in: intact))
+        var count = intact
+        count[end + 10] &+= 1
+        count[end + 8] &+= 1
+        cases.append(("entry count", count))
+        for (label, bytes) in cases {
+            #expect(unscannable(bytes, name: "a.ofd").message?.contains("damaged") == true, "\(label)")
+        }
+    }
 }

@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func theCompiledDatabaseIsCachedAndADamagedCacheIsRebuilt() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-cache-\(UUID())").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-cache-\(lettersOnlyName())").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let cache = PrefilterCache(directory: dir)
         let text = Array("身份证号11010519491231002X，电话13800138000".utf8)

@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func brokenPatternNamesFileRuleAndOffset() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-rules-\(UUID())")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-rules-\(lettersOnlyName())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("broken.yaml")
@@ -103,7 +103,7 @@ import Testing
     }
 
     @Test func runawayRuleEndsAsScanIncompleteWithinASecond() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-runaway-\(UUID()).yaml")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-runaway-\(lettersOnlyName()).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
         try """
         version: 1

@@ -34,7 +34,7 @@ import Testing
             .init(rule: finding.ruleID, path: path, fingerprint: Baseline.fingerprint(finding), reason: "存量页面", addedBy: "t", added: "2025-06-30")
         }
         let moved = "---\ntitle: 失物招领\ndisclosure: 主动公开\n---\n\n\n失主电话13987654321\n"
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(lettersOnlyName())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("b.md")

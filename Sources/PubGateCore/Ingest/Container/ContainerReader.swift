@@ -40,6 +40,7 @@ struct ContainerReader: Sendable {
             case .ofd: try OFDExtractor().extract(container, into: &extraction)
             default: throw .unknownPackage
             }
+            try container.verifyUnread()
             let embedded = extraction.embedded
             extraction.embedded = outer
             try readEmbedded(embedded, into: &extraction, depth: depth, budget: container.remainingBudget, unread: &unread)
@@ -55,7 +56,7 @@ struct ContainerReader: Sendable {
     ) throws(ContainerError) {
         var budget = budget
         for (name, bytes) in files {
-            let place = extraction.text.placePrefix + name
+            let place = ElementMasking.maskDigitRuns(extraction.text.placePrefix + name)
             extraction.text.append(name.split(separator: "/").last.map(String.init) ?? name, part: .attachment, place: name)
             guard let bytes, [.zip, .pdf].contains(FileSignature(bytes)), depth + 1 < limits.maxDepth else {
                 unread.append(place)

@@ -19,7 +19,8 @@ struct ExtractedText {
     private var bytes = 0
 
     /// Appends `text` from `place`; `endsBlock` closes the line after it. Whitespace-only text
-    /// still closes an open line when asked to.
+    /// still closes an open line when asked to. The place is kept as reports show it: an entry
+    /// named with a mobile number (`附件/13912345678.xlsx`) is masked like any file name.
     mutating func append(_ text: String, part: ContentPart, place: String, endsBlock: Bool = true) {
         let new = UTF8Bytes.scalars(of: text)
         guard new.contains(where: { !$0.isWhiteSpace }) else {
@@ -39,7 +40,7 @@ struct ExtractedText {
         segments.append(
             TextSegment(
                 part: part, scalars: new, origins: (start..<scalars.count).map { Int32($0) }, endsBlock: endsBlock,
-                place: placePrefix + place))
+                place: ElementMasking.maskDigitRuns(placePrefix + place)))
         lineOpen = true
         if endsBlock { closeLine() }
     }

@@ -17,8 +17,14 @@ final class ZipContainer {
     private let limits: ContainerLimits
     /// Bytes this container may still inflate.
     private var budget: Int
+    /// Each entry's CRC-32 as the central directory states it.
+    private let checksums: [String: UInt32]
+    /// Entries read in full and found intact.
+    private var verified = Set<String>()
 
     init(bytes: [UInt8], limits: ContainerLimits = .standard, budget: Int? = nil) throws(ContainerError) {
+        // Checked first: ZIPFoundation skips damaged directory records and traps on bad offsets.
+        let directory = try ZipDirectory(bytes, maxEntries: limits.maxEntries)
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
@@ -27,24 +33,32 @@ final class ZipContainer {
         }
         var entries: [String: Entry] = [:]
         var names: [String] = []
-        var declared: UInt64 = 0
-        for entry in archive {
-            guard names.count < limits.maxEntries else { throw .tooManyEntries(limits.maxEntries) }
+        var declared = 0
+        var checksums: [String: UInt32] = [:]
+        for (index, entry) in archive.enumerated() {
+            guard index < directory.records.count else { throw .corrupt("ZIPFoundation lists more entries than the directory") }
+            let record = directory.records[index]
+            guard entry.checksum == record.crc32, entry.compressedSize == UInt64(record.compressedSize),
+                entry.uncompressedSize == UInt64(record.uncompressedSize)
+            else { throw .corrupt("entry `\(record.displayName)` is read differently by ZIPFoundation") }
             let name = entry.path
             guard Self.isSafe(name), entries[name] == nil else { throw .unsafeEntryName(name) }
-            declared &+= entry.uncompressedSize
+            declared += record.uncompressedSize
             entries[name] = entry
             names.append(name)
+            checksums[name] = record.crc32
         }
-        guard !names.isEmpty else { throw .corrupt("no entries") }
-        if let encrypted = Self.firstEncryptedEntry(bytes) { throw .encrypted(encrypted) }
+        guard names.count == directory.records.count else {
+            throw .corrupt("\(directory.records.count - names.count) of \(directory.records.count) entries cannot be listed")
+        }
         // An archive that admits to more than four times the budget is not a document.
-        guard declared <= UInt64(limits.maxTotalBytes) * 4 else { throw .tooLarge("the archive") }
+        guard declared <= limits.maxTotalBytes * 4 else { throw .tooLarge("the archive") }
         self.archive = archive
         self.entries = entries
         self.names = names
         self.limits = limits
         self.budget = budget ?? limits.maxTotalBytes
+        self.checksums = checksums
     }
 
     /// Bytes still available to read (handed to a nested container so the whole stays bounded).
@@ -52,7 +66,9 @@ final class ZipContainer {
 
     func contains(_ name: String) -> Bool { entries[name] != nil }
 
-    /// The bytes of entry `name`, inflated in memory under the size, ratio and budget limits.
+    /// The bytes of entry `name`, inflated in memory under the size, ratio and budget limits, and
+    /// checked against the directory's CRC-32 (ZIPFoundation computes it but leaves the comparison
+    /// to the caller).
     func read(_ name: String) throws(ContainerError) -> [UInt8] {
         guard let entry = entries[name] else { throw .missingPart(name) }
         guard entry.type == .file else { return [] }
@@ -62,8 +78,9 @@ final class ZipContainer {
         var out: [UInt8] = []
         out.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(cap))))
         var overLimit = false
+        let checksum: CRC32
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                 out.append(contentsOf: chunk)
                 let ratioBroken = out.count > self.limits.ratioFloor && out.count / compressed > self.limits.maxRatio
                 if out.count > cap || ratioBroken {
@@ -75,18 +92,33 @@ final class ZipContainer {
             if overLimit { throw .tooLarge("`\(name)`") }
             throw .unreadableEntry(name)
         }
+        guard checksum == checksums[name], out.count == Int(clamping: entry.uncompressedSize) else { throw .unreadableEntry(name) }
         budget -= out.count
+        verified.insert(name)
         return out
     }
 
-    /// Entry `name` parsed as XML (libxml2, no network, no external entities).
+    /// Reads every entry no extractor read (styles, themes, images, stray parts), so that each
+    /// part of the file is known to be intact: one that fails its checksum, does not inflate or
+    /// breaks a limit makes the document unscannable.
+    func verifyUnread() throws(ContainerError) {
+        for name in names where !verified.contains(name) {
+            _ = try read(name)
+        }
+    }
+
+    /// Entry `name` parsed as XML (libxml2, no network, no external entities). A part libxml2
+    /// reads only by recovering from errors is damaged: what it skipped would go unscanned.
     func xml(_ name: String) throws(ContainerError) -> MarkupDocument {
         let bytes = try read(name)
+        let document: MarkupDocument
         do {
-            return try MarkupParser.parseXML(Self.withoutBOM(bytes))
+            document = try MarkupParser.parseXML(Self.withoutBOM(bytes))
         } catch {
             throw .malformedPart(name, error.message)
         }
+        guard document.recoveredErrors == 0 else { throw .malformedPart(name, "the parser had to skip what it could not read") }
+        return document
     }
 
     /// Entry `name` as XML when it exists; nil when it does not.
@@ -119,31 +151,6 @@ final class ZipContainer {
         if name.isEmpty || name.hasPrefix("/") || name.contains("\\") || name.contains("\0") { return false }
         if name.count >= 2, name.dropFirst().first == ":" { return false }
         return !name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
-    }
-
-    /// The name of the first entry whose central directory record sets the encryption flag
-    /// (general purpose bit 0), which ZIPFoundation reads but does not expose. Walks the central
-    /// directory the end record points at; a ZIP64 directory is left to ZIPFoundation's checksums.
-    static func firstEncryptedEntry(_ bytes: [UInt8]) -> String? {
-        func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
-        func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
-        guard bytes.count >= 22 else { return nil }
-        var end = bytes.count - 22
-        let lowest = max(0, bytes.count - 22 - 0xFFFF)
-        while end >= lowest, !(bytes[end] == 0x50 && bytes[end + 1] == 0x4B && bytes[end + 2] == 5 && bytes[end + 3] == 6) {
-            end -= 1
-        }
-        guard end >= lowest else { return nil }
-        var p = u32(end + 16)
-        let count = u16(end + 10)
-        for _ in 0..<count {
-            guard p + 46 <= bytes.count, u32(p) == 0x0201_4B50 else { return nil }
-            let nameLength = u16(p + 28)
-            guard p + 46 + nameLength <= bytes.count else { return nil }
-            if u16(p + 8) & 1 == 1 { return String(decoding: bytes[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self) }
-            p += 46 + nameLength + u16(p + 30) + u16(p + 32)
-        }
-        return nil
     }
 
     private static func withoutBOM(_ bytes: [UInt8]) -> [UInt8] {

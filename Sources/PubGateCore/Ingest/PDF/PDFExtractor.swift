@@ -6,7 +6,9 @@ import Foundation
 ///
 /// A page with images and no text layer is a scan: pubgate cannot read it, so the document is a
 /// `review` finding ("needs OCR or a human", I-03), never an approval. A PDF poppler cannot open
-/// (damaged, or encrypted with an open password) is unscannable.
+/// (damaged, or encrypted with an open password) is unscannable; one it opens only by skipping
+/// or guessing at damaged parts (errors or warnings on its standard error) is `pdf_damaged`
+/// (scan_incomplete, review): a flipped bit that turns `Tj` into `Tk` drops a whole line.
 struct PDFExtractor {
     let timeout: Double
 
@@ -35,7 +37,16 @@ struct PDFExtractor {
             }
             if !hasText { textless.append(n) }
         }
-        let imagesPerPage = try images(bytes)
+        let (imagesPerPage, imageProblems) = try images(bytes)
+        let problems = Self.unique(info.problems + text.problems + imageProblems)
+        if !problems.isEmpty {
+            extraction.findings.append(
+                Finding(
+                    ruleID: "pdf_damaged", kind: .scanIncomplete, severity: .review,
+                    message: "poppler reported \(problems.count) problem(s) reading the PDF (\(ElementMasking.maskDigitRuns(problems[0]))): "
+                        + "it skipped or guessed at part of the file, so text may be missing from what was scanned; a person must read it",
+                    remediation: "Export the PDF again from the source document (or repair it) and review the new file, or have a person read every page."))
+        }
         for (page, count) in imagesPerPage.sorted(by: { $0.key < $1.key }) where !textless.contains(page) {
             extraction.images.append("page \(page): \(count) image(s)")
         }
@@ -57,8 +68,9 @@ struct PDFExtractor {
         "Title": false, "Subject": false, "Keywords": false, "Author": true, "Creator": false, "Producer": false,
     ]
 
-    /// Images per page (`pdfimages -list`; masks and soft masks are not images of their own).
-    private func images(_ bytes: [UInt8]) throws(ContainerError) -> [Int: Int] {
+    /// Images per page (`pdfimages -list`; masks and soft masks are not images of their own), and
+    /// the problems poppler reported on the way.
+    private func images(_ bytes: [UInt8]) throws(ContainerError) -> ([Int: Int], [String]) {
         let list = try Poppler.run("pdfimages", ["-list", "fd://0"], input: bytes, timeout: timeout)
         guard list.status == 0 else { throw .pdf(Self.firstError(list.stderr)) }
         var counts: [Int: Int] = [:]
@@ -67,7 +79,13 @@ struct PDFExtractor {
             guard fields.count > 2, let page = Int(fields[0]), fields[2] == "image" else { continue }
             counts[page, default: 0] += 1
         }
-        return counts
+        return (counts, list.problems)
+    }
+
+    /// Each problem once, in the order first reported (the three tools parse the same file).
+    private static func unique(_ lines: [String]) -> [String] {
+        var seen = Set<String>()
+        return lines.filter { seen.insert($0).inserted }
     }
 
     /// Names of embedded files (`pdfdetach -list`: a count line, then `N: name`).

@@ -8,6 +8,13 @@ enum Poppler {
         let status: Int32
         let stdout: [UInt8]
         let stderr: String
+
+        /// The problems poppler reported while reading (`Syntax Error (373): Unknown operator
+        /// 'Tk'`, `Syntax Warning: …`, `Internal Error: …`): each means it skipped or guessed at
+        /// part of the file, and what it skipped may be the line that mattered.
+        var problems: [String] {
+            stderr.split(separator: "\n").map(String.init).filter { $0.contains("Error") || $0.contains("Warning") }
+        }
     }
 
     /// Bytes of standard output kept; a PDF's text beyond this is not a document to publish.
@@ -24,6 +31,7 @@ enum Poppler {
             [path] + arguments, input: Data(input), environment: ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"], timeout: timeout,
             outputCap: maxOutput)
         if output.timedOut { throw .pdf("`\(tool)` did not finish within \(Int(timeout)) s") }
+        if output.truncated { throw .pdf("`\(tool)` printed more than \(maxOutput >> 20) MiB; the rest would go unread") }
         return Output(status: output.status, stdout: Array(output.stdout), stderr: String(decoding: output.stderr.prefix(64 << 10), as: UTF8.self))
     }
 }
