@@ -289,7 +289,8 @@ def main():
     with open(os.path.join(args.corpus, "truth.json"), encoding="utf-8") as fh:
         truth = {t["file"]: t for t in json.load(fh)}
     # The held-back list names pages of ../shared/real; any other corpus (a set written by someone
-    # who has not read the rules) is held back whole: scored, never studied.
+    # who has not read the rules) is held back whole: scored, never studied — unless it is one
+    # studied on purpose (corpora/tune2, with --study).
     if os.path.abspath(args.corpus) == os.path.abspath(os.path.join(ROOT, "../shared/real")):
         held = {l.strip() for l in open(args.heldback, encoding="utf-8") if l.strip() and not l.startswith("#")}
     else:
