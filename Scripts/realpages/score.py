@@ -244,7 +244,10 @@ def report(label, res, variants, verbose):
     fr = len(res["false_rejections"])
     print(f"pages {res['pages']}, rejected {res['rejected']}, clean {res['clean']}, "
           f"false rejections {fr} ({fr / max(res['clean'], 1):.1%} of clean pages)")
-    print(f"real problems found {ratio(res['found'], res['problems'])}; type accuracy {ratio(res['typed'], res['pages'])}")
+    unlocated = sum(1 for m in res["missed"] if m[3])
+    print(f"real problems found {ratio(res['found'], res['problems'])}"
+          + (f" ({unlocated} missed could not be located on the page: a scorer limit, not a verdict)" if unlocated else "")
+          + f"; type accuracy {ratio(res['typed'], res['pages'])}")
     if variants:
         found, total, missed = variants
         print(f"leak-variant recall {ratio(sum(found.values()), sum(total.values()))}: "

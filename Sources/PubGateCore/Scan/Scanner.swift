@@ -234,6 +234,9 @@ public struct Scanner: Sendable {
         if !compiled.absentWords.isEmpty, compiled.absentWords.contains(where: { LiteralSearch.contains($0, in: document.normalized.utf8) }) {
             return false
         }
+        if let pattern = compiled.absentPattern, ((try? pattern.firstMatch(in: document.normalized.utf8, validUTF8: true)) ?? nil) != nil {
+            return false
+        }
         return true
     }
 
