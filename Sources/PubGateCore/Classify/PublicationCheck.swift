@@ -137,55 +137,52 @@ public struct PublicationCheck: Sendable {
     func consultation(_ document: ClassifiedDocument) -> [Finding] {
         let text = Self.servedLines(document).joined(separator: "\n")
         let rules = settings.publication.consultation
-        var found: [Finding] = []
+        let own = document.metadata.publishDate ?? document.writtenDate
         var start: SimpleDate?
         var due: SimpleDate?
+        // The window's length in working days, when the notice states it so.
+        var workdays: Int?
         if let c = text.captures(Self.consultationRange), let from = SimpleDate(year: c[1], month: c[2], day: c[3]) {
             start = from
             due = SimpleDate(year: c[4] ?? c[1], month: c[5], day: c[6])
         } else if let c = text.captures(Self.consultationDue) {
             due = SimpleDate(year: c[1], month: c[2], day: c[3]) ?? SimpleDate(year: c[4], month: c[5], day: c[6])
-            start = document.metadata.publishDate ?? document.writtenDate
+            start = own
         } else if let c = text.captures(Self.consultationPeriod), let n = Self.count(c[1]) {
-            // A period of working days is the window itself; calendar days are counted from the notice.
-            start = document.metadata.publishDate ?? document.writtenDate ?? asOf
-            due = c[2] == "工作日" ? nil : start?.adding(days: n - 1)
+            // Working days are the window itself; calendar days are counted from the notice.
             if c[2] == "工作日" {
-                if n < rules.minWorkdays {
-                    found.append(
-                        Finding(
-                            ruleID: "consultation_window", kind: .consultation, severity: rules.window,
-                            message: "comments are taken for \(n) working days; at least \(rules.minWorkdays)",
-                            sources: ["S33"], remediation: "Give the public at least the statutory period to comment."))
-                }
-                return found + consultationChannel(text)
+                workdays = n
+            } else {
+                start = own ?? asOf
+                due = start?.adding(days: n - 1)
             }
         } else if let c = text.captures(Self.consultationDueNoYear) {
-            start = document.metadata.publishDate ?? document.writtenDate
+            start = own
             let year = start?.year ?? asOf.year
             let (month, day) = (c[1] ?? c[3], c[2] ?? c[4])
             if let d = SimpleDate(year: String(year), month: month, day: day) {
                 due = start.map { d < $0 } == true ? SimpleDate(year: String(year + 1), month: month, day: day) : d
             }
         }
-        if let due {
-            if let start, start <= due {
-                // Public holidays are the sweep's calendar: a notice is judged without them, in its favour.
-                let days = WorkdayCalendar().workdays(from: start, through: due)
-                if days < rules.minWorkdays {
-                    found.append(
-                        Finding(
-                            ruleID: "consultation_window", kind: .consultation, severity: rules.window,
-                            message: "comments are taken for \(days) working days (\(start) to \(due)); at least \(rules.minWorkdays)",
-                            sources: ["S33"], remediation: "Give the public at least the statutory period to comment."))
-                }
-            }
-        } else {
+        var span = ""
+        if let start, let due, start <= due {
+            // Public holidays are the sweep's calendar: a notice is judged without them, in its favour.
+            workdays = WorkdayCalendar().workdays(from: start, through: due)
+            span = " (\(start) to \(due))"
+        }
+        var found: [Finding] = []
+        if due == nil && workdays == nil {
             found.append(
                 Finding(
                     ruleID: "consultation_window", kind: .consultation, severity: rules.window,
                     message: "the 征求意见 notice does not say until when comments are taken", sources: ["S33"],
                     remediation: "State the period, e.g. 征求意见时间为2025年6月1日至6月30日."))
+        } else if let days = workdays, days < rules.minWorkdays {
+            found.append(
+                Finding(
+                    ruleID: "consultation_window", kind: .consultation, severity: rules.window,
+                    message: "comments are taken for \(days) working days\(span); at least \(rules.minWorkdays)",
+                    sources: ["S33"], remediation: "Give the public at least the statutory period to comment."))
         }
         return found + consultationChannel(text)
     }
