@@ -126,21 +126,25 @@ public enum Validators {
         let pow10 = { (n: Int) in (0..<n).reduce(1.0) { r, _ in r * 10 } }
         let region = c[0..<6].filter(isMask).count
         let sequence = c[(long ? 14 : 12)..<(long ? 17 : 15)].filter(isMask).count
-        let birth = Array(c[6..<(long ? 14 : 12)])
-        // Visible birth digits as a pattern: each date of the century range is checked against it.
-        func fits(_ text: String) -> Bool {
-            zip(text, birth).allSatisfy { d, b in isMask(b) || d == b }
+        // Visible birth digits (nil where masked, -1 for a character no digit fits): each date of
+        // the century range is checked against them digit by digit. (Formatting each candidate as
+        // a string cost 50 ms per fully masked birth date: minutes in a batch of masked lists.)
+        let birth: [Int?] = c[6..<(long ? 14 : 12)].map { isMask($0) ? nil : ($0.isASCII ? $0.wholeNumberValue ?? -1 : -1) }
+        func fits(_ value: Int, width: Int, at offset: Int) -> Bool {
+            var v = value
+            for i in stride(from: offset + width - 1, through: offset, by: -1) {
+                if let b = birth[i], b != v % 10 { return false }
+                v /= 10
+            }
+            return true
         }
         var dates = 0.0
         let years = long ? Array(1900...asOf.year) : Array(1900...1999)
-        for year in years where fits(long ? String(year) : String(String(year).suffix(2))) {
-            for month in 1...12 {
-                let ym = (long ? String(year) : String(String(year).suffix(2))) + String(format: "%02d", month)
-                guard fits(ym) else { continue }
-                for day in 1...31 {
-                    guard let date = SimpleDate(year: year, month: month, day: day), date <= asOf,
-                        fits(ym + String(format: "%02d", day))
-                    else { continue }
+        let width = long ? 4 : 2
+        for year in years where fits(long ? year : year % 100, width: width, at: 0) {
+            for month in 1...12 where fits(month, width: 2, at: width) {
+                for day in 1...31 where fits(day, width: 2, at: width + 2) {
+                    guard let date = SimpleDate(year: year, month: month, day: day), date <= asOf else { continue }
                     dates += 1
                 }
             }
