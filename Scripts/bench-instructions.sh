@@ -5,6 +5,7 @@
 # instructions do not show (cache misses, SIMD width, page faults): confirm with Scripts/bench.sh.
 #   Scripts/bench-instructions.sh [SIZE] [OTHER_PUBGATE] [SHARED_DIR]
 #   e.g. Scripts/bench-instructions.sh 100M /tmp/pubgate-before
+# OTHER_RULES names the other binary's rule folder when it cannot read this tree's (default Rules).
 # Reviews every tenth file of the SIZE corpus (about 10 MB of the 100 MB one), single-threaded
 # under valgrind; expect about a minute per binary.
 set -euo pipefail
@@ -42,7 +43,7 @@ print(f"pubgate:  {pg/b:8.1f} instructions per byte   ({pg/rg:.1f}x ripgrep's co
 PY
 if [ -n "$other" ]; then
     strip -g -o "$work/other" "$other"
-    o=$(count "$work/other" review "$subset" --out "$work/out-other" --quiet --rules Rules --as-of 2026-01-01)
+    o=$(count "$work/other" review "$subset" --out "$work/out-other" --quiet --rules "${OTHER_RULES:-Rules}" --as-of 2026-01-01)
     python3 - "$bytes" "$o" "$pg" <<'PY'
 import sys
 b, o, pg = (int(x) for x in sys.argv[1:4])

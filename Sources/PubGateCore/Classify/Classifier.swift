@@ -32,7 +32,8 @@ public struct Classifier: Sendable {
         let lines = DocumentLine.lines(of: normalized, index: lineIndex)
         let declaredTitle = Self.title(of: document)
         let normalizedDeclared = declaredTitle.map(Normalizer.normalized)
-        let elements = ElementExtractor().extract(lines, declaredTitle: normalizedDeclared)
+        let content = ElementExtractor.content(lines)
+        let elements = ElementExtractor().extract(content: content, declaredTitle: normalizedDeclared)
         var metadata = PageMetadata(document.metadata)
         for column in Self.breadcrumbColumns(lines) { metadata.addCategory(column) }
         let title = declaredTitle ?? elements.title?.text
@@ -40,7 +41,7 @@ public struct Classifier: Sendable {
         let normalizedTitle = normalizedDeclared ?? elements.title?.text
         let numberText = metadata.documentNumber.map(Normalizer.normalized) ?? elements.documentNumber?.text
         let number = numberText.flatMap { DocumentNumber.first(in: $0) }
-        let opening = ElementExtractor.content(lines).prefix(Self.openingLines).map(\.text).joined(separator: "\n")
+        let opening = content.prefix(Self.openingLines).map(\.text).joined(separator: "\n")
         var present: Set<String> = []
         if numberText != nil { present.insert("document_number") }
         if metadata.registrationNumber != nil { present.insert("registration_number") }

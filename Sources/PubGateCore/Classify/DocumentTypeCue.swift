@@ -48,13 +48,13 @@ public struct DocumentTypeCue: Sendable {
 
     /// True when every condition holds for `facts`.
     public func matches(_ facts: DocumentFacts) -> Bool {
-        func test(_ regex: Regex?, _ value: String?) -> Bool {
+        func test(_ regex: Regex?, _ value: [UInt8]?) -> Bool {
             guard let regex else { return true }
             guard let value, !value.isEmpty else { return false }
-            return ((try? regex.firstMatch(in: Array(value.utf8), validUTF8: true)) ?? nil) != nil
+            return ((try? regex.firstMatch(in: value, validUTF8: true)) ?? nil) != nil
         }
-        return test(title, facts.title) && test(column, facts.column) && test(body, facts.body)
-            && test(documentNumber, facts.documentNumber) && has.allSatisfy { facts.present.contains($0) }
+        return test(title, facts.titleBytes) && test(column, facts.columnBytes) && test(body, facts.bodyBytes)
+            && test(documentNumber, facts.numberBytes) && has.allSatisfy { facts.present.contains($0) }
     }
 }
 
@@ -67,4 +67,21 @@ public struct DocumentFacts: Sendable {
     public let documentNumber: String?
     /// Names of the fields present (see ``DocumentTypeCue/knownFields``).
     public let present: Set<String>
+    /// The texts as UTF-8, made once: every cue of every type reads them.
+    let titleBytes: [UInt8]?
+    let columnBytes: [UInt8]?
+    let bodyBytes: [UInt8]
+    let numberBytes: [UInt8]?
+
+    public init(title: String?, column: String?, body: String, documentNumber: String?, present: Set<String>) {
+        self.title = title
+        self.column = column
+        self.body = body
+        self.documentNumber = documentNumber
+        self.present = present
+        titleBytes = title.map { Array($0.utf8) }
+        columnBytes = column.map { Array($0.utf8) }
+        bodyBytes = Array(body.utf8)
+        numberBytes = documentNumber.map { Array($0.utf8) }
+    }
 }

@@ -20,17 +20,43 @@ public enum PageChrome {
 
     /// What kind of chrome `line` is, or nil for document text.
     public static func kind(of line: String) -> Kind? {
-        guard line.hasCount(atMost: 160) else { return nil }
-        if let columns = breadcrumb(line) { return .breadcrumb(columns: columns) }
-        if line.firstMatch(footerPattern) != nil { return .footer }
-        if isDateBar(line) { return .dateBar }
-        if line.wholeMatch(widgetPattern) || line.firstMatch(#"^今天是[0-9 ]{4}年"#) != nil { return .widget }
-        if line.wholeMatch(siteNamePattern) { return .footer }
+        // A chrome line is short: at most 160 characters, so at most 640 bytes.
+        guard line.utf8.count <= 640, mayBeChrome(line.utf8), line.hasCount(atMost: 160) else { return nil }
+        // Each kind is looked for only when a cheap sign of it is there: most lines are text.
+        if line.includes("位置") || Self.homes.contains(where: { line.hasPrefix($0) }) && hasSeparator(line.utf8), let columns = breadcrumb(line) {
+            return .breadcrumb(columns: columns)
+        }
+        if footerWords.contains(where: { line.includes($0) }), line.firstMatch(footerPattern) != nil { return .footer }
+        if line.includes(":"), isDateBar(line) { return .dateBar }
+        if line.hasCount(atMost: 40), line.wholeMatch(widgetPattern) || line.hasPrefix("今天是") && line.firstMatch(#"^今天是[0-9 ]{4}年"#) != nil {
+            return .widget
+        }
+        if line.hasSuffix("网站") || line.hasSuffix("网") || line.includes("网站 "), line.wholeMatch(siteNamePattern) { return .footer }
         return nil
+    }
+
+    /// A cheap first look: chrome has a colon, a separator, a bracket or is short; a long line of
+    /// running text is none of them, and most lines are running text.
+    static func mayBeChrome(_ utf8: String.UTF8View) -> Bool {
+        if utf8.count <= 45 { return true }
+        for b in utf8 where b == UInt8(ascii: ":") || b == UInt8(ascii: ">") || b == UInt8(ascii: "|") || b == 0xBB || b == 0x80 {
+            return true  // 0xBB ends 》›»; 0x80 continues 【】→ and the like
+        }
+        return false
+    }
+
+    /// A breadcrumb's separators: > / - in ASCII, » › → (whose UTF-8 holds 0xBB, 0xBA, 0x86).
+    static func hasSeparator(_ utf8: String.UTF8View) -> Bool {
+        utf8.contains { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") || $0 == 0xBB || $0 == 0xBA || $0 == 0x86 }
     }
 
     /// The site's name in its banner (某某县人民政府门户网站, 某某市公安局网站): the page's header.
     static let siteNamePattern = #"[\p{sc:Han}]{2,24}(?:门户网站|政府网站|政务网|网站|政府网)(?: [A-Za-z0-9.]+)?"#
+
+    /// How a breadcrumb without a lead word starts: at the home page.
+    static let homes = ["首页", "首 页", "网站首页", "门户首页", "主页"]
+
+    static let footerWords = ["标识码", "ICP", "公网安备", "版权所有", "主办单位", "承办单位", "技术支持", "网站地图", "联系我们"]
 
     /// True for any kind of chrome.
     public static func isChrome(_ line: String) -> Bool { kind(of: line) != nil }

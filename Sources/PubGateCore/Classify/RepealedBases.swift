@@ -9,6 +9,15 @@ public struct RepealedBases: Sendable {
         public let title: String
         public let ended: SimpleDate
         public let replacedBy: String?
+        /// `title` as UTF-8, compared with what follows each 《 of a document.
+        let bytes: [UInt8]
+
+        init(title: String, ended: SimpleDate, replacedBy: String?) {
+            self.title = title
+            self.ended = ended
+            self.replacedBy = replacedBy
+            bytes = Array(title.utf8)
+        }
     }
 
     /// A provision's wording: literal `text`, or a `pattern` when sites word it in several ways.
@@ -17,6 +26,8 @@ public struct RepealedBases: Sendable {
         public let pattern: String?
         public let ended: SimpleDate
         public let law: String
+        /// `pattern` compiled once.
+        let regex: PCRE2Kit.Regex?
     }
 
     public let titles: [Title]
@@ -59,13 +70,16 @@ public struct RepealedBases: Sendable {
             }
             try YAMLShape.check(m, known: ["text", "pattern", "ended", "in"], file: file, at: place)
             let pattern = m["pattern"]?.string
+            var regex: PCRE2Kit.Regex?
             if let pattern {
-                do { _ = try PCRE2Kit.Regex(pattern, options: [.ucp]) } catch {
+                do { regex = try PCRE2Kit.Regex(pattern, options: [.ucp]) } catch {
                     throw ConfigurationError(file: file, message: "\(place).pattern: \(error.message) at pattern offset \(error.offset ?? 0)")
                 }
             }
             provisions.append(
-                Provision(text: pattern ?? Normalizer.normalized(text), pattern: pattern, ended: try date(m["ended"], at: place), law: law))
+                Provision(
+                    text: pattern ?? Normalizer.normalized(text), pattern: pattern, ended: try date(m["ended"], at: place), law: law,
+                    regex: regex))
         }
         return RepealedBases(titles: titles, provisions: provisions)
     }

@@ -190,7 +190,11 @@ public struct Scanner: Sendable {
                 guard let first = people[name] else { continue }
                 findings[first.index].message += "; named again on line \(lines.map(String.init).joined(separator: ", "))"
             }
-            findings += elsewhere + names.inconsistentMasks(showMatches: showMatches)
+            findings += elsewhere
+            // Party fields are a decision's: the check reads a penalty or licence decision only.
+            if document.docType == .penalty || document.docType == .licence {
+                findings += names.inconsistentMasks(showMatches: showMatches)
+            }
         }
         return findings
     }

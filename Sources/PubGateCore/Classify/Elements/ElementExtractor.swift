@@ -9,8 +9,12 @@ public struct ElementExtractor: Sendable {
     public init() {}
 
     public func extract(_ all: [DocumentLine], declaredTitle: String?) -> DocumentElements {
+        extract(content: Self.content(all), declaredTitle: declaredTitle)
+    }
+
+    /// The elements of lines already reduced to the document's own text (``content(_:)``).
+    func extract(content lines: [DocumentLine], declaredTitle: String?) -> DocumentElements {
         var e = DocumentElements()
-        let lines = Self.content(all)
         guard !lines.isEmpty else { return e }
 
         // 版头: the first lines, up to and including the 发文字号.
