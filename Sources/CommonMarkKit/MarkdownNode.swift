@@ -5,9 +5,10 @@
 /// inside a container can be off), which is why callers find each literal in the source themselves.
 public struct MarkdownNode: Sendable {
     public let kind: MarkdownNodeKind
-    /// The text of a leaf: a text run with escapes and entities resolved, a code span or block, raw
-    /// HTML. Nil for containers.
-    public let literal: String?
+    /// The text of a leaf as UTF-8: a text run with escapes and entities resolved, a code span or
+    /// block, raw HTML. Nil for containers. (Bytes, not a `String`: callers decode it once into
+    /// what they keep.)
+    public let literalUTF8: [UInt8]?
     /// A link's or image's destination, with escapes resolved.
     public let url: String?
     /// A link's or image's title.
@@ -15,15 +16,18 @@ public struct MarkdownNode: Sendable {
     public let start: MarkdownPosition
     public let end: MarkdownPosition
 
-    public init(kind: MarkdownNodeKind, literal: String? = nil, url: String? = nil, title: String? = nil,
+    public init(kind: MarkdownNodeKind, literalUTF8: [UInt8]? = nil, url: String? = nil, title: String? = nil,
                 start: MarkdownPosition, end: MarkdownPosition) {
         self.kind = kind
-        self.literal = literal
+        self.literalUTF8 = literalUTF8
         self.url = url
         self.title = title
         self.start = start
         self.end = end
     }
+
+    /// The leaf's text as a string.
+    public var literal: String? { literalUTF8.map { String(decoding: $0, as: UTF8.self) } }
 }
 
 /// A line and a byte column, both 1-based, in the UTF-8 text that was parsed.

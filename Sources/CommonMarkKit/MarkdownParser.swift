@@ -1,4 +1,9 @@
 internal import CCMarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Parses Markdown the way GitHub Flavored Markdown reads it (CommonMark plus tables,
 /// strikethrough, extended autolinks, task lists and footnotes; the extensions Hugo's goldmark
@@ -69,7 +74,7 @@ public enum MarkdownParser {
             return unsafe MarkdownNode(
                 kind: kind, url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), start: start, end: end)
         case _ where kind.isLeaf:
-            return unsafe MarkdownNode(kind: kind, literal: string(cmark_node_get_literal(node)), start: start, end: end)
+            return unsafe MarkdownNode(kind: kind, literalUTF8: bytes(cmark_node_get_literal(node)), start: start, end: end)
         default:
             return MarkdownNode(kind: kind, start: start, end: end)
         }
@@ -110,6 +115,14 @@ public enum MarkdownParser {
             case "tasklist": return .item
             default: return .other(name)
             }
+        }
+    }
+
+    private static func bytes(_ pointer: UnsafePointer<CChar>?) -> [UInt8]? {
+        guard let pointer = unsafe pointer else { return nil }
+        let count = unsafe strlen(pointer)
+        return unsafe pointer.withMemoryRebound(to: UInt8.self, capacity: count) { bytes in
+            unsafe Array(UnsafeBufferPointer(start: bytes, count: count))
         }
     }
 

@@ -40,7 +40,15 @@ struct LiteralAligner {
             let t = text[k]
             guard j < limit else { return nil }
             let s = source[j]
-            if let (length, stands) = escaped(at: j, limit: limit, escapes: escapes) {
+            // The common case first: the same characters, none of which an escape starts with.
+            if s == t, s != "\\", s != "&", s != "'" {
+                let n = plainRun(text[k...], at: j, limit: limit, into: &origins)
+                j += n
+                k += n
+                lineStart = source[j - 1] == "\n"
+                continue
+            }
+            if s == "\\" || s == "&" || s == "'", let (length, stands) = escaped(at: j, limit: limit, escapes: escapes) {
                 if stands == t {
                     origins.append(Int32(j))
                     j += length
@@ -79,6 +87,24 @@ struct LiteralAligner {
             return nil
         }
         return (origins, j)
+    }
+
+    /// How many characters of `text` the source repeats from `j` on (before `limit`), stopping at
+    /// one an escape could start with; their origins are appended. Most of a text is such a run.
+    private func plainRun(_ text: ArraySlice<Unicode.Scalar>, at j: Int, limit: Int, into origins: inout [Int32]) -> Int {
+        source.withUnsafeBufferPointer { src in
+            text.withUnsafeBufferPointer { txt in
+                var n = 0
+                let most = min(txt.count, limit - j)
+                while n < most {
+                    let s = src[j + n]
+                    guard s == txt[n], s != "\\", s != "&", s != "'" else { break }
+                    n += 1
+                }
+                origins.append(contentsOf: Int32(j)..<Int32(j + n))
+                return n
+            }
+        }
     }
 
     /// The first place at or after `from` (before `limit`) where `text` matches.

@@ -6,13 +6,14 @@ import OpenCCKit
 /// Rules are written in simplified characters; a page in traditional characters, or one that mixes
 /// both, would pass every rule. OpenCC converts phrase by phrase (乾隆 stays, 乾燥 becomes 干燥), so
 /// a whole run of Han characters is converted at once. Converting every run would cost more than the
-/// rest of normalization: the characters `t2s` changes on their own are found once per process (each
-/// Han character converted alone) and kept as a bitmap, so the normalizer checks each character with
-/// one load and converts only the runs that hold one of them. A phrase whose characters are each
-/// unchanged alone (瞭解 → 了解) is therefore not folded; the rules use none of them.
+/// rest of normalization: the characters `t2s` changes on their own (``changingCharacters``, 4,105
+/// of them, generated from OpenCC's data by `Scripts/make-t2s-table.sh`) are kept as a bitmap, the
+/// normalizer checks each character with one load and converts only the runs that hold one. A
+/// phrase whose characters are each unchanged alone (瞭解 → 了解) is therefore not folded; the rules
+/// use none of them.
 struct TraditionalFolding: Sendable {
     /// Loaded once; a failure (OpenCC's data missing) stops a review before it starts.
-    static let shared: Result<TraditionalFolding, OpenCCError> = Result { () throws(OpenCCError) in
+    static let shared = Result { () throws(OpenCCError) -> TraditionalFolding in
         try TraditionalFolding(converter: ChineseConverter(configuration: "t2s.json"))
     }
 
@@ -26,12 +27,24 @@ struct TraditionalFolding: Sendable {
     /// The supplementary-plane characters `t2s` changes on their own.
     let supplementary: Set<UInt32>
 
-    init(converter: ChineseConverter) throws(OpenCCError) {
+    init(converter: ChineseConverter) {
         self.converter = converter
-        // Every Han character on a line of its own, converted in one call, compared line by line.
+        var basic = [UInt64](repeating: 0, count: 0x10000 / 64)
+        var supplementary: Set<UInt32> = []
+        for s in Self.changingCharacters.unicodeScalars where s != "\n" {
+            let v = s.value
+            if v < 0x10000 { basic[Int(v >> 6)] |= 1 << (v & 63) } else { supplementary.insert(v) }
+        }
+        self.basic = basic
+        self.supplementary = supplementary
+    }
+
+    /// The characters of ``hanRanges`` that `converter` changes when each stands alone, asked of
+    /// OpenCC itself (each on a line of its own, in one call): what ``changingCharacters`` must hold.
+    static func charactersChanged(by converter: ChineseConverter) throws(OpenCCError) -> [Unicode.Scalar] {
         var lines = String.UnicodeScalarView()
         var candidates: [Unicode.Scalar] = []
-        for range in Self.hanRanges {
+        for range in hanRanges {
             for v in range {
                 guard let s = Unicode.Scalar(v) else { continue }
                 candidates.append(s)
@@ -39,15 +52,15 @@ struct TraditionalFolding: Sendable {
                 lines.append("\n")
             }
         }
-        let converted = try converter.convert(String(lines)).unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-        var basic = [UInt64](repeating: 0, count: 0x10000 / 64)
-        var supplementary: Set<UInt32> = []
-        for (s, out) in zip(candidates, converted) where !(out.count == 1 && out.first == s) {
-            let v = s.value
-            if v < 0x10000 { basic[Int(v >> 6)] |= 1 << (v & 63) } else { supplementary.insert(v) }
+        let converted = Array(try converter.convert(String(lines)).unicodeScalars)
+        var changed: [Unicode.Scalar] = []
+        var start = 0
+        for s in candidates {
+            guard let end = converted[start...].firstIndex(of: "\n") else { break }
+            if !(end == start + 1 && converted[start] == s) { changed.append(s) }
+            start = end + 1
         }
-        self.basic = basic
-        self.supplementary = supplementary
+        return changed
     }
 
     /// Whether `t2s` changes scalar `v` when it stands alone.

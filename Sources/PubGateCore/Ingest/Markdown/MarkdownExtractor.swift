@@ -1,5 +1,6 @@
 import CommonMarkKit
 import EncodingKit
+import PCRE2Kit
 
 /// Markdown with optional front matter, read the way a Hugo site serves it.
 ///
@@ -18,6 +19,7 @@ public struct MarkdownExtractor: TextExtractor {
         // What cmark reads: front matter and shortcode tags blanked, line breaks kept, so its
         // lines are the file's lines.
         var view = scalars
+        var blanked: [Range<Int>] = []
         var front: [TextSegment] = []
         var frontFields: [String: String] = [:]
         var bodyStart = 0
@@ -26,19 +28,22 @@ public struct MarkdownExtractor: TextExtractor {
             front = read.segments
             frontFields = read.fields
             if let problem = read.problem { extraction.findings.append(problem) }
-            Self.blank(&view, block.range)
+            blanked.append(block.range)
             bodyStart = block.range.upperBound
         }
         var parameters: [TextSegment] = []
-        for tag in HugoShortcode.all(in: scalars, range: bodyStart..<scalars.count) {
+        // A UTF-8 file without `{{` (nearly every page) has no shortcode: one memchr pass tells.
+        let mayHaveShortcodes = text.utf8.map { LiteralSearch.contains([0x7B, 0x7B], in: $0) } ?? true
+        for tag in mayHaveShortcodes ? HugoShortcode.all(in: scalars, range: bodyStart..<scalars.count) : [] {
             for p in tag.parameters where scalars[p].contains(where: { !$0.isWhiteSpace }) {
                 parameters.append(TextSegment(part: .attribute, scalars: Array(scalars[p]), origins: p.map { Int32($0) }))
             }
-            Self.blank(&view, tag.range)
+            blanked.append(tag.range)
         }
+        for range in blanked { Self.blank(&view, range) }
         let body: [TextSegment]
         do {
-            body = try Self.body(view, shortcodeParameters: parameters)
+            body = try Self.body(view, map: MarkdownSourceMap(view: view, decoded: text, blanked: blanked), shortcodeParameters: parameters)
         } catch {
             // cmark-gfm never rejects text; should it fail, the body is scanned as written.
             body = [TextSegment(part: .body, decoded: scalars, range: bodyStart..<scalars.count)]
@@ -55,9 +60,11 @@ public struct MarkdownExtractor: TextExtractor {
     }
 
     /// The body's segments from cmark-gfm's reading of `view`.
-    static func body(_ view: [Unicode.Scalar], shortcodeParameters: [TextSegment]) throws(MarkdownParseError) -> [TextSegment] {
-        let walker = MarkdownWalker(view: view, shortcodes: shortcodeParameters)
-        try MarkdownParser.parse(UTF8Bytes.encode(view), into: walker)
+    static func body(
+        _ view: [Unicode.Scalar], map: MarkdownSourceMap, shortcodeParameters: [TextSegment]
+    ) throws(MarkdownParseError) -> [TextSegment] {
+        let walker = MarkdownWalker(view: view, map: map, shortcodes: shortcodeParameters)
+        try MarkdownParser.parse(map.utf8, into: walker)
         guard walker.htmlNodes.isEmpty else {
             return MarkdownHTML.resolve(walker.pieces, htmlNodes: walker.htmlNodes, view: view)
         }

@@ -1,4 +1,6 @@
 import CommonMarkKit
+import EncodingKit
+import Foundation
 
 /// What the Markdown walker produces, in reading order: text, or the place of a raw HTML node whose
 /// text the HTML path supplies afterwards (``MarkdownHTML``).
@@ -47,10 +49,10 @@ final class MarkdownWalker: MarkdownHandler {
     /// For each open emphasis, whether its delimiters are kept as text (a mask, see ``enterEmphasis(_:)``).
     private var emphasisKept: [Bool] = []
 
-    init(view: [Unicode.Scalar], shortcodes: [TextSegment]) {
+    init(view: [Unicode.Scalar], map: MarkdownSourceMap, shortcodes: [TextSegment]) {
         self.view = view
         self.shortcodes = shortcodes
-        map = MarkdownSourceMap(scalars: view)
+        self.map = map
         aligner = LiteralAligner(source: view)
         limit = view.count
     }
@@ -61,23 +63,23 @@ final class MarkdownWalker: MarkdownHandler {
             startBlock(node)
         case .codeBlock:
             startBlock(node)
-            add(lines: node.literal ?? "", escapes: .none)
+            add(lines: Self.scalars(node), escapes: .none)
             endBlock()
         case .htmlBlock:
             startBlock(node)
-            pieces.append(.html(alignHTML(node.literal ?? "")))
+            pieces.append(.html(alignHTML(Self.scalars(node))))
             endBlock()
         case .thematicBreak:
             startBlock(node)
             endBlock()
         case .text:
-            add(node.literal ?? "", escapes: .markdown)
+            if !addVerbatim(node) { add(Self.scalars(node), escapes: .markdown) }
         case .code:
-            add(node.literal ?? "", escapes: .none, lineBreaks: true)
+            if !addVerbatim(node) { add(Self.scalars(node), escapes: .none, lineBreaks: true) }
         case .softBreak, .lineBreak:
             addLineBreak()
         case .htmlInline:
-            pending.append(.html(alignHTML(node.literal ?? "")))
+            pending.append(.html(alignHTML(Self.scalars(node))))
         case .link, .image:
             links.append((node, [], []))
         case .emphasis, .strong:
@@ -139,9 +141,48 @@ final class MarkdownWalker: MarkdownHandler {
 
     // MARK: Inline text
 
+    /// How far past the cursor a literal written as it is may start (markup between two texts:
+    /// `**`, `](`, list markers, a table's pipes).
+    static let verbatimWindow = 256
+
+    /// Adds a literal that the source holds byte for byte near the cursor (most text: no escape,
+    /// no reference, one line), found by comparing UTF-8 and taken from the source itself with
+    /// consecutive origins; false when it is not there, for the aligner to find.
+    private func addVerbatim(_ node: MarkdownNode) -> Bool {
+        guard let literal = node.literalUTF8, let first = literal.first else { return true }
+        let utf8 = map.utf8
+        let from = map.byteOffset(ofScalar: cursor)
+        let end = map.byteOffset(ofScalar: limit)
+        guard end - from >= literal.count else { return false }
+        let found: Int? = utf8.withUnsafeBufferPointer { source in
+            literal.withUnsafeBufferPointer { text in
+                var p = from
+                let last = min(end - text.count, from + Self.verbatimWindow)
+                while p <= last {
+                    if source[p] == first, memcmp(source.baseAddress! + p, text.baseAddress!, text.count) == 0 { return p }
+                    p += 1
+                }
+                return nil
+            }
+        }
+        guard let p = found else { return false }
+        let start = map.scalar(atByte: p)
+        let stop = map.scalar(atByte: p + literal.count)
+        append(Array(view[start..<stop]), [Int32](unsafeUninitializedCapacity: stop - start) { buffer, count in
+            for k in 0..<(stop - start) { buffer[k] = Int32(start + k) }
+            count = stop - start
+        })
+        cursor = stop
+        return true
+    }
+
+    /// A leaf's literal, decoded straight from cmark's UTF-8.
+    private static func scalars(_ node: MarkdownNode) -> [Unicode.Scalar] {
+        node.literalUTF8?.withUnsafeBufferPointer { UTF8Bytes.scalars(ofUTF8: $0) } ?? []
+    }
+
     /// Adds a literal found from the cursor on: to the open image's description, else to the block.
-    private func add(_ literal: String, escapes: LiteralAligner.Escapes, lineBreaks: Bool = false) {
-        let scalars = Array(literal.unicodeScalars)
+    private func add(_ scalars: [Unicode.Scalar], escapes: LiteralAligner.Escapes, lineBreaks: Bool = false) {
         guard !scalars.isEmpty else { return }
         let origins: [Int32]
         if let found = aligner.search(scalars[...], from: cursor, limit: limit, escapes: escapes, lineBreaks: lineBreaks) {
@@ -154,8 +195,7 @@ final class MarkdownWalker: MarkdownHandler {
     }
 
     /// A multi-line literal (a code block), line by line; its line breaks point at the source's.
-    private func add(lines literal: String, escapes: LiteralAligner.Escapes) {
-        let scalars = Array(literal.unicodeScalars)
+    private func add(lines scalars: [Unicode.Scalar], escapes: LiteralAligner.Escapes) {
         var start = 0
         while start < scalars.count {
             let end = scalars[start...].firstIndex(of: "\n") ?? scalars.count
@@ -263,8 +303,7 @@ final class MarkdownWalker: MarkdownHandler {
     }
 
     /// Finds a raw HTML node's characters in the source and records them; returns its number.
-    private func alignHTML(_ literal: String) -> Int {
-        let scalars = Array(literal.unicodeScalars)
+    private func alignHTML(_ scalars: [Unicode.Scalar]) -> Int {
         var positions: [Int32] = []
         var start = 0
         while start < scalars.count {
