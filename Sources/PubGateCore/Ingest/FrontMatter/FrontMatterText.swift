@@ -35,8 +35,12 @@ struct FrontMatterText {
             let keyOrigins = located?.key ?? []
             let valueOrigins = located?.value ?? Array(repeating: Int32(located?.key.first ?? Int32(block.contentRange.lowerBound)), count: value.count)
             if let located {
-                for o in located.key + located.value { covered[Int(o) - block.contentRange.lowerBound] = true }
-                if let first = located.value.first, let last = located.value.last { claimed.append(Int(first)..<(Int(last) + 1)) }
+                // Whole spans: the tail of an escape (`\u5BC6`) is the value's too.
+                let spans = [located.key.first.map { Int($0)..<(Int(located.key.last!) + 1) }, located.value.first.map { Int($0)..<located.valueEnd }]
+                for case let span? in spans {
+                    for i in span { covered[i - block.contentRange.lowerBound] = true }
+                }
+                if let first = located.value.first { claimed.append(Int(first)..<located.valueEnd) }
             }
             segments.append(line(for: leaf, value: value, valueOrigins: valueOrigins, keyOrigins: keyOrigins))
         }
@@ -47,6 +51,8 @@ struct FrontMatterText {
     private struct Located {
         var key: [Int32]
         var value: [Int32]
+        /// Where the value's text ends in the file (after its last escape).
+        var valueEnd: Int
     }
 
     /// `key: value` (or the title alone), the key's characters pointing at the key as written.
@@ -65,7 +71,13 @@ struct FrontMatterText {
             label = Array(leaf.key.unicodeScalars)
             labelOrigins = keyOrigins.count == label.count ? keyOrigins : Array(repeating: keyStart, count: label.count)
         }
-        let separator = keyOrigins.last ?? keyStart
+        // `: ` stands for the `:` or `=` the key is written with.
+        var separator = keyOrigins.last ?? keyStart
+        if let last = keyOrigins.last {
+            var p = Int(last) + 1
+            while p < block.contentRange.upperBound, scalars[p] == " " || scalars[p] == "\"" || scalars[p] == "'" { p += 1 }
+            if p < block.contentRange.upperBound, scalars[p] == ":" || scalars[p] == "=" { separator = Int32(p) }
+        }
         return TextSegment(
             part: .frontMatter, scalars: label + [":", " "] + value, origins: labelOrigins + [separator, separator] + valueOrigins)
     }
@@ -98,7 +110,7 @@ struct FrontMatterText {
                 Array(leaf.key.unicodeScalars)[...], at: quoted ? keyStart + 1 : keyStart, limit: limit,
                 escapes: scalars[keyStart] == "\"" ? .quoted : scalars[keyStart] == "'" ? .singleQuoted : .none)?.origins ?? []
         }
-        return Located(key: key, value: found.origins)
+        return Located(key: key, value: found.origins, valueEnd: found.end)
     }
 
     /// Where a TOML or JSON value is: after an occurrence of its key and the `=` or `:` that follows
@@ -118,8 +130,8 @@ struct FrontMatterText {
             var q = keyFound.end
             while q < limit, scalars[q] == "\"" || scalars[q] == "'" || scalars[q] == " " || scalars[q] == "\t" { q += 1 }
             guard q < limit, scalars[q] == separator else { continue }
-            if let value = valueAfter(q + 1, value: value, aligner: aligner, claimed: claimed) {
-                return Located(key: keyFound.origins, value: value)
+            if let (value, end) = valueAfter(q + 1, value: value, aligner: aligner, claimed: claimed) {
+                return Located(key: keyFound.origins, value: value, valueEnd: end)
             }
         }
         return nil
@@ -127,7 +139,9 @@ struct FrontMatterText {
 
     /// The origins of `value` in the value that starts after `start` (white space skipped): a
     /// string in any of its quotings, or one of an array's items.
-    private func valueAfter(_ start: Int, value: [Unicode.Scalar], aligner: LiteralAligner, claimed: [Range<Int>]) -> [Int32]? {
+    private func valueAfter(
+        _ start: Int, value: [Unicode.Scalar], aligner: LiteralAligner, claimed: [Range<Int>]
+    ) -> (origins: [Int32], end: Int)? {
         let limit = block.contentRange.upperBound
         var p = start
         var depth = 0
@@ -157,7 +171,7 @@ struct FrontMatterText {
                 let found = aligner.match(value[...], at: at, limit: end, escapes: escapes, lineBreaks: true),
                 found.end == end
             {
-                return found.origins
+                return found
             }
             // Not this item: the value is a later one of the same array.
             guard depth > 0 else { return nil }
