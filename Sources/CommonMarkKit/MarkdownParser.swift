@@ -22,8 +22,10 @@ public enum MarkdownParser {
         return true
     }()
 
-    /// Parses `utf8` (valid UTF-8) and calls `handler` for every node in document order.
-    public static func parse(_ utf8: [UInt8], into handler: some MarkdownHandler) throws(MarkdownParseError) {
+    /// Parses `utf8` (valid UTF-8) and calls `handler` for every node in document order. Without
+    /// `tables`, pipe tables are read as paragraphs: cmark-gfm's table extension spends time
+    /// quadratic in a row's cells, which a caller avoids for rows thousands of cells wide.
+    public static func parse(_ utf8: [UInt8], into handler: some MarkdownHandler, tables: Bool = true) throws(MarkdownParseError) {
         _ = registered
         // cmark counts in 32-bit sizes.
         guard utf8.count < Int(Int32.max) else {
@@ -33,7 +35,7 @@ public enum MarkdownParser {
             throw MarkdownParseError(message: "cannot allocate a cmark-gfm parser")
         }
         defer { unsafe cmark_parser_free(parser) }
-        for name in extensionNames {
+        for name in extensionNames where tables || name != "table" {
             guard let ext = unsafe cmark_find_syntax_extension(name), unsafe cmark_parser_attach_syntax_extension(parser, ext) != 0 else {
                 throw MarkdownParseError(message: "the cmark-gfm extension \(name) is not available")
             }

@@ -40,6 +40,12 @@ import Testing
         ])
     }
 
+    @Test func withoutTablesARowIsAParagraph() throws {
+        let recorder = Recorder()
+        try MarkdownParser.parse(Array("| a | b |\n|---|---|\n".utf8), into: recorder, tables: false)
+        #expect(recorder.events.first { $0.hasPrefix("paragraph") } != nil && !recorder.events.contains { $0.hasPrefix("table") })
+    }
+
     @Test func rawHTMLIsKeptAsWritten() throws {
         let found = try events("<div hidden>\n机密\n</div>\n\n前<span title=\"x\">文</span>\n")
         #expect(found.contains("htmlBlock @1:1 <div hidden>\n机密\n</div>\n"))

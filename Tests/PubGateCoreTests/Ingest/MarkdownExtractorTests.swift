@@ -96,6 +96,15 @@ import Testing
         #expect(texts.contains("重要通知"))
     }
 
+    /// A row thousands of cells wide (cmark-gfm's tables take time quadratic in a row's cells) is
+    /// read as a line of text: its cells are still scanned, in place.
+    @Test func aTableTooWideIsReadAsText() {
+        let cells = Array(repeating: "c", count: 600)
+        let row = "| " + cells.joined(separator: " | ") + " |\n"
+        let text = row + "|" + Array(repeating: "-", count: 600).joined(separator: "|") + "|\n" + "| 手机13912345678 | " + cells.dropFirst().joined(separator: " | ") + " |\n"
+        #expect(place("pi_mobile", in: text) == [3, 5])
+    }
+
     /// Text that only looks like a shortcode (unclosed, or written as text with `{{</* */>}}`) is
     /// the page's text.
     @Test func whatIsNotAShortcodeStaysText() {

@@ -15,22 +15,29 @@ struct FrontMatterText {
     static let secrecyKeys: Set<String> = ["密级", "secrecy", "classification", "secret_level", "security_level", "security_classification", "miji"]
     /// Keys whose value is the page's title.
     static let titleKeys: Set<String> = ["title", "标题"]
+    /// The most TOML or JSON values given a `key: value` line of their own.
+    static let maxLocatedValues = 5000
 
     /// Segments in file order; without parsed `content` (a malformed block), its lines as written.
     func segments(_ content: FrontMatterContent?) -> [TextSegment] {
         guard let content else { return linesAsWritten() }
         let aligner = LiteralAligner(source: scalars)
         var covered = [Bool](repeating: false, count: block.contentRange.count)
-        var claimed: [Range<Int>] = []
+        // Where the values already found start: an array's items share their key.
+        var claimed: Set<Int> = []
         var segments: [TextSegment] = []
         let lineStarts = contentLineStarts()
-        for leaf in content.leaves where leaf.value.unicodeScalars.contains(where: { !$0.isWhiteSpace }) {
+        let keys = block.syntax == .yaml ? [:] : keyIndex()
+        for (n, leaf) in content.leaves.enumerated() where leaf.value.unicodeScalars.contains(where: { !$0.isWhiteSpace }) {
+            // A TOML or JSON value is looked for among its key's places: past a few thousand values
+            // (a block no site writes) the rest are left to the block's text as written.
+            if block.syntax != .yaml, n >= Self.maxLocatedValues { break }
             let value = Array(leaf.value.unicodeScalars)
             let located: Located?
             if block.syntax == .yaml {
                 located = locateYAML(leaf, value: value, aligner: aligner, lineStarts: lineStarts)
             } else {
-                located = locateKeyed(leaf, value: value, aligner: aligner, claimed: claimed)
+                located = locateKeyed(leaf, value: value, aligner: aligner, claimed: claimed, keys: keys)
             }
             let keyOrigins = located?.key ?? []
             let valueOrigins = located?.value ?? Array(repeating: Int32(located?.key.first ?? Int32(block.contentRange.lowerBound)), count: value.count)
@@ -40,7 +47,7 @@ struct FrontMatterText {
                 for case let span? in spans {
                     for i in span { covered[i - block.contentRange.lowerBound] = true }
                 }
-                if let first = located.value.first { claimed.append(Int(first)..<located.valueEnd) }
+                if let first = located.value.first { claimed.insert(Int(first)) }
             }
             segments.append(line(for: leaf, value: value, valueOrigins: valueOrigins, keyOrigins: keyOrigins))
         }
@@ -117,30 +124,68 @@ struct FrontMatterText {
     /// it (or, for an array's items, an item of the array after it), the first such place whose
     /// value is this one and that no other value has taken.
     private func locateKeyed(
-        _ leaf: FrontMatterLeaf, value: [Unicode.Scalar], aligner: LiteralAligner, claimed: [Range<Int>]
+        _ leaf: FrontMatterLeaf, value: [Unicode.Scalar], aligner: LiteralAligner, claimed: Set<Int>, keys: [String: [KeyPlace]]
     ) -> Located? {
-        let limit = block.contentRange.upperBound
-        let key = Array(leaf.key.unicodeScalars)
-        guard !key.isEmpty else { return nil }
-        let separator: Unicode.Scalar = block.syntax == .json ? ":" : "="
-        var p = block.contentRange.lowerBound
-        while let keyFound = aligner.search(key[...], from: p, limit: limit, escapes: block.syntax == .json ? .quoted : .none) {
-            p = keyFound.end
-            // The key must be a whole key: quotes or a dot may close it, then the separator.
-            var q = keyFound.end
-            while q < limit, scalars[q] == "\"" || scalars[q] == "'" || scalars[q] == " " || scalars[q] == "\t" { q += 1 }
-            guard q < limit, scalars[q] == separator else { continue }
-            if let (value, end) = valueAfter(q + 1, value: value, aligner: aligner, claimed: claimed) {
-                return Located(key: keyFound.origins, value: value, valueEnd: end)
+        for place in keys[leaf.key] ?? [] {
+            if let (origins, end) = valueAfter(place.separator + 1, value: value, aligner: aligner, claimed: claimed) {
+                return Located(key: place.key.map { Int32($0) }, value: origins, valueEnd: end)
             }
         }
         return nil
     }
 
+    /// A key as written (its characters, quotes excluded) and the `=` or `:` after it.
+    private struct KeyPlace {
+        let key: Range<Int>
+        let separator: Int
+    }
+
+    /// Every key of a TOML or JSON block (the last part of a dotted key), by its text, in one pass
+    /// that skips strings and comments, so a separator inside a value is no key's.
+    private func keyIndex() -> [String: [KeyPlace]] {
+        let range = block.contentRange
+        let separator: Unicode.Scalar = block.syntax == .json ? ":" : "="
+        func isBare(_ s: Unicode.Scalar) -> Bool {
+            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "_" || s == "-")
+        }
+        var keys: [String: [KeyPlace]] = [:]
+        var pending: Range<Int>?
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let s = scalars[i]
+            if s == "\"" || s == "'" {
+                guard let (start, end, _) = stringBounds(at: i) else { break }
+                pending = start..<end
+                i = end
+                while i < range.upperBound, scalars[i] == s { i += 1 }
+            } else if isBare(s) {
+                var j = i
+                while j < range.upperBound, isBare(scalars[j]) { j += 1 }
+                pending = i..<j
+                i = j
+            } else if s == separator {
+                if let key = pending {
+                    keys[String(String.UnicodeScalarView(scalars[key])), default: []].append(KeyPlace(key: key, separator: i))
+                }
+                pending = nil
+                i += 1
+            } else if s == "#", block.syntax == .toml {
+                while i < range.upperBound, scalars[i] != "\n" { i += 1 }
+                pending = nil
+            } else {
+                // White space and a dotted key's dot keep the key; anything else ends it (in TOML
+                // a key and its `=` share a line).
+                if !(s == " " || s == "\t" || s == "." || (block.syntax == .json && (s == "\n" || s == "\r"))) { pending = nil }
+                i += 1
+            }
+        }
+        return keys
+    }
+
     /// The origins of `value` in the value that starts after `start` (white space skipped): a
     /// string in any of its quotings, or one of an array's items.
     private func valueAfter(
-        _ start: Int, value: [Unicode.Scalar], aligner: LiteralAligner, claimed: [Range<Int>]
+        _ start: Int, value: [Unicode.Scalar], aligner: LiteralAligner, claimed: Set<Int>
     ) -> (origins: [Int32], end: Int)? {
         let limit = block.contentRange.upperBound
         var p = start
@@ -167,7 +212,7 @@ struct FrontMatterText {
                 continue
             }
             guard let (at, end, escapes) = stringBounds(at: p) else { return nil }
-            if !claimed.contains(where: { $0.contains(at) }),
+            if !claimed.contains(at),
                 let found = aligner.match(value[...], at: at, limit: end, escapes: escapes, lineBreaks: true),
                 found.end == end
             {

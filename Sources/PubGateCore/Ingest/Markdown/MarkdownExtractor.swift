@@ -63,8 +63,9 @@ public struct MarkdownExtractor: TextExtractor {
     static func body(
         _ view: [Unicode.Scalar], map: MarkdownSourceMap, shortcodeParameters: [TextSegment]
     ) throws(MarkdownParseError) -> [TextSegment] {
+        let maxTableCells = Self.maxTableCells
         let walker = MarkdownWalker(view: view, map: map, shortcodes: shortcodeParameters)
-        try MarkdownParser.parse(map.utf8, into: walker)
+        try MarkdownParser.parse(map.utf8, into: walker, tables: map.widestRow <= maxTableCells)
         guard walker.htmlNodes.isEmpty else {
             return MarkdownHTML.resolve(walker.pieces, htmlNodes: walker.htmlNodes, view: view)
         }
@@ -73,6 +74,11 @@ public struct MarkdownExtractor: TextExtractor {
             return nil
         }
     }
+
+    /// Rows wider than this are read as text, not table cells: cmark-gfm's table extension takes
+    /// time quadratic in a row's cells (a 20,000-cell row took seconds), and no site publishes such
+    /// a table. The cells' text is scanned all the same, as a line.
+    static let maxTableCells = 500
 
     /// Blanks `range` of `view`, line breaks kept.
     static func blank(_ view: inout [Unicode.Scalar], _ range: Range<Int>) {

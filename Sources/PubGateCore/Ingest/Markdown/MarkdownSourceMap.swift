@@ -56,7 +56,24 @@ struct MarkdownSourceMap {
             }
         }
         lineStarts = starts
+        // The most `|` on one line, counted from memchr's hits.
+        var widest = 0
+        var line = 0
+        var onLine = 0
+        var from = 0
+        while let p = LiteralSearch.firstIndex(of: [0x7C], in: utf8, from: from) {
+            var l = line
+            while l + 1 < starts.count, starts[l + 1] <= p { l += 1 }
+            onLine = l == line ? onLine + 1 : 1
+            line = l
+            widest = max(widest, onLine)
+            from = p + 1
+        }
+        widestRow = widest
     }
+
+    /// The most `|` on one line: the widest table row the text could hold.
+    let widestRow: Int
 
     /// The scalar at `line`, byte `column` (both 1-based); nil for cmark's "no position" (0).
     func index(line: Int, column: Int) -> Int? {

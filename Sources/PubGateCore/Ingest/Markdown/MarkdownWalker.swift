@@ -1,6 +1,7 @@
 import CommonMarkKit
 import EncodingKit
 import Foundation
+import PCRE2Kit
 
 /// What the Markdown walker produces, in reading order: text, or the place of a raw HTML node whose
 /// text the HTML path supplies afterwards (``MarkdownHTML``).
@@ -176,6 +177,14 @@ final class MarkdownWalker: MarkdownHandler {
         return true
     }
 
+    /// How far a literal is looked for: to the block's end, but not much past the cursor, so a
+    /// block of many literals that cannot be found costs no more than one that can.
+    private func window(_ length: Int) -> Int {
+        min(limit, cursor + length + Self.searchWindow)
+    }
+
+    static let searchWindow = 512
+
     /// A leaf's literal, decoded straight from cmark's UTF-8.
     private static func scalars(_ node: MarkdownNode) -> [Unicode.Scalar] {
         node.literalUTF8?.withUnsafeBufferPointer { UTF8Bytes.scalars(ofUTF8: $0) } ?? []
@@ -185,7 +194,7 @@ final class MarkdownWalker: MarkdownHandler {
     private func add(_ scalars: [Unicode.Scalar], escapes: LiteralAligner.Escapes, lineBreaks: Bool = false) {
         guard !scalars.isEmpty else { return }
         let origins: [Int32]
-        if let found = aligner.search(scalars[...], from: cursor, limit: limit, escapes: escapes, lineBreaks: lineBreaks) {
+        if let found = aligner.search(scalars[...], from: cursor, limit: window(scalars.count), escapes: escapes, lineBreaks: lineBreaks) {
             origins = found.origins
             cursor = found.end
         } else {
@@ -201,7 +210,7 @@ final class MarkdownWalker: MarkdownHandler {
             let end = scalars[start...].firstIndex(of: "\n") ?? scalars.count
             if end > start {
                 let line = scalars[start..<end]
-                if let found = aligner.search(line, from: cursor, limit: limit, escapes: escapes) {
+                if let found = aligner.search(line, from: cursor, limit: window(line.count), escapes: escapes) {
                     append(Array(line), found.origins)
                     cursor = found.end
                 } else {
@@ -297,7 +306,13 @@ final class MarkdownWalker: MarkdownHandler {
             cursor = found.end
             return found.origins
         }
-        if let found = aligner.search(target[...], from: 0, limit: view.count, escapes: .markdown) { return found.origins }
+        // Written as it is in a definition: found by its bytes, in one memchr pass.
+        if let p = LiteralSearch.firstIndex(of: Array(String(String.UnicodeScalarView(target)).utf8), in: map.utf8) {
+            let start = map.scalar(atByte: p)
+            if start + target.count <= view.count, view[start..<(start + target.count)].elementsEqual(target) {
+                return (start..<(start + target.count)).map { Int32($0) }
+            }
+        }
         let at = map.index(line: node.start.line, column: node.start.column) ?? cursor
         return Array(repeating: Int32(min(at, max(0, view.count - 1))), count: target.count)
     }
@@ -308,7 +323,7 @@ final class MarkdownWalker: MarkdownHandler {
         var start = 0
         while start < scalars.count {
             let end = scalars[start...].firstIndex(of: "\n") ?? scalars.count
-            if end > start, let found = aligner.search(scalars[start..<end], from: cursor, limit: limit, escapes: .none) {
+            if end > start, let found = aligner.search(scalars[start..<end], from: cursor, limit: window(end - start), escapes: .none) {
                 positions += found.origins
                 cursor = found.end
             }
