@@ -47,6 +47,14 @@ import Testing
         #expect(yaml.metadata["expiryDate"] == "2024-12-31")
     }
 
+    /// Hugo's publication date is `publishDate` (then `pubdate`, `published`), before `date`.
+    @Test func thePublicationDateIsTheOneHugoUses() {
+        let both = IngestStage().run(RawInput(path: "page.md", bytes: Array("---\ndate: 2025-05-01\npublishDate: 2025-05-20\n---\n".utf8)))
+        #expect(PageMetadata(both.metadata).publishDate == SimpleDate(year: 2025, month: 5, day: 20))
+        let published = IngestStage().run(RawInput(path: "page.md", bytes: Array("+++\npublished = 2025-05-21\n+++\n".utf8)))
+        #expect(PageMetadata(published.metadata).publishDate == SimpleDate(year: 2025, month: 5, day: 21))
+    }
+
     /// A block no parser accepts is a `format` finding, and its lines are still read, quoted values
     /// as values.
     @Test func aMalformedBlockIsReadAsWritten() {
