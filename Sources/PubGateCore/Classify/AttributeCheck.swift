@@ -23,8 +23,6 @@ public struct AttributeCheck: Sendable {
             ]
         }
         if values.isEmpty {
-            // A Hugo list page (`_index.md`) lists documents; it is not one that declares an attribute.
-            if HugoPageKind(path: document.ingested.path) == .list { return [] }
             return [
                 Finding(
                     ruleID: "attribute_missing", kind: .attributeMissing,

@@ -109,15 +109,17 @@ import Testing
     }
 
     /// `_index.md` is a list page: reviewed for what it serves, not judged as a document that must
-    /// declare its 公开属性.
-    @Test func listPagesAreReviewedButNeedNoAttribute() {
-        let attributes = AttributeCheck(settings: shippedSettings.attribute)
-        let list = classify(
-            String(decoding: FileManager.default.contents(atPath: Self.site.appendingPathComponent("content/tzgg/_index.md").path)!, as: UTF8.self),
-            name: "content/tzgg/_index.md")
-        #expect(attributes.declarationFindings(for: list).isEmpty)
-        expect(page("content/tzgg/_index.md").1, "pi_mobile", at: 5, 15, in: .body)
-        let single = classify("---\ntitle: 通知\n---\n\n正文。\n", name: "content/tzgg/notice.md")
-        #expect(attributes.declarationFindings(for: single).map(\.ruleID) == ["attribute_missing"])
+    /// declare its 公开属性 — the site is recognised as Hugo by its `config/_default/`, so its list
+    /// pages are site assets.
+    @Test func listPagesAreReviewedButNeedNoAttribute() throws {
+        let source = FileSource(
+            paths: [Self.site.appendingPathComponent("content/tzgg").path], root: RepositoryRoot(path: Self.site.path, isGit: false))
+        let manifest = try ReviewPipeline(configuration: shippedConfiguration, options: ReviewOptions(asOf: reviewDate), version: "test")
+            .run(source: source).manifest
+        let list = try #require(manifest.document("_index.md"))
+        #expect(list.role == .asset && !list.findings.contains { $0.ruleID == "attribute_missing" })
+        #expect(list.findings.contains { $0.ruleID == "pi_mobile" && $0.location?.line == 5 && $0.location?.column == 15 })
+        let single = try #require(manifest.document("expired-notice.md"))
+        #expect(single.role == nil)
     }
 }
