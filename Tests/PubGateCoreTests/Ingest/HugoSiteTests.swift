@@ -103,9 +103,11 @@ import Testing
         let (doc, findings) = page("content/zwgk/table-and-link.md")
         expect(findings, "pi_resident_id_18", at: 7, 12, in: .body)
         expect(findings, "net_private_ipv4", at: 9, 18, in: .attribute)
-        // A row is one line, the header row first.
-        #expect(doc.segments.map(\.text).contains("序号 | 姓名 | 身份证号码"))
-        #expect(doc.segments.map(\.text).contains("1 | 张三 | 11010519491231002X"))
+        // A row is one line, the header row first; each cell carries its column's header.
+        let lines = shippedClassifier.classify(doc).lines.map(\.text)
+        #expect(lines.contains("序号 | 姓名 | 身份证号码") && lines.contains("1 | 张三 | 11010519491231002X"))
+        #expect(doc.segments.first { $0.text == "11010519491231002X" }?.column == "身份证号码")
+        #expect(doc.segments.first { $0.text == "身份证号码" }?.column == nil)
     }
 
     /// `_index.md` is a list page: reviewed for what it serves, not judged as a document that must

@@ -91,9 +91,17 @@ import Testing
     /// Stars around a number are a mask, not emphasis: the masked number reads as masked.
     @Test func starsAroundDigitsStayAsWritten() {
         let doc = IngestStage().run(RawInput(path: "page.md", bytes: Array("| 姓名 | 号码 |\n|---|---|\n| 张三 | ****0219960317**** |\n\n**重要**通知\n".utf8)))
-        let texts = doc.segments.map(\.text)
-        #expect(texts.contains("张三 | ****0219960317****"))
-        #expect(texts.contains("重要通知"))
+        let lines = shippedClassifier.classify(doc).lines.map(\.text)
+        #expect(lines.contains("张三 | ****0219960317****"))
+        #expect(lines.contains("重要通知"))
+    }
+
+    /// A cell is read by its column, as in an HTML table: eleven digits under 考号 are an exam
+    /// number, the same digits under 联系电话 a mobile.
+    @Test func cellsAreReadByTheirColumnHeader() {
+        let table = "| 姓名 | 考号 | 联系电话 |\n|---|---|---|\n| 张三 | 13912345678 | 13912345678 |\n"
+        let mobiles = scan(table, name: "page.md").1.filter { $0.ruleID == "pi_mobile" }
+        #expect(mobiles.map { $0.location?.column } == [22])
     }
 
     /// A row thousands of cells wide (cmark-gfm's tables take time quadratic in a row's cells) is

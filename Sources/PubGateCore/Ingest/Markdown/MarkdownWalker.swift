@@ -47,6 +47,9 @@ final class MarkdownWalker: MarkdownHandler {
     /// Open links and images: their targets, and the text they hold.
     private var links: [(node: MarkdownNode, text: [Unicode.Scalar], origins: [Int32])] = []
     private var cellsInRow = 0
+    /// The current table's column headers (its header row's cells), by column.
+    private var headers: [String?] = []
+    private var inHeaderRow = false
     /// For each open emphasis, whether its delimiters are kept as text (a mask, see ``enterEmphasis(_:)``).
     private var emphasisKept: [Bool] = []
 
@@ -60,7 +63,7 @@ final class MarkdownWalker: MarkdownHandler {
 
     func enter(_ node: MarkdownNode) {
         switch node.kind {
-        case .paragraph, .heading, .tableHeaderRow, .tableRow:
+        case .paragraph, .heading, .tableRow:
             startBlock(node)
         case .codeBlock:
             startBlock(node)
@@ -85,8 +88,16 @@ final class MarkdownWalker: MarkdownHandler {
             links.append((node, [], []))
         case .emphasis, .strong:
             enterEmphasis(node)
+        case .table:
+            headers = []
+        case .tableHeaderRow:
+            startBlock(node)
+            inHeaderRow = true
         case .tableCell:
-            if cellsInRow > 0 { addCellSeparator() }
+            if cellsInRow > 0 {
+                endCell()
+                addCellSeparator()
+            }
             cellsInRow += 1
         default:
             break
@@ -95,9 +106,17 @@ final class MarkdownWalker: MarkdownHandler {
 
     func exit(_ node: MarkdownNode) {
         switch node.kind {
-        case .paragraph, .heading, .tableHeaderRow, .tableRow:
+        case .tableHeaderRow, .tableRow:
+            endCell(endsBlock: true)
             endBlock()
             cellsInRow = 0
+            if inHeaderRow, headers.contains(where: { $0?.firstMatch(#"[0-9]{6,}"#) != nil }) {
+                // A first row of data under the header line gives no column names.
+                headers = []
+            }
+            inHeaderRow = false
+        case .paragraph, .heading:
+            endBlock()
         case .link, .image:
             closeLink()
         case .emphasis, .strong:
@@ -233,13 +252,32 @@ final class MarkdownWalker: MarkdownHandler {
         cursor = p + ((view[p] == "\r" && p + 1 < view.count && view[p + 1] == "\n") ? 2 : 1)
     }
 
+    /// Ends a table cell: its text is a segment of its own, carrying its column's header (the
+    /// header row's cell above it), so a number is read by its column as in an HTML table; a
+    /// header cell names its column. The row stays one line.
+    private func endCell(endsBlock: Bool = false) {
+        let column = cellsInRow - 1
+        if inHeaderRow {
+            let text = String(String.UnicodeScalarView(run)).trimmingWhiteSpace
+            headers.append(!text.isEmpty && text.hasCount(atMost: 20) ? text : nil)
+        }
+        defer {
+            run.removeAll(keepingCapacity: true)
+            runOrigins.removeAll(keepingCapacity: true)
+        }
+        guard run.contains(where: { !$0.isWhiteSpace }) else { return }
+        var cell = TextSegment(part: .body, scalars: run, origins: runOrigins, endsBlock: endsBlock)
+        if !inHeaderRow, column >= 0, column < headers.count { cell.column = headers[column] }
+        pieces.append(.segment(cell))
+    }
+
     /// ` | ` between two cells, at the source's `|` when it is found on the row.
     private func addCellSeparator() {
         var p = cursor
         while p < limit, view[p] != "|" { p += 1 }
         let at = Int32(p < limit ? p : min(cursor, max(0, view.count - 1)))
         if p < limit { cursor = p + 1 }
-        append([" ", "|", " "], [at, at, at])
+        pieces.append(.segment(TextSegment(part: .body, scalars: [" ", "|", " "], origins: [at, at, at], endsBlock: false)))
     }
 
     private func append(_ scalars: [Unicode.Scalar], _ origins: [Int32]) {
