@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -37,21 +38,30 @@ let package = Package(
         .systemLibrary(
             name: "CICU", pkgConfig: "icu-uc",
             providers: [.apt(["libicu-dev"])]),
+        .systemLibrary(
+            name: "CCMarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "COpenCC", pkgConfig: "opencc",
+            providers: [.apt(["libopencc-dev"])]),
         .target(name: "PCRE2Kit", dependencies: ["CPCRE2"], swiftSettings: interopSettings),
         .target(name: "VectorscanKit", dependencies: ["CVectorscan"], swiftSettings: interopSettings),
         .target(name: "XMLKit", dependencies: ["CLibXML2"], swiftSettings: interopSettings),
         .target(name: "EncodingKit", swiftSettings: interopSettings),
         .target(name: "ArchiveKit", dependencies: ["CLibArchive"], swiftSettings: interopSettings),
         .target(name: "ICUKit", dependencies: ["CICU"], swiftSettings: interopSettings),
+        .target(name: "CommonMarkKit", dependencies: ["CCMarkGFM"], swiftSettings: interopSettings),
+        .target(name: "OpenCCKit", dependencies: ["COpenCC"], swiftSettings: interopSettings),
         .target(
             name: "PubGateCore",
             dependencies: [
-                "PCRE2Kit", "VectorscanKit", "XMLKit", "EncodingKit", "ArchiveKit", "ICUKit",
+                "PCRE2Kit", "VectorscanKit", "XMLKit", "EncodingKit", "ArchiveKit", "ICUKit", "CommonMarkKit", "OpenCCKit",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         .executableTarget(
             name: "pubgate",
@@ -65,6 +75,8 @@ let package = Package(
         .testTarget(name: "EncodingKitTests", dependencies: ["EncodingKit"]),
         .testTarget(name: "ArchiveKitTests", dependencies: ["ArchiveKit"]),
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
+        .testTarget(name: "CommonMarkKitTests", dependencies: ["CommonMarkKit"]),
+        .testTarget(name: "OpenCCKitTests", dependencies: ["OpenCCKit"]),
         .testTarget(name: "PubGateCoreTests", dependencies: ["PubGateCore"]),
         .testTarget(name: "PubGateCLITests", dependencies: ["pubgate"]),
     ],

@@ -61,18 +61,26 @@ public struct PageMetadata: Sendable, Codable, Hashable {
     static let dateAliases: [String: WritableKeyPath<PageMetadata, SimpleDate?> & Sendable] = [
         "成文日期": \.writtenDate, "发文日期": \.writtenDate, "written_date": \.writtenDate, "writtendate": \.writtenDate,
         "发布日期": \.publishDate, "发布时间": \.publishDate, "publishdate": \.publishDate, "date": \.publishDate, "meta:pubdate": \.publishDate,
-        "pubdate": \.publishDate,
+        "pubdate": \.publishDate, "published": \.publishDate,
         "施行日期": \.effectiveDate, "生效日期": \.effectiveDate, "effective_date": \.effectiveDate,
         "有效期至": \.validUntil, "valid_until": \.validUntil,
         "expirydate": \.expiryDate, "unpublishdate": \.expiryDate,
     ]
 
+    /// Hugo's own order for the keys of a page date (gohugo.io/configuration/front-matter): a
+    /// `publishDate` wins over a `date`, as it does in what Hugo renders.
+    static let hugoDateOrder = ["publishdate", "pubdate", "published", "expirydate", "unpublishdate"]
+
     /// Reads the canonical fields out of the ingest stage's metadata; the first value per field wins,
-    /// in key order (so a page's table and its front matter give the same result every run).
+    /// Hugo's date keys in Hugo's order, the rest in key order (so a page's table and its front
+    /// matter give the same result every run).
     public init(_ metadata: [String: String]) {
-        for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
+        let entries = metadata.map { key, value in
             let leaf = (key.hasPrefix("meta:") ? key : String(key.split(separator: ".").last ?? Substring(key)))
                 .lowercased().filter { !$0.isWhitespace }
+            return (rank: Self.hugoDateOrder.firstIndex(of: leaf) ?? Self.hugoDateOrder.count, key: key, leaf: leaf, value: value)
+        }
+        for (_, _, leaf, value) in entries.sorted(by: { ($0.rank, $0.key) < ($1.rank, $1.key) }) {
             // Only the values of known keys are trimmed: most keys a document's `key：value` lines
             // give are none of these, and trimming each was most of this initializer.
             if let path = Self.aliases[leaf], self[keyPath: path] == nil {

@@ -6,8 +6,9 @@
 enum BuiltInRuleIDs {
     static let all: Set<String> = [
         // Ingest and containers.
-        "input_unreadable", "input_undecodable", "markup_unparsable", "markup_recovered", "front_matter_malformed", "container_unscannable",
-        "embedded_unscannable", "pdf_damaged", "pdf_needs_ocr", "sheet_id_as_number", "hidden_comments", "hidden_revisions",
+        "input_unreadable", "input_undecodable", "markup_unparsable", "markup_recovered", "markdown_unparsable",
+        "front_matter_malformed", "container_unscannable", "embedded_unscannable", "pdf_damaged", "pdf_needs_ocr",
+        "sheet_id_as_number", "hidden_comments", "hidden_revisions",
         "hidden_text", "hidden_sheets", "hidden_cells", "hidden_annotations", "hidden_properties", "embedded_images",
         "embedded_objects",
         // Document checks.

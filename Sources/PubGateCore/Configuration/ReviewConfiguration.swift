@@ -45,6 +45,10 @@ public struct ReviewConfiguration: Sendable {
         rulesPath: String, site: String?, tree: String? = nil, fallbackFolder: String? = nil
     ) throws(ConfigurationError) -> (ReviewConfiguration, LoadedSettings) {
         let file = { (name: String) in resolve(name, rulesPath: rulesPath, fallbackFolder: fallbackFolder) }
+        // Without OpenCC's data, text in traditional characters would pass every rule.
+        if case .failure(let error) = TraditionalFolding.shared {
+            throw ConfigurationError(file: "t2s.json", message: "\(error.message) (install libopencc-data)")
+        }
         let rules = try RuleSet.load(from: rulesPath)
         let types = try DocumentTypeRules.load(file: file(DocumentTypeRules.fileName))
         let loaded = try SettingsLoader(rules: rules).load(defaults: file(SettingsLoader.defaultsFileName), site: site, tree: tree)

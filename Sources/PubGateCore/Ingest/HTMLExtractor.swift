@@ -37,9 +37,7 @@ public struct HTMLExtractor: TextExtractor {
         // and blanked (newlines kept) for the HTML parser, so lines and positions stay exact.
         var source = text.scalars
         let front = FrontMatterBlock.locate(in: source)
-        if let front {
-            for i in front.range where source[i] != "\n" && source[i] != "\r" { source[i] = " " }
-        }
+        if let front { MarkdownExtractor.blank(&source, front.range) }
         let utf8 = (front == nil ? text.utf8 : nil) ?? UTF8Bytes.encode(source)
         let walker = Walker(aligner: SourceAligner(source: source))
         do {
@@ -56,8 +54,10 @@ public struct HTMLExtractor: TextExtractor {
         var metadata = MetadataReader.read(walker.segments)
         for (k, v) in walker.meta where metadata[k] == nil { metadata[k] = v }
         if let front {
-            extraction.segments.insert(TextSegment(part: .frontMatter, decoded: text.scalars, range: front.range), at: 0)
-            if let problem = front.merge(into: &metadata) { extraction.findings.append(problem) }
+            let read = front.read(text.scalars)
+            extraction.segments.insert(contentsOf: read.segments, at: 0)
+            for (key, value) in read.fields where metadata[key] == nil { metadata[key] = value }
+            if let problem = read.problem { extraction.findings.append(problem) }
         }
         extraction.metadata = metadata
         return extraction
@@ -65,7 +65,7 @@ public struct HTMLExtractor: TextExtractor {
 
     /// Builds the segments from the parser's events. Inside an element the state of its enclosing
     /// elements holds (hidden, in the title); a skipped element's whole content is passed over.
-    private final class Walker: MarkupHandler {
+    final class Walker: MarkupHandler {
         var aligner: SourceAligner
         var segments: [TextSegment] = []
         var meta: [String: String] = [:]

@@ -7,9 +7,17 @@ import Foundation
 ///   a U+200B inside is one run.
 /// - `\r` is dropped, so `$` works the same for CRLF files.
 /// - Spaces between two Han characters are removed (`签 发 人`, `机　密`).
+/// - Traditional and variant characters are folded to simplified ones after NFKC
+///   (``TraditionalFolding``: 機密 is matched as 机密), each keeping its origin.
 /// - Segments are joined; a block boundary becomes `\n`, inline boundaries (spans) nothing.
 public struct Normalizer: Sendable {
-    public init() {}
+    /// Nil only when OpenCC's data is missing, which a review refuses to start with
+    /// (``ReviewConfiguration/load(rulesPath:site:fallbackFolder:)``).
+    let folding: TraditionalFolding?
+
+    public init() {
+        folding = try? TraditionalFolding.shared.get()
+    }
 
     /// The normalized UTF-8 of a bare string (rule keywords), without a trailing line break.
     public func normalize(_ string: String) -> [UInt8] {
@@ -38,21 +46,24 @@ public struct Normalizer: Sendable {
         var parts: [(range: Range<Int>, part: ContentPart)] = []
         var places: [(range: Range<Int>, place: String)] = []
         var columns: [(range: Range<Int>, place: String)] = []
-        for segment in segments {
-            let start = out.count
-            segment.scalars.withUnsafeBufferPointer { scalars in
-                segment.origins.withUnsafeBufferPointer { origins in
-                    Self.normalize(scalars, origins: origins, into: &out, slow: &slow)
+        (folding?.basic ?? []).withUnsafeBufferPointer { foldBits in
+            for segment in segments {
+                let start = out.count
+                segment.scalars.withUnsafeBufferPointer { scalars in
+                    segment.origins.withUnsafeBufferPointer { origins in
+                        Self.normalize(scalars, origins: origins, into: &out, slow: &slow, folding: folding, foldBits: foldBits)
+                    }
                 }
-            }
-            out.flushSpaces()
-            if segment.endsBlock && out.last != "\n" {
-                out.append("\n", origin: out.lastOrigin ?? 0)
-            }
-            if out.count > start {
-                parts.append((start..<out.count, segment.part))
-                if let place = segment.place { places.append((start..<out.count, place)) }
-                if let column = segment.column { columns.append((start..<out.count, column)) }
+                out.flushSpaces()
+                if out.foldable, let folding { out.fold(from: start, folding) }
+                if segment.endsBlock && out.last != "\n" {
+                    out.append("\n", origin: out.lastOrigin ?? 0)
+                }
+                if out.count > start {
+                    parts.append((start..<out.count, segment.part))
+                    if let place = segment.place { places.append((start..<out.count, place)) }
+                    if let column = segment.column { columns.append((start..<out.count, column)) }
+                }
             }
         }
         return NormalizedText(utf8: out.utf8Array, origins: out.origins, parts: parts, places: places, columns: columns)
@@ -63,11 +74,11 @@ public struct Normalizer: Sendable {
     /// held back — written by ``Builder/appendKept(_:origins:from:)``.
     private static func normalize(
         _ scalars: UnsafeBufferPointer<Unicode.Scalar>, origins: UnsafeBufferPointer<Int32>, into out: inout Builder,
-        slow: inout [UInt32: Mapping]
+        slow: inout [UInt32: Mapping], folding: TraditionalFolding?, foldBits: UnsafeBufferPointer<UInt64>
     ) {
         var i = 0
         while i < scalars.count {
-            i = out.appendKept(scalars, origins: origins, from: i)
+            i = out.appendKept(scalars, origins: origins, from: i, foldBits: foldBits)
             guard i < scalars.count else { break }
             defer { i += 1 }
             let s = scalars[i]
@@ -76,6 +87,7 @@ public struct Normalizer: Sendable {
             // reference counting, is made for them.
             if let direct = Normalizer.directMapping(v) {
                 out.emit(Unicode.Scalar(direct)!, origin: origins[i])
+                if direct >= 0x3400, let folding, folding.changes(direct) { out.foldable = true }
                 continue
             }
             let mapping: Mapping
@@ -92,6 +104,16 @@ public struct Normalizer: Sendable {
             case .drop: break
             case .replace(let n): out.emit(n, origin: origins[i])
             case .expand(let list): for n in list { out.emit(n, origin: origins[i]) }
+            }
+            // NFKC's output is what is folded: a compatibility ideograph or a Kangxi radical (⾨)
+            // becomes a unified ideograph (門) that may be a traditional one.
+            if let folding {
+                switch mapping {
+                case .keep: if folding.changes(v) { out.foldable = true }
+                case .replace(let n): if folding.changes(n.value) { out.foldable = true }
+                case .expand(let list): if list.contains(where: { folding.changes($0.value) }) { out.foldable = true }
+                case .drop: break
+                }
             }
         }
     }
@@ -110,6 +132,8 @@ public struct Normalizer: Sendable {
         /// Spaces are held back until the next character shows whether they sit between two Han
         /// characters (then they go) or not (then they are written with their own origins).
         private var pendingSpaces: [(Unicode.Scalar, Int32)] = []
+        /// Set when the current segment wrote a character ``TraditionalFolding`` changes.
+        var foldable = false
 
         init(capacity: Int) {
             self.capacity = max(capacity, 16)
@@ -127,7 +151,8 @@ public struct Normalizer: Sendable {
         /// stopped. The builder's fields are copied into locals for the loop: as stored properties
         /// of an `inout` value they were loaded and stored on every scalar.
         mutating func appendKept(
-            _ scalars: UnsafeBufferPointer<Unicode.Scalar>, origins: UnsafeBufferPointer<Int32>, from start: Int
+            _ scalars: UnsafeBufferPointer<Unicode.Scalar>, origins: UnsafeBufferPointer<Int32>, from start: Int,
+            foldBits: UnsafeBufferPointer<UInt64>
         ) -> Int {
             guard pendingSpaces.isEmpty else { return start }
             let n = scalars.count
@@ -137,6 +162,8 @@ public struct Normalizer: Sendable {
             var nextOrigin = self.nextOrigin
             var utf8 = self.utf8
             var lastWritten: UInt32 = 0
+            var foldable = false
+            let folds = !foldBits.isEmpty
             // This loop writes at most three bytes a scalar: room for all of them is made once.
             if count + 3 * (n - start) > capacity {
                 grow(toAtLeast: count + 3 * (n - start))
@@ -149,6 +176,8 @@ public struct Normalizer: Sendable {
                 lastWritten = v
                 Self.track(origins[i], atByte: count, in: &self.origins, runStart: &runStart, nextOrigin: &nextOrigin)
                 if wide {
+                    // One load per Han character tells whether the segment needs folding.
+                    if folds, v >= 0x3400, foldBits[Int(v >> 6)] & (1 << (v & 63)) != 0 { foldable = true }
                     utf8[count] = 0xE0 | UInt8(v >> 12)
                     utf8[count + 1] = 0x80 | UInt8((v >> 6) & 0x3F)
                     utf8[count + 2] = 0x80 | UInt8(v & 0x3F)
@@ -160,6 +189,7 @@ public struct Normalizer: Sendable {
                 i += 1
             }
             if i > start { last = Unicode.Scalar(lastWritten) }
+            if foldable { self.foldable = true }
             self.count = count
             self.runStart = runStart
             self.nextOrigin = nextOrigin
@@ -181,6 +211,35 @@ public struct Normalizer: Sendable {
                 }
             }
             append(n, origin: origin)
+        }
+
+        /// Folds the text written since byte `start` (the current segment's) with `folding`. The
+        /// characters from the first one that changes are written again with their origins, so the
+        /// origin map stays exact when a folded character's UTF-8 is longer or shorter.
+        mutating func fold(from start: Int, _ folding: TraditionalFolding) {
+            foldable = false
+            let written = UnsafeBufferPointer(start: utf8, count: count)
+            var scalars: [Unicode.Scalar] = []
+            var starts: [Int] = []
+            var b = start
+            // The builder wrote this UTF-8 itself: it is valid.
+            while b < count {
+                let lead = written[b]
+                let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var v = UInt32(width == 1 ? lead : lead & (0xFF >> (width + 1)))
+                for k in 1..<width { v = v << 6 | UInt32(written[b + k] & 0x3F) }
+                scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                starts.append(b)
+                b += width
+            }
+            let folded = folding.fold(scalars)
+            guard let first = folded.indices.first(where: { folded[$0] != scalars[$0] }) else { return }
+            let sources = origins.origins(ofScalarsStartingAt: Array(starts[first...]), in: written)
+            count = starts[first]
+            origins.truncate(toByte: count)
+            // The next scalar starts a run of its own.
+            nextOrigin = -2
+            for (s, origin) in zip(folded[first...], sources) { append(s, origin: origin) }
         }
 
         mutating func flushSpaces() {

@@ -1,11 +1,14 @@
 import Foundation
 
-/// How a site folder is laid out: a Hugo site (a `hugo.toml`/`config.toml`/… at the root) has its
-/// pages under `content/` and `static/`, and renders them into `public/` (or `publishDir`); any
-/// other folder is a tree of pages.
+/// How a site folder is laid out: a Hugo site (configured by a root `hugo.toml`/`config.toml`/… or
+/// by `config/_default/`, read by ``HugoConfig`` as Hugo reads it) has its pages under its content
+/// folders (`contentDir`, `content` by default) and its static files, and renders them into
+/// `publishDir` (`public`); any other folder is a tree of pages.
 ///
 /// Hugo leaves stale output in `public/` after a page is removed (conventions.md §1.1.4), so a
-/// purged page's rendered files are purged with it.
+/// purged page's rendered files are purged with it. The rendered output, the configuration, the
+/// templates and a section's list page (`_index.md`, which lists other pages and expires with none
+/// of them) are not pages the sweep judges.
 public struct SiteLayout: Sendable {
     public let root: String
     /// True when a Hugo configuration was found.
@@ -14,26 +17,22 @@ public struct SiteLayout: Sendable {
     public let publishDir: String?
     /// The Hugo site's `title`, if any.
     public let title: String?
+    /// Folders of pages relative to the root (`content`, and each language's), for Hugo sites.
+    public let contentDirs: [String]
+    /// The folder of files served as they are (`static`), for Hugo sites.
+    public let staticDir: String?
 
-    static let hugoConfigs = ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json"]
     /// Files that are pages (attachments, images and configuration are not judged on their own).
     public static let pageExtensions: Set<String> = ["md", "markdown", "html", "htm", "shtml", "xhtml", "xml", "txt"]
-    /// Hugo folders that hold no pages.
-    static let hugoNonContent: Set<String> = ["layouts", "themes", "archetypes", "assets", "data", "i18n", "resources"]
 
     public init(root: String) {
         self.root = root
-        let fm = FileManager.default
-        let config = Self.hugoConfigs.first { fm.fileExists(atPath: (root as NSString).appendingPathComponent($0)) }
+        let config = HugoConfig.find(root: root)
         isHugo = config != nil
-        var publish = "public"
-        var title: String?
-        if let config, let text = try? String(contentsOfFile: (root as NSString).appendingPathComponent(config), encoding: .utf8) {
-            if let value = text.firstMatch(#"(?m)^\s*"?publishDir"?\s*[=:]\s*"?([^"\s]+)"?"#) { publish = value }
-            title = text.firstMatch(#"(?m)^\s*"?title"?\s*[=:]\s*"([^"]+)""#)
-        }
-        publishDir = isHugo ? publish : nil
-        self.title = title
+        publishDir = config?.publishDir
+        title = config?.title
+        contentDirs = config?.contentDirs ?? []
+        staticDir = config?.staticDir
     }
 
     /// The path of `path` relative to the site root.
@@ -43,23 +42,27 @@ public struct SiteLayout: Sendable {
         return p.hasPrefix(r + "/") ? String(p.dropFirst(r.count + 1)) : p
     }
 
-    /// Whether a file (relative path) is a page the sweep judges: pages by format, not the
-    /// configuration, templates or rendered output of a Hugo site.
+    /// Whether a file (relative path) is a page the sweep judges: pages by format; for a Hugo
+    /// site only those under a content folder (list pages left out) or the static folder.
     public func isPage(_ relative: String) -> Bool {
         guard Self.pageExtensions.contains((relative as NSString).pathExtension.lowercased()) else { return false }
         guard isHugo else { return true }
-        let top = relative.split(separator: "/").first.map(String.init) ?? relative
-        if top == publishDir || Self.hugoNonContent.contains(top) { return false }
-        return relative.contains("/")
+        if let publishDir, Self.path(relative, isIn: publishDir) { return false }
+        if contentDirs.contains(where: { Self.path(relative, isIn: $0) }) { return HugoPageKind(path: relative) == .single }
+        return staticDir.map { Self.path(relative, isIn: $0) } ?? false
+    }
+
+    /// Whether `relative` lies inside folder `dir` (both relative to the root).
+    static func path(_ relative: String, isIn dir: String) -> Bool {
+        dir == "." || relative.hasPrefix(dir + "/")
     }
 
     /// Rendered files of a page that exist on disk (relative paths).
     public func renderedOutputs(of relative: String) -> [String] {
         guard let publishDir else { return [] }
         var candidates: [String] = []
-        let parts = relative.split(separator: "/").map(String.init)
-        if parts.first == "content", parts.count >= 2 {
-            var rest = Array(parts.dropFirst())
+        if let content = contentDirs.first(where: { Self.path(relative, isIn: $0) }) {
+            var rest = relative.dropFirst(content == "." ? 0 : content.count + 1).split(separator: "/").map(String.init)
             let file = rest.removeLast()
             let stem = (file as NSString).deletingPathExtension
             let dir = rest.joined(separator: "/")
@@ -69,8 +72,8 @@ public struct SiteLayout: Sendable {
                 candidates.append([publishDir, dir, stem, "index.html"].filter { !$0.isEmpty }.joined(separator: "/"))
                 candidates.append([publishDir, dir, stem + ".html"].filter { !$0.isEmpty }.joined(separator: "/"))
             }
-        } else if parts.first == "static", parts.count >= 2 {
-            candidates.append(([publishDir] + parts.dropFirst()).joined(separator: "/"))
+        } else if let staticDir, Self.path(relative, isIn: staticDir) {
+            candidates.append(publishDir + "/" + String(relative.dropFirst(staticDir == "." ? 0 : staticDir.count + 1)))
         }
         return candidates.filter { FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent($0)) }
     }

@@ -1,0 +1,87 @@
+import CommonMarkKit
+import EncodingKit
+import PCRE2Kit
+
+/// Markdown with optional front matter, read the way a Hugo site serves it.
+///
+/// The front matter (YAML, TOML or JSON) is read by its real parser (``FrontMatterContent``) and
+/// gives metadata and a `key: value` line per value; a malformed block is a `format` finding and is
+/// scanned as written. Hugo shortcodes' parameters are attribute text and their tags are not
+/// Markdown. The body is parsed by cmark-gfm (CommonMark with GitHub's tables, strikethrough and
+/// autolinks, as Hugo's goldmark reads it) and laid out by ``MarkdownWalker``; raw HTML in it goes
+/// through the HTML path (``MarkdownHTML``). Every character keeps its place in the file.
+public struct MarkdownExtractor: TextExtractor {
+    public init() {}
+
+    public func extract(_ text: DecodedText) -> TextExtraction {
+        let scalars = text.scalars
+        var extraction = TextExtraction()
+        // What cmark reads: front matter and shortcode tags blanked, line breaks kept, so its
+        // lines are the file's lines.
+        var view = scalars
+        var blanked: [Range<Int>] = []
+        var front: [TextSegment] = []
+        var frontFields: [String: String] = [:]
+        var bodyStart = 0
+        if let block = FrontMatterBlock.locate(in: scalars) {
+            let read = block.read(scalars)
+            front = read.segments
+            frontFields = read.fields
+            if let problem = read.problem { extraction.findings.append(problem) }
+            blanked.append(block.range)
+            bodyStart = block.range.upperBound
+        }
+        var parameters: [TextSegment] = []
+        // A UTF-8 file without `{{` (nearly every page) has no shortcode: one memchr pass tells.
+        let mayHaveShortcodes = text.utf8.map { LiteralSearch.contains([0x7B, 0x7B], in: $0) } ?? true
+        for tag in mayHaveShortcodes ? HugoShortcode.all(in: scalars, range: bodyStart..<scalars.count) : [] {
+            for p in tag.parameters where scalars[p].contains(where: { !$0.isWhiteSpace }) {
+                parameters.append(TextSegment(part: .attribute, scalars: Array(scalars[p]), origins: p.map { Int32($0) }))
+            }
+            blanked.append(tag.range)
+        }
+        for range in blanked { Self.blank(&view, range) }
+        let body: [TextSegment]
+        do {
+            body = try Self.body(view, map: MarkdownSourceMap(view: view, decoded: text, blanked: blanked), shortcodeParameters: parameters)
+        } catch {
+            // cmark-gfm never rejects text; should it fail, the body is scanned as written.
+            body = [TextSegment(part: .body, decoded: scalars, range: bodyStart..<scalars.count)]
+            extraction.findings.append(
+                Finding(
+                    ruleID: "markdown_unparsable", kind: .unscannable, severity: .block,
+                    message: "Markdown could not be parsed: \(error.description)"))
+        }
+        extraction.segments = front + body
+        var fields = MetadataReader.read(body)
+        for (key, value) in frontFields where fields[key] == nil { fields[key] = value }
+        extraction.metadata = fields
+        return extraction
+    }
+
+    /// The body's segments from cmark-gfm's reading of `view`.
+    static func body(
+        _ view: [Unicode.Scalar], map: MarkdownSourceMap, shortcodeParameters: [TextSegment]
+    ) throws(MarkdownParseError) -> [TextSegment] {
+        let maxTableCells = Self.maxTableCells
+        let walker = MarkdownWalker(view: view, map: map, shortcodes: shortcodeParameters)
+        try MarkdownParser.parse(map.utf8, into: walker, tables: map.widestRow <= maxTableCells)
+        guard walker.htmlNodes.isEmpty else {
+            return MarkdownHTML.resolve(walker.pieces, htmlNodes: walker.htmlNodes, view: view)
+        }
+        return walker.pieces.compactMap { piece in
+            if case .segment(let segment) = piece { return segment }
+            return nil
+        }
+    }
+
+    /// Rows wider than this are read as text, not table cells: cmark-gfm's table extension takes
+    /// time quadratic in a row's cells (a 20,000-cell row took seconds), and no site publishes such
+    /// a table. The cells' text is scanned all the same, as a line.
+    static let maxTableCells = 500
+
+    /// Blanks `range` of `view`, line breaks kept.
+    static func blank(_ view: inout [Unicode.Scalar], _ range: Range<Int>) {
+        for i in range where view[i] != "\n" && view[i] != "\r" { view[i] = " " }
+    }
+}
