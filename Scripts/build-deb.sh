@@ -54,13 +54,14 @@ arch=$(dpkg --print-architecture)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 stage=$work/pubgate_${version}_$arch
-install -d "$stage/DEBIAN" "$stage/usr/bin" "$stage/usr/share/pubgate/rules" "$stage/usr/share/man/man1" \
+install -d "$stage/DEBIAN" "$stage/usr/bin" "$stage/usr/share/pubgate/rules/messages" "$stage/usr/share/man/man1" \
     "$stage/usr/share/bash-completion/completions" "$stage/usr/share/zsh/vendor-completions" \
     "$stage/usr/share/fish/vendor_completions.d" "$stage/lib/systemd/system" "$stage/usr/share/doc/pubgate/examples"
 
 install -m 0755 "$binary" "$stage/usr/bin/pubgate"
 strip --strip-unneeded "$stage/usr/bin/pubgate"
-install -m 0644 Rules/* "$stage/usr/share/pubgate/rules/"
+install -m 0644 Rules/*.yaml "$stage/usr/share/pubgate/rules/"
+install -m 0644 Rules/messages/*.yaml "$stage/usr/share/pubgate/rules/messages/"
 gzip -9n <"$manual" >"$stage/usr/share/man/man1/pubgate.1.gz"
 "$stage/usr/bin/pubgate" --generate-completion-script bash >"$stage/usr/share/bash-completion/completions/pubgate"
 "$stage/usr/bin/pubgate" --generate-completion-script zsh >"$stage/usr/share/zsh/vendor-completions/_pubgate"

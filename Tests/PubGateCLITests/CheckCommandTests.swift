@@ -171,7 +171,7 @@ import Testing
         // … and so does the range check CI runs, reading the commit, not the working tree.
         try FileManager.default.removeItem(at: dir.appendingPathComponent("content/tzgg/duty.md"))
         let range = try sh("pubgate check --range \(base)..HEAD --as-of 2025-06-30")
-        #expect(range.0 == 1 && range.1.contains("content/tzgg/duty.md:5:7 pi_mobile") && range.1.contains("1 files checked"), "\(range.1)")
+        #expect(range.0 == 1 && range.1.contains("content/tzgg/duty.md:5:7 pi_mobile") && range.1.contains("检查了 1 个文件，1 个未通过，本次提交被阻止"), "\(range.1)")
         #expect(try sh("pubgate check --range HEAD~1 --as-of 2025-06-30").0 == 64)
         // One rule for settings: the root's .pubgate.yml, whichever folder the command starts in.
         // (It may only tighten: a public number there would loosen the review, issue 18.)

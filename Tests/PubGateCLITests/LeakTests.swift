@@ -42,6 +42,8 @@ import Testing
             printed += r.stdout + r.stderr
         }
         try run(["review", "drafts", "--out", "out", "--as-of", "2025-06-30", "--format", "sarif,junit,csv,html"])
+        // The other languages and summaries say the same findings (the last run's files are checked too).
+        try run(["review", "drafts", "--out", "out", "--as-of", "2025-06-30", "--format", "sarif,junit,csv,html", "--json", "--lang", "en", "--min-severity", "info"])
         try run(["report", "monthly", "--month", "2025-06", "drafts", "--out", "out-monthly"])
         try run(["index", "build", "site", "--index", "index.sqlite"])
         try run(["index", "add", "drafts", "--index", "index.sqlite"])
@@ -51,7 +53,9 @@ import Testing
         try run(["sweep", "site", "--out", "out-sweep", "--as-of", "2025-06-30", "--apply", "--log", "sweep.log"])
         for git in [["init", "-q"], ["add", "-A"]] { _ = try CLI.run(URL(fileURLWithPath: "/usr/bin/git"), git, in: drafts) }
         try run(["check", "--staged"], in: drafts)
-        #expect(printed.contains("manifest: out/manifest.json") && printed.contains("removed 1 files"), "\(printed)")
+        try run(["check", "--staged", "--json", "--min-severity", "info"], in: drafts)
+        try run(["sweep", "site", "--out", "out-sweep", "--as-of", "2025-06-30", "--json"])
+        #expect(printed.contains("审查清单：out/manifest.json") && printed.contains("removed 1 files"), "\(printed)")
 
         // Every file pubgate wrote, but for the archive's payload: the archived pages themselves
         // (their bytes, and their names in the bag's manifest-sha256.txt, which must list them).

@@ -191,7 +191,7 @@ import Testing
         try Data("attribute:\n  missing: block\nseverity:\n  landline: review\n".utf8).write(to: tree)
         let stricter = try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--config", site.path])
         #expect(stricter.status == 0, "\(stricter.stderr)")
-        #expect(stricter.stdout.contains("settings: \(tree.path) (reviewed-tree, sha256 "))
+        #expect(stricter.stdout.contains("设置文件：\(tree.path)（reviewed-tree，sha256 "), "\(stricter.stdout)")
         let manifest = try String(contentsOfFile: out + "/manifest.json", encoding: .utf8)
         #expect(manifest.contains("\"role\" : \"reviewed-tree\"") && manifest.contains("\"role\" : \"config\""))
         let digest = Process()

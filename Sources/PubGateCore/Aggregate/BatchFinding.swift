@@ -6,8 +6,11 @@ public struct BatchFinding: Sendable, Codable, Hashable {
     public let rule: String
     public let kind: FindingKind
     public let severity: Severity
-    /// Masked: names appear as 陈**, numbers never in full.
+    /// Masked: names appear as 陈**, numbers never in full. English; `messageKey` and `messageArgs`
+    /// let reports say it in their language.
     public let message: String
+    public let messageKey: String
+    public let messageArgs: [String: String]
     /// Paths of the contributing documents, in batch order.
     public let paths: [String]
     /// Per path, what it contributed (attribute classes, categories, person counts).
@@ -18,18 +21,28 @@ public struct BatchFinding: Sendable, Codable, Hashable {
     public let details: [String]
 
     public init(
-        rule: String, kind: FindingKind, severity: Severity, message: String, paths: [String], contributions: [String: [String]],
+        rule: String, kind: FindingKind, severity: Severity, text: Message, paths: [String], contributions: [String: [String]],
         corpus: [String] = [], details: [String] = []
     ) {
         self.rule = rule
         self.kind = kind
         self.severity = severity
-        self.message = message
+        self.message = MessageCatalogues.english.render(text) { nil } ?? text.key
+        self.messageKey = text.key
+        self.messageArgs = text.args
         self.paths = paths
         self.contributions = contributions
         self.corpus = corpus
         self.details = details
     }
+
+    enum CodingKeys: String, CodingKey {
+        case rule, kind, severity, message, paths, contributions, corpus, details
+        case messageKey = "message_id", messageArgs = "message_args"
+    }
+
+    /// The catalogue message of the finding.
+    public var text: Message { Message(messageKey, messageArgs) }
 
     /// How many of the other documents a document's own finding names; the batch finding lists them
     /// all. Naming every other document in each one's finding made a 2,750-document A-03 finding
@@ -45,12 +58,15 @@ public struct BatchFinding: Sendable, Codable, Hashable {
             others.append((p as NSString).lastPathComponent)
         }
         for p in corpus where others.count < Self.namedOthers { others.append(p) }
-        let list = others.joined(separator: ", ") + (total > others.count ? " and \(total - others.count) more (see batch_findings)" : "")
-        let what = contributions[path]?.joined(separator: ", ") ?? ""
-        return Finding(
-            ruleID: rule, kind: kind, severity: severity,
-            message: "\(message); this document contributes \(what)" + (others.isEmpty ? "" : "; with \(list)"),
-            sources: ["S2", "S3", "S30"],
-            remediation: "Review the documents together; publish only what does not combine into more than each shows.")
+        var args = messageArgs
+        args["base"] = messageKey
+        args["contribution"] = contributions[path]?.joined(separator: ", ") ?? ""
+        args["others"] = others.joined(separator: ", ")
+        args["more"] = String(total - others.count)
+        let text =
+            others.isEmpty
+            ? Message("shared.batch_document", args)
+            : total > others.count ? Message("shared.batch_document_with_more", args) : Message("shared.batch_document_with", args)
+        return Finding(ruleID: rule, kind: kind, severity: severity, text: text, sources: ["S2", "S3", "S30"], base: message)
     }
 }

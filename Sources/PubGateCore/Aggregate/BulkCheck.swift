@@ -25,12 +25,13 @@ struct BulkCheck {
         let b = distinct.filter { $0.attributes.contains(.health) && $0.attributes.isDisjoint(with: [.phone, .address]) }.count
         let c = distinct.count - a - b
         let score = Double(a) / 50 + Double(b) / 500 + Double(c) / 5000
+        let args = ["persons": String(total), "threshold": String(rules.bulk.bulkPersons), "score": String(format: "%.3f", score)]
         let severity = score >= rules.bulk.escalateScore ? rules.bulk.escalateSeverity : rules.bulk.severity
         let contributing = docs.indices.filter { (perDoc[$0] ?? 0) > 0 }
         return [
             BatchFinding(
                 rule: "A-03", kind: .aggregationBulk, severity: severity,
-                message: "\(total) distinct natural persons with identity numbers across the batch\(corpusPersons > 0 ? " and recent corpus" : "") (over \(rules.bulk.bulkPersons); graded score \(String(format: "%.3f", score)))",
+                text: corpusPersons > 0 ? Message("A-03.with_corpus", args) : Message("A-03", args),
                 paths: contributing.map { docs[$0].path },
                 contributions: Dictionary(uniqueKeysWithValues: contributing.map { (docs[$0].path, ["\(perDoc[$0]!) persons"]) }),
                 corpus: Array(corpusPaths.prefix(20)))

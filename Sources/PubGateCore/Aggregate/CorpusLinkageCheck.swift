@@ -43,25 +43,26 @@ struct CorpusLinkageCheck {
                 out.append(
                     BatchFinding(
                         rule: "A-02", kind: .aggregationLinkage, severity: rules.linkage.severity,
-                        message: "identity numbers of \(names.count) person(s) (\(LinkageCheck.masked(names))) are masked here so that, with the published masks of the same names, every digit is shown",
+                        text: Message("A-02.corpus", ["persons": String(names.count), "names": LinkageCheck.masked(names)]),
                         paths: [doc.path], contributions: [doc.path: ["complementary masks"]], corpus: [path]))
             }
             for (path, entry) in linkages.sorted(by: { $0.key < $1.key }) where reconstructions[path] == nil {
                 out.append(
                     BatchFinding(
                         rule: "A-01", kind: .aggregationLinkage, severity: rules.linkage.severity,
-                        message: "\(entry.names.count) person(s) (\(LinkageCheck.masked(entry.names))) already published elsewhere; together the documents show more about them",
+                        text: Message("A-01.corpus", ["persons": String(entry.names.count), "names": LinkageCheck.masked(entry.names)]),
                         paths: [doc.path], contributions: [doc.path: entry.attributes.sorted().map(\.rawValue)], corpus: [path]))
             }
             let number = doc.documentNumber.map { ElementMasking.maskDigitRuns($0) }
             if rules.republication.enabled,
                 let w = corpus.withdrawn.first(where: { ($0.documentNumber != nil && $0.documentNumber == number) || $0.textHash == doc.textHash })
             {
-                let how = w.textHash == doc.textHash ? "the same text" : "the same 文号 \(w.documentNumber ?? "")"
                 out.append(
                     BatchFinding(
                         rule: "A-08", kind: .republication, severity: rules.republication.severity,
-                        message: "re-publishes \(how) as a document that was \(w.status)", paths: [doc.path],
+                        text: w.textHash == doc.textHash
+                            ? Message("A-08.text", ["status": w.status]) : Message("A-08.number", ["number": w.documentNumber ?? "", "status": w.status]),
+                        paths: [doc.path],
                         contributions: [doc.path: [w.textHash == doc.textHash ? "text" : "文号"]], corpus: [w.path]))
             }
         }

@@ -24,9 +24,7 @@ public struct InterpretationLinkCheck: Sendable {
                 result[i, default: []].append(
                     Finding(
                         ruleID: "interpretation_missing", kind: .interpretationMissing, severity: settings.missing,
-                        message: "no 政策解读 in the batch or on the site cites this \(doc.docType.rawValue) document by 文号 or title (三同步)",
-                        sources: ["S8", "S13"],
-                        remediation: "Publish its 解读 with it, citing the policy by title and 文号, and link both ways."))
+                        text: Message("interpretation_missing", ["doc_type": doc.docType.rawValue]), sources: ["S8", "S13"]))
             }
             if doc.docType == .interpretation,
                 !everything.contains(where: { $0.path != doc.path && $0.docType != .interpretation && doc.cites($0) })
@@ -34,9 +32,7 @@ public struct InterpretationLinkCheck: Sendable {
                 result[i, default: []].append(
                     Finding(
                         ruleID: "interpretation_orphan", kind: .interpretationMissing, severity: settings.orphan,
-                        message: "the policy this 解读 interprets is neither in the batch nor on the site",
-                        sources: ["S8"],
-                        remediation: "Publish the policy with its 解读, or cite it by its exact title and 文号."))
+                        text: Message("interpretation_orphan"), sources: ["S8"]))
             }
         }
         return result

@@ -40,7 +40,14 @@ struct LayoutCheck {
                 BatchFinding(
                     rule: "A-04", kind: .aggregationLayout,
                     severity: union.count >= rules.layout.blockCategories ? .block : rules.layout.severity,
-                    message: "\(members.count) documents about one operation (\((shared.isEmpty ? Set(docs[members[0]].operations.places.prefix(1)) : shared).sorted().prefix(2).joined(separator: ", ")), day \(day.sorted().first ?? "?")) together reveal \(union.count) operational categories: \(union.sorted().map(\.rawValue).joined(separator: ", "))",
+                    text: Message(
+                        "A-04",
+                        [
+                            "documents": String(members.count),
+                            "places": (shared.isEmpty ? Set(docs[members[0]].operations.places.prefix(1)) : shared).sorted().prefix(2).joined(separator: ", "),
+                            "day": day.sorted().first ?? "?", "count": String(union.count),
+                            "categories": union.sorted().map(\.rawValue).joined(separator: ", "),
+                        ]),
                     paths: members.filter { $0 < batch.count }.map { docs[$0].path },
                     contributions: Dictionary(uniqueKeysWithValues: members.filter { $0 < batch.count }.map {
                         (docs[$0].path, docs[$0].operations.categories.sorted().map(\.rawValue))

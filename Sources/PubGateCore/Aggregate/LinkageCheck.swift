@@ -58,7 +58,7 @@ struct LinkageCheck {
             out.append(
                 BatchFinding(
                     rule: "A-02", kind: .aggregationLinkage, severity: rules.reconstruction.severity,
-                    message: "differently masked identity numbers of \(names.count) person(s) (\(Self.masked(names))) combine into complete numbers",
+                    text: Message("A-02", ["persons": String(names.count), "names": Self.masked(names)]),
                     paths: ordered.map { docs[$0].path },
                     contributions: Dictionary(uniqueKeysWithValues: ordered.map { i in
                         (docs[i].path, ["masks " + Set(docs[i].persons.filter { names.contains($0.name ?? "") }.compactMap(\.template)).sorted().joined(separator: "/")])
@@ -70,7 +70,7 @@ struct LinkageCheck {
             out.append(
                 BatchFinding(
                     rule: "A-01", kind: .aggregationLinkage, severity: rules.linkage.severity,
-                    message: "\(entry.names.count) person(s) (\(Self.masked(entry.names))) appear in several documents that together show more about them than any one",
+                    text: Message("A-01", ["persons": String(entry.names.count), "names": Self.masked(entry.names)]),
                     paths: ordered.map { docs[$0].path },
                     contributions: Dictionary(uniqueKeysWithValues: ordered.map { i in
                         (docs[i].path, (entry.attributes[i] ?? []).sorted().map(\.rawValue))

@@ -15,21 +15,16 @@ public struct AttributeCheck: Sendable {
     public func declarationFindings(for document: ClassifiedDocument) -> [Finding] {
         let values = Set(document.declarations.map(\.value))
         if values.isEmpty, let inherited = document.inherited {
-            let why = inherited.source == "section" ? "the site section it is filed in" : "a \(document.docType.rawValue) is published by law or by its nature"
-            return [
-                Finding(
-                    ruleID: "attribute_implied", kind: .attributeMissing, severity: .info,
-                    message: "no 公开属性 is declared; \(inherited.value.rawValue) from \(why)", sources: ["S1", "S7"])
-            ]
+            let args = ["value": inherited.value.rawValue, "doc_type": document.docType.rawValue]
+            let text = inherited.source == "section" ? Message("attribute_implied.section", args) : Message("attribute_implied.by_nature", args)
+            return [Finding(ruleID: "attribute_implied", kind: .attributeMissing, severity: .info, text: text, sources: ["S1", "S7"])]
         }
         if values.isEmpty {
             return [
                 Finding(
                     ruleID: "attribute_missing", kind: .attributeMissing,
                     severity: Self.isOfficial(document) ? settings.missingOfficial : settings.missing,
-                    message: "no 公开属性 is declared (附注, 公开方式 field, metadata or front matter)",
-                    sources: ["S7", "S9"],
-                    remediation: "Declare the attribute when drafting, e.g. the 附注 line （此件公开发布）.")
+                    text: Message("attribute_missing"), sources: ["S7", "S9"])
             ]
         }
         var found: [Finding] = []
@@ -38,15 +33,13 @@ public struct AttributeCheck: Sendable {
             found.append(
                 Finding(
                     ruleID: "attribute_conflict", kind: .attributeConflict, severity: settings.conflict,
-                    message: "the declared 公开属性 disagree (\(list)); the stricter value applies",
-                    sources: ["S7"], remediation: "Settle one attribute with the drafting office and correct every declaration."))
+                    text: Message("attribute_conflict", ["declarations": list]), sources: ["S7"]))
         }
         if let strictest = document.declaredAttribute, strictest == .onRequest || strictest == .notPublic {
             found.append(
                 Finding(
                     ruleID: "attribute_not_public", kind: .attributeNotPublic, severity: settings.notPublic,
-                    message: "declared \(strictest.rawValue): not for proactive publication on the website",
-                    sources: ["S1"], remediation: "Withdraw the document from the publication batch."))
+                    text: Message("attribute_not_public", ["value": strictest.rawValue]), sources: ["S1"]))
         }
         // The declaration itself (（此件删减后公开）) records nothing.
         if values.contains(.partial),
@@ -55,8 +48,7 @@ public struct AttributeCheck: Sendable {
             found.append(
                 Finding(
                     ruleID: "attribute_partial_without_record", kind: .attributePartial, severity: settings.partialWithoutRecord,
-                    message: "declared 删减后公开 without saying what was removed and on which ground", sources: ["S1", "S7"],
-                    remediation: "Add the redaction note: what was removed and under which article (条例 Art. 14–16, 37)."))
+                    text: Message("attribute_partial_without_record"), sources: ["S1", "S7"]))
         }
         return found
     }
@@ -102,20 +94,18 @@ public struct AttributeCheck: Sendable {
         // and nothing else stops it (internal management, 上行文), the mismatch is the reason.
         if declared == .active, let implied, implied == .onRequest || implied == .notPublic {
             let blocked = because.contains { $0.severity == .block }
+            let args = ["implied": implied.rawValue, "rules": ids.joined(separator: ", ")]
+            let text = blocked ? Message("attribute_content_conflict", args) : Message("attribute_mismatch", args)
             found.append(
                 Finding(
-                    ruleID: blocked ? "attribute_content_conflict" : "attribute_mismatch",
-                    kind: blocked ? .attributeConflict : .attributeMismatch, severity: blocked ? .info : settings.mismatch,
-                    message: "declared 主动公开, but the content implies \(implied.rawValue) (\(ids.joined(separator: ", "))); the stricter value applies",
-                    sources: ["S1", "S7"],
-                    remediation: "Re-determine the 公开属性 with the drafting office, or remove the non-public content."))
+                    ruleID: text.section, kind: blocked ? .attributeConflict : .attributeMismatch, severity: blocked ? .info : settings.mismatch,
+                    text: text, sources: ["S1", "S7"]))
         }
         if document.docType == .normative, let declared, declared != .active {
             found.append(
                 Finding(
                     ruleID: "attribute_normative_not_active", kind: .attributeMismatch, severity: settings.normativeNotActive,
-                    message: "a 规范性文件 must be 主动公开 (条例 Art. 20), declared \(declared.rawValue)",
-                    sources: ["S1", "S8"], remediation: "Publish the 规范性文件 as 主动公开, or correct its type."))
+                    text: Message("attribute_normative_not_active", ["value": declared.rawValue]), sources: ["S1", "S8"]))
         }
         return (assessment, found)
     }

@@ -29,9 +29,8 @@ struct GuideAgencyCheck {
             found.append(
                 Finding(
                     ruleID: "guide_wrong_agency", kind: .format, severity: severity,
-                    message: "the guide of \(mine) names \(named) where its own agency belongs (a template not adapted?)",
-                    part: line.part, location: document.location(of: line.range), sources: ["S1"],
-                    remediation: "Name the agency that publishes the guide and receives the requests."))
+                    text: Message("guide_wrong_agency", ["agency": mine, "named": named]),
+                    part: line.part, location: document.location(of: line.range), sources: ["S1"]))
         }
         return found
     }

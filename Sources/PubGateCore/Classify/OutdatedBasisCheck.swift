@@ -58,11 +58,12 @@ struct OutdatedBasisCheck {
                         guard before.firstMatch(Self.reliance) != nil || after.firstMatch(Self.article) != nil,
                             clause.firstMatch(Self.repealing) == nil
                         else { continue }
-                        let replaced = basis.replacedBy.map { ", replaced by 《\($0)》" } ?? ""
+                        var args = ["law": basis.title, "ended": basis.ended.description, "date": date.description]
+                        args["replacement"] = basis.replacedBy
                         found.append(
                             finding(
                                 document, line: line, range: r,
-                                message: "relies on 《\(basis.title)》, which ended on \(basis.ended)\(replaced); the document is dated \(date)"))
+                                text: basis.replacedBy == nil ? Message("outdated_basis.law", args) : Message("outdated_basis.law_replaced", args)))
                     }
                 }
             }
@@ -74,19 +75,18 @@ struct OutdatedBasisCheck {
                 found.append(
                     finding(
                         document, line: line, range: r,
-                        message: "states 「\(text[r])」, which 《\(provision.law)》 changed on \(provision.ended)"))
+                        text: Message("outdated_basis.provision", ["provision": String(text[r]), "law": provision.law, "ended": provision.ended.description])))
             }
         }
         return found
     }
 
-    private func finding(_ document: ClassifiedDocument, line: DocumentLine, range r: Range<String.Index>, message: String) -> Finding {
+    private func finding(_ document: ClassifiedDocument, line: DocumentLine, range r: Range<String.Index>, text: Message) -> Finding {
         let utf8 = line.text.utf8
         let start = line.range.lowerBound + utf8.distance(from: utf8.startIndex, to: r.lowerBound)
         let end = line.range.lowerBound + utf8.distance(from: utf8.startIndex, to: r.upperBound)
         return Finding(
-            ruleID: "outdated_basis", kind: .outdatedBasis, severity: severity, message: message, part: line.part,
-            location: document.location(of: start..<end), sources: ["S1", "S34"],
-            remediation: "Cite the basis in force (the replacement named), or correct the condition.")
+            ruleID: "outdated_basis", kind: .outdatedBasis, severity: severity, text: text, part: line.part,
+            location: document.location(of: start..<end), sources: ["S1", "S34"])
     }
 }

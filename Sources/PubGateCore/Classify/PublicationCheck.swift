@@ -89,8 +89,7 @@ public struct PublicationCheck: Sendable {
         return [
             Finding(
                 ruleID: "interpretation_fields", kind: .interpretationFields, severity: settings.publication.interpretation.fields,
-                message: "the 政策解读 does not name \(missing.joined(separator: ", "))", sources: ["S8"],
-                remediation: "Add the 解读单位, 解读人 and 解读电话 (an office line) at the end of the 解读.")
+                text: Message("interpretation_fields", ["fields": missing.joined(separator: ", ")]), sources: ["S8"])
         ]
     }
 
@@ -110,8 +109,7 @@ public struct PublicationCheck: Sendable {
         return [
             Finding(
                 ruleID: "proposal_title", kind: .proposalTitle, severity: settings.publication.proposal.title,
-                message: "the reply's title gives only the session and number, no content summary", sources: ["S8"],
-                remediation: "Name the topic in the title, e.g. 关于市政协…第N号提案（加强…）的答复.")
+                text: Message("proposal_title"), sources: ["S8"])
         ]
     }
 
@@ -164,25 +162,25 @@ public struct PublicationCheck: Sendable {
                 due = start.map { d < $0 } == true ? SimpleDate(year: String(year + 1), month: month, day: day) : d
             }
         }
-        var span = ""
+        var dates: [String: String] = [:]
         if let start, let due, start <= due {
             // Public holidays are the sweep's calendar: a notice is judged without them, in its favour.
             workdays = WorkdayCalendar().workdays(from: start, through: due)
-            span = " (\(start) to \(due))"
+            dates = ["start": start.description, "due": due.description]
         }
         var found: [Finding] = []
         if due == nil && workdays == nil {
             found.append(
                 Finding(
                     ruleID: "consultation_window", kind: .consultation, severity: rules.window,
-                    message: "the 征求意见 notice does not say until when comments are taken", sources: ["S33"],
-                    remediation: "State the period, e.g. 征求意见时间为2025年6月1日至6月30日."))
+                    text: Message("consultation_window.open_ended"), sources: ["S33"]))
         } else if let days = workdays, days < rules.minWorkdays {
+            let args = dates.merging(["days": String(days), "minimum": String(rules.minWorkdays)]) { $1 }
             found.append(
                 Finding(
                     ruleID: "consultation_window", kind: .consultation, severity: rules.window,
-                    message: "comments are taken for \(days) working days\(span); at least \(rules.minWorkdays)",
-                    sources: ["S33"], remediation: "Give the public at least the statutory period to comment."))
+                    text: dates.isEmpty ? Message("consultation_window.days", args) : Message("consultation_window.period", args),
+                    sources: ["S33"]))
         }
         return found + consultationChannel(text)
     }
@@ -192,8 +190,7 @@ public struct PublicationCheck: Sendable {
         return [
             Finding(
                 ruleID: "consultation_channel", kind: .consultation, severity: settings.publication.consultation.channel,
-                message: "the 征求意见 notice names no way to send comments", sources: ["S33"],
-                remediation: "Give an e-mail address, a postal address, a phone or fax number, or the online form.")
+                text: Message("consultation_channel"), sources: ["S33"])
         ]
     }
 
@@ -221,8 +218,7 @@ public struct PublicationCheck: Sendable {
         return [
             Finding(
                 ruleID: "normative_fields", kind: .format, severity: settings.publication.normative.missingFields,
-                message: "the 规范性文件 has no \(missing.joined(separator: ", "))", sources: ["S8", "S34"],
-                remediation: "State the 文号, the 成文日期 and when it takes effect (自…起施行) and for how long (有效期).")
+                text: Message("normative_fields", ["fields": missing.joined(separator: ", ")]), sources: ["S8", "S34"])
         ]
     }
 
@@ -239,9 +235,11 @@ public struct PublicationCheck: Sendable {
             found.append(
                 Finding(
                     ruleID: "document_number_format", kind: .format, severity: settings.publication.documentNumber.malformed,
-                    message: "文号 \(number.written): \(number.problems.joined(separator: "; ")) (canonical \(number.canonical))",
+                    text: Message(
+                        "document_number_format",
+                        ["number": number.written, "problems": number.problems.joined(separator: "; "), "canonical": number.canonical]),
                     location: document.elements.documentNumber?.line == nil ? nil : lineLocation(document, number.written),
-                    sources: ["S5"], remediation: "Write the 文号 as \(number.canonical)."))
+                    sources: ["S5"]))
         }
         return found
     }
@@ -251,21 +249,21 @@ public struct PublicationCheck: Sendable {
     func writtenDateFormat(_ document: ClassifiedDocument) -> [Finding] {
         guard let date = document.elements.writtenDate else { return [] }
         let t = date.text.filter { $0 != " " }
-        let problem: String
+        let canonical = SimpleDate(parsing: t).map { "\($0.year)年\($0.month)月\($0.day)日" }
+        let args = ["date": date.text, "canonical": canonical ?? ""]
+        let text: Message
         if t.firstMatch(#"^[〇○零一二三四五六七八九]{4}年"#) != nil {
-            problem = "written in Chinese numerals"
+            text = canonical == nil
+                ? Message("written_date_format.chinese_numerals_example", args) : Message("written_date_format.chinese_numerals", args)
         } else if t.firstMatch(#"年0[0-9]月|月0[0-9]日"#) != nil {
-            problem = "month or day padded with a zero"
+            text = canonical == nil ? Message("written_date_format.zero_padded_example", args) : Message("written_date_format.zero_padded", args)
         } else {
             return []
         }
-        let canonical = SimpleDate(parsing: t).map { "\($0.year)年\($0.month)月\($0.day)日" } ?? "in Arabic digits, e.g. 2025年6月5日"
         return [
             Finding(
-                ruleID: "written_date_format", kind: .format, severity: settings.publication.writtenDate.malformed,
-                message: "成文日期 \(date.text): \(problem); GB/T 9704 writes \(canonical)",
-                location: lineLocation(document, date.text), sources: ["S5"],
-                remediation: "Write the 成文日期 in Arabic digits without padding zeros, e.g. \(canonical).")
+                ruleID: "written_date_format", kind: .format, severity: settings.publication.writtenDate.malformed, text: text,
+                location: lineLocation(document, date.text), sources: ["S5"])
         ]
     }
 
@@ -286,9 +284,7 @@ public struct PublicationCheck: Sendable {
             return [
                 Finding(
                     ruleID: "penalty_minor", kind: .penaltyMasking, severity: settings.publication.penalty.minors,
-                    message: "the punished party is a minor: a minor's case is not published", part: line.part,
-                    location: document.location(of: line.range), sources: ["S19"],
-                    remediation: "Do not publish the decision.")
+                    text: Message("penalty_minor"), part: line.part, location: document.location(of: line.range), sources: ["S19"])
             ]
         }
         return []
@@ -313,9 +309,8 @@ public struct PublicationCheck: Sendable {
                 found.append(
                     Finding(
                         ruleID: "penalty_masking_template", kind: .penaltyMasking, severity: settings.publication.penalty.maskingTemplate,
-                        message: "\(name) masked as \(head)+\(tail), the site's template is \(template)", part: line.part,
-                        location: lineLocation(document, whole, in: line), masked: whole, sources: ["S19"],
-                        remediation: "Mask every \(name) the same way (\(template)): differing masks can be combined."))
+                        text: Message("penalty_masking_template", ["what": name, "head": String(head), "tail": String(tail), "template": template]),
+                        part: line.part, location: lineLocation(document, whole, in: line), masked: whole, sources: ["S19"]))
             }
         }
         return found

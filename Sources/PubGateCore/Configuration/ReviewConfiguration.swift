@@ -37,10 +37,10 @@ public struct ReviewConfiguration: Sendable {
         return (fallbackFolder as NSString).appendingPathComponent(name)
     }
 
-    /// Loads the rules at `rulesPath` with the document types and settings beside them (or, when a
-    /// custom rules folder has none, those in `fallbackFolder`); `site` (`--config`) overrides the
-    /// settings, `tree` (the reviewed tree's `.pubgate.yml`) may only tighten them. Every problem
-    /// names its file (exit 78 in the CLI).
+    /// Loads the rules at `rulesPath` with the document types, settings and message catalogues
+    /// (`messages/`) beside them (or, when a custom rules folder has none, those in
+    /// `fallbackFolder`); `site` (`--config`) overrides the settings, `tree` (the reviewed tree's
+    /// `.pubgate.yml`) may only tighten them. Every problem names its file (exit 78 in the CLI).
     public static func load(
         rulesPath: String, site: String?, tree: String? = nil, fallbackFolder: String? = nil
     ) throws(ConfigurationError) -> (ReviewConfiguration, LoadedSettings) {
@@ -55,6 +55,12 @@ public struct ReviewConfiguration: Sendable {
         let aggregation = try AggregationRules.load(file: file(AggregationRules.fileName))
         let repealedFile = file(RepealedBases.fileName)
         let repealed = FileManager.default.fileExists(atPath: repealedFile) ? try RepealedBases.load(file: repealedFile) : RepealedBases()
+        // Findings are recorded in the catalogue's English: without one nothing could be said.
+        let messages = file(MessageCatalogues.folderName)
+        guard FileManager.default.fileExists(atPath: (messages as NSString).appendingPathComponent(Language.en.fileName)) else {
+            throw ConfigurationError(file: messages, message: "no message catalogue (\(Language.en.fileName)) beside the rules or the shipped rules")
+        }
+        try MessageCatalogues.use(folder: messages)
         return (
             ReviewConfiguration(rules: rules, documentTypes: types, settings: loaded.settings, aggregation: aggregation, repealed: repealed),
             loaded

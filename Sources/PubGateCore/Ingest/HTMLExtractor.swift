@@ -46,7 +46,7 @@ public struct HTMLExtractor: TextExtractor {
             extraction.findings.append(
                 Finding(
                     ruleID: "markup_unparsable", kind: .unscannable, severity: .block,
-                    message: "HTML could not be parsed: \(error.description)"))
+                    text: Message("markup_unparsable.html", ["reason": error.description])))
             return extraction
         }
         walker.closeBlock()

@@ -15,7 +15,7 @@ public struct XMLExtractor: TextExtractor {
             extraction.findings.append(
                 Finding(
                     ruleID: "markup_unparsable", kind: .unscannable, severity: .block,
-                    message: "XML could not be parsed: \(error.description)"))
+                    text: Message("markup_unparsable.xml", ["reason": error.description])))
             return extraction
         }
         if document.recoveredErrors > 0 {
@@ -23,8 +23,7 @@ public struct XMLExtractor: TextExtractor {
             extraction.findings.append(
                 Finding(
                     ruleID: "markup_recovered", kind: .scanIncomplete, severity: .review,
-                    message: "the XML is not well-formed: the parser skipped what it could not read, so text may be missing from what was scanned",
-                    remediation: "Export the file again (well-formed XML), or have a person read it."))
+                    text: Message("markup_recovered")))
         }
         var aligner = SourceAligner(source: text.scalars)
         var fields: [String: String] = [:]

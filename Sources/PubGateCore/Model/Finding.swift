@@ -20,6 +20,11 @@ public struct Finding: Sendable, Codable, Hashable {
     /// Legal source ids from domain-spec.md (`S25`, …).
     public var sources: [String]
     public var remediation: String?
+    /// The catalogue key of `message` when it is not the rule's own message (``Message``); with
+    /// `messageArgs`, what lets a report say the finding in its own language. `message` is the English.
+    public var messageKey: String?
+    /// The values of the message's placeholders.
+    public var messageArgs: [String: String]
 
     public init(
         ruleID: String, kind: FindingKind, severity: Severity, message: String, part: ContentPart = .body,
@@ -37,11 +42,50 @@ public struct Finding: Sendable, Codable, Hashable {
         self.match = match
         self.sources = sources
         self.remediation = remediation
+        self.messageKey = nil
+        self.messageArgs = [:]
+    }
+
+    /// A finding whose text is a catalogue message: `message` and `remediation` are its English
+    /// (`Rules/messages/en.yaml`), unless `remediation` is given. `base` is the English text a shared
+    /// message wraps (a scan rule's own message).
+    public init(
+        ruleID: String, kind: FindingKind, severity: Severity, text: Message, part: ContentPart = .body,
+        location: SourceLocation? = nil, masked: String? = nil, excerpt: String? = nil, match: String? = nil,
+        sources: [String] = [], remediation: String? = nil, base: String? = nil
+    ) {
+        self.init(
+            ruleID: ruleID, kind: kind, severity: severity, message: "", part: part, location: location, masked: masked, excerpt: excerpt,
+            match: match, sources: sources, remediation: remediation)
+        say(text, base: base)
+        if remediation == nil { self.remediation = MessageCatalogues.english.remediation(rule: ruleID, text) }
+    }
+
+    /// Makes `text` the finding's message (English rendered now; the key and arguments kept for the
+    /// reports). `base`: the English a shared message wraps, by default the current message.
+    public mutating func say(_ text: Message, base: String? = nil) {
+        let previous = message
+        message = MessageCatalogues.english.render(text) { base ?? previous } ?? text.key
+        messageKey = text.key == ruleID ? nil : text.key
+        messageArgs = text.args
+    }
+
+    /// The catalogue message this finding says.
+    public var text: Message { Message(messageKey ?? ruleID, messageArgs) }
+
+    /// The English a shared message wraps (`{base}`: the rule's own message), read back from
+    /// `message`; the message itself for any other finding.
+    public var wrappedMessage: String {
+        guard text.isShared, let (before, after) = MessageCatalogues.english.around(text),
+            message.hasPrefix(before), message.hasSuffix(after), message.count >= before.count + after.count
+        else { return message }
+        return String(message.dropFirst(before.count).dropLast(after.count))
     }
 
     enum CodingKeys: String, CodingKey {
         case ruleID = "rule", kind, severity, message, part, location
         case masked = "text", excerpt, match, sources, remediation
+        case messageKey = "message_id", messageArgs = "message_args"
         case line, column
     }
 
@@ -56,6 +100,8 @@ public struct Finding: Sendable, Codable, Hashable {
         try c.encodeIfPresent(location, forKey: .location)
         try c.encodeIfPresent(match, forKey: .match)
         try c.encode(message, forKey: .message)
+        if !messageArgs.isEmpty { try c.encode(messageArgs, forKey: .messageArgs) }
+        try c.encodeIfPresent(messageKey, forKey: .messageKey)
         try c.encode(part, forKey: .part)
         try c.encodeIfPresent(remediation, forKey: .remediation)
         try c.encode(ruleID, forKey: .ruleID)
@@ -77,5 +123,7 @@ public struct Finding: Sendable, Codable, Hashable {
         match = try c.decodeIfPresent(String.self, forKey: .match)
         sources = try c.decodeIfPresent([String].self, forKey: .sources) ?? []
         remediation = try c.decodeIfPresent(String.self, forKey: .remediation)
+        messageKey = try c.decodeIfPresent(String.self, forKey: .messageKey)
+        messageArgs = try c.decodeIfPresent([String: String].self, forKey: .messageArgs) ?? [:]
     }
 }

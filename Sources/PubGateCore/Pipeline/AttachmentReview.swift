@@ -39,18 +39,16 @@ struct AttachmentReview<Source: DocumentSource> {
                     found.append(
                         Finding(
                             ruleID: "attachment_not_reviewed", kind: .attachment, severity: .review,
-                            message: "the page links the attachment `\(shown)`, which is not in the reviewed folder: it would be published unreviewed",
-                            part: .attribute,
-                            remediation: "Put the attachment beside the page in the batch, or remove the link."))
+                            text: Message("attachment_not_reviewed", ["file": shown]), part: .attribute))
                     continue
                 }
                 guard review.decision == .reject, let disposition = review.disposition else { continue }
                 found.append(
                     Finding(
                         ruleID: "attachment_rejected", kind: .attachment, severity: disposition.severity,
-                        message: "the attachment `\(shown)` is rejected (\(disposition.rawValue): \(review.reasons.joined(separator: ", "))); the page is published with it",
-                        part: .attribute,
-                        remediation: "Correct or remove the attachment, then review the page again."))
+                        text: Message(
+                            "attachment_rejected", ["file": shown, "disposition": disposition.rawValue, "rules": review.reasons.joined(separator: ", ")]),
+                        part: .attribute))
             }
             if !found.isEmpty { out.append((index, found)) }
         }

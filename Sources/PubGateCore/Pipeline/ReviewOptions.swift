@@ -19,8 +19,8 @@ public struct ReviewOptions: Sendable {
     public var settingsFiles: [SettingsFile] = []
     /// How large text files are read in windows (``TextWindows``); smaller in tests.
     var windows = TextWindows.Sizes.standard
-    /// Called after each document (done, total), from any worker thread.
-    public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Called after each document, from any worker thread.
+    public var progress: (@Sendable (ReviewProgress) -> Void)?
 
     public init(
         asOf: SimpleDate, showMatches: Bool = false, workers: Int? = nil, published: [String] = [], outputDirectory: String? = nil

@@ -38,7 +38,7 @@ public struct ReviewPipeline: Sendable {
         let stages = Stages(configuration: configuration, options: options, timings: timings)
         let store = ReviewStore()
         let slots = ResultSlots<Reviewed>(count: files.count)
-        let counter = Mutex(0)
+        let counter = Mutex(ReviewProgress(documents: 0, of: files.count, bytes: 0, of: sizes.reduce(0, +)))
         let progress = options.progress
         // Largest files first: a long file started last would leave one core working alone at the
         // end, and started first it meets the least accumulated state (peak memory).
@@ -49,8 +49,7 @@ public struct ReviewPipeline: Sendable {
             let reviewed = stages.review(name, input: source.read(name), role: roles.role(of: source.repositoryPath(of: name)))
             slots.store(Reviewed(reviewed, name: name, store: store), at: index)
             if let progress {
-                let done = counter.withLock { $0 += 1; return $0 }
-                progress(done, files.count)
+                progress(counter.withLock { $0.add(bytes: sizes[index]) })
             }
         }
         var results = slots.results

@@ -144,7 +144,7 @@ struct Stages: Sendable {
 
     static func unreadable(path: String, reason: String, policy: DecisionPolicy) -> DocumentReview {
         let finding = Finding(
-            ruleID: "input_unreadable", kind: .unscannable, severity: .block, message: "cannot read: \(reason)")
+            ruleID: "input_unreadable", kind: .unscannable, severity: .block, text: Message("input_unreadable", ["reason": reason]))
         return DocumentReview(
             path: path, sha256: "", bytes: 0, format: .unknown, encoding: nil, docType: nil, title: nil,
             attribute: nil, attributeDetail: nil, documentNumber: nil, elements: nil, metadata: nil, validity: nil,

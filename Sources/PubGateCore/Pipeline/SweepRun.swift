@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The sweep's planning run: every page of a site ingested and classified on all cores, turned
 /// into ``SitePage`` facts, and judged by ``SweepPlanner``. Nothing is changed on disk.
@@ -13,11 +14,14 @@ public struct SweepRun: Sendable {
         self.asOf = asOf
     }
 
-    public func plan(site: String) -> SweepPlan {
+    /// `progress` is called after each page, from any worker thread.
+    public func plan(site: String, progress: (@Sendable (ReviewProgress) -> Void)? = nil) -> SweepPlan {
         let layout = SiteLayout(root: site)
         let inputs = InputCollector().collect([site])
-        let (all, problems) = (inputs.files, inputs.problems)
-        let files = all.filter { layout.isPage(layout.relative($0)) }
+        let (all, sizes, problems) = (inputs.files, inputs.sizes, inputs.problems)
+        let chosen = all.indices.filter { layout.isPage(layout.relative(all[$0])) }
+        let files = chosen.map { all[$0] }
+        let counter = Mutex(ReviewProgress(documents: 0, of: files.count, bytes: 0, of: chosen.reduce(0) { $0 + sizes[$1] }))
         let stages = Stages(configuration: configuration, options: ReviewOptions(asOf: asOf))
         let slots = ResultSlots<Result<SitePage, UnreadableFile>>(count: files.count)
         let calendar = expiry.calendar
@@ -27,6 +31,7 @@ public struct SweepRun: Sendable {
             slots.store(
                 stages.classifyOrExplain(file: file).map { SitePage($0, relativePath: layout.relative(file), calendar: calendar, asOf: asOf) },
                 at: index)
+            if let progress { progress(counter.withLock { $0.add(bytes: sizes[chosen[index]]) }) }
         }
         var pages: [SitePage] = []
         var unreadable: [String: String] = [:]

@@ -9,8 +9,8 @@ public struct DocumentDigest: Sendable {
     public let reasons: [String]
     /// Blocking findings per rule id.
     public let blocking: [String: Int]
-    /// Why the document could not be read or decoded, when it could not.
-    public let unscannable: [String]
+    /// Why the document could not be read or decoded, when it could not (its `unscannable` findings).
+    public let unscannable: [Finding]
     /// Findings per kind.
     public let kinds: [String: Int]
 
@@ -24,7 +24,7 @@ public struct DocumentDigest: Sendable {
         for r in rejecting.sorted(by: { $0.severity > $1.severity }).map(\.ruleID) where !unique.contains(r) { unique.append(r) }
         reasons = unique
         blocking = Dictionary(grouping: rejecting, by: \.ruleID).mapValues(\.count)
-        unscannable = review.findings.filter { $0.kind == .unscannable }.map(\.message)
+        unscannable = review.findings.filter { $0.kind == .unscannable }
         kinds = Dictionary(grouping: review.findings, by: \.kind.rawValue).mapValues(\.count)
     }
 }

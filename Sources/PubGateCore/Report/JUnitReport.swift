@@ -1,7 +1,9 @@
 /// The manifest as JUnit XML for CI dashboards: one test case per document, failed when rejected,
-/// with the (masked) findings behind the rejection.
+/// with the (masked) findings behind the rejection that `--min-severity` shows, in the report's
+/// language.
 public enum JUnitReport {
-    public static func render(_ manifest: Manifest) -> String {
+    public static func render(_ manifest: Manifest, options: ReportOptions = ReportOptions()) -> String {
+        let text = options.text
         let failures = manifest.summary.rejected
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"pubgate\" tests=\"\(manifest.documents.count)\" failures=\"\(failures)\">\n"
@@ -12,10 +14,13 @@ public enum JUnitReport {
                 out += "/>\n"
                 continue
             }
-            let reasons = doc.findings.filter { Disposition(severity: $0.severity) != nil }
+            let reasons = doc.findings.filter { Disposition(severity: $0.severity) != nil && options.shows($0.severity, in: .junit) }
             let summary = "\(doc.disposition?.rawValue ?? "reject"): " + reasons.map(\.ruleID).joined(separator: ", ")
             out += ">\n      <failure type=\"\(doc.disposition?.rawValue ?? "reject")\" message=\"\(escape(summary))\">"
-            out += escape(reasons.map { f in "\(f.location.map { "\($0.line):\($0.column) " } ?? "")\(f.ruleID) [\(f.severity.rawValue)] \(f.message)\(f.masked.map { " «\($0)»" } ?? "")" }.joined(separator: "\n"))
+            out += escape(
+                reasons.map { f in
+                    "\(f.location.map { "\($0.line):\($0.column) " } ?? "")\(f.ruleID) [\(text.severity(f.severity))] \(text.message(f))\(f.masked.map { " «\($0)»" } ?? "")"
+                }.joined(separator: "\n"))
             out += "</failure>\n    </testcase>\n"
         }
         out += "  </testsuite>\n</testsuites>\n"

@@ -127,6 +127,13 @@ private final class JSONWriter: Encoder {
         }
         object.field("match", f.match)
         object.field("message", f.message)
+        if !f.messageArgs.isEmpty {
+            object.key("message_args")
+            var args = ObjectWriter(writer: self, level: level + 1)
+            for key in f.messageArgs.keys.sorted() { args.field(key, f.messageArgs[key]) }
+            args.close()
+        }
+        object.field("message_id", f.messageKey)
         object.field("part", f.part.rawValue)
         object.field("remediation", f.remediation)
         object.field("rule", f.ruleID)

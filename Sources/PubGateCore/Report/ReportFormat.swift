@@ -23,18 +23,18 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Writes this report of `manifest` into `directory`, atomically.
-    public func write(_ manifest: Manifest, to directory: String) throws {
+    /// Writes this report of `manifest` into `directory`, atomically, as `options` ask.
+    public func write(_ manifest: Manifest, to directory: String, options: ReportOptions) throws {
         let path = directory + "/" + fileName
         switch self {
         case .json:
             try ManifestWriter.write(manifest, to: path)
             try AtomicWriter.writeJSON(DecisionList(decision: .approve, manifest: manifest), to: directory + "/approve.json")
             try AtomicWriter.writeJSON(DecisionList(decision: .reject, manifest: manifest), to: directory + "/reject.json")
-        case .sarif: try AtomicWriter.write(try SARIFReport(manifest).encoded(), to: path)
-        case .junit: try AtomicWriter.write(Data(JUnitReport.render(manifest).utf8), to: path)
-        case .csv: try AtomicWriter.write(Data(FindingsCSV.render(manifest).utf8), to: path)
-        case .html: try AtomicWriter.write(Data(try HTMLReport.render(manifest).utf8), to: path)
+        case .sarif: try AtomicWriter.write(try SARIFReport(manifest, options: options).encoded(), to: path)
+        case .junit: try AtomicWriter.write(Data(JUnitReport.render(manifest, options: options).utf8), to: path)
+        case .csv: try AtomicWriter.write(Data(FindingsCSV.render(manifest, options: options).utf8), to: path)
+        case .html: try AtomicWriter.write(Data(try HTMLReport.render(manifest, options: options).utf8), to: path)
         }
     }
 

@@ -44,7 +44,7 @@ struct PersonNameCheck {
                 out.append(
                     Finding(
                         ruleID: "case_person_name_repeated", kind: first.kind, severity: first.severity,
-                        message: "the \(part == .body ? "title" : part.rawValue) names again the person \(first.ruleID) found named in full",
+                        text: Message("case_person_name_repeated", ["part": part == .body ? "title" : part.rawValue, "rule": first.ruleID]),
                         part: part, location: location, masked: Masker.mask(name), sources: first.sources,
                         remediation: first.remediation))
             }
@@ -74,10 +74,9 @@ struct PersonNameCheck {
             out.append(
                 Finding(
                     ruleID: "case_person_mask_inconsistent", kind: .casePerson, severity: .review,
-                    message: "a party is masked (\(surname)…) in one field and named in full with the same surname in another: together they name the person",
+                    text: Message("case_person_mask_inconsistent", ["surname": String(surname)]),
                     part: document.normalized.part(at: r.lowerBound), location: document.location(of: r), masked: Masker.mask(name),
-                    excerpt: nil, match: showMatches ? name : nil, sources: ["S16", "S19"],
-                    remediation: "Mask the name the same way in every field (X-01)."))
+                    excerpt: nil, match: showMatches ? name : nil, sources: ["S16", "S19"]))
             return true
         }
         return out

@@ -172,15 +172,14 @@ public struct Scanner: Sendable {
                     findings.append(
                         Finding(
                             ruleID: rule.id, kind: rule.kind, severity: severity,
-                            message: Self.unlistedMessage(unlisted, rule.message ?? rule.title),
-                            sources: rule.sources ?? [], remediation: rule.remediation))
+                            text: Self.unlistedMessage(unlisted), sources: rule.sources ?? [], remediation: rule.remediation,
+                            base: rule.message ?? rule.title))
                 }
             } catch {
                 findings.append(
                     Finding(
                         ruleID: rule.id, kind: .scanIncomplete, severity: .block,
-                        message: "scan incomplete: rule `\(rule.id)` stopped (\(error.message)); the document was not fully checked",
-                        remediation: "Review the document by hand, or fix the rule in \(compiled.file)."))
+                        text: Message("shared.scan_incomplete", ["rule": rule.id, "reason": error.message, "file": compiled.file])))
             }
         }
         if document.docType != .wanted {
@@ -188,7 +187,7 @@ public struct Scanner: Sendable {
             let (elsewhere, bodyLines) = names.repetitions(of: people.mapValues(\.finding), besides: namedAt)
             for (name, lines) in bodyLines where !lines.isEmpty {
                 guard let first = people[name] else { continue }
-                findings[first.index].message += "; named again on line \(lines.map(String.init).joined(separator: ", "))"
+                findings[first.index].say(Message("shared.named_again", ["lines": lines.map(String.init).joined(separator: ", ")]))
             }
             findings += elsewhere
             // Party fields are a decision's: the check reads a penalty or licence decision only.
@@ -203,26 +202,23 @@ public struct Scanner: Sendable {
     /// the number is. (An 18-digit ID passes checksum, date and region; it is read wherever it stands.)
     static let numberKinds: Set<FindingKind> = [.mobile, .bankCard, .landline]
 
-    /// The message of the finding that counts a rule's unlisted matches.
-    static func unlistedMessage(_ count: Int, _ ruleMessage: String) -> String {
-        "\(count)" + unlistedMarker + ruleMessage
+    /// The message of the finding that counts a rule's unlisted matches (it wraps the rule's own).
+    static func unlistedMessage(_ count: Int) -> Message {
+        Message("shared.more_matches", ["count": String(count), "listed": String(listedPerRule)])
     }
 
-    private static let unlistedMarker = " more matches of this rule are not listed (the first \(listedPerRule) are): "
-
-    /// How many matches a finding of ``unlistedMessage(_:_:)`` counts; nil for any other finding.
+    /// How many matches a finding of ``unlistedMessage(_:)`` counts; nil for any other finding.
     static func unlistedCount(_ finding: Finding) -> Int? {
-        guard finding.location == nil, finding.kind != .scanIncomplete, let marker = finding.message.range(of: unlistedMarker) else { return nil }
-        return Int(finding.message[..<marker.lowerBound])
+        guard finding.location == nil, finding.messageKey == unlistedMessage(0).key else { return nil }
+        return finding.messageArgs["count"].flatMap { Int($0) }
     }
 
     /// A finding counting `count` unlisted matches of `finding`'s rule (itself a listed finding of
     /// it, or a count made for part of the text).
     static func unlistedFinding(like finding: Finding, count: Int, severity: Severity) -> Finding {
-        let ruleMessage = finding.message.range(of: unlistedMarker).map { String(finding.message[$0.upperBound...]) } ?? finding.message
-        return Finding(
-            ruleID: finding.ruleID, kind: finding.kind, severity: severity, message: unlistedMessage(count, ruleMessage),
-            sources: finding.sources, remediation: finding.remediation)
+        Finding(
+            ruleID: finding.ruleID, kind: finding.kind, severity: severity, text: unlistedMessage(count), sources: finding.sources,
+            remediation: finding.remediation, base: finding.wrappedMessage)
     }
 
     // MARK: - Helpers

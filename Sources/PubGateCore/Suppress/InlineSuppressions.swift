@@ -28,9 +28,8 @@ public struct InlineSuppressions: Sendable {
                     problems.append(
                         Finding(
                             ruleID: "suppression_without_reason", kind: .suppression, severity: .fix,
-                            message: "`pubgate:allow \(rule)` gives no reason; it suppresses nothing", part: line.part,
-                            location: SourceLocation(line: line.line, column: 1, endLine: line.line, endColumn: 1, byteStart: 0, byteEnd: 0),
-                            remediation: "Say why the finding is acceptable: pubgate:allow \(rule) <reason>."))
+                            text: Message("suppression_without_reason", ["rule": rule]), part: line.part,
+                            location: SourceLocation(line: line.line, column: 1, endLine: line.line, endColumn: 1, byteStart: 0, byteEnd: 0)))
                 } else {
                     allows.append(Allow(rule: rule, reason: reason, line: line.line))
                 }

@@ -23,6 +23,11 @@ struct CheckCommand: ParsableCommand {
             default in a Hugo site: templates, static/, section _index.md pages) are scanned for
             leaks but not judged as documents.
 
+            Messages are in Chinese unless --lang en (rule ids stay as they are); --json prints one
+            JSON object instead of the lines; --min-severity sets the lowest severity printed
+            (default warn: info findings are left out). On a terminal a progress line shows on
+            stderr once a check takes more than a second.
+
             Exit: 0 clean, 1 refused, 64 usage (not in a git repository, unknown commit),
             65 unreadable or a Git LFS pointer, 74 index, 78 configuration.
 
@@ -44,6 +49,11 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Review date YYYY-MM-DD (default: today in Asia/Shanghai).")
     var asOf: SimpleDate?
 
+    @Option(name: .long, help: "Lowest severity printed: info, warn, fix, review or block (default: warn).")
+    var minSeverity: Severity?
+
+    @OptionGroup var output: OutputOptions
+
     @OptionGroup var corpus: CorpusOptions
 
     @OptionGroup var ruleOptions: RuleOptions
@@ -55,37 +65,66 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let (source, root, lfs, empty) = try documents()
-        for path in lfs {
-            print("\(DisplayPath.of(path).escapingControlCharacters):1:1 lfs_pointer the file is a Git LFS pointer; its content cannot be reviewed")
-        }
         guard !empty else {
-            FileHandle.standardError.write(Data("pubgate: nothing to check\n".utf8))
+            let text = ReportText(output.lang)
+            if output.json {
+                FileHandle.standardOutput.write(try CheckSummaryJSON.nothing(version: PubGate.version, lfsPointers: lfs.map(DisplayPath.of)))
+            } else {
+                for path in lfs { print(Self.lfsLine(path)) }
+            }
+            FileHandle.standardError.write(Data((text.text("check.nothing") + "\n").utf8))
             if !lfs.isEmpty { throw ExitStatus.unreadableInput }
             return
         }
         let (configuration, loaded) = try ruleOptions.load(root: root)
+        let reports = output.reportOptions(rules: configuration.rules, minSeverity: minSeverity)
+        let text = reports.text
+        let minimum = minSeverity ?? .warn
         var options = ReviewOptions(asOf: asOf ?? SimpleDate.today())
         options.settingsFiles = loaded.files
         try corpus.apply(to: &options, root: root)
+        let bar = ProgressLine(enabled: true, text: text)
+        options.progress = { bar.update($0) }
+        defer { bar.finish() }
         let outcome = try PipelineRunner.review(configuration, options, source: source)
+        bar.finish()
         let manifest = outcome.manifest
-        var assets = 0
-        for doc in manifest.documents {
-            if doc.role == .asset { assets += 1 }
-            for f in doc.findings where f.severity > .info {
-                let at = f.location.map { "\($0.line):\($0.column)" } ?? "1:1"
-                let place = f.location?.container.map { " @ \($0)" } ?? ""
-                print("\(doc.path.escapingControlCharacters):\(at) \(f.ruleID) [\(f.severity.rawValue)] \(f.message)\(f.masked.map { " «\($0)»" } ?? "")\(place)")
+        let rejected = manifest.summary.rejected
+        if output.json {
+            FileHandle.standardOutput.write(
+                try CheckSummaryJSON(manifest, options: reports, minimum: minimum, lfsPointers: lfs.map(DisplayPath.of)).encoded())
+        } else {
+            for path in lfs { print(Self.lfsLine(path)) }
+            for doc in manifest.documents {
+                for f in doc.findings where f.severity >= minimum {
+                    let place = f.location?.container.map { " @ \($0)" } ?? ""
+                    let line = text.text(
+                        "check.finding",
+                        [
+                            "path": doc.path.escapingControlCharacters, "line": String(f.location?.line ?? 1), "column": String(f.location?.column ?? 1),
+                            "rule": f.ruleID, "severity": text.severity(f.severity), "message": text.message(f),
+                        ])
+                    print(line + (f.masked.map { " «\($0)»" } ?? "") + place)
+                }
+            }
+            for s in manifest.staleSuppressions {
+                print(
+                    text.text(
+                        "check.stale",
+                        ["path": s.path.escapingControlCharacters, "line": String(s.suppression.line ?? 1), "source": s.suppression.source.rawValue, "rule": s.suppression.rule]))
             }
         }
-        for s in manifest.staleSuppressions {
-            print("\(s.path.escapingControlCharacters):\(s.suppression.line ?? 1):1 stale_suppression \(s.suppression.source.rawValue) suppression of \(s.suppression.rule) matched nothing")
-        }
-        let rejected = manifest.summary.rejected
-        let counted = "\(manifest.documents.count) files checked" + (assets > 0 ? " (\(assets) as site assets)" : "")
-        FileHandle.standardError.write(Data("pubgate: \(counted), \(rejected) refused\(rejected > 0 ? " — the commit is blocked" : "")\n".utf8))
+        let assets = manifest.documents.filter { $0.role == .asset }.count
+        let counts = ["files": String(manifest.documents.count), "assets": String(assets), "refused": String(rejected)]
+        let summary = text.text(assets > 0 ? "check.summary_assets" : "check.summary", counts) + (rejected > 0 ? text.text("check.blocked") : "")
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
         if outcome.hasUnreadableInput || !lfs.isEmpty { throw ExitStatus.unreadableInput }
         if rejected > 0 || corpus.failsOnStale(manifest) { throw ExitStatus.rejected }
+    }
+
+    /// The line for a Git LFS pointer, whose content is not there to review.
+    static func lfsLine(_ path: String) -> String {
+        "\(DisplayPath.of(path).escapingControlCharacters):1:1 lfs_pointer the file is a Git LFS pointer; its content cannot be reviewed"
     }
 
     /// The documents to check, the repository root they belong to, the Git LFS pointers among

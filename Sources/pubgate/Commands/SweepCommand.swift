@@ -15,6 +15,10 @@ struct SweepCommand: ParsableCommand {
             --apply archives, verifies, then removes the purged pages and their rendered output,
             journaling every step in OUT/journal.jsonl; an interrupted apply is finished by the next.
 
+            The summary is in Chinese unless --lang en; --json prints one JSON object instead (the
+            pages due, the lists, and after --apply what was archived, removed and kept). On a
+            terminal a progress line shows on stderr once reading the site takes more than a second.
+
             Exit: 0 nothing due (or everything applied), 1 something due (dry run) or kept,
             65 a page could not be read (never purged), 73 the archive could not be written,
             75 another sweep holds the lock, 78 broken rules or settings.
@@ -48,6 +52,8 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .long, help: "With --apply, mark purged pages in this corpus index (default: .pubgate/index.sqlite at the repository root when present).")
     var index: String?
 
+    @OptionGroup var output: OutputOptions
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func validate() throws {
@@ -76,12 +82,18 @@ struct SweepCommand: ParsableCommand {
         }
         let log = try OperationsLog(path: self.log, runID: "sweep-\(date)")
         let applier = SweepApplier(layout: layout, outDirectory: out, useGit: git, log: log)
+        let text = ReportText(output.lang)
+        // With --json stdout carries one JSON object, written at the end.
+        let say = { (line: String) in if !output.json { print(line) } }
         var kept: [String] = []
         if apply, let resumed = try applier.resume() {
-            print("finished interrupted run \(resumed.resumedRun ?? "?"): \(resumed.removed.count) removed")
+            say("finished interrupted run \(resumed.resumedRun ?? "?"): \(resumed.removed.count) removed")
             kept += resumed.kept
         }
-        let plan = SweepRun(configuration: configuration, expiry: expiry, asOf: date).plan(site: site)
+        let bar = ProgressLine(enabled: true, text: text)
+        defer { bar.finish() }
+        let plan = SweepRun(configuration: configuration, expiry: expiry, asOf: date).plan(site: site) { bar.update($0) }
+        bar.finish()
         log.log(action: "plan", message: "sweep planned", fields: ["pubgate.purge": "\(plan.purge.count)", "pubgate.relabel": "\(plan.relabel.count)"])
         do {
             let output = try OutputSet(in: out, name: "sweep")
@@ -92,7 +104,8 @@ struct SweepCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(WriteError(path: out, error: error))\n".utf8))
             throw ExitStatus.cannotWrite
         }
-        print(SweepSummary.render(plan, outputDirectory: out))
+        say(SweepSummary.render(plan, outputDirectory: out, text: text))
+        var summary = SweepSummaryJSON(plan, lists: [out + "/purge.json", out + "/relabel.json"])
         for (path, reason) in plan.unreadable.sorted(by: { $0.key < $1.key }) {
             FileHandle.standardError.write(Data("error: \(DisplayPath.of(path)): \(reason); not judged, never purged\n".utf8))
             log.log("error", action: "plan", outcome: "failure", message: "unreadable page", fields: ["file.path": DisplayPath.of(path)])
@@ -104,7 +117,10 @@ struct SweepCommand: ParsableCommand {
             if apply {
                 var outcome = try applier.apply(plan, organization: organization, agent: agent)
                 try applier.relabel(plan.relabel, run: "relabel-\(date)", outcome: &outcome)
-                if let written = outcome.archive { print("archive: \(written.path) (verified)") }
+                if let written = outcome.archive { say("archive: \(written.path) (verified)") }
+                summary.archive = outcome.archive?.path
+                summary.removed = outcome.removed.count
+                summary.relabelled = outcome.relabelled.count
                 if !outcome.removed.isEmpty, let store = try IndexOptions.open(explicit: index, defaultIn: RepositoryRoot.find(for: [site]).path) {
                     // The index records paths as displayed.
                     let purged = plan.purge.filter { outcome.removed.contains($0.sitePath) }.map { DisplayPath.of($0.path) }
@@ -116,14 +132,15 @@ struct SweepCommand: ParsableCommand {
                         throw ExitStatus.ioError
                     }
                 }
-                print("removed \(outcome.removed.count) files" + (git ? " (staged with git rm)" : ""))
-                if !outcome.relabelled.isEmpty { print("relabelled \(outcome.relabelled.count) pages") }
-                for path in outcome.relabelsForCMS { print("relabel in the CMS: \(path) (no front matter 有效性 field)") }
+                say("removed \(outcome.removed.count) files" + (git ? " (staged with git rm)" : ""))
+                if !outcome.relabelled.isEmpty { say("relabelled \(outcome.relabelled.count) pages") }
+                for path in outcome.relabelsForCMS { say("relabel in the CMS: \(path) (no front matter 有效性 field)") }
                 kept += outcome.kept
             } else if archive, !plan.purge.isEmpty {
                 let bag = try BagIt.build(plan: plan, layout: layout, organization: organization, agent: agent)
                 let written = try SweepArchive.write(bag, to: out, mtime: date.shanghaiMidnight)
-                print("archive: \(written.path) (verified)")
+                say("archive: \(written.path) (verified)")
+                summary.archive = written.path
                 log.log(action: "archive", message: "archive written and verified", fields: ["file.path": written.path])
             }
         } catch let error as ArchiveError {
@@ -132,6 +149,10 @@ struct SweepCommand: ParsableCommand {
             throw ExitStatus.cannotWrite
         }
         for path in kept { FileHandle.standardError.write(Data("error: \(path): kept (changed since archived, or outside the site)\n".utf8)) }
+        if output.json {
+            summary.kept = kept
+            FileHandle.standardOutput.write(try summary.encoded())
+        }
         if !plan.unreadable.isEmpty { throw ExitStatus.unreadableInput }
         if !kept.isEmpty || (!apply && plan.isDue) { throw ExitStatus.rejected }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PubGateCore
 
 /// What the terminal can show: colours only on a TTY and without `NO_COLOR`
 /// (https://no-color.org); a progress line on stderr only when stderr is a TTY.
@@ -18,49 +19,61 @@ enum Terminal {
         case red = 31, green = 32, yellow = 33
     }
 
-    /// Colours the decision words of the review summary.
-    static func summary(_ text: String) -> String {
-        guard colours else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            let l = String(line)
-            if l.hasPrefix("  reject [block]") { return paint(l, .red) }
-            if l.hasPrefix("  reject") { return paint(l, .yellow) }
-            return l
+    /// The review summary, a rejected document's line red when it must not be published and
+    /// yellow otherwise.
+    static func summary(_ lines: [SummaryPrinter.Line]) -> String {
+        lines.map { line in
+            guard colours, let d = line.disposition else { return line.text }
+            return paint(line.text, d == .block ? .red : .yellow)
         }.joined(separator: "\n")
     }
 }
 
-/// A progress line on stderr (`pubgate: 120/1000 documents`), shown only on a TTY, only after
-/// the first second, and cleared when done.
+/// A progress line on stderr — documents, megabytes, throughput and time left — shown only when
+/// stderr is a terminal, only once a run has taken a second, redrawn in place at most ten times a
+/// second, and cleared when done. A pipe or a log file never gets one.
 final class ProgressLine: @unchecked Sendable {
-    // Safe: `shown` and `last` are only touched while holding `lock`.
+    // Safe: `shown`, `last` and `finishing` are only touched while holding `lock`.
     private let lock = NSLock()
     private let start = Date()
     private var shown = false
     private var last = Date.distantPast
+    private var finishing = false
     private let enabled: Bool
+    private let text: ReportText
 
-    init(enabled: Bool) {
+    init(enabled: Bool, text: ReportText) {
         self.enabled = enabled && Terminal.stderrIsTTY
+        self.text = text
     }
 
-    func update(done: Int, total: Int) {
+    func update(_ progress: ReviewProgress) {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
         let now = Date()
-        guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(last) > 0.1 || done == total else { return }
+        let elapsed = now.timeIntervalSince(start)
+        guard !finishing, elapsed > 1, now.timeIntervalSince(last) > 0.1 || progress.isComplete else { return }
         last = now
-        shown = true
-        let width = 30
-        let filled = total > 0 ? width * done / total : width
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\rpubgate: [\(bar)] \(done)/\(total) documents".utf8))
+        if progress.isComplete {
+            // Aggregation and the reports come after the last document: say so rather than sit at 100 %.
+            finishing = true
+            draw(text.text("progress.finishing", ["total": String(progress.totalDocuments)]))
+        } else {
+            draw(progress.line(elapsed: elapsed, text: text))
+        }
     }
 
+    /// Clears the line (before the summary, or an error, is printed).
     func finish() {
         lock.lock()
         defer { lock.unlock() }
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
+    }
+
+    private func draw(_ line: String) {
+        shown = true
+        FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8))
     }
 }

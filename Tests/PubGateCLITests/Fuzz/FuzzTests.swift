@@ -36,7 +36,7 @@ import Testing
         try FileManager.default.createDirectory(at: clean, withIntermediateDirectories: true)
         for (name, bytes) in seeds where name.hasPrefix("clean.") { try Data(bytes).write(to: clean.appendingPathComponent(name)) }
         let plain = Self.run(binary, ["review", clean.path, "--out", work.appendingPathComponent("clean-out").path, "--as-of", "2025-06-30", "--config", config.path], timeout: 120)
-        #expect(plain.status == 0 && plain.stdout.contains("6 documents, 6 approved"), "\(plain.stdout)\(plain.stderr)")
+        #expect(plain.status == 0 && plain.stdout.contains("共 6 份文档，6 份通过"), "\(plain.stdout)\(plain.stderr)")
         var mutator = Mutator(random: FuzzRandom(seed: seed))
         var outcome = Outcome()
         var log: [String] = []

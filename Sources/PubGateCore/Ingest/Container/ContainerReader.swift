@@ -74,9 +74,8 @@ struct ContainerReader: Sendable {
                 extraction.findings.append(
                     Finding(
                         ruleID: "embedded_unscannable", kind: .unscannable, severity: .block,
-                        message: "the embedded or attached file `\(place)` cannot be scanned: \(error.description)",
-                        part: .attachment, location: extraction.text.lastSegmentLocation,
-                        remediation: error.remediation))
+                        text: Message("embedded_unscannable", ["file": place, "reason": error.description]),
+                        part: .attachment, location: extraction.text.lastSegmentLocation, remediation: error.remediation))
             }
         }
     }

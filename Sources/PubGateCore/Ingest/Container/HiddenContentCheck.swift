@@ -5,59 +5,48 @@
 /// Each is a `review` finding on its own, whatever the scan finds in the text: the web reviewer
 /// sees the printed page, the site serves the whole file.
 enum HiddenContentCheck {
-    /// Parts that are in the file but not on the printed page, with the rule that reports them.
-    static let hiddenParts: [(parts: Set<ContentPart>, rule: String, what: String, remediation: String)] = [
-        ([.comment], "hidden_comments", "comments",
-         "Delete the comments (审阅 → 删除所有批注) before publishing."),
-        ([.deletedRevision, .insertedRevision], "hidden_revisions", "tracked changes (deleted text is still in the file)",
-         "Accept or reject all tracked changes and turn tracking off before publishing."),
-        ([.hiddenText], "hidden_text", "text formatted as hidden",
-         "Remove the hidden text, or publish a PDF printed from the final version."),
-        ([.hiddenSheet], "hidden_sheets", "cells on hidden or very hidden sheets",
-         "Delete the hidden sheets; publish only the sheet meant for the public."),
-        ([.hiddenCell], "hidden_cells", "cells in hidden rows or columns",
-         "Delete the hidden rows and columns instead of hiding them."),
-        ([.annotation], "hidden_annotations", "annotations",
-         "Remove the annotations, or publish a version without them."),
+    /// Parts that are in the file but not on the printed page, with the rule that reports them
+    /// (its message and remediation are in `Rules/messages`).
+    static let hiddenParts: [(parts: Set<ContentPart>, text: Message)] = [
+        ([.comment], Message("hidden_comments")),
+        ([.deletedRevision, .insertedRevision], Message("hidden_revisions")),
+        ([.hiddenText], Message("hidden_text")),
+        ([.hiddenSheet], Message("hidden_sheets")),
+        ([.hiddenCell], Message("hidden_cells")),
+        ([.annotation], Message("hidden_annotations")),
     ]
 
     static func findings(for extraction: ContainerExtraction, unreadEmbedded: [String]) -> [Finding] {
         var findings: [Finding] = []
         let segments = extraction.text.segments
-        for (parts, rule, what, remediation) in hiddenParts {
+        for (parts, text) in hiddenParts {
             let indices = segments.indices.filter { parts.contains(segments[$0].part) }
             guard let first = indices.first else { continue }
             let places = Self.list(indices.compactMap { segments[$0].place })
             findings.append(
                 Finding(
-                    ruleID: rule, kind: .hiddenContent, severity: .review,
-                    message: "the file carries \(what), not printed but published with it: \(places)",
-                    part: segments[first].part, location: extraction.text.location(ofSegment: first),
-                    remediation: remediation))
+                    ruleID: text.key, kind: .hiddenContent, severity: .review,
+                    text: Message(text.key, ["places": places]),
+                    part: segments[first].part, location: extraction.text.location(ofSegment: first)))
         }
         if !extraction.personalProperties.isEmpty {
             findings.append(
                 Finding(
                     ruleID: "hidden_properties", kind: .hiddenContent, severity: .review,
-                    message: "document properties name the people who wrote or edited it: \(list(extraction.personalProperties))",
-                    part: .property, sources: ["S25"],
-                    remediation: "Clear author, last-modified-by and custom properties (文件 → 检查文档 → 删除文档属性和个人信息)."))
+                    text: Message("hidden_properties", ["places": list(extraction.personalProperties)]), part: .property, sources: ["S25"]))
         }
         if !extraction.images.isEmpty {
             findings.append(
                 Finding(
                     ruleID: "embedded_images", kind: .embeddedContent, severity: .review,
-                    message: "\(extraction.images.count) image(s) whose text is not scanned; needs OCR or a human: \(list(extraction.images))",
-                    part: .attachment,
-                    remediation: "Look at every image (seals, scans, screenshots) before publishing."))
+                    text: Message("embedded_images", ["count": String(extraction.images.count), "places": list(extraction.images)]),
+                    part: .attachment))
         }
         if !unreadEmbedded.isEmpty {
             findings.append(
                 Finding(
                     ruleID: "embedded_objects", kind: .embeddedContent, severity: .review,
-                    message: "embedded or attached files that were not scanned: \(list(unreadEmbedded))",
-                    part: .attachment,
-                    remediation: "Remove the embedded files, or open and review each of them by hand."))
+                    text: Message("embedded_objects", ["places": list(unreadEmbedded)]), part: .attachment))
         }
         return findings
     }

@@ -92,8 +92,7 @@ extension FrontMatterBlock {
         } catch {
             let problem = Finding(
                 ruleID: "front_matter_malformed", kind: .format, severity: .fix,
-                message: "front matter is not valid \(syntax.rawValue): \(error.summary)", part: .frontMatter,
-                remediation: "Correct the front matter so the site generator and pubgate read the same fields.")
+                text: Message("front_matter_malformed", ["syntax": syntax.rawValue, "reason": error.summary]), part: .frontMatter)
             return (FrontMatterText(scalars: scalars, block: self).segments(nil), [:], problem)
         }
     }

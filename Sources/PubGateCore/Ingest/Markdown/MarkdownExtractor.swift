@@ -50,7 +50,7 @@ public struct MarkdownExtractor: TextExtractor {
             extraction.findings.append(
                 Finding(
                     ruleID: "markdown_unparsable", kind: .unscannable, severity: .block,
-                    message: "Markdown could not be parsed: \(error.description)"))
+                    text: Message("markdown_unparsable", ["reason": error.description])))
         }
         extraction.segments = front + body
         var fields = MetadataReader.read(body)

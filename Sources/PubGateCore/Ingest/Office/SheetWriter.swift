@@ -34,10 +34,8 @@ struct SheetWriter {
                 extraction.findingAtLastSegment(
                     Finding(
                         ruleID: "sheet_id_as_number", kind: .residentID, severity: .block,
-                        message: "a resident ID typed as a number: the spreadsheet kept \(number.significantDigits) significant digits and lost the last ones, but region and birth date still identify the person",
-                        part: cell.part, masked: Masker.mask(number.text),
-                        sources: ["S25"],
-                        remediation: "Remove the column, or mask the number as text (e.g. 11**************39) before publishing; the original digits cannot be recovered from this file."))
+                        text: Message("sheet_id_as_number", ["digits": String(number.significantDigits)]),
+                        part: cell.part, masked: Masker.mask(number.text), sources: ["S25"]))
             }
         }
     }

@@ -43,9 +43,7 @@ struct PDFExtractor {
             extraction.findings.append(
                 Finding(
                     ruleID: "pdf_damaged", kind: .scanIncomplete, severity: .review,
-                    message: "poppler reported \(problems.count) problem(s) reading the PDF (\(ElementMasking.maskDigitRuns(problems[0]))): "
-                        + "it skipped or guessed at part of the file, so text may be missing from what was scanned; a person must read it",
-                    remediation: "Export the PDF again from the source document (or repair it) and review the new file, or have a person read every page."))
+                    text: Message("pdf_damaged", ["count": String(problems.count), "first": ElementMasking.maskDigitRuns(problems[0])])))
         }
         for (page, count) in imagesPerPage.sorted(by: { $0.key < $1.key }) where !textless.contains(page) {
             extraction.images.append("page \(page): \(count) image(s)")
@@ -57,8 +55,7 @@ struct PDFExtractor {
             extraction.findings.append(
                 Finding(
                     ruleID: "pdf_needs_ocr", kind: .needsOCR, severity: .review,
-                    message: "page(s) \(listed) have no text layer (a scan or text drawn as shapes): pubgate cannot read them; needs OCR or a human",
-                    remediation: "Publish a text PDF printed from the source document, or have a person read every page before publishing."))
+                    text: Message("pdf_needs_ocr", ["pages": listed])))
         }
         for name in try attachments(bytes) { extraction.embedded.append((name, nil)) }
     }
