@@ -75,6 +75,17 @@ internal import CPCRE2
         unsafe pcre2_code_free_8(code)
     }
 
+    /// The number of the capture group called `name` (`(?<name>…)`), nil when the pattern has none
+    /// of that name (or several: PCRE2 then reports the name as not unique).
+    public func groupNumber(named name: String) -> Int? {
+        let number = unsafe name.utf8CString.withUnsafeBufferPointer { buf in
+            unsafe buf.withMemoryRebound(to: UInt8.self) { bytes in
+                unsafe pcre2_substring_number_from_name_8(code, bytes.baseAddress)
+            }
+        }
+        return number > 0 ? Int(number) : nil
+    }
+
     /// Returns the byte range of every match (or of capture `group`) in `subject`, in order.
     ///
     /// Ranges are UTF-8 byte offsets into `subject`. An empty match advances by one scalar.

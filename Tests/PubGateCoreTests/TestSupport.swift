@@ -13,7 +13,8 @@ let shippedConfiguration: ReviewConfiguration = try! ReviewConfiguration.load(
 ).0
 let shippedRules = shippedConfiguration.rules
 let shippedSettings = shippedConfiguration.settings
-let shippedClassifier = Classifier(types: shippedConfiguration.documentTypes)
+let shippedClassifier = shippedConfiguration.classifier
+let shippedPhrasebook = shippedConfiguration.expiry.phrasebook
 
 /// Ingests and classifies `text` as if it were a file named `name`.
 func classify(_ text: String, name: String) -> ClassifiedDocument {

@@ -12,10 +12,13 @@ public struct Classifier: Sendable {
     private let keyValue: Regex
     private let types: DocumentTypeRules
     private let sections: [SiteSection]
+    private let phrasebook: ValidityPhrasebook
 
-    /// `sections` are the site's columns with their default 公开属性 and type.
-    public init(types: DocumentTypeRules, sections: [SiteSection] = []) {
+    /// `sections` are the site's columns with their default 公开属性 and type; `phrasebook` the
+    /// validity phrasings of `Rules/expiry.yaml`.
+    public init(types: DocumentTypeRules, phrasebook: ValidityPhrasebook, sections: [SiteSection] = []) {
         self.types = types
+        self.phrasebook = phrasebook
         self.sections = sections
         // RX-ATTR-ANNOT and RX-ATTR-KV of domain-spec §2.3, on normalized text (full-width brackets are ASCII).
         annotation = try! Regex(
@@ -58,7 +61,7 @@ public struct Classifier: Sendable {
             ingested: document, normalized: normalized, lineIndex: lineIndex, lines: lines, docType: docType,
             typeReason: typeReason, title: title,
             normalizedTitle: normalizedTitle, elements: elements, metadata: metadata, documentNumber: number,
-            validity: ValidityStatement(normalized: normalized.utf8, title: title), declarations: declarations,
+            validity: ValidityStatement(normalized: normalized.utf8, title: title, phrasebook: phrasebook), declarations: declarations,
             inherited: declarations.isEmpty ? Self.inherited(docType, title: normalizedTitle, section: section) : nil)
     }
 

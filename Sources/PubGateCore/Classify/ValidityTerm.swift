@@ -29,7 +29,8 @@ public struct ValidityTerm: Sendable, Codable, Hashable {
             return ValidityTerm(expiresOn: until.adding(days: 1), basis: "valid_until", countedFrom: nil)
         }
         let effective = statement.effectiveDate ?? metadataEffective
-        let start = effective ?? writtenDate
+        // 自发布之日起30日后施行: the days after issue are part of the wait, not of the period.
+        let start = effective ?? writtenDate.map { $0.adding(days: statement.daysAfterIssue ?? 0) }
         guard let start else { return nil }
         let from = effective != nil ? "effective_date" : "written_date"
         // Outside a 规范性文件, a period counts only beside a 施行 sentence: "身份证有效期5年" is prose.

@@ -1,25 +1,32 @@
 import Foundation
 
-/// Everything a review is configured by: scan rules, document-type cues and the site's settings.
+/// Everything a review is configured by: scan rules, document-type cues, the site's settings, the
+/// aggregation thresholds and the expiry rules (whose validity phrasings classify reads).
 ///
-/// All three live in the rules folder (`*.yaml` rule files, `classify.yaml`, `policy.yaml`); the
-/// site's own settings file overrides `policy.yaml`. Loaded once, shared by every worker.
+/// All live in the rules folder (`*.yaml` rule files, `classify.yaml`, `policy.yaml`,
+/// `aggregation.yaml`, `expiry.yaml`); the site's own settings file overrides `policy.yaml`.
+/// Loaded once, shared by every worker.
 public struct ReviewConfiguration: Sendable {
     public let rules: RuleSet
     public let documentTypes: DocumentTypeRules
     public let settings: Settings
     public let aggregation: AggregationRules
+    public let expiry: ExpiryRules
     public let repealed: RepealedBases
+    /// Stage 2, built from the document types, the validity phrasings and the site's sections.
+    public let classifier: Classifier
 
     public init(
-        rules: RuleSet, documentTypes: DocumentTypeRules, settings: Settings, aggregation: AggregationRules,
+        rules: RuleSet, documentTypes: DocumentTypeRules, settings: Settings, aggregation: AggregationRules, expiry: ExpiryRules,
         repealed: RepealedBases = RepealedBases()
     ) {
         self.rules = rules
         self.documentTypes = documentTypes
         self.settings = settings
         self.aggregation = aggregation
+        self.expiry = expiry
         self.repealed = repealed
+        classifier = Classifier(types: documentTypes, phrasebook: expiry.phrasebook, sections: settings.sections)
     }
 
     /// The folder holding `classify.yaml` and `policy.yaml` for a rules path (a folder, or a file in one).
@@ -53,6 +60,7 @@ public struct ReviewConfiguration: Sendable {
         let types = try DocumentTypeRules.load(file: file(DocumentTypeRules.fileName))
         let loaded = try SettingsLoader(rules: rules).load(defaults: file(SettingsLoader.defaultsFileName), site: site, tree: tree)
         let aggregation = try AggregationRules.load(file: file(AggregationRules.fileName))
+        let expiry = try ExpiryRules.load(file: file(ExpiryRules.fileName))
         let repealedFile = file(RepealedBases.fileName)
         let repealed = FileManager.default.fileExists(atPath: repealedFile) ? try RepealedBases.load(file: repealedFile) : RepealedBases()
         // Findings are recorded in the catalogue's English: without one nothing could be said.
@@ -62,7 +70,8 @@ public struct ReviewConfiguration: Sendable {
         }
         try MessageCatalogues.use(folder: messages)
         return (
-            ReviewConfiguration(rules: rules, documentTypes: types, settings: loaded.settings, aggregation: aggregation, repealed: repealed),
+            ReviewConfiguration(
+                rules: rules, documentTypes: types, settings: loaded.settings, aggregation: aggregation, expiry: expiry, repealed: repealed),
             loaded
         )
     }

@@ -9,6 +9,7 @@ public struct Settings: Sendable, Codable {
     public var publication: PublicationSettings
     public var masking: MaskingSettings
     public var archive: ArchiveSettings
+    public var sweep: SweepSettings
     /// Office numbers that are public (hotlines, 解读电话): never reported as personal data.
     public var publicNumbers: [String]
     /// Parts of the site with a default 公开属性 and type (the CMS's columns).
@@ -21,7 +22,7 @@ public struct Settings: Sendable, Codable {
     public var severityFloors: [String: Severity] = [:]
 
     enum CodingKeys: String, CodingKey {
-        case decision, severity, attribute, publication, masking, archive, sections, paths
+        case decision, severity, attribute, publication, masking, archive, sections, paths, sweep
         case publicNumbers = "public_numbers"
     }
 
@@ -171,6 +172,33 @@ public struct Settings: Sendable, Codable {
 
         enum CodingKeys: String, CodingKey {
             case sourceOrganization = "source_organization"
+        }
+    }
+
+    /// What `sweep --apply` does after it removed pages: rebuild the site, and commit as whom.
+    /// Read from the operator's `--config` file only: the sweep never reads the swept site's own
+    /// `.pubgate.yml`, so a page author cannot choose a command for it to run.
+    public struct SweepSettings: Sendable, Codable {
+        public var rebuild: Rebuild
+        public var git: Git
+
+        public struct Rebuild: Sendable, Codable {
+            /// The program and its arguments, run in the site root (no shell); empty: no rebuild.
+            public var command: [String]
+            public var timeoutSeconds: Int
+            /// The rendered site checked for links to removed pages, relative to the site root;
+            /// null: the Hugo `publishDir` (`public`).
+            public var output: String?
+
+            enum CodingKeys: String, CodingKey {
+                case command, output
+                case timeoutSeconds = "timeout_seconds"
+            }
+        }
+
+        public struct Git: Sendable, Codable {
+            /// `Name <email>` the `--git` commit is authored and committed as.
+            public var author: String
         }
     }
 

@@ -24,7 +24,7 @@ struct Stages: Sendable {
     init(configuration: ReviewConfiguration, options: ReviewOptions, timings: StageTimings = StageTimings()) {
         self.timings = timings
         let settings = configuration.settings
-        classifier = Classifier(types: configuration.documentTypes, sections: settings.sections)
+        classifier = configuration.classifier
         scanner = Scanner(
             rules: configuration.rules, asOf: options.asOf, showMatches: options.showMatches,
             publicNumbers: Set(settings.publicNumbers.map { $0.filter(\.isNumber) }))

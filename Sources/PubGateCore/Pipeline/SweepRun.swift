@@ -5,31 +5,30 @@ import Synchronization
 /// into ``SitePage`` facts, and judged by ``SweepPlanner``. Nothing is changed on disk.
 public struct SweepRun: Sendable {
     public let configuration: ReviewConfiguration
-    public let expiry: ExpiryRules
     public let asOf: SimpleDate
 
-    public init(configuration: ReviewConfiguration, expiry: ExpiryRules, asOf: SimpleDate) {
+    public init(configuration: ReviewConfiguration, asOf: SimpleDate) {
         self.configuration = configuration
-        self.expiry = expiry
         self.asOf = asOf
     }
 
     /// `progress` is called after each page, from any worker thread.
-    public func plan(site: String, progress: (@Sendable (ReviewProgress) -> Void)? = nil) -> SweepPlan {
+    public func plan(site: String, runID: String, progress: (@Sendable (ReviewProgress) -> Void)? = nil) -> SweepPlan {
         let layout = SiteLayout(root: site)
         let inputs = InputCollector().collect([site])
         let (all, sizes, problems) = (inputs.files, inputs.sizes, inputs.problems)
         let chosen = all.indices.filter { layout.isPage(layout.relative(all[$0])) }
         let files = chosen.map { all[$0] }
+        let state = SiteState.capture(layout: layout, pages: files)
         let counter = Mutex(ReviewProgress(documents: 0, of: files.count, bytes: 0, of: chosen.reduce(0) { $0 + sizes[$1] }))
         let stages = Stages(configuration: configuration, options: ReviewOptions(asOf: asOf))
         let slots = ResultSlots<Result<SitePage, UnreadableFile>>(count: files.count)
-        let calendar = expiry.calendar
+        let expiry = configuration.expiry
         let asOf = self.asOf
         forEachConcurrently(files.count, workers: ProcessInfo.processInfo.activeProcessorCount) { index in
             let file = files[index]
             slots.store(
-                stages.classifyOrExplain(file: file).map { SitePage($0, relativePath: layout.relative(file), calendar: calendar, asOf: asOf) },
+                stages.classifyOrExplain(file: file).map { SitePage($0, relativePath: layout.relative(file), expiry: expiry, asOf: asOf) },
                 at: index)
             if let progress { progress(counter.withLock { $0.add(bytes: sizes[chosen[index]]) }) }
         }
@@ -43,6 +42,6 @@ public struct SweepRun: Sendable {
         }
         for problem in problems where !problem.isSkipped { unreadable[problem.path] = problem.reason }
         return SweepPlanner(rules: expiry, normative: configuration.settings.publication.normative, asOf: asOf)
-            .plan(pages, layout: layout, unreadable: unreadable)
+            .plan(pages, layout: layout, unreadable: unreadable, site: state, runID: runID)
     }
 }

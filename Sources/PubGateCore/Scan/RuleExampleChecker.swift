@@ -4,12 +4,12 @@
 /// when given); a `no_match` example must give none. Used by `pubgate rules check` and the tests.
 public struct RuleExampleChecker: Sendable {
     public let rules: RuleSet
-    public let documentTypes: DocumentTypeRules
+    public let classifier: Classifier
     public let asOf: SimpleDate
 
-    public init(rules: RuleSet, documentTypes: DocumentTypeRules, asOf: SimpleDate = SimpleDate.today()) {
+    public init(rules: RuleSet, classifier: Classifier, asOf: SimpleDate = SimpleDate.today()) {
         self.rules = rules
-        self.documentTypes = documentTypes
+        self.classifier = classifier
         self.asOf = asOf
     }
 
@@ -40,7 +40,7 @@ public struct RuleExampleChecker: Sendable {
     /// whole 处罚决定书).
     public func matches(_ text: String, rules: RuleSet) -> [String] {
         let ingested = IngestStage().run(RawInput(path: "example.txt", bytes: Array(text.utf8)))
-        var classified = Classifier(types: documentTypes).classify(ingested)
+        var classified = classifier.classify(ingested)
         if let type = rules.rules.first?.rule.appliesTo?.docTypes?.first { classified.docType = type }
         let scanner = Scanner(rules: rules, asOf: asOf, showMatches: true)
         return scanner.scan(classified).filter { $0.kind != .scanIncomplete }.compactMap(\.match)

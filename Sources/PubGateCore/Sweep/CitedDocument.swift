@@ -8,8 +8,14 @@ public struct CitedDocument: Sendable, Hashable, Codable {
     /// Canonical 文号, when given.
     public let number: String?
 
+    public init(title: String?, number: String?) {
+        self.title = title
+        self.number = number
+    }
+
     /// Every document cited in `text` (normalized): 《title》 with an optional parenthesised 文号
-    /// right after it, and 文号 that stand alone.
+    /// right after it, and 文号 that stand alone. A line that names exactly one title and one
+    /// separate 文号 names one document: the row of a clean-up table (`| 《…》 | 本公发〔2017〕3号 |`).
     static func all(in text: String) -> [CitedDocument] {
         var found: [CitedDocument] = []
         var attached: Set<String> = []
@@ -29,9 +35,16 @@ public struct CitedDocument: Sendable, Hashable, Codable {
             if title.count >= 4 || number != nil { found.append(CitedDocument(title: title.count >= 4 ? title : nil, number: number)) }
             rest = after
         }
-        for n in DocumentNumber.all(in: text) where !attached.contains(n.canonical) {
-            found.append(CitedDocument(title: nil, number: n.canonical))
+        let loose = DocumentNumber.all(in: text).map(\.canonical).filter { !attached.contains($0) }
+        if found.count == 1, found[0].number == nil, Set(loose).count == 1 {
+            return [CitedDocument(title: found[0].title, number: loose[0])]
         }
+        for n in loose { found.append(CitedDocument(title: nil, number: n)) }
         return found
+    }
+
+    /// How the plan shows it: the 文号, else the title in 《》.
+    var label: String {
+        number ?? title.map { "《\($0)》" } ?? "?"
     }
 }

@@ -1,17 +1,20 @@
 import Foundation
 import Yams
 
-/// The expiry triggers and the working-day calendar of `Rules/expiry.yaml`, checked strictly: an
-/// unknown key, trigger kind or action stops the run naming the file and the trigger.
+/// The expiry triggers, the working-day calendar and the validity phrasings of `Rules/expiry.yaml`,
+/// checked strictly: an unknown key, trigger kind or action, or a phrasing whose examples fail,
+/// stops the run naming the file and the rule.
 public struct ExpiryRules: Sendable {
     public let triggers: [ExpiryTrigger]
     public let calendar: WorkdayCalendar
+    public let phrasebook: ValidityPhrasebook
 
     public static let fileName = "expiry.yaml"
 
-    public init(triggers: [ExpiryTrigger], calendar: WorkdayCalendar) {
+    public init(triggers: [ExpiryTrigger], calendar: WorkdayCalendar, phrasebook: ValidityPhrasebook) {
         self.triggers = triggers
         self.calendar = calendar
+        self.phrasebook = phrasebook
     }
 
     /// Enabled triggers of `kind`, in file order.
@@ -26,7 +29,7 @@ public struct ExpiryRules: Sendable {
 
     static func parse(_ text: String, file: String) throws(ConfigurationError) -> ExpiryRules {
         let root = try YAMLShape.mapping(text, file: file, expecting: "`triggers`")
-        try YAMLShape.check(root, known: ["version", "triggers", "calendar"], file: file, at: "")
+        try YAMLShape.check(root, known: ["version", "triggers", "calendar", "phrasings"], file: file, at: "")
         var triggers: [ExpiryTrigger] = []
         var ids: Set<String> = []
         for (index, node) in (root["triggers"]?.sequence ?? []).enumerated() {
@@ -45,7 +48,7 @@ public struct ExpiryRules: Sendable {
                     message: "unknown trigger `\(m["trigger"]?.string ?? "")` (one of \(ExpiryTrigger.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             guard let action = m["action"]?.string.flatMap(ExpiryTrigger.Action.init(rawValue:)) else {
-                throw ConfigurationError(file: file, ruleID: id, message: "action must be purge, relabel or off")
+                throw ConfigurationError(file: file, ruleID: id, message: "action must be purge, relabel, review or off")
             }
             func integer(_ key: String, default value: Int) throws(ConfigurationError) -> Int {
                 guard let node = m[key] else { return value }
@@ -82,6 +85,7 @@ public struct ExpiryRules: Sendable {
             }
             calendar = WorkdayCalendar(holidays: try dates("holidays"), workdays: try dates("workdays"))
         }
-        return ExpiryRules(triggers: triggers, calendar: calendar)
+        let phrasebook = try ValidityPhrasebook.parse(Array(root["phrasings"]?.sequence ?? []), file: file)
+        return ExpiryRules(triggers: triggers, calendar: calendar, phrasebook: phrasebook)
     }
 }

@@ -7,6 +7,10 @@ public struct ExpiryTrigger: Sendable {
         case statedPeriod = "stated_period"
         case normativeDefaultPeriod = "normative_default_period"
         case repealedByPage = "repealed_by_page"
+        /// A clean-up keeps the page in force once amended (修改后继续有效), or a page amends it.
+        case amendedByPage = "amended_by_page"
+        /// Another page replaces it only in part (以本…为准, one article repealed).
+        case partlyReplaced = "partly_replaced"
         case interpretsRemoved = "interprets_removed"
         case publicityEnded = "publicity_ended"
         case penaltyPublicity = "penalty_publicity"
@@ -18,6 +22,7 @@ public struct ExpiryTrigger: Sendable {
             switch self {
             case .validityStatus: nil
             case .repealedByPage: "废止"
+            case .amendedByPage: "已修改"
             default: "失效"
             }
         }
@@ -29,6 +34,8 @@ public struct ExpiryTrigger: Sendable {
         case purge
         /// Keep the page but mark it (有效性 失效/废止/已修改) in the CMS.
         case relabel
+        /// Listed for a person to decide; never applied (an ambiguous link, a partial replacement).
+        case review
         /// The trigger is disabled.
         case off
     }

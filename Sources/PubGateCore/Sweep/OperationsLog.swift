@@ -1,11 +1,32 @@
 import Foundation
 
 /// JSON Lines operations log (`--log FILE`), ECS-style keys so log shippers need no mapping
-/// (conventions.md §5.4). Lines name files, rule ids and outcomes — never page content.
+/// (conventions.md §5.4): every line carries the run's id (one per run), what happened
+/// (`event.action`, `event.outcome`), and where it applies the trigger's `rule.id` and
+/// `event.reason`; counts are JSON numbers. Lines name files, rule ids and outcomes — never page text.
 public final class OperationsLog: @unchecked Sendable {
+    /// A field value: text, a count, or a flag.
+    public enum Value: Sendable, Encodable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+        case text(String)
+        case count(Int)
+        case flag(Bool)
+
+        public init(stringLiteral value: String) { self = .text(value) }
+        public init(integerLiteral value: Int) { self = .count(value) }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case .text(let s): try c.encode(s)
+            case .count(let n): try c.encode(n)
+            case .flag(let b): try c.encode(b)
+            }
+        }
+    }
+
     // Safe: `handle` is only used while holding `lock`.
     private let handle: FileHandle?
-    private let runID: String
+    public let runID: String
     private let lock = NSLock()
 
     public init(path: String?, runID: String) throws {
@@ -15,7 +36,8 @@ public final class OperationsLog: @unchecked Sendable {
             return
         }
         let fm = FileManager.default
-        try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let folder = (path as NSString).deletingLastPathComponent
+        try fm.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
         if !fm.fileExists(atPath: path) { _ = fm.createFile(atPath: path, contents: nil) }
         let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try h.seekToEnd()
@@ -24,11 +46,11 @@ public final class OperationsLog: @unchecked Sendable {
 
     deinit { try? handle?.close() }
 
-    public func log(_ level: String = "info", action: String, outcome: String = "success", message: String, fields: [String: String] = [:]) {
+    public func log(_ level: String = "info", action: String, outcome: String = "success", message: String, fields: [String: Value] = [:]) {
         guard let handle else { return }
-        var record: [String: String] = [
-            "@timestamp": ISO8601DateFormatter().string(from: Date()), "log.level": level, "message": message,
-            "event.action": action, "event.outcome": outcome, "pubgate.run_id": runID, "ecs.version": "8.11",
+        var record: [String: Value] = [
+            "@timestamp": .text(ISO8601DateFormatter().string(from: Date())), "log.level": .text(level), "message": .text(message),
+            "event.action": .text(action), "event.outcome": .text(outcome), "pubgate.run_id": .text(runID), "ecs.version": "8.11",
         ]
         for (k, v) in fields { record[k] = v }
         let encoder = JSONEncoder()
@@ -38,5 +60,20 @@ public final class OperationsLog: @unchecked Sendable {
         lock.lock()
         try? handle.write(contentsOf: line)
         lock.unlock()
+    }
+
+    /// The fields that say which trigger an item is for.
+    public static func fields(of item: SweepItem) -> [String: Value] {
+        ["file.path": .text(DisplayPath.of(item.sitePath)), "rule.id": .text(item.rule), "event.reason": .text(item.reason)]
+    }
+
+    /// A run id: the UTC time of the start and eight random hex digits, so two runs in the same
+    /// second still differ (`sweep-20250630T183000Z-1f3a9c02`).
+    public static func newRunID(prefix: String = "sweep", now: Date = Date()) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return "\(prefix)-\(f.string(from: now))-\(String(format: "%08x", UInt32.random(in: 0...UInt32.max)))"
     }
 }

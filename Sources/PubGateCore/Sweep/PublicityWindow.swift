@@ -1,33 +1,34 @@
 import PCRE2Kit
 
-/// The 公示期 of a publicity page (domain-spec §9 E-03): an explicit range
-/// (`公示期：2025年5月6日至2025年5月12日`) or a length counted from publication
-/// (`公示期为7个工作日`). Only these statements count; other dates in prose do not.
+/// The 公示期 of a publicity page (domain-spec §9 E-03), as the phrasings of `Rules/expiry.yaml`
+/// read it: dates (`公示期：2025年5月6日至2025年5月12日`, `公示时间：…——…`), a length counted
+/// from publication (`公示期为7个工作日`, `进行公示（5个工作日）`), or the last day objections are
+/// taken (`请于4月21日前…反映`). Only these statements count; other dates in prose do not.
 public struct PublicityWindow: Sendable, Codable, Hashable {
     /// The last day of publicity.
     public let lastDay: SimpleDate
-    /// How it was found: `range` or `days_from_publication`.
+    /// How it was found: `range`, `days_from_publication` or `objection_deadline`.
     public let basis: String
 
-    private static let range = try! Regex(
-        #"公示(?:期|时间)(?:为)?[:：]?[ ]?(?:自|从)?([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日[ ]?(?:起)?[ ]?(?:至|到|—|-|~)[ ]?(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日"#)
-    private static let length = try! Regex(#"公示(?:期|时间)(?:为)?[:：]?[ ]?([0-9]{1,3})[ ]?个?(工作日|日|天)"#)
     private static let keyword = Array("公示".utf8)
 
-    /// Reads the window from normalized text; `published` anchors a window given as a length.
-    public static func read(_ text: [UInt8], published: SimpleDate?, calendar: WorkdayCalendar) -> PublicityWindow? {
+    /// Reads the window from normalized text; `published` anchors a window given as a length and
+    /// supplies a year the text leaves out.
+    public static func read(
+        _ text: [UInt8], published: SimpleDate?, calendar: WorkdayCalendar, phrasebook: ValidityPhrasebook
+    ) -> PublicityWindow? {
         guard LiteralSearch.contains(keyword, in: text) else { return nil }
-        func int(_ r: Range<Int>?) -> Int? { r.flatMap { Int(String(decoding: text[$0], as: UTF8.self)) } }
-        if let m = (try? range.firstMatch(in: text, validUTF8: true)) ?? nil, let y = int(m[1]), let month = int(m[5]), let day = int(m[6]) {
-            let endYear = int(m[4]) ?? y
-            if let end = SimpleDate(year: endYear, month: month, day: day) {
-                return PublicityWindow(lastDay: end, basis: "range")
-            }
+        if let m = phrasebook.first(.publicityRange, in: text) {
+            let startYear = m.number("y") ?? published?.year
+            if let end = m.date(suffix: "2", year: startYear) { return PublicityWindow(lastDay: end, basis: "range") }
         }
-        if let m = (try? length.firstMatch(in: text, validUTF8: true)) ?? nil, let n = int(m[1]), n > 0, let published, let unit = m[2] {
-            let workdays = String(decoding: text[unit], as: UTF8.self) == "工作日"
+        if let m = phrasebook.first(.publicityLength, in: text), let n = m.number("n"), n > 0, let published {
+            let workdays = m.captured["unit"]?.contains("工作日") ?? false
             let last = workdays ? calendar.lastDay(ofWorkdays: n, from: published) : published.adding(days: n - 1)
             return PublicityWindow(lastDay: last, basis: "days_from_publication")
+        }
+        if let m = phrasebook.first(.publicityDeadline, in: text), let d = m.date(fallbackYear: published?.year) {
+            return PublicityWindow(lastDay: d, basis: "objection_deadline")
         }
         return nil
     }

@@ -1,62 +1,186 @@
 /// What a page says about other documents' validity (domain-spec §7.1 E-02): the documents it
-/// repeals or declares 失效, and the ones a clean-up decision keeps 继续有效 with a new 有效期至.
+/// repeals or declares 失效, keeps 继续有效 (with a new 有效期至, a restarted period, or neither),
+/// amends, or replaces only in part — each in the words of the validity phrasings of
+/// `Rules/expiry.yaml`.
 ///
-/// Read sentence by sentence (…同时废止, …予以废止, …停止执行), section by section in a
-/// clean-up list (`二、宣布失效的规范性文件` followed by items), and item by item after a line that
-/// introduces a list (`决定废止以下规范性文件：`, `附件2：废止的规范性文件目录`) until the first line
-/// that is no item. A sentence about amendment (修改) or continued validity (继续有效) repeals nothing.
+/// Read section by section in a clean-up list (`二、宣布失效的规范性文件` followed by items), item by
+/// item after a line that introduces a list (`决定废止以下规范性文件：`, `附件2：废止的规范性文件目录`,
+/// a table of 序号 / 文件名称 / 文号) until the first line that is no item, and sentence by sentence
+/// elsewhere. Words inside 《》 and brackets are not the page's own (`根据《关于废止…的决定》`), and a
+/// document cited as the basis of a clause (`根据《…》（…号）`) is not acted on.
 public struct RepealReferences: Sendable {
-    public var repealed: [CitedDocument] = []
-    /// Documents kept in force, and until when.
-    public var renewed: [(document: CitedDocument, until: SimpleDate)] = []
+    /// A document the page repeals, and the day the repeal takes effect when the page states one
+    /// (`自2026年1月1日起废止`); otherwise it takes effect with the page.
+    public struct Repeal: Sendable, Hashable {
+        public let document: CitedDocument
+        public let from: SimpleDate?
+    }
 
-    static let repealWords = ["废止", "失效", "停止执行", "不再执行"]
+    /// A document a clean-up keeps in force: until a new day, with its period counted again from
+    /// the clean-up (`restarts`), or confirmed without either.
+    public struct Renewal: Sendable, Hashable {
+        public let document: CitedDocument
+        public let until: SimpleDate?
+        public let restarts: Bool
+    }
+
+    public var repealed: [Repeal] = []
+    public var renewed: [Renewal] = []
+    /// Documents amended (修改后继续有效, 关于修改《…》的决定): relabelled 已修改.
+    public var amended: [CitedDocument] = []
+    /// Documents replaced only where they conflict, or in single articles: a person decides.
+    public var partlyReplaced: [CitedDocument] = []
 
     public init() {}
 
-    /// Reads the references from a page's body lines (normalized).
-    public init(lines: [DocumentLine]) {
-        enum Section { case none, repeal, renew }
+    private enum Section { case none, repeal, renew, amend }
+
+    /// Reads the references from a page's title and body lines (normalized).
+    public init(lines: [DocumentLine], title: String?, phrasebook book: ValidityPhrasebook) {
+        if let title { read(sentence: title, book) }
         var section = Section.none
+        var sectionRestarts = false
+        var sectionUntil: SimpleDate?
         // Set by a line introducing a list: the section ends at the first line that is no item.
         var itemsOnly = false
         for line in lines where line.part == .body {
             let t = line.text
-            let isHeading = t.firstMatch(#"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))"#) != nil
-            let introducesList = !isHeading && (t.hasSuffix(":") || t.firstMatch(#"(?:目录|清单|名录)$"#) != nil)
-            if isHeading || (introducesList && (t.contains("继续有效") || Self.repealWords.contains(where: { t.contains($0) }))) {
-                if t.contains("继续有效") {
-                    section = .renew
-                } else if Self.repealWords.contains(where: { t.contains($0) }) {
-                    section = .repeal
-                } else {
-                    section = .none
+            let isHeading = t.firstMatch(#"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(?:章|部分))"#) != nil
+            let introducesList = !isHeading && (t.hasSuffix(":") || t.firstMatch(#"(?:目录|清单|名录|如下)(?:\([^)]*\))?$"#) != nil)
+            if isHeading || introducesList {
+                let masked = Self.masked(t)
+                let kind = Self.section(of: masked, book)
+                if isHeading || kind != .none {
+                    section = kind
+                    sectionRestarts = book.first(.restart, in: masked) != nil
+                    sectionUntil = book.first(.renewedUntil, in: masked)?.date()
+                    itemsOnly = !isHeading
+                    continue
                 }
-                itemsOnly = !isHeading
-                continue
             }
-            if itemsOnly, t.firstMatch(#"^(?:[0-9]+[.、)]|\([0-9]+\)|《)"#) == nil {
+            if itemsOnly, !Self.isItem(t) {
                 section = .none
                 itemsOnly = false
             }
+            let cited = { CitedDocument.all(in: t) }
             switch section {
             case .repeal:
-                repealed += CitedDocument.all(in: t)
+                repealed += cited().map { Repeal(document: $0, from: nil) }
+            case .amend:
+                amended += cited()
             case .renew:
-                if let c = t.captures(#"有效期(?:至|到)([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日"#),
-                    let until = SimpleDate(year: c[1], month: c[2], day: c[3])
-                {
-                    for cited in CitedDocument.all(in: t) { renewed.append((cited, until)) }
-                }
+                let masked = Self.masked(t)
+                let until = book.first(.renewedUntil, in: masked)?.date() ?? sectionUntil
+                let restarts = sectionRestarts || book.first(.restart, in: masked) != nil
+                renewed += cited().map { Renewal(document: $0, until: until, restarts: restarts) }
             case .none:
-                for sentence in t.split(whereSeparator: { $0 == "。" || $0 == ";" || $0 == "；" }) {
-                    let s = String(sentence)
-                    guard Self.repealWords.contains(where: { s.contains($0) }), !s.contains("继续有效"), !s.contains("修改") else {
-                        continue
-                    }
-                    repealed += CitedDocument.all(in: s)
-                }
+                for sentence in t.split(whereSeparator: { "。;!?".contains($0) }) { read(sentence: String(sentence), book) }
             }
         }
+        repealed = Self.unique(repealed)
+        renewed = Self.unique(renewed)
+        amended = Self.unique(amended)
+        partlyReplaced = Self.unique(partlyReplaced)
+    }
+
+    /// One sentence outside a list. When it keeps or renews something, clause by clause: a clause
+    /// saying 继续有效 renews what it names (until the 有效期至 the sentence gives), one that keeps
+    /// (修改, 不予废止) acts on nothing. Otherwise the whole sentence: a partial replacement, an
+    /// amendment or a repeal of every document it names outside a basis clause.
+    private mutating func read(sentence: String, _ book: ValidityPhrasebook) {
+        let acted = Self.clauses(of: sentence).filter { !$0.isBasis }
+        let cited = acted.flatMap { CitedDocument.all(in: $0.text) }
+        guard !cited.isEmpty else { return }
+        let masked = acted.map(\.masked).joined(separator: ",")
+        if book.matches(.renewSection, masked) || book.matches(.keep, masked) {
+            let until = book.first(.renewedUntil, in: masked)?.date()
+            let restarts = book.matches(.restart, masked)
+            for clause in acted {
+                let documents = CitedDocument.all(in: clause.text)
+                if book.matches(.renewSection, clause.masked) {
+                    renewed += documents.map { Renewal(document: $0, until: until, restarts: restarts) }
+                } else if !book.matches(.keep, clause.masked) {
+                    act(on: documents, in: clause.masked, book)
+                }
+            }
+        } else {
+            act(on: cited, in: masked, book)
+        }
+    }
+
+    private mutating func act(on documents: [CitedDocument], in masked: String, _ book: ValidityPhrasebook) {
+        if book.matches(.partial, masked) {
+            partlyReplaced += documents
+        } else if book.matches(.amend, masked) {
+            amended += documents
+        } else if let m = book.first(.repeal, in: masked) {
+            repealed += documents.map { Repeal(document: $0, from: m.date()) }
+        }
+    }
+
+    private static func section(of masked: String, _ book: ValidityPhrasebook) -> Section {
+        if book.matches(.amendSection, masked) { return .amend }
+        switch (book.matches(.repealSection, masked), book.matches(.renewSection, masked)) {
+        case (true, false): return .repeal
+        case (false, true): return .renew
+        default: return .none
+        }
+    }
+
+    /// A list item, or a cell of a clean-up table: a numbered line, a 《title》, a Markdown table row,
+    /// a short cell with a 文号, a 序号, a column heading, or a title ending in a 文种 — not a sentence
+    /// that merely cites a document after the list.
+    static func isItem(_ t: String) -> Bool {
+        if t.firstMatch(#"^(?:[0-9]+[.、)]|\([0-9]+\)|《|\|)"#) != nil { return true }
+        if t.firstMatch(#"^[0-9]{1,4}$"#) != nil || (t.count <= 30 && DocumentNumber.first(in: t) != nil) { return true }
+        if t.firstMatch(#"^(?:序号|文件名称|文件标题|名称|标题|文号|发文字号|发布机关|制定机关|发布机关及文号|成文日期|发布日期|施行日期|说明|备注|理由|处理意见|清理意见|清理结果)$"#) != nil {
+            return true
+        }
+        return t.count <= 60 && t.firstMatch(#"(?:通知|规定|办法|意见|决定|细则|规则|方案|通告|公告|批复|规划|措施|制度|标准)$"#) != nil
+    }
+
+    /// A clause of a sentence (split at commas outside brackets), with its words inside 《》 and
+    /// brackets blanked, and whether it cites its documents as a basis (根据《…》).
+    struct Clause {
+        let text: String
+        let masked: String
+        var isBasis: Bool { text.firstMatch(#"^(?:根据|依据|按照|依照|遵照|参照|为贯彻|为落实)"#) != nil }
+    }
+
+    static func clauses(of sentence: String) -> [Clause] {
+        let original = Array(sentence)
+        let masked = Array(Self.masked(sentence))
+        var result: [Clause] = []
+        var start = 0
+        for i in 0...original.count where i == original.count || masked[i] == "," {
+            if i > start { result.append(Clause(text: String(original[start..<i]), masked: String(masked[start..<i]))) }
+            start = i + 1
+        }
+        return result
+    }
+
+    /// `text` with every character inside 《》, 〈〉 and round brackets replaced by □ (the
+    /// brackets kept), character for character.
+    static func masked(_ text: String) -> String {
+        var depth = 0
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "《", "〈", "(":
+                depth += 1
+                out.append(ch)
+            case "》", "〉", ")":
+                depth = max(0, depth - 1)
+                out.append(ch)
+            default:
+                out.append(depth > 0 ? "□" : ch)
+            }
+        }
+        return out
+    }
+
+    private static func unique<T: Hashable>(_ items: [T]) -> [T] {
+        var seen: Set<T> = []
+        return items.filter { seen.insert($0).inserted }
     }
 }

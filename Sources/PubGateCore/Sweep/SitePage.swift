@@ -13,8 +13,10 @@ public struct SitePage: Sendable {
     public let writtenDate: SimpleDate?
     public let publicity: PublicityWindow?
     public let references: RepealReferences
+    /// For a 解读: the document it explains, as it says so itself.
+    let interprets: InterpretationTarget?
 
-    public init(_ document: ClassifiedDocument, relativePath: String, calendar: WorkdayCalendar, asOf: SimpleDate) {
+    public init(_ document: ClassifiedDocument, relativePath: String, expiry: ExpiryRules, asOf: SimpleDate) {
         path = document.ingested.path
         self.relativePath = relativePath
         sha256 = document.ingested.sha256
@@ -26,10 +28,15 @@ public struct SitePage: Sendable {
         statement = document.validity
         writtenDate = document.writtenDate
         publicity = PublicityWindow.read(
-            document.normalized.utf8, published: document.metadata.publishDate ?? document.writtenDate, calendar: calendar)
-        references = RepealReferences(lines: document.lines)
+            document.normalized.utf8, published: document.metadata.publishDate ?? document.writtenDate, calendar: expiry.calendar,
+            phrasebook: expiry.phrasebook)
+        references = RepealReferences(lines: document.lines, title: document.normalizedTitle, phrasebook: expiry.phrasebook)
+        interprets = document.docType == .interpretation ? InterpretationTarget.of(document, citedNumbers: profile.citedNumbers) : nil
     }
 
     /// The date the page is known by: 发布日期, else 成文日期.
     public var date: SimpleDate? { metadata.publishDate ?? writtenDate }
+
+    /// The day the page's own provisions take effect: its 施行 date, else its date.
+    var effectiveDate: SimpleDate? { statement.effectiveDate ?? metadata.effectiveDate ?? date }
 }

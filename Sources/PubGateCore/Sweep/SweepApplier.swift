@@ -36,6 +36,8 @@ public struct SweepApplier: Sendable {
         public var relabelsForCMS: [String] = []
         /// Files kept because they changed since they were archived, or could not be removed, as displayed.
         public var kept: [String] = []
+        /// Paths staged with git (removals and relabels), for the `--git` commit.
+        public var staged: [String] = []
     }
 
     /// Finishes the last interrupted run, if any: deletes the rest of its files if its archive
@@ -56,7 +58,7 @@ public struct SweepApplier: Sendable {
         else {
             try journal.append(.init(event: "abandoned", run: plan.run))
             log.log("warn", action: "resume", outcome: "failure", message: "interrupted run had no verified archive; nothing of it was deleted",
-                fields: ["pubgate.resumed_run": plan.run])
+                fields: ["pubgate.resumed_run": .text(plan.run)])
             return outcome
         }
         let removed = Set(run.filter { $0.event == "removed" }.compactMap(\.path))
@@ -66,10 +68,12 @@ public struct SweepApplier: Sendable {
                 outcome.kept.append(file.path)
                 continue
             }
-            try remove(real, run: plan.run, outcome: &outcome)
+            try remove(real, run: plan.run, item: nil, outcome: &outcome)
         }
         try journal.append(.init(event: "done", run: plan.run))
-        log.log(action: "resume", message: "finished interrupted run", fields: ["pubgate.resumed_run": plan.run])
+        log.log(
+            action: "resume", message: "finished interrupted run",
+            fields: ["pubgate.resumed_run": .text(plan.run), "pubgate.removed": .count(outcome.removed.count)])
         return outcome
     }
 
@@ -86,8 +90,15 @@ public struct SweepApplier: Sendable {
         let written = try SweepArchive.write(bag, to: outDirectory, mtime: plan.asOf.shanghaiMidnight)
         outcome.archive = written
         try journal.append(.init(event: "archived", run: bag.name, sha256: written.sha256, path: written.path))
-        log.log(action: "archive", message: "archive written and verified", fields: ["file.path": written.path, "file.hash.sha256": written.sha256])
-        for file in files { try remove(file, run: bag.name, outcome: &outcome) }
+        log.log(
+            action: "archive", message: "archive written and verified",
+            fields: ["file.path": .text(written.path), "file.hash.sha256": .text(written.sha256), "pubgate.files": .count(files.count)])
+        var owners: [String: SweepItem] = [:]
+        for item in plan.purge {
+            owners[item.sitePath] = item
+            for rendered in item.rendered { owners[rendered] = item }
+        }
+        for file in files { try remove(file, run: bag.name, item: owners[file.path], outcome: &outcome) }
         try journal.append(.init(event: "done", run: bag.name))
         return outcome
     }
@@ -108,14 +119,16 @@ public struct SweepApplier: Sendable {
             }
             guard edited != Array(data) else { continue }
             try AtomicWriter.write(Data(edited), to: full)
-            if useGit { _ = git(["add", "--", item.sitePath]) }
+            if useGit, git(["add", "--", item.sitePath]) { outcome.staged.append(item.sitePath) }
             try journal.append(.init(event: "relabelled", run: run, sha256: item.sha256, path: DisplayPath.of(item.sitePath)))
             outcome.relabelled.append(item.sitePath)
-            log.log(action: "relabel", message: "有效性 set to \(label)", fields: ["file.path": DisplayPath.of(item.sitePath), "rule.id": item.rule])
+            log.log(action: "relabel", message: "有效性 set to \(label)", fields: OperationsLog.fields(of: item))
         }
     }
 
-    private func remove(_ file: SweepJournal.PlannedFile, run: String, outcome: inout Outcome) throws {
+    /// Removes one archived file (`item` is the plan entry it belongs to, nil when finishing an
+    /// interrupted run from its journal).
+    private func remove(_ file: SweepJournal.PlannedFile, run: String, item: SweepItem?, outcome: inout Outcome) throws {
         let full = (layout.root as NSString).appendingPathComponent(file.path)
         let fm = FileManager.default
         let shown = DisplayPath.of(file.path)
@@ -127,17 +140,22 @@ public struct SweepApplier: Sendable {
         let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().standardizedFileURL.path
         guard resolved.hasPrefix(root + "/"), let data = fm.contents(atPath: full), BagIt.sha256(Array(data)) == file.sha256 else {
             outcome.kept.append(shown)
-            log.log("error", action: "purge", outcome: "failure", message: "kept: outside the site or changed since it was archived",
-                fields: ["file.path": shown])
+            var fields = item.map(OperationsLog.fields(of:)) ?? [:]
+            fields["file.path"] = .text(shown)
+            log.log("error", action: "purge", outcome: "failure", message: "kept: outside the site or changed since it was archived", fields: fields)
             return
         }
-        if !(useGit && git(["rm", "-q", "--", file.path])) {
+        if useGit, git(["rm", "-q", "--", file.path]) {
+            outcome.staged.append(file.path)
+        } else {
             try fm.removeItem(atPath: full)
         }
         removeEmptyRenderedFolders(above: file.path)
         try journal.append(.init(event: "removed", run: run, path: shown))
         outcome.removed.append(file.path)
-        log.log(action: "purge", message: "removed", fields: ["file.path": shown])
+        var fields = item.map(OperationsLog.fields(of:)) ?? [:]
+        fields["file.path"] = .text(shown)
+        log.log(action: "purge", message: "removed", fields: fields)
     }
 
     /// The files a verified archive holds (its payload, by site path, with their sha256).

@@ -1,38 +1,79 @@
-/// What a sweep found due on a site as of a date: pages to purge, pages to relabel, and pages it
-/// could not read (which it never purges: it cannot archive them).
+import Foundation
+
+/// What a sweep found due on a site as of a date: pages to purge, pages to relabel, pages a person
+/// must look at, and pages it could not read (which it never purges: it cannot archive them).
+///
+/// Written as `OUT/plan.json`: the plan a person signs off and `sweep --apply PLAN` carries out,
+/// exactly, as long as the site is still in the state recorded here.
 public struct SweepPlan: Sendable, Codable {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public let schema: Int
+    /// The run that made the plan.
+    public let runID: String
     public let asOf: SimpleDate
     public let site: String
+    /// The site as judged: its git commit and a hash of every page.
+    public let siteState: SiteState
     /// Pages judged (readable pages only).
     public let pages: Int
     public let purge: [SweepItem]
     public let relabel: [SweepItem]
+    /// Pages a trigger fired on through a link that could not be confirmed, or that another page
+    /// replaces only in part: never applied, listed for a person.
+    public let review: [SweepItem]
     /// Pages that could not be read or decoded, with the reason.
     public let unreadable: [String: String]
 
-    public init(asOf: SimpleDate, site: String, pages: Int, purge: [SweepItem], relabel: [SweepItem], unreadable: [String: String]) {
+    public init(
+        runID: String, asOf: SimpleDate, site: String, siteState: SiteState, pages: Int, purge: [SweepItem], relabel: [SweepItem],
+        review: [SweepItem], unreadable: [String: String]
+    ) {
         self.schema = Self.schemaVersion
+        self.runID = runID
         self.asOf = asOf
         self.site = site
+        self.siteState = siteState
         self.pages = pages
         self.purge = purge
         self.relabel = relabel
+        self.review = review
         self.unreadable = unreadable
     }
 
     /// True when anything is due (exit code 1 of a dry run).
-    public var isDue: Bool { !purge.isEmpty || !relabel.isEmpty }
+    public var isDue: Bool { !purge.isEmpty || !relabel.isEmpty || !review.isEmpty }
 
     enum CodingKeys: String, CodingKey {
         case schema
+        case runID = "run_id"
         case asOf = "as_of"
-        case site, pages, purge, relabel, unreadable
+        case siteState = "site_state"
+        case site, pages, purge, relabel, review, unreadable
     }
 
-    /// `purge.json` / `relabel.json`: one action's pages.
+    /// Reads a plan file; nil with the reason when it is not a plan of this schema.
+    public static func load(_ path: String) -> Result<SweepPlan, PlanError> {
+        guard let data = FileManager.default.contents(atPath: path) else { return .failure(PlanError("cannot read \(path)")) }
+        struct Schema: Decodable { let schema: Int }
+        guard let schema = try? JSONDecoder().decode(Schema.self, from: data) else { return .failure(PlanError("\(path) is not a sweep plan")) }
+        guard schema.schema == schemaVersion else {
+            return .failure(PlanError("\(path) is a plan of schema \(schema.schema); this pubgate reads schema \(schemaVersion)"))
+        }
+        do {
+            return .success(try JSONDecoder().decode(SweepPlan.self, from: data))
+        } catch {
+            return .failure(PlanError("\(path) is not a valid sweep plan: \(error.summary)"))
+        }
+    }
+
+    /// Why a plan cannot be used.
+    public struct PlanError: Error, Sendable, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// `purge.json` / `relabel.json` / `review.json`: one action's pages.
     public struct List: Sendable, Codable {
         public let schema: Int
         public let asOf: SimpleDate
@@ -47,7 +88,8 @@ public struct SweepPlan: Sendable, Codable {
         }
     }
 
-    /// `purge.json` and `relabel.json`, as written: every item ``SweepItem/displayed``.
+    /// `purge.json`, `relabel.json` and `review.json`, as written: every item ``SweepItem/displayed``.
     public var purgeList: List { List(schema: schema, asOf: asOf, site: DisplayPath.of(site), action: .purge, pages: purge.map(\.displayed)) }
     public var relabelList: List { List(schema: schema, asOf: asOf, site: DisplayPath.of(site), action: .relabel, pages: relabel.map(\.displayed)) }
+    public var reviewList: List { List(schema: schema, asOf: asOf, site: DisplayPath.of(site), action: .review, pages: review.map(\.displayed)) }
 }

@@ -43,7 +43,7 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let configuration = try ruleOptions.load().0
             let set = configuration.rules
-            let failures = RuleExampleChecker(rules: set, documentTypes: configuration.documentTypes).failures()
+            let failures = RuleExampleChecker(rules: set, classifier: configuration.classifier).failures()
             for failure in failures { print("FAIL \(failure)") }
             print("\(set.rules.count) rules, \(failures.count) example failures")
             if !failures.isEmpty { throw ExitStatus.badConfiguration }

@@ -38,18 +38,6 @@ struct RuleOptions: ParsableArguments {
         return location
     }
 
-    /// The expiry triggers of `Rules/expiry.yaml` (beside the rules, or the shipped ones).
-    func loadExpiry() throws -> ExpiryRules {
-        let file = ReviewConfiguration.resolve(
-            ExpiryRules.fileName, rulesPath: try rulesLocation().path,
-            fallbackFolder: RulesLocation.shipped.map { ReviewConfiguration.folder(of: $0.path) })
-        do {
-            return try ExpiryRules.load(file: file)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitStatus.badConfiguration
-        }
-    }
 }
 
 extension SimpleDate: ExpressibleByArgument {

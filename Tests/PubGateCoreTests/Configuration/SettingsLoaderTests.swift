@@ -51,7 +51,7 @@ import Testing
         let settings = try SettingsLoader().load(defaults: defaults, site: site).settings
         let configuration = ReviewConfiguration(
             rules: shippedRules, documentTypes: shippedConfiguration.documentTypes, settings: settings,
-            aggregation: shippedConfiguration.aggregation)
+            aggregation: shippedConfiguration.aggregation, expiry: shippedConfiguration.expiry)
         let m = try reviewBatch([("p.md", InterpretationLinkTests.policy)], configuration: configuration)
         #expect(m.document("p.md")?.decision == .approve)
         #expect(m.document("p.md")?.findings.first?.severity == .warn)
@@ -62,7 +62,7 @@ import Testing
         settings.publicNumbers = ["139-1234-5678"]
         let configuration = ReviewConfiguration(
             rules: shippedRules, documentTypes: shippedConfiguration.documentTypes, settings: settings,
-            aggregation: shippedConfiguration.aggregation)
+            aggregation: shippedConfiguration.aggregation, expiry: shippedConfiguration.expiry)
         let text = "---\ntitle: 值班电话\ndisclosure: 主动公开\n---\n值班手机：13912345678。\n"
         #expect(try reviewBatch([("a.md", text)], configuration: configuration).document("a.md")?.decision == .approve)
         #expect(try reviewBatch([("a.md", text)]).document("a.md")?.decision == .reject)

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Runs the site's configured rebuild (`sweep.rebuild.command`, e.g. `hugo --gc --minify`) in the
+/// site root after `--apply` removed pages: without it, lists, the sitemap and feeds keep linking
+/// them. The command is run directly (no shell), with a timeout; its output is kept short for the
+/// log.
+public struct SiteRebuild: Sendable {
+    public struct Result: Sendable {
+        public let command: [String]
+        public let status: Int32
+        public let timedOut: Bool
+        /// The last lines of its output (stdout then stderr), for the report.
+        public let outputTail: String
+        public var succeeded: Bool { status == 0 && !timedOut }
+    }
+
+    public let command: [String]
+    public let timeoutSeconds: Int
+
+    public init(settings: Settings.SweepSettings.Rebuild) {
+        command = settings.command
+        timeoutSeconds = settings.timeoutSeconds
+    }
+
+    public var isConfigured: Bool { !command.isEmpty }
+
+    public func run(in root: String) -> Result {
+        let out = Subprocess.run(command, in: root, timeout: Double(max(1, timeoutSeconds)), outputCap: 1 << 20)
+        let text = String(decoding: out.stdout + out.stderr, as: UTF8.self)
+        let tail = text.split(separator: "\n").suffix(20).joined(separator: "\n")
+        return Result(command: command, status: out.status, timedOut: out.timedOut, outputTail: tail)
+    }
+}

@@ -1,0 +1,260 @@
+import ArchiveKit
+import Crypto
+import Foundation
+
+/// One `pubgate sweep` run, start to end, under the output folder's lock: plan the site (or load
+/// the plan a person signed off and check the site is still as it was judged), write the plan and
+/// its lists, and with `apply` archive and remove, relabel, mark the corpus index, rebuild the
+/// site, look for files still linking removed pages, and commit. The command line only reports.
+public struct SweepSession: Sendable {
+    public struct Request: Sendable {
+        public var site: String
+        public var out: String
+        public var asOf: SimpleDate
+        /// Write the BagIt archive of a dry run.
+        public var archive = false
+        /// Carry out the plan: the one in `planFile`, else the one this run makes (unattended).
+        public var apply = false
+        public var planFile: String?
+        public var git = false
+        public var logFile: String?
+        /// The corpus index to mark purged pages in (it must exist); nil: `defaultIndexPath` when present.
+        public var indexPath: String?
+        public var defaultIndexPath: String?
+        /// `Bag-Software-Agent`.
+        public var agent: String
+
+        public init(site: String, out: String, asOf: SimpleDate, agent: String) {
+            self.site = site
+            self.out = out
+            self.asOf = asOf
+            self.agent = agent
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public let runID: String
+        public let plan: SweepPlan
+        /// The plan file written or applied, and its SHA-256.
+        public let planFile: String
+        public let planSHA256: String
+        /// An interrupted earlier apply this run finished first.
+        public var resumed: SweepApplier.Outcome?
+        public var applied: SweepApplier.Outcome?
+        /// The archive of a dry run with `archive`.
+        public var archive: SweepArchive.Written?
+        public var rebuild: SiteRebuild.Result?
+        /// Rendered files still linking a removed page (after the rebuild, if any).
+        public var staleLinks: [StaleLinkCheck.Link] = []
+        /// The folder the links were looked for in, nil when the site has none.
+        public var checkedOutput: String?
+        public var commit: SweepCommit.Result?
+
+        /// Files kept, links left, a failed rebuild or commit: the run needs a person.
+        public var needsAttention: Bool {
+            !((resumed?.kept ?? []) + (applied?.kept ?? [])).isEmpty || !staleLinks.isEmpty || rebuild?.succeeded == false
+                || (commit != nil && commit?.commit == nil)
+        }
+    }
+
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        /// Another sweep holds the output folder's lock.
+        case locked
+        /// The plan file cannot be used, or the site changed since it was made.
+        case plan(String)
+        case notGitTree(String)
+        /// The archive could not be written or verified: nothing was removed that is not archived.
+        case archive(String)
+        case cannotWrite(String)
+        case index(String)
+
+        public var description: String {
+            switch self {
+            case .locked: "another pubgate sweep is running on this output folder"
+            case .plan(let m), .notGitTree(let m), .cannotWrite(let m), .index(let m): m
+            case .archive(let m): "archive: \(m); nothing was removed that is not archived"
+            }
+        }
+    }
+
+    public let configuration: ReviewConfiguration
+
+    public init(configuration: ReviewConfiguration) {
+        self.configuration = configuration
+    }
+
+    public func run(_ request: Request) throws(Failure) -> Outcome {
+        let lock: RunLock?
+        do {
+            lock = try RunLock(path: (request.out as NSString).appendingPathComponent(".pubgate-sweep.lock"))
+        } catch {
+            throw .cannotWrite("cannot create \(request.out): \(error.localizedDescription)")
+        }
+        guard let lock else { throw .locked }
+        defer { withExtendedLifetime(lock) {} }
+        let runID = OperationsLog.newRunID()
+        let log: OperationsLog
+        do {
+            log = try OperationsLog(path: request.logFile, runID: runID)
+        } catch {
+            throw .cannotWrite("cannot open the log \(request.logFile ?? ""): \(error.localizedDescription)")
+        }
+        let layout = SiteLayout(root: request.site)
+        if request.git, Subprocess.git(["rev-parse", "--is-inside-work-tree"], in: request.site).status != 0 {
+            throw .notGitTree("--git: \(request.site) is not inside a git work tree")
+        }
+        let applier = SweepApplier(layout: layout, outDirectory: request.out, useGit: request.git, log: log)
+        var resumed: SweepApplier.Outcome?
+        if request.apply {
+            do { resumed = try applier.resume() } catch { throw Self.failure(error) }
+        }
+        let (plan, planFile, planSHA) = try obtainPlan(request, layout: layout, runID: runID, log: log)
+        var outcome = Outcome(runID: runID, plan: plan, planFile: planFile, planSHA256: planSHA)
+        outcome.resumed = resumed
+        let organization = configuration.settings.archive.sourceOrganization ?? layout.title
+            ?? URL(fileURLWithPath: request.site).standardizedFileURL.lastPathComponent
+        if request.apply {
+            try apply(plan, request, layout: layout, applier: applier, organization: organization, log: log, outcome: &outcome)
+        } else if request.archive, !plan.purge.isEmpty {
+            do {
+                let bag = try BagIt.build(plan: plan, layout: layout, organization: organization, agent: request.agent)
+                outcome.archive = try SweepArchive.write(bag, to: request.out, mtime: plan.asOf.shanghaiMidnight)
+            } catch { throw .archive(error.message) }
+            log.log(action: "archive", message: "archive written and verified", fields: ["file.path": .text(outcome.archive!.path)])
+        }
+        log.log(
+            action: "end", outcome: outcome.needsAttention ? "failure" : "success", message: "sweep finished",
+            fields: [
+                "pubgate.removed": .count(outcome.applied?.removed.count ?? 0), "pubgate.relabelled": .count(outcome.applied?.relabelled.count ?? 0),
+                "pubgate.kept": .count((outcome.resumed?.kept.count ?? 0) + (outcome.applied?.kept.count ?? 0)),
+                "pubgate.stale_links": .count(outcome.staleLinks.count), "pubgate.unreadable": .count(plan.unreadable.count),
+            ])
+        return outcome
+    }
+
+    /// The plan to act on: the signed-off file (checked against the site as it is now), or a new
+    /// one written with its lists.
+    private func obtainPlan(
+        _ request: Request, layout: SiteLayout, runID: String, log: OperationsLog
+    ) throws(Failure) -> (SweepPlan, String, String) {
+        if let file = request.planFile {
+            let plan: SweepPlan
+            switch SweepPlan.load(file) {
+            case .success(let p): plan = p
+            case .failure(let e): throw .plan(e.description)
+            }
+            let here = URL(fileURLWithPath: request.site).resolvingSymlinksInPath().standardizedFileURL.path
+            let there = URL(fileURLWithPath: plan.site).resolvingSymlinksInPath().standardizedFileURL.path
+            guard here == there else { throw .plan("the plan was made for \(plan.site), not \(request.site)") }
+            let now = SiteState.capture(layout: layout, pages: IndexRun.pages(of: request.site))
+            if let change = now.change(since: plan.siteState) {
+                log.log("error", action: "plan", outcome: "failure", message: "plan refused: \(change)", fields: ["pubgate.plan_run_id": .text(plan.runID)])
+                throw .plan("refusing \(file): \(change); make a new plan and have it signed off again")
+            }
+            let sha = FileManager.default.contents(atPath: file).map { Hex.encode(SHA256.hash(data: $0)) } ?? ""
+            log.log(action: "plan", message: "applying a signed-off plan", fields: ["pubgate.plan_run_id": .text(plan.runID), "file.hash.sha256": .text(sha)])
+            return (plan, file, sha)
+        }
+        let plan = SweepRun(configuration: configuration, asOf: request.asOf).plan(site: request.site, runID: runID)
+        let file = (request.out as NSString).appendingPathComponent("plan.json")
+        do {
+            try AtomicWriter.writeJSON(plan, to: file)
+            try AtomicWriter.writeJSON(plan.purgeList, to: (request.out as NSString).appendingPathComponent("purge.json"))
+            try AtomicWriter.writeJSON(plan.relabelList, to: (request.out as NSString).appendingPathComponent("relabel.json"))
+            try AtomicWriter.writeJSON(plan.reviewList, to: (request.out as NSString).appendingPathComponent("review.json"))
+        } catch {
+            throw .cannotWrite("cannot write to \(request.out): \(error.localizedDescription)")
+        }
+        let sha = FileManager.default.contents(atPath: file).map { Hex.encode(SHA256.hash(data: $0)) } ?? ""
+        log.log(
+            action: "plan", message: "sweep planned",
+            fields: [
+                "pubgate.pages": .count(plan.pages), "pubgate.purge": .count(plan.purge.count), "pubgate.relabel": .count(plan.relabel.count),
+                "pubgate.review": .count(plan.review.count), "pubgate.unreadable": .count(plan.unreadable.count),
+                "file.path": .text(file), "file.hash.sha256": .text(sha),
+            ])
+        for item in plan.purge + plan.relabel + plan.review {
+            var fields = OperationsLog.fields(of: item)
+            fields["pubgate.action"] = .text(item.action.rawValue)
+            log.log(action: "plan", message: "\(item.action.rawValue) planned", fields: fields)
+        }
+        for path in plan.unreadable.keys.sorted() {
+            log.log("error", action: "plan", outcome: "failure", message: "unreadable page: not judged, never purged", fields: ["file.path": .text(path)])
+        }
+        return (plan, file, sha)
+    }
+
+    /// Archive and remove, relabel, mark the index, rebuild, check links, commit.
+    private func apply(
+        _ plan: SweepPlan, _ request: Request, layout: SiteLayout, applier: SweepApplier, organization: String, log: OperationsLog,
+        outcome: inout Outcome
+    ) throws(Failure) {
+        var applied: SweepApplier.Outcome
+        do {
+            applied = try applier.apply(plan, organization: organization, agent: request.agent)
+            try applier.relabel(plan.relabel, run: outcome.runID, outcome: &applied)
+        } catch { throw Self.failure(error) }
+        outcome.applied = applied
+        let removedItems = plan.purge.filter { applied.removed.contains($0.sitePath) }
+        try markIndex(removedItems, request)
+        let changed = !applied.removed.isEmpty || !applied.relabelled.isEmpty || !(outcome.resumed?.removed.isEmpty ?? true)
+        let rebuild = SiteRebuild(settings: configuration.settings.sweep.rebuild)
+        if changed, rebuild.isConfigured {
+            let result = rebuild.run(in: layout.root)
+            outcome.rebuild = result
+            log.log(
+                result.succeeded ? "info" : "error", action: "rebuild", outcome: result.succeeded ? "success" : "failure",
+                message: result.timedOut ? "rebuild timed out" : "rebuild exited \(result.status)",
+                fields: ["process.command_line": .text(result.command.joined(separator: " ")), "process.exit_code": .count(Int(result.status))])
+        }
+        if let output = configuration.settings.sweep.rebuild.output ?? layout.publishDir,
+            FileManager.default.fileExists(atPath: (layout.root as NSString).appendingPathComponent(output)), !removedItems.isEmpty
+        {
+            outcome.checkedOutput = output
+            outcome.staleLinks = StaleLinkCheck.run(root: layout.root, output: output, removed: removedItems, layout: layout)
+            for link in outcome.staleLinks {
+                log.log(
+                    "error", action: "link-check", outcome: "failure", message: "rendered file still links a removed page",
+                    fields: ["file.path": .text(link.file), "pubgate.removed_page": .text(link.page)])
+            }
+        }
+        if request.git, !applied.staged.isEmpty {
+            let message = SweepCommit.message(
+                runID: outcome.runID, plan: plan, planSHA256: request.planFile == nil ? nil : outcome.planSHA256, removed: removedItems,
+                relabelled: plan.relabel.filter { applied.relabelled.contains($0.sitePath) }, archive: applied.archive?.path)
+            let result = SweepCommit.commit(
+                root: layout.root, paths: applied.staged, author: configuration.settings.sweep.git.author, message: message)
+            outcome.commit = result
+            log.log(
+                result.commit == nil ? "error" : "info", action: "commit", outcome: result.commit == nil ? "failure" : "success",
+                message: result.commit == nil ? "git commit failed: \(result.error ?? "")" : "committed",
+                fields: ["pubgate.commit": .text(result.commit ?? ""), "pubgate.files": .count(applied.staged.count)])
+        }
+    }
+
+    /// Marks removed pages `purged` in the corpus index, so a later review refuses to republish them.
+    private func markIndex(_ removed: [SweepItem], _ request: Request) throws(Failure) {
+        guard !removed.isEmpty else { return }
+        guard let path = request.indexPath ?? request.defaultIndexPath else { return }
+        guard FileManager.default.fileExists(atPath: path) else {
+            if request.indexPath != nil { throw .index("index \(path): no such file") }
+            return
+        }
+        do {
+            try CorpusIndex(path: path, create: true).mark(removed.map(\.path), status: "purged")
+        } catch {
+            throw .index("index \(error.description)")
+        }
+    }
+
+    /// Settings keys only the operator may set (`sweep.rebuild.*`, `sweep.git.*`: a command to run
+    /// and who commits) that `file` — the swept tree's own settings — sets.
+    public static func operatorOnlyKeys(set loaded: LoadedSettings, by file: String) -> [String] {
+        loaded.origins.filter { $0.key.hasPrefix("sweep.") && $0.value == file }.map(\.key).sorted()
+    }
+
+    private static func failure(_ error: any Error) -> Failure {
+        if let e = error as? ArchiveError { return .archive(e.message) }
+        return .cannotWrite(error.localizedDescription)
+    }
+}
