@@ -240,29 +240,6 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: outside.path))
     }
 
-    @Test func gitModeStagesTheRemovals() throws {
-        let site = try Self.makeSite()
-        func git(_ args: [String]) throws -> String {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["git", "-C", site.path, "-c", "user.name=t", "-c", "user.email=t@example.invalid"] + args
-            let out = Pipe()
-            p.standardOutput = out
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
-        }
-        _ = try git(["init", "-q"])
-        _ = try git(["add", "content", "hugo.toml"])
-        _ = try git(["commit", "-q", "-m", "site"])
-        let run = try Self.sweep(site, try CLI.temporaryDirectory(), ["--apply", "--git"])
-        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        let status = try git(["status", "--porcelain"])
-        #expect(status.contains("D  content/gfxwj/rules-2021.md") && status.contains("D  content/tzgg/gs-2025.md"), "\(status)")
-    }
-
     @Test func refusesTheFilesystemRoot() throws {
         let out = try CLI.temporaryDirectory()
         #expect(try CLI.pubgate(["sweep", "/", "--out", out.path, "--apply"]).status == 64)

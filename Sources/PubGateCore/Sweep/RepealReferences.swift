@@ -67,7 +67,10 @@ public struct RepealReferences: Sendable {
             case .repeal:
                 repealed += cited().map { Repeal(document: $0, from: nil) }
             case .amend:
-                amended += cited()
+                // 修改后继续有效: amended, and kept in force.
+                let documents = cited()
+                amended += documents
+                renewed += documents.map { Renewal(document: $0, until: nil, restarts: false) }
             case .renew:
                 let masked = Self.masked(t)
                 let until = book.first(.renewedUntil, in: masked)?.date() ?? sectionUntil
