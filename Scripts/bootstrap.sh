@@ -18,5 +18,5 @@ set +e
 "$bin" sweep Samples/site --out out/sweep --as-of 2025-06-30 --archive --rules Rules
 status=$?
 set -e
-echo "pubgate sweep exited $status (0 nothing due, 1 something due); purge.json, relabel.json and the archive in out/sweep/"
+echo "pubgate sweep exited $status (0 nothing due, 1 something due); plan.json, purge.json, relabel.json, review.json and the archive in out/sweep/"
 [ "$status" -le 1 ]

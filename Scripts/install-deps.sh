@@ -2,13 +2,14 @@
 # Installs what pubgate needs to build, test and package, only when it is missing: the Debian -dev packages
 # of the C libraries it links (libopencc-dev brings libopencc-data, the t2s dictionaries read at
 # run time), poppler-utils (pdftotext, pdfinfo, pdfimages, pdfdetach: pubgate
-# reads PDFs through them at run time), and the reference tools the tests check outputs with.
+# reads PDFs through them at run time), hugo (the sweep tests rebuild a Hugo site after --apply),
+# and the reference tools the tests check outputs with.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 need=()
-for pkg in libpcre2-dev libvectorscan-dev libxml2-dev libarchive-dev libicu-dev libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libopencc-dev pkg-config python3-pip poppler-utils dpkg-dev; do
+for pkg in libpcre2-dev libvectorscan-dev libxml2-dev libarchive-dev libicu-dev libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libopencc-dev pkg-config python3-pip poppler-utils dpkg-dev hugo; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

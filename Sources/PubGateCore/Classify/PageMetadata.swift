@@ -45,7 +45,10 @@ public struct PageMetadata: Sendable, Codable, Hashable {
         "meta:contentsource": \.publisher,
         "文号": \.documentNumber, "发文字号": \.documentNumber, "文件编号": \.documentNumber, "doc_no": \.documentNumber,
         "docno": \.documentNumber, "document_number": \.documentNumber,
-        "有效性": \.validity, "时效性": \.validity, "是否有效": \.validity, "validity": \.validity,
+        // 发文文号, 公文时效: the disclosure table of a municipal policy page
+        // (www.tongchuan.gov.cn/resources/site/1/html/zcwj/tcszfwj/tzf/202009/302934.html).
+        "发文文号": \.documentNumber,
+        "有效性": \.validity, "时效性": \.validity, "是否有效": \.validity, "validity": \.validity, "公文时效": \.validity,
         "统一登记号": \.registrationNumber, "登记号": \.registrationNumber, "reg_no": \.registrationNumber,
         "registration_number": \.registrationNumber,
         "栏目": \.column, "分类": \.column, "catalog": \.column, "column": \.column, "meta:columnname": \.column,
@@ -63,6 +66,8 @@ public struct PageMetadata: Sendable, Codable, Hashable {
         "发布日期": \.publishDate, "发布时间": \.publishDate, "publishdate": \.publishDate, "date": \.publishDate, "meta:pubdate": \.publishDate,
         "pubdate": \.publishDate, "published": \.publishDate,
         "施行日期": \.effectiveDate, "生效日期": \.effectiveDate, "effective_date": \.effectiveDate,
+        // 签发日期 / 实施日期: the Shenzhen normative-document database (sf.sz.gov.cn/gfxwjcx/…/post_7822541.html).
+        "实施日期": \.effectiveDate, "签发日期": \.writtenDate,
         "有效期至": \.validUntil, "valid_until": \.validUntil,
         "expirydate": \.expiryDate, "unpublishdate": \.expiryDate,
     ]
