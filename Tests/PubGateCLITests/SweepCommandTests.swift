@@ -240,6 +240,35 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: outside.path))
     }
 
+    /// A Hugo site's expired 暂行 measures typed only by a category key of the page (文种, 信息分类,
+    /// 主题分类, 体裁分类, 类别: 规范性文件) — its title has no genre word, its body no article — are
+    /// purged after the 2-year default of 暂行/试行; the same page without the key is news and stays.
+    @Test(arguments: ["文种", "信息分类", "主题分类", "体裁分类", "类别"])
+    func anExpiredInterimMeasureTypedOnlyByACategoryKeyIsPurged(key: String) throws {
+        let root = try CLI.temporaryDirectory().appendingPathComponent("site")
+        func page(_ front: String) -> String {
+            "---\ntitle: 示例市电动自行车登记管理（暂行）\ndate: 2022-03-01\n\(front)---\n为规范电动自行车登记工作，现明确如下事项。\n\n"
+                + "一、本市行政区域内的电动自行车应当登记。\n\n二、上述要求自2022年3月1日起施行。\n"
+        }
+        let files = [
+            "hugo.toml": "title = \"示例市公安局\"\n",
+            "content/zwgk/keyed.md": page("params:\n  xxgk:\n    \(key): 规范性文件\n"),
+            "content/zwgk/plain.md": page(""),
+        ]
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let out = try CLI.temporaryDirectory()
+        _ = try Self.sweep(root, out)
+        let purge = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("purge.json"))) as! [String: Any]
+        let pages = purge["pages"] as! [[String: Any]]
+        #expect(pages.map { $0["site_path"] as! String } == ["content/zwgk/keyed.md"])
+        #expect(pages.first?["rule"] as? String == "E-01-NORMATIVE-AGE")
+        #expect((pages.first?["evidence"] as? [String: String])?["basis"] == "default_trial_period")
+    }
+
     @Test func refusesTheFilesystemRoot() throws {
         let out = try CLI.temporaryDirectory()
         #expect(try CLI.pubgate(["sweep", "/", "--out", out.path, "--apply"]).status == 64)

@@ -5,11 +5,10 @@ import Foundation
 /// (`event.action`, `event.outcome`), and where it applies the trigger's `rule.id` and
 /// `event.reason`; counts are JSON numbers. Lines name files, rule ids and outcomes — never page text.
 public final class OperationsLog: @unchecked Sendable {
-    /// A field value: text, a count, or a flag.
+    /// A field value: text or a count.
     public enum Value: Sendable, Encodable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
         case text(String)
         case count(Int)
-        case flag(Bool)
 
         public init(stringLiteral value: String) { self = .text(value) }
         public init(integerLiteral value: Int) { self = .count(value) }
@@ -19,7 +18,6 @@ public final class OperationsLog: @unchecked Sendable {
             switch self {
             case .text(let s): try c.encode(s)
             case .count(let n): try c.encode(n)
-            case .flag(let b): try c.encode(b)
             }
         }
     }

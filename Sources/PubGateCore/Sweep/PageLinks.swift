@@ -2,7 +2,8 @@
 /// replaces it in part — with each citation resolved through ``SiteIndex`` (文号 first).
 ///
 /// A citation that resolves to one page is a link; one that cannot be confirmed links every
-/// candidate with the reason (`doubt`), so the plan can ask a person instead of acting.
+/// candidate with the reason (`doubt`), so the plan can ask a person instead of acting. Only
+/// documents act: a 解读 that retells a repeal does not make one.
 struct PageLinks {
     struct Link {
         /// The citing page.
@@ -22,7 +23,8 @@ struct PageLinks {
     private(set) var partial: [Int: [Link]] = [:]
 
     init(_ pages: [SitePage], index: SiteIndex) {
-        for (j, citing) in pages.enumerated() {
+        // A 解读 explains a repeal; it repeals nothing itself.
+        for (j, citing) in pages.enumerated() where citing.docType != .interpretation {
             let also = citing.profile.citedNumbers
             // A page acts on documents no newer than itself.
             func link(_ cited: CitedDocument, into table: inout [Int: [Link]], _ configure: (inout Link) -> Void = { _ in }) {

@@ -15,6 +15,9 @@ public struct SitePage: Sendable {
     public let references: RepealReferences
     /// For a 解读: the document it explains, as it says so itself.
     let interprets: InterpretationTarget?
+    /// The 文号 the page cites, less those it repeals, amends or replaces: what it is about, not
+    /// what it retires (a 解读 of a new rule mentions the rule it replaces).
+    let subjectNumbers: Set<String>
 
     public init(_ document: ClassifiedDocument, relativePath: String, expiry: ExpiryRules, asOf: SimpleDate) {
         path = document.ingested.path
@@ -30,8 +33,11 @@ public struct SitePage: Sendable {
         publicity = PublicityWindow.read(
             document.normalized.utf8, published: document.metadata.publishDate ?? document.writtenDate, calendar: expiry.calendar,
             phrasebook: expiry.phrasebook)
-        references = RepealReferences(lines: document.lines, title: document.normalizedTitle, phrasebook: expiry.phrasebook)
-        interprets = document.docType == .interpretation ? InterpretationTarget.of(document, citedNumbers: profile.citedNumbers) : nil
+        let references = RepealReferences(lines: document.lines, title: document.normalizedTitle, phrasebook: expiry.phrasebook)
+        self.references = references
+        let retired = references.repealed.map(\.document) + references.amended + references.partlyReplaced
+        subjectNumbers = profile.citedNumbers.subtracting(retired.compactMap(\.number))
+        interprets = document.docType == .interpretation ? InterpretationTarget.of(document, citedNumbers: subjectNumbers) : nil
     }
 
     /// The date the page is known by: 发布日期, else 成文日期.

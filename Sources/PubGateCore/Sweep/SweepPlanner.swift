@@ -170,7 +170,7 @@ public struct SweepPlanner: Sendable {
                 var unsure: [Int] = []
                 var why = ""
                 for cited in target.documents {
-                    switch index.resolve(cited, from: i, alsoCited: page.profile.citedNumbers) {
+                    switch index.resolve(cited, from: i, alsoCited: page.subjectNumbers) {
                     case .none: continue
                     case .page(let j, let by): matched.append((j, by))
                     case .ambiguous(let js, let reason):

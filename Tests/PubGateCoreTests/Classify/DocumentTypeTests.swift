@@ -78,7 +78,7 @@ import Testing
     /// A site section gives pages without a genre in their title their type.
     @Test func aSectionGivesItsType() {
         let classifier = Classifier(
-            types: shippedConfiguration.documentTypes, sections: [SiteSection(path: "zwgk/xzcf/**", type: .penalty)])
+            types: shippedConfiguration.documentTypes, phrasebook: shippedPhrasebook, sections: [SiteSection(path: "zwgk/xzcf/**", type: .penalty)])
         let doc = classifier.classify(IngestStage().run(RawInput(path: "site/zwgk/xzcf/2025/a.txt", bytes: Array("某某公司\n正文。\n".utf8))))
         #expect(doc.docType == .penalty)
     }

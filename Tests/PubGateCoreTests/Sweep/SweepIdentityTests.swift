@@ -119,6 +119,16 @@ extension SweepPlan {
         #expect(try planSite(site).item("content/zcjd/jd.md") == nil)
     }
 
+    /// A 解读 of the new rule that mentions the old rule's 文号 only to say it is repealed is still
+    /// the new rule's 解读.
+    @Test func theNumberOfARuleTheInterpretationRetiresDoesNotConfirmIt() throws {
+        var site = Self.rules()
+        site["content/zcjd/jd.md"] = Self.interpretation(
+            "", body: "本规定施行后，原《\(Self.title)》（示政规〔2019〕3号）同时废止。")
+        let item = try planSite(site).item("content/zcjd/jd.md")
+        #expect(item?.action != .purge, "\(item.map { "\($0.rule) \($0.evidence)" } ?? "")")
+    }
+
     /// 原《…》同时废止 without a 文号, while the old page has one: not a purge, a review.
     @Test func aRepealByTitleOfAPageWithANumberIsAReviewItem() throws {
         let plan = try planSite(Self.rules(repealSentence: "原《\(Self.title)》同时废止。"))
