@@ -27,6 +27,8 @@ public struct SweepApplier: Sendable {
     /// What an apply did.
     public struct Outcome: Sendable {
         public var resumedRun: String?
+        /// The sweep plan the resumed run was applying.
+        public var resumedPlan: String?
         public var archive: SweepArchive.Written?
         /// Site paths removed.
         public var removed: [String] = []
@@ -47,7 +49,7 @@ public struct SweepApplier: Sendable {
     /// absolute names the archive relative to where that run started: it is looked for in OUT.
     public func resume() throws -> Outcome? {
         guard let run = journal.unfinishedRun(), let plan = run.first(where: { $0.event == "plan" }) else { return nil }
-        var outcome = Outcome(resumedRun: plan.run)
+        var outcome = Outcome(resumedRun: plan.run, resumedPlan: plan.planRun)
         let archived = run.first { $0.event == "archived" }
         let fm = FileManager.default
         let archive = archived?.path.map { path in
@@ -86,7 +88,7 @@ public struct SweepApplier: Sendable {
         for entry in bag.entries where entry.path.hasPrefix(bag.name + "/data/") {
             files.append(.init(path: String(entry.path.dropFirst(bag.name.count + "/data/".count)), sha256: BagIt.sha256(entry.data)))
         }
-        try journal.append(.init(event: "plan", run: bag.name, archive: bag.name + ".tar.gz", files: files.map(\.displayed)))
+        try journal.append(.init(event: "plan", run: bag.name, archive: bag.name + ".tar.gz", files: files.map(\.displayed), planRun: plan.runID))
         let written = try SweepArchive.write(bag, to: outDirectory, mtime: plan.asOf.shanghaiMidnight)
         outcome.archive = written
         try journal.append(.init(event: "archived", run: bag.name, sha256: written.sha256, path: written.path))
@@ -109,8 +111,13 @@ public struct SweepApplier: Sendable {
         for item in items {
             guard let label = item.label else { continue }
             let full = (layout.root as NSString).appendingPathComponent(item.sitePath)
-            guard let data = FileManager.default.contents(atPath: full), BagIt.sha256(Array(data)) == item.sha256 else {
+            guard let data = FileManager.default.contents(atPath: full) else {
                 outcome.kept.append(DisplayPath.of(item.sitePath))
+                continue
+            }
+            guard BagIt.sha256(Array(data)) == item.sha256 else {
+                // Changed since judged: kept, unless the change is this very relabel (a rerun).
+                if FrontMatterRelabel.relabel(Array(data), to: label) != Array(data) { outcome.kept.append(DisplayPath.of(item.sitePath)) }
                 continue
             }
             guard let edited = FrontMatterRelabel.relabel(Array(data), to: label) else {

@@ -15,6 +15,14 @@ public struct SweepJournal: Sendable {
         public var sha256: String?
         public var path: String?
         public var files: [PlannedFile]?
+        /// On `plan`: the run id of the sweep plan being applied, so a rerun of the same signed-off
+        /// plan knows the interrupted run was its own.
+        public var planRun: String?
+
+        enum CodingKeys: String, CodingKey {
+            case event, run, archive, sha256, path, files
+            case planRun = "plan_run"
+        }
     }
 
     /// A file the run deletes once its archive is verified.
@@ -46,6 +54,13 @@ public struct SweepJournal: Sendable {
         guard let last = all.last(where: { $0.event == "plan" }) else { return nil }
         let run = all.filter { $0.run == last.run }
         return run.contains { $0.event == "done" || $0.event == "abandoned" } ? nil : run
+    }
+
+    /// True when a run applying the sweep plan `planRun` reached `done`.
+    public func completed(plan planRun: String) -> Bool {
+        let all = events()
+        let runs = Set(all.filter { $0.event == "plan" && $0.planRun == planRun }.map(\.run))
+        return all.contains { $0.event == "done" && runs.contains($0.run) }
     }
 
     public func append(_ event: Event) throws {

@@ -108,13 +108,13 @@ public struct SweepSession: Sendable {
         if request.apply {
             do { resumed = try applier.resume() } catch { throw Self.failure(error) }
         }
-        let (plan, planFile, planSHA) = try obtainPlan(request, layout: layout, runID: runID, log: log)
+        let (plan, planFile, planSHA, purged) = try obtainPlan(request, layout: layout, runID: runID, resumed: resumed, journal: applier.journal, log: log)
         var outcome = Outcome(runID: runID, plan: plan, planFile: planFile, planSHA256: planSHA)
         outcome.resumed = resumed
         let organization = configuration.settings.archive.sourceOrganization ?? layout.title
             ?? URL(fileURLWithPath: request.site).standardizedFileURL.lastPathComponent
         if request.apply {
-            try apply(plan, request, layout: layout, applier: applier, organization: organization, log: log, outcome: &outcome)
+            try apply(plan, request, layout: layout, applier: applier, purged: purged, organization: organization, log: log, outcome: &outcome)
         } else if request.archive, !plan.purge.isEmpty {
             do {
                 let bag = try BagIt.build(plan: plan, layout: layout, organization: organization, agent: request.agent)
@@ -133,10 +133,12 @@ public struct SweepSession: Sendable {
     }
 
     /// The plan to act on: the signed-off file (checked against the site as it is now), or a new
-    /// one written with its lists.
+    /// one written with its lists. `purged` is true when an earlier run of the same signed-off
+    /// plan already removed its pages (it was interrupted and just finished, or it completed): the
+    /// site changed by the plan's own hand, so only what is left (the relabels) is carried out.
     private func obtainPlan(
-        _ request: Request, layout: SiteLayout, runID: String, log: OperationsLog
-    ) throws(Failure) -> (SweepPlan, String, String) {
+        _ request: Request, layout: SiteLayout, runID: String, resumed: SweepApplier.Outcome?, journal: SweepJournal, log: OperationsLog
+    ) throws(Failure) -> (plan: SweepPlan, file: String, sha256: String, purged: Bool) {
         if let file = request.planFile {
             let plan: SweepPlan
             switch SweepPlan.load(file) {
@@ -146,14 +148,17 @@ public struct SweepSession: Sendable {
             let here = URL(fileURLWithPath: request.site).resolvingSymlinksInPath().standardizedFileURL.path
             let there = URL(fileURLWithPath: plan.site).resolvingSymlinksInPath().standardizedFileURL.path
             guard here == there else { throw .plan("the plan was made for \(plan.site), not \(request.site)") }
+            let purged = !plan.purge.isEmpty && (resumed?.resumedPlan == plan.runID || journal.completed(plan: plan.runID))
             let now = SiteState.capture(layout: layout, pages: IndexRun.pages(of: request.site))
-            if let change = now.change(since: plan.siteState) {
+            if !purged, let change = now.change(since: plan.siteState) {
                 log.log("error", action: "plan", outcome: "failure", message: "plan refused: \(change)", fields: ["pubgate.plan_run_id": .text(plan.runID)])
                 throw .plan("refusing \(file): \(change); make a new plan and have it signed off again")
             }
             let sha = FileManager.default.contents(atPath: file).map { Hex.encode(SHA256.hash(data: $0)) } ?? ""
-            log.log(action: "plan", message: "applying a signed-off plan", fields: ["pubgate.plan_run_id": .text(plan.runID), "file.hash.sha256": .text(sha)])
-            return (plan, file, sha)
+            log.log(
+                action: "plan", message: purged ? "finishing a signed-off plan whose pages were removed by an earlier run" : "applying a signed-off plan",
+                fields: ["pubgate.plan_run_id": .text(plan.runID), "file.hash.sha256": .text(sha)])
+            return (plan, file, sha, purged)
         }
         let plan = SweepRun(configuration: configuration, asOf: request.asOf).plan(site: request.site, runID: runID)
         let file = (request.out as NSString).appendingPathComponent("plan.json")
@@ -181,21 +186,24 @@ public struct SweepSession: Sendable {
         for path in plan.unreadable.keys.sorted() {
             log.log("error", action: "plan", outcome: "failure", message: "unreadable page: not judged, never purged", fields: ["file.path": .text(path)])
         }
-        return (plan, file, sha)
+        return (plan, file, sha, false)
     }
 
-    /// Archive and remove, relabel, mark the index, rebuild, check links, commit.
+    /// Archive and remove (unless an earlier run of this plan did), relabel, mark the index,
+    /// rebuild, check links, commit.
     private func apply(
-        _ plan: SweepPlan, _ request: Request, layout: SiteLayout, applier: SweepApplier, organization: String, log: OperationsLog,
-        outcome: inout Outcome
+        _ plan: SweepPlan, _ request: Request, layout: SiteLayout, applier: SweepApplier, purged: Bool, organization: String,
+        log: OperationsLog, outcome: inout Outcome
     ) throws(Failure) {
-        var applied: SweepApplier.Outcome
+        var applied = SweepApplier.Outcome()
         do {
-            applied = try applier.apply(plan, organization: organization, agent: request.agent)
+            if !purged { applied = try applier.apply(plan, organization: organization, agent: request.agent) }
             try applier.relabel(plan.relabel, run: outcome.runID, outcome: &applied)
         } catch { throw Self.failure(error) }
         outcome.applied = applied
-        let removedItems = plan.purge.filter { applied.removed.contains($0.sitePath) }
+        let removedItems = purged
+            ? plan.purge.filter { !FileManager.default.fileExists(atPath: (layout.root as NSString).appendingPathComponent($0.sitePath)) }
+            : plan.purge.filter { applied.removed.contains($0.sitePath) }
         try markIndex(removedItems, request)
         let changed = !applied.removed.isEmpty || !applied.relabelled.isEmpty || !(outcome.resumed?.removed.isEmpty ?? true)
         let rebuild = SiteRebuild(settings: configuration.settings.sweep.rebuild)
@@ -218,17 +226,19 @@ public struct SweepSession: Sendable {
                     fields: ["file.path": .text(link.file), "pubgate.removed_page": .text(link.page)])
             }
         }
-        if request.git, !applied.staged.isEmpty {
+        // What an interrupted run staged before it was finished goes into this commit too.
+        let staged = (outcome.resumed?.staged ?? []) + applied.staged
+        if request.git, !staged.isEmpty {
             let message = SweepCommit.message(
                 runID: outcome.runID, plan: plan, planSHA256: request.planFile == nil ? nil : outcome.planSHA256, removed: removedItems,
                 relabelled: plan.relabel.filter { applied.relabelled.contains($0.sitePath) }, archive: applied.archive?.path)
             let result = SweepCommit.commit(
-                root: layout.root, paths: applied.staged, author: configuration.settings.sweep.git.author, message: message)
+                root: layout.root, paths: staged, author: configuration.settings.sweep.git.author, message: message)
             outcome.commit = result
             log.log(
                 result.commit == nil ? "error" : "info", action: "commit", outcome: result.commit == nil ? "failure" : "success",
                 message: result.commit == nil ? "git commit failed: \(result.error ?? "")" : "committed",
-                fields: ["pubgate.commit": .text(result.commit ?? ""), "pubgate.files": .count(applied.staged.count)])
+                fields: ["pubgate.commit": .text(result.commit ?? ""), "pubgate.files": .count(staged.count)])
         }
     }
 
