@@ -62,7 +62,11 @@ public struct RepealReferences: Sendable {
                 section = .none
                 itemsOnly = false
             }
-            let cited = { CitedDocument.all(in: t) }
+            let cited = { () -> [CitedDocument] in
+                let found = CitedDocument.all(in: t)
+                guard found.allSatisfy({ $0.title == nil }), found.count <= 1, let listed = Self.listedTitle(t) else { return found }
+                return [CitedDocument(title: listed.title, number: found.first?.number)]
+            }
             switch section {
             case .repeal:
                 repealed += cited().map { Repeal(document: $0, from: nil) }
@@ -139,8 +143,23 @@ public struct RepealReferences: Sendable {
         if t.firstMatch(#"^(?:序号|文件名称|文件标题|名称|标题|文号|发文字号|发布机关|制定机关|发布机关及文号|成文日期|发布日期|施行日期|说明|备注|理由|处理意见|清理意见|清理结果)$"#) != nil {
             return true
         }
-        return t.count <= 60 && t.firstMatch(#"(?:通知|规定|办法|意见|决定|细则|规则|方案|通告|公告|批复|规划|措施|制度|标准)$"#) != nil
+        return t.count <= 60 && t.firstMatch(Self.genreEnding) != nil
     }
+
+    /// An item naming its document by a bare title (`2.关于城市道路停车管理的通知`, with its 文号 in
+    /// brackets after it or not, or the title cell of a clean-up table): the title, when the item
+    /// ends in a 文种.
+    static func listedTitle(_ t: String) -> CitedDocument? {
+        var s = Substring(t)
+        if let marker = t.firstMatch(#"^((?:[0-9]+[.、)]|\([0-9]+\))\s*)"#) { s = s.dropFirst(marker.count) }
+        while let last = s.last, ";。,".contains(last) { s = s.dropLast() }
+        if s.last == ")", let open = s.lastIndex(of: "(") { s = s[..<open] }
+        let title = TitleKey.of(String(s))
+        guard title.count >= 6, title.count <= 80, title.firstMatch(Self.genreEnding) != nil else { return nil }
+        return CitedDocument(title: title, number: nil)
+    }
+
+    static let genreEnding = #"(?:通知|规定|办法|意见|决定|细则|规则|方案|通告|公告|批复|规划|措施|制度|标准)$"#
 
     /// A clause of a sentence (split at commas outside brackets), with its words inside 《》 and
     /// brackets blanked, and whether it cites its documents as a basis (根据《…》).

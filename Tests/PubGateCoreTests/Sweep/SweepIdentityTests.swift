@@ -215,7 +215,7 @@ extension SweepPlan {
                 """,
         ]
         let item = try #require(try planSite(site).item("content/gf/old.html"))
-        #expect(item.action == .purge && item.rule == "E-02-SUPERSEDED" && item.evidence["cited_as"] == "示政发〔2014〕8号")
+        #expect(item.action == .purge && item.rule == "E-02-SUPERSEDED" && item.evidence["matched_by"] != "title")
     }
 }
 

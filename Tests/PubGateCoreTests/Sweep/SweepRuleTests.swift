@@ -77,6 +77,24 @@ import Testing
         #expect(r.repealed.map(\.document.number) == ["鞍公规〔2021〕8号", "鞍公规〔2020〕3号", "鞍公通〔2018〕5号"])
     }
 
+    /// Items that name their document by a bare title, as numbered lines or table cells.
+    @Test func bareTitlesInAListAreCitedByTitle() {
+        let r = refs("""
+            附件：废止的规范性文件目录
+            1.关于城市道路停车管理的通知；
+            2.关于加强养犬管理的规定（测公规〔2019〕2号）
+            序号
+            文件名称
+            3
+            关于印章刻制业管理的暂行规定
+            本决定自公布之日起施行。
+            """)
+        #expect(r.repealed.map(\.document) == [
+            CitedDocument(title: "关于城市道路停车管理的通知", number: nil), CitedDocument(title: "关于加强养犬管理的规定", number: "测公规〔2019〕2号"),
+            CitedDocument(title: "关于印章刻制业管理的暂行规定", number: nil),
+        ])
+    }
+
     @Test func amendmentAndContinuedValidityRepealNothing() {
         #expect(refs("本通告第一条已由《关于修改〈通告〉的决定》（本公发〔2023〕15号）修改，原文废止部分不再执行。").repealed.isEmpty)
         #expect(refs("《关于网吧治安管理的规定》（本公发〔2021〕6号）继续有效，不予废止。").repealed.isEmpty)
