@@ -165,6 +165,7 @@ import Testing
         let run = try Self.pubgate(["rules", "check", "--rules", "Rules"])
         #expect(run.status == 0, "\(run.stdout)")
         #expect(run.stdout.contains("0 example failures"))
+        #expect(run.stdout.contains("validity phrasings, their examples checked"))
     }
 
     /// The site's own file (`--config`) may loosen; a `.pubgate.yml` in the reviewed tree, written

@@ -46,6 +46,8 @@ struct RulesCommand: ParsableCommand {
             let failures = RuleExampleChecker(rules: set, classifier: configuration.classifier).failures()
             for failure in failures { print("FAIL \(failure)") }
             print("\(set.rules.count) rules, \(failures.count) example failures")
+            // Loading expiry.yaml already checked every phrasing's examples (a failure is exit 78).
+            print("\(configuration.expiry.phrasebook.phrasings.count) validity phrasings, their examples checked")
             if !failures.isEmpty { throw ExitStatus.badConfiguration }
         }
     }
