@@ -143,6 +143,28 @@ import Testing
         #expect(end["event.action"] as? String == "end" && end["pubgate.removed"] as? Int == 5)
     }
 
+    /// `--apply` marks what it removed `purged` in the site's corpus index (a later review refuses
+    /// to publish it again); pages it kept stay `published`.
+    @Test func appliedRemovalsAreMarkedPurgedInTheIndex() throws {
+        let site = try Sweep.makeSite()
+        #expect(try CLI.pubgate(["index", "build", site.path]).status == 0)
+        let run = try Sweep.sweep(site, try CLI.temporaryDirectory(), ["--apply"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let query = Process()
+        query.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        query.arguments = [
+            "python3", "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); [print(p.rsplit('/',1)[-1], s) for p, s in c.execute('select path, status from documents order by path')]",
+            site.appendingPathComponent(".pubgate/index.sqlite").path,
+        ]
+        let pipe = Pipe()
+        query.standardOutput = pipe
+        try query.run()
+        let rows = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        query.waitUntilExit()
+        #expect(rows.contains("rules-2021.md purged") && rows.contains("gs-2025.md purged") && rows.contains("rules-2024.md published"), "\(rows)")
+    }
+
     /// A Hugo site built with real `hugo`: after `--apply` with the rebuild, no file under public/
     /// (pages, section lists, sitemap.xml, index.xml) links a removed page.
     @Test func aHugoRebuildLeavesNoLinkToARemovedPage() throws {

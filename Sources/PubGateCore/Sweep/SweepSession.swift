@@ -38,6 +38,8 @@ public struct SweepSession: Sendable {
         /// The plan file written or applied, and its SHA-256.
         public let planFile: String
         public let planSHA256: String
+        /// True when this run made the plan (and wrote it with its lists); false for `--apply PLAN`.
+        public var madePlan: Bool { runID == plan.runID }
         /// An interrupted earlier apply this run finished first.
         public var resumed: SweepApplier.Outcome?
         public var applied: SweepApplier.Outcome?
