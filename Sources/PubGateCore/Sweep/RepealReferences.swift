@@ -49,7 +49,9 @@ public struct RepealReferences: Sendable {
             let introducesList = !isHeading && (t.hasSuffix(":") || t.firstMatch(#"(?:目录|清单|名录|如下)(?:\([^)]*\))?$"#) != nil)
             if isHeading || introducesList {
                 let masked = Self.masked(t)
-                let kind = Self.section(of: masked, book)
+                // A chapter of a regulation (第四章 证件的失效) is no clean-up section: those name documents.
+                let aboutDocuments = !isHeading || masked.firstMatch(#"文件|目录|清单|规定|办法|通知|决定|意见|政策"#) != nil
+                let kind = aboutDocuments ? Self.section(of: masked, book) : .none
                 if isHeading || kind != .none {
                     section = kind
                     sectionRestarts = book.first(.restart, in: masked) != nil

@@ -95,6 +95,15 @@ import Testing
         ])
     }
 
+    /// A chapter heading of a regulation that speaks of 失效 is no clean-up section.
+    @Test func aChapterAboutLapsedCertificatesRepealsNothing() {
+        let r = refs("""
+            第四章　证件的失效
+            第十条　依照《测试市养犬管理条例》（测政令〔2018〕2号）注销的犬证，自注销之日起失效。
+            """)
+        #expect(r.repealed.isEmpty)
+    }
+
     @Test func amendmentAndContinuedValidityRepealNothing() {
         #expect(refs("本通告第一条已由《关于修改〈通告〉的决定》（本公发〔2023〕15号）修改，原文废止部分不再执行。").repealed.isEmpty)
         #expect(refs("《关于网吧治安管理的规定》（本公发〔2021〕6号）继续有效，不予废止。").repealed.isEmpty)
