@@ -1,7 +1,8 @@
 import Foundation
 
 /// Everything a review is configured by: scan rules, document-type cues, the site's settings, the
-/// aggregation thresholds and the expiry rules (whose validity phrasings classify reads).
+/// aggregation thresholds, the expiry rules (whose validity phrasings classify reads) and the repealed
+/// bases.
 ///
 /// All live in the rules folder (`*.yaml` rule files, `classify.yaml`, `policy.yaml`,
 /// `aggregation.yaml`, `expiry.yaml`); the site's own settings file overrides `policy.yaml`.
