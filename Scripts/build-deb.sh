@@ -68,11 +68,12 @@ gzip -9n <"$manual" >"$stage/usr/share/man/man1/pubgate.1.gz"
 "$stage/usr/bin/pubgate" --generate-completion-script fish >"$stage/usr/share/fish/vendor_completions.d/pubgate.fish"
 # The units of docs/ops, whatever they hold, pointed at the packaged binary; the cron line and the
 # notes as documentation (a cron.d file would run before the site path is set).
-for unit in docs/ops/*.service docs/ops/*.timer; do
+for unit in docs/ops/*.service docs/ops/*.timer docs/ops/*.path; do
     [ -e "$unit" ] || continue
     sed 's|/usr/local/bin/pubgate|/usr/bin/pubgate|g' "$unit" >"$stage/lib/systemd/system/$(basename "$unit")"
 done
 sed 's|/usr/local/bin/pubgate|/usr/bin/pubgate|g' docs/ops/pubgate.cron >"$stage/usr/share/doc/pubgate/examples/pubgate.cron"
+install -m 0644 docs/ops/sweep.yml "$stage/usr/share/doc/pubgate/examples/sweep.yml"
 gzip -9n <docs/ops/README.md >"$stage/usr/share/doc/pubgate/README.ops.md.gz"
 gzip -9n <README.md >"$stage/usr/share/doc/pubgate/README.md.gz"
 cat >"$stage/usr/share/doc/pubgate/copyright" <<'EOF'

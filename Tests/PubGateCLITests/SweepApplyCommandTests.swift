@@ -143,6 +143,16 @@ import Testing
         #expect(end["event.action"] as? String == "end" && end["pubgate.removed"] as? Int == 5)
     }
 
+    /// The swept site's own .pubgate.yml cannot choose the command the sweep runs (or its author).
+    @Test func theSitesOwnSettingsCannotSetTheRebuildCommand() throws {
+        let site = try Sweep.makeSite()
+        try Data("sweep:\n  rebuild:\n    command: [touch, chosen-by-the-site]\n".utf8).write(to: site.appendingPathComponent(".pubgate.yml"))
+        let run = try Sweep.sweep(site, try CLI.temporaryDirectory(), ["--apply"])
+        #expect(run.status == 78 && run.stderr.contains("`sweep.rebuild.command` can only be set by --config"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("chosen-by-the-site").path))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("content/gfxwj/old-2017.md").path))
+    }
+
     /// `--apply` marks what it removed `purged` in the site's corpus index (a later review refuses
     /// to publish it again); pages it kept stay `published`.
     @Test func appliedRemovalsAreMarkedPurgedInTheIndex() throws {

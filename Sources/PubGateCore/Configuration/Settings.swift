@@ -176,8 +176,9 @@ public struct Settings: Sendable, Codable {
     }
 
     /// What `sweep --apply` does after it removed pages: rebuild the site, and commit as whom.
-    /// Read from the operator's `--config` file only: the sweep never reads the swept site's own
-    /// `.pubgate.yml`, so a page author cannot choose a command for it to run.
+    /// The operator's, from `--config`: the sweep refuses these keys in the swept tree's own
+    /// `.pubgate.yml` (``SweepSession/operatorOnlyKeys(set:by:)``), so a page author cannot choose a
+    /// command for it to run.
     public struct SweepSettings: Sendable, Codable {
         public var rebuild: Rebuild
         public var git: Git

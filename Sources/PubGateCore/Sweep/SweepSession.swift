@@ -90,7 +90,7 @@ public struct SweepSession: Sendable {
         do {
             lock = try RunLock(path: (request.out as NSString).appendingPathComponent(".pubgate-sweep.lock"))
         } catch {
-            throw .cannotWrite("cannot create \(request.out): \(error.localizedDescription)")
+            throw .cannotWrite("\(WriteError(path: request.out, error: error))")
         }
         guard let lock else { throw .locked }
         defer { withExtendedLifetime(lock) {} }
@@ -99,7 +99,7 @@ public struct SweepSession: Sendable {
         do {
             log = try OperationsLog(path: request.logFile, runID: runID)
         } catch {
-            throw .cannotWrite("cannot open the log \(request.logFile ?? ""): \(error.localizedDescription)")
+            throw .cannotWrite("\(WriteError(path: request.logFile ?? "", error: error))")
         }
         let layout = SiteLayout(root: request.site)
         if request.git, Subprocess.git(["rev-parse", "--is-inside-work-tree"], in: request.site).status != 0 {
@@ -108,7 +108,7 @@ public struct SweepSession: Sendable {
         let applier = SweepApplier(layout: layout, outDirectory: request.out, useGit: request.git, log: log)
         var resumed: SweepApplier.Outcome?
         if request.apply {
-            do { resumed = try applier.resume() } catch { throw Self.failure(error) }
+            do { resumed = try applier.resume() } catch { throw Self.failure(error, out: request.out) }
         }
         let (plan, planFile, planSHA, purged) = try obtainPlan(request, layout: layout, runID: runID, resumed: resumed, journal: applier.journal, log: log)
         var outcome = Outcome(runID: runID, plan: plan, planFile: planFile, planSHA256: planSHA)
@@ -170,7 +170,7 @@ public struct SweepSession: Sendable {
             try AtomicWriter.writeJSON(plan.relabelList, to: (request.out as NSString).appendingPathComponent("relabel.json"))
             try AtomicWriter.writeJSON(plan.reviewList, to: (request.out as NSString).appendingPathComponent("review.json"))
         } catch {
-            throw .cannotWrite("cannot write to \(request.out): \(error.localizedDescription)")
+            throw .cannotWrite("\(WriteError(path: request.out, error: error))")
         }
         let sha = FileManager.default.contents(atPath: file).map { Hex.encode(SHA256.hash(data: $0)) } ?? ""
         log.log(
@@ -201,7 +201,7 @@ public struct SweepSession: Sendable {
         do {
             if !purged { applied = try applier.apply(plan, organization: organization, agent: request.agent) }
             try applier.relabel(plan.relabel, run: outcome.runID, outcome: &applied)
-        } catch { throw Self.failure(error) }
+        } catch { throw Self.failure(error, out: request.out) }
         outcome.applied = applied
         let removedItems = purged
             ? plan.purge.filter { !FileManager.default.fileExists(atPath: (layout.root as NSString).appendingPathComponent($0.sitePath)) }
@@ -265,8 +265,9 @@ public struct SweepSession: Sendable {
         loaded.origins.filter { $0.key.hasPrefix("sweep.") && $0.value == file }.map(\.key).sorted()
     }
 
-    private static func failure(_ error: any Error) -> Failure {
+    /// An apply step's failure: the archive's own, or a file under `out` (the journal) not written.
+    private static func failure(_ error: any Error, out: String) -> Failure {
         if let e = error as? ArchiveError { return .archive(e.message) }
-        return .cannotWrite(error.localizedDescription)
+        return .cannotWrite("\(WriteError(path: out, error: error))")
     }
 }

@@ -37,7 +37,8 @@ import Testing
         var settings = shippedSettings
         settings.paths.assets = ["**/_index.md"]
         let configuration = ReviewConfiguration(
-            rules: shippedRules, documentTypes: shippedConfiguration.documentTypes, settings: settings, aggregation: shippedConfiguration.aggregation)
+            rules: shippedRules, documentTypes: shippedConfiguration.documentTypes, settings: settings, aggregation: shippedConfiguration.aggregation,
+            expiry: shippedConfiguration.expiry)
         let list = "---\ntitle: 通知公告\n---\n本栏目发布通知公告。\n"
         let leaking = "---\ntitle: 通知公告\n---\n咨询手机13912345678。\n"
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("roles-\(UUID().uuidString)")
