@@ -113,7 +113,7 @@ import Testing
         }
         let units = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("lib/systemd/system").path).sorted()
         let shipped = try FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("docs/ops").path)
-            .filter { $0.hasSuffix(".service") || $0.hasSuffix(".timer") }.sorted()
+            .filter { $0.hasSuffix(".service") || $0.hasSuffix(".timer") || $0.hasSuffix(".path") }.sorted()
         #expect(!units.isEmpty && units == shipped)
         for unit in units {
             let text = try String(contentsOf: root.appendingPathComponent("lib/systemd/system/\(unit)"), encoding: .utf8)
