@@ -176,9 +176,9 @@ public struct Settings: Sendable, Codable {
     }
 
     /// What `sweep --apply` does after it removed pages: rebuild the site, and commit as whom.
-    /// The operator's, from `--config`: the sweep refuses these keys in the swept tree's own
-    /// `.pubgate.yml` (``SweepSession/operatorOnlyKeys(set:by:)``), so a page author cannot choose a
-    /// command for it to run.
+    /// The operator's, from `--config`: a tree's own `.pubgate.yml` may only tighten
+    /// (``TreeSettingsCheck`` refuses these keys there), so a page author cannot choose a command
+    /// for the sweep to run.
     public struct SweepSettings: Sendable, Codable {
         public var rebuild: Rebuild
         public var git: Git

@@ -11,24 +11,25 @@ public enum SweepCommit {
         public let error: String?
     }
 
-    /// The commit message. 文号 and titles are masked like the manifest's elements (runs of seven
-    /// or more digits), so no identifier a page may carry reaches the history unmasked.
+    /// The commit message. 文号 are masked like the manifest's elements (runs of seven or more
+    /// digits) and paths as every output shows them (``DisplayPath``), so no identifier a page may
+    /// carry reaches the history unmasked.
     public static func message(
         runID: String, plan: SweepPlan, planSHA256: String?, removed: [SweepItem], relabelled: [SweepItem], archive: String?
     ) -> String {
-        func number(_ item: SweepItem) -> String { item.documentNumber.map(ElementMasking.maskDigitRuns) ?? "无文号" }
+        func number(_ item: SweepItem) -> String { item.documentNumber.map { ElementMasking.maskDigitRuns($0) } ?? "无文号" }
         var lines = [
             "pubgate sweep: remove \(removed.count) \(removed.count == 1 ? "page" : "pages"), relabel \(relabelled.count) (\(runID))", "",
             "Run: \(runID)", "Plan: \(plan.runID)" + (planSHA256.map { " (sha256 \($0))" } ?? ""), "As of: \(plan.asOf)",
         ]
         if let archive { lines.append("Archive: \((archive as NSString).lastPathComponent)") }
-        let numbers = (removed + relabelled).compactMap(\.documentNumber).map(ElementMasking.maskDigitRuns)
+        let numbers = (removed + relabelled).compactMap(\.documentNumber).map { ElementMasking.maskDigitRuns($0) }
         if !numbers.isEmpty { lines.append("文号: " + numbers.joined(separator: ", ")) }
         if !removed.isEmpty {
-            lines += ["", "Removed:"] + removed.map { "  \($0.sitePath)  \(number($0))  \($0.rule) \($0.reason)" }
+            lines += ["", "Removed:"] + removed.map { "  \(DisplayPath.of($0.sitePath))  \(number($0))  \($0.rule) \($0.reason)" }
         }
         if !relabelled.isEmpty {
-            lines += ["", "Relabelled:"] + relabelled.map { "  \($0.sitePath)  \(number($0))  \($0.rule) \($0.label ?? "")" }
+            lines += ["", "Relabelled:"] + relabelled.map { "  \(DisplayPath.of($0.sitePath))  \(number($0))  \($0.rule) \($0.label ?? "")" }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -49,10 +49,13 @@ public struct SweepItem: Sendable, Codable, Hashable {
     public var displayed: SweepItem {
         let shownEvidence = evidence.reduce(into: [String: String]()) { out, entry in
             let (key, value) = entry
-            if SimpleDate(parsing: value) != nil {
-                out[key] = value
-            } else if Self.pathEvidence.contains(key) {
+            // Paths first: a path with a date in it (…/2019/05/01/…) is still a path.
+            if Self.pathEvidence.contains(key) {
                 out[key] = DisplayPath.of(value)
+            } else if Self.pathListEvidence.contains(key) {
+                out[key] = value.components(separatedBy: ", ").map(DisplayPath.of).joined(separator: ", ")
+            } else if SimpleDate(parsing: value) != nil {
+                out[key] = value
             } else {
                 out[key] = ElementMasking.maskText(value)
             }
@@ -63,6 +66,7 @@ public struct SweepItem: Sendable, Codable, Hashable {
             documentNumber: documentNumber.map { ElementMasking.maskDigitRuns($0) }, rendered: rendered.map(DisplayPath.of))
     }
 
-    /// Evidence keys whose value is another page's path.
-    static let pathEvidence: Set<String> = ["interprets", "repealed_by"]
+    /// Evidence keys whose value is another page's path, or a list of them.
+    static let pathEvidence: Set<String> = ["interprets", "repealed_by", "amended_by", "partly_replaced_by", "renewed_by"]
+    static let pathListEvidence: Set<String> = ["interprets_candidates"]
 }

@@ -52,6 +52,52 @@ public struct SweepPlan: Sendable, Codable {
         case site, pages, purge, relabel, review, unreadable
     }
 
+    /// The plan as `plan.json` holds it: items ``SweepItem/displayed``, the site by its canonical
+    /// path displayed, unreadable pages by displayed path. `--apply PLAN` finds the files again
+    /// (``resolved(root:layout:pages:)``).
+    public var displayed: SweepPlan {
+        var shownUnreadable: [String: String] = [:]
+        for (path, reason) in unreadable { shownUnreadable[DisplayPath.of(path)] = reason }
+        return SweepPlan(
+            runID: runID, asOf: asOf, site: DisplayPath.of(InputCollector.canonical(site)), siteState: siteState, pages: pages,
+            purge: purge.map(\.displayed), relabel: relabel.map(\.displayed), review: review.map(\.displayed), unreadable: shownUnreadable)
+    }
+
+    /// A plan read from `plan.json` with every item's paths replaced by the files they name in the
+    /// site at `root` (`pages`: its page files as collected), matched by displayed path and sha256;
+    /// fails naming the first item no file fits — unless `lenient` (an earlier run of the plan
+    /// removed or relabelled them): such items are kept as shown. Review items are left as shown
+    /// (never applied).
+    public func resolved(root: String, layout: SiteLayout, pages: [String], lenient: Bool = false) -> Result<SweepPlan, PlanError> {
+        var byShown: [String: [String]] = [:]
+        for file in pages { byShown[DisplayPath.of(layout.relative(file)), default: []].append(file) }
+        func resolve(_ item: SweepItem) -> SweepItem? {
+            guard
+                let file = byShown[item.sitePath]?.first(where: { f in
+                    FileManager.default.contents(atPath: f).map { BagIt.sha256(Array($0)) } == item.sha256
+                })
+            else { return nil }
+            let sitePath = layout.relative(file)
+            let rendered = layout.renderedOutputs(of: sitePath).filter { item.rendered.contains(DisplayPath.of($0)) }
+            return SweepItem(
+                path: file, sitePath: sitePath, sha256: item.sha256, bytes: item.bytes, action: item.action, rule: item.rule,
+                reason: item.reason, label: item.label, evidence: item.evidence, title: item.title, documentNumber: item.documentNumber,
+                rendered: rendered)
+        }
+        var purge: [SweepItem] = []
+        var relabel: [SweepItem] = []
+        for item in self.purge + self.relabel {
+            guard let real = resolve(item) ?? (lenient ? item : nil) else {
+                return .failure(PlanError("no file of the site is \(item.sitePath) with the sha256 the plan names"))
+            }
+            if item.action == .purge { purge.append(real) } else { relabel.append(real) }
+        }
+        return .success(
+            SweepPlan(
+                runID: runID, asOf: asOf, site: root, siteState: siteState, pages: self.pages, purge: purge, relabel: relabel, review: review,
+                unreadable: unreadable))
+    }
+
     /// Reads a plan file; nil with the reason when it is not a plan of this schema.
     public static func load(_ path: String) -> Result<SweepPlan, PlanError> {
         guard let data = FileManager.default.contents(atPath: path) else { return .failure(PlanError("cannot read \(path)")) }

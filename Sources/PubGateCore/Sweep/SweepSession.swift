@@ -147,28 +147,38 @@ public struct SweepSession: Sendable {
             case .success(let p): plan = p
             case .failure(let e): throw .plan(e.description)
             }
-            let here = URL(fileURLWithPath: request.site).resolvingSymlinksInPath().standardizedFileURL.path
-            let there = URL(fileURLWithPath: plan.site).resolvingSymlinksInPath().standardizedFileURL.path
-            guard here == there else { throw .plan("the plan was made for \(plan.site), not \(request.site)") }
+            // The plan names its site by canonical path, displayed like every path of an output.
+            guard DisplayPath.of(InputCollector.canonical(request.site)) == plan.site else {
+                throw .plan("the plan was made for \(plan.site), not \(DisplayPath.of(request.site))")
+            }
             let purged = !plan.purge.isEmpty && (resumed?.resumedPlan == plan.runID || journal.completed(plan: plan.runID))
-            let now = SiteState.capture(layout: layout, pages: IndexRun.pages(of: request.site))
+            let pages = IndexRun.pages(of: request.site)
+            let now = SiteState.capture(layout: layout, pages: pages)
             if !purged, let change = now.change(since: plan.siteState) {
                 log.log("error", action: "plan", outcome: "failure", message: "plan refused: \(change)", fields: ["pubgate.plan_run_id": .text(plan.runID)])
-                throw .plan("refusing \(file): \(change); make a new plan and have it signed off again")
+                throw .plan("refusing \(DisplayPath.of(file)): \(change); make a new plan and have it signed off again")
+            }
+            let real: SweepPlan
+            switch plan.resolved(root: request.site, layout: layout, pages: pages, lenient: purged) {
+            case .success(let p): real = p
+            case .failure(let e): throw .plan("refusing \(DisplayPath.of(file)): \(e.description)")
             }
             let sha = FileManager.default.contents(atPath: file).map { Hex.encode(SHA256.hash(data: $0)) } ?? ""
             log.log(
                 action: "plan", message: purged ? "finishing a signed-off plan whose pages were removed by an earlier run" : "applying a signed-off plan",
                 fields: ["pubgate.plan_run_id": .text(plan.runID), "file.hash.sha256": .text(sha)])
-            return (plan, file, sha, purged)
+            return (real, file, sha, purged)
         }
         let plan = SweepRun(configuration: configuration, asOf: request.asOf).plan(site: request.site, runID: runID)
+        // One output set: a reader finds this run's plan and lists together, or the last run's.
         let file = (request.out as NSString).appendingPathComponent("plan.json")
         do {
-            try AtomicWriter.writeJSON(plan, to: file)
-            try AtomicWriter.writeJSON(plan.purgeList, to: (request.out as NSString).appendingPathComponent("purge.json"))
-            try AtomicWriter.writeJSON(plan.relabelList, to: (request.out as NSString).appendingPathComponent("relabel.json"))
-            try AtomicWriter.writeJSON(plan.reviewList, to: (request.out as NSString).appendingPathComponent("review.json"))
+            let output = try OutputSet(in: request.out, name: "sweep")
+            try AtomicWriter.writeJSON(plan.displayed, to: output.path("plan.json"))
+            try AtomicWriter.writeJSON(plan.purgeList, to: output.path("purge.json"))
+            try AtomicWriter.writeJSON(plan.relabelList, to: output.path("relabel.json"))
+            try AtomicWriter.writeJSON(plan.reviewList, to: output.path("review.json"))
+            try output.commit()
         } catch {
             throw .cannotWrite("\(WriteError(path: request.out, error: error))")
         }
@@ -178,7 +188,7 @@ public struct SweepSession: Sendable {
             fields: [
                 "pubgate.pages": .count(plan.pages), "pubgate.purge": .count(plan.purge.count), "pubgate.relabel": .count(plan.relabel.count),
                 "pubgate.review": .count(plan.review.count), "pubgate.unreadable": .count(plan.unreadable.count),
-                "file.path": .text(file), "file.hash.sha256": .text(sha),
+                "file.path": .text(DisplayPath.of(file)), "file.hash.sha256": .text(sha),
             ])
         for item in plan.purge + plan.relabel + plan.review {
             var fields = OperationsLog.fields(of: item)
@@ -186,7 +196,7 @@ public struct SweepSession: Sendable {
             log.log(action: "plan", message: "\(item.action.rawValue) planned", fields: fields)
         }
         for path in plan.unreadable.keys.sorted() {
-            log.log("error", action: "plan", outcome: "failure", message: "unreadable page: not judged, never purged", fields: ["file.path": .text(path)])
+            log.log("error", action: "plan", outcome: "failure", message: "unreadable page: not judged, never purged", fields: ["file.path": .text(DisplayPath.of(path))])
         }
         return (plan, file, sha, false)
     }
@@ -225,7 +235,7 @@ public struct SweepSession: Sendable {
             for link in outcome.staleLinks {
                 log.log(
                     "error", action: "link-check", outcome: "failure", message: "rendered file still links a removed page",
-                    fields: ["file.path": .text(link.file), "pubgate.removed_page": .text(link.page)])
+                    fields: ["file.path": .text(DisplayPath.of(link.file)), "pubgate.removed_page": .text(DisplayPath.of(link.page))])
             }
         }
         // What an interrupted run staged before it was finished goes into this commit too.
@@ -253,16 +263,11 @@ public struct SweepSession: Sendable {
             return
         }
         do {
-            try CorpusIndex(path: path, create: true).mark(removed.map(\.path), status: "purged")
+            // The index records paths as displayed.
+            try CorpusIndex(path: path, create: true).mark(removed.map { DisplayPath.of($0.path) }, status: "purged")
         } catch {
             throw .index("index \(error.description)")
         }
-    }
-
-    /// Settings keys only the operator may set (`sweep.rebuild.*`, `sweep.git.*`: a command to run
-    /// and who commits) that `file` — the swept tree's own settings — sets.
-    public static func operatorOnlyKeys(set loaded: LoadedSettings, by file: String) -> [String] {
-        loaded.origins.filter { $0.key.hasPrefix("sweep.") && $0.value == file }.map(\.key).sorted()
     }
 
     /// An apply step's failure: the archive's own, or a file under `out` (the journal) not written.
