@@ -18,6 +18,19 @@ public struct SweepSummaryJSON: Encodable {
         self.lists = lists
     }
 
+    /// The summary of a whole run: the lists a run that made its plan wrote into
+    /// `outputDirectory`, and what its apply (or the interrupted one it finished) did.
+    public init(_ outcome: SweepSession.Outcome, outputDirectory: String) {
+        self.init(outcome.plan, lists: outcome.madePlan ? ["purge", "relabel", "review"].map { outputDirectory + "/\($0).json" } : [])
+        archive = (outcome.archive ?? outcome.applied?.archive)?.path
+        let done = [outcome.resumed, outcome.applied].compactMap { $0 }
+        if !done.isEmpty {
+            removed = done.reduce(0) { $0 + $1.removed.count }
+            relabelled = done.reduce(0) { $0 + $1.relabelled.count }
+            kept = done.flatMap(\.kept)
+        }
+    }
+
     struct Item: Encodable {
         let action: ExpiryTrigger.Action
         let path: String

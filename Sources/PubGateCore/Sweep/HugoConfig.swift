@@ -22,6 +22,16 @@ struct HugoConfig: Equatable {
     /// (the first of `hugo.*`, then `config.*`) is read first, then the configuration folder's
     /// files over it.
     static func find(root: String) -> HugoConfig? {
+        let files = self.files(root: root)
+        guard !files.isEmpty else { return nil }
+        var config = HugoConfig()
+        for file in files { config.merge(Self.read((root as NSString).appendingPathComponent(file))) }
+        return config
+    }
+
+    /// The configuration files Hugo reads at `root`, relative to it, in the order they apply: the
+    /// root file (the first of `hugo.*`, then `config.*`), then the configuration folder's.
+    static func files(root: String) -> [String] {
         let fm = FileManager.default
         let exists = { (relative: String) in fm.fileExists(atPath: (root as NSString).appendingPathComponent(relative)) }
         var files: [String] = []
@@ -31,10 +41,7 @@ struct HugoConfig: Equatable {
                 for ext in extensions where exists("\(environment)/\(name).\(ext)") { files.append("\(environment)/\(name).\(ext)") }
             }
         }
-        guard !files.isEmpty else { return nil }
-        var config = HugoConfig()
-        for file in files { config.merge(Self.read((root as NSString).appendingPathComponent(file))) }
-        return config
+        return files
     }
 
     /// Takes the keys `settings` sets (lower-cased keys, as Hugo compares them).

@@ -22,8 +22,8 @@ public struct SiteState: Sendable, Codable, Equatable {
     /// Hugo configuration, and asks git for the commit.
     public static func capture(layout: SiteLayout, pages: [String]) -> SiteState {
         var lines: [String] = []
-        let configs = SiteLayout.hugoConfigs.map { (layout.root as NSString).appendingPathComponent($0) }
-        for path in pages + configs.filter({ FileManager.default.fileExists(atPath: $0) }) {
+        let configs = HugoConfig.files(root: layout.root).map { (layout.root as NSString).appendingPathComponent($0) }
+        for path in pages + configs {
             let digest = FileManager.default.contents(atPath: path).map { Hex.encode(SHA256.hash(data: $0)) } ?? "unreadable"
             lines.append("\(digest)  \(layout.relative(path))\n")
         }

@@ -23,6 +23,8 @@ public struct SweepSession: Sendable {
         public var defaultIndexPath: String?
         /// `Bag-Software-Agent`.
         public var agent: String
+        /// Told how far reading the site has come (the CLI's progress line).
+        public var progress: (@Sendable (ReviewProgress) -> Void)?
 
         public init(site: String, out: String, asOf: SimpleDate, agent: String) {
             self.site = site
@@ -169,7 +171,7 @@ public struct SweepSession: Sendable {
                 fields: ["pubgate.plan_run_id": .text(plan.runID), "file.hash.sha256": .text(sha)])
             return (real, file, sha, purged)
         }
-        let plan = SweepRun(configuration: configuration, asOf: request.asOf).plan(site: request.site, runID: runID)
+        let plan = SweepRun(configuration: configuration, asOf: request.asOf).plan(site: request.site, runID: runID, progress: request.progress)
         // One output set: a reader finds this run's plan and lists together, or the last run's.
         let file = (request.out as NSString).appendingPathComponent("plan.json")
         do {

@@ -52,10 +52,7 @@ import Testing
     /// judged (they list the expired page, 有效性：失效, and were purged when the site was not
     /// recognised).
     @Test func theFixtureSiteIsSweptWithoutItsRenderedListPages() throws {
-        let rules = packageRoot.appendingPathComponent("Rules")
-        let expiry = try ExpiryRules.load(file: rules.appendingPathComponent(ExpiryRules.fileName).path)
-        let plan = SweepRun(configuration: shippedConfiguration, expiry: expiry, asOf: reviewDate)
-            .plan(site: HugoSiteTests.site.path)
+        let plan = SweepRun(configuration: shippedConfiguration, asOf: reviewDate).plan(site: HugoSiteTests.site.path, runID: "test")
         #expect(plan.purge.map(\.sitePath) == ["content/tzgg/expired-notice.md"])
         #expect(plan.purge.first?.rendered == ["public/tzgg/expired-notice/index.html"])
         #expect(plan.relabel.isEmpty)
