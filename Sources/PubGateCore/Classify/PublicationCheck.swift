@@ -117,8 +117,9 @@ public struct PublicationCheck: Sendable {
 
     /// A date range (自2025年6月1日至6月30日), else a due date (截止日期为…, …前反馈) counted from the
     /// notice's own date.
+    /// Dates as notices write them: 2025年6月1日, or numerically (2025-06-01, 2025.6.1, 2025/6/1).
     static let consultationRange =
-        #"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日[^\n。,]{0,3}?(?:至|到|—|-|~)[ ]?(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日"#
+        #"([0-9]{4})(?:年|[-./])([0-9]{1,2})(?:月|[-./])([0-9]{1,2})日?[^\n。,]{0,3}?(?:至|到|—|-|~)[ ]?(?:([0-9]{4})(?:年|[-./]))?([0-9]{1,2})(?:月|[-./])([0-9]{1,2})(?![0-9])"#
     static let consultationDue =
         #"(?:截止|截至)[^\n。0-9]{0,6}([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日|([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日[^\n。]{0,8}?(?:前|以前|之前|止)"#
     /// A due date without its year (请于7月26日前反馈): the year is the notice's own, or the next one
@@ -128,7 +129,10 @@ public struct PublicationCheck: Sendable {
     /// A period counted from the notice (自公告之日起30日内, 自即日起15个工作日): its length, and
     /// whether it counts working days.
     static let consultationPeriod =
-        #"(?:自|从)[^\n。]{0,12}(?:之日|即日|发布日|公布日)起[^\n。0-9一二三四五六七八九十]{0,4}([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:个)?(工作日|日|天)"#
+        #"(?:自|从)[^\n。]{0,12}(?:之日|即日|发布日|公布日)起[^\n。0-9一二三四五六七八九十]{0,4}([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:个)?(工作日|日|天|月)"#
+    /// A period given only by its length (征求意见期限为30天, 为期一个月), counted from the notice.
+    static let consultationLength =
+        #"(?:征求意见|意见征集|征集意见|意见反馈|反馈意见|公示)(?:的)?(?:期限|期|时间|时限|周期)[^\n。0-9一二三四五六七八九十]{0,4}?(?:为期)?([0-9]{1,3}|[一二三四五六七八九十]{1,3})个?(工作日|日|天|月)|为期([0-9]{1,3}|[一二三四五六七八九十]{1,3})个?(工作日|日|天|月)"#
     static let consultationChannel =
         #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.|(?:电话|传真|热线)[^\n。]{0,6}[0-9]{3,}|(?:邮寄|通信|通讯|联系)?地址 ?:|(?:邮寄|通信|通讯|联系)地址|邮政编码|邮编|信箱|电子邮件|电子邮箱|书面(?:意见|形式|材料)|信函|来信|来函|意见征集|留言|在线提交|网上提交|登录[^\n。]{0,20}(?:网站|平台|系统)"#
 
@@ -146,13 +150,13 @@ public struct PublicationCheck: Sendable {
         } else if let c = text.captures(Self.consultationDue) {
             due = SimpleDate(year: c[1], month: c[2], day: c[3]) ?? SimpleDate(year: c[4], month: c[5], day: c[6])
             start = own
-        } else if let c = text.captures(Self.consultationPeriod), let n = Self.count(c[1]) {
-            // Working days are the window itself; calendar days are counted from the notice.
-            if c[2] == "工作日" {
+        } else if let (n, unit) = Self.periodLength(text) {
+            // Working days are the window itself; calendar days and months are counted from the notice.
+            if unit == "工作日" {
                 workdays = n
             } else {
                 start = own ?? asOf
-                due = start?.adding(days: n - 1)
+                due = start?.adding(days: (unit == "月" ? 30 * n : n) - 1)
             }
         } else if let c = text.captures(Self.consultationDueNoYear) {
             start = own
@@ -192,6 +196,14 @@ public struct PublicationCheck: Sendable {
                 ruleID: "consultation_channel", kind: .consultation, severity: settings.publication.consultation.channel,
                 text: Message("consultation_channel"), sources: ["S33"])
         ]
+    }
+
+    /// The window's length and its unit (工作日, 日, 天 or 月): counted from the notice (自公告之日起30日内)
+    /// or given alone (征求意见期限为30天).
+    static func periodLength(_ text: String) -> (Int, String)? {
+        if let c = text.captures(consultationPeriod), let n = count(c[1]), let unit = c[2] { return (n, unit) }
+        if let c = text.captures(consultationLength), let n = count(c[1] ?? c[3]), let unit = c[2] ?? c[4] { return (n, unit) }
+        return nil
     }
 
     /// A count in Arabic or Chinese numerals up to 999 (30, 三十, 十五).

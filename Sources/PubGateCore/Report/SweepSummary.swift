@@ -20,14 +20,12 @@ public enum SweepSummary {
                 "action": item.action.rawValue, "path": DisplayPath.of(item.sitePath).escapingControlCharacters, "rule": item.rule,
                 "reason": item.reason, "rendered": String(item.rendered.count),
             ]
-            let key: String
             if let doubt = item.evidence["doubt"] {
                 args["doubt"] = ElementMasking.maskText(doubt)
-                key = "sweep.item_doubt"
+                lines.append(text.text("sweep.item_doubt", args))
             } else {
-                key = item.rendered.isEmpty ? "sweep.item" : "sweep.item_rendered"
+                lines.append(text.text(item.rendered.isEmpty ? "sweep.item" : "sweep.item_rendered", args))
             }
-            lines.append(text.text(key, args))
         }
         let lists = ["purge", "relabel", "review"].map { outputDirectory + "/\($0).json" }
         if items.count > limit {

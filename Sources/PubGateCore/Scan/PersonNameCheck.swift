@@ -10,6 +10,9 @@ import PCRE2Kit
 ///   place is a finding of its own.
 /// - A page that masks a party (当事人：石*) and gives the same surname in full in another party
 ///   field (负责人：石磊) defeats its own mask: the two together name the person.
+/// - A publicity table (双公示) names each party in the cell under its party column (行政相对人名称,
+///   当事人, 姓名): a row whose party cell holds a personal name and that shows no registration of a
+///   business (a credit code, a 法人 or 个体工商户 category) names a punished natural person in full.
 struct PersonNameCheck {
     let document: ClassifiedDocument
 
@@ -19,6 +22,61 @@ struct PersonNameCheck {
         "(?:" + partyFields + #")[ \t]*[:：]?[ \t]*(\p{sc:Han})(\*{1,3}|某{1,2}|×{1,3}|＊{1,3})"#, options: [.ucp])
     static let namedParty = try! Regex(
         "(?:" + partyFields + #")[ \t]*[:：]?[ \t]*(\p{sc:Han}{2,3}?)(?=[,，。;；、(（ \t\n]|$)"#, options: [.ucp, .multiline])
+
+    /// Headers of the table column that names a decision's party.
+    static let partyColumn = try! Regex(
+        #"^(?:(?:行政)?相对人|当事人|被处罚人|违法行为人|被许可人|处罚对象|被处罚(?:单位|对象))(?:姓名|名称)?(?:[(（][^)）]*[)）])?$|^姓名$"#)
+    /// A cell that shows its row's party is a business: a registration number or a category that
+    /// is not a natural person.
+    static let businessCell = try! Regex(
+        #"^[0-9A-HJ-NPQRTUWXY]{18}$|^[0-9]{13,15}$|法人|组织|个体工商户|个体户|企业|公司"#)
+
+    /// Rows of the page's tables, each a list of (column header, cell range): a row ends where a
+    /// column header it already holds comes again (cells carry their column, not their row).
+    func tableRows() -> [[(header: String, range: Range<Int>)]] {
+        var rows: [[(header: String, range: Range<Int>)]] = []
+        var row: [(header: String, range: Range<Int>)] = []
+        var lastEnd = -1
+        for (range, header) in document.normalized.columns {
+            // One cell may span several segments: neighbours under the same header are one cell.
+            if let last = row.last, last.header == header, range.lowerBound <= lastEnd + 1 {
+                row[row.count - 1].range = last.range.lowerBound..<range.upperBound
+            } else {
+                if row.contains(where: { $0.header == header }) {
+                    rows.append(row)
+                    row = []
+                }
+                row.append((header, range))
+            }
+            lastEnd = range.upperBound
+        }
+        if !row.isEmpty { rows.append(row) }
+        return rows
+    }
+
+    /// Party cells of a decision's tables that name a natural person in full (X-01).
+    func partiesInTables(showMatches: Bool) -> [Finding] {
+        let normalized = document.normalized
+        var out: [Finding] = []
+        for row in tableRows() {
+            let cells = row.map { (header: $0.header, text: normalized.string($0.range).trimmingWhiteSpace, range: $0.range) }
+            guard !cells.contains(where: { !Self.holds(Self.partyColumn, $0.header) && Self.holds(Self.businessCell, $0.text) }) else { continue }
+            for cell in cells where Self.holds(Self.partyColumn, cell.header) && Surnames.isPersonalName(cell.text) {
+                out.append(
+                    Finding(
+                        ruleID: "case_person_party_column", kind: .casePerson, severity: .fix,
+                        text: Message("case_person_party_column", ["column": cell.header]),
+                        part: normalized.part(at: cell.range.lowerBound), location: document.location(of: cell.range),
+                        masked: Masker.mask(cell.text), excerpt: nil, match: showMatches ? cell.text : nil, sources: ["S16", "S19"],
+                        remediation: "Replace the name with the surname and 某某 (X-01)."))
+            }
+        }
+        return out
+    }
+
+    private static func holds(_ regex: Regex, _ text: String) -> Bool {
+        ((try? regex.firstMatch(in: Array(text.utf8), validUTF8: true)) ?? nil) != nil
+    }
 
     /// Every further place the page names `people` (normalized name → the finding that named him),
     /// apart from the matches already found (`found`, normalized start offsets): findings for the

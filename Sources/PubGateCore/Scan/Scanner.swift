@@ -193,6 +193,7 @@ public struct Scanner: Sendable {
             // Party fields are a decision's: the check reads a penalty or licence decision only.
             if document.docType == .penalty || document.docType == .licence {
                 findings += names.inconsistentMasks(showMatches: showMatches)
+                findings += names.partiesInTables(showMatches: showMatches)
             }
         }
         return findings

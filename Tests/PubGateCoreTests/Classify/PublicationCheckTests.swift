@@ -50,6 +50,16 @@ import Testing
         #expect(findings(bare).filter { $0.kind == .consultation }.map(\.ruleID) == ["consultation_window", "consultation_channel"])
     }
 
+    /// A period given by its length alone, or a range written with numeric dates, is a window.
+    @Test(arguments: [
+        ("征求意见期限为30天。", false), ("本次意见征集为期一个月。", false), ("征求意见时间：2025-06-02至2025-07-01。", false),
+        ("征求意见期限为3天。", true), ("征求意见时间：2025.6.2—2025.6.4。", true),
+    ])
+    func consultationWindowByLengthOrNumericDates(sentence: String, flagged: Bool) {
+        let page = "---\ntitle: 关于公开征求《停放秩序管理规定（征求意见稿）》意见的公告\ndate: 2025-06-02\n---\n\(sentence)意见请发送至电子邮箱 fzc@bxga.example。\n"
+        #expect(findings(page).contains { $0.ruleID == "consultation_window" } == flagged)
+    }
+
     /// S-FMT-DATE: the body's 成文日期 without padding zeros or Chinese numerals; metadata dates may be padded.
     @Test func writtenDateFollowsGBT9704() throws {
         let body = { (date: String) in "本溪市公安局文件\n本公发〔2025〕3号\n关于调整户籍业务办理时间的通知\n各分局：\n正文。\n本溪市公安局\n\(date)\n（此件公开发布）\n" }

@@ -64,6 +64,23 @@ import Testing
         #expect(!findings(consistent).contains { $0.ruleID == "case_person_mask_inconsistent" })
     }
 
+    /// A publicity table names each party in its party column: a personal name there, in a row
+    /// that shows no business registration, is a natural person named in full.
+    @Test func aNaturalPersonInAPublicityTableIsFound() {
+        let head = "<html><head><title>区市场监督管理局行政处罚信息公示</title></head><body>\n<table>\n<tr><th>决定书文号</th><th>行政相对人名称</th><th>相对人类别</th><th>处罚内容</th></tr>\n"
+        let person = "<tr><td>区市监罚〔2025〕8号</td><td>贺春生</td><td>自然人</td><td>罚款1000元</td></tr>\n"
+        let masked = "<tr><td>区市监罚〔2025〕9号</td><td>贺某某</td><td>自然人</td><td>罚款1000元</td></tr>\n"
+        let business = "<tr><td>区市监罚〔2025〕10号</td><td>贺春生</td><td>个体工商户</td><td>警告</td></tr>\n"
+        let firm = "<tr><td>区市监罚〔2025〕11号</td><td>南岭商贸有限公司</td><td>法人及非法人组织</td><td>罚款5000元</td></tr>\n"
+        let tail = "</table>\n</body></html>"
+        let named = findings(head + firm + person + tail, name: "a.html").filter { $0.ruleID == "case_person_party_column" }
+        #expect(named.count == 1 && named.first?.location?.line == 5)
+        #expect(!findings(head + masked + business + firm + tail, name: "a.html").contains { $0.ruleID == "case_person_party_column" })
+        // The legal representative of a firm is published with it: not a party column.
+        let representative = "<html><head><title>行政处罚信息公示</title></head><body>\n<table>\n<tr><th>当事人名称</th><th>法定代表人</th></tr>\n<tr><td>南岭商贸有限公司</td><td>贺春生</td></tr>\n</table>\n</body></html>"
+        #expect(!findings(representative, name: "a.html").contains { $0.kind == .casePerson })
+    }
+
     /// Victims named by what happened to them, or by their tie to the offender.
     @Test func victimsNamedWithoutARoleWordAreFound() {
         #expect(findings("民警成功解救被挟持女子吴晓梅。", name: "a.txt").contains { $0.ruleID == "case_person_victim_named" })
