@@ -41,7 +41,7 @@ DOCUMENT_LEVEL = [
     (re.compile(r"interpret"), {"interpretation_fields"}),
     (re.compile(r"proposal_title|title_summary"), {"proposal_title"}),
     (re.compile(r"consultation"), {"consultation_window", "consultation_channel"}),
-    (re.compile(r"not_public|on_request|attribute"), {"attribute_not_public", "attribute_conflict", "attribute_mismatch", "attribute_missing"}),
+    (re.compile(r"not_public|not_for_disclosure|on_request|attribute"), {"attribute_not_public", "attribute_conflict", "attribute_mismatch", "attribute_missing"}),
 ]
 
 # pubgate's document types named as the truth names them.
@@ -294,8 +294,11 @@ def main():
     # The held-back list names pages of ../shared/real; any other corpus (a set written by someone
     # who has not read the rules) is held back whole: scored, never studied — unless it is one
     # studied on purpose (corpora/tune2, with --study).
-    if os.path.abspath(args.corpus) == os.path.abspath(os.path.join(ROOT, "../shared/real")):
-        held = {l.strip() for l in open(args.heldback, encoding="utf-8") if l.strip() and not l.startswith("#")}
+    # A corpus with its own heldback.txt (corpora/fresh3) is split the same way.
+    own = os.path.join(args.corpus, "heldback.txt")
+    if os.path.abspath(args.corpus) == os.path.abspath(os.path.join(ROOT, "../shared/real")) or os.path.exists(own):
+        listing = own if os.path.exists(own) else args.heldback
+        held = {l.strip() for l in open(listing, encoding="utf-8") if l.strip() and not l.startswith("#")}
     else:
         held = set() if args.study else set(truth)
     splits = [("held-back", sorted(p for p in truth if p in held)), ("tuning", sorted(p for p in truth if p not in held))]

@@ -10,6 +10,9 @@ import PCRE2Kit
 public struct Classifier: Sendable {
     private let annotation: Regex
     private let keyValue: Regex
+    /// A yes/no field of a reply's form (是否同意公开：否, the deputy's consent to publishing the
+    /// reply): no declares 不予公开, yes 主动公开.
+    private let consentField: Regex
     private let types: DocumentTypeRules
     private let sections: [SiteSection]
     private let phrasebook: ValidityPhrasebook
@@ -27,6 +30,7 @@ public struct Classifier: Sendable {
         keyValue = try! Regex(
             #"(?:公开方式|公开属性|公开类型|公开选项|信息公开选项)[ \t]*:[ \t]*\n?[ \t]*(主动公开|依申请公开|不予公开|不公开|免予公开|部分公开|删减后公开)"#,
             options: [.multiline])
+        consentField = try! Regex(#"是否(?:同意)?(?:主动)?公开(?:答复|办理结果)?[ \t]*:[ \t]*(是|否|同意|不同意)(?![\p{Han}])"#, options: [.ucp])
     }
 
     public func classify(_ document: IngestedDocument) -> ClassifiedDocument {
@@ -93,6 +97,10 @@ public struct Classifier: Sendable {
         for range in (try? keyValue.matches(in: text.utf8, group: 1, validUTF8: true)) ?? [] {
             let source = text.part(at: range.lowerBound) == .frontMatter ? "front-matter" : "metadata"
             if let v = DisclosureAttribute(wording: text.string(range)) { found.append(.init(source: source, value: v)) }
+        }
+        for range in (try? consentField.matches(in: text.utf8, group: 1, validUTF8: true)) ?? [] {
+            let yes = ["是", "同意"].contains(text.string(range))
+            found.append(.init(source: "metadata", value: yes ? .active : .notPublic))
         }
         let declaringKeys: Set<String> = ["disclosure", "attribute", "公开属性", "公开方式"]
         for (key, value) in document.metadata.sorted(by: { $0.key < $1.key }) {

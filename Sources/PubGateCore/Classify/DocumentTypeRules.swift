@@ -35,19 +35,15 @@ public struct DocumentTypeRules: Sendable {
     public func decide(_ facts: DocumentFacts, sectionType: DocumentType? = nil) -> (type: DocumentType, reason: String) {
         let names: [DocumentTypeCue.Tier: String] = [.title: "its title", .column: "its column or category", .documentNumber: "its 文号"]
         for tier in [DocumentTypeCue.Tier.title, .column, .documentNumber] {
-            // The deepest column is the most specific (行政执法公示 > 执法决定): columns are tried
-            // from the last one the page names back to the first.
-            if tier == .column, let columns = facts.column?.split(separator: "\n").map(String.init), columns.count > 1 {
-                for column in columns.reversed() {
-                    let one = DocumentFacts(title: facts.title, column: column, body: facts.body, documentNumber: facts.documentNumber, present: facts.present)
-                    if let entry = types.first(where: { $0.cues.contains { $0.tier == .column && $0.column != nil && $0.matches(one) } }) {
-                        return (entry.type, "a cue on its column 「\(column)」")
-                    }
-                }
-            }
+            if tier == .column, let (type, column) = deepestColumnType(facts) { return (type, "a cue on its column 「\(column)」") }
             for entry in types where entry.cues.contains(where: { $0.tier == tier && $0.matches(facts) }) {
                 if tier == .title, let refined = bestByBody(facts, among: { self.refinements[$0]?.contains(entry.type) == true }) {
                     return (refined.type, "its title names a \(entry.type.rawValue), its body reads as a \(refined.type.rawValue) (body cues \(refined.score))")
+                }
+                // A generic genre (…的通知) filed in the column of a type that refines it (规范性文件)
+                // is that type: the column says what kind of 通知 it is.
+                if tier == .title, let (type, column) = deepestColumnType(facts), refinements[type]?.contains(entry.type) == true {
+                    return (type, "its title names a \(entry.type.rawValue), its column 「\(column)」 files it as a \(type.rawValue)")
                 }
                 return (entry.type, "a cue on \(names[tier]!)")
             }
@@ -57,6 +53,19 @@ public struct DocumentTypeRules: Sendable {
             return (best.type, "its body (cues weighing \(best.score), at least \(Self.minimumBodyScore) needed)")
         }
         return facts.title == nil ? (.other, "no cue matched and it has no title") : (.news, "no cue matched; a titled page")
+    }
+
+    /// The type the page's columns name, and the column: the deepest column is the most specific
+    /// (行政执法公示 > 执法决定), so columns are tried from the last one the page names back to the first.
+    private func deepestColumnType(_ facts: DocumentFacts) -> (DocumentType, String)? {
+        guard let columns = facts.column?.split(separator: "\n").map(String.init) else { return nil }
+        for column in columns.reversed() {
+            let one = DocumentFacts(title: facts.title, column: column, body: facts.body, documentNumber: facts.documentNumber, present: facts.present)
+            if let entry = types.first(where: { $0.cues.contains { $0.tier == .column && $0.column != nil && $0.matches(one) } }) {
+                return (entry.type, column)
+            }
+        }
+        return nil
     }
 
     /// The type among `candidates` whose body cues weigh most, if they reach ``minimumBodyScore``.

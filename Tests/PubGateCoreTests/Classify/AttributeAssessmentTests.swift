@@ -25,6 +25,16 @@ import Testing
         #expect(doc.attribute == "主动公开" && doc.attributeDetail?.effective == .active)
     }
 
+    /// A reply's consent field (是否同意公开：否) declares the reply not for publication.
+    @Test func aConsentFieldAnsweredNoDeclaresNotPublic() throws {
+        let reply = "关于区人大第三次会议第15号建议的答复\n是否同意公开：否\n答复文号：某医保函〔2024〕14号\n王某代表：\n您提出的建议收悉，现答复如下。\n"
+        let doc = try #require(try reviewBatch([("reply.txt", reply)]).document("reply.txt"))
+        #expect(doc.attributeDetail?.declarations.map(\.value) == [.notPublic] && doc.decision != .approve)
+        let agreed = reply.replacingOccurrences(of: "是否同意公开：否", with: "是否同意公开：是")
+        let open = try #require(try reviewBatch([("reply.txt", agreed)]).document("reply.txt"))
+        #expect(open.attributeDetail?.declarations.map(\.value) == [.active])
+    }
+
     @Test func secretHeaderUnderAPublicAnnotationIsBlockedWithTheConflict() throws {
         let text = "秘密★1年\n" + Self.taskListNotice
         let doc = try #require(try reviewBatch([("secret.txt", text)]).document("secret.txt"))

@@ -22,6 +22,9 @@ import Testing
         ("市政府及市政府部门重大政策文件解读制度", .normative),
         ("县政府召开《2025年政府工作报告(征求意见稿)》征求意见会", .meeting),
         ("某某民宿店不服《行政处罚决定书》行政复议案", .other),
+        // A 通报 a police organ issues about its own work; its commendations are notices.
+        ("县公安局关于冬季道路交通安全整治行动的情况通报", .policeBulletin),
+        ("县公安局关于表彰2024年度先进集体的通报", .notice),
     ])
     func titleCues(title: String, expected: DocumentType) {
         #expect(type("---\ntitle: \"\(title)\"\n---\n正文。\n") == expected)
@@ -39,6 +42,12 @@ import Testing
         #expect(type(byColumn) == .normative)
         #expect(type(byCategoryKey) == .normative)
         #expect(type(byRegistrationNumber) == .normative)
+    }
+
+    /// A 通知 filed in the 规范性文件 column is a 规范性文件: the column refines the generic genre.
+    @Test func aColumnRefinesAGenericTitle() {
+        #expect(type("---\ntitle: 关于调整就业见习补贴标准的通知\ncatalog: 规范性文件\n---\n正文。\n") == .normative)
+        #expect(type("---\ntitle: 关于调整就业见习补贴标准的通知\ncatalog: 通知公告\n---\n正文。\n") == .notice)
     }
 
     @Test func penaltyIsRecognisedFromItsDocumentNumber() {
