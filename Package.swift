@@ -45,6 +45,7 @@ let package = Package(
             name: "COpenCC", pkgConfig: "opencc",
             providers: [.apt(["libopencc-dev"])]),
         .target(name: "PCRE2Kit", dependencies: ["CPCRE2"], swiftSettings: interopSettings),
+        .target(name: "BytesKit", swiftSettings: interopSettings),
         .target(name: "VectorscanKit", dependencies: ["CVectorscan"], swiftSettings: interopSettings),
         .target(name: "XMLKit", dependencies: ["CLibXML2"], swiftSettings: interopSettings),
         .target(name: "EncodingKit", swiftSettings: interopSettings),
@@ -55,7 +56,8 @@ let package = Package(
         .target(
             name: "PubGateCore",
             dependencies: [
-                "PCRE2Kit", "VectorscanKit", "XMLKit", "EncodingKit", "ArchiveKit", "ICUKit", "CommonMarkKit", "OpenCCKit",
+                "PCRE2Kit", "BytesKit", "VectorscanKit", "XMLKit", "EncodingKit", "ArchiveKit", "ICUKit", "CommonMarkKit",
+                "OpenCCKit",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -69,16 +71,19 @@ let package = Package(
                 "PubGateCore", "ArchiveKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // The tests' shared helpers (the seeded random generator).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
+        .testTarget(name: "BytesKitTests", dependencies: ["BytesKit"]),
         .testTarget(name: "VectorscanKitTests", dependencies: ["VectorscanKit"]),
         .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"]),
-        .testTarget(name: "EncodingKitTests", dependencies: ["EncodingKit"]),
+        .testTarget(name: "EncodingKitTests", dependencies: ["EncodingKit", "TestSupport"]),
         .testTarget(name: "ArchiveKitTests", dependencies: ["ArchiveKit"]),
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
         .testTarget(name: "CommonMarkKitTests", dependencies: ["CommonMarkKit"]),
         .testTarget(name: "OpenCCKitTests", dependencies: ["OpenCCKit"]),
-        .testTarget(name: "PubGateCoreTests", dependencies: ["PubGateCore"]),
-        .testTarget(name: "PubGateCLITests", dependencies: ["pubgate"]),
+        .testTarget(name: "PubGateCoreTests", dependencies: ["PubGateCore", "TestSupport"]),
+        .testTarget(name: "PubGateCLITests", dependencies: ["pubgate", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

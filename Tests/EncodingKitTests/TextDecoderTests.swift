@@ -2,6 +2,7 @@
 import Testing
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 @Suite struct TextDecoderTests {
@@ -14,7 +15,7 @@ import Glibc
 
     /// The hand-written UTF-8 decoder accepts and rejects exactly what the standard library's does.
     @Test func utf8DecoderAgreesWithTheStandardLibrary() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: 16)
         let interesting: [UInt8] = [0x41, 0x0A, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x9F, 0xA0, 0x8F, 0x90]
         for _ in 0..<5000 {
             let bytes = (0..<Int.random(in: 1...8, using: &generator)).map { _ in interesting.randomElement(using: &generator)! }
@@ -120,7 +121,7 @@ import Glibc
 
     /// The binary sniff counts what a byte-by-byte count counts.
     @Test func binarySniffAgreesWithAByteCount() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: 122)
         let alphabet: [UInt8] = [0x00, 0x01, 0x08, 0x09, 0x0A, 0x0D, 0x0E, 0x1B, 0x1F, 0x20, 0x41, 0x7F, 0x80, 0xE4, 0xFF]
         for _ in 0..<200 {
             let common = alphabet[Int.random(in: 9..<alphabet.count, using: &generator)]
@@ -162,4 +163,3 @@ import Glibc
         #expect(throws: DecodingError.self) { try TextDecoder.decode(Array(repeating: big5, count: 20).flatMap { $0 }) }
     }
 }
-

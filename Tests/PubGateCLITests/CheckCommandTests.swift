@@ -18,9 +18,9 @@ import Testing
         return dir
     }
 
-    /// Runs a shell command in `dir` with .build/debug on PATH.
+    /// Runs a shell command in `dir` with the tested binary's folder on PATH.
     static func shell(_ command: String, in dir: URL, environment: [String: String] = [:]) throws -> (Int32, String) {
-        let path = CLI.root.appendingPathComponent(".build/debug").path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let path = CLI.binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         let run = try CLI.run(
             URL(fileURLWithPath: "/bin/bash"), ["-c", command], environment: ["PATH": path].merging(environment) { $1 }, in: dir,
             mergingOutput: true)

@@ -28,7 +28,7 @@ import Testing
     /// kernel counts that high-water mark as the child's, so it measured the test process.
     static func statusAndPeakMemory(_ arguments: [String]) throws -> (status: Int32, kib: Int) {
         let run = try ReviewCommandTests.run(
-            ReviewCommandTests.root.appendingPathComponent(".build/debug/pubgate"), arguments, environment: ["PUBGATE_TIMINGS": "1"])
+            ReviewCommandTests.binary, arguments, environment: ["PUBGATE_TIMINGS": "1"])
         let peaks = run.stderr.split(separator: "\n").compactMap { line in
             line.split(separator: " ").first { $0.hasPrefix("peak_mb=") }.flatMap { Int($0.dropFirst("peak_mb=".count)) }
         }

@@ -37,7 +37,7 @@ import Testing
         for (url, text) in files { try Data(text.utf8).write(to: url) }
         var printed = ""
         func run(_ arguments: [String], in directory: URL = root) throws {
-            let r = try CLI.run(CLI.root.appendingPathComponent(".build/debug/pubgate"), arguments, in: directory)
+            let r = try CLI.run(CLI.binary, arguments, in: directory)
             #expect(r.status != 86 && r.status < 128, "\(arguments): \(r.stderr)")
             printed += r.stdout + r.stderr
         }

@@ -19,7 +19,7 @@ import Testing
             let out = try CLI.temporaryDirectory()
             let build = try CLI.run(
                 URL(fileURLWithPath: "/bin/bash"),
-                ["Scripts/build-deb.sh", "--binary", ".build/debug/pubgate", "--manual", manual.path, "--allow-toolchain-runtime", "--compression", "gzip", "--out", out.path])
+                ["Scripts/build-deb.sh", "--binary", CLI.binary.path, "--manual", manual.path, "--allow-toolchain-runtime", "--compression", "gzip", "--out", out.path])
             guard build.status == 0, let last = build.stdout.split(separator: "\n").last else {
                 return .failure(PackageError(message: "build-deb.sh exited \(build.status): \(build.stderr)"))
             }
@@ -89,7 +89,7 @@ import Testing
         #expect(withEnv.status == 0 && withEnv.stdout.contains("# rules: \(rules)  (PUBGATE_RULES)"), "\(withEnv.stdout)\(withEnv.stderr)")
         let none = try Self.run(alone, ["rules", "list"], environment: Self.environment())
         #expect(none.status == 78 && none.stderr.contains("no rules found") && none.stderr.contains("share/pubgate/rules"), "\(none.stderr)")
-        let built = try Self.run(CLI.root.appendingPathComponent(".build/debug/pubgate"), ["config", "show"], environment: Self.environment())
+        let built = try Self.run(CLI.binary, ["config", "show"], environment: Self.environment())
         #expect(built.stdout.contains("# rules: \(rules)  (the source tree the binary was built in)"), "\(built.stdout)")
     }
 

@@ -12,8 +12,16 @@ import Testing
         let stderr: String
     }
 
+    /// The binary under test: `PUBGATE_BINARY`, else the `pubgate` built beside these tests (the
+    /// same build folder and configuration, wherever `--scratch-path` put it).
+    static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["PUBGATE_BINARY"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        let tests = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        return tests.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("pubgate")
+    }()
+
     static func pubgate(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        try run(root.appendingPathComponent(".build/debug/pubgate"), arguments, environment: environment)
+        try run(binary, arguments, environment: environment)
     }
 
     /// Runs `executable` in `directory` with the environment plus `environment`; with

@@ -173,7 +173,7 @@ import Testing
             .write(to: site.appendingPathComponent(named))
         let parent = site.deletingLastPathComponent()
         let first = try CLI.run(
-            CLI.root.appendingPathComponent(".build/debug/pubgate"),
+            CLI.binary,
             ["sweep", "site", "--as-of", "2025-06-30", "--out", "out", "--apply"], environment: ["PUBGATE_FAULT": "removed:1"], in: parent)
         #expect(first.status == 86, "\(first.stdout)\(first.stderr)")
         let journal = try String(contentsOf: parent.appendingPathComponent("out/journal.jsonl"), encoding: .utf8)
@@ -181,7 +181,7 @@ import Testing
         let elsewhere = parent.deletingLastPathComponent()
         let relative = parent.lastPathComponent
         let resumed = try CLI.run(
-            CLI.root.appendingPathComponent(".build/debug/pubgate"),
+            CLI.binary,
             ["sweep", relative + "/site", "--as-of", "2025-06-30", "--out", relative + "/out", "--apply"], in: elsewhere)
         #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
         #expect(resumed.stdout.contains("finished interrupted run pubgate-sweep-") && resumed.stdout.contains(": \(Self.due.count) removed"), "\(resumed.stdout)")

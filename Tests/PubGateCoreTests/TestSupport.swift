@@ -25,7 +25,7 @@ func classify(_ text: String, name: String) -> ClassifiedDocument {
 func scan(_ bytes: [UInt8], name: String, rules: RuleSet = shippedRules) -> (IngestedDocument, [Finding]) {
     let ingested = IngestStage().run(RawInput(path: name, bytes: bytes))
     let classified = shippedClassifier.classify(ingested)
-    let findings = Scanner(rules: rules, asOf: reviewDate, showMatches: true).scan(classified)
+    let findings = RuleScanner(rules: rules, asOf: reviewDate, showMatches: true).scan(classified)
     return (ingested, ingested.findings + findings)
 }
 

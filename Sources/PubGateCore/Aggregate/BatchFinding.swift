@@ -60,13 +60,17 @@ public struct BatchFinding: Sendable, Codable, Hashable {
         for p in corpus where others.count < Self.namedOthers { others.append(p) }
         var args = messageArgs
         args["base"] = messageKey
-        args["contribution"] = contributions[path]?.joined(separator: ", ") ?? ""
+        let contribution = contributions[path]?.joined(separator: ", ") ?? ""
+        args["contribution"] = contribution
         args["others"] = others.joined(separator: ", ")
         args["more"] = String(total - others.count)
-        let text =
+        // A document with no contribution of its own recorded says only whom it is with.
+        let stem = contribution.isEmpty ? "shared.batch" : "shared.batch_document"
+        let key =
             others.isEmpty
-            ? Message("shared.batch_document", args)
-            : total > others.count ? Message("shared.batch_document_with_more", args) : Message("shared.batch_document_with", args)
+            ? (contribution.isEmpty ? "shared.batch_alone" : stem)
+            : total > others.count ? stem + "_with_more" : stem + "_with"
+        let text = Message(key, args)
         return Finding(ruleID: rule, kind: kind, severity: severity, text: text, sources: ["S2", "S3", "S30"], base: message)
     }
 }

@@ -1,3 +1,4 @@
+import BytesKit
 import Crypto
 import Foundation
 import PCRE2Kit
@@ -72,7 +73,7 @@ public struct DocumentProfile: Sendable {
         linksInterpretation = LiteralSearch.contains(Self.interpretationWord, in: document.normalized.utf8)
             && document.lines.contains { line in
             line.part == .body && line.text.includes("解读")
-                && line.text.firstMatch(#"^(?:相关解读|政策解读|解读材料|解读链接|图文解读)\s?:\s?\S"#) != nil
+                && line.text.firstMatch(\.interpretationLink) != nil
         }
     }
 

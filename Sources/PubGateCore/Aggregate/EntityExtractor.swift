@@ -1,3 +1,4 @@
+import BytesKit
 import PCRE2Kit
 
 /// Extracts the entities the aggregation rules combine (issue "Aggregate stage" §2): persons from
@@ -7,20 +8,18 @@ import PCRE2Kit
 /// Works line by line on the normalized text: a list or table row is one line, so a row's name,
 /// number and phone belong together.
 public enum EntityExtractor {
-    // An 18- or 15-character identity number, possibly masked with * (full-width * is ASCII after NFKC).
-    // It can only start where a run of at least 14 digits and stars starts (``runStarts(in:)``).
-    static let identity = try! Regex(
-        #"(?<![0-9A-Za-z*])([0-9*]{14}[0-9*Xx]|[0-9*]{17}[0-9*Xx])(?![0-9A-Za-z*])"#, options: .offsetLimit)
-    private static let nameRun = try! Regex(#"\p{sc:Han}{2,4}"#)
     static let notNames: Set<String> = [
         "姓名", "性别", "身份证", "号码", "合格", "男", "女", "序号", "准驾车型", "档案编号", "公民身份", "身份号码", "证件号码",
         "治安辅警", "户籍辅警", "巡逻辅警", "交通辅警", "超过有效期", "拟聘岗位", "体检结论", "成绩", "备注", "住址", "联系电话",
     ]
 
     public static func persons(in text: NormalizedText, lines: [DocumentLine], asOf: SimpleDate) -> [PersonMention] {
-        // Every identity number, found once over the whole text, then placed on its line.
+        // Every identity number, found once over the whole text, then placed on its line. An 18- or
+        // 15-character number (``LinePatterns/identity``), possibly masked with * (full-width * is
+        // ASCII after NFKC), can only start where a run of at least 14 digits and stars starts
+        // (``runStarts(in:)``).
         var numbers: [(line: Int, range: Range<Int>, token: String)] = []
-        try? identity.forEachMatch(in: text.utf8, startingWithin: runStarts(in: text.utf8), validUTF8: true) { groups in
+        try? LinePatterns.shared.identity.regex.forEachMatch(in: text.utf8, startingWithin: runStarts(in: text.utf8), validUTF8: true) { groups in
             guard let r = groups[1], let k = lineIndex(containing: r.lowerBound, in: lines) else { return true }
             let start = lines[k].range.lowerBound
             numbers.append((k, (r.lowerBound - start)..<(r.upperBound - start), String(decoding: text.utf8[r], as: UTF8.self)))
@@ -87,7 +86,7 @@ public enum EntityExtractor {
     static func name(before text: String) -> String? {
         let bytes = Array(text.utf8)
         var runs: [String] = []
-        try? nameRun.forEachMatch(in: bytes, validUTF8: true) { groups in
+        try? LinePatterns.shared.nameRun.regex.forEachMatch(in: bytes, validUTF8: true) { groups in
             if let r = groups[0] { runs.append(String(decoding: bytes[r], as: UTF8.self)) }
             return true
         }
@@ -95,13 +94,14 @@ public enum EntityExtractor {
     }
 
     /// The evidence of each attribute class near a number (PCRE2, JIT: these run once per person).
-    private static let attributePatterns: [(PersonMention.Attribute, Regex)] = [
-        (.phone, try! Regex(#"1[3-9][0-9][0-9*]{4}[0-9]{4}"#)),
-        (.birth, try! Regex(#"[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:出生|生)|[0-9]{1,3}岁"#)),
-        (.address, try! Regex(#"住址|家住|户籍地|现住|[路街巷][0-9]+号"#)),
-        (.caseRole, try! Regex(#"违法行为人|当事人|被处罚人|受害人|被害人|犯罪嫌疑人|嫌疑人|证人|报案人"#)),
-        (.health, try! Regex(#"病|残疾|诊断|体检结论|精神"#)),
-    ]
+    /// The evidence of each attribute class near a number (PCRE2, JIT: these run once per person).
+    private static let attributePatterns: [(PersonMention.Attribute, PCRE2Regex)] = {
+        let p = LinePatterns.shared
+        return [
+            (.phone, p.attributePhone.regex), (.birth, p.attributeBirth.regex), (.address, p.attributeAddress.regex),
+            (.caseRole, p.attributeCaseRole.regex), (.health, p.attributeHealth.regex),
+        ]
+    }()
 
     static func attributes(around text: String) -> Set<PersonMention.Attribute> {
         let bytes = Array(text.utf8)
@@ -115,15 +115,15 @@ public enum EntityExtractor {
     // MARK: Operations (A-04)
 
     /// Each category's evidence, as PCRE2 over the whole normalized text (JIT; a line is `[^\n]`).
-    private static let categoryPatterns: [(OperationalSummary.Category, Regex)] = [
-        (.timeWindow, try! Regex(#"[0-9]{1,2}时(?:[0-9]{1,2}分)?[ ]?(?:至|到|—|-)[ ]?[0-9]{1,2}时|月[0-9]{1,2}日[^\n。]{0,6}[0-9]{1,2}时(?:[0-9]{1,2}分)?起"#)),
-        (.route, try! Regex(#"(?:管制路段|途经|行进路线|巡逻路线|路线)[^\n]{0,80}?\p{sc:Han}{1,6}(?:路|街|大道|大桥|桥)[^\n]{0,80}?\p{sc:Han}{1,6}(?:路|街|大道|大桥|桥)"#)),
-        (.facilitySites, try! Regex(#"(?:[0-9一二三四五六七八九十]+[ ]?(?:处|个|条)[^\n。]{0,12}(?:服务站|警务站|执勤点|卡点|检查站|岗亭|勤务点|集结点|安检通道|备勤点))|(?:安检通道|服务站|警务站|执勤点|卡点|检查站)[^\n。]{0,4}[0-9]+[ ]?(?:条|处|个)"#)),
-        (.equipment, try! Regex(#"(?:探测门|探测器|安检机|检测仪|对讲机|无人机|警车|防暴|警犬)[^\n。]{0,8}?[0-9]+[ ]?(?:台|部|架|辆|套|只)|[0-9]+[ ]?(?:台|部|架|辆|套)[^\n。]{0,6}?(?:探测门|探测器|安检机|检测仪|对讲机|无人机|警车|防暴)"#)),
-        (.deployment, try! Regex(#"(?:警力|民警|辅警|特警)[^\n。]{0,6}?[0-9]+[ ]?(?:名|人)|[0-9]+[ ]?名(?:民警|警力|特警)"#)),
-        (.communications, try! Regex(#"频道|对讲机频率|通信保障|电台呼号"#)),
-        (.personnel, try! Regex(#"带班领导|现场指挥|指挥长"#)),
-    ]
+    /// Each category's evidence, as PCRE2 over the whole normalized text (JIT; a line is `[^\n]`).
+    private static let categoryPatterns: [(OperationalSummary.Category, PCRE2Regex)] = {
+        let p = LinePatterns.shared
+        return [
+            (.timeWindow, p.operationTimeWindow.regex), (.route, p.operationRoute.regex), (.facilitySites, p.operationFacilitySites.regex),
+            (.equipment, p.operationEquipment.regex), (.deployment, p.operationDeployment.regex),
+            (.communications, p.operationCommunications.regex), (.personnel, p.operationPersonnel.regex),
+        ]
+    }()
     /// Literal words one of which a category's pattern needs: a cheap memchr test before the regex.
     private static let categoryKeywords: [OperationalSummary.Category: [[UInt8]]] = [
         .timeWindow: ["时"], .route: ["管制路段", "途经", "路线"],
@@ -132,10 +132,7 @@ public enum EntityExtractor {
         .deployment: ["警力", "民警", "辅警", "特警"], .communications: ["频道", "通信保障", "电台呼号"],
         .personnel: ["带班领导", "现场指挥", "指挥长"],
     ].mapValues { $0.map { Array($0.utf8) } }
-    /// Starts one or two digits before a 月 (``monthStarts(in:)``).
-    static let dayPattern = try! Regex(#"([0-9]{1,2})月([0-9]{1,2})日[^\n。;]{0,12}?[0-9]{1,2}时"#, options: .offsetLimit)
     private static let month = Array("月".utf8)
-    private static let placePattern = try! Regex(#"\p{sc:Han}{2,8}(?:路|大街|大桥|广场|体育中心|公园|体育场|马拉松赛|运动会|演唱会)"#)
     private static let hour = Array("时".utf8)
 
     /// The two bytes before each 月 (found with `memchr`/`memcmp`): where a day pattern's match
@@ -156,7 +153,7 @@ public enum EntityExtractor {
         var s = OperationalSummary()
         guard LiteralSearch.contains(hour, in: text) else { return s }
         // Days first: without a day a document cannot join an operation, so nothing else is needed.
-        try? dayPattern.forEachMatch(in: text, startingWithin: monthStarts(in: text), validUTF8: true) { g in
+        try? LinePatterns.shared.operationDay.regex.forEachMatch(in: text, startingWithin: monthStarts(in: text), validUTF8: true) { g in
             if let m = g[1], let d = g[2] {
                 s.days.insert(String(decoding: text[m], as: UTF8.self) + "-" + String(decoding: text[d], as: UTF8.self))
             }
@@ -168,7 +165,7 @@ public enum EntityExtractor {
             if ((try? regex.firstMatch(in: text, validUTF8: true)) ?? nil) != nil { s.categories.insert(category) }
         }
         guard !s.categories.isEmpty else { return OperationalSummary() }
-        try? placePattern.forEachMatch(in: text, validUTF8: true) { g in
+        try? LinePatterns.shared.operationPlace.regex.forEachMatch(in: text, validUTF8: true) { g in
             if let r = g[0] { s.places.insert(String(decoding: text[r], as: UTF8.self)) }
             return true
         }

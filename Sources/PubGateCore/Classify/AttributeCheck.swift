@@ -43,7 +43,7 @@ public struct AttributeCheck: Sendable {
         }
         // The declaration itself (（此件删减后公开）) records nothing.
         if values.contains(.partial),
-            !document.lines.contains(where: { $0.part == .body && !$0.text.includes("此件") && $0.text.firstMatch(Self.redactionRecord) != nil })
+            !document.lines.contains(where: { $0.part == .body && !$0.text.includes("此件") && $0.text.firstMatch(\.redactionRecord) != nil })
         {
             found.append(
                 Finding(
@@ -54,7 +54,6 @@ public struct AttributeCheck: Sendable {
     }
 
     /// A line recording a redaction: what was removed (删除, 删减, 隐去 …) or the ground for it.
-    static let redactionRecord = #"删减|删除|删去|隐去|遮盖|屏蔽|作了?技术处理|不予公开的(?:内容|部分)|第(?:十四|十五|十六|14|15|16)条"#
 
     /// A 公文 routed to other offices: its own 文号 and a 主送机关 (domain-spec §2.2: a 公文 without an
     /// attribute is not routed; other pages get one from their section or their nature). Decisions on

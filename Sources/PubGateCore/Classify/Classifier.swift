@@ -8,11 +8,6 @@ import PCRE2Kit
 /// statement and every 公开属性 declaration (附注, 版记 公开方式, metadata table, front matter,
 /// XML field). Checks that judge these facts live beside it (``AttributeCheck``, ``PublicationCheck``).
 public struct Classifier: Sendable {
-    private let annotation: Regex
-    private let keyValue: Regex
-    /// A yes/no field of a reply's form (是否同意公开：否, the deputy's consent to publishing the
-    /// reply): no declares 不予公开, yes 主动公开.
-    private let consentField: Regex
     private let types: DocumentTypeRules
     private let sections: [SiteSection]
     private let phrasebook: ValidityPhrasebook
@@ -23,14 +18,6 @@ public struct Classifier: Sendable {
         self.types = types
         self.phrasebook = phrasebook
         self.sections = sections
-        // RX-ATTR-ANNOT and RX-ATTR-KV of domain-spec §2.3, on normalized text (full-width brackets are ASCII).
-        annotation = try! Regex(
-            #"^[ \t]*\([ \t]*此件[ \t]*(公开发布|主动公开|依申请公开|不予公开|不公开|免予公开|删减后(?:主动)?公开(?:发布)?|部分公开)[ \t]*(?:[,;][^)]{0,40})?\)[ \t]*$"#,
-            options: [.multiline])
-        keyValue = try! Regex(
-            #"(?:公开方式|公开属性|公开类型|公开选项|信息公开选项)[ \t]*:[ \t]*\n?[ \t]*(主动公开|依申请公开|不予公开|不公开|免予公开|部分公开|删减后公开)"#,
-            options: [.multiline])
-        consentField = try! Regex(#"是否(?:同意)?(?:主动)?公开(?:答复|办理结果)?[ \t]*:[ \t]*(是|否|同意|不同意)(?![\p{Han}])"#, options: [.ucp])
     }
 
     public func classify(_ document: IngestedDocument) -> ClassifiedDocument {
@@ -73,7 +60,7 @@ public struct Classifier: Sendable {
     /// is addressed to the public by law or by nature (a 公告 or 通告 among notices).
     static func inherited(_ type: DocumentType, title: String?, section: SiteSection?) -> AttributeDeclaration? {
         if let value = section?.attribute { return AttributeDeclaration(source: "section", value: value) }
-        let proclamation = type == .notice && (title?.firstMatch(#"(?:公告|通告)(?:\([^)]*\))?\s*(?:[0-9]{4}年)?(?:第\s*[0-9]+\s*号)?$"#) != nil)
+        let proclamation = type == .notice && (title?.firstMatch(\.proclamationTitle) != nil)
         if type.isPublicByNature || proclamation { return AttributeDeclaration(source: "by-nature", value: .active) }
         return nil
     }
@@ -91,14 +78,14 @@ public struct Classifier: Sendable {
 
     private func declarations(_ document: IngestedDocument, _ text: NormalizedText) -> [AttributeDeclaration] {
         var found: [AttributeDeclaration] = []
-        for range in (try? annotation.matches(in: text.utf8, group: 1, validUTF8: true)) ?? [] {
+        for range in (try? LinePatterns.shared.attributeAnnotation.regex.matches(in: text.utf8, group: 1, validUTF8: true)) ?? [] {
             if let v = DisclosureAttribute(wording: text.string(range)) { found.append(.init(source: "annotation", value: v)) }
         }
-        for range in (try? keyValue.matches(in: text.utf8, group: 1, validUTF8: true)) ?? [] {
+        for range in (try? LinePatterns.shared.attributeKeyValue.regex.matches(in: text.utf8, group: 1, validUTF8: true)) ?? [] {
             let source = text.part(at: range.lowerBound) == .frontMatter ? "front-matter" : "metadata"
             if let v = DisclosureAttribute(wording: text.string(range)) { found.append(.init(source: source, value: v)) }
         }
-        for range in (try? consentField.matches(in: text.utf8, group: 1, validUTF8: true)) ?? [] {
+        for range in (try? LinePatterns.shared.consentField.regex.matches(in: text.utf8, group: 1, validUTF8: true)) ?? [] {
             let yes = ["是", "同意"].contains(text.string(range))
             found.append(.init(source: "metadata", value: yes ? .active : .notPublic))
         }

@@ -9,13 +9,13 @@ import PCRE2Kit
 /// names 当事人, 违法事实 and 罚款).
 public struct DocumentTypeCue: Sendable {
     /// On the title.
-    public let title: Regex?
+    public let title: PCRE2Regex?
     /// On the column the page is filed under (栏目 / catalog).
-    public let column: Regex?
+    public let column: PCRE2Regex?
     /// On the body text.
-    public let body: Regex?
+    public let body: PCRE2Regex?
     /// On the 文号.
-    public let documentNumber: Regex?
+    public let documentNumber: PCRE2Regex?
     /// Fields that must be present: `document_number`, `registration_number`, `interprets`, `written_date`.
     public let has: [String]
     /// What a body cue adds to its type's score (1 unless the file says otherwise).
@@ -23,7 +23,7 @@ public struct DocumentTypeCue: Sendable {
 
     public static let knownFields = ["document_number", "registration_number", "interprets", "written_date"]
 
-    public init(title: Regex?, column: Regex?, body: Regex?, documentNumber: Regex?, has: [String], weight: Int = 1) {
+    public init(title: PCRE2Regex?, column: PCRE2Regex?, body: PCRE2Regex?, documentNumber: PCRE2Regex?, has: [String], weight: Int = 1) {
         self.title = title
         self.column = column
         self.body = body
@@ -48,7 +48,7 @@ public struct DocumentTypeCue: Sendable {
 
     /// True when every condition holds for `facts`.
     public func matches(_ facts: DocumentFacts) -> Bool {
-        func test(_ regex: Regex?, _ value: [UInt8]?) -> Bool {
+        func test(_ regex: PCRE2Regex?, _ value: [UInt8]?) -> Bool {
             guard let regex else { return true }
             guard let value, !value.isEmpty else { return false }
             return ((try? regex.firstMatch(in: value, validUTF8: true)) ?? nil) != nil

@@ -103,10 +103,10 @@ public struct DocumentTypeRules: Sendable {
                 let at = "\(place) (\(name)) cues[\(j)]"
                 guard let c = cue.mapping else { throw ConfigurationError(file: file, message: "\(at) is not a mapping") }
                 try YAMLShape.check(c, known: ["title", "column", "body", "document_number", "has", "weight"], file: file, at: at)
-                func regex(_ key: String) throws(ConfigurationError) -> Regex? {
+                func regex(_ key: String) throws(ConfigurationError) -> PCRE2Regex? {
                     guard let source = c[key]?.string else { return nil }
                     do {
-                        return try Regex(source)
+                        return try PCRE2Regex(source)
                     } catch {
                         throw ConfigurationError(file: file, message: "\(at).\(key): \(error.message) at pattern offset \(error.offset ?? 0)")
                     }

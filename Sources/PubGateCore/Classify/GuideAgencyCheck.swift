@@ -8,23 +8,19 @@
 struct GuideAgencyCheck {
     let severity: Severity
 
-    static let agency = #"(?![号路街巷道镇乡村向由经对])[\p{sc:Han}]{2,6}?(?:省|市|县|区|州|旗)[\p{sc:Han}]{0,8}?(?:局|厅|委员会|委|办公室|政府|中心|院)"#
-    /// The agency a sentence sends applicants to, or names as the subject of the guide's scope.
-    static let directed = #"(?<=向)("# + agency + #")(?=申请|提出[^。,]{0,6}申请)|(?<=反映)("# + agency + #")(?=的?机构设置|的?职能)|(?:受理|办理)(?:地点|机关|单位|部门|窗口) ?: ?[^。;]{0,30}?("# + agency + #")"#
-
     func findings(for document: ClassifiedDocument) -> [Finding] {
         let lines = document.lines.filter { $0.part == .body }
         var counts: [String: Int] = [:]
         for line in lines {
-            for c in line.text.allCaptures("(" + Self.agency + ")") { if let a = c[1] { counts[a, default: 0] += 1 } }
+            for c in line.text.allCaptures(\.guideAgency) { if let a = c[1] { counts[a, default: 0] += 1 } }
         }
-        let own = ([document.title].compactMap { $0?.firstMatch("^(" + Self.agency + ")") })
+        let own = ([document.title].compactMap { $0?.firstMatch(\.guideTitleAgency) })
             + counts.sorted { $0.value > $1.value || $0.value == $1.value && $0.key < $1.key }.prefix(1).map(\.key)
         guard let mine = own.first else { return [] }
         let place = String(mine.prefix(2))
         var found: [Finding] = []
         for line in lines {
-            guard let groups = line.text.captures(Self.directed), let named = groups.dropFirst().compactMap({ $0 }).first else { continue }
+            guard let groups = line.text.captures(\.guideDirected), let named = groups.dropFirst().compactMap({ $0 }).first else { continue }
             guard !named.hasPrefix(place), !own.contains(named), counts[named, default: 0] < counts[mine, default: 0] else { continue }
             found.append(
                 Finding(

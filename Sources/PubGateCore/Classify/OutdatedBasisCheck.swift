@@ -1,3 +1,4 @@
+import BytesKit
 import PCRE2Kit
 
 /// A document that relies on a basis which had ended by its own date (`Rules/repealed.yaml`):
@@ -12,10 +13,6 @@ struct OutdatedBasisCheck {
     let bases: RepealedBases
     let severity: Severity
     let asOf: SimpleDate
-
-    static let reliance = #"(?:依照|依据|根据|按照|违反|适用|参照|遵照|依|据|按)[^。;\n《]{0,6}$"#
-    static let article = #"^(?:第[一二三四五六七八九十百零〇0-9]+条|规定|的规定|有关规定|相关规定)"#
-    static let repealing = #"废止|失效|废除|取代|代替|替代|不再执行|停止执行|取消|删除"#
 
     func findings(for document: ClassifiedDocument) -> [Finding] {
         let date = document.writtenDate ?? document.metadata.publishDate ?? asOf
@@ -38,7 +35,7 @@ struct OutdatedBasisCheck {
         let titles = cited.sorted().map { bases.titles[$0] }
         let provisions = bases.provisions.filter { p in
             guard p.ended <= date else { return false }
-            if let regex = p.regex { return ((try? regex.firstMatch(in: utf8, validUTF8: true)) ?? nil) != nil }
+            if let regex = p.pattern?.regex { return ((try? regex.firstMatch(in: utf8, validUTF8: true)) ?? nil) != nil }
             return LiteralSearch.contains(Array(p.text.utf8), in: utf8)
         }
         guard !titles.isEmpty || !provisions.isEmpty else { return [] }
@@ -55,8 +52,8 @@ struct OutdatedBasisCheck {
                         let before = String(text[..<r.lowerBound].suffix(12))
                         let after = String(text[r.upperBound...].prefix(12))
                         let clause = String(text[..<r.lowerBound].suffix(30)) + String(text[r.upperBound...].prefix(30))
-                        guard before.firstMatch(Self.reliance) != nil || after.firstMatch(Self.article) != nil,
-                            clause.firstMatch(Self.repealing) == nil
+                        guard before.firstMatch(\.basisReliance) != nil || after.firstMatch(\.basisArticle) != nil,
+                            clause.firstMatch(\.basisRepealing) == nil
                         else { continue }
                         var args = ["law": basis.title, "ended": basis.ended.description, "date": date.description]
                         args["replacement"] = basis.replacedBy
@@ -68,10 +65,10 @@ struct OutdatedBasisCheck {
                 }
             }
             for provision in provisions {
-                let hit = provision.pattern == nil ? (text.includes(provision.text) ? text.range(of: provision.text) : nil) : text.firstRange(provision.text)
+                let hit = provision.pattern.map { text.firstRange($0) } ?? (text.includes(provision.text) ? text.range(of: provision.text) : nil)
                 guard let r = hit else { continue }
                 let clause = String(text[..<r.lowerBound].suffix(30)) + String(text[r.upperBound...].prefix(20))
-                guard clause.firstMatch(Self.repealing) == nil else { continue }
+                guard clause.firstMatch(\.basisRepealing) == nil else { continue }
                 found.append(
                     finding(
                         document, line: line, range: r,

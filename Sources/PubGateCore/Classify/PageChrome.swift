@@ -26,12 +26,12 @@ public enum PageChrome {
         if line.includes("位置") || Self.homes.contains(where: { line.hasPrefix($0) }) && hasSeparator(line.utf8), let columns = breadcrumb(line) {
             return .breadcrumb(columns: columns)
         }
-        if footerWords.contains(where: { line.includes($0) }), line.firstMatch(footerPattern) != nil { return .footer }
+        if footerWords.contains(where: { line.includes($0) }), line.firstMatch(\.chromeFooter) != nil { return .footer }
         if line.includes(":"), isDateBar(line) { return .dateBar }
-        if line.hasCount(atMost: 40), line.wholeMatch(widgetPattern) || line.hasPrefix("今天是") && line.firstMatch(#"^今天是[0-9 ]{4}年"#) != nil {
+        if line.hasCount(atMost: 40), line.wholeMatch(\.chromeWidget) || line.hasPrefix("今天是") && line.firstMatch(\.chromeGreeting) != nil {
             return .widget
         }
-        if line.hasSuffix("网站") || line.hasSuffix("网") || line.includes("网站 "), line.wholeMatch(siteNamePattern) { return .footer }
+        if line.hasSuffix("网站") || line.hasSuffix("网") || line.includes("网站 "), line.wholeMatch(\.chromeSiteName) { return .footer }
         return nil
     }
 
@@ -50,9 +50,6 @@ public enum PageChrome {
         utf8.contains { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") || $0 == 0xBB || $0 == 0xBA || $0 == 0x86 }
     }
 
-    /// The site's name in its banner (某某县人民政府门户网站, 某某市公安局网站): the page's header.
-    static let siteNamePattern = #"[\p{sc:Han}]{2,24}(?:门户网站|政府网站|政务网|网站|政府网)(?: [A-Za-z0-9.]+)?"#
-
     /// How a breadcrumb without a lead word starts: at the home page.
     static let homes = ["首页", "首 页", "网站首页", "门户首页", "主页"]
 
@@ -61,33 +58,23 @@ public enum PageChrome {
     /// True for any kind of chrome.
     public static func isChrome(_ line: String) -> Bool { kind(of: line) != nil }
 
-    static let breadcrumbLead = #"^(?:当前位置|您的位置|您当前的位置|您现在的位置|当前的位置|所在位置|位置) ?: ?"#
-    static let separators = #" ?(?:>>|>|»|›|→|/|-) ?"#
-
     static func breadcrumb(_ line: String) -> [String]? {
         var rest = line
-        let led = line.firstMatch(breadcrumbLead + "(.*)$").map { rest = $0 } != nil
-        let items = rest.split(regex: separators).map { $0.trimmingWhiteSpace }.filter { !$0.isEmpty }
-        let home = items.first.map { $0.wholeMatch(#"(?:网站|门户)?首页|主页|首 页"#) } ?? false
+        let led = line.firstMatch(\.chromeBreadcrumb).map { rest = $0 } != nil
+        let items = rest.split(regex: \.chromeBreadcrumbSeparator).map { $0.trimmingWhiteSpace }.filter { !$0.isEmpty }
+        let home = items.first.map { $0.wholeMatch(\.chromeHome) } ?? false
         // Without the lead word the line must start at the home page and have at least two steps.
         guard led || (home && items.count >= 2) else { return nil }
         guard items.allSatisfy({ $0.hasCount(atMost: 24) }) else { return nil }
-        return Array(items.drop { $0.wholeMatch(#"(?:网站|门户)?首页|主页|首 页"#) })
+        return Array(items.drop { $0.wholeMatch(\.chromeHome) })
     }
-
-    static let dateBarKeys = #"发布时间|发布日期|发表时间|更新时间|来源|信息来源|作者|编辑|责任编辑|撰稿|供稿|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|字号|字体"#
 
     /// A line of bar fields: it starts with one, or holds two or more of them.
     static func isDateBar(_ line: String) -> Bool {
-        guard line.firstMatch("^(?:" + dateBarKeys + ") ?:") != nil || line.count(of: "(?:" + dateBarKeys + ") ?:") >= 2 else {
+        guard line.firstMatch(\.chromeDateBarStart) != nil || line.count(of: \.chromeDateBarField) >= 2 else {
             return false
         }
         // A sentence is not a bar: bars carry no full stop.
         return !line.includes("。")
     }
-
-    static let widgetPattern =
-        #"(?:[【\[]?(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|返回顶部|收藏|分享(?:到)?|扫一扫|字号|大|中|小|默认|纠错|文件下载|关联文件|相关链接|相关文件|附件下载|上一篇|下一篇)[】\]]?[ :>•·]*)+"#
-
-    static let footerPattern = #"网站标识码|ICP备|公网安备|版权所有|主办单位 ?:|承办单位 ?:|技术支持 ?:|网站地图|联系我们 ?\|"#
 }

@@ -51,39 +51,29 @@ public struct PublicationCheck: Sendable {
 
     // MARK: J-FIELDS
 
-    /// The three 解读 fields (S8) as pages write them: a field of its own (解读人：…), or a contact
-    /// line (解读联系方式：疾控科，孙某某：0411-8561xxxx, often on the line below its heading) that
-    /// names the unit and the person beside the number. The unit may also be the 解读's signature or
-    /// its page's 发布机构.
-    static let phone = #"(?:0[0-9]{2,3}[- ]?[0-9]{7,8}|1[3-9][0-9]{9})"#
-    static let interpretationUnit =
-        #"解读(?:单位|机关|机构|部门|处室) ?: ?\S{2,40}|(?:解读|联系|咨询)[^。]{0,30}?[\p{sc:Han}]{2,20}(?:局|委|办|中心|厅|处|科|室|所|院|队|站)[^。]{0,20}?"#
-        + phone
-    static let interpretationPerson =
-        #"(?:解读人|解读联系人|联系人) ?(?:及(?:联系)?电话)? ?: ?[\p{sc:Han}·]{2,10}|(?:解读|联系|咨询)[^。]{0,30}?[\p{sc:Han}]{2,4} ?[:,] ?"#
-        + phone
-    static let interpretationPhone = #"(?:解读|咨询|联系)[^。]{0,30}?"# + phone
-
+    /// The three 解读 fields (S8) as pages write them (``LinePatterns/interpretationUnit`` and the
+    /// two after it): a field of its own (解读人：…), or a contact line that names the unit and the
+    /// person beside the number. The unit may also be the 解读's signature or its page's 发布机构.
     func interpretationFields(_ document: ClassifiedDocument) -> [Finding] {
         let text = Self.servedLines(document).joined(separator: "\n")
         let meta = document.ingested.metadata
-        func has(_ pattern: String, _ key: String) -> Bool {
+        func has(_ pattern: String.Pattern, _ key: String) -> Bool {
             text.firstMatch(pattern) != nil || !(meta[key]?.trimmingWhiteSpace.isEmpty ?? true)
         }
         var missing: [String] = []
         // An interview (答记者问, 新闻发布会) is answered by a named office's head in front of the press:
         // the office in its title is the 解读单位, the one who answers its 解读人, the press its channel.
         let title = document.normalizedTitle ?? ""
-        let interview = title.firstMatch(#"答记者问|记者问|新闻发布会|访谈"#) != nil
-        let titledOffice = interview && title.firstMatch(#"[\p{sc:Han}]{1,12}(?:局|委|厅|办|政府|中心|院|部)"#) != nil
-        if !has(Self.interpretationUnit, "解读单位"), document.elements.issuerSignature == nil, document.metadata.publisher == nil,
+        let interview = title.firstMatch(\.interviewTitle) != nil
+        let titledOffice = interview && title.firstMatch(\.interviewOffice) != nil
+        if !has(\.interpretationUnit, "解读单位"), document.elements.issuerSignature == nil, document.metadata.publisher == nil,
             !titledOffice
         {
             missing.append("解读单位")
         }
         if !interview {
-            if !has(Self.interpretationPerson, "解读人") { missing.append("解读人") }
-            if !has(Self.interpretationPhone, "解读电话") { missing.append("解读电话") }
+            if !has(\.interpretationPerson, "解读人") { missing.append("解读人") }
+            if !has(\.interpretationPhone, "解读电话") { missing.append("解读电话") }
         }
         guard !missing.isEmpty else { return [] }
         return [
@@ -98,12 +88,12 @@ public struct PublicationCheck: Sendable {
     func proposalTitle(_ document: ClassifiedDocument) -> [Finding] {
         guard let title = document.normalizedTitle else { return [] }
         let topics = [
-            title.firstMatch(#"关于([^,。()]{4,40}?)的(?:代表)?(?:建议|提案|议案)"#),
-            title.firstMatch(#"\(([^)]{4,40})\)"#),
+            title.firstMatch(\.proposalTopic),
+            title.firstMatch(\.proposalBracketedTopic),
         ].compactMap { $0 }
         let summarised = topics.contains { topic in
             topic.filter { $0.unicodeScalars.first!.properties.isIdeographic }.count >= 4
-                && topic.firstMatch(#"届|会议|第 ?[0-9]+ ?号|[0-9]{4}年"#) == nil
+                && topic.firstMatch(\.proposalSessionOnly) == nil
         }
         guard !summarised else { return [] }
         return [
@@ -115,27 +105,9 @@ public struct PublicationCheck: Sendable {
 
     // MARK: K-01
 
-    /// A date range (自2025年6月1日至6月30日), else a due date (截止日期为…, …前反馈) counted from the
-    /// notice's own date.
-    /// Dates as notices write them: 2025年6月1日, or numerically (2025-06-01, 2025.6.1, 2025/6/1).
-    static let consultationRange =
-        #"([0-9]{4})(?:年|[-./])([0-9]{1,2})(?:月|[-./])([0-9]{1,2})日?[^\n。,]{0,3}?(?:至|到|—|-|~)[ ]?(?:([0-9]{4})(?:年|[-./]))?([0-9]{1,2})(?:月|[-./])([0-9]{1,2})(?![0-9])"#
-    static let consultationDue =
-        #"(?:截止|截至)[^\n。0-9]{0,6}([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日|([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日[^\n。]{0,8}?(?:前|以前|之前|止)"#
-    /// A due date without its year (请于7月26日前反馈): the year is the notice's own, or the next one
-    /// when the date would fall before the notice.
-    static let consultationDueNoYear =
-        #"(?<![0-9年])([0-9]{1,2})月([0-9]{1,2})日[^\n。]{0,8}?(?:前|以前|之前|止)|(?:截止|截至)[^\n。0-9]{0,6}(?<![0-9年])([0-9]{1,2})月([0-9]{1,2})日"#
-    /// A period counted from the notice (自公告之日起30日内, 自即日起15个工作日): its length, and
-    /// whether it counts working days.
-    static let consultationPeriod =
-        #"(?:自|从)[^\n。]{0,12}(?:之日|即日|发布日|公布日)起[^\n。0-9一二三四五六七八九十]{0,4}([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:个)?(工作日|日|天|月)"#
-    /// A period given only by its length (征求意见期限为30天, 为期一个月), counted from the notice.
-    static let consultationLength =
-        #"(?:征求意见|意见征集|征集意见|意见反馈|反馈意见|公示)(?:的)?(?:期限|期|时间|时限|周期)[^\n。0-9一二三四五六七八九十]{0,4}?(?:为期)?([0-9]{1,3}|[一二三四五六七八九十]{1,3})个?(工作日|日|天|月)|为期([0-9]{1,3}|[一二三四五六七八九十]{1,3})个?(工作日|日|天|月)"#
-    static let consultationChannel =
-        #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.|(?:电话|传真|热线)[^\n。]{0,6}[0-9]{3,}|(?:邮寄|通信|通讯|联系)?地址 ?:|(?:邮寄|通信|通讯|联系)地址|邮政编码|邮编|信箱|电子邮件|电子邮箱|书面(?:意见|形式|材料)|信函|来信|来函|意见征集|留言|在线提交|网上提交|登录[^\n。]{0,20}(?:网站|平台|系统)"#
-
+    /// The window is a date range, else a due date counted from the notice's own date, else a
+    /// period (counted from the notice, or given by its length alone), else a due date without its
+    /// year (``LinePatterns``' `consultation…` patterns, tried in that order).
     func consultation(_ document: ClassifiedDocument) -> [Finding] {
         let text = Self.servedLines(document).joined(separator: "\n")
         let rules = settings.publication.consultation
@@ -144,10 +116,10 @@ public struct PublicationCheck: Sendable {
         var due: SimpleDate?
         // The window's length in working days, when the notice states it so.
         var workdays: Int?
-        if let c = text.captures(Self.consultationRange), let from = SimpleDate(year: c[1], month: c[2], day: c[3]) {
+        if let c = text.captures(\.consultationRange), let from = SimpleDate(year: c[1], month: c[2], day: c[3]) {
             start = from
             due = SimpleDate(year: c[4] ?? c[1], month: c[5], day: c[6])
-        } else if let c = text.captures(Self.consultationDue) {
+        } else if let c = text.captures(\.consultationDue) {
             due = SimpleDate(year: c[1], month: c[2], day: c[3]) ?? SimpleDate(year: c[4], month: c[5], day: c[6])
             start = own
         } else if let (n, unit) = Self.periodLength(text) {
@@ -158,7 +130,7 @@ public struct PublicationCheck: Sendable {
                 start = own ?? asOf
                 due = start?.adding(days: (unit == "月" ? 30 * n : n) - 1)
             }
-        } else if let c = text.captures(Self.consultationDueNoYear) {
+        } else if let c = text.captures(\.consultationDueNoYear) {
             start = own
             let year = start?.year ?? asOf.year
             let (month, day) = (c[1] ?? c[3], c[2] ?? c[4])
@@ -190,7 +162,7 @@ public struct PublicationCheck: Sendable {
     }
 
     private func consultationChannel(_ text: String) -> [Finding] {
-        guard text.firstMatch(Self.consultationChannel) == nil else { return [] }
+        guard text.firstMatch(\.consultationChannel) == nil else { return [] }
         return [
             Finding(
                 ruleID: "consultation_channel", kind: .consultation, severity: settings.publication.consultation.channel,
@@ -201,8 +173,8 @@ public struct PublicationCheck: Sendable {
     /// The window's length and its unit (工作日, 日, 天 or 月): counted from the notice (自公告之日起30日内)
     /// or given alone (征求意见期限为30天).
     static func periodLength(_ text: String) -> (Int, String)? {
-        if let c = text.captures(consultationPeriod), let n = count(c[1]), let unit = c[2] { return (n, unit) }
-        if let c = text.captures(consultationLength), let n = count(c[1] ?? c[3]), let unit = c[2] ?? c[4] { return (n, unit) }
+        if let c = text.captures(\.consultationPeriod), let n = count(c[1]), let unit = c[2] { return (n, unit) }
+        if let c = text.captures(\.consultationLength), let n = count(c[1] ?? c[3]), let unit = c[2] ?? c[4] { return (n, unit) }
         return nil
     }
 
@@ -264,10 +236,10 @@ public struct PublicationCheck: Sendable {
         let canonical = SimpleDate(parsing: t).map { "\($0.year)年\($0.month)月\($0.day)日" }
         let args = ["date": date.text, "canonical": canonical ?? ""]
         let text: Message
-        if t.firstMatch(#"^[〇○零一二三四五六七八九]{4}年"#) != nil {
+        if t.firstMatch(\.writtenDateChinese) != nil {
             text = canonical == nil
                 ? Message("written_date_format.chinese_numerals_example", args) : Message("written_date_format.chinese_numerals", args)
-        } else if t.firstMatch(#"年0[0-9]月|月0[0-9]日"#) != nil {
+        } else if t.firstMatch(\.writtenDatePadded) != nil {
             text = canonical == nil ? Message("written_date_format.zero_padded_example", args) : Message("written_date_format.zero_padded", args)
         } else {
             return []
@@ -284,9 +256,7 @@ public struct PublicationCheck: Sendable {
     func minorParty(_ document: ClassifiedDocument) -> [Finding] {
         let reference = document.writtenDate ?? asOf
         for line in document.lines where line.part == .body {
-            guard let c = line.text.captures(
-                #"(?:违法行为人|当事人|被处罚人|违法嫌疑人)[^。]{0,60}?(?:([0-9]{4})年(?:([0-9]{1,2})月)?(?:[0-9]{1,2}日)?(?:出生|生)|(未成年|未满(?:十八|18)周岁|不满(?:十八|18)周岁))"#)
-            else { continue }
+            guard let c = line.text.captures(\.penaltyMinor) else { continue }
             var minor = c[3] != nil
             if let y = c[1].flatMap({ Int($0) }) {
                 let month = c[2].flatMap { Int($0) } ?? 1
@@ -305,9 +275,9 @@ public struct PublicationCheck: Sendable {
     // MARK: X-01
 
     func maskingTemplate(_ document: ClassifiedDocument) -> [Finding] {
-        let templates: [(String, String?, Int, String)] = [
-            ("resident_id", settings.masking.residentID, 18, #"(?<![0-9])([0-9]{0,17})[*＊]{2,17}([0-9]{0,17}[0-9Xx]?)(?![0-9*])"#),
-            ("mobile", settings.masking.mobile, 11, #"(?<![0-9])(1[0-9]{0,9})[*＊]{2,10}([0-9]{0,9})(?![0-9*])"#),
+        let templates: [(String, String?, Int, String.Pattern)] = [
+            ("resident_id", settings.masking.residentID, 18, \.maskedResidentID),
+            ("mobile", settings.masking.mobile, 11, \.maskedMobile),
         ]
         var found: [Finding] = []
         for (name, template, length, pattern) in templates {

@@ -23,11 +23,10 @@ public struct RepealedBases: Sendable {
     /// A provision's wording: literal `text`, or a `pattern` when sites word it in several ways.
     public struct Provision: Sendable {
         public let text: String
-        public let pattern: String?
+        /// The pattern compiled when the file loaded (a pattern that does not compile stops the run).
+        let pattern: LinePattern?
         public let ended: SimpleDate
         public let law: String
-        /// `pattern` compiled once.
-        let regex: PCRE2Kit.Regex?
     }
 
     public let titles: [Title]
@@ -69,17 +68,10 @@ public struct RepealedBases: Sendable {
                 throw ConfigurationError(file: file, message: "\(place) needs `text` or `pattern`, and `in`")
             }
             try YAMLShape.check(m, known: ["text", "pattern", "ended", "in"], file: file, at: place)
-            let pattern = m["pattern"]?.string
-            var regex: PCRE2Kit.Regex?
-            if let pattern {
-                do { regex = try PCRE2Kit.Regex(pattern, options: [.ucp]) } catch {
-                    throw ConfigurationError(file: file, message: "\(place).pattern: \(error.message) at pattern offset \(error.offset ?? 0)")
-                }
-            }
+            let source = m["pattern"]?.string
+            let pattern = try source.map { (s) throws(ConfigurationError) in try LinePattern("\(place).pattern", s, in: file) }
             provisions.append(
-                Provision(
-                    text: pattern ?? Normalizer.normalized(text), pattern: pattern, ended: try date(m["ended"], at: place), law: law,
-                    regex: regex))
+                Provision(text: source ?? Normalizer.normalized(text), pattern: pattern, ended: try date(m["ended"], at: place), law: law))
         }
         return RepealedBases(titles: titles, provisions: provisions)
     }

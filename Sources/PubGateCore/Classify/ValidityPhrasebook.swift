@@ -1,3 +1,4 @@
+import BytesKit
 import PCRE2Kit
 import Yams
 
@@ -70,9 +71,9 @@ public struct ValidityPhrasebook: Sendable {
             guard let source = m["pattern"]?.string, !source.isEmpty else {
                 throw ConfigurationError(file: file, ruleID: id, message: "missing pattern")
             }
-            let regex: Regex
+            let regex: PCRE2Regex
             do {
-                regex = try Regex(source, options: [.multiline])
+                regex = try PCRE2Regex(source, options: [.multiline])
             } catch {
                 throw ConfigurationError(file: file, ruleID: id, message: "\(error.message) at pattern offset \(error.offset ?? 0)")
             }

@@ -75,11 +75,11 @@ public struct ValidityPhrasing: Sendable {
 
     public let id: String
     public let kind: Kind
-    public let regex: Regex
+    public let regex: PCRE2Regex
     /// Group name → group number, for the groups the kind reads.
     let groups: [String: Int]
 
-    init(id: String, kind: Kind, regex: Regex, groups: [String: Int]) {
+    init(id: String, kind: Kind, regex: PCRE2Regex, groups: [String: Int]) {
         self.id = id
         self.kind = kind
         self.regex = regex

@@ -13,10 +13,10 @@ public struct PathGlob: Sendable {
         case anyFolder
     }
 
-    private let regex: Regex?
+    private let regex: PCRE2Regex?
 
     public init(_ glob: String, anchor: Anchor = .root) {
-        regex = try? Regex(Self.pattern(glob: glob, anchor: anchor))
+        regex = try? PCRE2Regex(Self.pattern(glob: glob, anchor: anchor))
     }
 
     /// True when the whole of `path` (`content/zwgk/a.md`) matches.

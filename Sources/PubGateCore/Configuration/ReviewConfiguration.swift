@@ -48,10 +48,13 @@ public struct ReviewConfiguration: Sendable {
     /// Loads the rules at `rulesPath` with the document types, settings and message catalogues
     /// (`messages/`) beside them (or, when a custom rules folder has none, those in
     /// `fallbackFolder`); `site` (`--config`) overrides the settings, `tree` (the reviewed tree's
-    /// `.pubgate.yml`) may only tighten them. Every problem names its file (exit 78 in the CLI).
+    /// `.pubgate.yml`) may only tighten them. pubgate's own patterns (``LinePatterns``) are
+    /// compiled here too. Every problem names its file, and a pattern its name (exit 78 in the CLI).
     public static func load(
         rulesPath: String, site: String?, tree: String? = nil, fallbackFolder: String? = nil
     ) throws(ConfigurationError) -> (ReviewConfiguration, LoadedSettings) {
+        // pubgate's own patterns first: a check must not run without its pattern.
+        try LinePatterns.load()
         let file = { (name: String) in resolve(name, rulesPath: rulesPath, fallbackFolder: fallbackFolder) }
         // Without OpenCC's data, text in traditional characters would pass every rule.
         if case .failure(let error) = TraditionalFolding.shared {

@@ -27,7 +27,7 @@ public struct SiteSection: Sendable, Codable, Hashable {
             guard PathGlob(path, anchor: .anyFolder).matches(file) else { return false }
         }
         if let column {
-            guard let columns, let re = try? Regex(column, options: [.ucp]),
+            guard let columns, let re = try? PCRE2Regex(column, options: [.ucp]),
                 ((try? re.firstMatch(in: Array(columns.utf8), validUTF8: true)) ?? nil) != nil
             else { return false }
         }
@@ -39,7 +39,7 @@ public struct SiteSection: Sendable, Codable, Hashable {
         if path == nil, column == nil { return "a section needs `path` or `column`" }
         if attribute == nil, type == nil { return "a section needs `attribute` or `type`" }
         if let column {
-            do { _ = try Regex(column, options: [.ucp]) } catch { return "column pattern: \(error.message)" }
+            do { _ = try PCRE2Regex(column, options: [.ucp]) } catch { return "column pattern: \(error.message)" }
         }
         return nil
     }

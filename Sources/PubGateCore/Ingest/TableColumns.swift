@@ -32,7 +32,7 @@ final class TableColumns {
         let cell = segments[start...]
         let text = cell.map(\.text).joined().trimmingWhiteSpace
         if header || (row == 0 && !firstRowIsData) {
-            if row == 0, !header, text.firstMatch(#"[0-9]{6,}"#) != nil {
+            if row == 0, !header, text.firstMatch(\.tableDataRow) != nil {
                 firstRowIsData = true
                 headers.removeAll()
                 return

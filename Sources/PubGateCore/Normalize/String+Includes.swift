@@ -1,3 +1,4 @@
+import BytesKit
 import PCRE2Kit
 
 extension String {

@@ -7,7 +7,7 @@ import Foundation
 struct FileNameScan: Sendable {
     let ingest: IngestStage
     let classifier: Classifier
-    let scanner: Scanner
+    let scanner: RuleScanner
 
     /// Findings in the last component of `path`, each marked `file-name` and placed nowhere in the
     /// file. An ASCII name without a run of 7 digits or an `@` is not scanned: an ID, a mobile, a

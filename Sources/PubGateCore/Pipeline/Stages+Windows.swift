@@ -75,7 +75,7 @@ extension Stages {
 /// The findings of a file's windows, each counted once: located ones by the window whose core
 /// holds their first byte; document-level ones (a rule that stopped, a count of unlisted matches)
 /// from every window, a rule's unlisted counts added up; a rule lists at most
-/// ``Scanner/listedPerRule`` findings over the whole file, as for a file read whole.
+/// ``RuleScanner/listedPerRule`` findings over the whole file, as for a file read whole.
 struct WindowFindings {
     private(set) var ingest: [Finding] = []
     private var located: [Finding] = []
@@ -90,7 +90,7 @@ struct WindowFindings {
         for finding in scan {
             if let location = finding.location {
                 if core.contains(location.byteStart) { located.append(finding) }
-            } else if let n = Scanner.unlistedCount(finding) {
+            } else if let n = RuleScanner.unlistedCount(finding) {
                 addUnlisted(finding, n)
             } else if !documentLevel.contains(where: { $0.ruleID == finding.ruleID && $0.message == finding.message }) {
                 documentLevel.append(finding)
@@ -110,7 +110,7 @@ struct WindowFindings {
         var extra = unlisted
         for finding in located {
             listed[finding.ruleID, default: 0] += 1
-            if listed[finding.ruleID]! <= Scanner.listedPerRule {
+            if listed[finding.ruleID]! <= RuleScanner.listedPerRule {
                 out.append(finding)
             } else {
                 let previous = extra[finding.ruleID]
@@ -118,7 +118,7 @@ struct WindowFindings {
             }
         }
         for (_, entry) in extra.sorted(by: { $0.key < $1.key }) {
-            out.append(Scanner.unlistedFinding(like: entry.template, count: entry.count, severity: entry.severity))
+            out.append(RuleScanner.unlistedFinding(like: entry.template, count: entry.count, severity: entry.severity))
         }
         return out + documentLevel
     }

@@ -9,7 +9,7 @@ struct UnreadableFile: Error {
 struct Stages: Sendable {
     let ingest = IngestStage()
     let classifier: Classifier
-    let scanner: Scanner
+    let scanner: RuleScanner
     let fileNames: FileNameScan
     let attributes: AttributeCheck
     let publication: PublicationCheck
@@ -25,7 +25,7 @@ struct Stages: Sendable {
         self.timings = timings
         let settings = configuration.settings
         classifier = configuration.classifier
-        scanner = Scanner(
+        scanner = RuleScanner(
             rules: configuration.rules, asOf: options.asOf, showMatches: options.showMatches,
             publicNumbers: Set(settings.publicNumbers.map { $0.filter(\.isNumber) }))
         fileNames = FileNameScan(ingest: ingest, classifier: classifier, scanner: scanner)

@@ -5,8 +5,8 @@ import PCRE2Kit
 public final class CompiledRule: Sendable {
     public let rule: Rule
     public let file: String
-    let regex: Regex
-    let exclusionPatterns: [Regex]
+    let regex: PCRE2Regex
+    let exclusionPatterns: [PCRE2Regex]
     let validator: Validators.Check?
     /// Words one of which a document must hold for the rule to find anything, as normalized UTF-8:
     /// its `keywords`, else its context's `require_any` words (a match with none of them nearby is
@@ -16,13 +16,13 @@ public final class CompiledRule: Sendable {
     /// `applies_to.unless_document_has` as normalized UTF-8.
     let absentWords: [[UInt8]]
     /// `applies_to.unless_document_matches`, compiled.
-    let absentPattern: PCRE2Kit.Regex?
+    let absentPattern: PCRE2Regex?
 
     /// Compiles `rule`, naming the file, the rule and the pattern offset on failure.
-    init(rule: Rule, file: String, limits: Regex.Limits) throws(ConfigurationError) {
+    init(rule: Rule, file: String, limits: PCRE2Regex.Limits) throws(ConfigurationError) {
         self.rule = rule
         self.file = file
-        var options: Regex.Options = [.multiline, .offsetLimit]
+        var options: PCRE2Regex.Options = [.multiline, .offsetLimit]
         for flag in rule.flags ?? [] {
             switch flag {
             case "multiline": options.insert(.multiline)
@@ -33,7 +33,7 @@ public final class CompiledRule: Sendable {
             }
         }
         do {
-            regex = try Regex(rule.pattern, options: options, limits: limits)
+            regex = try PCRE2Regex(rule.pattern, options: options, limits: limits)
         } catch {
             throw ConfigurationError(
                 file: file, ruleID: rule.id,
@@ -43,10 +43,10 @@ public final class CompiledRule: Sendable {
             throw ConfigurationError(
                 file: file, ruleID: rule.id, message: "group \(group) does not exist (pattern has \(regex.captureCount))")
         }
-        var exclusions: [Regex] = []
+        var exclusions: [PCRE2Regex] = []
         for (i, p) in (rule.exclude?.patterns ?? []).enumerated() {
             do {
-                exclusions.append(try Regex(p, options: [], limits: limits))
+                exclusions.append(try PCRE2Regex(p, options: [], limits: limits))
             } catch {
                 throw ConfigurationError(
                     file: file, ruleID: rule.id,
@@ -70,7 +70,7 @@ public final class CompiledRule: Sendable {
         absentWords = (rule.appliesTo?.unlessDocumentHas ?? []).map { normalizer.normalize($0) }
         if let source = rule.appliesTo?.unlessDocumentMatches {
             do {
-                absentPattern = try PCRE2Kit.Regex(source, options: [.multiline], limits: limits)
+                absentPattern = try PCRE2Regex(source, options: [.multiline], limits: limits)
             } catch {
                 throw ConfigurationError(
                     file: file, ruleID: rule.id,

@@ -1,3 +1,4 @@
+import BytesKit
 import PCRE2Kit
 
 /// What a page does with a natural person's name as a whole, once the rules have read it line by
@@ -16,12 +17,6 @@ import PCRE2Kit
 struct PersonNameCheck {
     let document: ClassifiedDocument
 
-    /// Party fields of a decision, in which a person is named or masked.
-    static let partyFields = "当事人|经营者|负责人|法定代表人|投资人|业主|户主|被处罚人|违法行为人|姓名"
-    static let maskedParty = try! Regex(
-        "(?:" + partyFields + #")[ \t]*[:：]?[ \t]*(\p{sc:Han})(\*{1,3}|某{1,2}|×{1,3}|＊{1,3})"#, options: [.ucp])
-    static let namedParty = try! Regex(
-        "(?:" + partyFields + #")[ \t]*[:：]?[ \t]*(\p{sc:Han}{2,3}?)(?=[,，。;；、(（ \t\n]|$)"#, options: [.ucp, .multiline])
 
     /// Headers of the table column that names a decision's party.
     static let partyColumn = try! Regex(
@@ -114,7 +109,7 @@ struct PersonNameCheck {
     func inconsistentMasks(showMatches: Bool) -> [Finding] {
         let utf8 = document.normalized.utf8
         var masked: [String: Int] = [:]
-        try? Self.maskedParty.forEachMatch(in: utf8, validUTF8: true) { groups in
+        try? LinePatterns.shared.maskedParty.regex.forEachMatch(in: utf8, validUTF8: true) { groups in
             if let s = groups[1], let m = groups[2] {
                 let mask = String(decoding: utf8[m], as: UTF8.self)
                 masked[String(decoding: utf8[s], as: UTF8.self)] = mask.hasPrefix("某") ? 0 : mask.count
@@ -123,7 +118,7 @@ struct PersonNameCheck {
         }
         guard !masked.isEmpty else { return [] }
         var out: [Finding] = []
-        try? Self.namedParty.forEachMatch(in: utf8, validUTF8: true) { groups in
+        try? LinePatterns.shared.namedParty.regex.forEachMatch(in: utf8, validUTF8: true) { groups in
             guard let r = groups[1] else { return true }
             let name = String(decoding: utf8[r], as: UTF8.self)
             guard Surnames.isPersonalName(name), let surname = name.first, let hidden = masked[String(surname)],

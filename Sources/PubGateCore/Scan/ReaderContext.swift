@@ -71,14 +71,11 @@ struct ReaderContext {
     // MARK: Tables
 
     /// A column whose header names a number of a document or a thing (决定书编号, 准考证号, 案号,
-    /// 流水号): a digit run in it is that number, not a phone or a card that happens to fit.
+    /// 流水号): a digit run in it is that number, not a phone or a card that happens to fit
+    /// (``LinePatterns/thingHeader``, unless it also names a person's number).
     static func columnNamesAThing(_ header: String) -> Bool {
-        header.firstMatch(thingHeaders) != nil && header.firstMatch(personHeaders) == nil
+        header.firstMatch(\.thingHeader) != nil && header.firstMatch(\.personHeader) == nil
     }
-
-    static let thingHeaders =
-        #"编号|文书号|决定书号|案号|单号|流水号|序号|准考证|考号|考试号|证书号|登记号|许可证号|代码|批次|受理号|发票号|凭证号|档案号|车架号|发动机号|条码"#
-    static let personHeaders = #"身份证|手机|电话|联系|卡号|账号|银行"#
 
     // MARK: Scalars
 

@@ -42,7 +42,7 @@ public struct RuleExampleChecker: Sendable {
         let ingested = IngestStage().run(RawInput(path: "example.txt", bytes: Array(text.utf8)))
         var classified = classifier.classify(ingested)
         if let type = rules.rules.first?.rule.appliesTo?.docTypes?.first { classified.docType = type }
-        let scanner = Scanner(rules: rules, asOf: asOf, showMatches: true)
+        let scanner = RuleScanner(rules: rules, asOf: asOf, showMatches: true)
         return scanner.scan(classified).filter { $0.kind != .scanIncomplete }.compactMap(\.match)
     }
 

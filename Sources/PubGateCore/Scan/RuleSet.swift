@@ -20,7 +20,7 @@ public struct RuleSet: Sendable {
     ///
     /// Files other than scan rule files (those without a top-level `rules:` list) are skipped, so
     /// policy and configuration files can live beside the rules.
-    public static func load(from path: String, limits: Regex.Limits = Regex.Limits()) throws(ConfigurationError) -> RuleSet {
+    public static func load(from path: String, limits: PCRE2Regex.Limits = PCRE2Regex.Limits()) throws(ConfigurationError) -> RuleSet {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw ConfigurationError(file: path, message: "rules path does not exist")

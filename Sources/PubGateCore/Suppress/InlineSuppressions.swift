@@ -1,3 +1,4 @@
+import BytesKit
 import Foundation
 import PCRE2Kit
 
@@ -21,7 +22,7 @@ public struct InlineSuppressions: Sendable {
         var problems: [Finding] = []
         let marker = Array("pubgate:allow".utf8)
         for line in LiteralSearch.contains(marker, in: text) ? lines : [] where line.text.includes("pubgate:allow") {
-            for c in line.text.allCaptures(#"pubgate:allow\s+([A-Za-z0-9_.\-]+)(?:\s+((?:(?!-->)[^\n])*))?"#) {
+            for c in line.text.allCaptures(\.inlineAllow) {
                 guard let rule = c[1] else { continue }
                 let reason = (c[2] ?? "").trimmingCharacters(in: .whitespaces)
                 if reason.isEmpty {

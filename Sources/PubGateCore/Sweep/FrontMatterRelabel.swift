@@ -25,7 +25,7 @@ public enum FrontMatterRelabel {
         lines.append(String(current))
         var changed = false
         for (i, line) in lines.enumerated() {
-            guard let c = line.captures(#"^(\s*)(validity|有效性)(\s*[:=]\s*)(.*?)(\r?)$"#), let indent = c[1], let key = c[2], let sep = c[3]
+            guard let c = line.captures(\.frontMatterValidity), let indent = c[1], let key = c[2], let sep = c[3]
             else { continue }
             lines[i] = indent + key + sep + "\"" + label + "\"" + (c[5] ?? "")
             changed = true

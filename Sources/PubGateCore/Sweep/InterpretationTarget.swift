@@ -15,7 +15,7 @@ struct InterpretationTarget: Sendable {
             return InterpretationTarget(documents: [cited], source: "declared")
         }
         for line in document.lines where line.part == .body {
-            guard let value = line.text.firstMatch(Self.linePattern), let cited = Self.cited(in: value) else { continue }
+            guard let value = line.text.firstMatch(\.interpretedDocumentLine), let cited = Self.cited(in: value) else { continue }
             return InterpretationTarget(documents: [cited], source: "line")
         }
         if let title = document.normalizedTitle, let cited = CitedDocument.all(in: title).first {
@@ -24,9 +24,6 @@ struct InterpretationTarget: Sendable {
         guard !citedNumbers.isEmpty else { return nil }
         return InterpretationTarget(documents: citedNumbers.sorted().map { CitedDocument(title: nil, number: $0) }, source: "body")
     }
-
-    /// `所解读文件：《…》（…号）` and the other labels sites give that line.
-    static let linePattern = #"^(?:所解读(?:的)?(?:文件|政策)|被?解读(?:文件|对象)|政策(?:文件|原文)|原文件|文件名称|相关文件)\s?:\s?(.+)$"#
 
     /// A value naming one document: 《title》 and/or 文号, or a bare title.
     private static func cited(in value: String) -> CitedDocument? {

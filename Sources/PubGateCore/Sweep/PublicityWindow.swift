@@ -1,3 +1,4 @@
+import BytesKit
 import PCRE2Kit
 
 /// The 公示期 of a publicity page (domain-spec §9 E-03), as the phrasings of `Rules/expiry.yaml`

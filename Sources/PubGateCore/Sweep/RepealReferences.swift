@@ -45,12 +45,12 @@ public struct RepealReferences: Sendable {
         var itemsOnly = false
         for line in lines where line.part == .body {
             let t = line.text
-            let isHeading = t.firstMatch(#"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(?:章|部分))"#) != nil
-            let introducesList = !isHeading && (t.hasSuffix(":") || t.firstMatch(#"(?:目录|清单|名录|如下)(?:\([^)]*\))?$"#) != nil)
+            let isHeading = t.firstMatch(\.repealHeading) != nil
+            let introducesList = !isHeading && (t.hasSuffix(":") || t.firstMatch(\.repealListLead) != nil)
             if isHeading || introducesList {
                 let masked = Self.masked(t)
                 // A chapter of a regulation (第四章 证件的失效) is no clean-up section: those name documents.
-                let aboutDocuments = !isHeading || masked.firstMatch(#"文件|目录|清单|规定|办法|通知|决定|意见|政策"#) != nil
+                let aboutDocuments = !isHeading || masked.firstMatch(\.repealAboutDocuments) != nil
                 let kind = aboutDocuments ? Self.section(of: masked, book) : .none
                 if isHeading || kind != .none {
                     section = kind
@@ -140,12 +140,12 @@ public struct RepealReferences: Sendable {
     /// a short cell with a 文号, a 序号, a column heading, or a title ending in a 文种 — not a sentence
     /// that merely cites a document after the list.
     static func isItem(_ t: String) -> Bool {
-        if t.firstMatch(#"^(?:[0-9]+[.、)]|\([0-9]+\)|《|\|)"#) != nil { return true }
-        if t.firstMatch(#"^[0-9]{1,4}$"#) != nil || (t.count <= 30 && DocumentNumber.first(in: t) != nil) { return true }
-        if t.firstMatch(#"^(?:序号|文件名称|文件标题|名称|标题|文号|发文字号|发布机关|制定机关|发布机关及文号|成文日期|发布日期|施行日期|说明|备注|理由|处理意见|清理意见|清理结果)$"#) != nil {
+        if t.firstMatch(\.repealListItem) != nil { return true }
+        if t.firstMatch(\.repealItemNumber) != nil || (t.count <= 30 && DocumentNumber.first(in: t) != nil) { return true }
+        if t.firstMatch(\.repealTableHeading) != nil {
             return true
         }
-        return t.count <= 60 && t.firstMatch(Self.genreEnding) != nil
+        return t.count <= 60 && t.firstMatch(\.repealGenreEnding) != nil
     }
 
     /// An item naming its document by a bare title (`2.关于城市道路停车管理的通知`, with its 文号 in
@@ -153,22 +153,20 @@ public struct RepealReferences: Sendable {
     /// ends in a 文种.
     static func listedTitle(_ t: String) -> CitedDocument? {
         var s = Substring(t)
-        if let marker = t.firstMatch(#"^((?:[0-9]+[.、)]|\([0-9]+\))\s*)"#) { s = s.dropFirst(marker.count) }
+        if let marker = t.firstMatch(\.repealItemMarker) { s = s.dropFirst(marker.count) }
         while let last = s.last, ";。,".contains(last) { s = s.dropLast() }
         if s.last == ")", let open = s.lastIndex(of: "(") { s = s[..<open] }
         let title = TitleKey.of(String(s))
-        guard title.count >= 6, title.count <= 80, title.firstMatch(Self.genreEnding) != nil else { return nil }
+        guard title.count >= 6, title.count <= 80, title.firstMatch(\.repealGenreEnding) != nil else { return nil }
         return CitedDocument(title: title, number: nil)
     }
-
-    static let genreEnding = #"(?:通知|规定|办法|意见|决定|细则|规则|方案|通告|公告|批复|规划|措施|制度|标准)$"#
 
     /// A clause of a sentence (split at commas outside brackets), with its words inside 《》 and
     /// brackets blanked, and whether it cites its documents as a basis (根据《…》).
     struct Clause {
         let text: String
         let masked: String
-        var isBasis: Bool { text.firstMatch(#"^(?:根据|依据|按照|依照|遵照|参照|为贯彻|为落实)"#) != nil }
+        var isBasis: Bool { text.firstMatch(\.repealBasisClause) != nil }
     }
 
     static func clauses(of sentence: String) -> [Clause] {

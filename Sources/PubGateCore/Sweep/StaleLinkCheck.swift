@@ -1,5 +1,4 @@
 import Foundation
-import PCRE2Kit
 
 /// After pages are removed and the site rebuilt: which files of the rendered site still link a
 /// removed page — the sitemap, RSS and Atom feeds, section and taxonomy lists, alias redirects, a
@@ -16,9 +15,6 @@ public struct StaleLinkCheck {
     }
 
     static let extensions: Set<String> = ["html", "htm", "xhtml", "xml", "rss", "atom", "json"]
-    private static let attribute = try! Regex(#"(?:href|src|action)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))"#, options: [.caseless])
-    private static let element = try! Regex(#"<(?:loc|link|guid|id|url|comments)>\s*(?:<!\[CDATA\[)?\s*([^<\s\]]+)"#)
-    private static let field = try! Regex(#""(?:url|permalink|relpermalink|uri|href|link)"\s*:\s*"([^"]+)""#, options: [.caseless])
 
     /// Files under `output` (relative to the site root) linking any of `removed`; files larger than
     /// 64 MiB are skipped (a sitemap index splits before that).
@@ -53,8 +49,9 @@ public struct StaleLinkCheck {
     /// Every link-like value in a rendered file: attributes, feed and sitemap elements, JSON fields.
     static func links(in text: [UInt8]) -> [String] {
         var out: [String] = []
-        for regex in [attribute, element, field] {
-            try? regex.forEachMatch(in: text, validUTF8: true) { groups in
+        let patterns = LinePatterns.shared
+        for pattern in [patterns.renderedLinkAttribute, patterns.renderedLinkElement, patterns.renderedLinkField] {
+            try? pattern.regex.forEachMatch(in: text, validUTF8: true) { groups in
                 if let r = groups.dropFirst().compactMap({ $0 }).first { out.append(String(decoding: text[r], as: UTF8.self)) }
                 return true
             }

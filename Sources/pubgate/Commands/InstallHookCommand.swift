@@ -46,9 +46,14 @@ struct InstallHookCommand: ParsableCommand {
             exec '\(binary)' check --staged
 
             """
-        try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
-        try AtomicWriter.write(Data(script.utf8), to: hook)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
+        // Every failure here is a write failure (exit 73, `PubGate.main`), named with the file.
+        do {
+            try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
+            try AtomicWriter.write(Data(script.utf8), to: hook)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
+        } catch {
+            throw WriteError(path: hook, error: error)
+        }
         print("installed \(hook)")
     }
 }

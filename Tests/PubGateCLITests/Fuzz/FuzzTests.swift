@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Seeded mutation fuzzing of the whole review: mutants of the samples, the ingest fixtures and a
 /// few clean documents (ZIP packages, XML, HTML, Markdown with front matter, GB18030 and UTF-16
@@ -23,7 +24,7 @@ import Testing
         let env = ProcessInfo.processInfo.environment
         let count = env["PUBGATE_FUZZ_MUTANTS"].flatMap(Int.init) ?? 300
         let seed = env["PUBGATE_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_251_207
-        let binary = URL(fileURLWithPath: env["PUBGATE_FUZZ_BINARY"] ?? CLI.root.appendingPathComponent(".build/debug/pubgate").path)
+        let binary = URL(fileURLWithPath: env["PUBGATE_FUZZ_BINARY"] ?? CLI.binary.path)
         let work = try CLI.temporaryDirectory()
         // Trusted site settings that let clean documents pass without a 公开属性, so their mutants
         // can be approved and the oracle has something to judge; what rejects whatever the
@@ -37,7 +38,7 @@ import Testing
         for (name, bytes) in seeds where name.hasPrefix("clean.") { try Data(bytes).write(to: clean.appendingPathComponent(name)) }
         let plain = Self.run(binary, ["review", clean.path, "--out", work.appendingPathComponent("clean-out").path, "--as-of", "2025-06-30", "--config", config.path], timeout: 120)
         #expect(plain.status == 0 && plain.stdout.contains("共 6 份文档，6 份通过"), "\(plain.stdout)\(plain.stderr)")
-        var mutator = Mutator(random: FuzzRandom(seed: seed))
+        var mutator = Mutator(random: SeededRandom(seed: seed))
         var outcome = Outcome()
         var log: [String] = []
         let batchSize = 20

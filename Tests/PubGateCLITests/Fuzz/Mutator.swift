@@ -2,30 +2,14 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
-
-/// A deterministic generator (SplitMix64): the same seed makes the same mutants on every machine.
-struct FuzzRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Makes mutants of seed files: byte-level damage anywhere, plus damage aimed at what each format's
 /// reader must get right — a ZIP's central directory and local headers, XML and HTML nesting,
 /// entities and sections, front matter, GB18030 and UTF-16 re-encodings, PDF operators and tables.
 struct Mutator {
-    var random: FuzzRandom
+    var random: SeededRandom
 
     /// A mutant of `seed` (named like it, so it is read as the same format) and what was done.
     mutating func mutant(of seed: [UInt8], name: String) -> (bytes: [UInt8], how: String) {

@@ -18,6 +18,9 @@ import Testing
         let small = BatchFinding(
             rule: "A-01", kind: .aggregationLinkage, severity: .review, text: Message("A-01", ["persons": "1", "names": "陈**"]),
             paths: ["a/x.md", "a/y.md"], contributions: [:])
-        #expect(small.finding(for: "a/x.md").message.hasSuffix("than any one; this document contributes ; with y.md"))
+        // A document with no contribution of its own recorded says only whom it is with.
+        let alone = small.finding(for: "a/x.md")
+        #expect(alone.message.hasSuffix("than any one; with y.md"), "\(alone.message)")
+        #expect(ReportText(.zh).message(alone).hasSuffix("；相关文档：y.md"), "\(ReportText(.zh).message(alone))")
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import PubGateCore
+import TestSupport
 
 @Suite struct DocumentNumberTests {
     @Test func wellFormedNumberIsCanonicalAsWritten() throws {
@@ -44,16 +45,16 @@ import Testing
     /// The pattern runs only from the opening brackets before digit runs: it must find exactly
     /// what a search of every position finds.
     @Test(arguments: 0..<40) func searchFromBracketsFindsWhatTheWholeSearchFinds(seed: Int) throws {
-        var rng = SplitMix(seed: UInt64(seed))
+        var rng = SeededRandom(seed: UInt64(seed))
         let pieces = [
             "本公发", "〔2025〕", "[2024]", "(2023)", "{22}", "【2021】", "〔 2020 〕", "(", "〔", "12", "3", "号", "字", "第",
             " ", "\t", "\n", "中", "((2019))", "(12345)", "2018",
         ]
         let text = (0..<(60 + 10 * seed)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
         let bytes = Array(text.utf8)
-        let whole = try DocumentNumber.pattern.matches(in: bytes, validUTF8: true)
+        let whole = try LinePatterns.shared.documentNumber.regex.matches(in: bytes, validUTF8: true)
         var windowed: [Range<Int>] = []
-        try DocumentNumber.pattern.forEachMatch(in: bytes, startingWithin: DocumentNumber.openingBrackets(in: bytes), validUTF8: true) {
+        try LinePatterns.shared.documentNumber.regex.forEachMatch(in: bytes, startingWithin: DocumentNumber.openingBrackets(in: bytes), validUTF8: true) {
             if let range = $0[0] { windowed.append(range) }
             return true
         }

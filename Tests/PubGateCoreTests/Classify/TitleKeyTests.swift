@@ -1,11 +1,12 @@
 import Testing
 @testable import PubGateCore
+import TestSupport
 
 @Suite struct TitleKeyTests {
     /// The byte version keys a title as the string version does, whatever spaces, marks and
     /// characters of one to four bytes it holds.
     @Test(arguments: 0..<20) func bytesAreTheKeysBytes(seed: Int) {
-        var rng = SplitMix(seed: UInt64(seed))
+        var rng = SeededRandom(seed: UInt64(seed))
         let pool: [Unicode.Scalar] = [
             "关", "于", "规", "定", "a", "1", "#", "《", "》", " ", "\t", "\n", "\u{3000}", "\u{A0}", "\u{2028}", "\u{85}", "é", "（", "😀",
             "\u{200B}", "\u{1680}",

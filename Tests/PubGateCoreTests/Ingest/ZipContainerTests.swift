@@ -4,22 +4,19 @@ import Testing
 
 /// Hostile and broken containers end as `unscannable` (block), quickly and without writing anything.
 @Suite struct ZipContainerTests {
-    /// Ingests `bytes` and returns the single unscannable finding's message, with the time it took.
-    func unscannable(_ bytes: [UInt8], name: String, limits: ContainerLimits = .standard) -> (message: String?, seconds: Double) {
-        let start = ContinuousClock.now
+    /// Ingests `bytes` and returns the single unscannable finding's message. How long refusing a
+    /// bomb takes is measured by Scripts/bench-hostile.sh (a release build), not asserted here.
+    func unscannable(_ bytes: [UInt8], name: String, limits: ContainerLimits = .standard) -> String? {
         let doc = IngestStage(limits: limits).run(RawInput(path: name, bytes: bytes))
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         guard doc.isUnscannable, doc.findings.count == 1, let f = doc.findings.first, f.kind == .unscannable, f.severity == .block else {
-            return (nil, seconds)
+            return nil
         }
-        return (f.message, seconds)
+        return f.message
     }
 
-    @Test func zipBombIsRejectedWithinASecond() {
-        let (message, seconds) = unscannable(Fixtures.bytes("bomb.docx"), name: "bomb.docx")
+    @Test func zipBombIsRejectedAtTheLimit() {
+        let message = unscannable(Fixtures.bytes("bomb.docx"), name: "bomb.docx")
         #expect(message?.contains("size or compression-ratio limit") == true)
-        #expect(seconds < 1)
     }
 
     @Test func zipBombThatUnderstatesItsSizeIsStoppedWhileInflating() {
@@ -35,33 +32,31 @@ import Testing
                 i += 1
             }
         }
-        let (message, seconds) = unscannable(bytes, name: "liar.docx")
+        // The limit is met while inflating: the message names the entry that went past it.
+        let message = unscannable(bytes, name: "liar.docx")
         #expect(message?.contains("`word/document.xml` inflates beyond") == true)
-        // A second in a release build (measured: 0.11 s); a debug build on a loaded CI machine is
-        // slower, while inflating the whole bomb would take far longer than this bound.
-        #expect(seconds < 3)
     }
 
     @Test func pathTraversalArchiveIsRejectedAndWritesNothing() {
-        let (message, _) = unscannable(Fixtures.bytes("traversal.docx"), name: "traversal.docx")
+        let message = unscannable(Fixtures.bytes("traversal.docx"), name: "traversal.docx")
         #expect(message?.contains("climbs out of the archive") == true)
         #expect(!FileManager.default.fileExists(atPath: "/tmp/pubgate-traversal-canary.txt"))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/pubgate-absolute-canary.txt"))
     }
 
     @Test func encryptedCorruptAndLegacyFilesAreUnscannable() {
-        #expect(unscannable(Fixtures.bytes("encrypted.docx"), name: "e.docx").message?.contains("encrypted with a password") == true)
+        #expect(unscannable(Fixtures.bytes("encrypted.docx"), name: "e.docx")?.contains("encrypted with a password") == true)
         let whole = Fixtures.bytes("word-comment-mobile.docx")
-        #expect(unscannable(Array(whole.prefix(whole.count / 2)), name: "cut.docx").message?.contains("damaged") == true)
+        #expect(unscannable(Array(whole.prefix(whole.count / 2)), name: "cut.docx")?.contains("damaged") == true)
         let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
-        #expect(unscannable(ole, name: "old.doc").message?.contains("legacy binary Office file") == true)
-        #expect(unscannable(Array("plain words".utf8), name: "fake.pdf").message?.contains("neither a ZIP package nor a PDF") == true)
+        #expect(unscannable(ole, name: "old.doc")?.contains("legacy binary Office file") == true)
+        #expect(unscannable(Array("plain words".utf8), name: "fake.pdf")?.contains("neither a ZIP package nor a PDF") == true)
     }
 
     @Test func entryCountIsLimited() {
         var limits = ContainerLimits()
         limits.maxEntries = 3
-        let (message, _) = unscannable(Fixtures.bytes("word-comment-mobile.docx"), name: "a.docx", limits: limits)
+        let message = unscannable(Fixtures.bytes("word-comment-mobile.docx"), name: "a.docx", limits: limits)
         #expect(message?.contains("more than 3 entries") == true)
     }
 
@@ -103,7 +98,7 @@ import Testing
         #expect(scan(intact, name: "a.docx").1.contains { $0.ruleID == "sec_mark_header" })
         var damaged = intact
         damaged.insert(0, at: try #require(Self.record(1, named: "word/header1.xml", in: intact)))
-        #expect(unscannable(damaged, name: "a.docx").message?.contains("damaged") == true)
+        #expect(unscannable(damaged, name: "a.docx")?.contains("damaged") == true)
     }
 
     /// ZIPFoundation computes each entry's CRC-32 and leaves the comparison to the caller; an entry
@@ -116,7 +111,7 @@ import Testing
             let central = try #require(Self.record(1, named: entry, in: intact))
             let local = try #require(Self.record(3, named: entry, in: intact))
             for at in [central + 16, local + 14] { damaged[at] ^= 0x5A }
-            #expect(unscannable(damaged, name: "a.docx").message == "cannot scan: entry `\(entry)` cannot be read: it is damaged", "\(entry)")
+            #expect(unscannable(damaged, name: "a.docx") == "cannot scan: entry `\(entry)` cannot be read: it is damaged", "\(entry)")
         }
     }
 
@@ -142,7 +137,7 @@ import Testing
         count[end + 8] &+= 1
         cases.append(("entry count", count))
         for (label, bytes) in cases {
-            #expect(unscannable(bytes, name: "a.ofd").message?.contains("damaged") == true, "\(label)")
+            #expect(unscannable(bytes, name: "a.ofd")?.contains("damaged") == true, "\(label)")
         }
     }
 }

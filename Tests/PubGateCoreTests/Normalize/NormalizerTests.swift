@@ -1,5 +1,6 @@
 import Testing
 @testable import PubGateCore
+import TestSupport
 
 @Suite struct NormalizerTests {
     @Test func fullWidthZeroWidthAndHanSpacesAreNormalized() {
@@ -14,7 +15,7 @@ import Testing
     /// The fast loop (ASCII, ideographs, CJK punctuation, full-width ASCII) writes what the
     /// scalar-by-scalar mapping says, around and across the ranges' edges.
     @Test(arguments: 0..<20) func fastPathWritesEachScalarsMapping(seed: Int) {
-        var rng = SplitMix(seed: UInt64(seed))
+        var rng = SeededRandom(seed: UInt64(seed))
         let pool: [ClosedRange<UInt32>] = [0x21...0x7E, 0x3001...0x3040, 0x31F0...0x3210, 0x4DF0...0x4E10, 0x9FF0...0xA010, 0xFEFF...0xFF70, 0xE9...0xE9, 0x201C...0x201D]
         let scalars: [Unicode.Scalar] = (0..<200).map { _ in
             let range = pool[Int(rng.next() % UInt64(pool.count))]
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test(arguments: 0..<50) func mappingBackLandsOnTheOriginalCharacter(seed: Int) {
-        var rng = SplitMix(seed: UInt64(seed))
+        var rng = SeededRandom(seed: UInt64(seed))
         let alphabet: [Unicode.Scalar] = ["a", "1", "１", "Ａ", "身", "份", " ", "　", "\u{200B}", "\n", "★", "（", "：", "é", "\r"]
         let scalars = (0..<(40 + 17 * seed)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
         let segment = TextSegment(part: .body, decoded: scalars, range: 0..<scalars.count)
@@ -55,18 +56,5 @@ import Testing
             #expect(expected.contains(normalized) || normalized == "\n", "byte \(i) maps to \(origin)")
             i = end
         }
-    }
-}
-
-/// A small deterministic generator for property tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -5,6 +5,7 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// A large text file read in windows is judged exactly as the same file read whole: the same
@@ -17,7 +18,7 @@ import Glibc
     /// `oneLine` the line breaks are spaces, so every window starts mid-line.
     static func text(lines: Int, oneLine: Bool = false) -> String {
         var out = ["机密★一年", "关于做好防汛值班工作的通知"]
-        var generator = SeededGenerator(seed: 7)
+        var generator = SeededRandom(seed: 7)
         let filler = ["各单位要严格落实值班制度，确保通讯畅通。", "值班人员名单另行通知。", "请于每日八时前报送情况。", "道路施工期间注意绕行。"]
         for i in 0..<lines {
             switch i % 13 {
@@ -118,22 +119,5 @@ import Glibc
         }
         guard done != -1 else { return nil }
         return output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so test texts are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

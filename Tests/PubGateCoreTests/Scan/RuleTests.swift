@@ -116,11 +116,10 @@ import Testing
             examples: {match: [aaa]}
         """.write(to: file, atomically: true, encoding: .utf8)
         let rules = try RuleSet.load(from: file.path)
-        let start = Date()
         // The last line is a real match, so the prefilter sends the document to PCRE2, which then
         // meets the pathological first line.
         let (_, findings) = scan(Array((String(repeating: "a", count: 5000) + "!\naaa").utf8), name: "a.txt", rules: rules)
-        #expect(Date().timeIntervalSince(start) < 1)
+        // The match limit ends the pathological match (how quickly: Scripts/bench-hostile.sh).
         #expect(findings.contains { $0.kind == .scanIncomplete && $0.severity == .block })
     }
 
@@ -141,7 +140,7 @@ import Testing
 
     @Test func defaultOutputNeverContainsTheFullID() throws {
         let ingested = IngestStage().run(RawInput(path: "a.txt", bytes: Array("身份证号：210503197906151225".utf8)))
-        let findings = Scanner(rules: shippedRules, asOf: reviewDate, showMatches: false).scan(shippedClassifier.classify(ingested))
+        let findings = RuleScanner(rules: shippedRules, asOf: reviewDate, showMatches: false).scan(shippedClassifier.classify(ingested))
         let json = String(decoding: try AtomicWriter.encodeJSON(findings), as: UTF8.self)
         #expect(!findings.isEmpty)
         #expect(!json.contains("210503197906151225"))

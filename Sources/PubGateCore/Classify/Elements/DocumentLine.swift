@@ -1,3 +1,4 @@
+import BytesKit
 import PCRE2Kit
 
 /// One line of a document's matching copy, trimmed, with the original line it came from.

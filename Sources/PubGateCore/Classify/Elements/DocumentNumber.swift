@@ -1,3 +1,4 @@
+import BytesKit
 import EncodingKit
 import Foundation
 import PCRE2Kit
@@ -23,10 +24,6 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
 
     // Normalized text: NFKC has already turned （）［］ into ASCII and ﹝﹞ into 〔〕.
     private static let numberSign = Array("号".utf8)
-    /// The bracketed year and the sequence: the search is anchored here, and the 机关代字 is read
-    /// backwards from it (a pattern that starts at the organ code would try every Han character).
-    static let pattern = try! Regex(
-        #"([〔\[【({])[ \t]*(\d{2,4})[ \t]*([〕\]】)}])[ \t]*(字)?[ \t]*(第)?[ \t]*(\d{1,5})[ \t]*号"#, options: .offsetLimit)
     /// Longest 机关代字 read back from the bracket.
     static let maxOrganLength = 12
 
@@ -39,7 +36,7 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
     public static func all(in bytes: [UInt8], maxYear: Int = 9999) -> [DocumentNumber] {
         guard LiteralSearch.contains(numberSign, in: bytes) else { return [] }
         var found: [DocumentNumber] = []
-        try? pattern.forEachMatch(in: bytes, startingWithin: openingBrackets(in: bytes), validUTF8: true) { groups in
+        try? LinePatterns.shared.documentNumber.regex.forEachMatch(in: bytes, startingWithin: openingBrackets(in: bytes), validUTF8: true) { groups in
             let s = { (i: Int) -> String? in groups[i].map { String(decoding: bytes[$0], as: UTF8.self) } }
             guard let whole = groups[0], let lb = s(1), let year = s(2), let rb = s(3), let seq = s(6) else { return true }
             let organ = organCode(before: whole.lowerBound, in: bytes)

@@ -25,16 +25,16 @@ public struct ElementExtractor: Sendable {
         var titleAboveNumber: Int?
         for (i, l) in lines.prefix(8).enumerated() {
             let t = l.text
-            if i < 2, e.copyNumber == nil, t.wholeMatch(#"\d{6}"#) {
+            if i < 2, e.copyNumber == nil, t.wholeMatch(\.elementCopyNumber) {
                 e.copyNumber = ElementText(l)
                 headEnd = i
-            } else if e.secrecy == nil, t.wholeMatch(#"(绝密|机密|秘密)( ?[★☆*] ?[0-9]{0,3} ?(年|个月|长期)?)?"#) {
+            } else if e.secrecy == nil, t.wholeMatch(\.elementSecrecy) {
                 e.secrecy = ElementText(l)
                 headEnd = i
-            } else if e.urgency == nil, t.wholeMatch(#"特急|加急|特提|平急"#) {
+            } else if e.urgency == nil, t.wholeMatch(\.elementUrgency) {
                 e.urgency = ElementText(l)
                 headEnd = i
-            } else if e.issuerMark == nil, t.hasCount(atMost: 30), t.wholeMatch(#"\p{sc:Han}{2,}(?:局|委|厅|府|部|院|室|会|处|队|所|中心|政府)(?:\p{sc:Han}{0,12})?文件"#) {
+            } else if e.issuerMark == nil, t.hasCount(atMost: 30), t.wholeMatch(\.elementIssuerMark) {
                 e.issuerMark = ElementText(l)
                 headEnd = i
             } else if e.documentNumber == nil, let number = DocumentNumber.first(in: t), t.hasCount(atMost: number.written.count + 16),
@@ -95,7 +95,7 @@ public struct ElementExtractor: Sendable {
             for j in bodyStart..<min(bodyStart + 2, lines.count) {
                 let t = lines[j].text
                 if t.hasSuffix(":"), t.hasCount(atLeast: 3), t.hasCount(atMost: 60), !t.includes("号"), !t.includes("《"),
-                    !Self.isFieldLine(t), t.firstMatch(#"^(?:根据|按照|依据|依照|为了|现将|经)"#) == nil
+                    !Self.isFieldLine(t), t.firstMatch(\.elementSentenceOpening) == nil
                 {
                     e.recipients = ElementText(text: String(t.dropLast()), line: lines[j].line)
                     bodyStart = j + 1
@@ -111,10 +111,10 @@ public struct ElementExtractor: Sendable {
         for i in stride(from: lines.count - 1, through: closingStart, by: -1) {
             let t = lines[i].text
             guard t.includes("抄送") || t.hasSuffix("印发") else { continue }
-            if e.copiesTo == nil, let m = t.firstMatch(#"^抄送:(.+)$"#) {
+            if e.copiesTo == nil, let m = t.firstMatch(\.elementCopiesTo) {
                 e.copiesTo = ElementText(text: m, line: lines[i].line)
                 tailStart = min(tailStart, i)
-            } else if e.printing == nil, t.wholeMatch(#".+? +[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日印发"#) {
+            } else if e.printing == nil, t.wholeMatch(\.elementPrinting) {
                 e.printing = ElementText(lines[i])
                 tailStart = min(tailStart, i)
             }
@@ -134,16 +134,16 @@ public struct ElementExtractor: Sendable {
             }
             for i in (di + 1)..<tailStart {
                 let t = lines[i].text
-                if t.wholeMatch(#"\(.{2,80}\)"#) {
+                if t.wholeMatch(\.elementAnnotation) {
                     e.annotations.append(ElementText(lines[i]))
-                } else if t.wholeMatch(#"附件 ?[0-9]{0,2}"#) {
+                } else if t.wholeMatch(\.elementAttachmentHeading) {
                     e.attachments.append(ElementText(lines[i]))
                 }
             }
         }
         // 附件说明: between the 正文 and the 署名.
         if bodyStart <= bodyEnd {
-            for i in stride(from: bodyEnd, through: max(bodyStart, closingStart), by: -1) where lines[i].text.wholeMatch(#"附件 ?:.+"#) {
+            for i in stride(from: bodyEnd, through: max(bodyStart, closingStart), by: -1) where lines[i].text.wholeMatch(\.elementAttachmentNote) {
                 e.attachmentNote = ElementText(lines[i])
                 bodyEnd = i - 1
                 break
@@ -173,7 +173,7 @@ public struct ElementExtractor: Sendable {
 
     /// A line that is a label and its value (`当事人名称：…`, `统一社会信用代码：…`): a field, not a title.
     static func isLabelledField(_ t: String) -> Bool {
-        t.firstMatch(#"^[\p{sc:Han}()/、]{2,12} ?:"#) != nil
+        t.firstMatch(\.elementLabelledField) != nil
     }
 
     /// Whether a line may be a title: not a field or a bare number or date, not a sentence.
@@ -182,7 +182,7 @@ public struct ElementExtractor: Sendable {
         guard !t.hasSuffix("。"), !isDateLine(t) else { return false }
         // At least a few words: a line of digits, brackets and 第…号 is a number, not a title.
         return t.unicodeScalars.filter { $0.properties.isIdeographic }.count >= 4
-            && !t.wholeMatch(#"[\p{sc:Han}]{0,12}[(〔\[]?[0-9]{4}[)〕\]]? ?(?:年 ?)?第? ?[0-9]+ ?号"#)
+            && !t.wholeMatch(\.elementBareNumber)
     }
     /// How far from the end the 署名, 成文日期, 附注 and 版记 are looked for.
     static let closingLines = 40
@@ -193,16 +193,16 @@ public struct ElementExtractor: Sendable {
     }
 
     static func signer(in t: String) -> String? {
-        t.firstMatch(#"签发人 ?: ?(\p{sc:Han}[\p{sc:Han}·]{1,7}(?:[ 、,]+\p{sc:Han}[\p{sc:Han}·]{1,7})*)"#)
+        t.firstMatch(\.elementSigner)
     }
 
     static func isDateLine(_ t: String) -> Bool {
-        t.wholeMatch(#"[0-9]{4} ?年 ?[0-9]{1,2} ?月 ?[0-9]{1,2} ?日"#)
-            || t.wholeMatch(#"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"#)
+        t.wholeMatch(\.elementDate)
+            || t.wholeMatch(\.elementChineseDate)
     }
 
     static func isSignature(_ t: String) -> Bool {
-        t.hasCount(atLeast: 2) && t.hasCount(atMost: 40) && t.wholeMatch(#"[\p{sc:Han}()、 ]+"#) && !t.hasSuffix("。")
+        t.hasCount(atLeast: 2) && t.hasCount(atMost: 40) && t.wholeMatch(\.elementSignature) && !t.hasSuffix("。")
     }
 
     static func isFieldLine(_ t: String) -> Bool {
@@ -212,7 +212,7 @@ public struct ElementExtractor: Sendable {
 
     /// The 文种 a title ends with (决定, 通知, 规定 …), if any.
     static func genreEnding(_ t: String) -> String? {
-        t.firstMatch(#"(决议|决定|命令|令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要|规定|办法|细则|规则|方案|答复|解读|公示|(?:决定|答复|告知|通知|倡议)书)(?:\([^)]*\))?$"#)
+        t.firstMatch(\.elementGenreEnding)
     }
 
     static func stripHeading(_ t: String) -> String {

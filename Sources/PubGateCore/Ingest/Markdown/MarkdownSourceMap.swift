@@ -1,3 +1,4 @@
+import BytesKit
 import EncodingKit
 import PCRE2Kit
 

@@ -1,3 +1,4 @@
+import BytesKit
 import CommonMarkKit
 import EncodingKit
 import Foundation
@@ -110,7 +111,7 @@ final class MarkdownWalker: MarkdownHandler {
             endCell(endsBlock: true)
             endBlock()
             cellsInRow = 0
-            if inHeaderRow, headers.contains(where: { $0?.firstMatch(#"[0-9]{6,}"#) != nil }) {
+            if inHeaderRow, headers.contains(where: { $0?.firstMatch(\.tableDataRow) != nil }) {
                 // A first row of data under the header line gives no column names.
                 headers = []
             }

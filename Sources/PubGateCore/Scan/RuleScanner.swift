@@ -1,3 +1,4 @@
+import BytesKit
 import EncodingKit
 import PCRE2Kit
 
@@ -9,7 +10,7 @@ import PCRE2Kit
 /// validator → context words. A rule that
 /// hits a PCRE2 resource limit yields a `scan_incomplete` finding, which rejects the document: a scan
 /// that did not finish must never look like a clean one.
-public struct Scanner: Sendable {
+public struct RuleScanner: Sendable {
     public let rules: RuleSet
     public let asOf: SimpleDate
     public let showMatches: Bool

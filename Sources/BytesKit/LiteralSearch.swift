@@ -4,7 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Fast literal byte search for keyword prefilters (libc `memchr` for one byte, then a compare).
+/// Fast literal byte search for keyword prefilters and line splitting (libc `memchr` for one byte,
+/// then a compare). It lives in BytesKit, the Kit of byte loops over raw memory, not beside PCRE2:
+/// it searches literals, no pattern.
 ///
 /// A rule's keywords are checked before its pattern runs; the generic `Collection.firstRange(of:)`
 /// was measured at a few MB/s here, which made the prefilter cost more than the regexes it saves.

@@ -1,5 +1,5 @@
 import Testing
-import PCRE2Kit
+import BytesKit
 
 @Suite struct LiteralSearchTests {
     @Test func findsEveryOccurrenceInTurn() {

@@ -6,8 +6,8 @@ internal import CPCRE2
 /// pattern is matched" and may be used by several threads simultaneously; JIT compilation writes
 /// into the code block, so it is done in `init`, before the value can be shared. The match context
 /// holds only limits and is never changed after `init`. Match data is created per call.
-@safe public final class Regex: @unchecked Sendable {
-    /// Options accepted by ``Regex/init(_:options:limits:)``.
+@safe public final class PCRE2Regex: @unchecked Sendable {
+    /// Options accepted by ``PCRE2Regex/init(_:options:limits:)``.
     public struct Options: OptionSet, Sendable {
         public let rawValue: UInt32
         public init(rawValue: UInt32) { self.rawValue = rawValue }
@@ -19,7 +19,7 @@ internal import CPCRE2
         /// Unicode properties for `\d`, `\w`, `\b`. Off by default: detectors need ASCII `\d`.
         public static let ucp = Options(rawValue: PCRE2_UCP)
         public static let extended = Options(rawValue: PCRE2_EXTENDED)
-        /// Allows ``Regex/forEachMatch(in:startingWithin:_:)`` to bound where a match may start.
+        /// Allows ``PCRE2Regex/forEachMatch(in:startingWithin:_:)`` to bound where a match may start.
         public static let offsetLimit = Options(rawValue: PCRE2_USE_OFFSET_LIMIT)
     }
 
@@ -171,7 +171,7 @@ internal import CPCRE2
     }
 }
 
-/// One matching pass over a subject: the C handles it needs, valid only inside ``Regex``'s scope.
+/// One matching pass over a subject: the C handles it needs, valid only inside ``PCRE2Regex``'s scope.
 @safe private struct MatchSession: ~Copyable {
     nonisolated(unsafe) let code: OpaquePointer
     nonisolated(unsafe) let context: OpaquePointer?

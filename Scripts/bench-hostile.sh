@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# How long pubgate (release) takes to refuse hostile input — numbers the tests used to assert with
+# a wall clock, which a loaded debug build cannot promise. Prints seconds and peak memory for:
+# the 128 MiB zip bomb fixture, and a rule that backtracks catastrophically on a 5,000-character
+# line (PCRE2's match limit must end it). Measured, not asserted: quote them, compare them.
+#   Scripts/bench-hostile.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --product pubgate >/dev/null 2>&1
+bin=.build/release/pubgate
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+measure() {
+    local label=$1; shift
+    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
+    read -r seconds kb <"$work/time"
+    printf '%-28s %6s s  %6d MiB peak\n' "$label" "$seconds" $((kb / 1024))
+}
+measure "zip bomb (bomb.docx)" "$bin" review Tests/Fixtures/Ingest/bomb.docx --out "$work/bomb" --quiet
+mkdir -p "$work/rules"
+cp Rules/*.yaml "$work/rules/"
+cat >"$work/rules/runaway.yaml" <<'YAML'
+version: 1
+rules:
+  - id: runaway
+    title: t
+    kind: format
+    severity: fix
+    pattern: '(a+)+$'
+    examples: {match: [aaa]}
+YAML
+{ printf 'a%.0s' $(seq 5000); printf '!\naaa\n'; } >"$work/runaway.txt"
+measure "catastrophic backtracking" "$bin" review "$work/runaway.txt" --out "$work/runaway" --rules "$work/rules" --quiet
