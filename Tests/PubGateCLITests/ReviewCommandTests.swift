@@ -61,6 +61,17 @@ import Testing
 
     /// The manifest of Samples/drafts must equal Samples/expected/manifest.json byte for byte.
     /// Re-record with PUBGATE_RECORD=1 after a deliberate change, and review the diff.
+    /// A built-in pattern that does not compile stops the run before any document is read
+    /// (exit 78, the pattern named), instead of switching its check off.
+    @Test func aBrokenBuiltInPatternStopsTheRun() throws {
+        let out = try Self.temporaryDirectory()
+        let run = try Self.pubgate(
+            ["review", "Samples/drafts", "--out", out.path, "--rules", "Rules"], environment: ["PUBGATE_BREAK_PATTERN": "consultationChannel"])
+        #expect(run.status == 78)
+        #expect(run.stderr.contains("pattern `consultationChannel` does not compile"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("manifest.json").path))
+    }
+
     @Test func samplesMatchTheExpectedManifest() throws {
         let out = try Self.temporaryDirectory()
         let run = try Self.pubgate(["review", "Samples/drafts", "--out", out.path, "--as-of", "2025-06-30", "--rules", "Rules"])

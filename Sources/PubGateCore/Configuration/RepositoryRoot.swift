@@ -30,7 +30,7 @@ public struct RepositoryRoot: Sendable, Equatable {
         } else {
             start = directory
         }
-        let r = Subprocess.git(["rev-parse", "--show-toplevel"], in: start)
+        let r = ChildProcess.git(["rev-parse", "--show-toplevel"], in: start)
         let top = r.text.trimmingCharacters(in: .newlines)
         if r.status == 0, !top.isEmpty { return RepositoryRoot(path: top, isGit: true) }
         return RepositoryRoot(path: start, isGit: false)

@@ -1,7 +1,8 @@
 import EncodingKit
 import Foundation
 
-/// One document's entry in the manifest: what it is, what was found and what was decided.
+/// One document's entry in the manifest: what it is (``DocumentDescription``), what was found and what
+/// was decided (the decide stage's ``Verdict``). A record only: the decisions are ``DecideStage``'s.
 public struct DocumentReview: Sendable, Codable {
     public let path: String
     public let sha256: String
@@ -28,109 +29,51 @@ public struct DocumentReview: Sendable, Codable {
     /// Sorted by line, column, then rule id.
     public private(set) var findings: [Finding]
     /// Findings accepted by a suppression, with it (not counted for the decision).
-    public private(set) var suppressed: [SuppressedFinding] = []
+    public private(set) var suppressed: [SuppressedFinding]
     /// Files a page links as attachments (附件), as paths beside the page's own; reviewed with it.
     /// Nil for documents that link none.
-    public internal(set) var attachments: [String]?
+    public let attachments: [String]?
     /// `asset` for a site asset (scanned for leaks, not judged as a document); nil for a document.
-    public internal(set) var role: DocumentRole?
+    public let role: DocumentRole?
     /// The document's `pubgate:allow` lines (applied once every finding is known).
     var inlineAllows: [InlineSuppressions.Allow] = []
 
-    public init(
-        path: String, sha256: String, bytes: Int, format: DocumentFormat, encoding: TextEncoding?, docType: DocumentType?,
-        title: String?, attribute: String?, attributeDetail: AttributeAssessment?, documentNumber: String?,
-        elements: DocumentElements?, metadata: PageMetadata?, validity: ValidityStatement?, expiry: ValidityTerm?,
-        findings: [Finding],
-        policy: DecisionPolicy
-    ) {
-        self.path = path
-        self.sha256 = sha256
-        self.bytes = bytes
-        self.format = format
-        self.encoding = encoding
-        self.docType = docType
-        self.title = title
-        self.attribute = attribute
-        self.attributeDetail = attributeDetail
-        self.documentNumber = documentNumber
-        self.elements = elements
-        self.metadata = metadata
-        self.validity = validity
-        self.expiry = expiry
-        self.findings = []
-        self.decision = .approve
-        self.disposition = nil
-        add(findings, policy: policy)
+    /// The one way a review is made: a document's facts and the decide stage's verdict.
+    init(_ facts: DocumentDescription, verdict: Verdict, inlineAllows: [InlineSuppressions.Allow] = []) {
+        path = facts.path
+        sha256 = facts.sha256
+        bytes = facts.bytes
+        format = facts.format
+        encoding = facts.encoding
+        docType = facts.docType
+        title = facts.title
+        attribute = facts.attribute
+        attributeDetail = facts.attributeDetail
+        documentNumber = facts.documentNumber
+        elements = facts.elements
+        metadata = facts.metadata
+        validity = facts.validity
+        expiry = facts.expiry
+        attachments = facts.attachments
+        role = facts.role
+        findings = verdict.findings
+        suppressed = verdict.suppressed
+        decision = verdict.decision
+        disposition = verdict.disposition
+        self.inlineAllows = inlineAllows
     }
 
-    /// Adds findings (from a later stage) and decides again.
-    public mutating func add(_ more: [Finding], policy: DecisionPolicy) {
-        findings = (findings + policy.adjust(more)).sorted(by: Self.order)
-        (decision, disposition) = policy.decide(findings)
+    /// What the decide stage concluded, as recorded.
+    var verdict: Verdict {
+        Verdict(findings: findings, suppressed: suppressed, decision: decision, disposition: disposition)
     }
 
-    /// Moves the findings an inline allow or a baseline entry accepts into `suppressed` and decides
-    /// again; returns the suppressions that matched nothing. A document that could not be read or
-    /// fully scanned is never accepted this way (fail closed).
-    mutating func applySuppressions(baseline: [Baseline.Entry], policy: DecisionPolicy) -> [Suppression] {
-        var usedAllows = Set<Int>()
-        var usedEntries = Set<Int>()
-        var kept: [Finding] = []
-        for f in findings {
-            guard f.kind != .unscannable, f.kind != .scanIncomplete, f.kind != .suppression else {
-                kept.append(f)
-                continue
-            }
-            if let i = inlineAllows.firstIndex(where: { a in
-                a.rule == f.ruleID && (f.location.map { $0.line == a.line || $0.line == a.line + 1 } ?? true)
-            }) {
-                usedAllows.insert(i)
-                let a = inlineAllows[i]
-                suppressed.append(SuppressedFinding(finding: f, suppression: Suppression(source: .inline, rule: a.rule, reason: a.reason, line: a.line)))
-                continue
-            }
-            // The fingerprint is a hash of the finding: only worked out when there is a baseline to match.
-            if !baseline.isEmpty, case let fingerprint = Baseline.fingerprint(f),
-                let i = baseline.firstIndex(where: { $0.rule == f.ruleID && $0.fingerprint == fingerprint })
-            {
-                usedEntries.insert(i)
-                let e = baseline[i]
-                suppressed.append(
-                    SuppressedFinding(
-                        finding: f, suppression: Suppression(source: .baseline, rule: e.rule, reason: e.reason, line: nil, author: e.addedBy, date: e.added)))
-                continue
-            }
-            kept.append(f)
-        }
-        findings = kept
-        (decision, disposition) = policy.decide(findings)
-        let staleAllows = inlineAllows.indices.filter { !usedAllows.contains($0) }.map {
-            Suppression(source: .inline, rule: inlineAllows[$0].rule, reason: inlineAllows[$0].reason, line: inlineAllows[$0].line)
-        }
-        let staleEntries = baseline.indices.filter { !usedEntries.contains($0) }.map {
-            Suppression(source: .baseline, rule: baseline[$0].rule, reason: baseline[$0].reason, line: nil, author: baseline[$0].addedBy, date: baseline[$0].added)
-        }
-        return staleAllows + staleEntries
-    }
-
-    /// Fills in who added each inline suppression and when, from `blame` (git blame where the
-    /// document is in git).
-    mutating func attributeInlineSuppressions(_ blame: (Int) -> (author: String, date: String)?) {
-        for i in suppressed.indices where suppressed[i].suppression.source == .inline {
-            guard let line = suppressed[i].suppression.line, let (author, date) = blame(line) else { continue }
-            var s = suppressed[i].suppression
-            s.author = author
-            s.date = date
-            suppressed[i] = SuppressedFinding(finding: suppressed[i].finding, suppression: s)
-        }
-    }
-
-    static func order(_ a: Finding, _ b: Finding) -> Bool {
-        let la = a.location.map { ($0.line, $0.column) } ?? (0, 0)
-        let lb = b.location.map { ($0.line, $0.column) } ?? (0, 0)
-        if la != lb { return la < lb }
-        return a.ruleID < b.ruleID
+    /// Records a later verdict of the decide stage (aggregation, suppressions, attachments).
+    mutating func record(_ verdict: Verdict) {
+        findings = verdict.findings
+        suppressed = verdict.suppressed
+        decision = verdict.decision
+        disposition = verdict.disposition
     }
 
     /// In the order of the JSON keys, so the manifest writer never has to reorder an entry.

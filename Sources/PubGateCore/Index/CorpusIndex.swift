@@ -40,12 +40,8 @@ public final class CorpusIndex: Sendable {
             guard let salt, let bytes = Data(hexString: salt) else { throw IndexError(path: path, message: "index has no salt") }
             self.queue = queue
             self.keys = EntityKeys(salt: Array(bytes))
-        } catch let e as IndexError {
-            throw e
-        } catch let e as DatabaseError {
-            throw IndexError(path: path, message: Self.describe(e))
         } catch {
-            throw IndexError(path: path, message: "\(error)")
+            throw Self.indexError(error, path: path)
         }
     }
 
@@ -111,57 +107,44 @@ public final class CorpusIndex: Sendable {
     public func add(
         _ docs: [(profile: DocumentProfile, sha256: String, attribute: String?, validity: String?, writtenDate: SimpleDate?)]
     ) throws(IndexError) {
-        do {
+        try access { queue in
             try queue.write { db in
+                let keys = keys.keyer()
                 for d in docs {
                     let p = d.profile
-                    try db.execute(sql: "DELETE FROM documents WHERE path = ?", arguments: [p.path])
-                    try db.execute(
-                        sql: """
-                            INSERT INTO documents (path, sha256, text_hash, document_number, title, doc_type, attribute, validity,
-                                written_date, publish_date, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'published')
-                            """,
-                        arguments: [
-                            p.path, d.sha256, p.textHash, p.documentNumber.map { ElementMasking.maskDigitRuns($0) },
-                            p.title.map(ElementMasking.maskText), p.docType.rawValue, d.attribute, d.validity,
-                            d.writtenDate?.description, p.date?.description,
-                        ])
-                    let id = db.lastInsertedRowID
+                    try IndexedDocument.filter(Column("path") == p.path).deleteAll(db)
+                    var document = IndexedDocument(
+                        path: p.path, sha256: d.sha256, textHash: p.textHash, documentNumber: p.documentNumber.map { ElementMasking.maskDigitRuns($0) },
+                        title: p.title.map(ElementMasking.maskText), docType: p.docType.rawValue, attribute: d.attribute, validity: d.validity,
+                        writtenDate: d.writtenDate?.description, publishDate: p.date?.description, status: "published")
+                    try document.insert(db)
+                    guard let id = document.id else { continue }
                     for m in p.persons {
-                        try db.execute(
-                            sql: "INSERT INTO persons (document_id, name_key, person_key, template, visible, length, attributes) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            arguments: [
-                                id, m.name.map(keys.name), keys.person(m), m.template, m.visible.sorted().map(String.init).joined(separator: ","),
-                                m.digits.count, m.attributes.sorted().map(\.rawValue).joined(separator: ","),
-                            ])
+                        try IndexedPerson(
+                            documentId: id, nameKey: m.name.map(keys.name), personKey: keys.person(m), template: m.template,
+                            visible: m.visible.sorted().map(String.init).joined(separator: ","), length: m.digits.count,
+                            attributes: m.attributes.sorted().map(\.rawValue).joined(separator: ",")
+                        ).insert(db)
                     }
                     for day in p.operations.days.sorted() {
-                        try db.execute(
-                            sql: "INSERT INTO operations (document_id, day, categories, places) VALUES (?, ?, ?, ?)",
-                            arguments: [
-                                id, day, p.operations.categories.sorted().map(\.rawValue).joined(separator: ","),
-                                p.operations.places.sorted().joined(separator: "\u{1F}"),
-                            ])
+                        try IndexedOperation(
+                            documentId: id, day: day, categories: p.operations.categories.sorted().map(\.rawValue).joined(separator: ","),
+                            places: p.operations.places.sorted().joined(separator: "\u{1F}")
+                        ).insert(db)
                     }
                 }
             }
-        } catch let e as DatabaseError {
-            throw IndexError(path: path, message: Self.describe(e))
-        } catch {
-            throw IndexError(path: path, message: "\(error)")
         }
     }
 
     /// Marks documents withdrawn or purged (the sweep's `--apply`), so re-publishing them is caught (A-08).
     public func mark(_ paths: [String], status: String) throws(IndexError) {
-        do {
+        try access { queue in
             try queue.write { db in
-                for p in paths { try db.execute(sql: "UPDATE documents SET status = ? WHERE path = ?", arguments: [status, p]) }
+                for chunk in paths.chunked(500) {
+                    _ = try IndexedDocument.filter(chunk.contains(Column("path"))).updateAll(db, Column("status").set(to: status))
+                }
             }
-        } catch let e as DatabaseError {
-            throw IndexError(path: path, message: Self.describe(e))
-        } catch {
-            throw IndexError(path: path, message: "\(error)")
         }
     }
 
@@ -173,112 +156,137 @@ public final class CorpusIndex: Sendable {
     /// Marks documents recorded under `prefix` that are no longer among `present` as withdrawn:
     /// a page gone from the site without a sweep was taken down, and must not come back unnoticed.
     public func markMissing(under prefix: String, present: Set<String>) throws(IndexError) -> Int {
-        do {
-            return try queue.write { db in
-                let paths = try String.fetchAll(
-                    db, sql: "SELECT path FROM documents WHERE status = 'published' AND path LIKE ? ESCAPE '\\'",
-                    arguments: [prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                        .replacingOccurrences(of: "_", with: "\\_") + "%"])
+        let pattern =
+            prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+        let request: SQLRequest<String> = "SELECT path FROM documents WHERE status = 'published' AND path LIKE \(pattern) ESCAPE '\\'"
+        return try access { queue in
+            try queue.write { db in
+                let paths = try request.fetchAll(db)
                 let gone = paths.filter { !present.contains($0) }
-                for p in gone { try db.execute(sql: "UPDATE documents SET status = 'withdrawn' WHERE path = ?", arguments: [p]) }
+                for chunk in gone.chunked(500) {
+                    _ = try IndexedDocument.filter(chunk.contains(Column("path"))).updateAll(db, Column("status").set(to: "withdrawn"))
+                }
                 return gone.count
             }
-        } catch let e as DatabaseError {
-            throw IndexError(path: path, message: Self.describe(e))
-        } catch {
-            throw IndexError(path: path, message: "\(error)")
         }
     }
 
     public var documentCount: Int {
-        (try? queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") }) ?? 0
+        (try? queue.read { db in try IndexedDocument.fetchCount(db) }) ?? 0
     }
 
-    /// What the corpus holds that bears on this batch (A-01 … A-04, A-08).
+    /// What the corpus holds that bears on this batch (A-01 … A-04, A-08), one query per rule.
     public func context(for batch: [DocumentProfile], asOf: SimpleDate, rules: AggregationRules) throws(IndexError) -> CorpusContext {
         let batchPaths = Set(batch.map(\.path))
-        let names = Set(batch.flatMap { $0.persons.compactMap(\.name) }).map(keys.name)
-        let days = Set(batch.flatMap { $0.operations.days })
-        // The index stores 文号 as reports show them (a planted one with a long digit run masked).
-        let numbers = Set(batch.compactMap { $0.documentNumber.map { ElementMasking.maskDigitRuns($0) } })
-        let texts = Set(batch.map(\.textHash))
         var context = CorpusContext()
+        let keys = keys.keyer()
         for m in batch.flatMap(\.persons) {
             if let n = m.name { context.nameKeys[n] = keys.name(n) }
             context.personKeys[Self.identity(m)] = keys.person(m)
         }
-        do {
+        let names = Set(batch.flatMap { $0.persons.compactMap(\.name) }).map(keys.name)
+        // The index stores 文号 as reports show them (a planted one with a long digit run masked).
+        let numbers = Set(batch.compactMap { $0.documentNumber.map { ElementMasking.maskDigitRuns($0) } })
+        let texts = Set(batch.map(\.textHash))
+        try access { queue in
             try queue.read { db in
-                for chunk in names.chunked(500) {
-                    let rows = try Row.fetchAll(
-                        db,
-                        sql: """
-                            SELECT d.path, p.name_key, p.person_key, p.visible, p.length, p.attributes FROM persons p
-                            JOIN documents d ON d.id = p.document_id WHERE d.status = 'published' AND p.name_key IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
-                            """, arguments: StatementArguments(chunk))
-                    for r in rows where !batchPaths.contains(r["path"]) {
-                        let visible: String = r["visible"]
-                        let attributes: String = r["attributes"]
-                        context.persons.append(
-                            .init(
-                                path: r["path"], nameKey: r["name_key"], personKey: r["person_key"],
-                                visible: Set(visible.split(separator: ",").compactMap { Int($0) }), length: r["length"],
-                                attributes: Set(attributes.split(separator: ",").compactMap { PersonMention.Attribute(rawValue: String($0)) })))
-                    }
-                }
-                let since = asOf.adding(days: -rules.bulk.windowDays).description
-                let recentDocuments = try Row.fetchAll(
-                    db, sql: "SELECT id, path FROM documents WHERE status = 'published' AND publish_date BETWEEN ? AND ? ORDER BY path",
-                    arguments: [since, asOf.description]
-                ).filter { !batchPaths.contains($0[1]) }
-                var recentKeys: Set<String> = []
-                for chunk in recentDocuments.map({ $0[0] as Int64 }).chunked(500) {
-                    let keys = try String.fetchAll(
-                        db, sql: "SELECT person_key FROM persons WHERE document_id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
-                        arguments: StatementArguments(chunk))
-                    recentKeys.formUnion(keys)
-                }
-                context.recentPersons = recentKeys.count
-                context.recentPersonPaths = recentDocuments.map { $0[1] }
-                let opsSince = asOf.adding(days: -rules.layout.windowDays).description
-                for chunk in Array(days).chunked(500) {
-                    let rows = try Row.fetchAll(
-                        db,
-                        sql: """
-                            SELECT d.path, o.day, o.categories, o.places FROM operations o JOIN documents d ON d.id = o.document_id
-                            WHERE d.status = 'published' AND (d.publish_date IS NULL OR d.publish_date >= ?)
-                            AND o.day IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
-                            """, arguments: StatementArguments([opsSince] + chunk))
-                    for r in rows where !batchPaths.contains(r["path"]) {
-                        var s = OperationalSummary()
-                        s.days = [r["day"]]
-                        let categories: String = r["categories"]
-                        let places: String = r["places"]
-                        s.categories = Set(categories.split(separator: ",").compactMap { OperationalSummary.Category(rawValue: String($0)) })
-                        s.places = Set(places.split(separator: "\u{1F}").map(String.init))
-                        context.operations.append(.init(path: r["path"], summary: s))
-                    }
-                }
-                let candidates = Array(numbers) + Array(texts)
-                for chunk in candidates.chunked(400) {
-                    let marks = chunk.map { _ in "?" }.joined(separator: ",")
-                    let rows = try Row.fetchAll(
-                        db,
-                        sql: """
-                            SELECT path, status, document_number, text_hash FROM documents WHERE status != 'published'
-                            AND (document_number IN (\(marks)) OR text_hash IN (\(marks)))
-                            """, arguments: StatementArguments(chunk + chunk))
-                    for r in rows {
-                        context.withdrawn.append(.init(path: r["path"], status: r["status"], documentNumber: r["document_number"], textHash: r["text_hash"]))
-                    }
-                }
+                context.persons = try Self.publishedPersons(db, nameKeys: names).filter { !batchPaths.contains($0.path) }
+                (context.recentPersons, context.recentPersonPaths) = try Self.recentPersons(
+                    db, since: asOf.adding(days: -rules.bulk.windowDays), through: asOf, excluding: batchPaths)
+                context.operations = try Self.operations(
+                    db, on: Set(batch.flatMap { $0.operations.days }), since: asOf.adding(days: -rules.layout.windowDays)
+                ).filter { !batchPaths.contains($0.path) }
+                context.withdrawn = try Self.withdrawn(db, numbers: Array(numbers), texts: Array(texts))
             }
-        } catch let e as DatabaseError {
-            throw IndexError(path: path, message: Self.describe(e))
-        } catch {
-            throw IndexError(path: path, message: "\(error)")
         }
         return context
+    }
+
+    /// Published persons sharing a name key with the batch (A-01, A-02).
+    private static func publishedPersons(_ db: Database, nameKeys: [String]) throws -> [CorpusContext.Person] {
+        var found: [CorpusContext.Person] = []
+        for chunk in nameKeys.chunked(500) {
+            let request: SQLRequest<PublishedPersonRow> = """
+                SELECT d.path, p.name_key, p.person_key, p.visible, p.length, p.attributes FROM persons p
+                JOIN documents d ON d.id = p.document_id WHERE d.status = 'published' AND p.name_key IN \(chunk)
+                """
+            for r in try request.fetchAll(db) {
+                found.append(
+                    .init(
+                        path: r.path, nameKey: r.nameKey, personKey: r.personKey,
+                        visible: Set(r.visible.split(separator: ",").compactMap { Int($0) }), length: r.length,
+                        attributes: Set(r.attributes.split(separator: ",").compactMap { PersonMention.Attribute(rawValue: String($0)) })))
+            }
+        }
+        return found
+    }
+
+    /// Distinct persons published in the bulk window, and the paths that published them (A-03).
+    private static func recentPersons(
+        _ db: Database, since: SimpleDate, through: SimpleDate, excluding batchPaths: Set<String>
+    ) throws -> (count: Int, paths: [String]) {
+        let recent = try IndexedDocument.filter(Column("status") == "published")
+            .filter(Column("publish_date") >= since.description && Column("publish_date") <= through.description)
+            .order(Column("path")).fetchAll(db)
+            .filter { !batchPaths.contains($0.path) }
+        var personKeys: Set<String> = []
+        for chunk in recent.compactMap(\.id).chunked(500) {
+            personKeys.formUnion(try IndexedPerson.filter(chunk.contains(Column("document_id"))).fetchAll(db).map(\.personKey))
+        }
+        return (personKeys.count, recent.map(\.path))
+    }
+
+    /// Published operations on the batch's days, from documents not older than the layout window (A-04).
+    private static func operations(_ db: Database, on days: Set<String>, since: SimpleDate) throws -> [CorpusContext.Operation] {
+        var found: [CorpusContext.Operation] = []
+        for chunk in Array(days).chunked(500) {
+            let request: SQLRequest<PublishedOperationRow> = """
+                SELECT d.path, o.day, o.categories, o.places FROM operations o JOIN documents d ON d.id = o.document_id
+                WHERE d.status = 'published' AND (d.publish_date IS NULL OR d.publish_date >= \(since.description))
+                AND o.day IN \(chunk)
+                """
+            for r in try request.fetchAll(db) {
+                var s = OperationalSummary()
+                s.days = [r.day]
+                s.categories = Set(r.categories.split(separator: ",").compactMap { OperationalSummary.Category(rawValue: String($0)) })
+                s.places = Set(r.places.split(separator: "\u{1F}").map(String.init))
+                found.append(.init(path: r.path, summary: s))
+            }
+        }
+        return found
+    }
+
+    /// Withdrawn or purged documents with one of the batch's 文号 or texts (A-08).
+    private static func withdrawn(_ db: Database, numbers: [String], texts: [String]) throws -> [CorpusContext.Withdrawn] {
+        var found: [CorpusContext.Withdrawn] = []
+        for chunk in (numbers + texts).chunked(400) {
+            let documents = try IndexedDocument.filter(Column("status") != "published")
+                .filter(chunk.contains(Column("document_number")) || chunk.contains(Column("text_hash"))).fetchAll(db)
+            for d in documents {
+                found.append(.init(path: d.path, status: d.status, documentNumber: d.documentNumber, textHash: d.textHash))
+            }
+        }
+        return found
+    }
+
+    /// Runs `body` on the database, every failure an ``IndexError`` naming this index: the one
+    /// place database errors are turned into messages.
+    private func access<T>(_ body: (DatabaseQueue) throws -> T) throws(IndexError) -> T {
+        do {
+            return try body(queue)
+        } catch {
+            throw Self.indexError(error, path: path)
+        }
+    }
+
+    /// What went wrong with the index at `path`, in the words the CLI prints.
+    static func indexError(_ error: any Error, path: String) -> IndexError {
+        switch error {
+        case let e as IndexError: e
+        case let e as DatabaseError: IndexError(path: path, message: describe(e))
+        default: IndexError(path: path, message: "\(error)")
+        }
     }
 }
 

@@ -81,7 +81,7 @@ public struct GitTreeSource: DocumentSource {
             throw GitError(description: "`\(range)` is not a range of commits: give FROM..TO (TO defaults to HEAD)")
         }
         let to = range[cut.upperBound...].isEmpty ? "HEAD" : String(range[cut.upperBound...])
-        let resolved = Subprocess.git(["rev-parse", "--verify", "--quiet", "--end-of-options", to + "^{commit}"], in: root)
+        let resolved = ChildProcess.git(["rev-parse", "--verify", "--quiet", "--end-of-options", to + "^{commit}"], in: root)
         guard resolved.status == 0 else { throw GitError(description: "`\(to)` is not a commit of the repository at \(root)") }
         let commit = resolved.text.trimmingCharacters(in: .whitespacesAndNewlines)
         let names = try git(["diff", "--name-only", "--no-ext-diff", "-z", "--diff-filter=ACMR", "--end-of-options", range], in: root)
@@ -120,13 +120,13 @@ public struct GitTreeSource: DocumentSource {
     /// Staged content is blamed as it is staged (`--contents`, against HEAD); a commit's as of it.
     public func blame(_ name: String, line: Int) -> (author: String, date: String)? {
         guard let root else { return nil }
-        let r: Subprocess.Output
+        let r: ChildProcess.Output
         switch tree {
         case .index:
             guard let bytes = contents[identity(of: name)] else { return nil }
-            r = Subprocess.git(["blame", "--porcelain", "-L", "\(line),\(line)", "--contents", "-", "--", name], in: root.path, input: Data(bytes))
+            r = ChildProcess.git(["blame", "--porcelain", "-L", "\(line),\(line)", "--contents", "-", "--", name], in: root.path, input: bytes)
         case .commit(let commit):
-            r = Subprocess.git(["blame", "--porcelain", "-L", "\(line),\(line)", commit, "--", name], in: root.path)
+            r = ChildProcess.git(["blame", "--porcelain", "-L", "\(line),\(line)", commit, "--", name], in: root.path)
         }
         return r.status == 0 ? Self.parseBlame(r.text) : nil
     }
@@ -136,7 +136,7 @@ public struct GitTreeSource: DocumentSource {
     }
 
     static func git(_ arguments: [String], in directory: String) throws(GitError) -> String {
-        let r = Subprocess.git(arguments, in: directory)
+        let r = ChildProcess.git(arguments, in: directory)
         guard r.status == 0 else {
             // git's first line says what is wrong; the rest is advice about its own command line.
             let message = String(decoding: r.stderr, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "exit \(r.status)"
@@ -148,7 +148,7 @@ public struct GitTreeSource: DocumentSource {
     /// Blob contents by id, from one `git cat-file --batch` process.
     static func catFile(_ ids: [String], in root: String) throws(GitError) -> [[UInt8]] {
         guard !ids.isEmpty else { return [] }
-        let r = Subprocess.git(["cat-file", "--batch"], in: root, input: Data((ids.joined(separator: "\n") + "\n").utf8))
+        let r = ChildProcess.git(["cat-file", "--batch"], in: root, input: Array((ids.joined(separator: "\n") + "\n").utf8))
         guard r.status == 0 else { throw GitError(description: "git cat-file: \(String(decoding: r.stderr, as: UTF8.self))") }
         var blobs: [[UInt8]] = []
         var i = 0

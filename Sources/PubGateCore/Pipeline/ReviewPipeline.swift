@@ -86,13 +86,14 @@ public struct ReviewPipeline: Sendable {
                 return
             }
             var review = store.load(at: reviewed[i].slot)
-            review.inlineAllows = reviewed[i].inlineAllows
-            if let found = aggregated[i] { review.add(found, policy: stages.policy) }
-            let stale = review.applySuppressions(baseline: baseline, policy: stages.policy)
-                .map { StaleSuppression(path: review.path, suppression: $0) }
+            var verdict = review.verdict
+            if let found = aggregated[i] { verdict = stages.decide.adding(found, to: verdict) }
+            let suppressed = stages.decide.suppressing(verdict, allows: reviewed[i].inlineAllows, baseline: baseline)
+            verdict = suppressed.verdict
             let name = reviewed[i].name
-            review.attributeInlineSuppressions { source.blame(name, line: $0) }
-            staleSlots.store(stale, at: i)
+            verdict.suppressed = SuppressionBlame.attributed(verdict.suppressed) { source.blame(name, line: $0) }
+            review.record(verdict)
+            staleSlots.store(suppressed.stale.map { StaleSuppression(path: review.path, suppression: $0) }, at: i)
             finished.store(reviewed[i].replacing(review, store: store), at: i)
         }
         for (i, reviewed) in finished.indexedResults { results[i] = reviewed }
@@ -100,11 +101,11 @@ public struct ReviewPipeline: Sendable {
         // After suppressions: a page follows its attachments' final decisions.
         for (i, found) in attachments.findings(results.map { ($0.digest, $0.name, $0.attachments) }) {
             var review = store.load(at: results[i].slot)
-            review.add(found, policy: stages.policy)
+            review.record(stages.decide.adding(found, to: review.verdict))
             results[i] = results[i].replacing(review, store: store)
         }
         for problem in problems {
-            let review = Stages.unreadable(path: DisplayPath.of(problem.path), reason: problem.reason, policy: stages.policy)
+            let review = Stages.unreadable(path: DisplayPath.of(problem.path), reason: problem.reason, decide: stages.decide)
             results.append(Reviewed((review, nil, []), name: problem.path, store: store))
         }
         let manifest = Manifest(

@@ -13,7 +13,7 @@ struct Stages: Sendable {
     let fileNames: FileNameScan
     let attributes: AttributeCheck
     let publication: PublicationCheck
-    let policy: DecisionPolicy
+    let decide: DecideStage
     let implications: [String: DisclosureAttribute]
     let showMatches: Bool
     let asOf: SimpleDate
@@ -31,7 +31,7 @@ struct Stages: Sendable {
         fileNames = FileNameScan(ingest: ingest, classifier: classifier, scanner: scanner)
         attributes = AttributeCheck(settings: settings.attribute)
         publication = PublicationCheck(settings: settings, asOf: options.asOf, repealed: configuration.repealed)
-        policy = DecisionPolicy(settings: settings)
+        decide = DecideStage(policy: DecisionPolicy(settings: settings))
         var implications: [String: DisclosureAttribute] = [:]
         for compiled in configuration.rules.rules { implications[compiled.rule.id] = compiled.rule.implies }
         self.implications = implications
@@ -79,7 +79,7 @@ struct Stages: Sendable {
     private func reviewDocument(_ file: String, input: RawInput?, role: DocumentRole) -> (review: DocumentReview, profile: DocumentProfile?, attachments: [String]) {
         let shown = DisplayPath.of(file)
         guard let input else {
-            return (Self.unreadable(path: shown, reason: "cannot read the file", policy: policy), nil, [])
+            return (Self.unreadable(path: shown, reason: "cannot read the file", decide: decide), nil, [])
         }
         if windowSizes.apply(to: input) { return reviewInWindows(input, shown: shown, role: role) }
         let ingested = timings.measure("ingest") { ingest.run(input) }
@@ -96,9 +96,7 @@ struct Stages: Sendable {
     /// The review of a document that could not be decoded or read: its findings say why.
     func unscannable(_ ingested: IngestedDocument, shown: String) -> DocumentReview {
         DocumentReview(
-            path: shown, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format, encoding: nil,
-            docType: nil, title: nil, attribute: nil, attributeDetail: nil, documentNumber: nil, elements: nil,
-            metadata: nil, validity: nil, expiry: nil, findings: ingested.findings + fileNames.findings(for: ingested.path), policy: policy)
+            .unscannable(ingested, shown: shown), verdict: decide.verdict(on: ingested.findings + fileNames.findings(for: ingested.path)))
     }
 
     /// The review of a classified and scanned document: the document checks, the content's
@@ -114,40 +112,21 @@ struct Stages: Sendable {
         let masked = ElementMasking(showMatches: showMatches)
         // A Word file, spreadsheet, OFD or PDF is never a template: always judged as a document.
         if role == .asset && !ingested.format.isBinary {
-            var review = DocumentReview(
-                path: shown, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format,
-                encoding: ingested.encoding, docType: nil, title: masked.title(classified.title), attribute: nil,
-                attributeDetail: nil, documentNumber: nil, elements: nil, metadata: nil, validity: nil, expiry: nil,
-                findings: ingestFindings + scanFindings + fileNames.findings(for: file) + inline.problems, policy: policy)
-            review.role = .asset
-            review.inlineAllows = inline.allows
-            return (review, nil, [])
+            let findings = ingestFindings + scanFindings + fileNames.findings(for: file) + inline.problems
+            return (DocumentReview(.asset(classified, shown: shown, masked: masked), verdict: decide.verdict(on: findings), inlineAllows: inline.allows), nil, [])
         }
         let (assessment, contentFindings) = attributes.contentFindings(
             for: classified, scanFindings: scanFindings, implications: implications)
         let findings = ingestFindings + attributes.declarationFindings(for: classified) + publication.findings(for: classified)
             + scanFindings + fileNames.findings(for: file) + contentFindings + inline.problems
-        var review = DocumentReview(
-            path: shown, sha256: ingested.sha256, bytes: ingested.byteCount, format: ingested.format,
-            encoding: ingested.encoding, docType: classified.docType, title: masked.title(classified.title),
-            attribute: classified.attributeSummary, attributeDetail: assessment,
-            documentNumber: masked.documentNumber(classified.documentNumber?.canonical), elements: masked.elements(classified.elements),
-            metadata: masked.metadata(classified.metadata), validity: classified.validity,
-            expiry: ValidityTerm.of(
-                classified.validity, effectiveDate: classified.metadata.effectiveDate, writtenDate: classified.writtenDate,
-                defaults: classified.docType == .normative ? normativeDefaults : nil),
-            findings: findings, policy: policy)
-        review.inlineAllows = inline.allows
-        if !attachments.isEmpty { review.attachments = attachments.map(DisplayPath.of) }
-        return (review, profile, attachments)
+        let facts = DocumentDescription.document(
+            classified, shown: shown, masked: masked, assessment: assessment, normativeDefaults: normativeDefaults, attachments: attachments)
+        return (DocumentReview(facts, verdict: decide.verdict(on: findings), inlineAllows: inline.allows), profile, attachments)
     }
 
-    static func unreadable(path: String, reason: String, policy: DecisionPolicy) -> DocumentReview {
+    static func unreadable(path: String, reason: String, decide: DecideStage) -> DocumentReview {
         let finding = Finding(
             ruleID: "input_unreadable", kind: .unscannable, severity: .block, text: Message("input_unreadable", ["reason": reason]))
-        return DocumentReview(
-            path: path, sha256: "", bytes: 0, format: .unknown, encoding: nil, docType: nil, title: nil,
-            attribute: nil, attributeDetail: nil, documentNumber: nil, elements: nil, metadata: nil, validity: nil,
-            expiry: nil, findings: [finding], policy: policy)
+        return DocumentReview(.unreadable(path: path), verdict: decide.verdict(on: [finding]))
     }
 }

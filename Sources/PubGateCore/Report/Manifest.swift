@@ -47,6 +47,17 @@ public struct Manifest: Sendable {
         self.summary = ManifestSummary(digests)
     }
 
+    /// The file's top-level keys: the one declaration of what `manifest.json` holds and how each
+    /// member is named (``ManifestWriter`` writes them in sorted order, as sorted-keys JSON has them).
+    enum Key: String, CaseIterable {
+        case schema, tool, version
+        case asOf = "as_of"
+        case rulesLoaded = "rules_loaded"
+        case showMatches = "show_matches"
+        case settings, excluded, summary, documents
+        case batchFindings = "batch_findings"
+        case staleSuppressions = "stale_suppressions"
+    }
 }
 
 /// Counts for the top of the manifest and the human summary.

@@ -4,33 +4,41 @@ import Foundation
 /// keys and pretty printing would make of the whole ``Manifest``, without holding every review
 /// or the whole JSON in memory.
 ///
-/// Top-level keys come in sorted order; each value is encoded on its own and indented to its
-/// depth (JSONEncoder leaves the blank line inside an empty array or object unindented).
+/// Top-level keys (``Manifest/Key``, their one declaration) come in sorted order; each value is
+/// encoded on its own and indented to its depth (JSONEncoder leaves the blank line inside an empty
+/// array or object unindented).
 public enum ManifestWriter {
     public static func write(_ manifest: Manifest, to path: String) throws {
-        func member(_ key: String, _ value: some Encodable, last: Bool = false) throws -> String {
-            "  \"\(key)\" : " + String(decoding: try json(value, level: 1, indentFirstLine: false), as: UTF8.self) + (last ? "\n" : ",\n")
+        func member(_ key: Manifest.Key, _ value: some Encodable) throws -> String {
+            "  \"\(key.rawValue)\" : " + String(decoding: try json(value, level: 1, indentFirstLine: false), as: UTF8.self)
         }
+        let keys = Manifest.Key.allCases.sorted { $0.rawValue < $1.rawValue }
         try AtomicWriter.stream(to: path) { sink in
             try sink.write("{\n")
-            try sink.write(try member("as_of", manifest.asOf))
-            try sink.write(try member("batch_findings", manifest.batchFindings))
-            try sink.write("  \"documents\" : [\n")
-            if manifest.documents.isEmpty { try sink.write("\n") }
-            for i in manifest.documents.indices {
-                try sink.write(manifest.documents.entry(at: i))
-                try sink.write(i + 1 < manifest.documents.count ? ",\n" : "\n")
+            for (n, key) in keys.enumerated() {
+                let separator = n + 1 < keys.count ? ",\n" : "\n"
+                switch key {
+                case .documents:
+                    try sink.write("  \"documents\" : [\n")
+                    if manifest.documents.isEmpty { try sink.write("\n") }
+                    for i in manifest.documents.indices {
+                        try sink.write(manifest.documents.entry(at: i))
+                        try sink.write(i + 1 < manifest.documents.count ? ",\n" : "\n")
+                    }
+                    try sink.write("  ]" + separator)
+                case .asOf: try sink.write(try member(key, manifest.asOf) + separator)
+                case .batchFindings: try sink.write(try member(key, manifest.batchFindings) + separator)
+                case .excluded: try sink.write(try member(key, manifest.excluded) + separator)
+                case .rulesLoaded: try sink.write(try member(key, manifest.rulesLoaded) + separator)
+                case .schema: try sink.write(try member(key, manifest.schema) + separator)
+                case .settings: try sink.write(try member(key, manifest.settings) + separator)
+                case .showMatches: try sink.write(try member(key, manifest.showMatches) + separator)
+                case .staleSuppressions: try sink.write(try member(key, manifest.staleSuppressions) + separator)
+                case .summary: try sink.write(try member(key, manifest.summary) + separator)
+                case .tool: try sink.write(try member(key, manifest.tool) + separator)
+                case .version: try sink.write(try member(key, manifest.version) + separator)
+                }
             }
-            try sink.write("  ],\n")
-            try sink.write(try member("excluded", manifest.excluded))
-            try sink.write(try member("rules_loaded", manifest.rulesLoaded))
-            try sink.write(try member("schema", manifest.schema))
-            try sink.write(try member("settings", manifest.settings))
-            try sink.write(try member("show_matches", manifest.showMatches))
-            try sink.write(try member("stale_suppressions", manifest.staleSuppressions))
-            try sink.write(try member("summary", manifest.summary))
-            try sink.write(try member("tool", manifest.tool))
-            try sink.write(try member("version", manifest.version, last: true))
             try sink.write("}\n")
         }
     }

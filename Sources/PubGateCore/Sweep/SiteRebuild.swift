@@ -25,7 +25,7 @@ public struct SiteRebuild: Sendable {
     public var isConfigured: Bool { !command.isEmpty }
 
     public func run(in root: String) -> Result {
-        let out = Subprocess.run(command, in: root, timeout: Double(max(1, timeoutSeconds)), outputCap: 1 << 20)
+        let out = ChildProcess.run(command, in: root, timeout: Double(max(1, timeoutSeconds)), outputCap: 1 << 20)
         let text = String(decoding: out.stdout + out.stderr, as: UTF8.self)
         let tail = text.split(separator: "\n").suffix(20).joined(separator: "\n")
         return Result(command: command, status: out.status, timedOut: out.timedOut, outputTail: tail)

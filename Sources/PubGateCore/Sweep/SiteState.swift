@@ -29,9 +29,9 @@ public struct SiteState: Sendable, Codable, Equatable {
         }
         lines.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let content = Hex.encode(SHA256.hash(data: Array(lines.joined().utf8)))
-        let head = Subprocess.git(["rev-parse", "--verify", "HEAD"], in: layout.root)
+        let head = ChildProcess.git(["rev-parse", "--verify", "HEAD"], in: layout.root)
         guard head.status == 0 else { return SiteState(gitCommit: nil, gitDirty: nil, contentSHA256: content, files: lines.count) }
-        let status = Subprocess.git(["status", "--porcelain", "--untracked-files=no", "--", "."], in: layout.root)
+        let status = ChildProcess.git(["status", "--porcelain", "--untracked-files=no", "--", "."], in: layout.root)
         return SiteState(
             gitCommit: head.text.trimmingCharacters(in: .whitespacesAndNewlines), gitDirty: status.status != 0 || !status.stdout.isEmpty,
             contentSHA256: content, files: lines.count)

@@ -194,7 +194,7 @@ public struct SweepApplier: Sendable {
     /// Runs git in the site (`rm` stages a removal, `add` a relabel); false when git cannot (file not
     /// tracked, no repository).
     private func git(_ arguments: [String]) -> Bool {
-        Subprocess.git(arguments, in: layout.root).status == 0
+        ChildProcess.git(arguments, in: layout.root).status == 0
     }
 
 }

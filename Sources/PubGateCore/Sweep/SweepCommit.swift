@@ -42,13 +42,13 @@ public enum SweepCommit {
         environment["GIT_AUTHOR_EMAIL"] = email
         environment["GIT_COMMITTER_NAME"] = name
         environment["GIT_COMMITTER_EMAIL"] = email
-        let run = Subprocess.run(
+        let run = ChildProcess.run(
             ["git", "-C", root, "commit", "--quiet", "--file=-", "--"] + paths, input: Data(message.utf8), environment: environment)
         guard run.status == 0 else {
             let why = String(decoding: run.stderr + run.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             return Result(commit: nil, error: why.isEmpty ? "git commit exited \(run.status)" : why)
         }
-        let head = Subprocess.git(["rev-parse", "HEAD"], in: root)
+        let head = ChildProcess.git(["rev-parse", "HEAD"], in: root)
         return Result(commit: head.text.trimmingCharacters(in: .whitespacesAndNewlines), error: nil)
     }
 

@@ -104,7 +104,7 @@ public struct SweepSession: Sendable {
             throw .cannotWrite("\(WriteError(path: request.logFile ?? "", error: error))")
         }
         let layout = SiteLayout(root: request.site)
-        if request.git, Subprocess.git(["rev-parse", "--is-inside-work-tree"], in: request.site).status != 0 {
+        if request.git, ChildProcess.git(["rev-parse", "--is-inside-work-tree"], in: request.site).status != 0 {
             throw .notGitTree("--git: \(request.site) is not inside a git work tree")
         }
         let applier = SweepApplier(layout: layout, outDirectory: request.out, useGit: request.git, log: log)

@@ -48,7 +48,7 @@ struct BaselineCommand: ParsableCommand {
             var options = ReviewOptions(asOf: asOf ?? SimpleDate.today())
             options.settingsFiles = loaded.files
             let manifest = try PipelineRunner.review(configuration, options, source: source).manifest
-            let who = Subprocess.git(["config", "user.name"], in: FileManager.default.currentDirectoryPath).text
+            let who = ChildProcess.git(["config", "user.name"], in: FileManager.default.currentDirectoryPath).text
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let author = who.isEmpty ? ProcessInfo.processInfo.environment["USER"] : who
             let today = SimpleDate.today().description

@@ -23,7 +23,7 @@ struct InstallHookCommand: ParsableCommand {
 
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath
-        let r = Subprocess.git(["rev-parse", "--git-path", "hooks"], in: cwd)
+        let r = ChildProcess.git(["rev-parse", "--git-path", "hooks"], in: cwd)
         let out = r.text
         guard r.status == 0 else {
             FileHandle.standardError.write(Data("error: not inside a git repository\n".utf8))

@@ -79,7 +79,7 @@ import Testing
         let outside = RepositoryRoot.find(for: [dir.path])
         #expect(!outside.isGit && outside.settingsFile == dir.appendingPathComponent(".pubgate.yml").path)
         // In a git repository the top level decides, not the folder named.
-        #expect(Subprocess.git(["init", "-q"], in: dir.path).status == 0)
+        #expect(ChildProcess.git(["init", "-q"], in: dir.path).status == 0)
         let inside = RepositoryRoot.find(for: [sub.path + "/a.md"])
         #expect(inside.isGit && inside.path == dir.path && inside.settingsFile == dir.appendingPathComponent(".pubgate.yml").path)
         #expect(inside.relative(sub.path + "/a.md") == "content/tzgg/a.md" && inside.relative("/elsewhere/a.md") == nil)

@@ -6,10 +6,9 @@ import Testing
     @Test func reviewsGoToDiskAndComeBackEqual() throws {
         let store = ReviewStore()
         let (_, findings) = scan("身份证号11010519491231002X", name: "a.txt")
-        let review = DocumentReview(
-            path: "a.txt", sha256: "00", bytes: 1, format: .text, encoding: .utf8, docType: .other, title: "题", attribute: nil,
-            attributeDetail: nil, documentNumber: nil, elements: nil, metadata: nil, validity: nil, expiry: nil, findings: findings,
-            policy: DecisionPolicy(settings: shippedSettings))
+        var description = DocumentDescription(path: "a.txt", sha256: "00", bytes: 1, format: .text)
+        (description.encoding, description.docType, description.title) = (.utf8, .other, "题")
+        let review = DocumentReview(description, verdict: DecideStage(policy: DecisionPolicy(settings: shippedSettings)).verdict(on: findings))
         let slot = store.store(review)
         guard case .disk(let offset, let length) = slot else {
             Issue.record("expected the review on disk, got \(slot)")
@@ -27,7 +26,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = ReviewStore(directory: dir)
-        _ = store.store(Stages.unreadable(path: "x", reason: "test", policy: DecisionPolicy(settings: shippedSettings)))
+        _ = store.store(Stages.unreadable(path: "x", reason: "test", decide: DecideStage(policy: DecisionPolicy(settings: shippedSettings))))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
     }
 }

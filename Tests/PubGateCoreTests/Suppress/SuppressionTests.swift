@@ -51,12 +51,9 @@ import Testing
     }
 
     @Test func anUnreadableDocumentCannotBeAccepted() throws {
-        var review = DocumentReview(
-            path: "x", sha256: "", bytes: 0, format: .unknown, encoding: nil, docType: nil, title: nil, attribute: nil, attributeDetail: nil,
-            documentNumber: nil, elements: nil, metadata: nil, validity: nil, expiry: nil,
-            findings: [Finding(ruleID: "input_undecodable", kind: .unscannable, severity: .block, message: "x")], policy: DecisionPolicy())
-        review.inlineAllows = [.init(rule: "input_undecodable", reason: "trust me", line: 1)]
-        _ = review.applySuppressions(baseline: [], policy: DecisionPolicy())
-        #expect(review.decision == .reject && review.suppressed.isEmpty)
+        let decide = DecideStage(policy: DecisionPolicy())
+        let verdict = decide.verdict(on: [Finding(ruleID: "input_undecodable", kind: .unscannable, severity: .block, message: "x")])
+        let (after, stale) = decide.suppressing(verdict, allows: [.init(rule: "input_undecodable", reason: "trust me", line: 1)], baseline: [])
+        #expect(after.decision == .reject && after.suppressed.isEmpty && stale.count == 1)
     }
 }

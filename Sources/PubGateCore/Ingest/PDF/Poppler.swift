@@ -1,7 +1,9 @@
 import Foundation
 
 /// Runs a poppler-utils tool (Debian `poppler-utils`) on PDF bytes given on standard input
-/// (`fd://0`, so no temporary file is written), with a time limit and a cap on what it prints.
+/// (`fd://0`, so no temporary file is written), through swift-subprocess (``ChildProcess``), with a
+/// time limit and a cap on what it prints; what it says on stderr is kept (its first 64 KiB) for
+/// ``Output/problems``.
 enum Poppler {
     /// What a tool printed, and whether it succeeded.
     struct Output {
@@ -27,11 +29,12 @@ enum Poppler {
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw .pdf("`\(tool)` is not installed (Debian poppler-utils)")
         }
-        let output = Subprocess.run(
-            [path] + arguments, input: Data(input), environment: ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"], timeout: timeout,
+        let output = ChildProcess.run(
+            [path] + arguments, input: input, environment: ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"], timeout: .seconds(timeout),
             outputCap: maxOutput)
+        if let failure = output.launchFailure { throw .pdf("`\(tool)` could not be started: \(failure)") }
         if output.timedOut { throw .pdf("`\(tool)` did not finish within \(Int(timeout)) s") }
         if output.truncated { throw .pdf("`\(tool)` printed more than \(maxOutput >> 20) MiB; the rest would go unread") }
-        return Output(status: output.status, stdout: Array(output.stdout), stderr: String(decoding: output.stderr.prefix(64 << 10), as: UTF8.self))
+        return Output(status: output.status, stdout: output.stdout, stderr: String(decoding: output.stderr.prefix(64 << 10), as: UTF8.self))
     }
 }
