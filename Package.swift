@@ -4,7 +4,12 @@ import PackageDescription
 /// pubgate: pre-publication review of government web content.
 /// C code lives in system-library targets; all unsafe Swift lives in the `*Kit` wrappers,
 /// which are compiled with strict memory safety so every `unsafe` is visible in review.
-let interopSettings: [SwiftSetting] = [.strictMemorySafety()]
+///
+/// `PUBGATE_WARNINGS_AS_ERRORS=1` (set by Scripts/test.sh, so by CI) makes every warning of the
+/// project's own targets an error; the packages it depends on keep their own settings.
+let ownSettings: [SwiftSetting] =
+    Context.environment["PUBGATE_WARNINGS_AS_ERRORS"] == "1" ? [.treatAllWarnings(as: .error)] : []
+let interopSettings: [SwiftSetting] = [.strictMemorySafety()] + ownSettings
 
 let package = Package(
     name: "pubgate",
@@ -21,8 +26,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
-        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -66,28 +69,26 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
-                .product(name: "Subprocess", package: "swift-subprocess"),
-                .product(name: "SystemPackage", package: "swift-system"),
-            ]),
+            ], swiftSettings: ownSettings),
         .executableTarget(
             name: "pubgate",
             dependencies: [
                 "PubGateCore", "ArchiveKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ], swiftSettings: ownSettings),
         // The tests' shared helpers (the seeded random generator).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
-        .testTarget(name: "BytesKitTests", dependencies: ["BytesKit"]),
-        .testTarget(name: "VectorscanKitTests", dependencies: ["VectorscanKit"]),
-        .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"]),
-        .testTarget(name: "EncodingKitTests", dependencies: ["EncodingKit", "TestSupport"]),
-        .testTarget(name: "ArchiveKitTests", dependencies: ["ArchiveKit"]),
-        .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
-        .testTarget(name: "CommonMarkKitTests", dependencies: ["CommonMarkKit"]),
-        .testTarget(name: "OpenCCKitTests", dependencies: ["OpenCCKit"]),
-        .testTarget(name: "PubGateCoreTests", dependencies: ["PubGateCore", "TestSupport"]),
-        .testTarget(name: "PubGateCLITests", dependencies: ["pubgate", "TestSupport"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: ownSettings),
+        .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"], swiftSettings: ownSettings),
+        .testTarget(name: "BytesKitTests", dependencies: ["BytesKit"], swiftSettings: ownSettings),
+        .testTarget(name: "VectorscanKitTests", dependencies: ["VectorscanKit"], swiftSettings: ownSettings),
+        .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"], swiftSettings: ownSettings),
+        .testTarget(name: "EncodingKitTests", dependencies: ["EncodingKit", "TestSupport"], swiftSettings: ownSettings),
+        .testTarget(name: "ArchiveKitTests", dependencies: ["ArchiveKit"], swiftSettings: ownSettings),
+        .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"], swiftSettings: ownSettings),
+        .testTarget(name: "CommonMarkKitTests", dependencies: ["CommonMarkKit"], swiftSettings: ownSettings),
+        .testTarget(name: "OpenCCKitTests", dependencies: ["OpenCCKit"], swiftSettings: ownSettings),
+        .testTarget(name: "PubGateCoreTests", dependencies: ["PubGateCore", "TestSupport"], swiftSettings: ownSettings),
+        .testTarget(name: "PubGateCLITests", dependencies: ["pubgate", "TestSupport"], swiftSettings: ownSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 Scripts/install-deps.sh
+# Every warning of the project's own targets is an error here (Package.swift reads this).
+export PUBGATE_WARNINGS_AS_ERRORS=1
 swift build --product pubgate
 # The man page the package test ships: argument-parser's plugin cannot run while `swift test` holds
 # the build folder, so it runs here, on the debug build just made.

@@ -1,18 +1,20 @@
-import Dispatch
 import Foundation
-import Subprocess
 import Synchronization
 
-import SystemPackage
-
-/// Runs a program — git for the gate and the sweep, poppler-utils for PDFs — through
-/// swift-subprocess and collects its exit status and output, for the pipeline's synchronous
-/// workers.
+/// Runs a program — git for the gate and the sweep, poppler-utils for PDFs — and collects its exit
+/// status and output, for the pipeline's synchronous workers.
 ///
-/// The input is written, both outputs are read and the time limit is kept by tasks of one run
-/// (no pipe can fill up and stall the child); output past `outputCap` bytes is read and dropped.
-/// A worker waits for the run on one semaphore while the run's tasks go on in Swift's concurrency
-/// pool, which never waits for a worker.
+/// The input is written and both outputs are read on threads of the run's own (never on a shared
+/// queue a waiting worker may be holding), so no pipe fills up and stalls the child, and nothing
+/// waits for a thread that cannot come. With a `timeout` the child is killed when the time runs
+/// out, and its output is read only after the reader threads have finished. Output past
+/// `outputCap` bytes is read and dropped.
+///
+/// Why not swift-subprocess: its `run` always starts an unstructured task on the global executor
+/// (its cleanup handler), so a synchronous caller holding a thread of the concurrency pool —
+/// every Swift Testing test body, two at once on a two-core machine — waits for a task that can
+/// never run. Measured here: the PDF tests hung with both pool threads in `run`. It becomes the
+/// right tool once the pipeline is asynchronous.
 public enum ChildProcess {
     public struct Output: Sendable {
         /// The exit status; -1 when the child was killed or could not be started.
@@ -41,15 +43,45 @@ public enum ChildProcess {
         timeout: Duration? = nil, outputCap: Int = .max
     ) -> Output {
         _ = pipeSignalIgnored
-        let done = DispatchSemaphore(value: 0)
-        let result = Mutex<Output?>(nil)
-        Task.detached {
-            let output = await runAsync(arguments, in: directory, input: input, environment: environment, timeout: timeout, outputCap: outputCap)
-            result.withLock { $0 = output }
-            done.signal()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let out = Pipe()
+        let err = Pipe()
+        let inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
+        do {
+            try process.run()
+        } catch {
+            return Output(status: -1, stdout: [], stderr: [], launchFailure: "\(error)")
         }
-        done.wait()
-        return result.withLock { $0! }
+        let finished = DispatchGroup()
+        let stdout = Collected()
+        let stderr = Collected()
+        if let input {
+            let writer = inPipe.fileHandleForWriting
+            onThread(finished) {
+                // A child that exits early closes its end: the write fails and that is fine.
+                try? writer.write(contentsOf: Data(input))
+                try? writer.close()
+            }
+        }
+        onThread(finished) { stdout.drain(out.fileHandleForReading, cap: outputCap) }
+        onThread(finished) { stderr.drain(err.fileHandleForReading, cap: outputCap) }
+        var timedOut = false
+        if let timeout, finished.wait(timeout: .now() + .milliseconds(Int(timeout / .milliseconds(1)))) == .timedOut {
+            // Killed, the child closes its pipes: the readers end, and only then is their output read.
+            kill(process.processIdentifier, SIGKILL)
+            timedOut = true
+        }
+        finished.wait()
+        process.waitUntilExit()
+        if timedOut { return Output(status: -1, stdout: stdout.bytes, stderr: stderr.bytes, timedOut: true) }
+        return Output(status: process.terminationStatus, stdout: stdout.bytes, stderr: stderr.bytes, truncated: stdout.truncated)
     }
 
     /// `git -C directory arguments…`.
@@ -57,76 +89,32 @@ public enum ChildProcess {
         run(["git", "-C", directory] + arguments, input: input)
     }
 
-    /// What each output stream kept, filled by the tasks reading it.
-    private struct Collected: Sendable {
-        var bytes: [UInt8] = []
-        var truncated = false
+    /// Runs `body` on a thread of its own, inside `group`.
+    private static func onThread(_ group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {
+        group.enter()
+        Thread {
+            body()
+            group.leave()
+        }.start()
     }
 
-    private static func runAsync(
-        _ arguments: [String], in directory: String?, input: [UInt8]?, environment: [String: String]?, timeout: Duration?,
-        outputCap: Int
-    ) async -> Output {
-        guard let program = arguments.first else { return Output(status: -1, stdout: [], stderr: [], launchFailure: "no program") }
-        let executable: Executable = program.contains("/") ? .path(FilePath(program)) : .name(program)
-        let env: Environment = environment.map { values in
-            .custom(Dictionary(uniqueKeysWithValues: values.compactMap { k, v in Environment.Key(rawValue: k).map { ($0, v) } }))
-        } ?? .inherit
-        do {
-            let result = try await Subprocess.run(
-                executable, arguments: Arguments(Array(arguments.dropFirst())), environment: env,
-                workingDirectory: directory.map { FilePath($0) }, input: .inputWriter, output: .sequence, error: .sequence
-            ) { execution in
-                try await withThrowingTaskGroup(of: Bool.self) { group in
-                    if let timeout {
-                        // True when the time ran out and the child was killed.
-                        group.addTask {
-                            try? await Task.sleep(for: timeout)
-                            guard !Task.isCancelled else { return false }
-                            try? execution.send(signal: .kill)
-                            return true
-                        }
-                    }
-                    group.addTask {
-                        // A child that exits early closes its end: the write fails and that is fine.
-                        if let input { _ = try? await execution.standardInputWriter.write(input) }
-                        try? await execution.standardInputWriter.finish()
-                        return false
-                    }
-                    async let out = drain(execution.standardOutput, cap: outputCap)
-                    async let err = drain(execution.standardError, cap: outputCap)
-                    let collected = try await (out, err)
-                    // Both streams ended: the child is gone or closed them; the timer is no longer needed.
-                    group.cancelAll()
-                    var killed = false
-                    for try await fired in group { killed = killed || fired }
-                    return (out: collected.0, err: collected.1, killed: killed)
-                }
-            }
-            let (out, err, killed) = result.closureResult
-            if killed {
-                return Output(status: -1, stdout: out.bytes, stderr: err.bytes, timedOut: true)
-            }
-            let status: Int32 =
-                switch result.terminationStatus {
-                case .exited(let code): Int32(code)
-                case .signaled: -1
-                }
-            return Output(status: status, stdout: out.bytes, stderr: err.bytes, truncated: out.truncated)
-        } catch {
-            return Output(status: -1, stdout: [], stderr: Array("\(error)".utf8), launchFailure: "\(error)")
-        }
-    }
+    /// One output stream as read: its reader thread is the only writer, and it is read after that
+    /// thread has left the run's group.
+    private final class Collected: Sendable {
+        private let state = Mutex<(bytes: [UInt8], truncated: Bool)>(([], false))
 
-    /// Reads a stream to its end, keeping at most `cap` bytes (the rest is read and dropped so the
-    /// child never blocks on a full pipe).
-    private static func drain(_ stream: SubprocessOutputSequence, cap: Int) async throws -> Collected {
-        var kept = Collected()
-        for try await buffer in stream {
-            let data = Data(buffer: buffer)
-            if kept.bytes.count + data.count > cap { kept.truncated = true }
-            if kept.bytes.count < cap { kept.bytes += data.prefix(cap - kept.bytes.count) }
+        var bytes: [UInt8] { state.withLock { $0.bytes } }
+        var truncated: Bool { state.withLock { $0.truncated } }
+
+        /// Reads `handle` to its end, keeping at most `cap` bytes (the rest is read and dropped so
+        /// the child never blocks on a full pipe).
+        func drain(_ handle: FileHandle, cap: Int) {
+            while let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty {
+                state.withLock { s in
+                    if s.bytes.count + chunk.count > cap { s.truncated = true }
+                    if s.bytes.count < cap { s.bytes += chunk.prefix(cap - s.bytes.count) }
+                }
+            }
         }
-        return kept
     }
 }

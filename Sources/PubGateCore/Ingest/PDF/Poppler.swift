@@ -1,8 +1,8 @@
 import Foundation
 
 /// Runs a poppler-utils tool (Debian `poppler-utils`) on PDF bytes given on standard input
-/// (`fd://0`, so no temporary file is written), through swift-subprocess (``ChildProcess``), with a
-/// time limit and a cap on what it prints; what it says on stderr is kept (its first 64 KiB) for
+/// (`fd://0`, so no temporary file is written), through ``ChildProcess``, with a time limit and a
+/// cap on what it prints; what it says on stderr is kept (its first 64 KiB) for
 /// ``Output/problems``.
 enum Poppler {
     /// What a tool printed, and whether it succeeded.
