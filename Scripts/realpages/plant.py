@@ -12,7 +12,7 @@ of a coming operation, a victim or party named in full, a mask that leaves regio
 readable, a private bank card, a home address to the room, a natural person's identity tuple.
 A mobile given as a contact is a leak only where the page's format asks for no contact: the
 reviewer who judged the real pages accepts the answering officer's mobile on a reply to a deputy,
-the feedback line of a consultation and the 解读电话 (domain-spec §7.2, §7.3, §7.5), so contact
+the feedback line of a consultation and the 解读电话 (docs/domain.md §7.2, §7.3, §7.5), so contact
 mobiles are planted into pages of other types.
 
   Scripts/realpages/plant.py CORPUS_PAGES OUT_DIR [--count N] [--seed S]   (writes OUT_DIR/truth.json)

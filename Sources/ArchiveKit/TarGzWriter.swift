@@ -2,7 +2,7 @@ internal import CLibArchive
 
 /// Writes a reproducible `.tar.gz` through libarchive: POSIX pax (restricted) entries, each with the
 /// same fixed mtime, uid/gid 0, no user or group names, mode 0644, in the order given; gzip without
-/// a timestamp. The same entries give the same bytes, run after run (conventions.md §4.4).
+/// a timestamp. The same entries give the same bytes, run after run (docs/conventions.md §4.4).
 public enum TarGzWriter {
     /// Writes `entries` (already sorted by the caller) to the file at `path`.
     public static func write(_ entries: [TarEntry], to path: String, mtime: Int64) throws(ArchiveError) {

@@ -1,4 +1,4 @@
-/// A-03 (domain-spec §8.2): personal data of many natural persons across the batch.
+/// A-03 (docs/domain.md §8.2): personal data of many natural persons across the batch.
 ///
 /// Persons are counted once however many documents name them (same name, compatible number).
 /// Over `bulk_persons` every document contributing persons gets the finding; the graded score

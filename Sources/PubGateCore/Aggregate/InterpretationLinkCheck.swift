@@ -1,4 +1,4 @@
-/// 三同步 across the batch and the published site (domain-spec §7.2, J-LINK).
+/// 三同步 across the batch and the published site (docs/domain.md §7.2, J-LINK).
 ///
 /// A policy of a type that needs a 解读 (``Settings/PublicationSettings/Interpretation/requiredFor``),
 /// declared 主动公开, must have a 解读 that cites it by 文号 or title, in the batch or on the site

@@ -1,4 +1,4 @@
-/// A-04 (domain-spec §8.2): documents about one operation — the same day and a shared named place
+/// A-04 (docs/domain.md §8.2): documents about one operation — the same day and a shared named place
 /// or event — that together reveal `min_categories` or more police operational categories.
 ///
 /// Only combinations count: a single document revealing as much is the scan's police-work rules'

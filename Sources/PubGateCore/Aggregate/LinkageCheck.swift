@@ -1,6 +1,6 @@
 import Foundation
 
-/// A-01 and A-02 (domain-spec §8.2): the same person across documents.
+/// A-01 and A-02 (docs/domain.md §8.2): the same person across documents.
 ///
 /// Mentions are the same person when the names match and the identity numbers agree wherever both
 /// show a character. A-02: two masks of one number whose visible positions together cover all of

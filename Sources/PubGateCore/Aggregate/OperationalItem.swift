@@ -1,4 +1,4 @@
-/// Police operational detail a document reveals about one event (domain-spec §8.2 A-04): which
+/// Police operational detail a document reveals about one event (docs/domain.md §8.2 A-04): which
 /// categories, on which day, at which named places.
 public struct OperationalSummary: Sendable, Hashable {
     /// The A-04 categories (eval README §3: route/locations, time window, facility sites, equipment,

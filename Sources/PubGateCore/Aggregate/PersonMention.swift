@@ -4,7 +4,7 @@
 /// Held only in memory during a review; the corpus index stores salted hashes of these, never the
 /// values (``EntityKey``).
 public struct PersonMention: Sendable, Hashable {
-    /// What kind of attribute a document shows about a person (domain-spec §8.2 A-01).
+    /// What kind of attribute a document shows about a person (docs/domain.md §8.2 A-01).
     public enum Attribute: String, Sendable, Codable, CaseIterable, Comparable {
         case name, identityNumber = "id", birth, phone, address, caseRole = "case_role", health
 

@@ -1,4 +1,4 @@
-/// The 公开属性 of a document three ways (domain-spec §2.4): what it declares, what its content
+/// The 公开属性 of a document three ways (docs/domain.md §2.4): what it declares, what its content
 /// implies, and the effective value — the stricter of the two — with the evidence for each.
 public struct AttributeAssessment: Sendable, Codable, Hashable {
     /// Every declaration and where it was made.

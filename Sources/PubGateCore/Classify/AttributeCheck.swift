@@ -1,4 +1,4 @@
-/// Document-level 公开属性 checks (domain-spec §2.2–§2.4).
+/// Document-level 公开属性 checks (docs/domain.md §2.2–§2.4).
 ///
 /// Before the scan: every document submitted to the web must declare an attribute (C-ATTR-00; a
 /// 公文 without one more strictly than a news item), its declarations must agree
@@ -55,7 +55,7 @@ public struct AttributeCheck: Sendable {
 
     /// A line recording a redaction: what was removed (删除, 删减, 隐去 …) or the ground for it.
 
-    /// A 公文 routed to other offices: its own 文号 and a 主送机关 (domain-spec §2.2: a 公文 without an
+    /// A 公文 routed to other offices: its own 文号 and a 主送机关 (docs/domain.md §2.2: a 公文 without an
     /// attribute is not routed; other pages get one from their section or their nature). Decisions on
     /// cases and replies to people are 文书, and public by law.
     static func isOfficial(_ document: ClassifiedDocument) -> Bool {

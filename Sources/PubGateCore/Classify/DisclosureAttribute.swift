@@ -1,4 +1,4 @@
-/// The 公开属性 of a document (domain-spec §2.1).
+/// The 公开属性 of a document (docs/domain.md §2.1).
 public enum DisclosureAttribute: String, Sendable, Codable, CaseIterable {
     /// 主动公开 (此件公开发布 / 此件主动公开).
     case active = "主动公开"

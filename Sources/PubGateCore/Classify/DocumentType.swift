@@ -1,4 +1,4 @@
-/// What kind of publication a document is (domain-spec §1.1); rules and checks depend on it.
+/// What kind of publication a document is (docs/domain.md §1.1); rules and checks depend on it.
 ///
 /// Besides the 公文 genres the spec names, the kinds of page a 政务公开 site publishes every week
 /// have types of their own — annual reports, service guides, meeting reports, police bulletins,
@@ -29,7 +29,7 @@ public enum DocumentType: String, Sendable, Codable, CaseIterable {
     case news
     case other
 
-    /// Types published because a law or their nature addresses them to the public (domain-spec
+    /// Types published because a law or their nature addresses them to the public (docs/domain.md
     /// §2.2, revision): without a declaration they are implied 主动公开, not a missing attribute.
     public var isPublicByNature: Bool {
         switch self {

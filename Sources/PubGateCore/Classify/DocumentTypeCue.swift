@@ -1,6 +1,6 @@
 import PCRE2Kit
 
-/// One way to recognise a document type: every condition given must hold (domain-spec §1.1).
+/// One way to recognise a document type: every condition given must hold (docs/domain.md §1.1).
 ///
 /// Patterns are PCRE2 and run on normalized text (full-width brackets and digits are ASCII). What a
 /// cue looks at sets how much it decides (``DocumentTypeRules/type(of:)``): the title names the

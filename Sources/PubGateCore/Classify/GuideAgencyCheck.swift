@@ -1,4 +1,4 @@
-/// A 公开指南 or 办事指南 sends applicants to its own agency (domain-spec §2.6). Guides are written
+/// A 公开指南 or 办事指南 sends applicants to its own agency (docs/domain.md §2.6). Guides are written
 /// from templates; one that was not adapted still tells the public to apply to the agency whose
 /// template it was (向某省公安厅申请获取政府信息) or lists that agency's organisation as its own
 /// proactive content, and requests go to the wrong office.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A page's 政府信息公开 fields under one name each, however the page spelt them (domain-spec §5.1).
+/// A page's 政府信息公开 fields under one name each, however the page spelt them (docs/domain.md §5.1).
 ///
 /// The same field arrives as a table cell (`文　　号：`), a `<meta>` tag, a front matter key in
 /// Chinese or English (`doc_no`, `params.xxgk.written_date`) or an XML element. Checks, the sweep

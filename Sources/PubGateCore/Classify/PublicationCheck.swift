@@ -1,4 +1,4 @@
-/// The per-document publication rules of the 2023 task list (domain-spec §3, §7.1–§7.4).
+/// The per-document publication rules of the 2023 task list (docs/domain.md §3, §7.1–§7.4).
 ///
 /// - J-FIELDS: a 政策解读 names 解读单位, 解读人 and 解读电话.
 /// - P-TITLE: a 建议/提案 reply's title carries a content summary, not only the 届次 and number.

@@ -1,4 +1,4 @@
-/// What a document says about when it takes effect and how long it stays valid (domain-spec §7.1).
+/// What a document says about when it takes effect and how long it stays valid (docs/domain.md §7.1).
 ///
 /// Read from the normalized body by the phrasings of `Rules/expiry.yaml` (`自2025年8月1日起施行`,
 /// `自印发之日起施行`, `有效期5年`, `有效期至2027年12月31日` and the other ways sites word them), and

@@ -1,4 +1,4 @@
-/// When a document stops being valid, and how that date was worked out (domain-spec §7.1).
+/// When a document stops being valid, and how that date was worked out (docs/domain.md §7.1).
 ///
 /// An explicit 有效期至 wins (valid through that day); else the effective date (施行日期, or the
 /// 成文日期 for 自印发之日起施行 or when none is stated) plus the stated period; else, for a

@@ -46,7 +46,7 @@ public struct Settings: Sendable, Codable {
         public var reject: [Severity]
     }
 
-    /// Severities of the 公开属性 checks (domain-spec §2.2, §2.4).
+    /// Severities of the 公开属性 checks (docs/domain.md §2.2, §2.4).
     public struct AttributeSettings: Sendable, Codable {
         public var missing: Severity
         /// No attribute on a 公文 (规范性文件, policy, a notice with its 文号): local rules refuse to route one.
@@ -70,7 +70,7 @@ public struct Settings: Sendable, Codable {
         }
     }
 
-    /// The 政务公开 publication rules (domain-spec §7.1–§7.4).
+    /// The 政务公开 publication rules (docs/domain.md §7.1–§7.4).
     public struct PublicationSettings: Sendable, Codable {
         public var interpretation: Interpretation
         public var proposal: Proposal

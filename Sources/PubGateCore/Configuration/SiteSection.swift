@@ -1,7 +1,7 @@
 import PCRE2Kit
 
 /// A part of the site whose pages share a 公开属性 and a type: a CMS assigns both per column
-/// (栏目), so a page inherits them unless it says otherwise (domain-spec §2.2, source 5).
+/// (栏目), so a page inherits them unless it says otherwise (docs/domain.md §2.2, source 5).
 ///
 /// A section is named by a path glob (`content/zwgk/xzcf/**`, matched against the reviewed path
 /// from any folder boundary), by a column (a pattern on the page's 栏目, breadcrumb and category

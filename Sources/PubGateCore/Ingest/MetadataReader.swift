@@ -23,7 +23,7 @@ public enum MetadataReader {
     static let maxKeyLength = 16
 
     /// Keys also read without a colon, alone on their line with the value on the next (a table's key
-    /// cell beside its value cell, domain-spec §5.1). Words a body could use as a heading (名称, 标题,
+    /// cell beside its value cell, docs/domain.md §5.1). Words a body could use as a heading (名称, 标题,
     /// 来源, 有效期, 主题词) need their colon.
     static let bareKeys: Set<String> = keys.subtracting(["名称", "标题", "来源", "有效期", "主题词", "类别", "栏目", "文种", "发布时间"])
     static let bareKeyInitials: Set<Unicode.Scalar> = Set(bareKeys.compactMap(\.unicodeScalars.first))

@@ -17,7 +17,7 @@ public struct Finding: Sendable, Codable, Hashable {
     public var excerpt: String?
     /// The unmasked match; only filled with `--show-matches`.
     public var match: String?
-    /// Legal source ids from domain-spec.md (`S25`, …).
+    /// Legal source ids from docs/domain.md §0 (`S25`, …).
     public var sources: [String]
     public var remediation: String?
     /// The catalogue key of `message` when it is not the rule's own message (``Message``); with

@@ -1,6 +1,6 @@
 /// How serious a finding is; the decision policy maps severities to approve or reject.
 ///
-/// `block`: must not be published. `review`: a named human must decide (domain-spec HOLD).
+/// `block`: must not be published. `review`: a named human must decide (docs/domain.md: review).
 /// `fix`: the author can correct it. `warn` and `info` are reported but do not stop approval.
 public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     case info, warn, fix, review, block

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Builds the matching copy of a document (domain-spec §1.3, detectors.md §0.4).
+/// Builds the matching copy of a document (docs/domain.md §1.3, detectors.md §0.4).
 ///
 /// - NFKC per character: full-width digits and letters become ASCII, U+3000 a space.
 /// - Format characters (zero-width space, joiners, BOM, soft hyphen) are removed, so a number with

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// The manifest as SARIF 2.1.0 for code scanning (conventions.md §3): one result per finding shown,
+/// The manifest as SARIF 2.1.0 for code scanning (docs/conventions.md §3): one result per finding shown,
 /// each rule described once from the rule itself — its title, what it finds and why
 /// (`fullDescription`), the remediation (`help`), a `security-severity` — in the report's
 /// language; `columnKind: unicodeCodePoints`, content-based fingerprints (stable when lines move),

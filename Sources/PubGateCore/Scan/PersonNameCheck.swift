@@ -2,7 +2,7 @@ import BytesKit
 import PCRE2Kit
 
 /// What a page does with a natural person's name as a whole, once the rules have read it line by
-/// line (X-01, domain-spec §7.4).
+/// line (X-01, docs/domain.md §7.4).
 ///
 /// - A person a case rule found named in full is named wherever the page repeats the name. Where
 ///   it repeats it in the body, the reviewer fixing the first place fixes the rest: the first

@@ -28,9 +28,9 @@ public struct Rule: Codable, Sendable {
     public var appliesTo: RuleScope?
     public var message: String?
     public var remediation: String?
-    /// Legal source ids (`S25`) from domain-spec.md.
+    /// Legal source ids (`S25`) from docs/domain.md §0.
     public var sources: [String]?
-    /// The 公开属性 a match implies for the document (domain-spec §2.4): a secret mark implies
+    /// The 公开属性 a match implies for the document (docs/domain.md §2.4): a secret mark implies
     /// 不予公开, internal management 依申请公开, unmasked personal data 部分公开.
     public var implies: DisclosureAttribute?
     /// `word`: the match must start and end where words do (``ReaderContext``), so 布警 is not

@@ -1,7 +1,7 @@
 import Foundation
 
 /// JSON Lines operations log (`--log FILE`), ECS-style keys so log shippers need no mapping
-/// (conventions.md §5.4): every line carries the run's id (one per run), what happened
+/// (docs/conventions.md §5.4): every line carries the run's id (one per run), what happened
 /// (`event.action`, `event.outcome`), and where it applies the trigger's `rule.id` and
 /// `event.reason`; counts are JSON numbers. Lines name files, rule ids and outcomes — never page text.
 public final class OperationsLog: @unchecked Sendable {

@@ -1,7 +1,7 @@
 import BytesKit
 import PCRE2Kit
 
-/// The 公示期 of a publicity page (domain-spec §9 E-03), as the phrasings of `Rules/expiry.yaml`
+/// The 公示期 of a publicity page (docs/domain.md §9 E-03), as the phrasings of `Rules/expiry.yaml`
 /// read it: dates (`公示期：2025年5月6日至2025年5月12日`, `公示时间：…——…`), a length counted
 /// from publication (`公示期为7个工作日`, `进行公示（5个工作日）`), or the last day objections are
 /// taken (`请于4月21日前…反映`). Only these statements count; other dates in prose do not.

@@ -1,4 +1,4 @@
-/// What a page says about other documents' validity (domain-spec §7.1 E-02): the documents it
+/// What a page says about other documents' validity (docs/domain.md §7.1 E-02): the documents it
 /// repeals or declares 失效, keeps 继续有效 (with a new 有效期至, a restarted period, or neither),
 /// amends, or replaces only in part — each in the words of the validity phrasings of
 /// `Rules/expiry.yaml`.

@@ -5,7 +5,7 @@ import Foundation
 /// folders (`contentDir`, `content` by default) and its static files, and renders them into
 /// `publishDir` (`public`); any other folder is a tree of pages.
 ///
-/// Hugo leaves stale output in `public/` after a page is removed (conventions.md §1.1.4), so a
+/// Hugo leaves stale output in `public/` after a page is removed (docs/conventions.md §1.1.4), so a
 /// purged page's rendered files are purged with it. The rendered output, the configuration, the
 /// templates and a section's list page (`_index.md`, which lists other pages and expires with none
 /// of them) are not pages the sweep judges.

@@ -1,5 +1,5 @@
 /// Decides which pages of a site are due for purge, relabel or a person's review as of a date
-/// (domain-spec §9 EXPIRY).
+/// (docs/domain.md §9 EXPIRY).
 ///
 /// First pass: every trigger on every page, with the links other pages make to it (``PageLinks``:
 /// repeals, renewals, amendments, partial replacements, resolved by 文号 first). Second pass: the

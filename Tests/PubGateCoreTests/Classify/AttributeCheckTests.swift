@@ -14,7 +14,7 @@ import Testing
         #expect(kinds("通知\n正文。\n", name: "a.txt") == [.attributeMissing])
     }
 
-    /// domain-spec §2.2 (revised on real pages): a 公文 with its 文号 and 主送机关 and no attribute is
+    /// docs/domain.md §2.2 (revised on real pages): a 公文 with its 文号 and 主送机关 and no attribute is
     /// blocked; another page is only reported, unless the site asks every page for a written one.
     @Test func aGongwenWithoutAnAttributeIsBlocked() throws {
         let notice = "本溪市公安局文件\n本公发〔2025〕3号\n关于调整户籍业务办理时间的通知\n各分局：\n正文。\n"

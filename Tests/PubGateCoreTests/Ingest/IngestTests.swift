@@ -146,7 +146,7 @@ import Testing
         #expect(html.metadata["公开方式"] == "主动公开")
     }
 
-    /// domain-spec §5.1: a key cell without a colon followed by its value cell; an empty value cell
+    /// docs/domain.md §5.1: a key cell without a colon followed by its value cell; an empty value cell
     /// does not make the next key the value; heading-like words need their colon.
     @Test func keyCellsWithoutAColonAreReadWhenTheyAreKeys() {
         let (html, _) = scan(

@@ -87,7 +87,7 @@ import Testing
         #expect(severity("诈骗专案组") == nil)
     }
 
-    /// A mobile given as the contact a document's format asks for — the 解读电话 (domain-spec §7.2),
+    /// A mobile given as the contact a document's format asks for — the 解读电话 (docs/domain.md §7.2),
     /// the answering officer of a reply (§7.3), a consultation's feedback line (§7.5) — is WARN; in
     /// a notice's contact line (S31) or beside a deputy's name it blocks.
     @Test func aMobileAsTheRequiredContactIsAWarning() {

@@ -1,4 +1,4 @@
-/// The GB/T 9704-2012 elements of a 公文, as far as a document has them (domain-spec §3).
+/// The GB/T 9704-2012 elements of a 公文, as far as a document has them (docs/domain.md §3).
 ///
 /// 版头 (份号 … 签发人), 主体 (标题 … 附件) and 版记 (抄送, 印发). Web pages often drop the 版头 and
 /// 版记; every element is optional. The manifest reports them per document, and the publication
@@ -49,7 +49,7 @@ public struct DocumentElements: Sendable, Codable, Hashable {
         }
     }
 
-    /// True when the document has enough of a 公文's elements to be one (domain-spec §1.1: ≥ 2 of
+    /// True when the document has enough of a 公文's elements to be one (docs/domain.md §1.1: ≥ 2 of
     /// 发文字号, 主送, 成文日期, 附注, 版记).
     public var isGongwen: Bool {
         let present = [documentNumber != nil, recipients != nil, writtenDate != nil, !annotations.isEmpty, copiesTo != nil || printing != nil]

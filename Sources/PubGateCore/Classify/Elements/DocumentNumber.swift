@@ -3,7 +3,7 @@ import EncodingKit
 import Foundation
 import PCRE2Kit
 
-/// A 发文字号 (文号) such as 本公发〔2025〕12号, parsed from text (domain-spec §3, RX-DOCNO).
+/// A 发文字号 (文号) such as 本公发〔2025〕12号, parsed from text (docs/domain.md §3, RX-DOCNO).
 ///
 /// The canonical form (〔〕 brackets, no spaces, no 字/第, no padding zeros) is what links documents
 /// to each other — a 解读 to its policy, a 废止 sentence to the page it repeals — whatever bracket

@@ -1,4 +1,4 @@
-/// Segments a document's lines into GB/T 9704 elements (domain-spec §3).
+/// Segments a document's lines into GB/T 9704 elements (docs/domain.md §3).
 ///
 /// Works on the normalized copy (full-width colons and brackets are ASCII there, spaces between Han
 /// characters are gone, so `签 发 人` reads `签发人`). It reads the 版头 from the first lines, finds

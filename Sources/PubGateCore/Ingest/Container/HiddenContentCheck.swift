@@ -1,4 +1,4 @@
-/// I-02 and I-03 (domain-spec §9): what a container document publishes without printing it —
+/// I-02 and I-03 (docs/domain.md §9): what a container document publishes without printing it —
 /// comments, tracked changes, hidden text, hidden sheets and cells, annotations, properties that
 /// name people — and what pubgate could not read in it (images, embedded objects).
 ///
