@@ -12,13 +12,24 @@ struct LinkageCheck {
     let asOf: SimpleDate
 
     func findings(_ docs: [DocumentProfile]) -> [BatchFinding] {
+        report(pairs(docs), docs)
+    }
+
+    /// What the pairs of documents sharing a person show: reconstructions (A-02, with their
+    /// details) and linkages (A-01), by the pair of document indices.
+    struct Pairs {
+        var reconstructed: [Set<Int>: [String]] = [:]
+        var details: [Set<Int>: [String]] = [:]
+        var linked: [Set<Int>: (names: [String], attributes: [Int: Set<PersonMention.Attribute>])] = [:]
+    }
+
+    /// Compares every compatible pair of mentions of one name in two documents.
+    func pairs(_ docs: [DocumentProfile]) -> Pairs {
         var byName: [String: [(doc: Int, mention: PersonMention)]] = [:]
         for (i, d) in docs.enumerated() {
             for m in d.persons { if let n = m.name { byName[n, default: []].append((i, m)) } }
         }
-        var reconstructed: [Set<Int>: [String]] = [:]
-        var details: [Set<Int>: [String]] = [:]
-        var linked: [Set<Int>: (names: [String], attributes: [Int: Set<PersonMention.Attribute>])] = [:]
+        var found = Pairs()
         for (name, mentions) in byName.sorted(by: { $0.key < $1.key }) {
             let docsOfName = Set(mentions.map(\.doc))
             guard docsOfName.count >= 2 else { continue }
@@ -30,10 +41,10 @@ struct LinkageCheck {
                 if rules.reconstruction.enabled, x.mention.isMasked || y.mention.isMasked, union.count == x.mention.digits.count,
                     x.mention.visible != union, y.mention.visible != union
                 {
-                    reconstructed[[x.doc, y.doc], default: []].append(name)
+                    found.reconstructed[[x.doc, y.doc], default: []].append(name)
                     let whole = String(x.mention.combined(with: y.mention).map { $0 ?? "*" })
                     let checks = Validators.residentID18(Array(whole), asOf: asOf) || Validators.residentID15(Array(whole), asOf: asOf)
-                    details[[x.doc, y.doc], default: []].append(
+                    found.details[[x.doc, y.doc], default: []].append(
                         "\(Self.masked([name])): \((docs[x.doc].path as NSString).lastPathComponent) shows positions \(PersonMention.positions(x.mention.visible)), "
                             + "\((docs[y.doc].path as NSString).lastPathComponent) shows \(PersonMention.positions(y.mention.visible)); together "
                             + "\(union.count)/\(x.mention.digits.count)\(checks ? ", check digit valid: the number is recovered" : "")")
@@ -43,17 +54,23 @@ struct LinkageCheck {
                     if together.count >= rules.linkage.minAttributes,
                         together.count > max(x.mention.attributes.count, y.mention.attributes.count)
                     {
-                        var entry = linked[[x.doc, y.doc]] ?? ([], [:])
+                        var entry = found.linked[[x.doc, y.doc]] ?? ([], [:])
                         if !entry.names.contains(name) { entry.names.append(name) }
                         entry.attributes[x.doc, default: []].formUnion(x.mention.attributes)
                         entry.attributes[y.doc, default: []].formUnion(y.mention.attributes)
-                        linked[[x.doc, y.doc]] = entry
+                        found.linked[[x.doc, y.doc]] = entry
                     }
                 }
             }
         }
+        return found
+    }
+
+    /// The batch findings of the pairs: A-02 for each reconstruction, A-01 for each linkage that is
+    /// not also one.
+    func report(_ found: Pairs, _ docs: [DocumentProfile]) -> [BatchFinding] {
         var out: [BatchFinding] = []
-        for (pair, names) in reconstructed.sorted(by: { $0.key.sorted().lexicographicallyPrecedes($1.key.sorted()) }) {
+        for (pair, names) in found.reconstructed.sorted(by: { $0.key.sorted().lexicographicallyPrecedes($1.key.sorted()) }) {
             let ordered = pair.sorted()
             out.append(
                 BatchFinding(
@@ -62,10 +79,10 @@ struct LinkageCheck {
                     paths: ordered.map { docs[$0].path },
                     contributions: Dictionary(uniqueKeysWithValues: ordered.map { i in
                         (docs[i].path, ["masks " + Set(docs[i].persons.filter { names.contains($0.name ?? "") }.compactMap(\.template)).sorted().joined(separator: "/")])
-                    }), details: details[pair] ?? []))
+                    }), details: found.details[pair] ?? []))
         }
-        for (pair, entry) in linked.sorted(by: { $0.key.sorted().lexicographicallyPrecedes($1.key.sorted()) })
-        where reconstructed[pair] == nil {
+        for (pair, entry) in found.linked.sorted(by: { $0.key.sorted().lexicographicallyPrecedes($1.key.sorted()) })
+        where found.reconstructed[pair] == nil {
             let ordered = pair.sorted()
             out.append(
                 BatchFinding(

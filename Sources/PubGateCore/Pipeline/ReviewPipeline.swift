@@ -31,12 +31,44 @@ public struct ReviewPipeline: Sendable {
     /// review that could not look at the corpus must not approve anything (fail closed).
     public func run(source: some DocumentSource) throws(IndexError) -> ReviewOutcome {
         let inputs = source.collect()
-        let (files, sizes, problems) = (inputs.files, inputs.sizes, inputs.problems)
-        let roles = PathRoles(settings: configuration.settings.paths, root: source.root)
         let timings = StageTimings()
         let wall = ContinuousClock.now
         let stages = Stages(configuration: configuration, options: options, timings: timings)
         let store = ReviewStore()
+        var results = reviewEach(inputs, of: source, stages: stages, store: store)
+        let (aggregate, added) = try aggregateBatch(results, stages: stages, timings: timings)
+        let stale = decideBatch(&results, added: added, of: source, stages: stages, store: store)
+        // After suppressions: a page follows its attachments' final decisions.
+        for (i, found) in AttachmentReview(source: source).findings(results.map { ($0.digest, $0.name, $0.attachments) }) {
+            var review = store.load(at: results[i].slot)
+            review.record(stages.decide.adding(found, to: review.verdict))
+            results[i] = results[i].replacing(review, store: store)
+        }
+        for problem in inputs.problems {
+            let review = Stages.unreadable(path: DisplayPath.of(problem.path), reason: problem.reason, decide: stages.decide)
+            results.append(Reviewed((review, nil, []), name: problem.path, store: store))
+        }
+        let manifest = Manifest(
+            version: version, asOf: options.asOf, rulesLoaded: configuration.rules.rules.count,
+            showMatches: options.showMatches, documents: ReviewList(store: store, slots: results.map(\.slot)),
+            digests: results.map(\.digest), batchFindings: aggregate.batchFindings, staleSuppressions: stale,
+            settings: options.settingsFiles.map(\.displayed),
+            excluded: inputs.excluded.map { InputCollector.Exclusion(path: DisplayPath.of($0.path), reason: $0.reason) })
+        if StageTimings.enabled {
+            let elapsed = ContinuousClock.now - wall
+            FileHandle.standardError.write(
+                Data((timings.line + String(format: " wall=%.3f workers=%d peak_mb=%d\n", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, options.workers, StageTimings.peakMemoryMB ?? -1)).utf8))
+        }
+        return ReviewOutcome(manifest: manifest, problems: inputs.problems)
+    }
+
+    /// Stages 1–3 and the document's own decision, on all cores, then the attachments the pages
+    /// link from inside the reviewed folders; each review goes to the store as it is made.
+    private func reviewEach(
+        _ inputs: InputCollector.Inputs, of source: some DocumentSource, stages: Stages, store: ReviewStore
+    ) -> [Reviewed] {
+        let (files, sizes) = (inputs.files, inputs.sizes)
+        let roles = PathRoles(settings: configuration.settings.paths, root: source.root)
         let slots = ResultSlots<Reviewed>(count: files.count)
         let counter = Mutex(ReviewProgress(documents: 0, of: files.count, bytes: 0, of: sizes.reduce(0, +)))
         let progress = options.progress
@@ -53,11 +85,17 @@ public struct ReviewPipeline: Sendable {
             }
         }
         var results = slots.results
-        // Attachments a page links from inside the reviewed folders are reviewed with it.
-        let attachments = AttachmentReview(source: source)
-        for file in attachments.unreviewed(results.map { ($0.name, $0.attachments) }) {
+        for file in AttachmentReview(source: source).unreviewed(results.map { ($0.name, $0.attachments) }) {
             results.append(Reviewed(stages.review(file, input: source.read(file), role: .document), name: file, store: store))
         }
+        return results
+    }
+
+    /// Stage 4 over the batch, the published pages and the corpus index: the batch findings, and
+    /// the findings each document gets, by its index in `results`.
+    private func aggregateBatch(
+        _ results: [Reviewed], stages: Stages, timings: StageTimings
+    ) throws(IndexError) -> (AggregateStage.Result, [Int: [Finding]]) {
         let published = publishedProfiles(stages)
         let batchProfiles = results.compactMap(\.profile)
         let reviewedIndex = results.indices.filter { results[$0].profile != nil }
@@ -70,24 +108,31 @@ public struct ReviewPipeline: Sendable {
         timings.add("aggregate", ContinuousClock.now - aggregateStart)
         var added: [Int: [Finding]] = [:]
         for (profileIndex, found) in aggregate.perDocument { added[reviewedIndex[profileIndex], default: []] += found }
-        // Suppressions last: they may accept aggregation findings too. Only the documents this
-        // changes are read back from the store.
+        return (aggregate, added)
+    }
+
+    /// Stage 5 again for the documents the batch steps change: aggregation findings, then
+    /// suppressions (last: they may accept aggregation findings too), each suppression with who
+    /// added it. Only those documents are read back from the store. Returns the suppressions that
+    /// accepted nothing.
+    private func decideBatch(
+        _ results: inout [Reviewed], added: [Int: [Finding]], of source: some DocumentSource, stages: Stages, store: ReviewStore
+    ) -> [StaleSuppression] {
         // Baseline entries name repository paths (``DocumentSource/repositoryPath(of:)``), as
         // every output shows paths (``DisplayPath``).
         let entries = Dictionary(grouping: options.baseline?.entries ?? [], by: \.path)
         let staleSlots = ResultSlots<[StaleSuppression]>(count: results.count)
         let finished = ResultSlots<Reviewed>(count: results.count)
         let reviewed = results
-        let aggregated = added
         forEachConcurrently(reviewed.count, workers: options.workers) { i in
             let baseline = source.repositoryPath(of: reviewed[i].name).flatMap { entries[DisplayPath.of($0)] } ?? []
-            guard aggregated[i] != nil || !baseline.isEmpty || !reviewed[i].inlineAllows.isEmpty else {
+            guard added[i] != nil || !baseline.isEmpty || !reviewed[i].inlineAllows.isEmpty else {
                 staleSlots.store([], at: i)
                 return
             }
             var review = store.load(at: reviewed[i].slot)
             var verdict = review.verdict
-            if let found = aggregated[i] { verdict = stages.decide.adding(found, to: verdict) }
+            if let found = added[i] { verdict = stages.decide.adding(found, to: verdict) }
             let suppressed = stages.decide.suppressing(verdict, allows: reviewed[i].inlineAllows, baseline: baseline)
             verdict = suppressed.verdict
             let name = reviewed[i].name
@@ -97,29 +142,7 @@ public struct ReviewPipeline: Sendable {
             finished.store(reviewed[i].replacing(review, store: store), at: i)
         }
         for (i, reviewed) in finished.indexedResults { results[i] = reviewed }
-        let stale = staleSlots.results.flatMap { $0 }
-        // After suppressions: a page follows its attachments' final decisions.
-        for (i, found) in attachments.findings(results.map { ($0.digest, $0.name, $0.attachments) }) {
-            var review = store.load(at: results[i].slot)
-            review.record(stages.decide.adding(found, to: review.verdict))
-            results[i] = results[i].replacing(review, store: store)
-        }
-        for problem in problems {
-            let review = Stages.unreadable(path: DisplayPath.of(problem.path), reason: problem.reason, decide: stages.decide)
-            results.append(Reviewed((review, nil, []), name: problem.path, store: store))
-        }
-        let manifest = Manifest(
-            version: version, asOf: options.asOf, rulesLoaded: configuration.rules.rules.count,
-            showMatches: options.showMatches, documents: ReviewList(store: store, slots: results.map(\.slot)),
-            digests: results.map(\.digest), batchFindings: aggregate.batchFindings, staleSuppressions: stale,
-            settings: options.settingsFiles.map(\.displayed),
-            excluded: inputs.excluded.map { InputCollector.Exclusion(path: DisplayPath.of($0.path), reason: $0.reason) })
-        if StageTimings.enabled {
-            let elapsed = ContinuousClock.now - wall
-            FileHandle.standardError.write(
-                Data((timings.line + String(format: " wall=%.3f workers=%d peak_mb=%d\n", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, options.workers, StageTimings.peakMemoryMB ?? -1)).utf8))
-        }
-        return ReviewOutcome(manifest: manifest, problems: problems)
+        return staleSlots.results.flatMap { $0 }
     }
 
     /// One document once its worker is done: where its review is stored, its digest, and what the

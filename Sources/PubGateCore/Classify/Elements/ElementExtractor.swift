@@ -16,11 +16,23 @@ public struct ElementExtractor: Sendable {
     func extract(content lines: [DocumentLine], declaredTitle: String?) -> DocumentElements {
         var e = DocumentElements()
         guard !lines.isEmpty else { return e }
+        let (headEnd, titleAboveNumber) = Self.head(lines, into: &e)
+        var bodyStart = headEnd + 1
+        if let ti = Self.titleIndex(lines, declaredTitle: declaredTitle, headEnd: headEnd, titleAboveNumber: titleAboveNumber) {
+            bodyStart = Self.title(lines, at: ti, headEnd: headEnd, titleAboveNumber: titleAboveNumber, into: &e)
+        }
+        let bodyEnd = Self.closing(lines, bodyStart: bodyStart, into: &e)
+        if bodyStart <= bodyEnd {
+            e.body = .init(firstLine: lines[bodyStart].line, lastLine: lines[bodyEnd].line)
+        }
+        return e
+    }
 
-        // 版头: the first lines, up to and including the 发文字号.
+    /// 版头: the first lines, up to and including the 发文字号. Returns the last head line (-1 for
+    /// none) and, for a 文书 (通缉令, 答复书, 决定书) that puts its title above the 文号, that line:
+    /// the first line no head element claims, when it ends in a 文种.
+    static func head(_ lines: [DocumentLine], into e: inout DocumentElements) -> (headEnd: Int, titleAboveNumber: Int?) {
         var headEnd = -1
-        // A 文书 (通缉令, 答复书, 决定书) puts its title above the 文号: the first line no head element
-        // claims, when it ends in a 文种.
         var unclaimed: Int?
         var titleAboveNumber: Int?
         for (i, l) in lines.prefix(8).enumerated() {
@@ -41,22 +53,25 @@ public struct ElementExtractor: Sendable {
                 !t.hasPrefix("(")
             {
                 e.documentNumber = ElementText(text: number.written, line: l.line)
-                if let signer = Self.signer(in: t) { e.signer = ElementText(text: signer, line: l.line) }
+                if let signer = signer(in: t) { e.signer = ElementText(text: signer, line: l.line) }
                 headEnd = i
-                if let u = unclaimed, Self.genreEnding(lines[u].text) != nil { titleAboveNumber = u }
+                if let u = unclaimed, genreEnding(lines[u].text) != nil { titleAboveNumber = u }
                 break
-            } else if e.signer == nil, let signer = Self.signer(in: t) {
+            } else if e.signer == nil, let signer = signer(in: t) {
                 e.signer = ElementText(text: signer, line: l.line)
                 headEnd = i
             } else if unclaimed == nil {
                 unclaimed = i
             }
         }
+        return (headEnd, titleAboveNumber)
+    }
 
-        // 标题: the declared title's line, else the first line after the 版头.
+    /// 标题: the declared title's line, else the first line after the 版头 that can be a title.
+    static func titleIndex(_ lines: [DocumentLine], declaredTitle: String?, headEnd: Int, titleAboveNumber: Int?) -> Int? {
         var titleIndex: Int?
         if let declared = declaredTitle.map(TitleKey.of), !declared.isEmpty {
-            let opening = lines.prefix(Self.openingLines)
+            let opening = lines.prefix(openingLines)
             titleIndex = opening.firstIndex { TitleKey.of($0.text) == declared }
                 ?? opening.firstIndex { $0.text.hasCount(atLeast: 6) && declared.hasPrefix(TitleKey.of($0.text)) }
         }
@@ -67,46 +82,55 @@ public struct ElementExtractor: Sendable {
             titleIndex = above
         } else if titleIndex == nil, declaredTitle == nil {
             var i = headEnd + 1
-            while i < min(lines.count, headEnd + 1 + Self.titleSearchLines), Self.isLabelledField(lines[i].text) { i += 1 }
-            if i < lines.count, i <= headEnd + Self.titleSearchLines, Self.canBeTitle(lines[i].text) { titleIndex = i }
+            while i < min(lines.count, headEnd + 1 + titleSearchLines), isLabelledField(lines[i].text) { i += 1 }
+            if i < lines.count, i <= headEnd + titleSearchLines, canBeTitle(lines[i].text) { titleIndex = i }
         }
-        var bodyStart = headEnd + 1
-        if let ti = titleIndex {
-            var title = Self.stripHeading(lines[ti].text)
-            var last = ti
-            // A title typeset over two lines: join the next line when the first has no 文种 ending.
-            if Self.genreEnding(title) == nil, ti + 1 < lines.count, Self.genreEnding(lines[ti + 1].text) != nil,
-                lines[ti + 1].text.hasCount(atMost: 40), !lines[ti + 1].text.hasSuffix(":")
-            {
-                title += lines[ti + 1].text
-                last = ti + 1
-            }
-            e.title = ElementText(text: title, line: lines[ti].line)
-            // A title above the 文号: the body starts after the 文号.
-            bodyStart = ti == titleAboveNumber ? max(last + 1, headEnd + 1) : last + 1
-            if e.documentNumber == nil, last + 1 < lines.count, let number = DocumentNumber.first(in: lines[last + 1].text),
-                lines[last + 1].text.hasCount(atMost: number.written.count + 4)
-            {
-                e.documentNumber = ElementText(text: number.written, line: lines[last + 1].line)
-                bodyStart = last + 2
-            }
-            // 主送机关: a short line ending in a colon right after the title; a sentence that opens
-            // the body (根据《…》…公告如下：) ends in one too.
-            for j in bodyStart..<min(bodyStart + 2, lines.count) {
-                let t = lines[j].text
-                if t.hasSuffix(":"), t.hasCount(atLeast: 3), t.hasCount(atMost: 60), !t.includes("号"), !t.includes("《"),
-                    !Self.isFieldLine(t), t.firstMatch(\.elementSentenceOpening) == nil
-                {
-                    e.recipients = ElementText(text: String(t.dropLast()), line: lines[j].line)
-                    bodyStart = j + 1
-                    break
-                }
-            }
-        }
+        return titleIndex
+    }
 
-        // 版记 and the closing elements, from the end.
-        // The closing elements are within the last lines; long bodies are not searched for them.
-        let closingStart = max(bodyStart, lines.count - Self.closingLines, 0)
+    /// The title at `ti` (joined with its second line when typeset over two), a 文号 right below it
+    /// and the 主送机关; returns where the body starts.
+    static func title(
+        _ lines: [DocumentLine], at ti: Int, headEnd: Int, titleAboveNumber: Int?, into e: inout DocumentElements
+    ) -> Int {
+        var title = stripHeading(lines[ti].text)
+        var last = ti
+        // A title typeset over two lines: join the next line when the first has no 文种 ending.
+        if genreEnding(title) == nil, ti + 1 < lines.count, genreEnding(lines[ti + 1].text) != nil,
+            lines[ti + 1].text.hasCount(atMost: 40), !lines[ti + 1].text.hasSuffix(":")
+        {
+            title += lines[ti + 1].text
+            last = ti + 1
+        }
+        e.title = ElementText(text: title, line: lines[ti].line)
+        // A title above the 文号: the body starts after the 文号.
+        var bodyStart = ti == titleAboveNumber ? max(last + 1, headEnd + 1) : last + 1
+        if e.documentNumber == nil, last + 1 < lines.count, let number = DocumentNumber.first(in: lines[last + 1].text),
+            lines[last + 1].text.hasCount(atMost: number.written.count + 4)
+        {
+            e.documentNumber = ElementText(text: number.written, line: lines[last + 1].line)
+            bodyStart = last + 2
+        }
+        // 主送机关: a short line ending in a colon right after the title; a sentence that opens
+        // the body (根据《…》…公告如下：) ends in one too.
+        for j in bodyStart..<min(bodyStart + 2, lines.count) {
+            let t = lines[j].text
+            if t.hasSuffix(":"), t.hasCount(atLeast: 3), t.hasCount(atMost: 60), !t.includes("号"), !t.includes("《"),
+                !isFieldLine(t), t.firstMatch(\.elementSentenceOpening) == nil
+            {
+                e.recipients = ElementText(text: String(t.dropLast()), line: lines[j].line)
+                bodyStart = j + 1
+                break
+            }
+        }
+        return bodyStart
+    }
+
+    /// 版记 and the closing elements, from the end (only within the last lines: long bodies are not
+    /// searched for them): 抄送 and 印发, the 成文日期 with the 署名 above it and the 附注 and 附件
+    /// below it, and the 附件说明 between the 正文 and the 署名. Returns where the body ends.
+    static func closing(_ lines: [DocumentLine], bodyStart: Int, into e: inout DocumentElements) -> Int {
+        let closingStart = max(bodyStart, lines.count - closingLines, 0)
         var tailStart = lines.count
         for i in stride(from: lines.count - 1, through: closingStart, by: -1) {
             let t = lines[i].text
@@ -120,7 +144,7 @@ public struct ElementExtractor: Sendable {
             }
         }
         var dateIndex: Int?
-        for i in stride(from: tailStart - 1, through: closingStart, by: -1) where Self.isDateLine(lines[i].text) {
+        for i in stride(from: tailStart - 1, through: closingStart, by: -1) where isDateLine(lines[i].text) {
             dateIndex = i
             break
         }
@@ -128,7 +152,7 @@ public struct ElementExtractor: Sendable {
         if let di = dateIndex {
             e.writtenDate = ElementText(lines[di])
             bodyEnd = di - 1
-            if di - 1 >= bodyStart, Self.isSignature(lines[di - 1].text) {
+            if di - 1 >= bodyStart, isSignature(lines[di - 1].text) {
                 e.issuerSignature = ElementText(lines[di - 1])
                 bodyEnd = di - 2
             }
@@ -141,7 +165,6 @@ public struct ElementExtractor: Sendable {
                 }
             }
         }
-        // 附件说明: between the 正文 and the 署名.
         if bodyStart <= bodyEnd {
             for i in stride(from: bodyEnd, through: max(bodyStart, closingStart), by: -1) where lines[i].text.wholeMatch(\.elementAttachmentNote) {
                 e.attachmentNote = ElementText(lines[i])
@@ -149,10 +172,7 @@ public struct ElementExtractor: Sendable {
                 break
             }
         }
-        if bodyStart <= bodyEnd {
-            e.body = .init(firstLine: lines[bodyStart].line, lastLine: lines[bodyEnd].line)
-        }
-        return e
+        return bodyEnd
     }
 
     /// How far into the document the title is looked for.
