@@ -41,7 +41,7 @@ public enum LiteralSearch {
 
     private static func find(_ n: UnsafeRawBufferPointer, in h: UnsafeRawBufferPointer, from start: Int) -> Int? {
         guard unsafe !n.isEmpty else { return start }
-        guard unsafe n.count <= h.count else { return nil }
+        guard n.count <= h.count else { return nil }
         // `memchr` for the needle's last byte when it is a UTF-8 continuation byte, else its first:
         // a Chinese word's first byte leads a sixth of the CJK block (E6 …), its last byte is one
         // of 64 continuation values.
