@@ -25,8 +25,9 @@ public struct SiteRebuild: Sendable {
     public var isConfigured: Bool { !command.isEmpty }
 
     public func run(in root: String) -> Result {
-        let out = ChildProcess.run(command, in: root, timeout: Double(max(1, timeoutSeconds)), outputCap: 1 << 20)
-        let text = String(decoding: out.stdout + out.stderr, as: UTF8.self)
+        let out = ChildProcess.run(command, in: root, timeout: .seconds(max(1, timeoutSeconds)), outputCap: 1 << 20)
+        // A command that could not be started says why (not an exit status it never had).
+        let text = out.launchFailure.map { "cannot start: \($0)" } ?? String(decoding: out.stdout + out.stderr, as: UTF8.self)
         let tail = text.split(separator: "\n").suffix(20).joined(separator: "\n")
         return Result(command: command, status: out.status, timedOut: out.timedOut, outputTail: tail)
     }

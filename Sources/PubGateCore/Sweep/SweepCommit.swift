@@ -43,9 +43,9 @@ public enum SweepCommit {
         environment["GIT_COMMITTER_NAME"] = name
         environment["GIT_COMMITTER_EMAIL"] = email
         let run = ChildProcess.run(
-            ["git", "-C", root, "commit", "--quiet", "--file=-", "--"] + paths, input: Data(message.utf8), environment: environment)
+            ["git", "-C", root, "commit", "--quiet", "--file=-", "--"] + paths, input: Array(message.utf8), environment: environment)
         guard run.status == 0 else {
-            let why = String(decoding: run.stderr + run.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let why = (run.launchFailure ?? String(decoding: run.stderr + run.stdout, as: UTF8.self)).trimmingCharacters(in: .whitespacesAndNewlines)
             return Result(commit: nil, error: why.isEmpty ? "git commit exited \(run.status)" : why)
         }
         let head = ChildProcess.git(["rev-parse", "HEAD"], in: root)

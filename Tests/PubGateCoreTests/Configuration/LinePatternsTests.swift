@@ -22,7 +22,7 @@ import Testing
     }
 
     /// A pattern that does not compile stops the configuration with its name, whichever it is.
-    @Test(arguments: ["chromeFooter", "elementSecrecy", "documentNumber", "publicityLength"])
+    @Test(arguments: ["chromeFooter", "elementSecrecy", "documentNumber", "renderedLinkField"])
     func aBrokenPatternIsNamed(name: String) {
         #expect {
             try LinePatterns(breaking: name)
@@ -35,6 +35,6 @@ import Testing
     @Test func wholePatternsAreAnchored() {
         #expect("特急".wholeMatch(\.elementUrgency))
         #expect(!"特急件".wholeMatch(\.elementUrgency))
-        #expect("公示期为7个工作日".firstMatch(\.publicityLength) == "7")
+        #expect("所解读文件:《示例办法》".firstMatch(\.interpretedDocumentLine) == "《示例办法》")
     }
 }

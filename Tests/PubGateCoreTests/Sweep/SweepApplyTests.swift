@@ -71,7 +71,7 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("log-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
         let runID = OperationsLog.newRunID()
-        #expect(runID.firstMatch(#"^sweep-[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}$"#) != nil)
+        #expect(try runID.wholeMatch(of: Regex(#"sweep-[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}"#)) != nil)
         try OperationsLog(path: file.path, runID: runID).log(action: "plan", message: "m", fields: ["pubgate.purge": 3, "rule.id": "E-01"])
         let line = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
         #expect(line["pubgate.purge"] as? Int == 3 && line["rule.id"] as? String == "E-01" && line["pubgate.run_id"] as? String == runID)
