@@ -9,8 +9,9 @@ import Synchronization
 public final class ChineseConverter: Sendable {
     private let handle: Mutex<Handle>
 
-    /// Wraps the C handle so the mutex can own it.
-    private struct Handle: ~Copyable {
+    /// Wraps the C handle so the mutex can own it. Safe to use: it cannot be copied, the pointer
+    /// is never handed out, and it is closed once, when the wrapper goes.
+    @safe private struct Handle: ~Copyable {
         let raw: UnsafeMutableRawPointer
 
         deinit {
@@ -31,7 +32,7 @@ public final class ChineseConverter: Sendable {
     /// `text` converted.
     public func convert(_ text: String) throws(OpenCCError) -> String {
         var utf8 = Array(text.utf8)
-        let converted: String? = unsafe handle.withLock { handle in
+        let converted: String? = handle.withLock { handle in
             unsafe utf8.withUnsafeMutableBufferPointer { buf in
                 unsafe buf.withMemoryRebound(to: CChar.self) { chars in
                     guard let out = unsafe opencc_convert_utf8(handle.raw, chars.baseAddress, chars.count) else { return nil }

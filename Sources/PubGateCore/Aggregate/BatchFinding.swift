@@ -64,13 +64,15 @@ public struct BatchFinding: Sendable, Codable, Hashable {
         args["contribution"] = contribution
         args["others"] = others.joined(separator: ", ")
         args["more"] = String(total - others.count)
+        let more = total > others.count
         // A document with no contribution of its own recorded says only whom it is with.
-        let stem = contribution.isEmpty ? "shared.batch" : "shared.batch_document"
-        let key =
-            others.isEmpty
-            ? (contribution.isEmpty ? "shared.batch_alone" : stem)
-            : total > others.count ? stem + "_with_more" : stem + "_with"
-        let text = Message(key, args)
+        let text: Message
+        switch (contribution.isEmpty, others.isEmpty) {
+        case (false, true): text = Message("shared.batch_document", args)
+        case (false, false): text = more ? Message("shared.batch_document_with_more", args) : Message("shared.batch_document_with", args)
+        case (true, true): text = Message("shared.batch_alone", args)
+        case (true, false): text = more ? Message("shared.batch_with_more", args) : Message("shared.batch_with", args)
+        }
         return Finding(ruleID: rule, kind: kind, severity: severity, text: text, sources: ["S2", "S3", "S30"], base: message)
     }
 }
