@@ -42,10 +42,11 @@ func lettersOnlyName() -> String {
 /// Writes `files` (name → text) into a fresh temporary folder and reviews it as one batch.
 func reviewBatch(
     _ files: [(String, String)], configuration: ReviewConfiguration = shippedConfiguration, published: [(String, String)] = [],
-    index: CorpusIndex? = nil
+    index: CorpusIndex? = nil, in folder: URL? = nil
 ) throws -> Manifest {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-test-\(lettersOnlyName())")
-    defer { try? FileManager.default.removeItem(at: root) }
+    // A caller's folder is the caller's to remove: two runs over the same paths compare whole.
+    let root = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-test-\(lettersOnlyName())")
+    defer { if folder == nil { try? FileManager.default.removeItem(at: root) } }
     func write(_ files: [(String, String)], into folder: String) throws -> String {
         let dir = root.appendingPathComponent(folder)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -146,6 +146,11 @@ final class LinePatterns: Sendable {
     static let partyFields = "当事人|经营者|负责人|法定代表人|投资人|业主|户主|被处罚人|违法行为人|姓名"
     let maskedParty: LinePattern
     let namedParty: LinePattern
+    /// Headers of the table column that names a decision's party.
+    let partyColumn: LinePattern
+    /// A cell that shows its row's party is a business: a registration number or a category that
+    /// is not a natural person.
+    let businessCell: LinePattern
 
     // MARK: Aggregation (``EntityExtractor``, ``DocumentProfile``, ``TableColumns``)
 
@@ -321,6 +326,11 @@ final class LinePatterns: Sendable {
         maskedParty = try p("maskedParty", "(?:" + Self.partyFields + #")[ \t]*[:：]?[ \t]*(\p{sc:Han})(\*{1,3}|某{1,2}|×{1,3}|＊{1,3})"#, [.ucp])
         namedParty = try p(
             "namedParty", "(?:" + Self.partyFields + #")[ \t]*[:：]?[ \t]*(\p{sc:Han}{2,3}?)(?=[,，。;；、(（ \t\n]|$)"#, [.ucp, .multiline])
+
+        partyColumn = try p(
+            "partyColumn",
+            #"^(?:(?:行政)?相对人|当事人|被处罚人|违法行为人|被许可人|处罚对象|被处罚(?:单位|对象))(?:姓名|名称)?(?:[(（][^)）]*[)）])?$|^姓名$"#, [])
+        businessCell = try p("businessCell", #"^[0-9A-HJ-NPQRTUWXY]{18}$|^[0-9]{13,15}$|法人|组织|个体工商户|个体户|企业|公司"#, [])
 
         identity = try p("identity", #"(?<![0-9A-Za-z*])([0-9*]{14}[0-9*Xx]|[0-9*]{17}[0-9*Xx])(?![0-9A-Za-z*])"#, .offsetLimit)
         nameRun = try p("nameRun", #"\p{sc:Han}{2,4}"#, [])

@@ -17,15 +17,6 @@ import PCRE2Kit
 struct PersonNameCheck {
     let document: ClassifiedDocument
 
-
-    /// Headers of the table column that names a decision's party.
-    static let partyColumn = try! Regex(
-        #"^(?:(?:行政)?相对人|当事人|被处罚人|违法行为人|被许可人|处罚对象|被处罚(?:单位|对象))(?:姓名|名称)?(?:[(（][^)）]*[)）])?$|^姓名$"#)
-    /// A cell that shows its row's party is a business: a registration number or a category that
-    /// is not a natural person.
-    static let businessCell = try! Regex(
-        #"^[0-9A-HJ-NPQRTUWXY]{18}$|^[0-9]{13,15}$|法人|组织|个体工商户|个体户|企业|公司"#)
-
     /// Rows of the page's tables, each a list of (column header, cell range): a row ends where a
     /// column header it already holds comes again (cells carry their column, not their row).
     func tableRows() -> [[(header: String, range: Range<Int>)]] {
@@ -55,8 +46,8 @@ struct PersonNameCheck {
         var out: [Finding] = []
         for row in tableRows() {
             let cells = row.map { (header: $0.header, text: normalized.string($0.range).trimmingWhiteSpace, range: $0.range) }
-            guard !cells.contains(where: { !Self.holds(Self.partyColumn, $0.header) && Self.holds(Self.businessCell, $0.text) }) else { continue }
-            for cell in cells where Self.holds(Self.partyColumn, cell.header) && Surnames.isPersonalName(cell.text) {
+            guard !cells.contains(where: { $0.header.firstMatch(\.partyColumn) == nil && $0.text.firstMatch(\.businessCell) != nil }) else { continue }
+            for cell in cells where cell.header.firstMatch(\.partyColumn) != nil && Surnames.isPersonalName(cell.text) {
                 out.append(
                     Finding(
                         ruleID: "case_person_party_column", kind: .casePerson, severity: .fix,
@@ -67,10 +58,6 @@ struct PersonNameCheck {
             }
         }
         return out
-    }
-
-    private static func holds(_ regex: Regex, _ text: String) -> Bool {
-        ((try? regex.firstMatch(in: Array(text.utf8), validUTF8: true)) ?? nil) != nil
     }
 
     /// Every further place the page names `people` (normalized name → the finding that named him),

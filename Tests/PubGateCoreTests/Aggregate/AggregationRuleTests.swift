@@ -140,8 +140,9 @@ func listPage(_ title: String, _ rows: [(String, String)]) -> String {
         let index = try CorpusIndex(path: dir.appendingPathComponent("index.sqlite").path, create: true)
         _ = try IndexRun(configuration: shippedConfiguration, asOf: reviewDate).add([published.path], to: index)
         let a = listPage("体检结果公示", zip(Self.names, Self.ids.map { masked($0, showing: 0...3, 14...17) }).map { ($0, $1) })
-        let first = try reviewBatch([("a.md", a)], index: index).batchFindings
-        let second = try reviewBatch([("a.md", a)], index: index).batchFindings
+        let batch = dir.appendingPathComponent("review")
+        let first = try reviewBatch([("a.md", a)], index: index, in: batch).batchFindings
+        let second = try reviewBatch([("a.md", a)], index: index, in: batch).batchFindings
         #expect(first.contains { !$0.corpus.isEmpty }, "the index was not consulted")
         #expect(try AtomicWriter.encodeJSON(first) == AtomicWriter.encodeJSON(second))
     }
