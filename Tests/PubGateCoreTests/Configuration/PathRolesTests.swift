@@ -41,7 +41,7 @@ import Testing
             expiry: shippedConfiguration.expiry)
         let list = "---\ntitle: 通知公告\n---\n本栏目发布通知公告。\n"
         let leaking = "---\ntitle: 通知公告\n---\n咨询手机13912345678。\n"
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("roles-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("roles-\(lettersOnlyName())")
         defer { try? FileManager.default.removeItem(at: root) }
         for (folder, text) in [("a", list), ("b", leaking)] {
             try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
@@ -49,7 +49,7 @@ import Testing
         }
         let source = FileSource(paths: [root.path], root: RepositoryRoot(path: root.path, isGit: false))
         let manifest = try ReviewPipeline(configuration: configuration, options: ReviewOptions(asOf: reviewDate), version: "t").run(source: source).manifest
-        let clean = try #require(manifest.documents.first { $0.path.hasSuffix("a/_index.md") })
+        let clean = try #require(manifest.documents.first { $0.path.hasSuffix("a/_index.md") }, "\(manifest.documents.map(\.path))")
         #expect(clean.role == .asset && clean.decision == .approve && clean.attribute == nil, "no 公开属性 needed: \(clean.findings.map(\.ruleID))")
         let leak = try #require(manifest.documents.first { $0.path.hasSuffix("b/_index.md") })
         #expect(leak.role == .asset && leak.decision == .reject && leak.findings.map(\.ruleID) == ["pi_mobile"])

@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func siteFileIsTheRepositoryRootsWhicheverFolderIsNamed() throws {
-        let dir = URL(fileURLWithPath: InputCollector.canonical(FileManager.default.temporaryDirectory.appendingPathComponent("tree-\(UUID().uuidString)").path))
+        let dir = URL(fileURLWithPath: InputCollector.canonical(FileManager.default.temporaryDirectory.appendingPathComponent("tree-\(lettersOnlyName())").path))
         let sub = dir.appendingPathComponent("content/tzgg")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

