@@ -41,7 +41,7 @@ DOCUMENT_LEVEL = [
     (re.compile(r"interpret"), {"interpretation_fields"}),
     (re.compile(r"proposal_title|title_summary"), {"proposal_title"}),
     (re.compile(r"consultation"), {"consultation_window", "consultation_channel"}),
-    (re.compile(r"not_public|not_for_disclosure|on_request|attribute"), {"attribute_not_public", "attribute_conflict", "attribute_mismatch", "attribute_missing"}),
+    (re.compile(r"not_public|not_for_disclosure|nondisclosure|on_request|attribute"), {"attribute_not_public", "attribute_conflict", "attribute_mismatch", "attribute_missing"}),
 ]
 
 # pubgate's document types named as the truth names them.

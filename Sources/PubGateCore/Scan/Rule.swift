@@ -131,6 +131,13 @@ public struct RuleContext: Codable, Sendable {
     /// Words that, standing before the match in the window, keep it from being lowered: the number
     /// belongs to them (王某代表，联系电话：…), whatever staff contact stands nearby.
     public var lowerUnlessBefore: [String]?
+    /// The same after the match: a number the page itself calls private (…（个人手机）) is not the
+    /// office contact the words around it announce.
+    public var lowerUnlessAfter: [String]?
+    /// `require_any` and `require_also` hold for the whole sentence the match stands in (to 。！？；
+    /// or the line's end, at most ``RuleScanner/sentenceReach`` characters each way), not only the
+    /// window: a plan's tense (将, 届时) governs every figure of its sentence.
+    public var sentence: Bool?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case window
@@ -143,6 +150,8 @@ public struct RuleContext: Codable, Sendable {
         case beforeOnly = "before_only"
         case lowerIn = "lower_in"
         case lowerUnlessBefore = "lower_unless_before"
+        case lowerUnlessAfter = "lower_unless_after"
+        case sentence
     }
 }
 

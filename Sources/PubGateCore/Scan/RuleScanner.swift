@@ -110,7 +110,12 @@ public struct RuleScanner: Sendable {
                         let before = scalars(before: range.lowerBound, count: window, in: text.utf8)
                         let after = ctx.beforeOnly == true ? "" : scalars(after: range.upperBound, count: window, in: text.utf8)
                         let around = before + "\u{0}" + after
+                        var sentence: String? = nil
                         for required in [ctx.requireAny, ctx.requireAlso].compactMap({ $0 }) where !required.contains(where: { around.contains($0) }) {
+                            if ctx.sentence == true {
+                                sentence = sentence ?? self.sentence(around: range, in: text.utf8)
+                                if let sentence, required.contains(where: { sentence.contains($0) }) { continue }
+                            }
                             trace?.drop(rule.id, line(), value, "none of its context words (\(required.prefix(3).joined(separator: ", ")) …) within \(window) characters")
                             return true
                         }
@@ -123,7 +128,7 @@ public struct RuleScanner: Sendable {
                             lowerAround = scalars(before: range.lowerBound, count: width, in: text.utf8) + "\u{0}"
                                 + (ctx.beforeOnly == true ? "" : scalars(after: range.upperBound, count: width, in: text.utf8))
                         }
-                        let owner = ctx.lowerUnlessBefore?.first { w in before.contains(w) }
+                        let owner = ctx.lowerUnlessBefore?.first { w in before.contains(w) } ?? ctx.lowerUnlessAfter?.first { w in after.contains(w) }
                         if let lower = ctx.lowerIfAny, ctx.lowerIn?.contains(document.docType) ?? true, owner == nil,
                             let word = lower.first(where: { lowerAround.contains($0) })
                         {
@@ -277,6 +282,20 @@ public struct RuleScanner: Sendable {
             n += 1
         }
         return String(decoding: utf8[start..<offset], as: UTF8.self)
+    }
+
+    /// How far, in characters, a sentence is read each way from a match.
+    static let sentenceReach = 300
+
+    /// The sentence around `range`: back to the last 。！？；or line break before it, on to the next
+    /// one after it, at most ``sentenceReach`` characters each way.
+    private func sentence(around range: Range<Int>, in utf8: [UInt8]) -> String {
+        let ends: Set<String> = ["。", "！", "？", "；", "!", "?", ";", "\n"]
+        let before = scalars(before: range.lowerBound, count: Self.sentenceReach, in: utf8)
+        let after = scalars(after: range.upperBound, count: Self.sentenceReach, in: utf8)
+        let head = before.lastIndex { ends.contains(String($0)) }.map { before[before.index(after: $0)...] } ?? before[...]
+        let tail = after.firstIndex { ends.contains(String($0)) }.map { after[..<$0] } ?? after[...]
+        return String(head) + "\u{0}" + String(tail)
     }
 
     private func scalars(after offset: Int, count: Int, in utf8: [UInt8]) -> String {
