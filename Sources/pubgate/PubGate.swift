@@ -11,7 +11,7 @@ struct PubGate: ParsableCommand {
         commandName: "pubgate",
         abstract: "Review documents before a government website publishes them.",
         discussion: """
-            `pubgate PATHS… --out DIR` is `pubgate review`, when the first argument is an existing
+            `pubgate PATHS… --out DIR` is `pubgate review`, when the first argument is an existing \
             file or folder; any other first word must be a command.
 
             Exit codes:

@@ -14,7 +14,7 @@ struct BaselineCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add every current finding (warn and above) of PATHS to the baseline, with a reason.",
             discussion: """
-                Entries are keyed by rule, path and a fingerprint of the masked finding (not the line).
+                Entries are keyed by rule, path and a fingerprint of the masked finding (not the line). \
                 Entries of the reviewed paths whose finding is gone are dropped; other paths' entries stay.
 
                 Example:

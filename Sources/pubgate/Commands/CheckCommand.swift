@@ -10,25 +10,25 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check given files, the staged commit or a commit range; exit 1 when it must be refused.",
         discussion: """
-            Prints `path:line:col rule [severity] message «masked»` per finding and a summary on stderr.
-            FILES are checked as they are on disk (what pre-commit hands a hook: its files:, exclude:
-            and --all-files apply). --staged checks the contents staged in the git index, read in
-            memory (not the working tree); --range FROM..TO checks the files a range of commits added
-            or changed, as TO holds them (for CI: it finds what was committed with --no-verify).
-            Only pages and document files are checked (.md .html .xml .txt, office, OFD, PDF);
+            Prints `path:line:col rule [severity] message «masked»` per finding and a summary on stderr. \
+            FILES are checked as they are on disk (what pre-commit hands a hook: its files:, exclude: \
+            and --all-files apply). --staged checks the contents staged in the git index, read in \
+            memory (not the working tree); --range FROM..TO checks the files a range of commits added \
+            or changed, as TO holds them (for CI: it finds what was committed with --no-verify). \
+            Only pages and document files are checked (.md .html .xml .txt, office, OFD, PDF); \
             others are listed on stderr as not checked.
 
-            Settings, baseline and index are those of the repository root (`pubgate config show`);
-            baseline entries and `paths` settings name paths from that root. Site assets (by
-            default in a Hugo site: templates, static/, section _index.md pages) are scanned for
+            Settings, baseline and index are those of the repository root (`pubgate config show`); \
+            baseline entries and `paths` settings name paths from that root. Site assets (by \
+            default in a Hugo site: templates, static/, section _index.md pages) are scanned for \
             leaks but not judged as documents.
 
-            Messages are in Chinese unless --lang en (rule ids stay as they are); --json prints one
-            JSON object instead of the lines; --min-severity sets the lowest severity printed
-            (default warn: info findings are left out). On a terminal a progress line shows on
+            Messages are in Chinese unless --lang en (rule ids stay as they are); --json prints one \
+            JSON object instead of the lines; --min-severity sets the lowest severity printed \
+            (default warn: info findings are left out). On a terminal a progress line shows on \
             stderr once a check takes more than a second.
 
-            Exit: 0 clean, 1 refused, 64 usage (not in a git repository, unknown commit),
+            Exit: 0 clean, 1 refused, 64 usage (not in a git repository, unknown commit), \
             65 unreadable or a Git LFS pointer, 74 index, 78 configuration.
 
             Examples:

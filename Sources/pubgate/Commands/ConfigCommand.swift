@@ -13,9 +13,9 @@ struct ConfigCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print every setting with its value and the file it came from.",
             discussion: """
-                First where the rules come from and which settings files apply: the shipped
-                policy.yaml, then --config FILE, then the .pubgate.yml at the repository root (the
-                top level of the git repository holding the folder, else the folder itself; the same
+                First where the rules come from and which settings files apply: the shipped \
+                policy.yaml, then --config FILE, then the .pubgate.yml at the repository root (the \
+                top level of the git repository holding the folder, else the folder itself; the same \
                 rule for every command). An unknown key in a settings file is an error (exit 78).
 
                 Example:

@@ -11,13 +11,13 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Explain what pubgate decided and why (masked).",
         discussion: """
-            For each document of the batch: the decision and each finding behind it (scan rules,
-            公开属性, publication rules, aggregation), what decided the document's type and its
-            attribute (declared, inherited from its section or its type, implied by its content),
-            every candidate match of every rule — kept, or dropped and why (scope, exclusion,
-            validator, context words, word boundaries, a mention rather than a disclosure) — and the
-            rules not run. Then each finding about several documents: what each document contributed
-            and the profile they assemble. Values are masked (names as 陈**, numbers as positions)
+            For each document of the batch: the decision and each finding behind it (scan rules, \
+            公开属性, publication rules, aggregation), what decided the document's type and its \
+            attribute (declared, inherited from its section or its type, implied by its content), \
+            every candidate match of every rule — kept, or dropped and why (scope, exclusion, \
+            validator, context words, word boundaries, a mention rather than a disclosure) — and the \
+            rules not run. Then each finding about several documents: what each document contributed \
+            and the profile they assemble. Values are masked (names as 陈**, numbers as positions) \
             unless --show-matches is given.
 
             Examples:

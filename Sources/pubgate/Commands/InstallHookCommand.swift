@@ -9,7 +9,7 @@ struct InstallHookCommand: ParsableCommand {
         commandName: "install-hook",
         abstract: "Install a git pre-commit hook that runs `pubgate check --staged`.",
         discussion: """
-            Writes the hook into core.hooksPath when set, else .git/hooks. An existing hook that
+            Writes the hook into core.hooksPath when set, else .git/hooks. An existing hook that \
             pubgate did not write is kept unless --force.
 
             Example:

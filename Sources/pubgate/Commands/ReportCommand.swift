@@ -13,8 +13,8 @@ struct ReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the 主动公开 公文 published in a month (JSON and CSV).",
             discussion: """
-                Writes OUT/monthly-YYYY-MM.json and OUT/monthly-YYYY-MM.csv with 文号, 标题, 成文日期,
-                发布日期 and path of every 主动公开 公文 whose 发布日期 falls in the month. A 公文
+                Writes OUT/monthly-YYYY-MM.json and OUT/monthly-YYYY-MM.csv with 文号, 标题, 成文日期, \
+                发布日期 and path of every 主动公开 公文 whose 发布日期 falls in the month. A 公文 \
                 without a 发布日期 is listed under "undated" and warned about.
 
                 Example:

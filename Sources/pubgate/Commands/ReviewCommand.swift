@@ -8,15 +8,15 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "Review drafts and write approve/reject manifests.",
         discussion: """
-            Writes OUT/manifest.json (every input once), OUT/approve.json and OUT/reject.json, and with
-            --format sarif,junit,csv,html also OUT/pubgate.sarif (SARIF 2.1.0), OUT/junit.xml,
-            OUT/findings.csv and OUT/report.html (the reviewer's page, paged, with a sign-off block).
+            Writes OUT/manifest.json (every input once), OUT/approve.json and OUT/reject.json, and with \
+            --format sarif,junit,csv,html also OUT/pubgate.sarif (SARIF 2.1.0), OUT/junit.xml, \
+            OUT/findings.csv and OUT/report.html (the reviewer's page, paged, with a sign-off block). \
             Nothing found is repeated in any output unless --show-matches is given.
 
-            Messages and reports are in Chinese unless --lang en; the manifest's rule ids, kinds,
-            severities and decisions are the same in both. --min-severity leaves out lesser findings
-            from the terminal, SARIF, JUnit, CSV, HTML and --json (SARIF leaves out info by default);
-            the manifest keeps every finding and decisions never change. On a terminal a progress
+            Messages and reports are in Chinese unless --lang en; the manifest's rule ids, kinds, \
+            severities and decisions are the same in both. --min-severity leaves out lesser findings \
+            from the terminal, SARIF, JUnit, CSV, HTML and --json (SARIF leaves out info by default); \
+            the manifest keeps every finding and decisions never change. On a terminal a progress \
             line shows on stderr once a run takes more than a second.
 
             Example:

@@ -8,28 +8,28 @@ struct SweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Plan the removal of expired, repealed and superseded pages; apply a signed-off plan.",
         discussion: """
-            Without --apply: judges the site and writes OUT/plan.json (purge, relabel and review
-            lists with their evidence, and the site's git commit and content hash) with
-            OUT/purge.json, OUT/relabel.json and OUT/review.json, and prints a summary. Review items
-            (a link that could not be confirmed by 文号, a partial replacement) are never applied.
+            Without --apply: judges the site and writes OUT/plan.json (purge, relabel and review \
+            lists with their evidence, and the site's git commit and content hash) with \
+            OUT/purge.json, OUT/relabel.json and OUT/review.json, and prints a summary. Review items \
+            (a link that could not be confirmed by 文号, a partial replacement) are never applied. \
             --archive also writes the BagIt archive OUT/pubgate-sweep-<date>-<id>.tar.gz (+ .sha256).
 
-            --apply PLAN carries out exactly that plan once a person has signed it off (sign off a
-            copy: OUT/plan.json is a link into the output set the next run replaces), and refuses it
-            if the site changed since it was made. --apply without a plan plans and applies in one
-            run (unattended). Either way pages are archived and verified before they are removed,
-            every step is journaled in OUT/journal.jsonl (an interrupted apply is finished by the
-            next), the corpus index marks them purged, the configured rebuild runs (settings
-            sweep.rebuild.command, e.g. [hugo, --gc, --minify]), and files of the rendered site that
-            still link a removed page are reported. --git commits the removals and relabels as
+            --apply PLAN carries out exactly that plan once a person has signed it off (sign off a \
+            copy: OUT/plan.json is a link into the output set the next run replaces), and refuses it \
+            if the site changed since it was made. --apply without a plan plans and applies in one \
+            run (unattended). Either way pages are archived and verified before they are removed, \
+            every step is journaled in OUT/journal.jsonl (an interrupted apply is finished by the \
+            next), the corpus index marks them purged, the configured rebuild runs (settings \
+            sweep.rebuild.command, e.g. [hugo, --gc, --minify]), and files of the rendered site that \
+            still link a removed page are reported. --git commits the removals and relabels as \
             sweep.git.author, naming the run and the 文号.
 
-            The summary is in Chinese unless --lang en; --json prints one JSON object instead. On a
+            The summary is in Chinese unless --lang en; --json prints one JSON object instead. On a \
             terminal a progress line shows on stderr once reading the site takes more than a second.
 
-            Exit: 0 nothing due (or everything applied), 1 something due (dry run), kept, still
-            linked, or a failed rebuild or commit, 65 a page could not be read (never purged) or the
-            plan does not match the site, 73 the archive could not be written, 74 the index could
+            Exit: 0 nothing due (or everything applied), 1 something due (dry run), kept, still \
+            linked, or a failed rebuild or commit, 65 a page could not be read (never purged) or the \
+            plan does not match the site, 73 the archive could not be written, 74 the index could \
             not be written, 75 another sweep holds the lock, 78 broken rules or settings.
 
             Example:
