@@ -9,7 +9,7 @@ import PCRE2Kit
 /// XML field). Checks that judge these facts live beside it (``AttributeCheck``, ``PublicationCheck``).
 public struct Classifier: Sendable {
     private let types: DocumentTypeRules
-    private let sections: [SiteSection]
+    private let sections: [SiteSection.Matcher]
     private let phrasebook: ValidityPhrasebook
 
     /// `sections` are the site's columns with their default 公开属性 and type; `phrasebook` the
@@ -17,7 +17,7 @@ public struct Classifier: Sendable {
     public init(types: DocumentTypeRules, phrasebook: ValidityPhrasebook, sections: [SiteSection] = []) {
         self.types = types
         self.phrasebook = phrasebook
-        self.sections = sections
+        self.sections = sections.map(SiteSection.Matcher.init)
     }
 
     public func classify(_ document: IngestedDocument) -> ClassifiedDocument {
@@ -45,7 +45,7 @@ public struct Classifier: Sendable {
         let columnText = columns.isEmpty ? nil : columns.joined(separator: "\n")
         let facts = DocumentFacts(
             title: normalizedTitle, column: columnText, body: opening, documentNumber: numberText, present: present)
-        let section = sections.first { $0.matches(path: document.path, columns: columnText) }
+        let section = sections.first { $0.matches(path: document.path, columns: columnText) }?.section
         let (docType, typeReason) = types.decide(facts, sectionType: section?.type)
         let declarations = declarations(document, normalized)
         return ClassifiedDocument(

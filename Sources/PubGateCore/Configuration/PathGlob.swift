@@ -19,6 +19,10 @@ public struct PathGlob: Sendable {
         regex = try? PCRE2Regex(Self.pattern(glob: glob, anchor: anchor))
     }
 
+    /// False when the glob's pattern did not compile (it then matches nothing); settings loading
+    /// checks every glob (``SettingsValidation``), so a loaded configuration holds none.
+    public var compiles: Bool { regex != nil }
+
     /// True when the whole of `path` (`content/zwgk/a.md`) matches.
     public func matches(_ path: String) -> Bool {
         guard let regex else { return false }

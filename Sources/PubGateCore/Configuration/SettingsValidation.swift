@@ -29,6 +29,16 @@ struct SettingsValidation {
                 throw error("public_numbers", "`\(number)` is not a telephone number (digits, with dashes or spaces)")
             }
         }
+        // A section or glob whose pattern does not compile would match nothing: a page would lose
+        // its section's 公开属性, a `!` line would leave a document taken for an asset.
+        for (i, section) in settings.sections.enumerated() {
+            if let problem = section.problem() { throw error("sections", "section \(i + 1): \(problem)") }
+        }
+        for (key, globs) in [("paths.assets", settings.paths.assets), ("paths.hugo_assets", settings.paths.hugoAssets)] {
+            for glob in globs where !PathGlob(glob.hasPrefix("!") ? String(glob.dropFirst()) : glob).compiles {
+                throw error(key, "`\(glob)` is not a glob pubgate can read")
+            }
+        }
         if let organization = settings.archive.sourceOrganization {
             // It becomes a line of bag-info.txt: a line break would forge another field.
             guard !organization.trimmingCharacters(in: .whitespaces).isEmpty,

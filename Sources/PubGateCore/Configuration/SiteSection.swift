@@ -21,23 +21,38 @@ public struct SiteSection: Sendable, Codable, Hashable {
         self.type = type
     }
 
-    /// Whether a page at `path`, filed under `columns` (one per line), belongs to the section.
-    public func matches(path file: String, columns: String?) -> Bool {
-        if let path {
-            guard PathGlob(path, anchor: .anyFolder).matches(file) else { return false }
+    /// The section with its glob and column pattern compiled once (the classifier asks it of every
+    /// page). Settings loading checks every section (``problem()``, exit 78), so a loaded
+    /// configuration holds none whose pattern fails; one that did would match no page.
+    struct Matcher: Sendable {
+        let section: SiteSection
+        private let glob: PathGlob?
+        private let column: PCRE2Regex?
+
+        init(_ section: SiteSection) {
+            self.section = section
+            glob = section.path.map { PathGlob($0, anchor: .anyFolder) }
+            column = section.column.flatMap { try? PCRE2Regex($0, options: [.ucp]) }
         }
-        if let column {
-            guard let columns, let re = try? PCRE2Regex(column, options: [.ucp]),
-                ((try? re.firstMatch(in: Array(columns.utf8), validUTF8: true)) ?? nil) != nil
-            else { return false }
+
+        /// Whether a page at `file`, filed under `columns` (one per line), belongs to the section.
+        func matches(path file: String, columns: String?) -> Bool {
+            if let glob {
+                guard glob.matches(file) else { return false }
+            }
+            if section.column != nil {
+                guard let columns, let column, ((try? column.firstMatch(in: Array(columns.utf8), validUTF8: true)) ?? nil) != nil
+                else { return false }
+            }
+            return glob != nil || section.column != nil
         }
-        return path != nil || column != nil
     }
 
-    /// Checks the section's patterns compile; the message names what is wrong.
+    /// What is wrong with the section, or nil: what it must name, and its patterns compile.
     func problem() -> String? {
         if path == nil, column == nil { return "a section needs `path` or `column`" }
         if attribute == nil, type == nil { return "a section needs `attribute` or `type`" }
+        if let path, !PathGlob(path, anchor: .anyFolder).compiles { return "path `\(path)` is not a glob pubgate can read" }
         if let column {
             do { _ = try PCRE2Regex(column, options: [.ucp]) } catch { return "column pattern: \(error.message)" }
         }

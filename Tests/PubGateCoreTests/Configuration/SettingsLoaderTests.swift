@@ -41,6 +41,21 @@ import Testing
         }
     }
 
+    /// A section whose column pattern does not compile would match no page, and its pages would
+    /// lose the 公开属性 the site gives them: the settings are refused, naming the section.
+    @Test func aSectionWhosePatternDoesNotCompileIsAnError() throws {
+        let broken = try siteFile("sections:\n  - column: \"政务公开\"\n    attribute: 主动公开\n  - column: \"(行政处罚\"\n    type: penalty\n")
+        #expect {
+            try SettingsLoader().load(defaults: defaults, site: broken)
+        } throws: { error in
+            "\(error)".contains(broken) && "\(error)".contains("section 2: column pattern")
+        }
+        let named = try siteFile("sections:\n  - column: \"行政处罚\"\n")
+        #expect(throws: ConfigurationError.self) { try SettingsLoader().load(defaults: defaults, site: named) }
+        let fine = try siteFile("sections:\n  - path: \"zwgk/xzcf/**\"\n    column: \"行政处罚\"\n    type: penalty\n")
+        #expect(try SettingsLoader().load(defaults: defaults, site: fine).settings.sections.count == 1)
+    }
+
     @Test func badValueIsAnError() throws {
         let site = try siteFile("decision:\n  reject: [blok]\n")
         #expect(throws: ConfigurationError.self) { try SettingsLoader().load(defaults: defaults, site: site) }
