@@ -19,20 +19,7 @@ struct OutdatedBasisCheck {
         // One byte search of the whole text per basis: most documents cite none, and reading every
         // line for every title was most of the publication checks' time.
         let utf8 = document.normalized.utf8
-        // Titles are cited after 《: the bytes after each 《 are compared with the titles.
-        var cited: Set<Int> = []
-        let open: [UInt8] = Array("《".utf8)
-        let state: [UInt8] = Array("中华人民共和国".utf8)
-        var at = 0
-        while let i = LiteralSearch.firstIndex(of: open, in: utf8, from: at) {
-            at = i + open.count
-            var start = at
-            if utf8[start...].starts(with: state) { start += state.count }
-            for (k, basis) in bases.titles.enumerated() where basis.ended <= date && utf8[start...].starts(with: basis.bytes) {
-                cited.insert(k)
-            }
-        }
-        let titles = cited.sorted().map { bases.titles[$0] }
+        let titles = citedTitles(in: utf8, endedBy: date)
         let provisions = bases.provisions.filter { p in
             guard p.ended <= date else { return false }
             if let regex = p.pattern?.regex { return ((try? regex.firstMatch(in: utf8, validUTF8: true)) ?? nil) != nil }
@@ -76,6 +63,24 @@ struct OutdatedBasisCheck {
             }
         }
         return found
+    }
+
+    /// The titles that had ended by `date` and that the text cites: titles are cited after 《, so
+    /// the bytes after each 《 (and a 中华人民共和国 there) are compared with them.
+    private func citedTitles(in utf8: [UInt8], endedBy date: SimpleDate) -> [RepealedBases.Title] {
+        var cited: Set<Int> = []
+        let open: [UInt8] = Array("《".utf8)
+        let state: [UInt8] = Array("中华人民共和国".utf8)
+        var at = 0
+        while let i = LiteralSearch.firstIndex(of: open, in: utf8, from: at) {
+            at = i + open.count
+            var start = at
+            if utf8[start...].starts(with: state) { start += state.count }
+            for (k, basis) in bases.titles.enumerated() where basis.ended <= date && utf8[start...].starts(with: basis.bytes) {
+                cited.insert(k)
+            }
+        }
+        return cited.sorted().map { bases.titles[$0] }
     }
 
     private func finding(_ document: ClassifiedDocument, line: DocumentLine, range r: Range<String.Index>, text: Message) -> Finding {

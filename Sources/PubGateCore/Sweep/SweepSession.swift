@@ -144,33 +144,47 @@ public struct SweepSession: Sendable {
         _ request: Request, layout: SiteLayout, runID: String, resumed: SweepApplier.Outcome?, journal: SweepJournal, log: OperationsLog
     ) throws(Failure) -> (plan: SweepPlan, file: String, sha256: String, purged: Bool) {
         if let file = request.planFile {
-            let plan: SweepPlan
-            switch SweepPlan.load(file) {
-            case .success(let p): plan = p
-            case .failure(let e): throw .plan(e.description)
-            }
-            // The plan names its site by canonical path, displayed like every path of an output.
-            guard DisplayPath.of(InputCollector.canonical(request.site)) == plan.site else {
-                throw .plan("the plan was made for \(plan.site), not \(DisplayPath.of(request.site))")
-            }
-            let purged = !plan.purge.isEmpty && (resumed?.resumedPlan == plan.runID || journal.completed(plan: plan.runID))
-            let pages = IndexRun.pages(of: request.site)
-            let now = SiteState.capture(layout: layout, pages: pages)
-            if !purged, let change = now.change(since: plan.siteState) {
-                log.log("error", action: "plan", outcome: "failure", message: "plan refused: \(change)", fields: ["pubgate.plan_run_id": .text(plan.runID)])
-                throw .plan("refusing \(DisplayPath.of(file)): \(change); make a new plan and have it signed off again")
-            }
-            let real: SweepPlan
-            switch plan.resolved(root: request.site, layout: layout, pages: pages, lenient: purged) {
-            case .success(let p): real = p
-            case .failure(let e): throw .plan("refusing \(DisplayPath.of(file)): \(e.description)")
-            }
-            let sha = FileManager.default.contents(atPath: file).map { Hex.encode(SHA256.hash(data: $0)) } ?? ""
-            log.log(
-                action: "plan", message: purged ? "finishing a signed-off plan whose pages were removed by an earlier run" : "applying a signed-off plan",
-                fields: ["pubgate.plan_run_id": .text(plan.runID), "file.hash.sha256": .text(sha)])
-            return (real, file, sha, purged)
+            return try signedOffPlan(file, request, layout: layout, resumed: resumed, journal: journal, log: log)
         }
+        let (plan, file, sha) = try newPlan(request, runID: runID, log: log)
+        return (plan, file, sha, false)
+    }
+
+    /// The signed-off plan in `file`, its pages found again on the site; refused when the site
+    /// changed since it was made (unless by the plan's own removals).
+    private func signedOffPlan(
+        _ file: String, _ request: Request, layout: SiteLayout, resumed: SweepApplier.Outcome?, journal: SweepJournal, log: OperationsLog
+    ) throws(Failure) -> (plan: SweepPlan, file: String, sha256: String, purged: Bool) {
+        let plan: SweepPlan
+        switch SweepPlan.load(file) {
+        case .success(let p): plan = p
+        case .failure(let e): throw .plan(e.description)
+        }
+        // The plan names its site by canonical path, displayed like every path of an output.
+        guard DisplayPath.of(InputCollector.canonical(request.site)) == plan.site else {
+            throw .plan("the plan was made for \(plan.site), not \(DisplayPath.of(request.site))")
+        }
+        let purged = !plan.purge.isEmpty && (resumed?.resumedPlan == plan.runID || journal.completed(plan: plan.runID))
+        let pages = IndexRun.pages(of: request.site)
+        let now = SiteState.capture(layout: layout, pages: pages)
+        if !purged, let change = now.change(since: plan.siteState) {
+            log.log("error", action: "plan", outcome: "failure", message: "plan refused: \(change)", fields: ["pubgate.plan_run_id": .text(plan.runID)])
+            throw .plan("refusing \(DisplayPath.of(file)): \(change); make a new plan and have it signed off again")
+        }
+        let real: SweepPlan
+        switch plan.resolved(root: request.site, layout: layout, pages: pages, lenient: purged) {
+        case .success(let p): real = p
+        case .failure(let e): throw .plan("refusing \(DisplayPath.of(file)): \(e.description)")
+        }
+        let sha = FileManager.default.contents(atPath: file).map { Hex.encode(SHA256.hash(data: $0)) } ?? ""
+        log.log(
+            action: "plan", message: purged ? "finishing a signed-off plan whose pages were removed by an earlier run" : "applying a signed-off plan",
+            fields: ["pubgate.plan_run_id": .text(plan.runID), "file.hash.sha256": .text(sha)])
+        return (real, file, sha, purged)
+    }
+
+    /// A new plan of the site, written with its lists as one output set and logged item by item.
+    private func newPlan(_ request: Request, runID: String, log: OperationsLog) throws(Failure) -> (plan: SweepPlan, file: String, sha256: String) {
         let plan = SweepRun(configuration: configuration, asOf: request.asOf).plan(site: request.site, runID: runID, progress: request.progress)
         // One output set: a reader finds this run's plan and lists together, or the last run's.
         let file = (request.out as NSString).appendingPathComponent("plan.json")
@@ -200,7 +214,7 @@ public struct SweepSession: Sendable {
         for path in plan.unreadable.keys.sorted() {
             log.log("error", action: "plan", outcome: "failure", message: "unreadable page: not judged, never purged", fields: ["file.path": .text(DisplayPath.of(path))])
         }
-        return (plan, file, sha, false)
+        return (plan, file, sha)
     }
 
     /// Archive and remove (unless an earlier run of this plan did), relabel, mark the index,

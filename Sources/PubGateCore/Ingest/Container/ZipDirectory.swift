@@ -98,28 +98,46 @@ struct ZipDirectory {
         let name = reader.bytes(p + 46, nameLength)
         let label = String(decoding: name, as: UTF8.self)
         var compressed = reader.u32(p + 20), uncompressed = reader.u32(p + 24), local = reader.u32(p + 42)
-        // ZIP64 extra field: the 64-bit values for those the record marks 0xFFFFFFFF, in this order.
         if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
-            guard let extra = reader.extraField(0x0001, at: p + 46 + nameLength, length: extraLength) else {
-                throw .corrupt("entry `\(label)` lacks its ZIP64 sizes")
-            }
-            var q = extra.lowerBound
-            for field in [0, 1, 2] {
-                let marked = [uncompressed, compressed, local][field] == 0xFFFF_FFFF
-                guard marked else { continue }
-                guard q + 8 <= extra.upperBound else { throw .corrupt("entry `\(label)` has a short ZIP64 field") }
-                let value = try reader.u64Checked(q)
-                switch field {
-                case 0: uncompressed = value
-                case 1: compressed = value
-                default: local = value
-                }
-                q += 8
-            }
+            (uncompressed, compressed, local) = try zip64Sizes(
+                reader, extraAt: p + 46 + nameLength, length: extraLength, (uncompressed, compressed, local), label: label)
         }
         let flags = UInt16(reader.u16(p + 8)), method = UInt16(reader.u16(p + 10)), crc = UInt32(reader.u32(p + 16))
         guard method == 0 || method == 8 else { throw .corrupt("entry `\(label)` uses compression method \(method)") }
         guard method != 0 || compressed == uncompressed else { throw .corrupt("stored entry `\(label)` has two sizes") }
+        let data = try checkLocalHeader(
+            reader, at: local, name: name, flags: flags, method: method, crc: crc, sizes: (compressed, uncompressed), label: label)
+        position = next
+        return Record(
+            name: name, flags: flags, method: method, crc32: crc, compressedSize: compressed, uncompressedSize: uncompressed,
+            localHeaderOffset: local, dataOffset: data)
+    }
+
+    /// The ZIP64 extra field's 64-bit values for the sizes and offset the record marks 0xFFFFFFFF
+    /// (uncompressed, compressed, local header offset: the field holds them in that order).
+    private static func zip64Sizes(
+        _ reader: ZipByteReader, extraAt start: Int, length: Int, _ values: (Int, Int, Int), label: String
+    ) throws(ContainerError) -> (Int, Int, Int) {
+        guard let extra = reader.extraField(0x0001, at: start, length: length) else {
+            throw .corrupt("entry `\(label)` lacks its ZIP64 sizes")
+        }
+        var out = [values.0, values.1, values.2]
+        var q = extra.lowerBound
+        for field in 0..<3 where out[field] == 0xFFFF_FFFF {
+            guard q + 8 <= extra.upperBound else { throw .corrupt("entry `\(label)` has a short ZIP64 field") }
+            out[field] = try reader.u64Checked(q)
+            q += 8
+        }
+        return (out[0], out[1], out[2])
+    }
+
+    /// Checks that the local header at `local` names the same entry the same way as its directory
+    /// record (and, without a data descriptor, with the same checksum and sizes); the offset of
+    /// the entry's data.
+    private static func checkLocalHeader(
+        _ reader: ZipByteReader, at local: Int, name: [UInt8], flags: UInt16, method: UInt16, crc: UInt32,
+        sizes: (compressed: Int, uncompressed: Int), label: String
+    ) throws(ContainerError) -> Int {
         // The local header must name the same entry the same way.
         guard local + 30 <= reader.count, reader.u32(local) == 0x0403_4B50 else {
             throw .corrupt("entry `\(label)` points at no local header")
@@ -140,14 +158,11 @@ struct ZipDirectory {
                 localUncompressed = try reader.u64Checked(extra.lowerBound)
                 localCompressed = try reader.u64Checked(extra.lowerBound + 8)
             }
-            guard reader.u32(local + 14) == Int(crc), localCompressed == compressed, localUncompressed == uncompressed else {
+            guard reader.u32(local + 14) == Int(crc), localCompressed == sizes.compressed, localUncompressed == sizes.uncompressed else {
                 throw .corrupt("entry `\(label)`: the local header's checksum or sizes disagree with the central directory")
             }
         }
-        position = next
-        return Record(
-            name: name, flags: flags, method: method, crc32: crc, compressedSize: compressed, uncompressedSize: uncompressed,
-            localHeaderOffset: local, dataOffset: data)
+        return data
     }
 
     /// Entries laid out one after another before the directory, none sharing bytes with another
