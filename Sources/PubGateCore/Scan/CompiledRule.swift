@@ -22,16 +22,7 @@ public final class CompiledRule: Sendable {
     init(rule: Rule, file: String, limits: PCRE2Regex.Limits) throws(ConfigurationError) {
         self.rule = rule
         self.file = file
-        var options: PCRE2Regex.Options = [.multiline, .offsetLimit]
-        for flag in rule.flags ?? [] {
-            switch flag {
-            case "multiline": options.insert(.multiline)
-            case "caseless", "i": options.insert(.caseless)
-            case "dotall", "s": options.insert(.dotAll)
-            case "extended", "x": options.insert(.extended)
-            default: throw ConfigurationError(file: file, ruleID: rule.id, message: "unknown flag `\(flag)`")
-            }
-        }
+        let options = try Self.options(of: rule, file: file)
         do {
             regex = try PCRE2Regex(rule.pattern, options: options, limits: limits)
         } catch {
@@ -79,5 +70,20 @@ public final class CompiledRule: Sendable {
         } else {
             absentPattern = nil
         }
+    }
+
+    /// The rule's pattern options: multiline and the offset limit, with its `flags`.
+    private static func options(of rule: Rule, file: String) throws(ConfigurationError) -> PCRE2Regex.Options {
+        var options: PCRE2Regex.Options = [.multiline, .offsetLimit]
+        for flag in rule.flags ?? [] {
+            switch flag {
+            case "multiline": options.insert(.multiline)
+            case "caseless", "i": options.insert(.caseless)
+            case "dotall", "s": options.insert(.dotAll)
+            case "extended", "x": options.insert(.extended)
+            default: throw ConfigurationError(file: file, ruleID: rule.id, message: "unknown flag `\(flag)`")
+            }
+        }
+        return options
     }
 }

@@ -70,6 +70,26 @@ public struct RuleSet: Sendable {
             throw ConfigurationError(file: file, message: "the file expands to more than \(Node.maxExpandedValues) values through YAML aliases")
         }
         guard let root = node?.mapping, root["rules"] != nil else { return nil }
+        var warnings = unknownKeys(in: root, file: file)
+        let decoded: RuleFile
+        do {
+            // The parser owns the anchors the nodes refer to.
+            decoded = try withExtendedLifetime(parser) { try decoder.decode(RuleFile.self, from: Node.mapping(root)) }
+        } catch let error as DecodingError {
+            throw ConfigurationError(file: file, ruleID: ruleID(in: root, at: error), message: describe(error))
+        } catch {
+            throw ConfigurationError(file: file, message: error.summary)
+        }
+        guard decoded.version <= RuleFile.supportedVersion else {
+            throw ConfigurationError(
+                file: file, message: "rule file version \(decoded.version) is newer than this pubgate supports (\(RuleFile.supportedVersion))")
+        }
+        warnings += try checked(decoded.rules, file: file)
+        return (decoded, warnings)
+    }
+
+    /// Warnings for keys the file or its rules have that pubgate does not know (ignored, said).
+    private static func unknownKeys(in root: Node.Mapping, file: String) -> [ConfigurationWarning] {
         var warnings: [ConfigurationWarning] = []
         func check(_ mapping: Node.Mapping?, known: [String], at place: String) {
             for key in mapping?.keys.compactMap(\.string) ?? [] where !known.contains(key) {
@@ -85,20 +105,13 @@ public struct RuleSet: Sendable {
             check(ruleNode.mapping?["applies_to"]?.mapping, known: RuleScope.CodingKeys.allCases.map(\.rawValue), at: "rule `\(id)` applies_to")
             check(ruleNode.mapping?["examples"]?.mapping, known: RuleExamples.CodingKeys.allCases.map(\.rawValue), at: "rule `\(id)` examples")
         }
-        let decoded: RuleFile
-        do {
-            // The parser owns the anchors the nodes refer to.
-            decoded = try withExtendedLifetime(parser) { try decoder.decode(RuleFile.self, from: Node.mapping(root)) }
-        } catch let error as DecodingError {
-            throw ConfigurationError(file: file, ruleID: ruleID(in: root, at: error), message: describe(error))
-        } catch {
-            throw ConfigurationError(file: file, message: error.summary)
-        }
-        guard decoded.version <= RuleFile.supportedVersion else {
-            throw ConfigurationError(
-                file: file, message: "rule file version \(decoded.version) is newer than this pubgate supports (\(RuleFile.supportedVersion))")
-        }
-        for rule in decoded.rules {
+        return warnings
+    }
+
+    /// Checks what decoding cannot: every rule has examples and a known kind; warns of `\p{Han}`.
+    private static func checked(_ rules: [Rule], file: String) throws(ConfigurationError) -> [ConfigurationWarning] {
+        var warnings: [ConfigurationWarning] = []
+        for rule in rules {
             if rule.pattern.contains("\\p{Han}") || rule.pattern.contains("\\P{Han}") {
                 warnings.append(
                     ConfigurationWarning(
@@ -112,7 +125,7 @@ public struct RuleSet: Sendable {
                 throw ConfigurationError(file: file, ruleID: rule.id, message: "unknown kind `\(rule.kind)` (see Pipeline.md)")
             }
         }
-        return (decoded, warnings)
+        return warnings
     }
 
     private static func ruleID(in root: Node.Mapping, at error: DecodingError) -> String? {
