@@ -1,0 +1,215 @@
+import EncodingKit
+
+/// One document's scan by ``RuleScanner``: the rules run one at a time over its normalized text,
+/// each match judged in order — scope (part, first lines) → exclusions → validator → public
+/// numbers → context words → table column → word boundaries → mention — and the survivors listed
+/// as findings located in the original file.
+///
+/// It holds what the matches of every rule share: the findings so far, the people the case rules
+/// found named in full (for ``PersonNameCheck`` afterwards), the spans already listed.
+struct ScanPass {
+    let scanner: RuleScanner
+    let document: ClassifiedDocument
+    let decoded: DecodedText
+    let lines: LineIndex
+    let trace: ScanTrace?
+    let text: NormalizedText
+    let context: ValidationContext
+    let reader: ReaderContext
+    private(set) var findings: [Finding] = []
+    /// People the case rules found named in full: normalized name → the first finding and its
+    /// index in `findings`.
+    private(set) var people: [String: (index: Int, finding: Finding)] = [:]
+    /// Where those names stand (normalized offsets).
+    private(set) var namedAt: Set<Int> = []
+    private var seen = Set<SeenMatch>()
+    /// Where the first lines end, found only when a header-only rule has a match to place.
+    private var firstLines: FirstLines?
+
+    init(scanner: RuleScanner, document: ClassifiedDocument, decoded: DecodedText, lines: LineIndex, trace: ScanTrace?) {
+        self.scanner = scanner
+        self.document = document
+        self.decoded = decoded
+        self.lines = lines
+        self.trace = trace
+        text = document.normalized
+        context = ValidationContext(asOf: scanner.asOf)
+        reader = ReaderContext(utf8: document.normalized.utf8)
+    }
+
+    /// Runs the rule at `index` where the prefilter says it can match (`ends`, confirmed as
+    /// `confirmation` says); at most ``RuleScanner/listedPerRule`` findings are listed, the rest
+    /// counted in one more. A rule that hits a PCRE2 limit is a `scan_incomplete` finding instead.
+    mutating func run(_ compiled: CompiledRule, index: Int, confirmation: Confirmation, ends: [Int]) {
+        let rule = compiled.rule
+        let group = rule.group ?? 0
+        var listed = 0
+        var unlisted = 0
+        var unlistedSeverity: Severity?
+        do {
+            let onMatch: ([Range<Int>?]) -> Bool = { groups in
+                guard group < groups.count, let range = groups[group], !range.isEmpty else { return true }
+                let value = text.string(range)
+                guard let severity = judge(range, value: value, compiled: compiled) else { return true }
+                let original = document.originalRange(of: range)
+                guard seen.insert(SeenMatch(rule: index, start: original.lowerBound, end: original.upperBound)).inserted else { return true }
+                trace?.keep(rule.id, line(of: range), value, "kept as \(rule.kind.rawValue) [\(severity.rawValue)]")
+                guard listed < RuleScanner.listedPerRule else {
+                    unlisted += 1
+                    unlistedSeverity = max(unlistedSeverity ?? severity, severity)
+                    return true
+                }
+                listed += 1
+                list(range, original: original, value: value, rule: rule, severity: severity)
+                return true
+            }
+            if case .windows(let width) = confirmation {
+                let windows = Prefilter.windows(ends: ends, maxWidth: width)
+                try compiled.regex.forEachMatch(in: text.utf8, startingWithin: windows, validUTF8: true, onMatch)
+            } else {
+                try compiled.regex.forEachMatch(in: text.utf8, validUTF8: true, onMatch)
+            }
+            if let severity = unlistedSeverity {
+                findings.append(
+                    Finding(
+                        ruleID: rule.id, kind: rule.kind, severity: severity,
+                        text: RuleScanner.unlistedMessage(unlisted), sources: rule.sources ?? [], remediation: rule.remediation,
+                        base: rule.message ?? rule.title))
+            }
+        } catch {
+            findings.append(
+                Finding(
+                    ruleID: rule.id, kind: .scanIncomplete, severity: .block,
+                    text: Message("shared.scan_incomplete", ["rule": rule.id, "reason": error.message, "file": compiled.file])))
+        }
+    }
+
+    /// The match's severity once every check has passed (a context word may lower it), or nil
+    /// when a check drops it; the trace says which.
+    private mutating func judge(_ range: Range<Int>, value: String, compiled: CompiledRule) -> Severity? {
+        let rule = compiled.rule
+        let part = text.part(at: range.lowerBound)
+        if let parts = rule.appliesTo?.parts, !parts.contains(part) {
+            return drop(rule, range, value, "in the \(part.rawValue), outside the parts it applies to")
+        }
+        if let n = rule.appliesTo?.firstLines, decoded.isContinuation || range.lowerBound >= headerEnd().offset(afterNonEmptyLines: n) {
+            return drop(rule, range, value, "below the first \(n) lines it applies to")
+        }
+        if let why = scanner.rejection(value, compiled: compiled, context: context) { return drop(rule, range, value, why) }
+        if !scanner.publicNumbers.isEmpty, rule.kind == .mobile || rule.kind == .landline, scanner.publicNumbers.contains(value.filter(\.isNumber)) {
+            return drop(rule, range, value, "a public office number (public_numbers)")
+        }
+        var severity = rule.severity
+        if let ctx = rule.context {
+            guard let judged = judgeContext(ctx, range, value: value, rule: rule) else { return nil }
+            severity = judged
+        }
+        if RuleScanner.numberKinds.contains(rule.kind), let header = text.column(at: range.lowerBound), ReaderContext.columnNamesAThing(header) {
+            return drop(rule, range, value, "in the table column 「\(header)」, which holds another kind of number")
+        }
+        if rule.wordBounded, reader.crossesWords(range) {
+            return drop(rule, range, value, "inside a longer word (its start or end is not a word boundary)")
+        }
+        if rule.lowersMentions, severity > .warn, let why = reader.mention(range) {
+            severity = .warn
+            trace?.keep(rule.id, line(of: range), value, "a mention, not a disclosure: \(why); lowered to warn")
+        }
+        return severity
+    }
+
+    /// The rule's context words around the match: nil drops it (a required word missing, a
+    /// dropping word present); else its severity, lowered when a lowering word stands near.
+    private func judgeContext(_ ctx: RuleContext, _ range: Range<Int>, value: String, rule: Rule) -> Severity? {
+        let window = ctx.window ?? 20
+        let before = scanner.scalars(before: range.lowerBound, count: window, in: text.utf8)
+        let after = ctx.beforeOnly == true ? "" : scanner.scalars(after: range.upperBound, count: window, in: text.utf8)
+        let around = before + "\u{0}" + after
+        // With `sentence`, a required word may stand anywhere in the match's sentence.
+        var sentence: String? = nil
+        for required in [ctx.requireAny, ctx.requireAlso].compactMap({ $0 }) where !required.contains(where: { around.contains($0) }) {
+            if ctx.sentence == true {
+                sentence = sentence ?? scanner.sentence(around: range, in: text.utf8)
+                if let sentence, required.contains(where: { sentence.contains($0) }) { continue }
+            }
+            return drop(rule, range, value, "none of its context words (\(required.prefix(3).joined(separator: ", ")) …) within \(window) characters")
+        }
+        if let dropping = ctx.dropIfAny, let word = dropping.first(where: { around.contains($0) }) {
+            return drop(rule, range, value, "context word 「\(word)」 nearby drops it")
+        }
+        var lowerAround = around
+        if let width = ctx.lowerWindow, width != window {
+            lowerAround = scanner.scalars(before: range.lowerBound, count: width, in: text.utf8) + "\u{0}"
+                + (ctx.beforeOnly == true ? "" : scanner.scalars(after: range.upperBound, count: width, in: text.utf8))
+        }
+        let owner = ctx.lowerUnlessBefore?.first { w in before.contains(w) } ?? ctx.lowerUnlessAfter?.first { w in after.contains(w) }
+        if let lower = ctx.lowerIfAny, ctx.lowerIn?.contains(document.docType) ?? true, owner == nil,
+            let word = lower.first(where: { lowerAround.contains($0) })
+        {
+            let severity = ctx.lowerTo ?? .info
+            trace?.keep(rule.id, line(of: range), value, "context word 「\(word)」 lowers it to \(severity.rawValue)")
+            return severity
+        }
+        return rule.severity
+    }
+
+    /// Lists a kept match as a finding (masked, with its excerpt), and remembers a person a case
+    /// rule found named in full.
+    private mutating func list(_ range: Range<Int>, original: Range<Int>, value: String, rule: Rule, severity: Severity) {
+        let excerpt = Masker.excerpt(
+            before: scanner.scalars(before: range.lowerBound, count: 12, in: text.utf8), match: value,
+            after: scanner.scalars(after: range.upperBound, count: 12, in: text.utf8))
+        let finding = Finding(
+            ruleID: rule.id, kind: rule.kind, severity: severity, message: rule.message ?? rule.title,
+            part: text.part(at: range.lowerBound), location: lines.location(of: original).placed(text.place(at: range.lowerBound)),
+            masked: Masker.mask(value), excerpt: excerpt, match: scanner.showMatches ? UTF8Bytes.string(decoded.scalars[original]) : nil,
+            sources: rule.sources ?? [], remediation: rule.remediation)
+        if rule.kind == .casePerson, severity > .warn, Surnames.isPersonalName(value) {
+            if people[value] == nil { people[value] = (findings.count, finding) }
+            namedAt.insert(range.lowerBound)
+        }
+        findings.append(finding)
+    }
+
+    /// Adds the findings of the page's names as a whole (``PersonNameCheck``): the further places
+    /// a person found named in full is named, and a decision's party fields and tables.
+    mutating func checkNames() {
+        guard document.docType != .wanted else { return }
+        let names = PersonNameCheck(document: document)
+        let (elsewhere, bodyLines) = names.repetitions(of: people.mapValues(\.finding), besides: namedAt)
+        for (name, lines) in bodyLines where !lines.isEmpty {
+            guard let first = people[name] else { continue }
+            findings[first.index].say(Message("shared.named_again", ["lines": lines.map(String.init).joined(separator: ", ")]))
+        }
+        findings += elsewhere
+        // Party fields are a decision's: the check reads a penalty or licence decision only.
+        if document.docType == .penalty || document.docType == .licence {
+            findings += names.inconsistentMasks(showMatches: scanner.showMatches)
+            findings += names.partiesInTables(showMatches: scanner.showMatches)
+        }
+    }
+
+    /// Drops the match: the trace says why (worded only when there is a trace); always nil.
+    private func drop(_ rule: Rule, _ range: Range<Int>, _ value: String, _ why: @autoclosure () -> String) -> Severity? {
+        trace?.drop(rule.id, line(of: range), value, why())
+        return nil
+    }
+
+    /// The original line of a normalized range (for the trace only: computed when it is asked for).
+    private func line(of range: Range<Int>) -> Int {
+        lines.lineColumn(of: document.originalRange(of: range).lowerBound).line
+    }
+
+    /// A kept match, by rule and original span: the same match is listed once.
+    private struct SeenMatch: Hashable {
+        let rule: Int
+        let start: Int
+        let end: Int
+    }
+
+    private mutating func headerEnd() -> FirstLines {
+        if let firstLines { return firstLines }
+        let found = FirstLines(text.utf8)
+        firstLines = found
+        return found
+    }
+}
