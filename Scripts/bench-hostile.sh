@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # How long pubgate (release) takes to refuse hostile input — numbers the tests used to assert with
 # a wall clock, which a loaded debug build cannot promise. Prints seconds and peak memory for:
-# the 128 MiB zip bomb fixture, and a rule that backtracks catastrophically on a 5,000-character
-# line (PCRE2's match limit must end it). Measured, not asserted: quote them, compare them.
+# the 128 MiB zip bomb fixture, a "billion laughs" YAML block as a page's front matter (nine
+# levels of nine aliases), and a rule that backtracks catastrophically on a 5,000-character line
+# (PCRE2's match limit must end it). Measured, not asserted: quote them, compare them.
 #   Scripts/bench-hostile.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,16 @@ measure() {
     printf '%-28s %6s s  %6d MiB peak\n' "$label" "$seconds" $((kb / 1024))
 }
 measure "zip bomb (bomb.docx)" "$bin" review Tests/Fixtures/Ingest/bomb.docx --out "$work/bomb" --quiet
+{
+    printf -- '---\na0: &a0 [x, x, x, x, x, x, x, x, x]\n'
+    for level in 1 2 3 4 5 6 7 8 9; do
+        printf 'a%d: &a%d [' "$level" "$level"
+        for i in 1 2 3 4 5 6 7 8 9; do printf '*a%d%s' $((level - 1)) "$([ $i -lt 9 ] && echo ', ')"; done
+        printf ']\n'
+    done
+    printf -- '---\n联系手机13912345678\n'
+} >"$work/laughs.md"
+measure "YAML alias bomb (front matter)" "$bin" review "$work/laughs.md" --out "$work/laughs" --quiet
 mkdir -p "$work/rules"
 cp Rules/*.yaml "$work/rules/"
 cat >"$work/rules/runaway.yaml" <<'YAML'

@@ -98,7 +98,7 @@ import Testing
         // About 12 MB: several seconds of a debug build on two cores.
         let dir = try Self.rejectedBatch(400, filler: 200)
         let out = dir.deletingLastPathComponent().appendingPathComponent("out").path
-        let binary = CLI.root.appendingPathComponent(".build/debug/pubgate").path
+        let binary = CLI.binary.path
         let script = """
             import os, pty, sys, time
             pid, fd = pty.fork()

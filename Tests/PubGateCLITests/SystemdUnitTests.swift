@@ -18,7 +18,7 @@ import Testing
     static func installed() throws -> URL {
         let dir = try CLI.temporaryDirectory().appendingPathComponent("units")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let binary = CLI.root.appendingPathComponent(".build/debug/pubgate").path
+        let binary = CLI.binary.path
         for unit in units {
             let text = try String(contentsOf: CLI.root.appendingPathComponent("docs/ops/\(unit)"), encoding: .utf8)
             try Data(text.replacingOccurrences(of: "/usr/bin/pubgate", with: binary).utf8).write(to: dir.appendingPathComponent(unit))

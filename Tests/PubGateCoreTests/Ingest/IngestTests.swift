@@ -49,14 +49,14 @@ import Testing
         #expect(!findings.contains { $0.kind == .bankCard })
     }
 
-    /// A "billion laughs" block (nine levels of nine aliases, a few hundred bytes) is refused in
-    /// milliseconds, as front matter and as a settings file, instead of exhausting memory.
+    /// A "billion laughs" block (nine levels of nine aliases, a few hundred bytes) is refused, as
+    /// front matter and as a settings file, instead of exhausting memory (how fast:
+    /// Scripts/bench-hostile.sh).
     @Test func yamlAliasBombsAreRefused() throws {
         var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
         for level in 1...9 {
             yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
         }
-        let start = Date()
         let (_, findings) = scan("---\n" + yaml + "---\n联系手机13912345678\n", name: "a.md")
         #expect(findings.contains { $0.ruleID == "front_matter_malformed" })
         #expect(findings.contains { $0.kind == .mobile })
@@ -65,7 +65,6 @@ import Testing
         try yaml.write(to: file, atomically: true, encoding: .utf8)
         let defaults = packageRoot.appendingPathComponent("Rules/policy.yaml").path
         #expect(throws: ConfigurationError.self) { try SettingsLoader().load(defaults: defaults, site: file.path) }
-        #expect(Date().timeIntervalSince(start) < 1)
     }
 
     /// Locations end where the original characters end: after a last character written as a
