@@ -2,8 +2,8 @@ import Foundation
 import VectorscanKit
 
 /// One Vectorscan pass over a document for every rule at once, so PCRE2 only runs where a rule
-/// can match (`../shared/bench/README.md`: rule-by-rule PCRE2 over whole documents is 15–60×
-/// slower than a multi-pattern prefilter with confirmation windows).
+/// can match (docs/conventions.md §6.1: rule-by-rule PCRE2 over whole documents is 10–37× slower
+/// than a multi-pattern prefilter with confirmation windows).
 ///
 /// Each rule's PCRE2 pattern is compiled in Vectorscan's prefilter mode: lookaround and other
 /// constructs it cannot run exactly become a superset, so a document with no hit for a rule
