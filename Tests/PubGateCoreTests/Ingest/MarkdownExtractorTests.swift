@@ -125,6 +125,16 @@ import Testing
         #expect(doc.segments.map(\.text) == ["重要提示"])
     }
 
+    /// Emphasis nested thousands deep (one run of stars, read once) reads as its text, and stars
+    /// around a number stay a mask however deep.
+    @Test func deeplyNestedEmphasisReadsAsItsText() {
+        let stars = String(repeating: "*", count: 20_000)
+        let word = IngestStage().run(RawInput(path: "page.md", bytes: Array("\(stars)内部资料\(stars)\n".utf8)))
+        #expect(word.segments.map(\.text) == ["内部资料"])
+        let number = IngestStage().run(RawInput(path: "page.md", bytes: Array("\(stars)0219960317\(stars)\n".utf8)))
+        #expect(number.segments.map(\.text) == ["\(stars)0219960317\(stars)"])
+    }
+
     /// Text that only looks like a shortcode (unclosed, or written as text with `{{</* */>}}`) is
     /// the page's text.
     @Test func whatIsNotAShortcodeStaysText() {
