@@ -2,8 +2,9 @@
 # How long pubgate (release) takes to refuse hostile input — numbers the tests used to assert with
 # a wall clock, which a loaded debug build cannot promise. Prints seconds and peak memory for:
 # the 128 MiB zip bomb fixture, a "billion laughs" YAML block as a page's front matter (nine
-# levels of nine aliases), and a rule that backtracks catastrophically on a 5,000-character line
-# (PCRE2's match limit must end it). Measured, not asserted: quote them, compare them.
+# levels of nine aliases), a rule that backtracks catastrophically on a 5,000-character line
+# (PCRE2's match limit must end it), and a Markdown page of emphasis nested 50,000 deep (each level
+# once walked the rest of the stars: 20 s). Measured, not asserted: quote them, compare them.
 #   Scripts/bench-hostile.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,3 +43,5 @@ rules:
 YAML
 { printf 'a%.0s' $(seq 5000); printf '!\naaa\n'; } >"$work/runaway.txt"
 measure "catastrophic backtracking" "$bin" review "$work/runaway.txt" --out "$work/runaway" --rules "$work/rules" --quiet
+python3 -c "print('*' * 100000 + '内部资料' + '*' * 100000)" >"$work/emphasis.md"
+measure "emphasis nested 50,000 deep" "$bin" review "$work/emphasis.md" --out "$work/emphasis" --quiet

@@ -244,6 +244,11 @@ import Testing
             ("severity:\n  no_such_rule: info\n", "severity.no_such_rule"),
             ("archive:\n  source_organization: \"a\\nExternal-Identifier: x\"\n", "archive.source_organization"),
             ("decision:\n  reject: [blok]\n", "decision.reject"),
+            ("sweep:\n  rebuild:\n    timeout_seconds: -1\n", "sweep.rebuild.timeout_seconds"),
+            ("sweep:\n  rebuild:\n    timeout_seconds: 0\n", "sweep.rebuild.timeout_seconds"),
+            ("sweep:\n  rebuild:\n    command: [\"\", \"--gc\"]\n", "sweep.rebuild.command"),
+            ("sweep:\n  rebuild:\n    output: \"\"\n", "sweep.rebuild.output"),
+            ("sweep:\n  git:\n    author: \"a\\nb <c@d>\"\n", "sweep.git.author"),
         ]
         for (yaml, key) in cases {
             try Data(yaml.utf8).write(to: site)

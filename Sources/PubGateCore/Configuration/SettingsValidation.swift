@@ -39,6 +39,19 @@ struct SettingsValidation {
                 throw error(key, "`\(glob)` is not a glob pubgate can read")
             }
         }
+        let rebuild = settings.sweep.rebuild
+        try range(rebuild.timeoutSeconds, 1...86_400, key: "sweep.rebuild.timeout_seconds", unit: "seconds")
+        if let program = rebuild.command.first, program.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw error("sweep.rebuild.command", "the first item is the program to run and cannot be empty")
+        }
+        if let output = rebuild.output, output.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw error("sweep.rebuild.output", "must name a folder of the site, or be null")
+        }
+        let author = settings.sweep.git.author
+        // It becomes the commit's author and committer: one line, with a name.
+        guard !author.trimmingCharacters(in: .whitespaces).isEmpty,
+            !author.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else { throw error("sweep.git.author", "must be one line, `Name <email>`") }
         if let organization = settings.archive.sourceOrganization {
             // It becomes a line of bag-info.txt: a line break would forge another field.
             guard !organization.trimmingCharacters(in: .whitespaces).isEmpty,

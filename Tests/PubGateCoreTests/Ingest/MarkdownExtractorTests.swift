@@ -113,6 +113,28 @@ import Testing
         #expect(place("pi_mobile", in: text) == [3, 5])
     }
 
+    /// Hugo puts a shortcode's output where its tag stood: text after a tag that opens a line starts
+    /// that line as a paragraph, as Hugo serves it — not an indented code block of the blanked tag —
+    /// so a bold mark after it is a mark at the start of its line, and a finding after a tag whose
+    /// parameter is in Chinese (more bytes than characters) points at its own column.
+    @Test func textAfterAShortcodeAtTheStartOfALineStartsTheLine() {
+        #expect(place("ws_mark_line", in: "{{% notice %}}**内部资料　注意保存**{{% /notice %}}\n") == [1, 17])
+        #expect(place("ws_mark_line", in: "{{< notice who=\"办公室\" >}}**内部资料　注意保存**{{< /notice >}}\n") == [1, 27])
+        #expect(place("pi_mobile", in: "---\ntitle: 通知\n---\n{{% notice who=\"办公室\" %}}联系人手机 13912345678{{% /notice %}}\n") == [4, 31])
+        let doc = IngestStage().run(RawInput(path: "page.md", bytes: Array("{{< notice >}}**重要**提示{{< /notice >}}\n".utf8)))
+        #expect(doc.segments.map(\.text) == ["重要提示"])
+    }
+
+    /// Emphasis nested thousands deep (one run of stars, read once) reads as its text, and stars
+    /// around a number stay a mask however deep.
+    @Test func deeplyNestedEmphasisReadsAsItsText() {
+        let stars = String(repeating: "*", count: 20_000)
+        let word = IngestStage().run(RawInput(path: "page.md", bytes: Array("\(stars)内部资料\(stars)\n".utf8)))
+        #expect(word.segments.map(\.text) == ["内部资料"])
+        let number = IngestStage().run(RawInput(path: "page.md", bytes: Array("\(stars)0219960317\(stars)\n".utf8)))
+        #expect(number.segments.map(\.text) == ["\(stars)0219960317\(stars)"])
+    }
+
     /// Text that only looks like a shortcode (unclosed, or written as text with `{{</* */>}}`) is
     /// the page's text.
     @Test func whatIsNotAShortcodeStaysText() {

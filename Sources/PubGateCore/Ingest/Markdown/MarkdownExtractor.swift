@@ -41,7 +41,7 @@ public struct MarkdownExtractor: TextExtractor {
             }
             blanked.append(tag.range)
         }
-        for range in blanked { Self.blank(&view, range) }
+        for range in blanked { Self.blank(&view, range, startsLine: Self.startsLine(range, in: view, from: bodyStart)) }
         let body: [TextSegment]
         do {
             body = try Self.body(view, map: MarkdownSourceMap(view: view, decoded: text, blanked: blanked), shortcodeParameters: parameters)
@@ -81,8 +81,22 @@ public struct MarkdownExtractor: TextExtractor {
     /// a table. The cells' text is scanned all the same, as a line.
     static let maxTableCells = 500
 
-    /// Blanks `range` of `view`, line breaks kept.
-    static func blank(_ view: inout [Unicode.Scalar], _ range: Range<Int>) {
-        for i in range where view[i] != "\n" && view[i] != "\r" { view[i] = " " }
+    /// Blanks `range` of `view`, line breaks kept: with spaces, or with line breaks where the range
+    /// starts its line. Hugo puts a shortcode's output where its tag stood, so the text after a tag
+    /// at the start of a line starts that line; blanked with spaces, a tag of four characters or
+    /// more would make it an indented code block (`{{% notice %}}**内部资料**` read as code, its
+    /// stars kept and its mark no longer at the start of a line).
+    static func blank(_ view: inout [Unicode.Scalar], _ range: Range<Int>, startsLine: Bool = false) {
+        let fill: Unicode.Scalar = startsLine ? "\n" : " "
+        for i in range where view[i] != "\n" && view[i] != "\r" { view[i] = fill }
+    }
+
+    /// Whether only blanks stand before `range` on its line (tags blanked before it count as blank;
+    /// the body's first line starts at `bodyStart`).
+    static func startsLine(_ range: Range<Int>, in view: [Unicode.Scalar], from bodyStart: Int) -> Bool {
+        guard range.lowerBound > bodyStart else { return range.lowerBound == bodyStart }
+        var i = range.lowerBound - 1
+        while i >= bodyStart, view[i] == " " || view[i] == "\t" { i -= 1 }
+        return i < bodyStart || view[i] == "\n" || view[i] == "\r"
     }
 }

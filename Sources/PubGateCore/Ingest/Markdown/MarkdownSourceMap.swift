@@ -15,15 +15,17 @@ struct MarkdownSourceMap {
     private let lineStarts: [Int]
 
     /// `view` as cmark reads it. A UTF-8 file's own bytes are used (with the characters `view`
-    /// blanked, blanked byte by byte, so every offset stays the file's); other encodings are
-    /// encoded here.
+    /// blanked, blanked byte by byte as `view` blanks them, space or line break, so every offset
+    /// stays the file's); other encodings are encoded here.
     init(view: [Unicode.Scalar], decoded: DecodedText, blanked: [Range<Int>]) {
         if var bytes = decoded.utf8, decoded.byteOffsets.count == view.count + 1 {
             bytes.withUnsafeMutableBufferPointer { bytes in
                 for range in blanked {
-                    for b in Int(decoded.byteOffsets[range.lowerBound])..<Int(decoded.byteOffsets[range.upperBound])
-                    where bytes[b] != 0x0A && bytes[b] != 0x0D {
-                        bytes[b] = 0x20
+                    for i in range {
+                        let fill: UInt8 = view[i] == "\n" ? 0x0A : 0x20
+                        for b in Int(decoded.byteOffsets[i])..<Int(decoded.byteOffsets[i + 1]) where bytes[b] != 0x0A && bytes[b] != 0x0D {
+                            bytes[b] = fill
+                        }
                     }
                 }
             }
