@@ -15,8 +15,9 @@ trap 'rm -rf "$work"' EXIT
 measure() {
     local label=$1; shift
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
-    read -r seconds kb <"$work/time"
-    printf '%-28s %6s s  %6d MiB peak\n' "$label" "$seconds" $((kb / 1024))
+    # GNU time puts "Command exited with non-zero status N" first when pubgate rejects (it does here).
+    read -r seconds kb < <(tail -n 1 "$work/time")
+    printf '%-32s %6s s  %6d MiB peak\n' "$label" "$seconds" $((kb / 1024))
 }
 measure "zip bomb (bomb.docx)" "$bin" review Tests/Fixtures/Ingest/bomb.docx --out "$work/bomb" --quiet
 {
