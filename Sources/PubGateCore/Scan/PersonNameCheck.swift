@@ -41,20 +41,34 @@ struct PersonNameCheck {
     }
 
     /// Party cells of a decision's tables that name a natural person in full.
+    ///
+    /// A table of one decision lays its fields out as rows of label and value (当事人 | 赵春华): the
+    /// label cell then names the value's field, and the whole table is the one party's, so a
+    /// registration anywhere in it makes the party a business.
     func partiesInTables(showMatches: Bool) -> [Finding] {
         let normalized = document.normalized
+        let rows = tableRows().map { row in
+            row.map { (header: $0.header, text: normalized.string($0.range).trimmingWhiteSpace, range: $0.range) }
+        }
+        let registered = rows.joined().contains { $0.header.firstMatch(\.partyColumn) == nil && $0.text.firstMatch(\.businessCell) != nil }
         var out: [Finding] = []
-        for row in tableRows() {
-            let cells = row.map { (header: $0.header, text: normalized.string($0.range).trimmingWhiteSpace, range: $0.range) }
+        func found(_ name: String, _ range: Range<Int>, field: String) {
+            out.append(
+                Finding(
+                    ruleID: "case_person_party_column", kind: .casePerson, severity: .fix,
+                    text: Message("case_person_party_column", ["column": field]),
+                    part: normalized.part(at: range.lowerBound), location: document.location(of: range),
+                    masked: Masker.mask(name), excerpt: nil, match: showMatches ? name : nil, sources: ["S16", "S19"],
+                    remediation: "Replace the name with the surname and 某某 (X-01)."))
+        }
+        for cells in rows {
+            if cells.count >= 2, cells[0].text.firstMatch(\.partyColumn) != nil {
+                if !registered, Surnames.isPersonalName(cells[1].text) { found(cells[1].text, cells[1].range, field: cells[0].text) }
+                continue
+            }
             guard !cells.contains(where: { $0.header.firstMatch(\.partyColumn) == nil && $0.text.firstMatch(\.businessCell) != nil }) else { continue }
             for cell in cells where cell.header.firstMatch(\.partyColumn) != nil && Surnames.isPersonalName(cell.text) {
-                out.append(
-                    Finding(
-                        ruleID: "case_person_party_column", kind: .casePerson, severity: .fix,
-                        text: Message("case_person_party_column", ["column": cell.header]),
-                        part: normalized.part(at: cell.range.lowerBound), location: document.location(of: cell.range),
-                        masked: Masker.mask(cell.text), excerpt: nil, match: showMatches ? cell.text : nil, sources: ["S16", "S19"],
-                        remediation: "Replace the name with the surname and 某某 (X-01)."))
+                found(cell.text, cell.range, field: cell.header)
             }
         }
         return out

@@ -80,6 +80,13 @@ import Testing
         // The legal representative of a firm is published with it: not a party column.
         let representative = "<html><head><title>行政处罚信息公示</title></head><body>\n<table>\n<tr><th>当事人名称</th><th>法定代表人</th></tr>\n<tr><td>南岭商贸有限公司</td><td>贺春生</td></tr>\n</table>\n</body></html>"
         #expect(!findings(representative, name: "a.html").contains { $0.kind == .casePerson })
+        // One decision's fields as rows of label and value: the label names the field.
+        let fields = { (extra: String) in
+            "<html><head><title>行政处罚决定信息公开表</title></head><body>\n<table>\n<tr><td>决定书文号</td><td>区市监罚〔2025〕12号</td></tr>\n<tr><td>当事人</td><td>贺春生</td></tr>\n\(extra)</table>\n</body></html>"
+        }
+        #expect(findings(fields(""), name: "a.html").filter { $0.ruleID == "case_person_party_column" }.count == 1)
+        let registered = fields("<tr><td>统一社会信用代码</td><td>92430124MA4L0B5X1Y</td></tr>\n")
+        #expect(!findings(registered, name: "a.html").contains { $0.ruleID == "case_person_party_column" })
     }
 
     /// Victims named by what happened to them, or by their tie to the offender.
