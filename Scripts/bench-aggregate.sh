@@ -32,7 +32,7 @@ if [ ! -f "$index" ]; then
 fi
 run() {
   PUBGATE_TIMINGS=1 /usr/bin/time -f %M -o "$work/review.rss" "$bin" review "$batch/docs" --out "$work/out" --quiet --as-of 2025-06-30 --rules Rules "$@" 2>"$work/review.err" || true
-  grep '^timing:' "$work/review.err" | tail -1
+  grep '^timing:.* wall=' "$work/review.err" | tail -1
 }
 with_index=$(run --index "$index")
 rss=$(tail -n 1 "$work/review.rss")

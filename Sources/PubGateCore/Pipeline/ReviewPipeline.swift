@@ -37,6 +37,7 @@ public struct ReviewPipeline: Sendable {
         let store = ReviewStore()
         var results = reviewEach(inputs, of: source, stages: stages, store: store)
         let (aggregate, added) = try aggregateBatch(results, stages: stages, timings: timings)
+        let batchStart = ContinuousClock.now
         let stale = decideBatch(&results, added: added, of: source, stages: stages, store: store)
         // After suppressions: a page follows its attachments' final decisions.
         for (i, found) in AttachmentReview(source: source).findings(results.map { ($0.digest, $0.name, $0.attachments) }) {
@@ -48,6 +49,7 @@ public struct ReviewPipeline: Sendable {
             let review = Stages.unreadable(path: DisplayPath.of(problem.path), reason: problem.reason, decide: stages.decide)
             results.append(Reviewed((review, nil, []), name: problem.path, store: store))
         }
+        timings.add("batch", ContinuousClock.now - batchStart)
         let manifest = Manifest(
             version: version, asOf: options.asOf, rulesLoaded: configuration.rules.rules.count,
             showMatches: options.showMatches, documents: ReviewList(store: store, slots: results.map(\.slot)),
@@ -79,7 +81,7 @@ public struct ReviewPipeline: Sendable {
             let index = order[position]
             let name = files[index]
             let reviewed = stages.review(name, input: source.read(name), role: roles.role(of: source.repositoryPath(of: name)))
-            slots.store(Reviewed(reviewed, name: name, store: store), at: index)
+            slots.store(stages.timings.measure("store") { Reviewed(reviewed, name: name, store: store) }, at: index)
             if let progress {
                 progress(counter.withLock { $0.add(bytes: sizes[index]) })
             }

@@ -74,11 +74,16 @@ struct ReviewCommand: ParsableCommand {
         let manifest = outcome.manifest
         // Written as one set: a reader of OUT sees the previous run's files or all of these. A
         // write error ends the run with exit 73 (`PubGate.main`).
+        let reportsStart = ContinuousClock.now
         let formats = try ReportFormat.parse(format).get()
         let outputSet = try OutputSet(in: out, name: "review")
         for report in formats { try report.write(manifest, to: outputSet.staging, options: reports) }
         try outputSet.commit()
-        if StageTimings.enabled { FileHandle.standardError.write(Data("timing: reports written, peak_mb=\(StageTimings.peakMemoryMB ?? -1)\n".utf8)) }
+        if StageTimings.enabled {
+            let elapsed = ContinuousClock.now - reportsStart
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            FileHandle.standardError.write(Data("timing: reports=\(String(format: "%.3f", seconds)) peak_mb=\(StageTimings.peakMemoryMB ?? -1)\n".utf8))
+        }
         bar.finish()
         for doc in manifest.digests {
             for finding in doc.unscannable {
