@@ -3,8 +3,8 @@
 # after) review the same inputs as of the same date with the same rules, and their outputs must be
 # byte-identical: the manifests (and approve/reject lists) of Samples/drafts, of each batch of the
 # development set (SHARED_DIR/eval/drafts/*), of the generated benchmark corpus (SIZE, 100M by
-# default), and the sweep plan of SHARED_DIR/eval/site. Keep the "before" binary by copying
-# .build/release/pubgate aside before the change. Exits 1 when any output differs.
+# default), and the sweep lists of SHARED_DIR/eval/site (purge, relabel, review; plan.json names
+# its run). Keep the "before" binary by copying .build/release/pubgate aside before the change. Exits 1 when any output differs.
 #   Scripts/same-manifests.sh BEFORE_BIN [AFTER_BIN] [SIZE] [SHARED_DIR]
 #   e.g. cp .build/release/pubgate /tmp/pubgate-before; …change, build…; Scripts/same-manifests.sh /tmp/pubgate-before
 set -euo pipefail
@@ -26,11 +26,11 @@ for side in before after; do
     for input in "${inputs[@]}"; do
         "$bin" review "${input#*=}" --as-of 2025-06-30 --rules Rules --quiet --out "$work/$side/${input%%=*}" >/dev/null 2>&1 || true
     done
-    "$bin" sweep "$shared/eval/site" --as-of 2025-06-30 --out "$work/$side/sweep" >/dev/null 2>&1 || true
+    "$bin" sweep "$shared/eval/site" --as-of 2025-06-30 --rules Rules --out "$work/$side/sweep" >/dev/null 2>&1 || true
 done
 for input in "${inputs[@]}" "sweep=$shared/eval/site"; do
     name=${input%%=*}
-    files=$(cd "$work/before/$name" 2>/dev/null && ls manifest.json approve.json reject.json purge.json 2>/dev/null || true)
+    files=$(cd "$work/before/$name" 2>/dev/null && ls manifest.json approve.json reject.json purge.json relabel.json review.json 2>/dev/null || true)
     if [ -z "$files" ]; then
         echo "$name: no output from the before binary"
         differ=1

@@ -52,12 +52,15 @@ public struct Prefilter: Sendable {
         var minWidths: [UInt32: Int] = [:]
         var first: [String: Int] = [:]
         var sameAs: [Int: Int] = [:]
-        for (index, compiled) in rules.enumerated() {
+        let expressions = rules.map { compiled in
             let extended = (compiled.rule.flags ?? []).contains { $0 == "extended" || $0 == "x" }
-            let expression = Self.vectorscanSyntax(compiled.rule.pattern, extended: extended)
-            let flags = Self.flags(compiled.rule.flags ?? [])
+            return (expression: Self.vectorscanSyntax(compiled.rule.pattern, extended: extended), flags: Self.flags(compiled.rule.flags ?? []))
+        }
+        let allWidths = cache?.widths(of: expressions)
+            ?? expressions.map(PrefilterCache.computeWidths)
+        for (index, (expression, flags)) in expressions.enumerated() {
             do {
-                let widths = try PatternDatabase.widths(of: expression, flags: flags)
+                let widths = try allWidths[index].get()
                 guard widths.minWidth > 0 else {
                     confirmations.append(.unfiltered(reason: "the pattern can match empty text"))
                     continue

@@ -2,6 +2,7 @@ import BytesKit
 import Foundation
 import PCRE2Kit
 import Testing
+import VectorscanKit
 @testable import PubGateCore
 import TestSupport
 
@@ -92,9 +93,10 @@ import TestSupport
         let cache = PrefilterCache(directory: dir)
         let text = Array("身份证号11010519491231002X，电话13800138000".utf8)
         let compiled = Prefilter(rules: shippedRules.rules, cache: cache)
-        // The rules' two databases (whole text, ASCII runs) and the keywords' database.
+        // The rules' two databases (whole text, ASCII runs), the keywords' database and the rules' widths.
         let files = try FileManager.default.contentsOfDirectory(atPath: dir)
-        #expect(files.count == 3 && files.allSatisfy { $0.hasPrefix("prefilter-") })
+        #expect(files.count == 4 && files.allSatisfy { $0.hasPrefix("prefilter-") })
+        #expect(files.filter { $0.hasSuffix(".widths") }.count == 1)
         let loaded = Prefilter(rules: shippedRules.rules, cache: cache)
         #expect(loaded.confirmations == compiled.confirmations)
         #expect(loaded.candidates(in: text) == compiled.candidates(in: text))
@@ -102,6 +104,23 @@ import TestSupport
         #expect(
             Prefilter(rules: shippedRules.rules, cache: cache).candidates(in: text)
                 == compiled.candidates(in: text))
+    }
+
+    @Test func cachedWidthsReadBackAsComputedAndAnythingElseIsRefused() {
+        let widths: [Result<PatternDatabase.Widths, PrefilterCache.Unparsable>] = [
+            .success(.init(minWidth: 3, maxWidth: 18)), .success(.init(minWidth: 1, maxWidth: nil)),
+            .failure(.init(message: "Unsupported\ncomponent")),
+        ]
+        let text = PrefilterCache.formatWidths(widths)
+        let read = PrefilterCache.parseWidths(Data(text.utf8), count: 3)
+        #expect(read?.count == 3)
+        #expect(read.map { (try? $0[0].get()) == PatternDatabase.Widths(minWidth: 3, maxWidth: 18) } == true)
+        #expect(read.map { (try? $0[1].get()) == PatternDatabase.Widths(minWidth: 1, maxWidth: nil) } == true)
+        #expect(read.map { if case .failure(let e) = $0[2] { e.message == "Unsupported component" } else { false } } == true)
+        #expect(PrefilterCache.parseWidths(Data(text.utf8), count: 4) == nil)
+        for damaged in ["w 3 18\nw 1 -\n", "w 3 2\nw 1 -\ne x\n", "w 3 18\nw -1 -\ne x\n", "w 3 18\nw 1 -\ne x"] {
+            #expect(PrefilterCache.parseWidths(Data(damaged.utf8), count: 3) == nil, "\(damaged)")
+        }
     }
 
     /// The prefilter is an optimisation only: every finding of a whole-text scan, nothing more.
