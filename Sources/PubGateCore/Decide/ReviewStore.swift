@@ -14,7 +14,7 @@ import Glibc
 /// the encoding runs on all cores) and copied into the manifest as it is; other reports read
 /// reviews back one at a time. A review that cannot be written (disk full) is kept in memory
 /// instead: nothing is lost, only the bound.
-public final class ReviewStore: @unchecked Sendable {
+public final class ReviewStore: Sendable {
     /// Where one review is: a byte range of the file, or in memory.
     public enum Slot: Sendable {
         case disk(offset: Int, length: Int)

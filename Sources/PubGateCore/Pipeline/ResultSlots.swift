@@ -1,39 +1,36 @@
 import Foundation
+import Synchronization
 
 /// Work distribution and result storage for the worker loop: hands out indices, keeps results in order.
-final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    // Safe: every access to `next` and `slots` holds `lock`.
-    private var next = 0
-    private var slots: [T?]
-    private let lock = NSLock()
+final class ResultSlots<T: Sendable>: Sendable {
+    private struct State {
+        var next = 0
+        var slots: [T?]
+    }
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    private let state: Mutex<State>
+
+    init(count: Int) { state = Mutex(State(slots: Array(repeating: nil, count: count))) }
 
     func nextIndex() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < slots.count else { return nil }
-        next += 1
-        return next - 1
+        state.withLock { state in
+            guard state.next < state.slots.count else { return nil }
+            state.next += 1
+            return state.next - 1
+        }
     }
 
     func store(_ value: T, at index: Int) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
+        state.withLock { $0.slots[index] = value }
     }
 
     var results: [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
+        state.withLock { $0.slots.compactMap { $0 } }
     }
 
     /// The slots that were filled, with their indices.
     var indexedResults: [(Int, T)] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.enumerated().compactMap { i, v in v.map { (i, $0) } }
+        state.withLock { $0.slots.enumerated().compactMap { i, v in v.map { (i, $0) } } }
     }
 }
 

@@ -23,8 +23,8 @@ struct PrettyJSONEncoder {
         } catch {
             throw Unsupported()
         }
-        guard !writer.state.pointee.failed else { throw Unsupported() }
-        return writer.state.pointee.bytes
+        guard !writer.state.failed else { throw Unsupported() }
+        return writer.state.bytes
     }
 }
 
@@ -65,17 +65,11 @@ private final class JSONWriter: Encoder {
         var members: [Member] = []
     }
 
-    let state: UnsafeMutablePointer<State>
+    /// Written by this writer's containers only, one encode at a time on one thread.
+    var state = State()
 
     init() {
-        state = .allocate(capacity: 1)
-        state.initialize(to: State())
-        state.pointee.bytes.reserveCapacity(4096)
-    }
-
-    deinit {
-        state.deinitialize(count: 1)
-        state.deallocate()
+        state.bytes.reserveCapacity(4096)
     }
 
     // MARK: Values
@@ -96,9 +90,9 @@ private final class JSONWriter: Encoder {
             // Foundation renders these its own way.
             unsupported()
         } else {
-            state.pointee.frames.append(Frame(start: state.pointee.bytes.count, level: level, firstMember: state.pointee.members.count))
+            state.frames.append(Frame(start: state.bytes.count, level: level, firstMember: state.members.count))
             try value.encode(to: self)
-            finish(state.pointee.frames.removeLast())
+            finish(state.frames.removeLast())
         }
     }
 
@@ -140,16 +134,16 @@ private final class JSONWriter: Encoder {
         object.field("severity", f.severity.rawValue)
         if !f.sources.isEmpty {
             object.key("sources")
-            state.pointee.bytes.append(UInt8(ascii: "["))
+            state.bytes.append(UInt8(ascii: "["))
             for (i, source) in f.sources.enumerated() {
-                if i > 0 { state.pointee.bytes.append(UInt8(ascii: ",")) }
+                if i > 0 { state.bytes.append(UInt8(ascii: ",")) }
                 newline()
                 indent(level + 2)
                 write(source)
             }
             newline()
             indent(level + 1)
-            state.pointee.bytes.append(UInt8(ascii: "]"))
+            state.bytes.append(UInt8(ascii: "]"))
         }
         object.field("text", f.masked)
         object.close()
@@ -165,13 +159,13 @@ private final class JSONWriter: Encoder {
         init(writer: JSONWriter, level: Int) {
             self.writer = writer
             self.level = level
-            writer.state.pointee.bytes.append(UInt8(ascii: "{"))
+            writer.state.bytes.append(UInt8(ascii: "{"))
             writer.newline()
         }
 
         mutating func key(_ key: String) {
             if members > 0 {
-                writer.state.pointee.bytes.append(UInt8(ascii: ","))
+                writer.state.bytes.append(UInt8(ascii: ","))
                 writer.newline()
             }
             members += 1
@@ -195,32 +189,32 @@ private final class JSONWriter: Encoder {
         func close() {
             writer.newline()
             writer.indent(level)
-            writer.state.pointee.bytes.append(UInt8(ascii: "}"))
+            writer.state.bytes.append(UInt8(ascii: "}"))
         }
     }
 
     /// Closes a frame: the closing bracket, members put in key order when they were not.
     private func finish(_ frame: Frame) {
-        defer { state.pointee.members.removeSubrange(frame.firstMember...) }
+        defer { state.members.removeSubrange(frame.firstMember...) }
         switch frame.kind {
         // A value that encoded nothing is Foundation's to judge.
         case .unset: unsupported()
-        case .single: if state.pointee.bytes.count == frame.start { unsupported() }
+        case .single: if state.bytes.count == frame.start { unsupported() }
         case .array:
             newline()
             indent(frame.level)
-            state.pointee.bytes.append(UInt8(ascii: "]"))
+            state.bytes.append(UInt8(ascii: "]"))
         case .object:
             if !frame.inKeyOrder { reorder(frame) }
             newline()
             indent(frame.level)
-            state.pointee.bytes.append(UInt8(ascii: "}"))
+            state.bytes.append(UInt8(ascii: "}"))
         }
     }
 
     private func reorder(_ frame: Frame) {
-        let own = state.pointee.members[frame.firstMember...].sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        let region = state.pointee.bytes[frame.start...]
+        let own = state.members[frame.firstMember...].sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let region = state.bytes[frame.start...]
         let pad = 2 * (frame.level + 1)
         var out: [UInt8] = []
         out.reserveCapacity(region.count)
@@ -234,7 +228,7 @@ private final class JSONWriter: Encoder {
             for _ in 0..<pad { out.append(0x20) }
             out.append(contentsOf: region[member.start..<member.end])
         }
-        state.pointee.bytes.replaceSubrange(frame.start..., with: out)
+        state.bytes.replaceSubrange(frame.start..., with: out)
     }
 
     // MARK: Containers
@@ -257,19 +251,19 @@ private final class JSONWriter: Encoder {
     /// Marks the current frame's kind, writing the opening bracket; asking again for the same kind
     /// is allowed, for another kind is not.
     private func open(_ kind: Kind) {
-        guard let top = state.pointee.frames.indices.last else {
+        guard let top = state.frames.indices.last else {
             unsupported()
             return
         }
-        if state.pointee.frames[top].kind == kind { return }
-        guard state.pointee.frames[top].kind == .unset else {
+        if state.frames[top].kind == kind { return }
+        guard state.frames[top].kind == .unset else {
             unsupported()
             return
         }
-        state.pointee.frames[top].kind = kind
+        state.frames[top].kind = kind
         switch kind {
-        case .object: state.pointee.bytes.append(UInt8(ascii: "{"))
-        case .array: state.pointee.bytes.append(UInt8(ascii: "["))
+        case .object: state.bytes.append(UInt8(ascii: "{"))
+        case .array: state.bytes.append(UInt8(ascii: "["))
         case .single, .unset: return
         }
         newline()
@@ -278,105 +272,121 @@ private final class JSONWriter: Encoder {
     /// Writes one member of the current object (`key` non-nil) or array: separator, indent, key,
     /// then `body`.
     func member(_ key: String?, _ body: () throws -> Void) rethrows {
-        guard let top = state.pointee.frames.indices.last else {
+        guard let top = state.frames.indices.last else {
             unsupported()
             return
         }
-        let frame = state.pointee.frames[top]
-        let count = state.pointee.members.count - frame.firstMember
+        let frame = state.frames[top]
+        let count = state.members.count - frame.firstMember
         if count > 0 {
-            state.pointee.bytes.append(UInt8(ascii: ","))
+            state.bytes.append(UInt8(ascii: ","))
             newline()
         }
         indent(frame.level + 1)
-        let start = state.pointee.bytes.count
+        let start = state.bytes.count
         if let key {
             if count > 0 {
-                let previous = state.pointee.members[state.pointee.members.count - 1].key
+                let previous = state.members[state.members.count - 1].key
                 if key == previous { unsupported() }
-                if key.utf8.lexicographicallyPrecedes(previous.utf8) { state.pointee.frames[top].inKeyOrder = false }
+                if key.utf8.lexicographicallyPrecedes(previous.utf8) { state.frames[top].inKeyOrder = false }
             }
             write(key)
             raw(" : ")
         }
         try body()
-        state.pointee.members.append(Member(key: key ?? "", start: start, end: state.pointee.bytes.count))
+        state.members.append(Member(key: key ?? "", start: start, end: state.bytes.count))
     }
 
     /// What only Foundation's encoder renders as Foundation does (nested and super encoders are
     /// not used by pubgate's types).
-    func unsupported() { state.pointee.failed = true }
+    func unsupported() { state.failed = true }
 
     // MARK: Output
 
     func indent(_ level: Int) {
         let width = 2 * level
         if width <= Self.spaces.count {
-            state.pointee.bytes.append(contentsOf: Self.spaces[..<width])
+            state.bytes.append(contentsOf: Self.spaces[..<width])
         } else {
-            state.pointee.bytes.append(contentsOf: repeatElement(0x20, count: width))
+            state.bytes.append(contentsOf: repeatElement(0x20, count: width))
         }
     }
 
     private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
-    func newline() { state.pointee.bytes.append(0x0A) }
+    func newline() { state.bytes.append(0x0A) }
 
-    func raw(_ text: String) { state.pointee.bytes.append(contentsOf: text.utf8) }
+    func raw(_ text: String) { state.bytes.append(contentsOf: text.utf8) }
 
     /// An integer in decimal, written digit by digit (a `String` for each was most of its cost).
     func integer(_ value: some BinaryInteger) {
-        if value < 0 { state.pointee.bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { state.bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         // The digits come out last first: collected in a small buffer, then written in order.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
-            var n = 0
-            repeat {
-                digits[n] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                n += 1
-            } while magnitude > 0
-            while n > 0 {
-                n -= 1
-                state.pointee.bytes.append(digits[n])
-            }
+        var digits = InlineArray<40, UInt8>(repeating: 0)
+        var n = 0
+        repeat {
+            digits[n] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+            n += 1
+        } while magnitude > 0
+        while n > 0 {
+            n -= 1
+            state.bytes.append(digits[n])
         }
     }
 
     /// A JSON string: `"` and `\` escaped, control characters as `\b \f \n \r \t` or `\u00XX`;
     /// `/` and non-ASCII left as they are. Runs needing no escape are copied whole.
     func write(_ string: String) {
-        var string = string
-        string.withUTF8 { utf8 in
-            state.pointee.bytes.append(UInt8(ascii: "\""))
-            var runStart = 0
-            for i in 0..<utf8.count {
-                let byte = utf8[i]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                state.pointee.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                runStart = i + 1
-                state.pointee.bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): state.pointee.bytes.append(byte)
-                case 0x08: state.pointee.bytes.append(UInt8(ascii: "b"))
-                case 0x0C: state.pointee.bytes.append(UInt8(ascii: "f"))
-                case 0x0A: state.pointee.bytes.append(UInt8(ascii: "n"))
-                case 0x0D: state.pointee.bytes.append(UInt8(ascii: "r"))
-                case 0x09: state.pointee.bytes.append(UInt8(ascii: "t"))
-                default:
-                    let hex = "0123456789abcdef".utf8
-                    state.pointee.bytes.append(contentsOf: "u00".utf8)
-                    state.pointee.bytes.append(hex[hex.index(hex.startIndex, offsetBy: Int(byte >> 4))])
-                    state.pointee.bytes.append(hex[hex.index(hex.startIndex, offsetBy: Int(byte & 0xF))])
-                }
+        let utf8 = string.utf8
+        // Nearly every string needs no escape: copied whole (a String's UTF-8 view copies as one
+        // block; a slice of it goes byte by byte). One access to `bytes` for the whole string.
+        let plain = Self.needsNoEscape(utf8.span)
+        modifyBytes { bytes in
+            bytes.append(UInt8(ascii: "\""))
+            if plain {
+                bytes.append(contentsOf: utf8)
+            } else {
+                for byte in utf8 { Self.escape(byte, into: &bytes) }
             }
-            state.pointee.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-            state.pointee.bytes.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    private func modifyBytes(_ body: (inout [UInt8]) -> Void) { body(&state.bytes) }
+
+    private static func needsNoEscape(_ span: Span<UInt8>) -> Bool {
+        for i in span.indices {
+            let byte = span[i]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+        }
+        return true
+    }
+
+    private static func escape(_ byte: UInt8, into bytes: inout [UInt8]) {
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+            bytes.append(byte)
+            return
+        }
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            let hex = "0123456789abcdef".utf8
+            bytes.append(contentsOf: "u00".utf8)
+            bytes.append(hex[hex.index(hex.startIndex, offsetBy: Int(byte >> 4))])
+            bytes.append(hex[hex.index(hex.startIndex, offsetBy: Int(byte & 0xF))])
         }
     }
 
     /// The current frame's level: a single-value container's value is rendered at it.
-    var currentLevel: Int { state.pointee.frames.last?.level ?? 0 }
+    var currentLevel: Int { state.frames.last?.level ?? 0 }
     /// The level of a member's value, one deeper than its container.
     var nestedLevel: Int { currentLevel + 1 }
 }

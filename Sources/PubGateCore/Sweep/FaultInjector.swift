@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Test hook for crash safety: `PUBGATE_FAULT=<step>[:<n>]` ends the process abruptly (no cleanup,
 /// exit code 86) right after the n-th time (default 1) the sweep reaches `step` — a journal event
@@ -12,15 +13,14 @@ public enum FaultInjector {
         let parts = spec.split(separator: ":")
         return (String(parts[0]), parts.count > 1 ? Int(parts[1]) ?? 1 : 1)
     }()
-    nonisolated(unsafe) private static var seen: [String: Int] = [:]
-    private static let lock = NSLock()
+    private static let seen = Mutex<[String: Int]>([:])
 
     public static func reached(_ step: String) {
         guard let target, target.step == step else { return }
-        lock.lock()
-        seen[step, default: 0] += 1
-        let n = seen[step]!
-        lock.unlock()
+        let n = seen.withLock { seen in
+            seen[step, default: 0] += 1
+            return seen[step, default: 0]
+        }
         if n == target.count { _exit(86) }
     }
 }

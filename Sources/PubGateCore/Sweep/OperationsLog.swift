@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 
 /// JSON Lines operations log (`--log FILE`), ECS-style keys so log shippers need no mapping
 /// (docs/conventions.md §5.4): every line carries the run's id (one per run), what happened
 /// (`event.action`, `event.outcome`), and where it applies the trigger's `rule.id` and
 /// `event.reason`; counts are JSON numbers. Lines name files, rule ids and outcomes — never page text.
-public final class OperationsLog: @unchecked Sendable {
+public final class OperationsLog: Sendable {
     /// A field value: text or a count.
     public enum Value: Sendable, Encodable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
         case text(String)
@@ -22,15 +23,14 @@ public final class OperationsLog: @unchecked Sendable {
         }
     }
 
-    // Safe: `handle` is only used while holding `lock`.
-    private let handle: FileHandle?
+    /// Nil without `--log`; lines are written one whole line at a time.
+    private let handle: Mutex<FileHandle?>
     public let runID: String
-    private let lock = NSLock()
 
     public init(path: String?, runID: String) throws {
         self.runID = runID
         guard let path else {
-            handle = nil
+            handle = Mutex(nil)
             return
         }
         let fm = FileManager.default
@@ -39,13 +39,13 @@ public final class OperationsLog: @unchecked Sendable {
         if !fm.fileExists(atPath: path) { _ = fm.createFile(atPath: path, contents: nil) }
         let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try h.seekToEnd()
-        handle = h
+        handle = Mutex(h)
     }
 
-    deinit { try? handle?.close() }
+    deinit { handle.withLock { try? $0?.close() } }
 
     public func log(_ level: String = "info", action: String, outcome: String = "success", message: String, fields: [String: Value] = [:]) {
-        guard let handle else { return }
+        guard handle.withLock({ $0 != nil }) else { return }
         var record: [String: Value] = [
             "@timestamp": .text(ISO8601DateFormatter().string(from: Date())), "log.level": .text(level), "message": .text(message),
             "event.action": .text(action), "event.outcome": .text(outcome), "pubgate.run_id": .text(runID), "ecs.version": "8.11",
@@ -55,9 +55,7 @@ public final class OperationsLog: @unchecked Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard var line = try? encoder.encode(record) else { return }
         line.append(0x0A)
-        lock.lock()
-        try? handle.write(contentsOf: line)
-        lock.unlock()
+        handle.withLock { try? $0?.write(contentsOf: line) }
     }
 
     /// The fields that say which trigger an item is for.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PubGateCore
 
 /// What the terminal can show: colours only on a TTY and without `NO_COLOR`
@@ -32,13 +33,15 @@ enum Terminal {
 /// A progress line on stderr — documents, megabytes, throughput and time left — shown only when
 /// stderr is a terminal, only once a run has taken a second, redrawn in place at most ten times a
 /// second, and cleared when done. A pipe or a log file never gets one.
-final class ProgressLine: @unchecked Sendable {
-    // Safe: `shown`, `last` and `finishing` are only touched while holding `lock`.
-    private let lock = NSLock()
+final class ProgressLine: Sendable {
+    private struct State {
+        var shown = false
+        var last = Date.distantPast
+        var finishing = false
+    }
+
+    private let state = Mutex(State())
     private let start = Date()
-    private var shown = false
-    private var last = Date.distantPast
-    private var finishing = false
     private let enabled: Bool
     private let text: ReportText
 
@@ -49,31 +52,31 @@ final class ProgressLine: @unchecked Sendable {
 
     func update(_ progress: ReviewProgress) {
         guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        let now = Date()
-        let elapsed = now.timeIntervalSince(start)
-        guard !finishing, elapsed > 1, now.timeIntervalSince(last) > 0.1 || progress.isComplete else { return }
-        last = now
-        if progress.isComplete {
-            // Aggregation and the reports come after the last document: say so rather than sit at 100 %.
-            finishing = true
-            draw(text.text("progress.finishing", ["total": String(progress.totalDocuments)]))
-        } else {
-            draw(progress.line(elapsed: elapsed, text: text))
+        state.withLock { state in
+            let now = Date()
+            let elapsed = now.timeIntervalSince(start)
+            guard !state.finishing, elapsed > 1, now.timeIntervalSince(state.last) > 0.1 || progress.isComplete else { return }
+            state.last = now
+            if progress.isComplete {
+                // Aggregation and the reports come after the last document: say so rather than sit at 100 %.
+                state.finishing = true
+                draw(text.text("progress.finishing", ["total": String(progress.totalDocuments)]), &state)
+            } else {
+                draw(progress.line(elapsed: elapsed, text: text), &state)
+            }
         }
     }
 
     /// Clears the line (before the summary, or an error, is printed).
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        shown = false
+        state.withLock { state in
+            if state.shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            state.shown = false
+        }
     }
 
-    private func draw(_ line: String) {
-        shown = true
+    private func draw(_ line: String, _ state: inout State) {
+        state.shown = true
         FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8))
     }
 }
