@@ -54,6 +54,7 @@ let package = Package(
         .target(name: "VectorscanKit", dependencies: ["CVectorscan"], swiftSettings: interopSettings),
         .target(name: "XMLKit", dependencies: ["CLibXML2"], swiftSettings: interopSettings),
         .target(name: "EncodingKit", swiftSettings: interopSettings),
+        .target(name: "POSIXKit", swiftSettings: interopSettings),
         .target(name: "ArchiveKit", dependencies: ["CLibArchive"], swiftSettings: interopSettings),
         .target(name: "ICUKit", dependencies: ["CICU"], swiftSettings: interopSettings),
         .target(name: "CommonMarkKit", dependencies: ["CCMarkGFM"], swiftSettings: interopSettings),
@@ -62,14 +63,14 @@ let package = Package(
             name: "PubGateCore",
             dependencies: [
                 "PCRE2Kit", "BytesKit", "VectorscanKit", "XMLKit", "EncodingKit", "ArchiveKit", "ICUKit", "CommonMarkKit",
-                "OpenCCKit",
+                "OpenCCKit", "POSIXKit",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ], swiftSettings: ownSettings),
+            ], swiftSettings: interopSettings),
         .executableTarget(
             name: "pubgate",
             dependencies: [

@@ -40,6 +40,11 @@ public enum UTF8Bytes {
         return string.withUTF8 { unsafe scalars(ofUTF8: $0) }
     }
 
+    /// The scalars of `utf8` (``scalars(ofUTF8:)-unsafe``), for callers outside the Kits.
+    public static func scalars(ofUTF8 utf8: Span<UInt8>) -> [Unicode.Scalar] {
+        unsafe utf8.withUnsafeBufferPointer { unsafe scalars(ofUTF8: $0) }
+    }
+
     /// The scalars of `utf8`, text known to be UTF-8 (a `String`'s bytes, or what libxml2 hands
     /// back from UTF-8 input), so no `String` has to be made and validated first. A sequence cut
     /// short at the end becomes U+FFFD instead of a read past the buffer.

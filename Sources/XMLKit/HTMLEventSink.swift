@@ -29,7 +29,7 @@ internal import CLibXML2
     /// Reports the joined character data, if any.
     func flush() {
         guard !pending.isEmpty else { return }
-        if depth > 0 { unsafe pending.withUnsafeBufferPointer { unsafe handler.text($0, line: pendingLine) } }
+        if depth > 0 { handler.text(pending.span, line: pendingLine) }
         pending.removeAll(keepingCapacity: true)
     }
 

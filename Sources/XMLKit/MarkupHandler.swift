@@ -15,7 +15,7 @@ public protocol MarkupHandler: AnyObject {
     func endElement(_ name: String)
     /// Character data with entities decoded, as UTF-8 lent for the call (no `String` is made: the
     /// handler decodes what it keeps); the content of `script` and `style` comes this way too.
-    func text(_ utf8: UnsafeBufferPointer<UInt8>, line: Int)
+    func text(_ utf8: Span<UInt8>, line: Int)
     /// The content of a `<!-- … -->` comment.
     func comment(_ content: String, line: Int)
 }

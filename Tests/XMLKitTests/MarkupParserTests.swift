@@ -9,7 +9,7 @@ import XMLKit
             events.append("<\(name)" + attributes.map { " \($0.name)=\($0.value)" }.joined() + "> @\(line)")
         }
         func endElement(_ name: String) { events.append("</\(name)>") }
-        func text(_ utf8: UnsafeBufferPointer<UInt8>, line: Int) { events.append("text \(String(decoding: utf8, as: UTF8.self)) @\(line)") }
+        func text(_ utf8: Span<UInt8>, line: Int) { events.append("text \(String(decoding: (0..<utf8.count).map { utf8[$0] }, as: UTF8.self)) @\(line)") }
         func comment(_ content: String, line: Int) { events.append("comment \(content) @\(line)") }
     }
 

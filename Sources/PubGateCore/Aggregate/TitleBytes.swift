@@ -27,7 +27,7 @@ struct TitleBytes: Hashable, Sendable {
     }
 
     func hash(into hasher: inout Hasher) {
-        utf8.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(utf8)
     }
 
     static func == (a: TitleBytes, b: TitleBytes) -> Bool {

@@ -1,5 +1,6 @@
 import ArchiveKit
 import Foundation
+import POSIXKit
 
 /// Writes a bag as `DIR/<bag>.tar.gz` with a detached `DIR/<bag>.tar.gz.sha256`, so that a reader
 /// sees no archive or a complete, verified one: written under a temporary name, fsynced, read back
@@ -30,7 +31,7 @@ public enum SweepArchive {
         }
         guard let data = fm.contents(atPath: partial) else { throw ArchiveError("cannot read back \(partial)") }
         let digest = BagIt.sha256(Array(data))
-        guard rename(partial, final) == 0 else { throw ArchiveError("cannot rename \(partial) to \(final)") }
+        guard POSIXFiles.move(partial, to: final) == 0 else { throw ArchiveError("cannot rename \(partial) to \(final)") }
         try sync(directory)
         do {
             try AtomicWriter.write(Data("\(digest)  \(bag.name).tar.gz\n".utf8), to: final + ".sha256")
@@ -42,9 +43,10 @@ public enum SweepArchive {
 
     /// fsync a file or a folder.
     static func sync(_ path: String) throws(ArchiveError) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw ArchiveError("cannot open \(path) to sync it") }
-        defer { close(fd) }
-        guard fsync(fd) == 0 else { throw ArchiveError("fsync of \(path) failed") }
+        switch POSIXFiles.sync(path) {
+        case .synced: return
+        case .cannotOpen: throw ArchiveError("cannot open \(path) to sync it")
+        case .failed: throw ArchiveError("fsync of \(path) failed")
+        }
     }
 }

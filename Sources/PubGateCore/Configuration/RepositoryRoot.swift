@@ -1,4 +1,5 @@
 import Foundation
+import POSIXKit
 
 /// The folder a run belongs to: where its site settings (`.pubgate.yml`), baseline and corpus index
 /// (`.pubgate/`) live, and what the paths of baseline entries and path roles are relative to.
@@ -24,9 +25,7 @@ public struct RepositoryRoot: Sendable, Equatable {
         let start: String
         if let first = paths.first {
             let absolute = first.hasPrefix("/") ? first : (directory as NSString).appendingPathComponent(first)
-            var isDir: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: absolute, isDirectory: &isDir)
-            start = exists && isDir.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
+            start = POSIXFiles.isDirectory(absolute) == true ? absolute : (absolute as NSString).deletingLastPathComponent
         } else {
             start = directory
         }

@@ -1,4 +1,5 @@
 import Foundation
+import POSIXKit
 
 /// Everything a review is configured by: scan rules, document-type cues, the site's settings, the
 /// aggregation thresholds, the expiry rules (whose validity phrasings classify reads) and the repealed
@@ -32,8 +33,7 @@ public struct ReviewConfiguration: Sendable {
 
     /// The folder holding `classify.yaml` and `policy.yaml` for a rules path (a folder, or a file in one).
     public static func folder(of rulesPath: String) -> String {
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: rulesPath, isDirectory: &isDir), isDir.boolValue { return rulesPath }
+        if POSIXFiles.isDirectory(rulesPath) == true { return rulesPath }
         return (rulesPath as NSString).deletingLastPathComponent
     }
 

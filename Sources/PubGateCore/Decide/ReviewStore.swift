@@ -1,9 +1,6 @@
 import Foundation
+import POSIXKit
 import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Where a review keeps its documents' reviews while the batch runs: a temporary file that is
 /// unlinked as soon as it is open, so it vanishes with the process, and memory stays flat however
@@ -21,35 +18,26 @@ public final class ReviewStore: Sendable {
         case memory(Data)
     }
 
-    // Safe: `fd` is written once in `init`; `pwrite`/`pread` at distinct offsets need no lock, and
-    // the next free offset is handed out under `end`'s mutex.
-    private let fd: Int32
+    /// Nil without a writable folder. Threads write at distinct offsets; the next free offset is
+    /// handed out under `end`'s mutex.
+    private let file: ScratchFile?
     private let end = Mutex(0)
 
     /// Opens the file in `directory` (the system temporary folder by default); with no writable
     /// folder every review stays in memory.
     public init(directory: String = NSTemporaryDirectory()) {
-        var template = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8CString.dropLast())
-        template += Array("pubgate-reviews-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if fd >= 0 { template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) } }
-        self.fd = fd
-    }
-
-    deinit {
-        if fd >= 0 { close(fd) }
+        file = ScratchFile(directory: directory)
     }
 
     /// Stores `review` and says where it is.
     public func store(_ review: DocumentReview) -> Slot {
         let data = ManifestWriter.entry(review)
-        guard fd >= 0 else { return .memory(data) }
+        guard let file else { return .memory(data) }
         let offset = end.withLock { offset in
             defer { offset += data.count }
             return offset
         }
-        let written = data.withUnsafeBytes { pwrite(fd, $0.baseAddress, data.count, off_t(offset)) }
-        return written == data.count ? .disk(offset: offset, length: data.count) : .memory(data)
+        return file.write(Array(data), at: offset) ? .disk(offset: offset, length: data.count) : .memory(data)
     }
 
     /// The review stored at `slot`.
@@ -66,10 +54,10 @@ public final class ReviewStore: Sendable {
         switch slot {
         case .memory(let bytes): return bytes
         case .disk(let offset, let length):
-            var buffer = Data(count: length)
-            let read = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, length, off_t(offset)) }
-            precondition(read == length, "the review store lost data (read \(read) of \(length) bytes)")
-            return buffer
+            guard let bytes = file?.read(at: offset, length: length) else {
+                preconditionFailure("the review store lost data (\(length) bytes at \(offset) cannot be read back)")
+            }
+            return Data(bytes)
         }
     }
 }

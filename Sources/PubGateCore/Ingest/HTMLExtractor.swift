@@ -113,7 +113,7 @@ public struct HTMLExtractor: TextExtractor {
             }
         }
 
-        func text(_ utf8: UnsafeBufferPointer<UInt8>, line: Int) {
+        func text(_ utf8: Span<UInt8>, line: Int) {
             let part: ContentPart = open.last.map { $0.code ? .script : $0.inTitle ? .title : ($0.hidden ? .hidden : .body) } ?? .body
             emit(UTF8Bytes.scalars(ofUTF8: utf8), part: part, line: line, endsBlock: false)
         }

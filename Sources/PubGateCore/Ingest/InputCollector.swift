@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import POSIXKit
 
 /// Expands the paths a user gave into the list of files to review, in a stable order.
 ///
@@ -66,23 +63,19 @@ public struct InputCollector: Sendable {
     public func collect(_ paths: [String]) -> Inputs {
         var inputs = Inputs()
         var seen = Set<String>()
-        let fm = FileManager.default
         for path in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+            guard let status = POSIXFiles.status(of: path) else {
                 inputs.problems.append(Problem(path: path, reason: "no such file or directory"))
                 continue
             }
-            if !isDir.boolValue {
-                var info = stat()
-                let statted = stat(path, &info) == 0
-                if statted, info.st_mode & S_IFMT != S_IFREG {
+            if status.kind != .directory {
+                if status.kind != .regular {
                     inputs.problems.append(Problem(path: path, reason: "not a regular file (named pipe, socket or device); not read"))
                     continue
                 }
                 if seen.insert(Self.canonical(path)).inserted {
                     inputs.files.append(path)
-                    inputs.sizes.append(statted ? Int(info.st_size) : 0)
+                    inputs.sizes.append(status.size)
                 }
                 continue
             }
@@ -131,13 +124,12 @@ public struct InputCollector: Sendable {
                 inputs.excluded.append(Exclusion(path: full, reason: reason))
                 continue
             }
-            var info = stat()
-            guard lstat(full, &info) == 0 else {
+            guard let status = POSIXFiles.linkStatus(of: full) else {
                 inputs.problems.append(Problem(path: full, reason: "cannot read"))
                 continue
             }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR:
+            switch status.kind {
+            case .directory:
                 if excluded.contains(canonicalFull) {
                     // Its own outputs are not drafts; anything else put there is reviewed.
                     inputs.excluded.append(Exclusion(path: full, reason: "the run's output folder: pubgate's own files in it are not reviewed"))
@@ -145,23 +137,22 @@ public struct InputCollector: Sendable {
                 } else {
                     walk(directory: full, canonicalDirectory: canonicalFull, root: root, into: &found, inputs: &inputs)
                 }
-            case S_IFLNK:
+            case .symbolicLink:
                 let resolved = Self.canonical(full)
                 guard resolved.hasPrefix(root + "/") else {
                     inputs.problems.append(
                         Problem(path: full, reason: "symbolic link leads outside the reviewed tree; its target was not reviewed", isSkipped: true))
                     continue
                 }
-                var isDir: ObjCBool = false
-                guard fm.fileExists(atPath: resolved, isDirectory: &isDir) else {
+                guard let isDir = POSIXFiles.isDirectory(resolved) else {
                     inputs.problems.append(Problem(path: full, reason: "dangling symbolic link"))
                     continue
                 }
                 // A link to a folder inside the tree is not entered: the folder is walked as itself.
-                if !isDir.boolValue { found.append(Found(path: full, canonical: resolved, size: Self.size(try? fm.attributesOfItem(atPath: resolved)))) }
-            case S_IFREG:
-                found.append(Found(path: full, canonical: canonicalFull, size: Int(info.st_size)))
-            default:
+                if !isDir { found.append(Found(path: full, canonical: resolved, size: Self.size(try? fm.attributesOfItem(atPath: resolved)))) }
+            case .regular:
+                found.append(Found(path: full, canonical: canonicalFull, size: status.size))
+            case .other:
                 // Reading a named pipe blocks until a writer comes; a device or socket is no document.
                 inputs.problems.append(Problem(path: full, reason: "not a regular file (named pipe, socket or device); not read"))
             }

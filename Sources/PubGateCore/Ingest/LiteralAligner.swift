@@ -92,19 +92,17 @@ struct LiteralAligner {
     /// How many characters of `text` the source repeats from `j` on (before `limit`), stopping at
     /// one an escape could start with; their origins are appended. Most of a text is such a run.
     private func plainRun(_ text: ArraySlice<Unicode.Scalar>, at j: Int, limit: Int, into origins: inout [Int32]) -> Int {
-        source.withUnsafeBufferPointer { src in
-            text.withUnsafeBufferPointer { txt in
-                var n = 0
-                let most = min(txt.count, limit - j)
-                while n < most {
-                    let s = src[j + n]
-                    guard s == txt[n], s != "\\", s != "&", s != "'" else { break }
-                    n += 1
-                }
-                origins.append(contentsOf: Int32(j)..<Int32(j + n))
-                return n
-            }
+        let src = source.span
+        var n = 0
+        let most = min(text.count, limit - j)
+        let first = text.startIndex
+        while n < most {
+            let s = src[j + n]
+            guard s == text[first + n], s != "\\", s != "&", s != "'" else { break }
+            n += 1
         }
+        origins.append(contentsOf: Int32(j)..<Int32(j + n))
+        return n
     }
 
     /// The first place at or after `from` (before `limit`) where `text` matches.

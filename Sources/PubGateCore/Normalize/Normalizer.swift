@@ -39,42 +39,36 @@ public struct Normalizer: Sendable {
         // first was a pass over every scalar.)
         let scalarCount = segments.reduce(0) { $0 + $1.scalars.count }
         var out = Builder(capacity: 3 * scalarCount + segments.count + 64)
-        defer { out.deallocate() }
         // Scalars outside the fast ranges (punctuation such as “ ” …, Latin letters) go through
         // Foundation's NFKC; each distinct one once per document.
         var slow: [UInt32: Mapping] = [:]
         var parts: [(range: Range<Int>, part: ContentPart)] = []
         var places: [(range: Range<Int>, place: String)] = []
         var columns: [(range: Range<Int>, place: String)] = []
-        (folding?.basic ?? []).withUnsafeBufferPointer { foldBits in
-            for segment in segments {
-                let start = out.count
-                segment.scalars.withUnsafeBufferPointer { scalars in
-                    segment.origins.withUnsafeBufferPointer { origins in
-                        Self.normalize(scalars, origins: origins, into: &out, slow: &slow, folding: folding, foldBits: foldBits)
-                    }
-                }
-                out.flushSpaces()
-                if out.foldable, let folding { out.fold(from: start, folding) }
-                if segment.endsBlock && out.last != "\n" {
-                    out.append("\n", origin: out.lastOrigin ?? 0)
-                }
-                if out.count > start {
-                    parts.append((start..<out.count, segment.part))
-                    if let place = segment.place { places.append((start..<out.count, place)) }
-                    if let column = segment.column { columns.append((start..<out.count, column)) }
-                }
+        let foldBits = folding?.basic ?? []
+        for segment in segments {
+            let start = out.count
+            Self.normalize(
+                segment.scalars.span, origins: segment.origins.span, into: &out, slow: &slow, folding: folding, foldBits: foldBits.span)
+            out.flushSpaces()
+            if out.foldable, let folding { out.fold(from: start, folding) }
+            if segment.endsBlock && out.last != "\n" {
+                out.append("\n", origin: out.lastOrigin ?? 0)
+            }
+            if out.count > start {
+                parts.append((start..<out.count, segment.part))
+                if let place = segment.place { places.append((start..<out.count, place)) }
+                if let column = segment.column { columns.append((start..<out.count, column)) }
             }
         }
         return NormalizedText(utf8: out.utf8Array, origins: out.origins, parts: parts, places: places, columns: columns)
     }
 
-    /// One segment's scalars into `out`: a loop of its own, away from the closures that lend the
-    /// buffers, with runs of the common case — scalars with a ``directMapping(_:)``, no spaces
+    /// One segment's scalars into `out`: a loop of its own, with runs of the common case — scalars with a ``directMapping(_:)``, no spaces
     /// held back — written by ``Builder/appendKept(_:origins:from:)``.
     private static func normalize(
-        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, origins: UnsafeBufferPointer<Int32>, into out: inout Builder,
-        slow: inout [UInt32: Mapping], folding: TraditionalFolding?, foldBits: UnsafeBufferPointer<UInt64>
+        _ scalars: Span<Unicode.Scalar>, origins: Span<Int32>, into out: inout Builder,
+        slow: inout [UInt32: Mapping], folding: TraditionalFolding?, foldBits: Span<UInt64>
     ) {
         var i = 0
         while i < scalars.count {
@@ -118,11 +112,11 @@ public struct Normalizer: Sendable {
         }
     }
 
-    /// The normalized bytes, written through a buffer it owns (appending to an array byte by byte
-    /// was most of the normalizer's time), and their origins; the caller deallocates it.
+    /// The normalized bytes, written by index into an array made long enough ahead (appending to
+    /// an array byte by byte was most of the normalizer's time), and their origins.
     private struct Builder {
-        private var utf8: UnsafeMutablePointer<UInt8>
-        private var capacity: Int
+        /// Written up to `count`; the rest is room.
+        private var utf8: [UInt8]
         private(set) var count = 0
         private(set) var last: Unicode.Scalar?
         private(set) var origins = OriginMap()
@@ -136,12 +130,7 @@ public struct Normalizer: Sendable {
         var foldable = false
 
         init(capacity: Int) {
-            self.capacity = max(capacity, 16)
-            utf8 = .allocate(capacity: self.capacity)
-        }
-
-        mutating func deallocate() {
-            utf8.deallocate()
+            utf8 = [UInt8](repeating: 0, count: max(capacity, 16))
         }
 
         var lastOrigin: Int32? { count > 0 ? nextOrigin - 1 : nil }
@@ -151,8 +140,7 @@ public struct Normalizer: Sendable {
         /// stopped. The builder's fields are copied into locals for the loop: as stored properties
         /// of an `inout` value they were loaded and stored on every scalar.
         mutating func appendKept(
-            _ scalars: UnsafeBufferPointer<Unicode.Scalar>, origins: UnsafeBufferPointer<Int32>, from start: Int,
-            foldBits: UnsafeBufferPointer<UInt64>
+            _ scalars: Span<Unicode.Scalar>, origins: Span<Int32>, from start: Int, foldBits: Span<UInt64>
         ) -> Int {
             guard pendingSpaces.isEmpty else { return start }
             let n = scalars.count
@@ -160,21 +148,21 @@ public struct Normalizer: Sendable {
             var count = self.count
             var runStart = self.runStart
             var nextOrigin = self.nextOrigin
-            var utf8 = self.utf8
             var lastWritten: UInt32 = 0
             var foldable = false
             let folds = !foldBits.isEmpty
             // This loop writes at most three bytes a scalar: room for all of them is made once.
-            if count + 3 * (n - start) > capacity {
-                grow(toAtLeast: count + 3 * (n - start))
-                utf8 = self.utf8
-            }
+            if count + 3 * (n - start) > utf8.count { grow(toAtLeast: count + 3 * (n - start)) }
+            // The origin map is moved out for the loop (the span holds `utf8` exclusively), then back.
+            var map = self.origins
+            self.origins = OriginMap()
+            var utf8 = self.utf8.mutableSpan
             while i < n {
                 let scalar = scalars[i].value
                 guard scalar != 0x20, scalar != 0x09, let v = Normalizer.directMapping(scalar) else { break }
                 let wide = v >= 0x80
                 lastWritten = v
-                Self.track(origins[i], atByte: count, in: &self.origins, runStart: &runStart, nextOrigin: &nextOrigin)
+                Self.track(origins[i], atByte: count, in: &map, runStart: &runStart, nextOrigin: &nextOrigin)
                 if wide {
                     // One load per Han character tells whether the segment needs folding.
                     if folds, v >= 0x3400, foldBits[Int(v >> 6)] & (1 << (v & 63)) != 0 { foldable = true }
@@ -188,6 +176,7 @@ public struct Normalizer: Sendable {
                 }
                 i += 1
             }
+            self.origins = map
             if i > start { last = Unicode.Scalar(lastWritten) }
             if foldable { self.foldable = true }
             self.count = count
@@ -195,7 +184,7 @@ public struct Normalizer: Sendable {
             self.nextOrigin = nextOrigin
             return i
         }
-        var utf8Array: [UInt8] { Array(UnsafeBufferPointer(start: utf8, count: count)) }
+        var utf8Array: [UInt8] { Array(utf8[..<count]) }
 
         @inline(__always)
         mutating func emit(_ n: Unicode.Scalar, origin: Int32) {
@@ -218,7 +207,7 @@ public struct Normalizer: Sendable {
         /// origin map stays exact when a folded character's UTF-8 is longer or shorter.
         mutating func fold(from start: Int, _ folding: TraditionalFolding) {
             foldable = false
-            let written = UnsafeBufferPointer(start: utf8, count: count)
+            let written = utf8
             var scalars: [Unicode.Scalar] = []
             var starts: [Int] = []
             var b = start
@@ -249,7 +238,7 @@ public struct Normalizer: Sendable {
 
         @inline(__always)
         mutating func append(_ s: Unicode.Scalar, origin: Int32) {
-            if count + 4 > capacity { grow() }
+            if count + 4 > utf8.count { grow() }
             Self.track(origin, atByte: count, in: &origins, runStart: &runStart, nextOrigin: &nextOrigin)
             let v = s.value
             let width: Int
@@ -289,12 +278,7 @@ public struct Normalizer: Sendable {
         }
 
         private mutating func grow(toAtLeast needed: Int = 0) {
-            let bigger = max(capacity * 2, needed)
-            let newUTF8 = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
-            newUTF8.moveInitialize(from: utf8, count: count)
-            utf8.deallocate()
-            utf8 = newUTF8
-            capacity = bigger
+            utf8.append(contentsOf: repeatElement(0, count: max(utf8.count, needed - utf8.count)))
         }
     }
 

@@ -36,7 +36,7 @@ struct OriginMap: Sendable {
 
     /// The origins of the scalars starting at bytes `scalarStarts` (ascending) of `utf8`, in one
     /// walk forward.
-    func origins(ofScalarsStartingAt scalarStarts: [Int], in utf8: UnsafeBufferPointer<UInt8>) -> [Int32] {
+    func origins(ofScalarsStartingAt scalarStarts: [Int], in utf8: [UInt8]) -> [Int32] {
         guard let first = scalarStarts.first, !starts.isEmpty else { return scalarStarts.map { _ in 0 } }
         var r = run(holding: first)
         var b = Int(starts[r])

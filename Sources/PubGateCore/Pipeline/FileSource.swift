@@ -1,4 +1,5 @@
 import Foundation
+import POSIXKit
 
 /// The documents of a review as files on disk: the paths named (folders walked by
 /// ``InputCollector``), read when their turn comes. A linked attachment is reviewed with its page
@@ -18,9 +19,7 @@ public struct FileSource: DocumentSource {
         self.excluding = excluding
         self.root = root
         folders = paths.map { path in
-            var isDir: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-            return InputCollector.canonical(exists && !isDir.boolValue ? (path as NSString).deletingLastPathComponent : path)
+            return InputCollector.canonical(POSIXFiles.isDirectory(path) == false ? (path as NSString).deletingLastPathComponent : path)
         }
     }
 
@@ -38,8 +37,7 @@ public struct FileSource: DocumentSource {
     }
 
     public func isReviewable(attachment: String) -> Bool {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: attachment, isDirectory: &isDir), !isDir.boolValue else { return false }
+        guard POSIXFiles.isDirectory(attachment) == false else { return false }
         let target = InputCollector.canonical(attachment)
         return folders.contains { target.hasPrefix($0 + "/") }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import POSIXKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,8 +47,9 @@ public enum AtomicWriter {
             let sink = StreamSink(handle: try FileHandle(forWritingTo: temporary))
             try body(sink)
             try sink.close()
-            guard rename(temporary.path, path) == 0 else {
-                throw WriteError(path: path, reason: errno == EISDIR ? "it is a folder" : "cannot put the file in place")
+            let failure = POSIXFiles.move(temporary.path, to: path)
+            guard failure == 0 else {
+                throw WriteError(path: path, reason: failure == EISDIR ? "it is a folder" : "cannot put the file in place")
             }
         } catch let error as WriteError {
             try? FileManager.default.removeItem(at: temporary)

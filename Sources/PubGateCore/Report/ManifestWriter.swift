@@ -68,12 +68,10 @@ public enum ManifestWriter {
         var out: [UInt8] = []
         out.reserveCapacity(json.count + json.count / 4)
         var atLineStart = first
-        json.withUnsafeBytes { bytes in
-            for byte in bytes {
-                if atLineStart && byte != 0x0A { out.append(contentsOf: pad) }
-                out.append(byte)
-                atLineStart = byte == 0x0A
-            }
+        for byte in json {
+            if atLineStart && byte != 0x0A { out.append(contentsOf: pad) }
+            out.append(byte)
+            atLineStart = byte == 0x0A
         }
         return Data(out)
     }

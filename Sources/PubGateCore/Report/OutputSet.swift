@@ -1,4 +1,5 @@
 import Foundation
+import POSIXKit
 
 #if canImport(Glibc)
 import Glibc
@@ -121,7 +122,7 @@ public final class OutputSet {
         let temporary = (path as NSString).deletingLastPathComponent + "/." + (path as NSString).lastPathComponent
             + AtomicWriter.temporaryMarker + UUID().uuidString.lowercased()
         try FileManager.default.createSymbolicLink(atPath: temporary, withDestinationPath: destination)
-        guard rename(temporary, path) == 0 else {
+        guard POSIXFiles.move(temporary, to: path) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
@@ -129,9 +130,6 @@ public final class OutputSet {
 
     /// fsync of a folder: its entries (the files were synced as they were written).
     private static func sync(_ path: String) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        defer { close(fd) }
-        _ = fsync(fd)
+        guard POSIXFiles.sync(path) != .cannotOpen else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import POSIXKit
 
 #if canImport(Glibc)
 import Glibc
@@ -18,7 +19,9 @@ enum PathKey {
     private static let bytes: Data = {
         let env = ProcessInfo.processInfo.environment
         if let given = env["PUBGATE_PATH_KEY"], !given.isEmpty { return Data(given.utf8) }
-        let fresh = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        // The system generator reads the kernel's CSPRNG (getrandom), as SymmetricKey does.
+        var generator = SystemRandomNumberGenerator()
+        let fresh = Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
         guard let folder = folder(env) else { return fresh }
         let file = folder + "/path-key"
         if let stored = FileManager.default.contents(atPath: file), stored.count >= 32 { return stored }
@@ -26,9 +29,9 @@ enum PathKey {
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil,
             FileManager.default.createFile(atPath: temporary, contents: fresh, attributes: [.posixPermissions: 0o600])
         else { return fresh }
-        defer { unlink(temporary) }
+        defer { POSIXFiles.remove(temporary) }
         // Another process may have made one meanwhile: the link fails then, and its key is used.
-        if link(temporary, file) != 0, let stored = FileManager.default.contents(atPath: file), stored.count >= 32 { return stored }
+        if POSIXFiles.makeLink(temporary, to: file) != 0, let stored = FileManager.default.contents(atPath: file), stored.count >= 32 { return stored }
         return fresh
     }()
 

@@ -1,4 +1,5 @@
 import Foundation
+import POSIXKit
 
 /// An output that could not be written, said in plain words with its path. Foundation's own
 /// message on Linux names only the error domain and number ("The operation could not be completed.
@@ -65,8 +66,7 @@ public struct WriteError: Error, CustomStringConvertible, Sendable {
     private static func fileInTheWay(of path: String) -> String? {
         var dir = (path as NSString).deletingLastPathComponent
         while !dir.isEmpty, dir != "/" {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) { return isDir.boolValue ? nil : dir }
+            if let isDir = POSIXFiles.isDirectory(dir) { return isDir ? nil : dir }
             dir = (dir as NSString).deletingLastPathComponent
         }
         return nil

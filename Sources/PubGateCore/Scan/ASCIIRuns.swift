@@ -1,3 +1,5 @@
+import BytesKit
+
 /// A text's maximal runs of ASCII bytes that are at least some length, copied into one buffer, one
 /// run per line, with the way back to the text.
 ///
@@ -14,24 +16,10 @@ struct ASCIIRuns {
     private(set) var starts: [(buffer: Int, text: Int)] = []
 
     init(of text: [UInt8], minLength: Int) {
-        text.withUnsafeBufferPointer { text in
-            guard let base = text.baseAddress else { return }
-            let n = text.count
-            let raw = UnsafeRawPointer(base)
-            let high: UInt64 = 0x8080_8080_8080_8080
-            var i = 0
-            while i < n {
-                // Eight bytes at a time while all are non-ASCII (most of a Chinese text), then all ASCII.
-                while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & high == high { i += 8 }
-                while i < n, text[i] >= 0x80 { i += 1 }
-                let start = i
-                while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & high == 0 { i += 8 }
-                while i < n, text[i] < 0x80 { i += 1 }
-                guard i - start >= minLength else { continue }
-                starts.append((bytes.count, start))
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<i]))
-                bytes.append(0x0A)
-            }
+        ASCIIRunFinder.forEach(in: text, minLength: minLength) { run in
+            starts.append((bytes.count, run.lowerBound))
+            bytes.append(contentsOf: text[run])
+            bytes.append(0x0A)
         }
     }
 

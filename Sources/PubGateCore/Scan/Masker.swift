@@ -12,15 +12,14 @@ public enum Masker {
     /// Long values (IDs, cards) keep their first 4 and last 2 characters — enough for a reviewer to
     /// find the spot, never enough to recover the value. Short ones keep one character at each end.
     public static func mask(_ text: String) -> String {
-        var text = text
-        if let masked = text.withUTF8({ maskedValue($0) }) { return masked }
+        if let masked = maskedValue(Array(text.utf8)) { return masked }
         let chars = Array(text.filter { !$0.isWhitespace || $0 == " " })
         return masked(chars, count: chars.count) { String($0) }
     }
 
     /// `mask` over the UTF-8 of text whose every scalar is a character by itself; nil for other text.
     /// Two passes over the bytes (count, then copy) and no array of scalars.
-    private static func maskedValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    private static func maskedValue(_ bytes: [UInt8]) -> String? {
         var n = 0
         var i = 0
         while i < bytes.count {
@@ -82,15 +81,14 @@ public enum Masker {
     /// Digits (any script's, as `Character.isNumber` says) and ASCII letters become `*`, line
     /// breaks spaces.
     private static func maskDigits(_ s: String) -> String {
-        var s = s
-        if let masked = s.withUTF8({ maskedDigits($0) }) { return masked }
+        if let masked = maskedDigits(Array(s.utf8)) { return masked }
         return String(s.map { $0.isNumber || ($0.isASCII && $0.isLetter) ? "*" : $0 }.map { $0 == "\n" ? " " : $0 })
     }
 
     /// `maskDigits` over the UTF-8 of text whose every scalar is a character by itself, byte by
     /// byte (a lazy map over the scalars into a growing array was a fifth of the scan's work on
     /// each finding); nil for other text.
-    private static func maskedDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    private static func maskedDigits(_ bytes: [UInt8]) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0

@@ -1,4 +1,5 @@
 import Foundation
+import POSIXKit
 import PCRE2Kit
 import Yams
 
@@ -21,12 +22,11 @@ public struct RuleSet: Sendable {
     /// Files other than scan rule files (those without a top-level `rules:` list) are skipped, so
     /// policy and configuration files can live beside the rules.
     public static func load(from path: String, limits: PCRE2Regex.Limits = PCRE2Regex.Limits()) throws(ConfigurationError) -> RuleSet {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+        guard let isDir = POSIXFiles.isDirectory(path) else {
             throw ConfigurationError(file: path, message: "rules path does not exist")
         }
         var files: [String] = []
-        if isDir.boolValue {
+        if isDir {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             files = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
         } else {

@@ -1,25 +1,20 @@
 import Foundation
+import POSIXKit
 
 /// An exclusive lock on a file (`flock`), held until the process ends, so two sweeps never run
 /// at once on the same output folder.
 public final class RunLock: Sendable {
-    private let fd: Int32
+    private let lock: FileLock
 
     /// Nil when another process holds the lock (unless `waiting`: then it waits for it).
     public init?(path: String, waiting: Bool = false) throws {
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let fd = open(path, O_RDWR | O_CREAT, 0o644)
-        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        guard flock(fd, waiting ? LOCK_EX : LOCK_EX | LOCK_NB) == 0 else {
-            close(fd)
-            return nil
+        do {
+            guard let lock = try FileLock(path: path, waiting: waiting) else { return nil }
+            self.lock = lock
+        } catch {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
-        self.fd = fd
-    }
-
-    deinit {
-        flock(fd, LOCK_UN)
-        close(fd)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import POSIXKit
 import PubGateCore
 
 /// `pubgate sweep`: the nightly expiry sweep of the published site.
@@ -70,8 +71,7 @@ struct SweepCommand: ParsableCommand {
 
     func validate() throws {
         let root = URL(fileURLWithPath: site).resolvingSymlinksInPath().standardizedFileURL.path
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: site, isDirectory: &isDir), isDir.boolValue else {
+        guard POSIXFiles.isDirectory(site) == true else {
             throw ValidationError("\(site) is not a folder")
         }
         guard root != "/", root != NSHomeDirectory() else { throw ValidationError("refusing to sweep \(root)") }

@@ -1,4 +1,5 @@
 import Foundation
+import POSIXKit
 import PubGateCore
 
 /// Where the corpus index is: `--index FILE`, else `.pubgate/index.sqlite` at the repository root
@@ -36,7 +37,6 @@ enum IndexOptions {
     }
 
     static func isFolder(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+        POSIXFiles.isDirectory(path) == true
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import POSIXKit
 
 /// Where the shipped rules are, and how they were found: `pubgate config show` prints both, so an
 /// administrator can tell which rules a run used.
@@ -54,7 +55,6 @@ struct RulesLocation {
     }
 
     private static func isFolder(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+        POSIXFiles.isDirectory(path) == true
     }
 }

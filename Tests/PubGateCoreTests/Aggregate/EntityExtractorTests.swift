@@ -1,3 +1,4 @@
+import BytesKit
 import PCRE2Kit
 import Testing
 @testable import PubGateCore

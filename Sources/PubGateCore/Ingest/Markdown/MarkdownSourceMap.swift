@@ -19,13 +19,11 @@ struct MarkdownSourceMap {
     /// stays the file's); other encodings are encoded here.
     init(view: [Unicode.Scalar], decoded: DecodedText, blanked: [Range<Int>]) {
         if var bytes = decoded.utf8, decoded.byteOffsets.count == view.count + 1 {
-            bytes.withUnsafeMutableBufferPointer { bytes in
-                for range in blanked {
-                    for i in range {
-                        let fill: UInt8 = view[i] == "\n" ? 0x0A : 0x20
-                        for b in Int(decoded.byteOffsets[i])..<Int(decoded.byteOffsets[i + 1]) where bytes[b] != 0x0A && bytes[b] != 0x0D {
-                            bytes[b] = fill
-                        }
+            for range in blanked {
+                for i in range {
+                    let fill: UInt8 = view[i] == "\n" ? 0x0A : 0x20
+                    for b in Int(decoded.byteOffsets[i])..<Int(decoded.byteOffsets[i + 1]) where bytes[b] != 0x0A && bytes[b] != 0x0D {
+                        bytes[b] = fill
                     }
                 }
             }

@@ -178,24 +178,22 @@ final class MarkdownWalker: MarkdownHandler {
         let from = map.byteOffset(ofScalar: cursor)
         let end = map.byteOffset(ofScalar: limit)
         guard end - from >= literal.count else { return false }
-        let found: Int? = utf8.withUnsafeBufferPointer { source in
-            literal.withUnsafeBufferPointer { text in
-                var p = from
-                let last = min(end - text.count, from + Self.verbatimWindow)
-                while p <= last {
-                    if source[p] == first, memcmp(source.baseAddress! + p, text.baseAddress!, text.count) == 0 { return p }
-                    p += 1
-                }
-                return nil
-            }
+        let source = utf8.span
+        let text = literal.span
+        var found: Int?
+        var p = from
+        let last = min(end - text.count, from + Self.verbatimWindow)
+        search: while p <= last {
+            defer { p += 1 }
+            guard source[p] == first else { continue }
+            for k in 1..<max(1, text.count) where source[p + k] != text[k] { continue search }
+            found = p
+            break
         }
         guard let p = found else { return false }
         let start = map.scalar(atByte: p)
         let stop = map.scalar(atByte: p + literal.count)
-        append(Array(view[start..<stop]), [Int32](unsafeUninitializedCapacity: stop - start) { buffer, count in
-            for k in 0..<(stop - start) { buffer[k] = Int32(start + k) }
-            count = stop - start
-        })
+        append(Array(view[start..<stop]), (start..<stop).map { Int32($0) })
         cursor = stop
         return true
     }
@@ -210,7 +208,7 @@ final class MarkdownWalker: MarkdownHandler {
 
     /// A leaf's literal, decoded straight from cmark's UTF-8.
     private static func scalars(_ node: MarkdownNode) -> [Unicode.Scalar] {
-        node.literalUTF8?.withUnsafeBufferPointer { UTF8Bytes.scalars(ofUTF8: $0) } ?? []
+        node.literalUTF8.map { UTF8Bytes.scalars(ofUTF8: $0.span) } ?? []
     }
 
     /// Adds a literal found from the cursor on: to the open image's description, else to the block.

@@ -3,31 +3,35 @@
 /// for any digit at once (SWAR), and a run of at least `minLength` that starts at or after `i`
 /// must cover byte `i + minLength - 1`, so where that byte is not one the search jumps ahead.
 /// A regex asked for the same thing tries every position of the text.
-enum DigitRuns {
+///
+/// Safety: every load and index stays below `text.count` (the loop's bounds), on a buffer the
+/// array lends for the call.
+public enum DigitRuns {
     /// Calls `body` with each maximal run of digits (and stars when `stars`) at least `minLength` long.
-    static func forEach(in text: [UInt8], minLength: Int, stars: Bool = false, _ body: (Range<Int>) -> Void) {
+    @inlinable
+    public static func forEach(in text: [UInt8], minLength: Int, stars: Bool = false, _ body: (Range<Int>) -> Void) {
         precondition(minLength > 0)
         @inline(__always) func member(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (stars && b == 0x2A) }
-        text.withUnsafeBufferPointer { text in
+        unsafe text.withUnsafeBufferPointer { text in
             guard let base = text.baseAddress else { return }
-            let raw = UnsafeRawPointer(base)
+            let raw = unsafe UnsafeRawPointer(base)
             let n = text.count
             // Every run ending before `i` has been reported (or was too short).
             var i = 0
             while i + minLength <= n {
-                if i + 8 <= n, !mayHoldMember(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), stars: stars) {
+                if i + 8 <= n, unsafe !mayHoldMember(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), stars: stars) {
                     i += 8
                     continue
                 }
                 let probe = i + minLength - 1
-                guard member(text[probe]) else {
+                guard unsafe member(text[probe]) else {
                     i = probe + 1
                     continue
                 }
                 var start = probe
-                while start > i, member(text[start - 1]) { start -= 1 }
+                while start > i, unsafe member(text[start - 1]) { start -= 1 }
                 var end = probe + 1
-                while end < n, member(text[end]) { end += 1 }
+                while end < n, unsafe member(text[end]) { end += 1 }
                 if end - start >= minLength { body(start..<end) }
                 i = end
             }
@@ -36,7 +40,7 @@ enum DigitRuns {
 
     /// Whether any of the eight bytes of `word` is an ASCII digit (or `*`): a byte is a digit
     /// when it XORs with 0x30 to less than 10; bytes of 0x80 and above never count.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func mayHoldMember(_ word: UInt64, stars: Bool) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
