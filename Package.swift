@@ -2,8 +2,9 @@
 import PackageDescription
 
 /// pubgate: pre-publication review of government web content.
-/// C code lives in system-library targets; all unsafe Swift lives in the `*Kit` wrappers,
-/// which are compiled with strict memory safety so every `unsafe` is visible in review.
+/// C code lives in system-library targets; all unsafe Swift lives in the `*Kit` wrappers. Every
+/// target is compiled with strict memory safety: in a Kit every `unsafe` is visible in review,
+/// outside them an unsafe construct is a warning.
 ///
 /// `PUBGATE_WARNINGS_AS_ERRORS=1` (set by Scripts/test.sh, so by CI) makes every warning of the
 /// project's own targets an error; the packages it depends on keep their own settings.
@@ -76,7 +77,7 @@ let package = Package(
             dependencies: [
                 "PubGateCore", "ArchiveKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ], swiftSettings: ownSettings),
+            ], swiftSettings: interopSettings),
         // The tests' shared helpers (the seeded random generator).
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: ownSettings),
         .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"], swiftSettings: ownSettings),
