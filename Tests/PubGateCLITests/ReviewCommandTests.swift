@@ -145,6 +145,20 @@ import Testing
         #expect(reject.contains("scan.png") && reject.contains("bad.txt") && reject.contains("missing.txt"))
     }
 
+    /// What a review leaves out is said in the summary's language, the reason too (issue 23).
+    @Test func theFilesLeftOutAreListedWithTheirReasonInChineseByDefault() throws {
+        let dir = try Self.temporaryDirectory()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("通知。\n".utf8).write(to: dir.appendingPathComponent("a.txt"))
+        let out = dir.appendingPathComponent("out").path
+        let zh = try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30"])
+        #expect(zh.stdout.contains("未审查：\(dir.path)/.git（版本控制数据，不是文档）"), "\(zh.stdout)")
+        let en = try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--lang", "en"])
+        #expect(en.stdout.contains("not reviewed: \(dir.path)/.git (version-control data, not a document)"), "\(en.stdout)")
+        let manifest = try String(contentsOfFile: out + "/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("version-control data, not a document") && !manifest.contains("reasonID"))
+    }
+
     @Test func usageErrorExitsSixtyFour() throws {
         #expect(try Self.pubgate(["review", "Samples/drafts"]).status == 64)
         #expect(try Self.pubgate(["review", "x", "--out", "/tmp/x", "--as-of", "2025-13-40"]).status == 64)

@@ -30,7 +30,28 @@ public struct InputCollector: Sendable {
     /// A path inside a reviewed folder deliberately not reviewed, and why (the manifest's `excluded`).
     public struct Exclusion: Sendable, Equatable, Codable {
         public let path: String
+        /// The reason in English, as the manifest records it.
         public let reason: String
+        /// The reason's sentence in the message catalogue (`excluded.*`), so the summary says it
+        /// in the reader's language; nil for one read back from a manifest.
+        public let reasonID: String?
+
+        public init(path: String, reasonID: String) {
+            self.init(path: path, reason: MessageCatalogues.english.text(reasonID, [:]) ?? reasonID, reasonID: reasonID)
+        }
+
+        init(path: String, reason: String, reasonID: String?) {
+            self.path = path
+            self.reason = reason
+            self.reasonID = reasonID
+        }
+
+        private enum CodingKeys: String, CodingKey { case path, reason }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(path: try c.decode(String.self, forKey: .path), reason: try c.decode(String.self, forKey: .reason), reasonID: nil)
+        }
     }
 
     /// What a walk found.
@@ -47,8 +68,8 @@ public struct InputCollector: Sendable {
 
     /// Hidden entries a review does not read as documents, and why.
     static let hiddenExclusions: [String: String] = [
-        ".git": "version-control data, not a document", ".hg": "version-control data, not a document",
-        ".svn": "version-control data, not a document", ".pubgate": "pubgate's own data (corpus index, baseline)",
+        ".git": "excluded.version_control", ".hg": "excluded.version_control", ".svn": "excluded.version_control",
+        ".pubgate": "excluded.pubgate_data",
     ]
 
     private let excluded: Set<String>
@@ -128,7 +149,7 @@ public struct InputCollector: Sendable {
             let full = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             let canonicalFull = canonicalDirectory.hasSuffix("/") ? canonicalDirectory + name : canonicalDirectory + "/" + name
             if reviewsHidden, let reason = exclusion(name, canonical: canonicalFull) {
-                inputs.excluded.append(Exclusion(path: full, reason: reason))
+                inputs.excluded.append(Exclusion(path: full, reasonID: reason))
                 continue
             }
             var info = stat()
@@ -140,7 +161,7 @@ public struct InputCollector: Sendable {
             case S_IFDIR:
                 if excluded.contains(canonicalFull) {
                     // Its own outputs are not drafts; anything else put there is reviewed.
-                    inputs.excluded.append(Exclusion(path: full, reason: "the run's output folder: pubgate's own files in it are not reviewed"))
+                    inputs.excluded.append(Exclusion(path: full, reasonID: "excluded.output_folder"))
                     walk(directory: full, canonicalDirectory: canonicalFull, root: root, into: &found, inputs: &inputs, isOutputFolder: true)
                 } else {
                     walk(directory: full, canonicalDirectory: canonicalFull, root: root, into: &found, inputs: &inputs)
@@ -181,10 +202,11 @@ public struct InputCollector: Sendable {
         return fixed.contains(name) || reports.contains(name) || monthly || archive || OutputSet.isLeftover(name)
     }
 
-    /// Why a hidden entry of a reviewed folder is not read as a document, or nil to review it.
+    /// Why a hidden entry of a reviewed folder is not read as a document (its catalogue sentence),
+    /// or nil to review it.
     private func exclusion(_ name: String, canonical: String) -> String? {
         if let reason = Self.hiddenExclusions[name] { return reason }
-        if canonical == settingsFile { return "the reviewed tree's settings file (applied as settings, listed under settings)" }
+        if canonical == settingsFile { return "excluded.settings_file" }
         return nil
     }
 

@@ -53,7 +53,7 @@ public struct ReviewPipeline: Sendable {
             showMatches: options.showMatches, documents: ReviewList(store: store, slots: results.map(\.slot)),
             digests: results.map(\.digest), batchFindings: aggregate.batchFindings, staleSuppressions: stale,
             settings: options.settingsFiles.map(\.displayed),
-            excluded: inputs.excluded.map { InputCollector.Exclusion(path: DisplayPath.of($0.path), reason: $0.reason) })
+            excluded: inputs.excluded.map { InputCollector.Exclusion(path: DisplayPath.of($0.path), reason: $0.reason, reasonID: $0.reasonID) })
         if StageTimings.enabled {
             let elapsed = ContinuousClock.now - wall
             FileHandle.standardError.write(

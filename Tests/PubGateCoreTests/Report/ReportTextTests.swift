@@ -10,4 +10,13 @@ import Testing
         #expect("x\ny\u{1B}.txt".escapingControlCharacters == "x\\ny\\u{1b}.txt")
         #expect(JUnitReport.escape("a\nb\u{1}") == "a&#10;b")
     }
+
+    /// What a document brought to an aggregation finding ("68 persons" in the manifest) reads in
+    /// the report's language (issue 23: the HTML report's aggregation box said it in English).
+    @Test func contributionsAreSaidInTheReportsLanguage() {
+        #expect(ReportText(.zh).contribution(["68 persons"]) == "68 人")
+        #expect(ReportText(.zh).contribution(["route", "time_window"]) == "路线、时段")
+        #expect(ReportText(.en).contribution(["68 persons", "route"]) == "68 persons, route")
+        #expect(ReportText(.zh).contribution(["masks 3+4"]) == "masks 3+4")
+    }
 }

@@ -93,6 +93,19 @@ public struct ReportText: Sendable {
 
     public func kind(_ k: FindingKind) -> String { term("kind", k.rawValue) }
 
+    /// What a document brought to a finding about several documents, as the manifest records it
+    /// in English words ("68 persons", operation categories), said in this language; a word with
+    /// no translation stays as recorded.
+    public func contribution(_ items: [String]) -> String {
+        guard language != .en else { return items.joined(separator: ", ") }
+        return items.map { item in
+            if item.hasSuffix(" persons"), let count = Int(item.dropLast(" persons".count)) {
+                return text("html.contribution_persons", ["count": String(count)])
+            }
+            return catalogue.term("operation", item) ?? item
+        }.joined(separator: text("html.list_separator"))
+    }
+
     /// A sentence of the reports; the English one when this language lacks it, the id when both do.
     public func text(_ id: String, _ args: [String: String] = [:]) -> String {
         catalogue.text(id, args) ?? english.text(id, args) ?? id
