@@ -192,6 +192,11 @@ import Testing
         #expect(run.status == 73, "\(run.stderr)")
         // The output set is made first: the folder it cannot make is named.
         #expect(run.stderr.contains("cannot write \(dir.path)/file/out: \(dir.path)/file is a file, not a folder") && !run.stderr.contains("NSCocoaErrorDomain"), "\(run.stderr)")
+        // --out naming the file itself, and a folder its file system will not make.
+        let file = try Self.pubgate(["review", "Samples/drafts/2025-heroic-deeds.md", "--out", dir.path + "/file", "--as-of", "2025-06-30"])
+        #expect(file.status == 73 && file.stderr.contains("cannot write \(dir.path)/file: \(dir.path)/file is a file, not a folder"), "\(file.stderr)")
+        let proc = try Self.pubgate(["review", "Samples/drafts/2025-heroic-deeds.md", "--out", "/proc/ro", "--as-of", "2025-06-30"])
+        #expect(proc.status == 73 && proc.stderr.contains("cannot write /proc/ro: /proc accepts no new folders"), "\(proc.stderr)")
     }
 
     @Test func rulesCheckPasses() throws {
