@@ -88,6 +88,9 @@ import Testing
         #expect(killed.status == 86)
         let rerun = try CLI.pubgate(["sweep", site.path, plan, "--apply", "--out", out.path])
         #expect(rerun.status == 0 && rerun.stdout.contains("已完成上次中断的清理"), "\(rerun.stdout)\(rerun.stderr)")
+        // The summary counts what the finishing run removed (issue 23: it said "removed 0 files").
+        let finished = fault == "archived" ? Sweep.due.count : Sweep.due.count - 2
+        #expect(rerun.stdout.contains("已删除 \(finished) 个文件") && !rerun.stdout.contains("已删除 0 个文件"), "\(rerun.stdout)")
         let archived = try Sweep.archived(in: out)
         for path in Sweep.due {
             #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path), "\(path) still in the site")

@@ -35,7 +35,8 @@ public enum SweepSummary {
         if outcome.madePlan { lines.append(text.text("sweep.lists", ["purge": lists[0], "relabel": lists[1], "review": lists[2]])) }
         if let archive = outcome.archive ?? outcome.applied?.archive { lines.append(text.text("sweep.archive", ["file": archive.path])) }
         if let applied = outcome.applied {
-            let removed = ["count": String(applied.removed.count)]
+            // What this run removed: an interrupted apply it finished (this plan's, or an older one's) too.
+            let removed = ["count": String(applied.removed.count + (outcome.resumed?.removed.count ?? 0))]
             lines.append(applied.staged.isEmpty ? text.text("sweep.removed", removed) : text.text("sweep.removed_staged", removed))
             if !applied.relabelled.isEmpty { lines.append(text.text("sweep.relabelled", ["count": String(applied.relabelled.count)])) }
             for path in applied.relabelsForCMS { lines.append(text.text("sweep.relabel_in_cms", ["path": path])) }
