@@ -20,11 +20,21 @@ public struct InputCollector: Sendable {
     /// A path the collector could not use, with the reason.
     public struct Problem: Sendable, Equatable {
         public let path: String
+        /// The reason in English (the manifest's message, stderr of sweep and index).
         public let reason: String
+        /// The reason's sentence in the message catalogue (`unscannable.*`).
+        public let reasonID: String
         /// True for paths deliberately not followed (links out of the tree). A review rejects them,
         /// since what they point at was not reviewed and a server may follow them; the sweep and the
         /// monthly list leave them alone.
         public var isSkipped = false
+
+        init(path: String, reasonID: String, isSkipped: Bool = false) {
+            self.path = path
+            self.reasonID = reasonID
+            self.reason = MessageCatalogues.english.text(reasonID, [:]) ?? reasonID
+            self.isSkipped = isSkipped
+        }
     }
 
     /// A path inside a reviewed folder deliberately not reviewed, and why (the manifest's `excluded`).
@@ -91,14 +101,14 @@ public struct InputCollector: Sendable {
         for path in paths {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                inputs.problems.append(Problem(path: path, reason: "no such file or directory"))
+                inputs.problems.append(Problem(path: path, reasonID: "unscannable.no_such_file"))
                 continue
             }
             if !isDir.boolValue {
                 var info = stat()
                 let statted = stat(path, &info) == 0
                 if statted, info.st_mode & S_IFMT != S_IFREG {
-                    inputs.problems.append(Problem(path: path, reason: "not a regular file (named pipe, socket or device); not read"))
+                    inputs.problems.append(Problem(path: path, reasonID: "unscannable.not_regular"))
                     continue
                 }
                 if seen.insert(Self.canonical(path)).inserted {
@@ -142,7 +152,7 @@ public struct InputCollector: Sendable {
         do {
             entries = try fm.contentsOfDirectory(atPath: directory)
         } catch {
-            inputs.problems.append(Problem(path: directory, reason: "cannot list directory"))
+            inputs.problems.append(Problem(path: directory, reasonID: "unscannable.cannot_list"))
             return
         }
         for name in entries.sorted() where (reviewsHidden || !name.hasPrefix(".")) && !(isOutputFolder && Self.isOutput(name)) {
@@ -154,7 +164,7 @@ public struct InputCollector: Sendable {
             }
             var info = stat()
             guard lstat(full, &info) == 0 else {
-                inputs.problems.append(Problem(path: full, reason: "cannot read"))
+                inputs.problems.append(Problem(path: full, reasonID: "unscannable.cannot_read"))
                 continue
             }
             switch info.st_mode & S_IFMT {
@@ -170,12 +180,12 @@ public struct InputCollector: Sendable {
                 let resolved = Self.canonical(full)
                 guard resolved.hasPrefix(root + "/") else {
                     inputs.problems.append(
-                        Problem(path: full, reason: "symbolic link leads outside the reviewed tree; its target was not reviewed", isSkipped: true))
+                        Problem(path: full, reasonID: "unscannable.link_outside", isSkipped: true))
                     continue
                 }
                 var isDir: ObjCBool = false
                 guard fm.fileExists(atPath: resolved, isDirectory: &isDir) else {
-                    inputs.problems.append(Problem(path: full, reason: "dangling symbolic link"))
+                    inputs.problems.append(Problem(path: full, reasonID: "unscannable.dangling_link"))
                     continue
                 }
                 // A link to a folder inside the tree is not entered: the folder is walked as itself.
@@ -184,7 +194,7 @@ public struct InputCollector: Sendable {
                 found.append(Found(path: full, canonical: canonicalFull, size: Int(info.st_size)))
             default:
                 // Reading a named pipe blocks until a writer comes; a device or socket is no document.
-                inputs.problems.append(Problem(path: full, reason: "not a regular file (named pipe, socket or device); not read"))
+                inputs.problems.append(Problem(path: full, reasonID: "unscannable.not_regular"))
             }
         }
     }

@@ -45,7 +45,7 @@ public struct ReviewPipeline: Sendable {
             results[i] = results[i].replacing(review, store: store)
         }
         for problem in inputs.problems {
-            let review = Stages.unreadable(path: DisplayPath.of(problem.path), reason: problem.reason, decide: stages.decide)
+            let review = Stages.unreadable(path: DisplayPath.of(problem.path), reason: problem.reason, reasonID: problem.reasonID, decide: stages.decide)
             results.append(Reviewed((review, nil, []), name: problem.path, store: store))
         }
         let manifest = Manifest(

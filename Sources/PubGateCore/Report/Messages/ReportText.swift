@@ -40,12 +40,20 @@ public struct ReportText: Sendable {
     }
 
     /// `message` of `rule` in this language, its `{base}` too; nil when the catalogue lacks it.
-    func say(_ message: Message, rule: String) -> String? {
-        catalogue.render(message) {
+    func say(_ said: Message, rule: String) -> String? {
+        let message = reasonSaid(said)
+        return catalogue.render(message) {
             let base = message.args["base"].map { Message($0, message.args) } ?? Message(rule)
             return catalogue.render(base) { nil } ?? english.render(base) { nil }
                 ?? (base.key == rule ? scanRules[rule].map { $0.message ?? $0.title } : nil)
         }
+    }
+
+    /// `message` with its English `reason` replaced by the catalogue's sentence `reason_id`
+    /// (``UnscannableReason``), when this language has it.
+    func reasonSaid(_ message: Message) -> Message {
+        guard let id = message.args["reason_id"], let reason = catalogue.text(id, message.args) else { return message }
+        return Message(message.key, message.args.merging(["reason": reason]) { _, new in new })
     }
 
     /// What to do about the finding.
