@@ -11,11 +11,20 @@ import Testing
             .write(to: dir.appendingPathComponent("a.md"))
         let run = try CLI.pubgate(["explain", dir.path, "--as-of", "2025-06-30"])
         #expect(run.status == 1, "\(run.stderr)")
-        #expect(run.stdout.contains("type: interpretation — decided by a cue on its title"), "\(run.stdout)")
-        #expect(run.stdout.contains("公开属性: 主动公开 — inherited 主动公开 (by-nature)"))
-        #expect(run.stdout.contains("[fix] interpretation_fields"))
-        #expect(run.stdout.contains("+ line 5 pi_mobile"))
+        // Chinese by default: the decision, the headings, severities and messages.
+        #expect(run.stdout.contains("a.md：退回 [修改后再审]"), "\(run.stdout)")
+        #expect(run.stdout.contains("  文件类型：政策解读——依据 a cue on its title"), "\(run.stdout)")
+        #expect(run.stdout.contains("公开属性：主动公开——继承为主动公开（by-nature）"))
+        #expect(run.stdout.contains("  审查结果：") && run.stdout.contains("  扫描：") && run.stdout.contains("没有涉及多份文档的审查结果"))
+        #expect(run.stdout.contains("+ 第 5 行 pi_mobile"))
+        for english in ["type:", "findings:", "scan:", "approve", "reject", "no finding about"] {
+            #expect(!run.stdout.contains(english), "\(english) in \(run.stdout)")
+        }
         #expect(!run.stdout.contains("13912345678"))
+        let english = try CLI.pubgate(["explain", dir.path, "--as-of", "2025-06-30", "--lang", "en"])
+        #expect(english.stdout.contains("type: interpretation — decided by a cue on its title"), "\(english.stdout)")
+        #expect(english.stdout.contains("公开属性: 主动公开 — inherited 主动公开 (by-nature)"))
+        #expect(english.stdout.contains("[fix] interpretation_fields") && english.stdout.contains("+ line 5 pi_mobile"))
         let shown = try CLI.pubgate(["explain", dir.path, "--as-of", "2025-06-30", "--show-matches"])
         #expect(shown.stdout.contains("13912345678"))
     }

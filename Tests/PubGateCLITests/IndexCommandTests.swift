@@ -47,7 +47,7 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         let file = dir.appendingPathComponent("a.md")
         try Data("---\ntitle: 通知\ndisclosure: 主动公开\n---\n受理编号210502199603172418。\n联系手机13912345678。\n".utf8).write(to: file)
-        let run = try CLI.pubgate(["explain", file.path, "--as-of", "2025-06-30"])
+        let run = try CLI.pubgate(["explain", file.path, "--as-of", "2025-06-30", "--lang", "en"])
         #expect(run.stdout.contains("- line 5 pi_resident_id_18") && run.stdout.contains("dropped"), "\(run.stdout)")
         #expect(run.stdout.contains("+ line 6 pi_mobile") && run.stdout.contains("kept as mobile [block]"))
         #expect(!run.stdout.contains("13912345678") && !run.stdout.contains("210502199603172418"))

@@ -55,7 +55,7 @@ import Testing
         try run(["check", "--staged"], in: drafts)
         try run(["check", "--staged", "--json", "--min-severity", "info"], in: drafts)
         try run(["sweep", "site", "--out", "out-sweep", "--as-of", "2025-06-30", "--json"])
-        #expect(printed.contains("审查清单：out/manifest.json") && printed.contains("removed 1 files"), "\(printed)")
+        #expect(printed.contains("审查清单：out/manifest.json") && printed.contains("已删除 1 个文件"), "\(printed)")
 
         // Every file pubgate wrote, but for the archive's payload: the archived pages themselves
         // (their bytes, and their names in the bag's manifest-sha256.txt, which must list them).

@@ -138,11 +138,32 @@ import Testing
         let out = dir.appendingPathComponent("out")
         let run = try Self.pubgate(["review", dir.path, dir.appendingPathComponent("missing.txt").path, "--out", out.path, "--rules", "Rules"])
         #expect(run.status == 65)
-        #expect(run.stderr.contains("binary content"))
-        #expect(run.stderr.contains("neither valid UTF-8 nor valid GB18030"))
-        #expect(run.stderr.contains("no such file"))
+        // Said on stderr in Chinese by default, the reason too (issue 23), in English with --lang en.
+        #expect(run.stderr.contains("scan.png: 无法扫描：二进制内容（含 NUL 或控制字节），不是文本文档"), "\(run.stderr)")
+        #expect(run.stderr.contains("既不是有效的 UTF-8，也不是有效的 GB18030"))
+        #expect(run.stderr.contains("missing.txt: 无法读取：文件或文件夹不存在"))
+        #expect(!run.stderr.contains("binary content") && !run.stderr.contains("no such file"))
+        let english = try Self.pubgate(["review", dir.path, dir.appendingPathComponent("missing.txt").path, "--out", out.path, "--rules", "Rules", "--lang", "en"])
+        #expect(english.status == 65)
+        #expect(english.stderr.contains("binary content"))
+        #expect(english.stderr.contains("neither valid UTF-8 nor valid GB18030"))
+        #expect(english.stderr.contains("no such file"))
         let reject = try String(contentsOf: out.appendingPathComponent("reject.json"), encoding: .utf8)
         #expect(reject.contains("scan.png") && reject.contains("bad.txt") && reject.contains("missing.txt"))
+    }
+
+    /// What a review leaves out is said in the summary's language, the reason too (issue 23).
+    @Test func theFilesLeftOutAreListedWithTheirReasonInChineseByDefault() throws {
+        let dir = try Self.temporaryDirectory()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("通知。\n".utf8).write(to: dir.appendingPathComponent("a.txt"))
+        let out = dir.appendingPathComponent("out").path
+        let zh = try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30"])
+        #expect(zh.stdout.contains("未审查：\(dir.path)/.git（版本控制数据，不是文档）"), "\(zh.stdout)")
+        let en = try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--lang", "en"])
+        #expect(en.stdout.contains("not reviewed: \(dir.path)/.git (version-control data, not a document)"), "\(en.stdout)")
+        let manifest = try String(contentsOfFile: out + "/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("version-control data, not a document") && !manifest.contains("reasonID"))
     }
 
     @Test func usageErrorExitsSixtyFour() throws {
@@ -178,6 +199,11 @@ import Testing
         #expect(run.status == 73, "\(run.stderr)")
         // The output set is made first: the folder it cannot make is named.
         #expect(run.stderr.contains("cannot write \(dir.path)/file/out: \(dir.path)/file is a file, not a folder") && !run.stderr.contains("NSCocoaErrorDomain"), "\(run.stderr)")
+        // --out naming the file itself, and a folder its file system will not make.
+        let file = try Self.pubgate(["review", "Samples/drafts/2025-heroic-deeds.md", "--out", dir.path + "/file", "--as-of", "2025-06-30"])
+        #expect(file.status == 73 && file.stderr.contains("cannot write \(dir.path)/file: \(dir.path)/file is a file, not a folder"), "\(file.stderr)")
+        let proc = try Self.pubgate(["review", "Samples/drafts/2025-heroic-deeds.md", "--out", "/proc/ro", "--as-of", "2025-06-30"])
+        #expect(proc.status == 73 && proc.stderr.contains("cannot write /proc/ro: /proc accepts no new folders"), "\(proc.stderr)")
     }
 
     @Test func rulesCheckPasses() throws {

@@ -40,7 +40,7 @@ import Testing
         let site = try Sweep.makeSite()
         let out = try CLI.temporaryDirectory()
         let dry = try Sweep.sweep(site, out)
-        #expect(dry.status == 1 && dry.stdout.contains("plan: \(out.path)/plan.json (sha256 "), "\(dry.stdout)\(dry.stderr)")
+        #expect(dry.status == 1 && dry.stdout.contains("清理计划：\(out.path)/plan.json（sha256 "), "\(dry.stdout)\(dry.stderr)")
         let plan = try Self.json(out.appendingPathComponent("plan.json"))
         #expect(plan["schema"] as? Int == 2 && (plan["run_id"] as? String)?.hasPrefix("sweep-") == true)
         let state = try #require(plan["site_state"] as? [String: Any])
@@ -62,11 +62,16 @@ import Testing
         try original.write(to: news)
         let applied = try CLI.pubgate(["sweep", site.path, signed.path, "--apply", "--out", out.path])
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        // The summary's last lines are Chinese by default too: archive, removals, links.
+        #expect(applied.stdout.contains("（已校验）") && applied.stdout.contains("已删除 \(Sweep.due.count) 个文件"), "\(applied.stdout)")
+        for english in ["plan:", "archive:", "removed ", "links:", "rebuild:", "left for review"] {
+            #expect(!applied.stdout.contains(english), "\(english) in \(applied.stdout)")
+        }
         for path in Sweep.due { #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path), "\(path)") }
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("content/gfxwj/rules-2024.md").path))
         // The same plan again: its pages are gone by its own hand; nothing more is done.
-        let again = try CLI.pubgate(["sweep", site.path, signed.path, "--apply", "--out", out.path])
-        #expect(again.status == 0 && again.stdout.contains("removed 0 files"), "\(again.stdout)\(again.stderr)")
+        let again = try CLI.pubgate(["sweep", site.path, signed.path, "--apply", "--out", out.path, "--lang", "en"])
+        #expect(again.status == 0 && again.stdout.contains("removed 0 files") && again.stdout.contains("plan: "), "\(again.stdout)\(again.stderr)")
     }
 
     /// kill -9 in the middle of applying a signed-off plan: the same command again finishes it (the
@@ -82,7 +87,10 @@ import Testing
         let killed = try CLI.pubgate(["sweep", site.path, plan, "--apply", "--out", out.path], environment: ["PUBGATE_FAULT": fault])
         #expect(killed.status == 86)
         let rerun = try CLI.pubgate(["sweep", site.path, plan, "--apply", "--out", out.path])
-        #expect(rerun.status == 0 && rerun.stdout.contains("finished interrupted run"), "\(rerun.stdout)\(rerun.stderr)")
+        #expect(rerun.status == 0 && rerun.stdout.contains("已完成上次中断的清理"), "\(rerun.stdout)\(rerun.stderr)")
+        // The summary counts what the finishing run removed (issue 23: it said "removed 0 files").
+        let finished = fault == "archived" ? Sweep.due.count : Sweep.due.count - 2
+        #expect(rerun.stdout.contains("已删除 \(finished) 个文件") && !rerun.stdout.contains("已删除 0 个文件"), "\(rerun.stdout)")
         let archived = try Sweep.archived(in: out)
         for path in Sweep.due {
             #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path), "\(path) still in the site")
@@ -131,7 +139,7 @@ import Testing
         _ = try Self.git(site, ["add", "staged-elsewhere.txt"])
         let config = try Self.config("sweep:\n  git:\n    author: \"Sweep Robot <robot@example.invalid>\"\n")
         let run = try Sweep.sweep(site, try CLI.temporaryDirectory(), ["--apply", "--git", "--config", config.path])
-        #expect(run.status == 0 && run.stdout.contains("commit: "), "\(run.stdout)\(run.stderr)")
+        #expect(run.status == 0 && run.stdout.contains("提交："), "\(run.stdout)\(run.stderr)")
         let head = try Self.git(site, ["log", "-1", "--format=%an <%ae>|%cn|%B"])
         #expect(head.hasPrefix("Sweep Robot <robot@example.invalid>|Sweep Robot|pubgate sweep: remove 4 pages"), "\(head)")
         #expect(head.contains("Run: sweep-") && head.contains("测公发〔2021〕6号") && head.contains("E-02-SUPERSEDED"))
@@ -206,8 +214,8 @@ import Testing
         #expect(sitemap.contains("/gfxwj/old-2017/") && sitemap.contains("/gfxwj/rules-2021/"))
         let config = try Self.config("sweep:\n  rebuild:\n    command: [hugo, --gc, --minify, --quiet]\n")
         let run = try Sweep.sweep(site, try CLI.temporaryDirectory(), ["--apply", "--config", config.path])
-        #expect(run.status == 0 && run.stdout.contains("rebuild: `hugo --gc --minify --quiet` done"), "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.contains("links: no file under public/ links a removed page"))
+        #expect(run.status == 0 && run.stdout.contains("重新生成网站：`hugo --gc --minify --quiet` 已完成"), "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("链接检查：public/ 下没有文件链接已删除的页面"))
         let after = try Self.rendered(site)
         for (file, text) in after {
             for gone in ["old-2017", "rules-2021", "gs-2025/", "jd-2021"] { #expect(!text.contains(gone), "\(file) still links \(gone)") }
@@ -235,7 +243,7 @@ import Testing
         let afresh = try Self.config(
             "sweep:\n  rebuild:\n    command: [sh, -c, \"hugo --gc --minify --quiet -d .public.next && rm -rf public && mv .public.next public\"]\n")
         let clean = try Sweep.sweep(fresh, try CLI.temporaryDirectory(), ["--apply", "--config", afresh.path])
-        #expect(clean.status == 0 && clean.stdout.contains("links: no file under public/ links a removed page"), "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.status == 0 && clean.stdout.contains("链接检查：public/ 下没有文件链接已删除的页面"), "\(clean.stdout)\(clean.stderr)")
     }
 
     /// Without a rebuild, the stale sitemap, feed and section list are reported (exit 1).

@@ -159,7 +159,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("content/gfxwj/rules-2024.md").path))
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public/gfxwj/old-2017").path))
         let again = try Self.sweep(site, out, ["--apply"])
-        #expect(again.status == 0 && again.stdout.contains("removed 0 files"))
+        #expect(again.status == 0 && again.stdout.contains("已删除 0 个文件"), "\(again.stdout)")
     }
 
     /// The journal named its archive relative to where the killed run started: resumed from another
@@ -184,7 +184,7 @@ import Testing
             CLI.binary,
             ["sweep", relative + "/site", "--as-of", "2025-06-30", "--out", relative + "/out", "--apply"], in: elsewhere)
         #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
-        #expect(resumed.stdout.contains("finished interrupted run pubgate-sweep-") && resumed.stdout.contains(": \(Self.due.count) removed"), "\(resumed.stdout)")
+        #expect(resumed.stdout.contains("已完成上次中断的清理 pubgate-sweep-") && resumed.stdout.contains("：删除 \(Self.due.count) 个文件"), "\(resumed.stdout)")
         for path in Self.due + [named] {
             #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path), "\(path) still in the site")
         }
@@ -199,7 +199,7 @@ import Testing
         try Data(relabelRepeals.utf8).write(to: rules.appendingPathComponent("expiry.yaml"))
         let out = try CLI.temporaryDirectory()
         let run = try Self.sweep(site, out, ["--apply", "--rules", rules.path])
-        #expect(run.status == 0 && run.stdout.contains("relabelled 1 pages"), "\(run.stdout)\(run.stderr)")
+        #expect(run.status == 0 && run.stdout.contains("已改标 1 个页面"), "\(run.stdout)\(run.stderr)")
         let page = try String(contentsOf: site.appendingPathComponent("content/gfxwj/rules-2021.md"), encoding: .utf8)
         #expect(page.contains("validity: \"废止\"") && !page.contains("validity: 有效"))
         let again = try Self.sweep(site, out, ["--apply", "--rules", rules.path])

@@ -47,7 +47,7 @@ public struct IngestStage: Sendable {
     static func undecodable(_ input: RawInput, digest: String, error: DecodingError) -> IngestedDocument {
         let finding = Finding(
             ruleID: "input_undecodable", kind: .unscannable, severity: .block,
-            text: Message("input_undecodable", ["reason": error.description]))
+            text: Message("input_undecodable", UnscannableReason.args(error.description, id: error.reasonID.id, error.reasonID.args)))
         return IngestedDocument(
             path: input.path, sha256: digest, byteCount: input.bytes.count, format: .unknown, encoding: nil,
             decoded: nil, segments: [], metadata: [:], findings: [finding])
@@ -62,7 +62,7 @@ public struct IngestStage: Sendable {
                 findings: extraction.findings)
         } catch {
             let finding = Finding(
-                ruleID: "container_unscannable", kind: .unscannable, severity: .block, text: Message("container_unscannable", ["reason": error.description]),
+                ruleID: "container_unscannable", kind: .unscannable, severity: .block, text: Message("container_unscannable", error.reasonArgs),
                 remediation: error.remediation)
             return IngestedDocument(
                 path: input.path, sha256: digest, byteCount: input.bytes.count, format: input.format.isBinary ? input.format : .unknown,

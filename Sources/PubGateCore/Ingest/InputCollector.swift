@@ -17,17 +17,48 @@ public struct InputCollector: Sendable {
     /// A path the collector could not use, with the reason.
     public struct Problem: Sendable, Equatable {
         public let path: String
+        /// The reason in English (the manifest's message, stderr of sweep and index).
         public let reason: String
+        /// The reason's sentence in the message catalogue (`unscannable.*`).
+        public let reasonID: String
         /// True for paths deliberately not followed (links out of the tree). A review rejects them,
         /// since what they point at was not reviewed and a server may follow them; the sweep and the
         /// monthly list leave them alone.
         public var isSkipped = false
+
+        init(path: String, reasonID: String, isSkipped: Bool = false) {
+            self.path = path
+            self.reasonID = reasonID
+            self.reason = MessageCatalogues.english.text(reasonID, [:]) ?? reasonID
+            self.isSkipped = isSkipped
+        }
     }
 
     /// A path inside a reviewed folder deliberately not reviewed, and why (the manifest's `excluded`).
     public struct Exclusion: Sendable, Equatable, Codable {
         public let path: String
+        /// The reason in English, as the manifest records it.
         public let reason: String
+        /// The reason's sentence in the message catalogue (`excluded.*`), so the summary says it
+        /// in the reader's language; nil for one read back from a manifest.
+        public let reasonID: String?
+
+        public init(path: String, reasonID: String) {
+            self.init(path: path, reason: MessageCatalogues.english.text(reasonID, [:]) ?? reasonID, reasonID: reasonID)
+        }
+
+        init(path: String, reason: String, reasonID: String?) {
+            self.path = path
+            self.reason = reason
+            self.reasonID = reasonID
+        }
+
+        private enum CodingKeys: String, CodingKey { case path, reason }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(path: try c.decode(String.self, forKey: .path), reason: try c.decode(String.self, forKey: .reason), reasonID: nil)
+        }
     }
 
     /// What a walk found.
@@ -44,8 +75,8 @@ public struct InputCollector: Sendable {
 
     /// Hidden entries a review does not read as documents, and why.
     static let hiddenExclusions: [String: String] = [
-        ".git": "version-control data, not a document", ".hg": "version-control data, not a document",
-        ".svn": "version-control data, not a document", ".pubgate": "pubgate's own data (corpus index, baseline)",
+        ".git": "excluded.version_control", ".hg": "excluded.version_control", ".svn": "excluded.version_control",
+        ".pubgate": "excluded.pubgate_data",
     ]
 
     private let excluded: Set<String>
@@ -65,12 +96,12 @@ public struct InputCollector: Sendable {
         var seen = Set<String>()
         for path in paths {
             guard let status = POSIXFiles.status(of: path) else {
-                inputs.problems.append(Problem(path: path, reason: "no such file or directory"))
+                inputs.problems.append(Problem(path: path, reasonID: "unscannable.no_such_file"))
                 continue
             }
             if status.kind != .directory {
                 if status.kind != .regular {
-                    inputs.problems.append(Problem(path: path, reason: "not a regular file (named pipe, socket or device); not read"))
+                    inputs.problems.append(Problem(path: path, reasonID: "unscannable.not_regular"))
                     continue
                 }
                 if seen.insert(Self.canonical(path)).inserted {
@@ -114,25 +145,25 @@ public struct InputCollector: Sendable {
         do {
             entries = try fm.contentsOfDirectory(atPath: directory)
         } catch {
-            inputs.problems.append(Problem(path: directory, reason: "cannot list directory"))
+            inputs.problems.append(Problem(path: directory, reasonID: "unscannable.cannot_list"))
             return
         }
         for name in entries.sorted() where (reviewsHidden || !name.hasPrefix(".")) && !(isOutputFolder && Self.isOutput(name)) {
             let full = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             let canonicalFull = canonicalDirectory.hasSuffix("/") ? canonicalDirectory + name : canonicalDirectory + "/" + name
             if reviewsHidden, let reason = exclusion(name, canonical: canonicalFull) {
-                inputs.excluded.append(Exclusion(path: full, reason: reason))
+                inputs.excluded.append(Exclusion(path: full, reasonID: reason))
                 continue
             }
             guard let status = POSIXFiles.linkStatus(of: full) else {
-                inputs.problems.append(Problem(path: full, reason: "cannot read"))
+                inputs.problems.append(Problem(path: full, reasonID: "unscannable.cannot_read"))
                 continue
             }
             switch status.kind {
             case .directory:
                 if excluded.contains(canonicalFull) {
                     // Its own outputs are not drafts; anything else put there is reviewed.
-                    inputs.excluded.append(Exclusion(path: full, reason: "the run's output folder: pubgate's own files in it are not reviewed"))
+                    inputs.excluded.append(Exclusion(path: full, reasonID: "excluded.output_folder"))
                     walk(directory: full, canonicalDirectory: canonicalFull, root: root, into: &found, inputs: &inputs, isOutputFolder: true)
                 } else {
                     walk(directory: full, canonicalDirectory: canonicalFull, root: root, into: &found, inputs: &inputs)
@@ -141,11 +172,11 @@ public struct InputCollector: Sendable {
                 let resolved = Self.canonical(full)
                 guard resolved.hasPrefix(root + "/") else {
                     inputs.problems.append(
-                        Problem(path: full, reason: "symbolic link leads outside the reviewed tree; its target was not reviewed", isSkipped: true))
+                        Problem(path: full, reasonID: "unscannable.link_outside", isSkipped: true))
                     continue
                 }
                 guard let isDir = POSIXFiles.isDirectory(resolved) else {
-                    inputs.problems.append(Problem(path: full, reason: "dangling symbolic link"))
+                    inputs.problems.append(Problem(path: full, reasonID: "unscannable.dangling_link"))
                     continue
                 }
                 // A link to a folder inside the tree is not entered: the folder is walked as itself.
@@ -154,7 +185,7 @@ public struct InputCollector: Sendable {
                 found.append(Found(path: full, canonical: canonicalFull, size: status.size))
             case .other:
                 // Reading a named pipe blocks until a writer comes; a device or socket is no document.
-                inputs.problems.append(Problem(path: full, reason: "not a regular file (named pipe, socket or device); not read"))
+                inputs.problems.append(Problem(path: full, reasonID: "unscannable.not_regular"))
             }
         }
     }
@@ -172,10 +203,11 @@ public struct InputCollector: Sendable {
         return fixed.contains(name) || reports.contains(name) || monthly || archive || OutputSet.isLeftover(name)
     }
 
-    /// Why a hidden entry of a reviewed folder is not read as a document, or nil to review it.
+    /// Why a hidden entry of a reviewed folder is not read as a document (its catalogue sentence),
+    /// or nil to review it.
     private func exclusion(_ name: String, canonical: String) -> String? {
         if let reason = Self.hiddenExclusions[name] { return reason }
-        if canonical == settingsFile { return "the reviewed tree's settings file (applied as settings, listed under settings)" }
+        if canonical == settingsFile { return "excluded.settings_file" }
         return nil
     }
 

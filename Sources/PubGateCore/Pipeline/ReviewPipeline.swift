@@ -46,7 +46,7 @@ public struct ReviewPipeline: Sendable {
             results[i] = results[i].replacing(review, store: store)
         }
         for problem in inputs.problems {
-            let review = Stages.unreadable(path: DisplayPath.of(problem.path), reason: problem.reason, decide: stages.decide)
+            let review = Stages.unreadable(path: DisplayPath.of(problem.path), reason: problem.reason, reasonID: problem.reasonID, decide: stages.decide)
             results.append(Reviewed((review, nil, []), name: problem.path, store: store))
         }
         timings.add("batch", ContinuousClock.now - batchStart)
@@ -55,7 +55,7 @@ public struct ReviewPipeline: Sendable {
             showMatches: options.showMatches, documents: ReviewList(store: store, slots: results.map(\.slot)),
             digests: results.map(\.digest), batchFindings: aggregate.batchFindings, staleSuppressions: stale,
             settings: options.settingsFiles.map(\.displayed),
-            excluded: inputs.excluded.map { InputCollector.Exclusion(path: DisplayPath.of($0.path), reason: $0.reason) })
+            excluded: inputs.excluded.map { InputCollector.Exclusion(path: DisplayPath.of($0.path), reason: $0.reason, reasonID: $0.reasonID) })
         if StageTimings.enabled {
             let elapsed = ContinuousClock.now - wall
             FileHandle.standardError.write(

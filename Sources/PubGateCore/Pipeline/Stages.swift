@@ -79,7 +79,7 @@ struct Stages: Sendable {
     private func reviewDocument(_ file: String, input: RawInput?, role: DocumentRole) -> (review: DocumentReview, profile: DocumentProfile?, attachments: [String]) {
         let shown = DisplayPath.of(file)
         guard let input else {
-            return (Self.unreadable(path: shown, reason: "cannot read the file", decide: decide), nil, [])
+            return (Self.unreadable(path: shown, reason: "cannot read the file", reasonID: "unscannable.cannot_read_file", decide: decide), nil, [])
         }
         if windowSizes.apply(to: input) { return reviewInWindows(input, shown: shown, role: role) }
         let ingested = timings.measure("ingest") { ingest.run(input) }
@@ -124,9 +124,10 @@ struct Stages: Sendable {
         return (DocumentReview(facts, verdict: decide.verdict(on: findings), inlineAllows: inline.allows), profile, attachments)
     }
 
-    static func unreadable(path: String, reason: String, decide: DecideStage) -> DocumentReview {
+    static func unreadable(path: String, reason: String, reasonID: String, decide: DecideStage) -> DocumentReview {
         let finding = Finding(
-            ruleID: "input_unreadable", kind: .unscannable, severity: .block, text: Message("input_unreadable", ["reason": reason]))
+            ruleID: "input_unreadable", kind: .unscannable, severity: .block,
+            text: Message("input_unreadable", UnscannableReason.args(reason, id: reasonID)))
         return DocumentReview(.unreadable(path: path), verdict: decide.verdict(on: [finding]))
     }
 }

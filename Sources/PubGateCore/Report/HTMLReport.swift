@@ -68,7 +68,7 @@ public enum HTMLReport {
                 // A group of thousands (A-03 over a whole batch) names the first documents; the
                 // kind filter lists them all, each carries the group's finding.
                 "documents": g.paths.prefix(groupLimit).map { p in
-                    ["path": p, "anchor": index[p].map(anchor) ?? "", "contribution": g.contributions[p]?.joined(separator: ", ") ?? ""]
+                    ["path": p, "anchor": index[p].map(anchor) ?? "", "contribution": text.contribution(g.contributions[p] ?? [])]
                 },
                 "more": g.paths.count > groupLimit
                     ? [["text": text.text("html.group_more", ["count": String(g.paths.count - groupLimit), "kind": text.kind(g.kind)])]] : [],

@@ -47,7 +47,7 @@ public enum SummaryPrinter {
         }
         for exclusion in manifest.excluded {
             lines.append(
-                Line(text: text.text("review.excluded", ["path": exclusion.path.escapingControlCharacters, "reason": exclusion.reason]), disposition: nil))
+                Line(text: text.text("review.excluded", ["path": exclusion.path.escapingControlCharacters, "reason": exclusion.reasonID.map { text.text($0) } ?? exclusion.reason]), disposition: nil))
         }
         lines.append(Line(text: text.text("review.manifest", ["file": outputDirectory + "/manifest.json"]), disposition: nil))
         return lines

@@ -12,7 +12,7 @@ public enum SweepSummary {
         ]
         var lines = [text.text(plan.unreadable.isEmpty ? "sweep.summary" : "sweep.summary_unreadable", counts)]
         if let resumed = outcome.resumed {
-            lines.append("finished interrupted run \(resumed.resumedRun ?? "?"): \(resumed.removed.count) removed")
+            lines.append(text.text("sweep.resumed", ["run": resumed.resumedRun ?? "?", "removed": String(resumed.removed.count)]))
         }
         let items = plan.purge + plan.relabel + plan.review
         for item in items.prefix(limit) {
@@ -31,25 +31,28 @@ public enum SweepSummary {
         if items.count > limit {
             lines.append(text.text("sweep.more", ["count": String(items.count - limit), "files": lists.joined(separator: ", ")]))
         }
-        lines.append("plan: \(DisplayPath.of(outcome.planFile)) (sha256 \(outcome.planSHA256))")
+        lines.append(text.text("sweep.plan", ["file": DisplayPath.of(outcome.planFile), "sha256": outcome.planSHA256]))
         if outcome.madePlan { lines.append(text.text("sweep.lists", ["purge": lists[0], "relabel": lists[1], "review": lists[2]])) }
-        if let archive = outcome.archive ?? outcome.applied?.archive { lines.append("archive: \(archive.path) (verified)") }
+        if let archive = outcome.archive ?? outcome.applied?.archive { lines.append(text.text("sweep.archive", ["file": archive.path])) }
         if let applied = outcome.applied {
-            lines.append("removed \(applied.removed.count) files" + (applied.staged.isEmpty ? "" : " (staged with git)"))
-            if !applied.relabelled.isEmpty { lines.append("relabelled \(applied.relabelled.count) pages") }
-            for path in applied.relabelsForCMS { lines.append("relabel in the CMS: \(path) (no front matter 有效性 field)") }
-            if !plan.review.isEmpty { lines.append("left for review: \(plan.review.count) pages (never applied)") }
+            // What this run removed: an interrupted apply it finished (this plan's, or an older one's) too.
+            let removed = ["count": String(applied.removed.count + (outcome.resumed?.removed.count ?? 0))]
+            lines.append(applied.staged.isEmpty ? text.text("sweep.removed", removed) : text.text("sweep.removed_staged", removed))
+            if !applied.relabelled.isEmpty { lines.append(text.text("sweep.relabelled", ["count": String(applied.relabelled.count)])) }
+            for path in applied.relabelsForCMS { lines.append(text.text("sweep.relabel_in_cms", ["path": path])) }
+            if !plan.review.isEmpty { lines.append(text.text("sweep.left_for_review", ["count": String(plan.review.count)])) }
         }
         if let rebuild = outcome.rebuild {
-            lines.append("rebuild: `\(rebuild.command.joined(separator: " "))` " + (rebuild.succeeded ? "done" : "FAILED"))
+            let command = ["command": rebuild.command.joined(separator: " ")]
+            lines.append(rebuild.succeeded ? text.text("sweep.rebuild_done", command) : text.text("sweep.rebuild_failed", command))
         }
         if let output = outcome.checkedOutput {
             lines.append(
                 outcome.staleLinks.isEmpty
-                    ? "links: no file under \(output)/ links a removed page"
-                    : "links: \(outcome.staleLinks.count) links to removed pages left under \(output)/")
+                    ? text.text("sweep.links_none", ["output": output])
+                    : text.text("sweep.links_stale", ["count": String(outcome.staleLinks.count), "output": output]))
         }
-        if let commit = outcome.commit?.commit { lines.append("commit: \(commit)") }
+        if let commit = outcome.commit?.commit { lines.append(text.text("sweep.commit", ["commit": commit])) }
         return lines.joined(separator: "\n")
     }
 }

@@ -26,15 +26,20 @@ public struct WriteError: Error, CustomStringConvertible, Sendable {
         let posix = Self.posixError(ns)
         let inTheWay = Self.fileInTheWay(of: path)
         switch posix?.code {
-        case Int(ENOTDIR)? where inTheWay != nil, Int(EEXIST)? where inTheWay != nil:
-            reason = "\(inTheWay ?? path) is a file, not a folder"
+        case Int(ENOTDIR)?, Int(EEXIST)?:
+            // The output folder itself may be the file (`--out report.txt`).
+            if let file = inTheWay ?? Self.fileInTheWay(of: path + "/.") {
+                reason = "\(file) is a file, not a folder"
+            } else {
+                reason = Self.plain(posix!)
+            }
         case Int(EISDIR)?: reason = "it is a folder"
-        case Int(ENOENT)?: reason = "the folder \((path as NSString).deletingLastPathComponent) does not exist and cannot be made"
+        case Int(ENOENT)?: reason = Self.missingFolder(path)
         case Int(EACCES)?, Int(EPERM)?: reason = "permission denied"
         case Int(EROFS)?: reason = "the file system is read-only"
         case Int(ENOSPC)?: reason = "no space left on the disk"
         case Int(EDQUOT)?: reason = "the disk quota is used up"
-        case .some: reason = posix!.localizedDescription.lowercased()
+        case .some: reason = Self.plain(posix!)
         case nil:
             let folder = (path as NSString).deletingLastPathComponent
             if let inTheWay {
@@ -59,6 +64,30 @@ public struct WriteError: Error, CustomStringConvertible, Sendable {
             current = (e.userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
         }
         return nil
+    }
+
+    /// The system's sentence for `error` without Foundation's "The operation could not be completed." before it.
+    private static func plain(_ error: NSError) -> String {
+        let text = error.localizedDescription
+        let prefix = "The operation could not be completed. "
+        return (text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text).lowercased()
+    }
+
+    /// Why a folder on the way to `path` could not be made: the first missing one under an
+    /// existing folder is named; if that folder exists, its file system refused (read-only, or a
+    /// system file system such as /proc that holds no folders of ours).
+    private static func missingFolder(_ path: String) -> String {
+        var missing = path
+        var parent = (path as NSString).deletingLastPathComponent
+        while !parent.isEmpty, parent != "/", !FileManager.default.fileExists(atPath: parent) {
+            missing = parent
+            parent = (parent as NSString).deletingLastPathComponent
+        }
+        if parent.isEmpty { return "the folder \((path as NSString).deletingLastPathComponent) does not exist and cannot be made" }
+        var info = statvfs()
+        let readOnly = statvfs(parent, &info) == 0 && info.f_flag & UInt(ST_RDONLY) != 0
+        let why = readOnly ? "read-only file system" : "\(parent) accepts no new folders (a system file system such as /proc)"
+        return missing == path ? why : "cannot create the folder \(missing): \(why)"
     }
 
     /// The nearest existing ancestor of `path` (the folder it should go in included) that is a

@@ -37,6 +37,9 @@ struct ExplainCommand: ParsableCommand {
     @Flag(name: .long, help: "Show the matched values in full (for the reviewer who owns the drafts).")
     var showMatches = false
 
+    @Option(name: .long, help: "Language of the explanation: zh (default) or en. The scan's per-candidate reasons stay in English.")
+    var lang: Language = .zh
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
@@ -51,54 +54,72 @@ struct ExplainCommand: ParsableCommand {
         // Reviews name files as every output does (masked); the trace reads the file itself.
         var files: [String: String] = [:]
         for file in FileSource(paths: paths, root: root).collect().files { files[DisplayPath.of(file)] = file }
+        let text = ReportText(lang, rules: configuration.rules.rules.map(\.rule))
         for document in manifest.documents {
-            explain(document, trace: pipeline.trace(file: files[document.path] ?? document.path))
+            explain(document, trace: pipeline.trace(file: files[document.path] ?? document.path), text: text)
         }
         for f in manifest.batchFindings {
-            print("batch: \(f.rule) \(f.kind.rawValue) [\(f.severity.rawValue)]: \(f.message)")
-            for path in f.paths { print("  \(path): \(f.contributions[path]?.joined(separator: ", ") ?? "")") }
-            for path in f.corpus { print("  published: \(path)") }
+            print(
+                text.text(
+                    "explain.batch", ["rule": f.rule, "kind": text.kind(f.kind), "severity": text.severity(f.severity), "message": text.message(f)]))
+            for path in f.paths { print("  \(path): \(text.contribution(f.contributions[path] ?? []))") }
+            for path in f.corpus { print(text.text("explain.published", ["path": path])) }
             for line in f.details { print("    \(line)") }
         }
-        if manifest.batchFindings.isEmpty { print("no finding about several documents in \(manifest.documents.count) documents") }
+        if manifest.batchFindings.isEmpty { print(text.text("explain.no_batch", ["documents": String(manifest.documents.count)])) }
         if manifest.summary.rejected > 0 { throw ExitStatus.rejected }
     }
 
-    private func explain(_ d: DocumentReview, trace: Result<DocumentTrace, any Error>) {
-        let verdict = d.decision == .approve ? "approve" : "reject [\(d.disposition?.rawValue ?? "")]"
-        print("\(d.path): \(verdict)")
+    /// One document's explanation: headings and decisions in `text`'s language; the scan trace's
+    /// reasons for each candidate (scope, validator, context …) as the scan records them, in English.
+    private func explain(_ d: DocumentReview, trace: Result<DocumentTrace, any Error>, text: ReportText) {
+        let verdict = d.decision == .approve ? text.decision(.approve) : "\(text.decision(.reject)) [\(text.disposition(d.disposition))]"
+        print(text.text("explain.document", ["path": d.path, "decision": verdict]))
         if let type = d.docType {
-            let why = (try? trace.get())?.typeReason
-            print("  type: \(type.rawValue)\(why.map { " — decided by \($0)" } ?? "")")
+            let args = ["type": text.term("doc_type", type.rawValue)]
+            if let why = (try? trace.get())?.typeReason {
+                print(text.text("explain.type_decided", args.merging(["reason": why]) { a, _ in a }))
+            } else {
+                print(text.text("explain.type", args))
+            }
         }
         if let a = d.attributeDetail {
-            var parts = a.declarations.map { "declared \($0.value.rawValue) (\($0.source))" }
-            if let inherited = a.inherited { parts.append("inherited \(inherited.value.rawValue) (\(inherited.source))") }
-            if let implied = a.implied { parts.append("content implies \(implied.rawValue) (\(a.impliedBy.joined(separator: ", ")))") }
-            if parts.isEmpty { parts.append("none declared or inherited") }
-            print("  公开属性: \(d.attribute ?? "missing") — \(parts.joined(separator: "; "))")
+            var parts = a.declarations.map { text.text("explain.declared", ["value": $0.value.rawValue, "source": $0.source]) }
+            if let inherited = a.inherited {
+                parts.append(text.text("explain.inherited", ["value": inherited.value.rawValue, "source": inherited.source]))
+            }
+            if let implied = a.implied {
+                parts.append(text.text("explain.implied", ["value": implied.rawValue, "rules": a.impliedBy.joined(separator: ", ")]))
+            }
+            if parts.isEmpty { parts.append(text.text("explain.undeclared")) }
+            let attribute = d.attribute ?? text.text("explain.attribute_missing")
+            print(text.text("explain.attribute", ["value": attribute, "how": parts.joined(separator: text.text("explain.separator"))]))
         }
         let rejecting = Set(d.findings.filter { $0.severity >= .fix }.map(\.ruleID))
-        print("  findings: \(d.findings.count)" + (rejecting.isEmpty ? "" : " (rejecting: \(rejecting.sorted().joined(separator: ", ")))"))
+        let count = ["count": String(d.findings.count), "rules": rejecting.sorted().joined(separator: ", ")]
+        print(rejecting.isEmpty ? text.text("explain.findings", count) : text.text("explain.findings_rejecting", count))
         for f in d.findings {
-            let place = f.location.map { " line \($0.line)" } ?? ""
+            let place = f.location.map { text.text("explain.line", ["line": String($0.line)]) } ?? ""
             let value = (showMatches ? f.match : f.masked).map { " «\($0)»" } ?? ""
-            print("    [\(f.severity.rawValue)] \(f.ruleID)\(place)\(value): \(f.message)")
+            print("    [\(text.severity(f.severity))] \(f.ruleID)\(place)\(value): \(text.message(f))")
         }
         for s in d.suppressed {
-            print("    accepted: \(s.finding.ruleID) — \(s.suppression.reason)")
+            print(text.text("explain.accepted", ["rule": s.finding.ruleID, "reason": s.suppression.reason]))
         }
         switch trace {
         case .failure(let error):
-            print("  scan: the file cannot be read: \(error)")
+            print(text.text("explain.unreadable", ["error": "\(error)"]))
         case .success(let t):
             let candidates = t.scan.entries.filter { $0.line > 0 }
-            print("  scan: \(candidates.count) candidate matches")
+            print(text.text("explain.candidates", ["count": String(candidates.count)]))
             for e in candidates {
-                print("    \(e.kept ? "+" : "-") line \(e.line) \(e.rule) «\(e.masked)» \(e.verdict)")
+                print("    \(e.kept ? "+" : "-") \(text.text("explain.line", ["line": String(e.line)]).dropFirst()) \(e.rule) «\(e.masked)» \(e.verdict)")
             }
             let skipped = t.scan.entries.filter { $0.line == 0 }
-            if !skipped.isEmpty { print("  rules not run: " + skipped.map { "\($0.rule) (\($0.verdict.dropFirst(9)))" }.joined(separator: "; ")) }
+            if !skipped.isEmpty {
+                let rules = skipped.map { "\($0.rule) (\($0.verdict.dropFirst(9)))" }.joined(separator: "; ")
+                print(text.text("explain.not_run", ["rules": rules]))
+            }
         }
     }
 }

@@ -135,6 +135,23 @@ import Testing
         #expect(number.segments.map(\.text) == ["\(stars)0219960317\(stars)"])
     }
 
+    /// A tag right after a list marker or a block quote's `>` is blanked as one that opens a line
+    /// (issue 23): blanked with spaces, the text after it was an indented code block of the item or
+    /// the quote, its bold mark kept as stars.
+    @Test func textAfterAShortcodeInAListItemOrQuoteIsNotCode() {
+        #expect(place("ws_mark_line", in: "- {{% notice %}}**内部资料　注意保存**{{% /notice %}}\n") == [1, 19])
+        #expect(place("ws_mark_line", in: "> {{% notice %}}**内部资料　注意保存**{{% /notice %}}\n") == [1, 19])
+        #expect(place("ws_mark_line", in: "1. {{< notice who=\"办公室\" >}}**内部资料　注意保存**{{< /notice >}}\n") == [1, 30])
+        #expect(place("ws_mark_line", in: "> - {{% notice %}}**内部资料　注意保存**{{% /notice %}}\n") == [1, 21])
+        let doc = IngestStage().run(RawInput(path: "page.md", bytes: Array("- {{< notice >}}**重要**提示{{< /notice >}}\n".utf8)))
+        #expect(doc.segments.map(\.text) == ["重要提示"])
+        // Not a marker: a word, or a star with no blank after it.
+        #expect(!MarkdownExtractor.startsLine(2..<4, in: Array("a-{{".unicodeScalars), from: 0))
+        #expect(!MarkdownExtractor.startsLine(1..<3, in: Array("*{{".unicodeScalars), from: 0))
+        #expect(!MarkdownExtractor.startsLine(5..<7, in: Array("x 1. {{".unicodeScalars), from: 0))
+        #expect(MarkdownExtractor.startsLine(5..<7, in: Array("a\n1. {{".unicodeScalars), from: 0))
+    }
+
     /// Text that only looks like a shortcode (unclosed, or written as text with `{{</* */>}}`) is
     /// the page's text.
     @Test func whatIsNotAShortcodeStaysText() {

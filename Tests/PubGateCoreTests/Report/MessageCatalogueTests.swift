@@ -36,6 +36,7 @@ import Testing
     /// Report sentences the code asks for (`text("review.summary", …)`), and the HTML page's.
     static let textIDs = literals(#"text\(\s*"([a-z_]+\.[a-z_.]+)""#)
         .union(literals(#"\? "([a-z]+\.[a-z_]+)" : "[a-z]+\.[a-z_]+""#)).union(literals(#"\? "[a-z]+\.[a-z_]+" : "([a-z]+\.[a-z_]+)""#))
+        .union(literals(#""((?:excluded|unscannable)\.[a-z_0-9]+)""#))
         .union((HTMLReport.labels + HTMLReport.scriptLabels).map { "html." + $0 })
 
     static let scanRules = shippedRules.rules.map(\.rule)

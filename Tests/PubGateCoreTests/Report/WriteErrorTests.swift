@@ -37,6 +37,23 @@ import Testing
         }
     }
 
+    /// `--out` naming a file, and a folder that cannot be made under an existing one (issue 23:
+    /// they read "not a directory" after Foundation's sentence, and "/proc does not exist").
+    @Test func anOutputFolderThatIsAFileOrCannotBeMadeIsSaidPlainly() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("report.txt").path
+        try Data().write(to: URL(fileURLWithPath: file))
+        let notDir = NSError(domain: NSCocoaErrorDomain, code: 512, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOTDIR))])
+        #expect(WriteError(path: file, error: notDir).description == "cannot write \(file): \(file) is a file, not a folder")
+        let noEntry = NSError(domain: NSCocoaErrorDomain, code: 4, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOENT))])
+        #expect(WriteError(path: "/proc/ro", error: noEntry).reason == "/proc accepts no new folders (a system file system such as /proc)")
+        #expect(
+            WriteError(path: "/proc/ro/out", error: noEntry).reason == "cannot create the folder /proc/ro: /proc accepts no new folders (a system file system such as /proc)")
+        let other = NSError(domain: NSCocoaErrorDomain, code: 512, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EBUSY))])
+        #expect(!WriteError(path: file, error: other).reason.contains("could not be completed"))
+    }
+
     @Test func theSystemsReasonIsSaidInPlainWords() {
         let full = NSError(
             domain: NSCocoaErrorDomain, code: 640,

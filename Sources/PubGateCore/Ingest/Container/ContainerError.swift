@@ -38,6 +38,26 @@ public enum ContainerError: Error, Sendable, Equatable, CustomStringConvertible 
         }
     }
 
+    /// The reason's catalogue sentence and its arguments, for the reports' language.
+    var reasonID: (id: String, args: [String: String]) {
+        switch self {
+        case .corrupt(let why): ("unscannable.archive_damaged", ["why": why])
+        case .unreadableEntry(let name): ("unscannable.entry_damaged", ["entry": name])
+        case .encrypted(let name): ("unscannable.entry_encrypted", ["entry": name])
+        case .compoundFile: ("unscannable.compound_file", [:])
+        case .tooManyEntries(let n): ("unscannable.too_many_entries", ["count": String(n)])
+        case .unsafeEntryName(let name): ("unscannable.unsafe_entry_name", ["entry": name])
+        case .tooLarge(let what): ("unscannable.too_large", ["what": what])
+        case .missingPart(let name): ("unscannable.missing_part", ["part": name])
+        case .malformedPart(let name, let why): ("unscannable.malformed_part", ["part": name, "why": why])
+        case .unknownPackage: ("unscannable.unknown_package", [:])
+        case .pdf(let why): ("unscannable.pdf", ["why": why])
+        }
+    }
+
+    /// The finding's arguments: the reason in English and its catalogue sentence.
+    var reasonArgs: [String: String] { UnscannableReason.args(description, id: reasonID.id, reasonID.args) }
+
     /// What the author or reviewer can do about it.
     public var remediation: String {
         switch self {

@@ -74,7 +74,7 @@ struct ContainerReader: Sendable {
                 extraction.findings.append(
                     Finding(
                         ruleID: "embedded_unscannable", kind: .unscannable, severity: .block,
-                        text: Message("embedded_unscannable", ["file": place, "reason": error.description]),
+                        text: Message("embedded_unscannable", error.reasonArgs.merging(["file": place]) { _, new in new }),
                         part: .attachment, location: extraction.text.lastSegmentLocation, remediation: error.remediation))
             }
         }

@@ -82,21 +82,39 @@ public struct MarkdownExtractor: TextExtractor {
     static let maxTableCells = 500
 
     /// Blanks `range` of `view`, line breaks kept: with spaces, or with line breaks where the range
-    /// starts its line. Hugo puts a shortcode's output where its tag stood, so the text after a tag
-    /// at the start of a line starts that line; blanked with spaces, a tag of four characters or
-    /// more would make it an indented code block (`{{% notice %}}**内部资料**` read as code, its
-    /// stars kept and its mark no longer at the start of a line).
+    /// starts its line or the content of a list item or block quote. Hugo puts a shortcode's output
+    /// where its tag stood, so the text after a tag at the start of a line (or after `- `, `1. `,
+    /// `>`) starts that line's text; blanked with spaces, a tag of four characters or more would
+    /// make it an indented code block (`{{% notice %}}**内部资料**` read as code, its stars kept and
+    /// its mark no longer at the start of a line).
     static func blank(_ view: inout [Unicode.Scalar], _ range: Range<Int>, startsLine: Bool = false) {
         let fill: Unicode.Scalar = startsLine ? "\n" : " "
         for i in range where view[i] != "\n" && view[i] != "\r" { view[i] = fill }
     }
 
-    /// Whether only blanks stand before `range` on its line (tags blanked before it count as blank;
-    /// the body's first line starts at `bodyStart`).
+    /// Whether only blanks and container markers — block quote `>`, list markers `-`, `*`, `+`,
+    /// `1.`, `1)` followed by a blank — stand before `range` on its line (tags blanked before it
+    /// count as blank; the body's first line starts at `bodyStart`).
     static func startsLine(_ range: Range<Int>, in view: [Unicode.Scalar], from bodyStart: Int) -> Bool {
         guard range.lowerBound > bodyStart else { return range.lowerBound == bodyStart }
         var i = range.lowerBound - 1
-        while i >= bodyStart, view[i] == " " || view[i] == "\t" { i -= 1 }
-        return i < bodyStart || view[i] == "\n" || view[i] == "\r"
+        while true {
+            let blanks = i
+            while i >= bodyStart, view[i] == " " || view[i] == "\t" { i -= 1 }
+            if i < bodyStart || view[i] == "\n" || view[i] == "\r" { return true }
+            let spaced = i < blanks
+            switch view[i] {
+            case ">": i -= 1
+            case "-" where spaced, "*" where spaced, "+" where spaced: i -= 1
+            case "." where spaced, ")" where spaced:
+                var j = i - 1
+                while j >= bodyStart, i - j <= 9, ("0"..."9").contains(view[j]) { j -= 1 }
+                guard j < i - 1 else { return false }
+                i = j
+            default: return false
+            }
+            // A marker stands after a blank or at the start of its line, not inside a word.
+            if i >= bodyStart, view[i] != " ", view[i] != "\t", view[i] != "\n", view[i] != "\r", view[i] != ">" { return false }
+        }
     }
 }

@@ -40,12 +40,20 @@ public struct ReportText: Sendable {
     }
 
     /// `message` of `rule` in this language, its `{base}` too; nil when the catalogue lacks it.
-    func say(_ message: Message, rule: String) -> String? {
-        catalogue.render(message) {
+    func say(_ said: Message, rule: String) -> String? {
+        let message = reasonSaid(said)
+        return catalogue.render(message) {
             let base = message.args["base"].map { Message($0, message.args) } ?? Message(rule)
             return catalogue.render(base) { nil } ?? english.render(base) { nil }
                 ?? (base.key == rule ? scanRules[rule].map { $0.message ?? $0.title } : nil)
         }
+    }
+
+    /// `message` with its English `reason` replaced by the catalogue's sentence `reason_id`
+    /// (``UnscannableReason``), when this language has it.
+    func reasonSaid(_ message: Message) -> Message {
+        guard let id = message.args["reason_id"], let reason = catalogue.text(id, message.args) else { return message }
+        return Message(message.key, message.args.merging(["reason": reason]) { _, new in new })
     }
 
     /// What to do about the finding.
@@ -92,6 +100,19 @@ public struct ReportText: Sendable {
     public func disposition(_ d: Disposition?) -> String { d.map { term("disposition", $0.rawValue) } ?? "" }
 
     public func kind(_ k: FindingKind) -> String { term("kind", k.rawValue) }
+
+    /// What a document brought to a finding about several documents, as the manifest records it
+    /// in English words ("68 persons", operation categories), said in this language; a word with
+    /// no translation stays as recorded.
+    public func contribution(_ items: [String]) -> String {
+        guard language != .en else { return items.joined(separator: ", ") }
+        return items.map { item in
+            if item.hasSuffix(" persons"), let count = Int(item.dropLast(" persons".count)) {
+                return text("html.contribution_persons", ["count": String(count)])
+            }
+            return catalogue.term("operation", item) ?? item
+        }.joined(separator: text("html.list_separator"))
+    }
 
     /// A sentence of the reports; the English one when this language lacks it, the id when both do.
     public func text(_ id: String, _ args: [String: String] = [:]) -> String {
