@@ -84,8 +84,8 @@ public struct WriteError: Error, CustomStringConvertible, Sendable {
             parent = (parent as NSString).deletingLastPathComponent
         }
         if parent.isEmpty { return "the folder \((path as NSString).deletingLastPathComponent) does not exist and cannot be made" }
-        var info = statvfs()
-        let readOnly = statvfs(parent, &info) == 0 && info.f_flag & UInt(ST_RDONLY) != 0
+        // (access(2) answers EROFS for a read-only mount; FileManager asks it without a pointer.)
+        let readOnly = !FileManager.default.isWritableFile(atPath: parent)
         let why = readOnly ? "read-only file system" : "\(parent) accepts no new folders (a system file system such as /proc)"
         return missing == path ? why : "cannot create the folder \(missing): \(why)"
     }
