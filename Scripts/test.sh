@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 Scripts/install-deps.sh
+# The tree stays as swift-format writes it (.swift-format): a formatting slip fails here first.
+Scripts/lint.sh
 # Every warning of the project's own targets is an error here (Package.swift reads this).
 export PUBGATE_WARNINGS_AS_ERRORS=1
 swift build --product pubgate

@@ -16,8 +16,10 @@ public struct MarkdownNode: Sendable {
     public let start: MarkdownPosition
     public let end: MarkdownPosition
 
-    public init(kind: MarkdownNodeKind, literalUTF8: [UInt8]? = nil, url: String? = nil, title: String? = nil,
-                start: MarkdownPosition, end: MarkdownPosition) {
+    public init(
+        kind: MarkdownNodeKind, literalUTF8: [UInt8]? = nil, url: String? = nil, title: String? = nil,
+        start: MarkdownPosition, end: MarkdownPosition
+    ) {
         self.kind = kind
         self.literalUTF8 = literalUTF8
         self.url = url

@@ -1,8 +1,9 @@
 internal import CCMarkGFM
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Parses Markdown the way GitHub Flavored Markdown reads it (CommonMark plus tables,

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Decodes document bytes into scalars with an exact map back to byte offsets.
@@ -309,7 +309,8 @@ public enum TextDecoder {
         units.reserveCapacity(max(0, bytes.count / 2 - 1))
         var i = start
         while i + 1 < bytes.count {
-            let hi = UInt16(bytes[bigEndian ? i : i + 1]), lo = UInt16(bytes[bigEndian ? i + 1 : i])
+            let hi = UInt16(bytes[bigEndian ? i : i + 1])
+            let lo = UInt16(bytes[bigEndian ? i + 1 : i])
             units.append(hi << 8 | lo)
             i += 2
         }

@@ -1,7 +1,8 @@
 internal import CVectorscan
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Many patterns compiled into one Vectorscan block-mode database, scanned in a single pass.
@@ -81,7 +82,8 @@ import Glibc
         var compiled: OpaquePointer?
         var error: UnsafeMutablePointer<hs_compile_error_t>?
         let expressions: [UnsafeMutablePointer<CChar>?] = unsafe patterns.map { unsafe strdup($0.expression) }
-        defer { for unsafe e in unsafe expressions { unsafe free(e) } }
+        // By index: swift-format 6.3 joins `for unsafe e` into one word.
+        defer { for index in unsafe expressions.indices { unsafe free(expressions[index]) } }
         let constant: [UnsafePointer<CChar>?] = unsafe expressions.map { unsafe $0.map { unsafe UnsafePointer($0) } }
         let flags = patterns.map(\.flags.rawValue)
         let ids = patterns.map(\.id)

@@ -29,7 +29,10 @@ struct PubGate: ParsableCommand {
               pubgate check --staged
             """,
         version: version,
-        subcommands: [ReviewCommand.self, RulesCommand.self, ConfigCommand.self, ReportCommand.self, SweepCommand.self, ArchiveCommand.self, IndexCommand.self, ExplainCommand.self, CheckCommand.self, InstallHookCommand.self, BaselineCommand.self],
+        subcommands: [
+            ReviewCommand.self, RulesCommand.self, ConfigCommand.self, ReportCommand.self, SweepCommand.self, ArchiveCommand.self, IndexCommand.self,
+            ExplainCommand.self, CheckCommand.self, InstallHookCommand.self, BaselineCommand.self,
+        ],
         defaultSubcommand: ReviewCommand.self)
 
     static func main() {

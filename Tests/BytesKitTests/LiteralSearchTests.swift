@@ -1,5 +1,5 @@
-import Testing
 import BytesKit
+import Testing
 
 @Suite struct LiteralSearchTests {
     @Test func findsEveryOccurrenceInTurn() {

@@ -22,10 +22,11 @@ import Testing
 
     @Test func blocksAndInlinesComeInDocumentOrderWithTheirPositions() throws {
         let found = try events("# 标题\n\n**内部资料** 见[附件](a/b.pdf \"说明\")\n")
-        #expect(found == [
-            "document @1:1", "heading @1:1", "text @1:3 标题", "/heading", "paragraph @3:1", "strong @3:1", "text @3:3 内部资料",
-            "/strong", "text @3:17  见", "link @3:21 → a/b.pdf", "text @3:22 附件", "/link", "/paragraph", "/document",
-        ])
+        #expect(
+            found == [
+                "document @1:1", "heading @1:1", "text @1:3 标题", "/heading", "paragraph @3:1", "strong @3:1", "text @3:3 内部资料",
+                "/strong", "text @3:17  见", "link @3:21 → a/b.pdf", "text @3:22 附件", "/link", "/paragraph", "/document",
+            ])
     }
 
     @Test func escapesAndReferencesAreResolvedInLiterals() throws {
@@ -34,10 +35,11 @@ import Testing
 
     @Test func tablesComeAsRowsOfCellsWithTheHeaderRowFirst() throws {
         let found = try events("| 姓名 | 号码 |\n|---|---|\n| 张三 | 110 |\n").filter { !$0.hasPrefix("/") }
-        #expect(found.map { $0.split(separator: " ").first.map(String.init) ?? "" } == [
-            "document", "table", "tableHeaderRow", "tableCell", "text", "tableCell", "text", "tableRow", "tableCell", "text",
-            "tableCell", "text",
-        ])
+        #expect(
+            found.map { $0.split(separator: " ").first.map(String.init) ?? "" } == [
+                "document", "table", "tableHeaderRow", "tableCell", "text", "tableCell", "text", "tableRow", "tableCell", "text",
+                "tableCell", "text",
+            ])
     }
 
     @Test func withoutTablesARowIsAParagraph() throws {

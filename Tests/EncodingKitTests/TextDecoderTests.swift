@@ -1,8 +1,10 @@
-@testable import EncodingKit
 import Testing
+
+@testable import EncodingKit
+
 #if canImport(Glibc)
-import Glibc
-import TestSupport
+    import Glibc
+    import TestSupport
 #endif
 
 @Suite struct TextDecoderTests {
@@ -16,7 +18,9 @@ import TestSupport
     /// The hand-written UTF-8 decoder accepts and rejects exactly what the standard library's does.
     @Test func utf8DecoderAgreesWithTheStandardLibrary() {
         var generator = SeededRandom(seed: 16)
-        let interesting: [UInt8] = [0x41, 0x0A, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x9F, 0xA0, 0x8F, 0x90]
+        let interesting: [UInt8] = [
+            0x41, 0x0A, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x9F, 0xA0, 0x8F, 0x90,
+        ]
         for _ in 0..<5000 {
             let bytes = (0..<Int.random(in: 1...8, using: &generator)).map { _ in interesting.randomElement(using: &generator)! }
             let ours = try? TextDecoder.decodeUTF8(bytes, from: 0, as: .utf8)
@@ -27,7 +31,9 @@ import TestSupport
                 switch decoder.decode(&it) {
                 case .scalarValue(let s): expected?.append(s)
                 case .emptyInput: break loop
-                case .error: expected = nil; break loop
+                case .error:
+                    expected = nil
+                    break loop
                 }
             }
             #expect(ours?.scalars == expected, "\(bytes.map { String($0, radix: 16) })")
@@ -131,7 +137,10 @@ import TestSupport
             var control = 0
             var nul = false
             for b in bytes.prefix(8192) {
-                if b == 0 { nul = true; break }
+                if b == 0 {
+                    nul = true
+                    break
+                }
                 if b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B) { control += 1 }
             }
             #expect(TextDecoder.looksBinary(bytes) == (nul || control > 8))

@@ -1,12 +1,14 @@
 import EncodingKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct UTF8BytesTests {
     /// Decoding a string's UTF-8 by hand gives the string's own scalars, one to four bytes each.
     @Test func scalarsAreTheStringsScalars() {
         var generator = SeededRandom(seed: 7)
-        let alphabet: [Unicode.Scalar] = ["a", "\n", "\u{7F}", "é", "\u{7FF}", "\u{800}", "中", "\u{FFFD}", "\u{FFFF}", "\u{10000}", "😀", "\u{10FFFF}"]
+        let alphabet: [Unicode.Scalar] = [
+            "a", "\n", "\u{7F}", "é", "\u{7FF}", "\u{800}", "中", "\u{FFFD}", "\u{FFFF}", "\u{10000}", "😀", "\u{10FFFF}",
+        ]
         for _ in 0..<500 {
             var view = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 0...40, using: &generator) { view.append(alphabet.randomElement(using: &generator)!) }

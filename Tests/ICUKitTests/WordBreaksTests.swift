@@ -1,5 +1,5 @@
-import Testing
 import ICUKit
+import Testing
 
 @Suite struct WordBreaksTests {
     func words(_ s: String) -> [String] {

@@ -96,7 +96,15 @@ final class ResultBox: @unchecked Sendable {
     // Safe: `lock` guards `storage`.
     private var storage: [Int] = []
     private let lock = NSLock()
-    func add(_ v: Int) { lock.lock(); storage.append(v); lock.unlock() }
-    var values: [Int] { lock.lock(); defer { lock.unlock() }; return storage }
+    func add(_ v: Int) {
+        lock.lock()
+        storage.append(v)
+        lock.unlock()
+    }
+    var values: [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
 
 }

@@ -53,7 +53,8 @@ import Testing
     @Test func preCommitFrameworkRunsTheShippedHook() throws {
         let dir = try Self.repo()
         let head = try Self.shell("git -C '\(CLI.root.path)' rev-parse HEAD", in: dir).1.trimmingCharacters(in: .whitespacesAndNewlines)
-        let config = "repos:\n  - repo: \(CLI.root.path)\n    rev: \(head)\n    hooks:\n      - id: pubgate\n        args: [--as-of, \"2025-06-30\"]\n"
+        let config =
+            "repos:\n  - repo: \(CLI.root.path)\n    rev: \(head)\n    hooks:\n      - id: pubgate\n        args: [--as-of, \"2025-06-30\"]\n"
         try Data(config.utf8).write(to: dir.appendingPathComponent(".pre-commit-config.yaml"))
         let env = [
             "PYTHONPATH": CLI.root.appendingPathComponent(".build/python").path,
@@ -76,7 +77,8 @@ import Testing
         // A temporary "folder" that is a file: anything written there fails.
         let blocked = dir.deletingLastPathComponent().appendingPathComponent("not-a-folder")
         try Data().write(to: blocked)
-        let (status, out) = try Self.shell("git add a.md && pubgate check --staged --as-of 2025-06-30", in: dir, environment: ["TMPDIR": blocked.path])
+        let (status, out) = try Self.shell(
+            "git add a.md && pubgate check --staged --as-of 2025-06-30", in: dir, environment: ["TMPDIR": blocked.path])
         #expect(status == 1 && out.contains("a.md:5:7 pi_mobile"), "\(out)")
     }
 
@@ -111,15 +113,15 @@ import Testing
             "content/tzgg/_index.md": "---\ntitle: 通知公告\n---\n本栏目发布通知公告。\n",
             "content/tzgg/hours.md": clean,
             ".pre-commit-config.yaml": """
-                repos:
-                  - repo: \(CLI.root.path)
-                    rev: \(head)
-                    hooks:
-                      - id: pubgate
-                        args: [--as-of, "2025-06-30"]
-                        exclude: ^content/drafts/
+            repos:
+              - repo: \(CLI.root.path)
+                rev: \(head)
+                hooks:
+                  - id: pubgate
+                    args: [--as-of, "2025-06-30"]
+                    exclude: ^content/drafts/
 
-                """,
+            """,
         ]
         for (name, text) in files {
             let url = dir.appendingPathComponent(name)
@@ -150,7 +152,8 @@ import Testing
         let blocked = try sh("git add content/tzgg/lost.md && git commit -q -m lost")
         #expect(blocked.0 != 0 && blocked.1.contains("content/tzgg/lost.md:5:7 pi_mobile") && !blocked.1.contains("13912345678"), "\(blocked.1)")
         // Accepted in the baseline (written from a subfolder: entries name repository paths), it passes.
-        let update = try Self.shell("pubgate baseline update tzgg/lost.md --reason 失主同意公开 --as-of 2025-06-30", in: dir.appendingPathComponent("content"))
+        let update = try Self.shell(
+            "pubgate baseline update tzgg/lost.md --reason 失主同意公开 --as-of 2025-06-30", in: dir.appendingPathComponent("content"))
         #expect(update.0 == 0, "\(update.1)")
         let baseline = try String(contentsOf: dir.appendingPathComponent(".pubgate/baseline.json"), encoding: .utf8)
         #expect(baseline.contains("\"path\" : \"content/tzgg/lost.md\""), "\(baseline)")
@@ -167,7 +170,9 @@ import Testing
         try Data(Self.leaking.replacingOccurrences(of: "失物招领", with: "值班安排").utf8).write(to: dir.appendingPathComponent("content/tzgg/duty.md"))
         #expect(try sh("git add -A && git commit -q --no-verify -m duty").0 == 0)
         let all = try sh("python3 -m pre_commit run --all-files")
-        #expect(all.0 != 0 && all.1.contains("content/tzgg/duty.md:5:7 pi_mobile") && !all.1.contains("wip.md") && !all.1.contains("lost.md:"), "\(all.1)")
+        #expect(
+            all.0 != 0 && all.1.contains("content/tzgg/duty.md:5:7 pi_mobile") && !all.1.contains("wip.md") && !all.1.contains("lost.md:"), "\(all.1)"
+        )
         // … and so does the range check CI runs, reading the commit, not the working tree.
         try FileManager.default.removeItem(at: dir.appendingPathComponent("content/tzgg/duty.md"))
         let range = try sh("pubgate check --range \(base)..HEAD --as-of 2025-06-30")
@@ -177,7 +182,9 @@ import Testing
         // (It may only tighten: a public number there would loosen the review, issue 18.)
         try Data("decision:\n  reject: [block, review, fix, warn]\n".utf8).write(to: dir.appendingPathComponent(".pubgate.yml"))
         let show = try Self.shell("pubgate config show", in: dir.appendingPathComponent("content/tzgg"))
-        #expect(show.1.contains("decision.reject: [block, review, fix, warn]  # \(dir.path)/.pubgate.yml") && show.1.contains("# repository root: \(dir.path)"), "\(show.1)")
+        #expect(
+            show.1.contains("decision.reject: [block, review, fix, warn]  # \(dir.path)/.pubgate.yml")
+                && show.1.contains("# repository root: \(dir.path)"), "\(show.1)")
         try Data("public_numbers: [\"13912345678\"]\n".utf8).write(to: dir.appendingPathComponent(".pubgate.yml"))
         let loosening = try Self.shell("pubgate config show", in: dir.appendingPathComponent("content/tzgg"))
         #expect(loosening.0 == 78 && loosening.1.contains("can only make the review stricter"), "\(loosening.1)")

@@ -15,7 +15,9 @@ import Testing
             try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: drafts.appendingPathComponent(name))
         }
         let out = dir.appendingPathComponent("out")
-        let run = try ReviewCommandTests.pubgate(["review", drafts.path, "--out", out.path, "--as-of", "2025-06-30", "--rules", "Rules", "--format", "sarif,html"])
+        let run = try ReviewCommandTests.pubgate([
+            "review", drafts.path, "--out", out.path, "--as-of", "2025-06-30", "--rules", "Rules", "--format", "sarif,html",
+        ])
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as! [String: Any]
         var byName: [String: [String: Any]] = [:]
         for d in manifest["documents"] as! [[String: Any]] { byName[((d["path"] as! String) as NSString).lastPathComponent] = d }
@@ -54,9 +56,10 @@ import Testing
         #expect(Self.finding(docs["word-deleted-id.docx"], rule: "pi_resident_id_18")! == ("deleted-revision", "word/document.xml ¶2"))
         #expect(Self.finding(docs["word-comment-mobile.docx"], rule: "pi_mobile")! == ("comment", "word/comments.xml ¶1"))
         #expect(Self.finding(docs["word-header-secret.docx"], rule: "sec_mark_header")! == ("header", "word/header1.xml ¶1"))
-        #expect(Self.findings(docs["sheet-hidden-ids.xlsx"]).contains {
-            $0["rule"] as? String == "pi_resident_id_18" && ($0["location"] as? [String: Any])?["container"] as? String == "原始数据!B2"
-        })
+        #expect(
+            Self.findings(docs["sheet-hidden-ids.xlsx"]).contains {
+                $0["rule"] as? String == "pi_resident_id_18" && ($0["location"] as? [String: Any])?["container"] as? String == "原始数据!B2"
+            })
         #expect(Self.finding(docs["sheet-hidden-ids.xlsx"], rule: "sheet_id_as_number")?.part == "hidden-sheet")
         #expect(Self.finding(docs["notice-id.ofd"], rule: "pi_resident_id_18")?.container == "Doc_0/Pages/Page_0/Content.xml page 1 line 3")
         #expect(Self.finding(docs["text-id.pdf"], rule: "pi_resident_id_18")?.container == "page 2 line 3")

@@ -31,7 +31,10 @@ import Testing
             (drafts.appendingPathComponent("13912345678-名单.txt"), "关于王五13912345678的通知\n联系电话 13712345670。\n"),
             (drafts.appendingPathComponent("monthly-13912345678.md"), monthly),
             (drafts.appendingPathComponent("secret.txt"), "机密★十年 联系人手机 13912345678\n"),
-            (pages.appendingPathComponent("old-11010519491231002X.md"), notice.replacingOccurrences(of: "date: 2025-06-17", with: "date: 2015-06-17\nvalidity: 失效")),
+            (
+                pages.appendingPathComponent("old-11010519491231002X.md"),
+                notice.replacingOccurrences(of: "date: 2025-06-17", with: "date: 2015-06-17\nvalidity: 失效")
+            ),
             (root.appendingPathComponent("site/hugo.toml"), "title = \"测试站\"\n"),
         ]
         for (url, text) in files { try Data(text.utf8).write(to: url) }
@@ -43,7 +46,10 @@ import Testing
         }
         try run(["review", "drafts", "--out", "out", "--as-of", "2025-06-30", "--format", "sarif,junit,csv,html"])
         // The other languages and summaries say the same findings (the last run's files are checked too).
-        try run(["review", "drafts", "--out", "out", "--as-of", "2025-06-30", "--format", "sarif,junit,csv,html", "--json", "--lang", "en", "--min-severity", "info"])
+        try run([
+            "review", "drafts", "--out", "out", "--as-of", "2025-06-30", "--format", "sarif,junit,csv,html", "--json", "--lang", "en",
+            "--min-severity", "info",
+        ])
         try run(["report", "monthly", "--month", "2025-06", "drafts", "--out", "out-monthly"])
         try run(["index", "build", "site", "--index", "index.sqlite"])
         try run(["index", "add", "drafts", "--index", "index.sqlite"])

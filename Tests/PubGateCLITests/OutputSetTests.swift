@@ -23,7 +23,8 @@ import Testing
         let out = dir.appendingPathComponent("out")
         #expect(try CLI.pubgate(["review", drafts.path, "--out", out.path, "--as-of", "2025-06-01", "--quiet", "--format", "sarif"]).status == 1)
         #expect(try Self.dates(in: out) == ["2025-06-01", "2025-06-01", "2025-06-01"])
-        let killed = try CLI.pubgate(["review", drafts.path, "--out", out.path, "--as-of", "2025-06-02", "--quiet"], environment: ["PUBGATE_FAULT": fault])
+        let killed = try CLI.pubgate(
+            ["review", drafts.path, "--out", out.path, "--as-of", "2025-06-02", "--quiet"], environment: ["PUBGATE_FAULT": fault])
         #expect(killed.status == 86)
         let seen = try Self.dates(in: out)
         #expect(Set(seen).count == 1, "a mixed set: \(seen)")

@@ -13,13 +13,18 @@ import Testing
     /// The package and the scratch root it is unpacked in, built once for the suite.
     static let package: Result<(deb: URL, root: URL), PackageError> = {
         guard FileManager.default.fileExists(atPath: manual.path) else {
-            return .failure(PackageError(message: "no man page at \(manual.path): Scripts/test.sh makes it (swift package plugin generate-manual --configuration debug)"))
+            return .failure(
+                PackageError(
+                    message: "no man page at \(manual.path): Scripts/test.sh makes it (swift package plugin generate-manual --configuration debug)"))
         }
         do {
             let out = try CLI.temporaryDirectory()
             let build = try CLI.run(
                 URL(fileURLWithPath: "/bin/bash"),
-                ["Scripts/build-deb.sh", "--binary", CLI.binary.path, "--manual", manual.path, "--allow-toolchain-runtime", "--compression", "gzip", "--out", out.path])
+                [
+                    "Scripts/build-deb.sh", "--binary", CLI.binary.path, "--manual", manual.path, "--allow-toolchain-runtime", "--compression",
+                    "gzip", "--out", out.path,
+                ])
             guard build.status == 0, let last = build.stdout.split(separator: "\n").last else {
                 return .failure(PackageError(message: "build-deb.sh exited \(build.status): \(build.stderr)"))
             }
@@ -70,7 +75,9 @@ import Testing
         let review = try Self.run(binary, ["review", "Samples/drafts", "--out", out.path, "--as-of", "2025-06-30"], environment: Self.environment())
         #expect(review.status == 1, "\(review.stderr)")
         let manifest = try Data(contentsOf: out.appendingPathComponent("manifest.json"))
-        #expect(manifest == (try Data(contentsOf: CLI.root.appendingPathComponent("Samples/expected/manifest.json"))), "the installed rules review the samples as the source tree's do")
+        #expect(
+            manifest == (try Data(contentsOf: CLI.root.appendingPathComponent("Samples/expected/manifest.json"))),
+            "the installed rules review the samples as the source tree's do")
         let show = try Self.run(binary, ["config", "show"], environment: Self.environment())
         let rules = root.appendingPathComponent("usr/share/pubgate/rules").path
         #expect(show.stdout.contains("# rules: \(rules)  (installed with the binary"), "\(show.stdout)")
@@ -132,7 +139,8 @@ import Testing
         var names: [String] = []
         for unit in try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("lib/systemd/system").path) {
             let text = try String(contentsOf: root.appendingPathComponent("lib/systemd/system/\(unit)"), encoding: .utf8)
-            try Data(text.replacingOccurrences(of: "/usr/bin/pubgate", with: root.path + "/usr/bin/pubgate").utf8).write(to: dir.appendingPathComponent(unit))
+            try Data(text.replacingOccurrences(of: "/usr/bin/pubgate", with: root.path + "/usr/bin/pubgate").utf8).write(
+                to: dir.appendingPathComponent(unit))
             names.append(unit)
         }
         let verify = try CLI.run(URL(fileURLWithPath: "/usr/bin/systemd-analyze"), ["verify"] + names.sorted(), in: dir)
@@ -161,7 +169,8 @@ import Testing
         }
         let calls = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
         let adduser = calls.filter { $0.hasPrefix("adduser ") }
-        #expect(adduser.count == 1 && adduser[0].contains("--system") && adduser[0].contains("--group") && adduser[0].hasSuffix(" pubgate"), "\(calls)")
+        #expect(
+            adduser.count == 1 && adduser[0].contains("--system") && adduser[0].contains("--group") && adduser[0].hasSuffix(" pubgate"), "\(calls)")
         #expect(calls.filter { $0.hasPrefix("install -d -o pubgate -g pubgate") }.count == 2, "\(calls)")
     }
 
@@ -177,7 +186,9 @@ import Testing
         #expect(text.contains("apt-get install -y --no-install-recommends /tmp/pubgate.deb"))
         #expect(lines.contains("USER pubgate"))
         let entry = try #require(lines.first { $0.hasPrefix("ENTRYPOINT") })
-        #expect(entry == "ENTRYPOINT [\"/usr/bin/pubgate\"]" && FileManager.default.isExecutableFile(atPath: root.appendingPathComponent("usr/bin/pubgate").path))
+        #expect(
+            entry == "ENTRYPOINT [\"/usr/bin/pubgate\"]"
+                && FileManager.default.isExecutableFile(atPath: root.appendingPathComponent("usr/bin/pubgate").path))
         let postinst = try String(contentsOf: CLI.root.appendingPathComponent("packaging/debian/postinst"), encoding: .utf8)
         #expect(postinst.contains("--gecos \"pubgate expiry sweep\" pubgate\n"), "postinst makes the user the image runs as")
         // Every dependency is a package of the distribution the image starts from (this machine's

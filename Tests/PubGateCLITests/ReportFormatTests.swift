@@ -15,7 +15,9 @@ import Testing
 
     @Test func sarifValidatesJUnitParsesAndNothingLeaks() throws {
         let out = try CLI.temporaryDirectory().path
-        let run = try CLI.pubgate(["review", "Samples/drafts", "--out", out, "--as-of", "2025-06-30", "--format", "sarif,junit", "--format", "csv,html", "--quiet"])
+        let run = try CLI.pubgate([
+            "review", "Samples/drafts", "--out", out, "--as-of", "2025-06-30", "--format", "sarif,junit", "--format", "csv,html", "--quiet",
+        ])
         #expect(run.status == 1, "\(run.stderr)")
         let validate = """
             import json,sys,importlib.resources as r,jsonschema as j
@@ -77,7 +79,8 @@ import Testing
             .write(to: dir.appendingPathComponent("b.md"))
         for showMatches in [false, true] {
             let out = dir.appendingPathComponent("out-\(showMatches)").path
-            _ = try CLI.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--format", "html", "--quiet"] + (showMatches ? ["--show-matches"] : []))
+            _ = try CLI.pubgate(
+                ["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--format", "html", "--quiet"] + (showMatches ? ["--show-matches"] : []))
             for file in ["manifest.json", "report.html"] {
                 let text = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
                 #expect(text.contains("210281199909091231") == showMatches, "\(file)")

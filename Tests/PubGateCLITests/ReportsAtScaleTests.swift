@@ -13,7 +13,8 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let prose = String(repeating: "各有关单位要深入贯彻落实优化营商环境的决策部署，切实加强组织领导，确保各项任务按期完成。\n", count: filler)
         for i in 0..<count {
-            let text = "---\ntitle: 通知\(i)\ndisclosure: 主动公开\n---\n\(prose)联系人手机1391234\(String(format: "%04d", i))，办公电话024-4217\(String(format: "%04d", i))。\n"
+            let text =
+                "---\ntitle: 通知\(i)\ndisclosure: 主动公开\n---\n\(prose)联系人手机1391234\(String(format: "%04d", i))，办公电话024-4217\(String(format: "%04d", i))。\n"
             try Data(text.utf8).write(to: dir.appendingPathComponent(String(format: "n%03d.md", i)))
         }
         return dir
@@ -21,13 +22,19 @@ import Testing
 
     @Test func theLanguageChangesTheWordsNeverTheManifest() throws {
         let out = try CLI.temporaryDirectory()
-        let zh = try CLI.pubgate(["review", "Samples/drafts", "--out", out.appendingPathComponent("zh").path, "--as-of", "2025-06-30", "--format", "sarif,csv"])
-        let en = try CLI.pubgate(["review", "Samples/drafts", "--out", out.appendingPathComponent("en").path, "--as-of", "2025-06-30", "--format", "sarif,csv", "--lang", "en"])
+        let zh = try CLI.pubgate([
+            "review", "Samples/drafts", "--out", out.appendingPathComponent("zh").path, "--as-of", "2025-06-30", "--format", "sarif,csv",
+        ])
+        let en = try CLI.pubgate([
+            "review", "Samples/drafts", "--out", out.appendingPathComponent("en").path, "--as-of", "2025-06-30", "--format", "sarif,csv", "--lang",
+            "en",
+        ])
         #expect(zh.status == 1 && en.status == 1)
         #expect(zh.stdout.hasPrefix("pubgate 审查（审查日期 2025-06-30）：共 17 份文档，5 份通过，12 份退回") && zh.stdout.contains("退回 [不得公开]"), "\(zh.stdout)")
         #expect(en.stdout.hasPrefix("pubgate review (as of 2025-06-30): 17 documents, 5 approved, 12 rejected"), "\(en.stdout)")
         for file in ["manifest.json", "approve.json", "reject.json"] {
-            let a = try Data(contentsOf: out.appendingPathComponent("zh/" + file)), b = try Data(contentsOf: out.appendingPathComponent("en/" + file))
+            let a = try Data(contentsOf: out.appendingPathComponent("zh/" + file))
+            let b = try Data(contentsOf: out.appendingPathComponent("en/" + file))
             #expect(a == b, "\(file) differs between --lang zh and --lang en")
         }
         let sarif = try String(contentsOf: out.appendingPathComponent("zh/pubgate.sarif"), encoding: .utf8)
@@ -49,8 +56,10 @@ import Testing
         #expect(check.status == 1, "\(check.stderr)")
         let c = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as! [String: Any]
         let findings = c["findings"] as! [[String: Any]]
-        #expect(c["blocked"] as? Bool == true && findings.contains { $0["rule"] as? String == "pi_mobile" && ($0["text"] as? String)?.contains("*") == true })
-        #expect(!check.stdout.contains("13") || !check.stdout.contains("pi_mobile [")) // no human line
+        #expect(
+            c["blocked"] as? Bool == true
+                && findings.contains { $0["rule"] as? String == "pi_mobile" && ($0["text"] as? String)?.contains("*") == true })
+        #expect(!check.stdout.contains("13") || !check.stdout.contains("pi_mobile ["))  // no human line
         let sweep = try CLI.pubgate(["sweep", "Samples/site", "--out", CLI.temporaryDirectory().path, "--as-of", "2025-06-30", "--json"])
         let s = try JSONSerialization.jsonObject(with: Data(sweep.stdout.utf8)) as! [String: Any]
         #expect(s["command"] as? String == "sweep" && (s["items"] as! [[String: Any]]).count == (s["purge"] as! Int) + (s["relabel"] as! Int))
@@ -60,8 +69,14 @@ import Testing
     @Test func minSeverityFiltersEveryReportButNeverTheDecision() throws {
         let dir = try Self.rejectedBatch(3)
         let out = dir.deletingLastPathComponent().appendingPathComponent("out")
-        let plain = try CLI.pubgate(["review", dir.path, "--out", out.appendingPathComponent("all").path, "--as-of", "2025-06-30", "--format", "csv,sarif,html,junit", "--min-severity", "info"])
-        let strict = try CLI.pubgate(["review", dir.path, "--out", out.appendingPathComponent("block").path, "--as-of", "2025-06-30", "--format", "csv,sarif,html,junit", "--min-severity", "block"])
+        let plain = try CLI.pubgate([
+            "review", dir.path, "--out", out.appendingPathComponent("all").path, "--as-of", "2025-06-30", "--format", "csv,sarif,html,junit",
+            "--min-severity", "info",
+        ])
+        let strict = try CLI.pubgate([
+            "review", dir.path, "--out", out.appendingPathComponent("block").path, "--as-of", "2025-06-30", "--format", "csv,sarif,html,junit",
+            "--min-severity", "block",
+        ])
         #expect(plain.status == 1 && strict.status == 1)
         let all = try String(contentsOf: out.appendingPathComponent("all/findings.csv"), encoding: .utf8)
         let block = try String(contentsOf: out.appendingPathComponent("block/findings.csv"), encoding: .utf8)
@@ -73,7 +88,9 @@ import Testing
             #expect(a.contains("pi_landline") && !b.contains("pi_landline"), "\(report)")
         }
         // The record and the decision are the same either way.
-        #expect(try Data(contentsOf: out.appendingPathComponent("all/manifest.json")) == Data(contentsOf: out.appendingPathComponent("block/manifest.json")))
+        #expect(
+            try Data(contentsOf: out.appendingPathComponent("all/manifest.json"))
+                == Data(contentsOf: out.appendingPathComponent("block/manifest.json")))
         let check = try CLI.pubgate(["check", dir.path, "--as-of", "2025-06-30", "--min-severity", "info", "--lang", "en"])
         #expect(check.stdout.contains("pi_landline [info]") && check.stdout.contains("pi_mobile [block]"), "\(check.stdout)")
         let gate = try CLI.pubgate(["check", dir.path, "--as-of", "2025-06-30"])
@@ -118,10 +135,12 @@ import Testing
             sys.stdout.buffer.write(out)
             """
         let tty = try CLI.run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, binary, "review", dir.path, "--out", out, "--as-of", "2025-06-30", "--lang", "en"])
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", "-c", script, binary, "review", dir.path, "--out", out, "--as-of", "2025-06-30", "--lang", "en"])
         let seconds = Double(tty.stdout.prefix { $0 != "\n" }) ?? 0
         try #require(seconds > 1.5, "the run took \(seconds) s, too short to show progress")
-        #expect(tty.stdout.contains("\rpubgate: ") && tty.stdout.contains(" files · ") && tty.stdout.contains(" MB/s · "), "\(tty.stdout.prefix(600))")
+        #expect(
+            tty.stdout.contains("\rpubgate: ") && tty.stdout.contains(" files · ") && tty.stdout.contains(" MB/s · "), "\(tty.stdout.prefix(600))")
         #expect(tty.stdout.contains(" left\u{1B}[K") && tty.stdout.contains("\r\u{1B}[K"), "the line is redrawn in place and cleared")
         #expect(tty.stdout.contains("pubgate review (as of 2025-06-30): 400 documents"))
         let piped = try CLI.pubgate(["review", dir.path, "--out", out + "2", "--as-of", "2025-06-30"])

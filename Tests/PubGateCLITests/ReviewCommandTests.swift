@@ -122,7 +122,8 @@ import Testing
 
     @Test func brokenRuleExitsSeventyEightNamingFileRuleAndOffset() throws {
         let dir = try Self.temporaryDirectory()
-        try "version: 1\nrules:\n  - id: bad_one\n    title: t\n    kind: format\n    severity: fix\n    pattern: '[unclosed'\n    examples: {match: [x]}\n"
+        try
+            "version: 1\nrules:\n  - id: bad_one\n    title: t\n    kind: format\n    severity: fix\n    pattern: '[unclosed'\n    examples: {match: [x]}\n"
             .write(to: dir.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
         let run = try Self.pubgate(["review", "Samples/drafts", "--out", dir.appendingPathComponent("o").path, "--rules", dir.path])
         #expect(run.status == 78)
@@ -143,7 +144,9 @@ import Testing
         #expect(run.stderr.contains("既不是有效的 UTF-8，也不是有效的 GB18030"))
         #expect(run.stderr.contains("missing.txt: 无法读取：文件或文件夹不存在"))
         #expect(!run.stderr.contains("binary content") && !run.stderr.contains("no such file"))
-        let english = try Self.pubgate(["review", dir.path, dir.appendingPathComponent("missing.txt").path, "--out", out.path, "--rules", "Rules", "--lang", "en"])
+        let english = try Self.pubgate([
+            "review", dir.path, dir.appendingPathComponent("missing.txt").path, "--out", out.path, "--rules", "Rules", "--lang", "en",
+        ])
         #expect(english.status == 65)
         #expect(english.stderr.contains("binary content"))
         #expect(english.stderr.contains("neither valid UTF-8 nor valid GB18030"))
@@ -198,10 +201,13 @@ import Testing
         let run = try Self.pubgate(["review", "Samples/drafts/2025-heroic-deeds.md", "--out", dir.path + "/file/out", "--as-of", "2025-06-30"])
         #expect(run.status == 73, "\(run.stderr)")
         // The output set is made first: the folder it cannot make is named.
-        #expect(run.stderr.contains("cannot write \(dir.path)/file/out: \(dir.path)/file is a file, not a folder") && !run.stderr.contains("NSCocoaErrorDomain"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("cannot write \(dir.path)/file/out: \(dir.path)/file is a file, not a folder")
+                && !run.stderr.contains("NSCocoaErrorDomain"), "\(run.stderr)")
         // --out naming the file itself, and a folder its file system will not make.
         let file = try Self.pubgate(["review", "Samples/drafts/2025-heroic-deeds.md", "--out", dir.path + "/file", "--as-of", "2025-06-30"])
-        #expect(file.status == 73 && file.stderr.contains("cannot write \(dir.path)/file: \(dir.path)/file is a file, not a folder"), "\(file.stderr)")
+        #expect(
+            file.status == 73 && file.stderr.contains("cannot write \(dir.path)/file: \(dir.path)/file is a file, not a folder"), "\(file.stderr)")
         let proc = try Self.pubgate(["review", "Samples/drafts/2025-heroic-deeds.md", "--out", "/proc/ro", "--as-of", "2025-06-30"])
         #expect(proc.status == 73 && proc.stderr.contains("cannot write /proc/ro: /proc accepts no new folders"), "\(proc.stderr)")
     }
@@ -222,10 +228,13 @@ import Testing
         let out = dir.appendingPathComponent("out").path
         #expect(try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--quiet"]).status == 1)
         let tree = dir.appendingPathComponent(".pubgate.yml")
-        for loosening in ["public_numbers: [\"13912345678\"]", "severity:\n  pi_mobile: info", "severity:\n  mobile: warn", "decision:\n  reject: [block]"] {
+        for loosening in [
+            "public_numbers: [\"13912345678\"]", "severity:\n  pi_mobile: info", "severity:\n  mobile: warn", "decision:\n  reject: [block]",
+        ] {
             try Data((loosening + "\n").utf8).write(to: tree)
             let refused = try Self.pubgate(["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--quiet"])
-            #expect(refused.status == 78 && refused.stderr.contains(tree.path) && refused.stderr.contains("--config"), "\(loosening): \(refused.stderr)")
+            #expect(
+                refused.status == 78 && refused.stderr.contains(tree.path) && refused.stderr.contains("--config"), "\(loosening): \(refused.stderr)")
         }
         try FileManager.default.removeItem(at: tree)
         let site = try Self.temporaryDirectory().appendingPathComponent("site.yml")

@@ -174,7 +174,9 @@ import Testing
         let site = try Sweep.makeSite()
         try Data("sweep:\n  rebuild:\n    command: [touch, chosen-by-the-site]\n".utf8).write(to: site.appendingPathComponent(".pubgate.yml"))
         let run = try Sweep.sweep(site, try CLI.temporaryDirectory(), ["--apply"])
-        #expect(run.status == 78 && run.stderr.contains("sweep.rebuild.command") && run.stderr.contains("only the settings file given with --config"), "\(run.stderr)")
+        #expect(
+            run.status == 78 && run.stderr.contains("sweep.rebuild.command") && run.stderr.contains("only the settings file given with --config"),
+            "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("chosen-by-the-site").path))
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("content/gfxwj/old-2017.md").path))
     }

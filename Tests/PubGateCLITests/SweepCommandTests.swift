@@ -11,10 +11,14 @@ import Testing
         let root = try CLI.temporaryDirectory().appendingPathComponent("site")
         let pages: [String: String] = [
             "hugo.toml": "title = \"测试市公安局\"\n",
-            "content/gfxwj/old-2017.md": "---\ntitle: 关于加强烟花爆竹销售管理的规定\nparams:\n  xxgk:\n    doc_no: 测公发〔2017〕3号\n    catalog: 规范性文件\n    validity: 失效\n---\n第三条　本规定自2017年4月1日起施行。\n",
-            "content/gfxwj/rules-2021.md": "---\ntitle: 关于网吧治安管理的规定\ndate: 2021-04-26\nparams:\n  xxgk:\n    doc_no: 测公发〔2021〕6号\n    catalog: 规范性文件\n    validity: 有效\n---\n第三条　本规定自2021年5月1日起施行，有效期5年。\n",
-            "content/gfxwj/rules-2024.md": "---\ntitle: 关于网吧治安管理的规定\ndate: 2024-06-24\nparams:\n  xxgk:\n    doc_no: 测公发〔2024〕7号\n    catalog: 规范性文件\n    validity: 有效\n---\n第四条　本规定自2024年7月1日起施行，有效期5年。《关于网吧治安管理的规定》（测公发［2021］6号）同时废止。\n",
-            "content/zcjd/jd-2021.md": "---\ntitle: 《关于网吧治安管理的规定》解读\ndate: 2021-04-27\nparams:\n  xxgk:\n    interprets: 测公发〔2021〕6号\n---\n解读单位：治安支队\n解读人：何志强\n解读电话：024-42286412\n",
+            "content/gfxwj/old-2017.md":
+                "---\ntitle: 关于加强烟花爆竹销售管理的规定\nparams:\n  xxgk:\n    doc_no: 测公发〔2017〕3号\n    catalog: 规范性文件\n    validity: 失效\n---\n第三条　本规定自2017年4月1日起施行。\n",
+            "content/gfxwj/rules-2021.md":
+                "---\ntitle: 关于网吧治安管理的规定\ndate: 2021-04-26\nparams:\n  xxgk:\n    doc_no: 测公发〔2021〕6号\n    catalog: 规范性文件\n    validity: 有效\n---\n第三条　本规定自2021年5月1日起施行，有效期5年。\n",
+            "content/gfxwj/rules-2024.md":
+                "---\ntitle: 关于网吧治安管理的规定\ndate: 2024-06-24\nparams:\n  xxgk:\n    doc_no: 测公发〔2024〕7号\n    catalog: 规范性文件\n    validity: 有效\n---\n第四条　本规定自2024年7月1日起施行，有效期5年。《关于网吧治安管理的规定》（测公发［2021］6号）同时废止。\n",
+            "content/zcjd/jd-2021.md":
+                "---\ntitle: 《关于网吧治安管理的规定》解读\ndate: 2021-04-27\nparams:\n  xxgk:\n    interprets: 测公发〔2021〕6号\n---\n解读单位：治安支队\n解读人：何志强\n解读电话：024-42286412\n",
             "content/tzgg/gs-2025.md": "---\ntitle: 拟聘用人员公示\ndate: 2025-05-06\n---\n公示期：2025年5月6日至2025年5月12日。\n",
             "content/tzgg/notice-future.md": "---\ntitle: 冬季冰面通行通告\nexpiryDate: 2025-12-31T00:00:00+08:00\n---\n严禁在冰面通行。\n",
             "content/jwdt/news.md": "---\ntitle: 省厅清理一批文件\ndate: 2024-09-02\n---\n《某省公安厅关于犬类管理的通知》（某公通〔2010〕45号）等6件文件予以废止。\n",
@@ -34,7 +38,8 @@ import Testing
     ]
 
     static func sweep(_ site: URL, _ out: URL, _ extra: [String] = [], fault: String? = nil) throws -> CLI.Run {
-        try CLI.pubgate(["sweep", site.path, "--as-of", "2025-06-30", "--out", out.path] + extra, environment: fault.map { ["PUBGATE_FAULT": $0] } ?? [:])
+        try CLI.pubgate(
+            ["sweep", site.path, "--as-of", "2025-06-30", "--out", out.path] + extra, environment: fault.map { ["PUBGATE_FAULT": $0] } ?? [:])
     }
 
     /// Bytes of every file in the verified archives of `out`, by site-relative path.
@@ -50,7 +55,8 @@ import Testing
             try tar.run()
             tar.waitUntilExit()
             let bag = dir.appendingPathComponent(String(name.dropLast(".tar.gz".count))).appendingPathComponent("data")
-            for case let path as String in FileManager.default.enumerator(atPath: bag.path) ?? FileManager.default.enumerator(atPath: "/nonexistent")! {
+            for case let path as String in FileManager.default.enumerator(atPath: bag.path) ?? FileManager.default.enumerator(atPath: "/nonexistent")!
+            {
                 var isDir: ObjCBool = false
                 if FileManager.default.fileExists(atPath: bag.appendingPathComponent(path).path, isDirectory: &isDir), !isDir.boolValue {
                     files[path] = FileManager.default.contents(atPath: bag.appendingPathComponent(path).path)
@@ -93,7 +99,9 @@ import Testing
         _ = try Self.sweep(site, a, ["--archive"])
         _ = try Self.sweep(site, b, ["--archive"])
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: a.path).first { $0.hasSuffix(".tar.gz") })
-        #expect(FileManager.default.contents(atPath: a.appendingPathComponent(name).path) == FileManager.default.contents(atPath: b.appendingPathComponent(name).path))
+        #expect(
+            FileManager.default.contents(atPath: a.appendingPathComponent(name).path)
+                == FileManager.default.contents(atPath: b.appendingPathComponent(name).path))
         #expect(try CLI.pubgate(["archive", "verify", a.appendingPathComponent(name).path]).status == 0)
         #expect(Set(try Self.archived(in: a).keys) == Set(Self.due))
     }
@@ -127,7 +135,10 @@ import Testing
         let extracted = try CLI.temporaryDirectory()
         let tar = Process()
         tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        tar.arguments = ["sh", "-c", "tar -xzf '\(out.path)/\(name)' -C '\(extracted.path)' && for f in '\(extracted.path)'/*/data/content/tzgg/gs-2025.md; do echo x >> \"$f\"; done && cd '\(extracted.path)' && tar -czf '\(out.path)/bad.tar.gz' ./pubgate-sweep-*"]
+        tar.arguments = [
+            "sh", "-c",
+            "tar -xzf '\(out.path)/\(name)' -C '\(extracted.path)' && for f in '\(extracted.path)'/*/data/content/tzgg/gs-2025.md; do echo x >> \"$f\"; done && cd '\(extracted.path)' && tar -czf '\(out.path)/bad.tar.gz' ./pubgate-sweep-*",
+        ]
         try tar.run()
         tar.waitUntilExit()
         let run = try CLI.pubgate(["archive", "verify", out.appendingPathComponent("bad.tar.gz").path])

@@ -32,7 +32,9 @@ import Testing
         #expect(run.status == 0 && run.stdout.isEmpty, "\(run.stdout)")
     }
 
-    @Test(.enabled(if: analyze != nil, "systemd is not installed"), arguments: ["pubgate-sweep.service", "pubgate-sweep-apply.service", "pubgate-sweep-failure@.service"])
+    @Test(
+        .enabled(if: analyze != nil, "systemd is not installed"),
+        arguments: ["pubgate-sweep.service", "pubgate-sweep-apply.service", "pubgate-sweep-failure@.service"])
     func servicesAreHardened(unit: String) throws {
         let dir = try Self.installed()
         let run = try CLI.run(

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PubGateCore
 
 /// The package root, found from this file's path.

@@ -1,4 +1,3 @@
-
 /// The one random generator of the tests (SplitMix64): seeded, so a failing case is the same on
 /// every run and every machine, and the seed in a failure message brings it back.
 public struct SeededRandom: RandomNumberGenerator {

@@ -9,7 +9,9 @@ import XMLKit
             events.append("<\(name)" + attributes.map { " \($0.name)=\($0.value)" }.joined() + "> @\(line)")
         }
         func endElement(_ name: String) { events.append("</\(name)>") }
-        func text(_ utf8: Span<UInt8>, line: Int) { events.append("text \(String(decoding: (0..<utf8.count).map { utf8[$0] }, as: UTF8.self)) @\(line)") }
+        func text(_ utf8: Span<UInt8>, line: Int) {
+            events.append("text \(String(decoding: (0..<utf8.count).map { utf8[$0] }, as: UTF8.self)) @\(line)")
+        }
         func comment(_ content: String, line: Int) { events.append("comment \(content) @\(line)") }
     }
 
@@ -21,19 +23,21 @@ import XMLKit
 
     @Test func htmlTextAttributesAndCommentsAreReported() throws {
         let html = "<html><body><p title=\"提示&amp;说明\">身份<span>证</span></p>\n<!-- 备注 --></body></html>"
-        #expect(try events(html) == [
-            "<html> @1", "<body> @1", "<p title=提示&说明> @1", "text 身份 @1", "<span> @1", "text 证 @1", "</span>", "</p>",
-            "text \n @2", "comment  备注  @2", "</body>", "</html>",
-        ])
+        #expect(
+            try events(html) == [
+                "<html> @1", "<body> @1", "<p title=提示&说明> @1", "text 身份 @1", "<span> @1", "text 证 @1", "</span>", "</p>",
+                "text \n @2", "comment  备注  @2", "</body>", "</html>",
+            ])
     }
 
     @Test func everyElementIsClosedEvenWhenTheSourceDoesNotCloseIt() throws {
         let found = try events("<div><p>一<p>二<br>三<img src=a.png></div><ul><li>四")
         #expect(found.filter { $0.hasPrefix("<") && !$0.hasPrefix("</") }.count == found.filter { $0.hasPrefix("</") }.count)
-        #expect(found == [
-            "<div> @1", "<p> @1", "text 一 @1", "</p>", "<p> @1", "text 二 @1", "<br> @1", "</br>", "text 三 @1",
-            "<img src=a.png> @1", "</img>", "</p>", "</div>", "<ul> @1", "<li> @1", "text 四 @1", "</li>", "</ul>",
-        ])
+        #expect(
+            found == [
+                "<div> @1", "<p> @1", "text 一 @1", "</p>", "<p> @1", "text 二 @1", "<br> @1", "</br>", "text 三 @1",
+                "<img src=a.png> @1", "</img>", "</p>", "</div>", "<ul> @1", "<li> @1", "text 四 @1", "</li>", "</ul>",
+            ])
     }
 
     /// libxml2 hands long text over in chunks of about a thousand bytes; they arrive as one text,
@@ -55,9 +59,10 @@ import XMLKit
     }
 
     @Test func linesAreWhereTheParserReportedTheNode() throws {
-        #expect(try events("\n\n<p\nclass=x>文本</p>\n<!--\n注释-->") == [
-            "<p class=x> @4", "text 文本 @4", "</p>", "comment \n注释 @6",
-        ])
+        #expect(
+            try events("\n\n<p\nclass=x>文本</p>\n<!--\n注释-->") == [
+                "<p class=x> @4", "text 文本 @4", "</p>", "comment \n注释 @6",
+            ])
     }
 
     @Test func malformedHTMLRecovers() throws {
@@ -89,7 +94,10 @@ import XMLKit
             <d><?note 13912345678?><p>&sfz;</p></d>
             """
         let doc = try MarkupParser.parseXML(Array(xml.utf8))
-        guard case .comment(let value, _) = doc.nodes.first else { Issue.record("\(doc.nodes)"); return }
+        guard case .comment(let value, _) = doc.nodes.first else {
+            Issue.record("\(doc.nodes)")
+            return
+        }
         #expect(value == "11010519491231002X")
         #expect("\(doc.nodes)".contains("comment(\"13912345678\""))
         #expect("\(doc.nodes)".contains("&sfz;") && !"\(doc.nodes)".contains("root:"))
@@ -112,4 +120,3 @@ import XMLKit
         }
     }
 }
-

@@ -25,7 +25,8 @@ public struct AggregateStage: Sendable {
         var result = Result()
         result.perDocument = InterpretationLinkCheck(settings: interpretation).findings(batch: batch, published: published)
         let context = corpus ?? CorpusContext()
-        result.batchFindings = LinkageCheck(rules: rules, asOf: asOf).findings(batch)
+        result.batchFindings =
+            LinkageCheck(rules: rules, asOf: asOf).findings(batch)
             + CorpusLinkageCheck(rules: rules).findings(batch, context)
             + BulkCheck(rules: rules).findings(batch, corpusPersons: context.recentPersons, corpusPaths: context.recentPersonPaths)
             + LayoutCheck(rules: rules).findings(batch, corpus: context.operations)

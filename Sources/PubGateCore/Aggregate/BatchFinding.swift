@@ -38,7 +38,8 @@ public struct BatchFinding: Sendable, Codable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case rule, kind, severity, message, paths, contributions, corpus, details
-        case messageKey = "message_id", messageArgs = "message_args"
+        case messageKey = "message_id"
+        case messageArgs = "message_args"
     }
 
     /// The catalogue message of the finding.

@@ -61,7 +61,8 @@ struct CorpusLinkageCheck {
                     BatchFinding(
                         rule: "A-08", kind: .republication, severity: rules.republication.severity,
                         text: w.textHash == doc.textHash
-                            ? Message("A-08.text", ["status": w.status]) : Message("A-08.number", ["number": w.documentNumber ?? "", "status": w.status]),
+                            ? Message("A-08.text", ["status": w.status])
+                            : Message("A-08.number", ["number": w.documentNumber ?? "", "status": w.status]),
                         paths: [doc.path],
                         contributions: [doc.path: [w.textHash == doc.textHash ? "text" : "文号"]], corpus: [w.path]))
             }

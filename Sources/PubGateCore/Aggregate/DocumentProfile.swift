@@ -70,11 +70,12 @@ public struct DocumentProfile: Sendable {
         date = document.metadata.publishDate ?? document.writtenDate
         // Byte searches spare the line walk in documents without 解读, and the pattern on the lines
         // (nearly all) without it.
-        linksInterpretation = LiteralSearch.contains(Self.interpretationWord, in: document.normalized.utf8)
+        linksInterpretation =
+            LiteralSearch.contains(Self.interpretationWord, in: document.normalized.utf8)
             && document.lines.contains { line in
-            line.part == .body && line.text.includes("解读")
-                && line.text.firstMatch(\.interpretationLink) != nil
-        }
+                line.part == .body && line.text.includes("解读")
+                    && line.text.firstMatch(\.interpretationLink) != nil
+            }
     }
 
     private static let interpretationWord = Array("解读".utf8)

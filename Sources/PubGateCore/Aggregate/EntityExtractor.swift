@@ -29,7 +29,8 @@ public enum EntityExtractor {
         for (n, number) in numbers.enumerated() {
             let digits: [Character?] = number.token.map { $0 == "*" ? nil : Character($0.uppercased()) }
             let shown = digits.compactMap { $0 }.count
-            let valid = digits.count == 18
+            let valid =
+                digits.count == 18
                 ? Validators.residentID18(Array(number.token.uppercased()), asOf: asOf) : Validators.residentID15(Array(number.token), asOf: asOf)
             guard shown >= 4, shown < digits.count || valid else { continue }
             let text = lines[number.line].text

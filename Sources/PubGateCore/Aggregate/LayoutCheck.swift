@@ -44,14 +44,16 @@ struct LayoutCheck {
                         "A-04",
                         [
                             "documents": String(members.count),
-                            "places": (shared.isEmpty ? Set(docs[members[0]].operations.places.prefix(1)) : shared).sorted().prefix(2).joined(separator: ", "),
+                            "places": (shared.isEmpty ? Set(docs[members[0]].operations.places.prefix(1)) : shared).sorted().prefix(2).joined(
+                                separator: ", "),
                             "day": day.sorted().first ?? "?", "count": String(union.count),
                             "categories": union.sorted().map(\.rawValue).joined(separator: ", "),
                         ]),
                     paths: members.filter { $0 < batch.count }.map { docs[$0].path },
-                    contributions: Dictionary(uniqueKeysWithValues: members.filter { $0 < batch.count }.map {
-                        (docs[$0].path, docs[$0].operations.categories.sorted().map(\.rawValue))
-                    }),
+                    contributions: Dictionary(
+                        uniqueKeysWithValues: members.filter { $0 < batch.count }.map {
+                            (docs[$0].path, docs[$0].operations.categories.sorted().map(\.rawValue))
+                        }),
                     corpus: members.filter { $0 >= batch.count }.map { docs[$0].path }))
         }
         return out

@@ -77,9 +77,17 @@ struct LinkageCheck {
                     rule: "A-02", kind: .aggregationLinkage, severity: rules.reconstruction.severity,
                     text: Message("A-02", ["persons": String(names.count), "names": Self.masked(names)]),
                     paths: ordered.map { docs[$0].path },
-                    contributions: Dictionary(uniqueKeysWithValues: ordered.map { i in
-                        (docs[i].path, ["masks " + Set(docs[i].persons.filter { names.contains($0.name ?? "") }.compactMap(\.template)).sorted().joined(separator: "/")])
-                    }), details: found.details[pair] ?? []))
+                    contributions: Dictionary(
+                        uniqueKeysWithValues: ordered.map { i in
+                            (
+                                docs[i].path,
+                                [
+                                    "masks "
+                                        + Set(docs[i].persons.filter { names.contains($0.name ?? "") }.compactMap(\.template)).sorted().joined(
+                                            separator: "/")
+                                ]
+                            )
+                        }), details: found.details[pair] ?? []))
         }
         for (pair, entry) in found.linked.sorted(by: { $0.key.sorted().lexicographicallyPrecedes($1.key.sorted()) })
         where found.reconstructed[pair] == nil {
@@ -89,9 +97,10 @@ struct LinkageCheck {
                     rule: "A-01", kind: .aggregationLinkage, severity: rules.linkage.severity,
                     text: Message("A-01", ["persons": String(entry.names.count), "names": Self.masked(entry.names)]),
                     paths: ordered.map { docs[$0].path },
-                    contributions: Dictionary(uniqueKeysWithValues: ordered.map { i in
-                        (docs[i].path, (entry.attributes[i] ?? []).sorted().map(\.rawValue))
-                    })))
+                    contributions: Dictionary(
+                        uniqueKeysWithValues: ordered.map { i in
+                            (docs[i].path, (entry.attributes[i] ?? []).sorted().map(\.rawValue))
+                        })))
         }
         return out
     }

@@ -4,7 +4,10 @@ public struct OperationalSummary: Sendable, Hashable {
     /// The A-04 categories (eval README §3: route/locations, time window, facility sites, equipment,
     /// deployment numbers, communications, personnel).
     public enum Category: String, Sendable, Codable, CaseIterable, Comparable {
-        case route, timeWindow = "time_window", facilitySites = "facility_sites", equipment, deployment, communications,
+        case route
+        case timeWindow = "time_window"
+        case facilitySites = "facility_sites"
+        case equipment, deployment, communications,
             personnel
 
         public static func < (a: Category, b: Category) -> Bool {

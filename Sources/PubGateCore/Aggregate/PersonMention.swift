@@ -6,7 +6,11 @@
 public struct PersonMention: Sendable, Hashable {
     /// What kind of attribute a document shows about a person (docs/domain.md §8.2 A-01).
     public enum Attribute: String, Sendable, Codable, CaseIterable, Comparable {
-        case name, identityNumber = "id", birth, phone, address, caseRole = "case_role", health
+        case name
+        case identityNumber = "id"
+        case birth, phone, address
+        case caseRole = "case_role"
+        case health
 
         public static func < (a: Attribute, b: Attribute) -> Bool {
             allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

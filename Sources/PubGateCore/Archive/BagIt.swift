@@ -44,7 +44,8 @@ public struct BagIt: Sendable {
         let payloadBytes = payload.reduce(0) { $0 + $1.1.count }
         // Named by date and content: a rerun that purges the same pages makes the same bag; one that
         // purges fewer (after an interrupted apply) never overwrites the earlier archive.
-        let name = "pubgate-sweep-" + plan.asOf.description.replacingOccurrences(of: "-", with: "") + "-"
+        let name =
+            "pubgate-sweep-" + plan.asOf.description.replacingOccurrences(of: "-", with: "") + "-"
             + String(sha256(purgeManifest).prefix(12))
         let bagit = Array("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8)
         let info = Array(

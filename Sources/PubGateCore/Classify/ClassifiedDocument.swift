@@ -1,4 +1,5 @@
 import EncodingKit
+
 /// The classify stage's output: the document, its matching copy and what it is.
 public struct ClassifiedDocument: Sendable {
     public let ingested: IngestedDocument

@@ -109,7 +109,9 @@ public struct Classifier: Sendable {
         for key in ["title", "meta:ArticleTitle", "DOCTITLE"] {
             if let t = document.metadata[key], !t.isEmpty { return t }
         }
-        if let t = document.segments.first(where: { $0.part == .title })?.text.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty { return t }
+        if let t = document.segments.first(where: { $0.part == .title })?.text.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty {
+            return t
+        }
         let block = ["索引号", "文号", "发文字号", "发布机构", "成文日期", "主题分类"].contains { document.metadata[$0] != nil }
         for key in ["标题", "名称"] where block {
             if let t = document.metadata[key], !t.isEmpty { return t }

@@ -12,11 +12,17 @@ public enum DisclosureAttribute: String, Sendable, Codable, CaseIterable {
     /// Maps the wording found in a declaration to a value.
     public init?(wording: String) {
         let w = wording.filter { !$0.isWhitespace }
-        if w.contains("依申请") { self = .onRequest }
-        else if w.contains("不予公开") || w.contains("不公开") || w.contains("免予公开") { self = .notPublic }
-        else if w.contains("删减") || w.contains("部分公开") { self = .partial }
-        else if w.contains("公开发布") || w.contains("主动公开") { self = .active }
-        else { return nil }
+        if w.contains("依申请") {
+            self = .onRequest
+        } else if w.contains("不予公开") || w.contains("不公开") || w.contains("免予公开") {
+            self = .notPublic
+        } else if w.contains("删减") || w.contains("部分公开") {
+            self = .partial
+        } else if w.contains("公开发布") || w.contains("主动公开") {
+            self = .active
+        } else {
+            return nil
+        }
     }
 
     /// Stricter values win when declarations disagree.

@@ -38,7 +38,10 @@ public struct DocumentTypeRules: Sendable {
             if tier == .column, let (type, column) = deepestColumnType(facts) { return (type, "a cue on its column 「\(column)」") }
             for entry in types where entry.cues.contains(where: { $0.tier == tier && $0.matches(facts) }) {
                 if tier == .title, let refined = bestByBody(facts, among: { self.refinements[$0]?.contains(entry.type) == true }) {
-                    return (refined.type, "its title names a \(entry.type.rawValue), its body reads as a \(refined.type.rawValue) (body cues \(refined.score))")
+                    return (
+                        refined.type,
+                        "its title names a \(entry.type.rawValue), its body reads as a \(refined.type.rawValue) (body cues \(refined.score))"
+                    )
                 }
                 // A generic genre (…的通知) filed in the column of a type that refines it (规范性文件)
                 // is that type: the column says what kind of 通知 it is.
@@ -60,7 +63,8 @@ public struct DocumentTypeRules: Sendable {
     private func deepestColumnType(_ facts: DocumentFacts) -> (DocumentType, String)? {
         guard let columns = facts.column?.split(separator: "\n").map(String.init) else { return nil }
         for column in columns.reversed() {
-            let one = DocumentFacts(title: facts.title, column: column, body: facts.body, documentNumber: facts.documentNumber, present: facts.present)
+            let one = DocumentFacts(
+                title: facts.title, column: column, body: facts.body, documentNumber: facts.documentNumber, present: facts.present)
             if let entry = types.first(where: { $0.cues.contains { $0.tier == .column && $0.column != nil && $0.matches(one) } }) {
                 return (entry.type, column)
             }
@@ -96,7 +100,9 @@ public struct DocumentTypeRules: Sendable {
             guard let name = m["type"]?.string, let type = DocumentType(rawValue: name) else {
                 throw ConfigurationError(
                     file: file,
-                    message: "\(place): unknown type `\(m["type"]?.string ?? "")` (one of \(DocumentType.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    message:
+                        "\(place): unknown type `\(m["type"]?.string ?? "")` (one of \(DocumentType.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             var cues: [DocumentTypeCue] = []
             for (j, cue) in (m["cues"]?.sequence ?? []).enumerated() {

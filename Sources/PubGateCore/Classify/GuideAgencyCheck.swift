@@ -14,7 +14,8 @@ struct GuideAgencyCheck {
         for line in lines {
             for c in line.text.allCaptures(\.guideAgency) { if let a = c[1] { counts[a, default: 0] += 1 } }
         }
-        let own = ([document.title].compactMap { $0?.firstMatch(\.guideTitleAgency) })
+        let own =
+            ([document.title].compactMap { $0?.firstMatch(\.guideTitleAgency) })
             + counts.sorted { $0.value > $1.value || $0.value == $1.value && $0.key < $1.key }.prefix(1).map(\.key)
         guard let mine = own.first else { return [] }
         let place = String(mine.prefix(2))

@@ -59,7 +59,8 @@ struct OutdatedBasisCheck {
                 found.append(
                     finding(
                         document, line: line, range: r,
-                        text: Message("outdated_basis.provision", ["provision": String(text[r]), "law": provision.law, "ended": provision.ended.description])))
+                        text: Message(
+                            "outdated_basis.provision", ["provision": String(text[r]), "law": provision.law, "ended": provision.ended.description])))
             }
         }
         return found

@@ -186,7 +186,14 @@ public struct PublicationCheck: Sendable {
         var total = 0
         var current = 0
         for ch in s {
-            if let d = digits[ch] { current = d } else if ch == "十" { total += max(current, 1) * 10; current = 0 } else { return nil }
+            if let d = digits[ch] {
+                current = d
+            } else if ch == "十" {
+                total += max(current, 1) * 10
+                current = 0
+            } else {
+                return nil
+            }
         }
         return total + current
     }
@@ -237,7 +244,8 @@ public struct PublicationCheck: Sendable {
         let args = ["date": date.text, "canonical": canonical ?? ""]
         let text: Message
         if t.firstMatch(\.writtenDateChinese) != nil {
-            text = canonical == nil
+            text =
+                canonical == nil
                 ? Message("written_date_format.chinese_numerals_example", args) : Message("written_date_format.chinese_numerals", args)
         } else if t.firstMatch(\.writtenDatePadded) != nil {
             text = canonical == nil ? Message("written_date_format.zero_padded_example", args) : Message("written_date_format.zero_padded", args)

@@ -1,4 +1,5 @@
 import EncodingKit
+
 /// A title as compared across documents and lines: no spaces, no Markdown heading marks, no 《》,
 /// so `# 关于…的规定`, `《关于…的规定》` and `关于 …的规定` are the same title.
 enum TitleKey {

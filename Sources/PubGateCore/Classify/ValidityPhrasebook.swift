@@ -66,7 +66,9 @@ public struct ValidityPhrasebook: Sendable {
             guard let kind = m["kind"]?.string.flatMap(ValidityPhrasing.Kind.init(rawValue:)) else {
                 throw ConfigurationError(
                     file: file, ruleID: id,
-                    message: "unknown kind `\(m["kind"]?.string ?? "")` (one of \(ValidityPhrasing.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    message:
+                        "unknown kind `\(m["kind"]?.string ?? "")` (one of \(ValidityPhrasing.Kind.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             guard let source = m["pattern"]?.string, !source.isEmpty else {
                 throw ConfigurationError(file: file, ruleID: id, message: "missing pattern")

@@ -79,12 +79,6 @@ public struct ValidityPhrasing: Sendable {
     /// Group name → group number, for the groups the kind reads.
     let groups: [String: Int]
 
-    init(id: String, kind: Kind, regex: PCRE2Regex, groups: [String: Int]) {
-        self.id = id
-        self.kind = kind
-        self.regex = regex
-        self.groups = groups
-    }
 }
 
 /// Where a phrasing matched, and what its named groups captured (normalized text).

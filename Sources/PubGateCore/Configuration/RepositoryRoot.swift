@@ -49,7 +49,8 @@ public struct RepositoryRoot: Sendable, Equatable {
     /// The path of `file` from the root (`content/zwgk/a.md`); nil when it lies outside.
     public func relative(_ file: String) -> String? {
         // The folder's links are resolved, not the file's own: a link is reported under its name.
-        let folder = InputCollector.canonical((file as NSString).deletingLastPathComponent.isEmpty ? "." : (file as NSString).deletingLastPathComponent)
+        let folder = InputCollector.canonical(
+            (file as NSString).deletingLastPathComponent.isEmpty ? "." : (file as NSString).deletingLastPathComponent)
         let canonical = (folder as NSString).appendingPathComponent((file as NSString).lastPathComponent)
         if canonical == path { return "" }
         let prefix = path.hasSuffix("/") ? path : path + "/"

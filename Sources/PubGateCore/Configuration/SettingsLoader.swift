@@ -78,7 +78,8 @@ public struct SettingsLoader: Sendable {
         do {
             guard let node = try Yams.compose(yaml: text) else { return (Node.Mapping([]), data) }
             if node.expands() {
-                throw ConfigurationError(file: file, message: "the settings expand to more than \(Node.maxExpandedValues) values through YAML aliases")
+                throw ConfigurationError(
+                    file: file, message: "the settings expand to more than \(Node.maxExpandedValues) values through YAML aliases")
             }
             guard var mapping = node.mapping else {
                 throw ConfigurationError(file: file, message: "expected a mapping of settings")

@@ -68,7 +68,10 @@ struct SettingsValidation {
         guard parts.count == 2, let head = Int(parts[0]), let tail = Int(parts[1]), head >= 0, tail >= 0, head + tail < length,
             parts.allSatisfy({ $0.allSatisfy(\.isASCII) })
         else {
-            throw error(key, "`\(value)` is not a masking template: write \"K+M\" (K leading and M trailing characters shown, fewer than \(length) in all), or null")
+            throw error(
+                key,
+                "`\(value)` is not a masking template: write \"K+M\" (K leading and M trailing characters shown, fewer than \(length) in all), or null"
+            )
         }
     }
 

@@ -94,6 +94,9 @@ struct TreeSettingsCheck {
     }
 
     private func loosening(_ key: String) -> ConfigurationError {
-        refusal(key, "a settings file in the reviewed tree can only make the review stricter, and this would loosen it; a site that wants it sets it in the file given with --config")
+        refusal(
+            key,
+            "a settings file in the reviewed tree can only make the review stricter, and this would loosen it; a site that wants it sets it in the file given with --config"
+        )
     }
 }

@@ -20,7 +20,8 @@ public final class CorpusIndex: Sendable {
         if !create && !fm.fileExists(atPath: path) { throw IndexError(path: path, message: "no index here (build one with `pubgate index build`)") }
         do {
             if create {
-                try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
+                try fm.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
                     withIntermediateDirectories: true)
             }
             var config = Configuration()
@@ -33,8 +34,12 @@ public final class CorpusIndex: Sendable {
                 let applied = try queue.read { db in try Self.migrator.appliedIdentifiers(db) }
                 let known = Set(Self.migrator.migrations)
                 guard !applied.isEmpty else { throw IndexError(path: path, message: "not a pubgate index (no schema)") }
-                guard applied.isSubset(of: known) else { throw IndexError(path: path, message: "made by a newer pubgate (schema \(applied.sorted().last!))") }
-                guard applied == known else { throw IndexError(path: path, message: "schema is out of date; run `pubgate index migrate --index \(path)`") }
+                guard applied.isSubset(of: known) else {
+                    throw IndexError(path: path, message: "made by a newer pubgate (schema \(applied.sorted().last!))")
+                }
+                guard applied == known else {
+                    throw IndexError(path: path, message: "schema is out of date; run `pubgate index migrate --index \(path)`")
+                }
             }
             let salt = try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'salt'") }
             guard let salt, let bytes = Data(hexString: salt) else { throw IndexError(path: path, message: "index has no salt") }
@@ -58,40 +63,41 @@ public final class CorpusIndex: Sendable {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                CREATE TABLE documents (
-                    id INTEGER PRIMARY KEY,
-                    path TEXT NOT NULL UNIQUE,
-                    sha256 TEXT NOT NULL,
-                    text_hash TEXT NOT NULL,
-                    document_number TEXT,
-                    title TEXT,
-                    doc_type TEXT NOT NULL,
-                    attribute TEXT,
-                    validity TEXT,
-                    written_date TEXT,
-                    publish_date TEXT,
-                    status TEXT NOT NULL DEFAULT 'published');
-                CREATE INDEX documents_number ON documents(document_number);
-                CREATE INDEX documents_text ON documents(text_hash);
-                CREATE TABLE persons (
-                    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-                    name_key TEXT,
-                    person_key TEXT NOT NULL,
-                    template TEXT,
-                    visible TEXT NOT NULL,
-                    length INTEGER NOT NULL,
-                    attributes TEXT NOT NULL);
-                CREATE INDEX persons_name ON persons(name_key);
-                CREATE INDEX persons_document ON persons(document_id);
-                CREATE TABLE operations (
-                    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-                    day TEXT NOT NULL,
-                    categories TEXT NOT NULL,
-                    places TEXT NOT NULL);
-                CREATE INDEX operations_day ON operations(day);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    CREATE TABLE documents (
+                        id INTEGER PRIMARY KEY,
+                        path TEXT NOT NULL UNIQUE,
+                        sha256 TEXT NOT NULL,
+                        text_hash TEXT NOT NULL,
+                        document_number TEXT,
+                        title TEXT,
+                        doc_type TEXT NOT NULL,
+                        attribute TEXT,
+                        validity TEXT,
+                        written_date TEXT,
+                        publish_date TEXT,
+                        status TEXT NOT NULL DEFAULT 'published');
+                    CREATE INDEX documents_number ON documents(document_number);
+                    CREATE INDEX documents_text ON documents(text_hash);
+                    CREATE TABLE persons (
+                        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                        name_key TEXT,
+                        person_key TEXT NOT NULL,
+                        template TEXT,
+                        visible TEXT NOT NULL,
+                        length INTEGER NOT NULL,
+                        attributes TEXT NOT NULL);
+                    CREATE INDEX persons_name ON persons(name_key);
+                    CREATE INDEX persons_document ON persons(document_id);
+                    CREATE TABLE operations (
+                        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                        day TEXT NOT NULL,
+                        categories TEXT NOT NULL,
+                        places TEXT NOT NULL);
+                    CREATE INDEX operations_day ON operations(day);
+                    """)
             var salt = [UInt8](repeating: 0, count: 32)
             for i in salt.indices { salt[i] = UInt8.random(in: 0...255) }
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('salt', ?)", arguments: [Hex.encode(salt)])
@@ -114,7 +120,8 @@ public final class CorpusIndex: Sendable {
                     let p = d.profile
                     try IndexedDocument.filter(Column("path") == p.path).deleteAll(db)
                     var document = IndexedDocument(
-                        path: p.path, sha256: d.sha256, textHash: p.textHash, documentNumber: p.documentNumber.map { ElementMasking.maskDigitRuns($0) },
+                        path: p.path, sha256: d.sha256, textHash: p.textHash,
+                        documentNumber: p.documentNumber.map { ElementMasking.maskDigitRuns($0) },
                         title: p.title.map(ElementMasking.maskText), docType: p.docType.rawValue, attribute: d.attribute, validity: d.validity,
                         writtenDate: d.writtenDate?.description, publishDate: p.date?.description, status: "published")
                     try document.insert(db)

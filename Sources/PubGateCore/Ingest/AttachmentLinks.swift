@@ -22,7 +22,11 @@ public enum AttachmentLinks {
             var parts = folder.isEmpty ? [] : folder.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             for component in target.split(separator: "/") {
                 if component == "." { continue }
-                if component == "..", let last = parts.last, last != "..", !last.isEmpty { parts.removeLast() } else { parts.append(String(component)) }
+                if component == "..", let last = parts.last, last != "..", !last.isEmpty {
+                    parts.removeLast()
+                } else {
+                    parts.append(String(component))
+                }
             }
             let joined = parts.joined(separator: "/")
             if !out.contains(joined) { out.append(joined) }

@@ -1,4 +1,5 @@
 import EncodingKit
+
 /// Reads `key：value` metadata (the 政府信息公开 block, 版记 lines) out of extracted text.
 ///
 /// Pages lay the block out as a table (key and value in neighbouring cells), a list, or plain

@@ -1,4 +1,5 @@
 import EncodingKit
+
 /// A run of text extracted from a document, with the original scalar index of each of its scalars.
 ///
 /// Segments are what every later stage reads. `origins[i]` is the index, in the document's decoded

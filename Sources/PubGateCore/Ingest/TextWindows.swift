@@ -48,7 +48,8 @@ struct TextWindows {
         var windows: [Window] = []
         for k in 0..<(cuts.count - 1) {
             let from = k == 0 ? start : units.boundary(before: cuts[k] - overlap, preferringLineBreakWithin: 0, after: cuts[k - 1])
-            let to = k == cuts.count - 2 ? bytes.count : units.boundary(before: cuts[k + 1] + overlap, preferringLineBreakWithin: 0, after: cuts[k + 1])
+            let to =
+                k == cuts.count - 2 ? bytes.count : units.boundary(before: cuts[k + 1] + overlap, preferringLineBreakWithin: 0, after: cuts[k + 1])
             let (line, column) = walker.advance(to: from)
             windows.append(Window(bytes: from..<to, core: cuts[k]..<cuts[k + 1], firstLine: line, firstColumn: column))
         }

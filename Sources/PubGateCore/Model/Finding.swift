@@ -83,9 +83,12 @@ public struct Finding: Sendable, Codable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case ruleID = "rule", kind, severity, message, part, location
-        case masked = "text", excerpt, match, sources, remediation
-        case messageKey = "message_id", messageArgs = "message_args"
+        case ruleID = "rule"
+        case kind, severity, message, part, location
+        case masked = "text"
+        case excerpt, match, sources, remediation
+        case messageKey = "message_id"
+        case messageArgs = "message_args"
         case line, column
     }
 

@@ -332,4 +332,3 @@ public struct Normalizer: Sendable {
             || v == 0x034F || v == 0x180E || (0x202A...0x202E).contains(v)
     }
 }
-

@@ -47,7 +47,8 @@ struct AttachmentReview<Source: DocumentSource> {
                     Finding(
                         ruleID: "attachment_rejected", kind: .attachment, severity: disposition.severity,
                         text: Message(
-                            "attachment_rejected", ["file": shown, "disposition": disposition.rawValue, "rules": review.reasons.joined(separator: ", ")]),
+                            "attachment_rejected",
+                            ["file": shown, "disposition": disposition.rawValue, "rules": review.reasons.joined(separator: ", ")]),
                         part: .attribute))
             }
             if !found.isEmpty { out.append((index, found)) }

@@ -50,7 +50,8 @@ public struct FileSource: DocumentSource {
 
     public func blame(_ name: String, line: Int) -> (author: String, date: String)? {
         let dir = (name as NSString).deletingLastPathComponent
-        let r = ChildProcess.git(["blame", "-L", "\(line),\(line)", "--porcelain", "--", (name as NSString).lastPathComponent], in: dir.isEmpty ? "." : dir)
+        let r = ChildProcess.git(
+            ["blame", "-L", "\(line),\(line)", "--porcelain", "--", (name as NSString).lastPathComponent], in: dir.isEmpty ? "." : dir)
         return r.status == 0 ? Self.parseBlame(r.text) : nil
     }
 }

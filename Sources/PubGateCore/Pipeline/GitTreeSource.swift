@@ -156,7 +156,9 @@ public struct GitTreeSource: DocumentSource {
         while i < bytes.count, blobs.count < ids.count {
             guard let newline = bytes[i...].firstIndex(of: 0x0A) else { break }
             let header = String(decoding: bytes[i..<newline], as: UTF8.self).split(separator: " ")
-            guard header.count == 3, let size = Int(header[2]) else { throw GitError(description: "git cat-file: unexpected \(header.joined(separator: " "))") }
+            guard header.count == 3, let size = Int(header[2]) else {
+                throw GitError(description: "git cat-file: unexpected \(header.joined(separator: " "))")
+            }
             let start = newline + 1
             blobs.append(Array(bytes[start..<min(start + size, bytes.count)]))
             i = start + size + 1

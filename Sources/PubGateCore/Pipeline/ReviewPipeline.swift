@@ -46,7 +46,8 @@ public struct ReviewPipeline: Sendable {
             results[i] = results[i].replacing(review, store: store)
         }
         for problem in inputs.problems {
-            let review = Stages.unreadable(path: DisplayPath.of(problem.path), reason: problem.reason, reasonID: problem.reasonID, decide: stages.decide)
+            let review = Stages.unreadable(
+                path: DisplayPath.of(problem.path), reason: problem.reason, reasonID: problem.reasonID, decide: stages.decide)
             results.append(Reviewed((review, nil, []), name: problem.path, store: store))
         }
         timings.add("batch", ContinuousClock.now - batchStart)
@@ -59,7 +60,12 @@ public struct ReviewPipeline: Sendable {
         if StageTimings.enabled {
             let elapsed = ContinuousClock.now - wall
             FileHandle.standardError.write(
-                Data((timings.line + String(format: " wall=%.3f workers=%d peak_mb=%d\n", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, options.workers, StageTimings.peakMemoryMB ?? -1)).utf8))
+                Data(
+                    (timings.line
+                        + String(
+                            format: " wall=%.3f workers=%d peak_mb=%d\n",
+                            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, options.workers,
+                            StageTimings.peakMemoryMB ?? -1)).utf8))
         }
         return ReviewOutcome(manifest: manifest, problems: inputs.problems)
     }

@@ -17,7 +17,9 @@ extension Stages {
     /// them. Inline `pubgate:allow` lines count only in the first window (an allow elsewhere is
     /// ignored: stricter, never looser). HTML and XML windows are read with the HTML parser,
     /// which recovers from a window cut inside the markup; Markdown's front matter is in the first.
-    func reviewInWindows(_ input: RawInput, shown: String, role: DocumentRole) -> (review: DocumentReview, profile: DocumentProfile?, attachments: [String]) {
+    func reviewInWindows(_ input: RawInput, shown: String, role: DocumentRole) -> (
+        review: DocumentReview, profile: DocumentProfile?, attachments: [String]
+    ) {
         let bytes = input.bytes
         let digest = Hex.encode(SHA256.hash(data: bytes))
         let format = input.format
@@ -40,7 +42,8 @@ extension Stages {
         for (k, window) in TextWindows(bytes, encoding: encoding, start: start, sizes: windowSizes).windows.enumerated() {
             let decoded: DecodedText
             do {
-                decoded = try TextDecoder.decode(bytes, window: window.bytes, as: encoding, firstLine: window.firstLine, firstColumn: window.firstColumn)
+                decoded = try TextDecoder.decode(
+                    bytes, window: window.bytes, as: encoding, firstLine: window.firstLine, firstColumn: window.firstColumn)
             } catch {
                 return failed(error)
             }
@@ -100,7 +103,9 @@ struct WindowFindings {
 
     private mutating func addUnlisted(_ finding: Finding, _ n: Int) {
         let previous = unlisted[finding.ruleID]
-        unlisted[finding.ruleID] = ((previous?.count ?? 0) + n, max(previous?.severity ?? finding.severity, finding.severity), previous?.template ?? finding)
+        unlisted[finding.ruleID] = (
+            (previous?.count ?? 0) + n, max(previous?.severity ?? finding.severity, finding.severity), previous?.template ?? finding
+        )
     }
 
     /// The scan findings of the whole file.
@@ -114,7 +119,9 @@ struct WindowFindings {
                 out.append(finding)
             } else {
                 let previous = extra[finding.ruleID]
-                extra[finding.ruleID] = ((previous?.count ?? 0) + 1, max(previous?.severity ?? finding.severity, finding.severity), previous?.template ?? finding)
+                extra[finding.ruleID] = (
+                    (previous?.count ?? 0) + 1, max(previous?.severity ?? finding.severity, finding.severity), previous?.template ?? finding
+                )
             }
         }
         for (_, entry) in extra.sorted(by: { $0.key < $1.key }) {

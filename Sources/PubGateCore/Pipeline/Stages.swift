@@ -76,7 +76,9 @@ struct Stages: Sendable {
         timings.measure("documents") { reviewDocument(name, input: input, role: role) }
     }
 
-    private func reviewDocument(_ file: String, input: RawInput?, role: DocumentRole) -> (review: DocumentReview, profile: DocumentProfile?, attachments: [String]) {
+    private func reviewDocument(_ file: String, input: RawInput?, role: DocumentRole) -> (
+        review: DocumentReview, profile: DocumentProfile?, attachments: [String]
+    ) {
         let shown = DisplayPath.of(file)
         guard let input else {
             return (Self.unreadable(path: shown, reason: "cannot read the file", reasonID: "unscannable.cannot_read_file", decide: decide), nil, [])
@@ -113,11 +115,15 @@ struct Stages: Sendable {
         // A Word file, spreadsheet, OFD or PDF is never a template: always judged as a document.
         if role == .asset && !ingested.format.isBinary {
             let findings = ingestFindings + scanFindings + fileNames.findings(for: file) + inline.problems
-            return (DocumentReview(.asset(classified, shown: shown, masked: masked), verdict: decide.verdict(on: findings), inlineAllows: inline.allows), nil, [])
+            return (
+                DocumentReview(.asset(classified, shown: shown, masked: masked), verdict: decide.verdict(on: findings), inlineAllows: inline.allows),
+                nil, []
+            )
         }
         let (assessment, contentFindings) = attributes.contentFindings(
             for: classified, scanFindings: scanFindings, implications: implications)
-        let findings = ingestFindings + attributes.declarationFindings(for: classified) + publication.findings(for: classified)
+        let findings =
+            ingestFindings + attributes.declarationFindings(for: classified) + publication.findings(for: classified)
             + scanFindings + fileNames.findings(for: file) + contentFindings + inline.problems
         let facts = DocumentDescription.document(
             classified, shown: shown, masked: masked, assessment: assessment, normativeDefaults: normativeDefaults, attachments: attachments)

@@ -1,7 +1,8 @@
 import Foundation
 import POSIXKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes output files atomically: a reader sees the old file or the whole new one, never a part.
@@ -41,7 +42,9 @@ public enum AtomicWriter {
         }
         let temporary = dir.appendingPathComponent(".\(url.lastPathComponent)\(temporaryMarker)\(UUID().uuidString.lowercased())")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw WriteError(path: path, reason: FileManager.default.isWritableFile(atPath: dir.path) ? "cannot create a file in \(dir.path)" : "permission denied")
+            throw WriteError(
+                path: path, reason: FileManager.default.isWritableFile(atPath: dir.path) ? "cannot create a file in \(dir.path)" : "permission denied"
+            )
         }
         do {
             let sink = StreamSink(handle: try FileHandle(forWritingTo: temporary))

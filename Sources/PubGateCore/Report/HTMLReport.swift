@@ -123,17 +123,19 @@ public enum HTMLReport {
                     kinds[f.kind.rawValue, default: 0] += 1
                     let (before, match, after) = HTMLReport.split(f.excerpt)
                     let place = f.location.map { $0.container ?? "\($0.line):\($0.column)" } ?? ""
-                    findings.append([
-                        Self.severityIndex(f.severity), intern(text.kind(f.kind)), intern(f.ruleID), place, intern(text.message(f)),
-                        before, match, after, f.excerpt == nil ? (f.masked ?? "") : "", text.remediation(f).map { intern($0) } ?? -1,
-                        intern(f.kind.rawValue),
-                    ] as [Any])
+                    findings.append(
+                        [
+                            Self.severityIndex(f.severity), intern(text.kind(f.kind)), intern(f.ruleID), place, intern(text.message(f)),
+                            before, match, after, f.excerpt == nil ? (f.masked ?? "") : "", text.remediation(f).map { intern($0) } ?? -1,
+                            intern(f.kind.rawValue),
+                        ] as [Any])
                 }
-                docs.append([
-                    d.path, d.title ?? "", d.decision == .reject ? 1 : 0, d.disposition.map { SummaryPrinter.rank($0) } ?? 3,
-                    d.docType.map { intern(text.term("doc_type", $0.rawValue)) } ?? -1,
-                    d.attribute.map { text.term("attribute", $0) } ?? "", groupsOf[d.path] ?? [], findings,
-                ] as [Any])
+                docs.append(
+                    [
+                        d.path, d.title ?? "", d.decision == .reject ? 1 : 0, d.disposition.map { SummaryPrinter.rank($0) } ?? 3,
+                        d.docType.map { intern(text.term("doc_type", $0.rawValue)) } ?? -1,
+                        d.attribute.map { text.term("attribute", $0) } ?? "", groupsOf[d.path] ?? [], findings,
+                    ] as [Any])
             }
             kindCounts = kinds.sorted { $0.key < $1.key }.map { [$0.key, text.kind(FindingKind(rawValue: $0.key)), $0.value] as [Any] }
         }

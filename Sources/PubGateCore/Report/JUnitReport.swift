@@ -7,7 +7,8 @@ public enum JUnitReport {
         let failures = manifest.summary.rejected
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"pubgate\" tests=\"\(manifest.documents.count)\" failures=\"\(failures)\">\n"
-        out += "  <testsuite name=\"pubgate review \(manifest.asOf)\" tests=\"\(manifest.documents.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        out +=
+            "  <testsuite name=\"pubgate review \(manifest.asOf)\" tests=\"\(manifest.documents.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
         for doc in manifest.documents {
             out += "    <testcase classname=\"pubgate.review\" name=\"\(escape(doc.path))\""
             guard doc.decision == .reject else {

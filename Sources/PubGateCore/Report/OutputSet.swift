@@ -2,7 +2,7 @@ import Foundation
 import POSIXKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The files one run writes into its output folder (`manifest.json`, `approve.json`,
@@ -119,7 +119,8 @@ public final class OutputSet {
 
     /// Points `path` at `destination` atomically: a new link under a temporary name, renamed over.
     private static func replaceLink(at path: String, with destination: String) throws {
-        let temporary = (path as NSString).deletingLastPathComponent + "/." + (path as NSString).lastPathComponent
+        let temporary =
+            (path as NSString).deletingLastPathComponent + "/." + (path as NSString).lastPathComponent
             + AtomicWriter.temporaryMarker + UUID().uuidString.lowercased()
         try FileManager.default.createSymbolicLink(atPath: temporary, withDestinationPath: destination)
         guard POSIXFiles.move(temporary, to: path) == 0 else {

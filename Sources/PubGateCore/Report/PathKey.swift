@@ -3,7 +3,7 @@ import Foundation
 import POSIXKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The secret that keys the hash a masked path carries (``DisplayPath``).
@@ -31,7 +31,9 @@ enum PathKey {
         else { return fresh }
         defer { POSIXFiles.remove(temporary) }
         // Another process may have made one meanwhile: the link fails then, and its key is used.
-        if POSIXFiles.makeLink(temporary, to: file) != 0, let stored = FileManager.default.contents(atPath: file), stored.count >= 32 { return stored }
+        if POSIXFiles.makeLink(temporary, to: file) != 0, let stored = FileManager.default.contents(atPath: file), stored.count >= 32 {
+            return stored
+        }
         return fresh
     }()
 

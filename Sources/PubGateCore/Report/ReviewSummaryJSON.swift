@@ -47,7 +47,8 @@ public struct ReviewSummaryJSON: Encodable {
         try c.encode(text.language, forKey: .language)
         try c.encode(manifest.summary, forKey: .summary)
         let rejected = manifest.digests.filter { $0.decision == .reject }
-        try c.encode(rejected.map { Rejected(path: $0.path, disposition: $0.disposition, reasons: $0.reasons, rules: $0.blocking) }, forKey: .rejected)
+        try c.encode(
+            rejected.map { Rejected(path: $0.path, disposition: $0.disposition, reasons: $0.reasons, rules: $0.blocking) }, forKey: .rejected)
         try c.encode(
             manifest.digests.flatMap { d in d.unscannable.map { Problem(path: d.path, rule: $0.ruleID, message: text.message($0)) } },
             forKey: .unscannable)

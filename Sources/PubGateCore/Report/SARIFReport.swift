@@ -57,8 +57,10 @@ public struct SARIFReport: Encodable {
         var notifications: [Notification] = []
         if total > options.sarifMaxResults {
             // The most severe are kept; within a severity, document order (a stable sort).
-            let kept = found.indices.sorted { found[$0].finding.severity != found[$1].finding.severity ? found[$0].finding.severity > found[$1].finding.severity : $0 < $1 }
-                .prefix(options.sarifMaxResults).sorted()
+            let kept = found.indices.sorted {
+                found[$0].finding.severity != found[$1].finding.severity ? found[$0].finding.severity > found[$1].finding.severity : $0 < $1
+            }
+            .prefix(options.sarifMaxResults).sorted()
             let lowest = kept.map { found[$0].finding.severity }.min() ?? .block
             found = kept.map { found[$0] }
             notifications.append(
@@ -67,8 +69,10 @@ public struct SARIFReport: Encodable {
                     message: .init(
                         text: text.text(
                             "sarif.truncated",
-                            ["omitted": String(total - found.count), "total": String(total), "limit": String(options.sarifMaxResults),
-                             "severity": text.severity(lowest)]))))
+                            [
+                                "omitted": String(total - found.count), "total": String(total), "limit": String(options.sarifMaxResults),
+                                "severity": text.severity(lowest),
+                            ]))))
         }
         var severities: [String: Severity] = [:]
         var first: [String: Finding] = [:]
@@ -81,7 +85,8 @@ public struct SARIFReport: Encodable {
         var results = found.map(\.result)
         for i in results.indices { results[i].ruleIndex = index[results[i].ruleId] ?? 0 }
         return Run(
-            tool: .init(driver: .init(name: "pubgate", semanticVersion: manifest.version, informationUri: "https://example.invalid/pubgate", rules: ordered)),
+            tool: .init(
+                driver: .init(name: "pubgate", semanticVersion: manifest.version, informationUri: "https://example.invalid/pubgate", rules: ordered)),
             invocations: notifications.isEmpty ? nil : [Invocation(executionSuccessful: true, toolExecutionNotifications: notifications)],
             columnKind: "unicodeCodePoints",
             automationDetails: .init(id: "pubgate/review/\(manifest.asOf)"),
@@ -105,7 +110,8 @@ public struct SARIFReport: Encodable {
             defaultConfiguration: .init(level: Self.level(severity)),
             properties: .init(
                 kind: kind.rawValue, sources: scan?.sources ?? f.sources, tags: ["security", kind.rawValue],
-                securitySeverity: Self.securitySeverity(severity), problemSeverity: Self.level(severity) == "note" ? "recommendation" : Self.level(severity)))
+                securitySeverity: Self.securitySeverity(severity),
+                problemSeverity: Self.level(severity) == "note" ? "recommendation" : Self.level(severity)))
     }
 
     /// GitHub's security severity (0.1–10.0: critical from 9.0, high from 7.0, medium from 4.0):

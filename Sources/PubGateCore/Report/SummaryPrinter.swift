@@ -15,7 +15,10 @@ public enum SummaryPrinter {
             Line(
                 text: text.text(
                     "review.summary",
-                    ["as_of": manifest.asOf.description, "documents": String(s.documents), "approved": String(s.approved), "rejected": String(s.rejected)]),
+                    [
+                        "as_of": manifest.asOf.description, "documents": String(s.documents), "approved": String(s.approved),
+                        "rejected": String(s.rejected),
+                    ]),
                 disposition: nil)
         ]
         let rejected = manifest.digests.indices.filter { manifest.digests[$0].decision == .reject }
@@ -27,14 +30,17 @@ public enum SummaryPrinter {
                 Line(
                     text: text.text(
                         "review.rejected",
-                        ["disposition": doc.disposition.map { text.disposition($0) } ?? "-", "path": doc.path.escapingControlCharacters,
-                         "rules": rules.joined(separator: ", ")]),
+                        [
+                            "disposition": doc.disposition.map { text.disposition($0) } ?? "-", "path": doc.path.escapingControlCharacters,
+                            "rules": rules.joined(separator: ", "),
+                        ]),
                     disposition: doc.disposition))
         }
         if rejected.count > options.summaryLimit {
             lines.append(
                 Line(
-                    text: text.text("review.more_rejected", ["count": String(rejected.count - options.summaryLimit), "file": outputDirectory + "/reject.json"]),
+                    text: text.text(
+                        "review.more_rejected", ["count": String(rejected.count - options.summaryLimit), "file": outputDirectory + "/reject.json"]),
                     disposition: nil))
         }
         for file in manifest.settings {
@@ -47,7 +53,11 @@ public enum SummaryPrinter {
         }
         for exclusion in manifest.excluded {
             lines.append(
-                Line(text: text.text("review.excluded", ["path": exclusion.path.escapingControlCharacters, "reason": exclusion.reasonID.map { text.text($0) } ?? exclusion.reason]), disposition: nil))
+                Line(
+                    text: text.text(
+                        "review.excluded",
+                        ["path": exclusion.path.escapingControlCharacters, "reason": exclusion.reasonID.map { text.text($0) } ?? exclusion.reason]),
+                    disposition: nil))
         }
         lines.append(Line(text: text.text("review.manifest", ["file": outputDirectory + "/manifest.json"]), disposition: nil))
         return lines

@@ -56,10 +56,16 @@ struct ASCIIRuns {
                     var hex = ""
                     if j < s.count, s[j] == "{" {
                         j += 1
-                        while j < s.count, s[j] != "}" { hex.unicodeScalars.append(s[j]); j += 1 }
+                        while j < s.count, s[j] != "}" {
+                            hex.unicodeScalars.append(s[j])
+                            j += 1
+                        }
                         j += 1
                     } else {
-                        while j < s.count, j < i + 4, s[j].properties.isASCIIHexDigit { hex.unicodeScalars.append(s[j]); j += 1 }
+                        while j < s.count, j < i + 4, s[j].properties.isASCIIHexDigit {
+                            hex.unicodeScalars.append(s[j])
+                            j += 1
+                        }
                     }
                     guard let value = UInt32(hex, radix: 16), value < 0x80 else { return false }
                     i = j

@@ -66,7 +66,9 @@ struct PersonNameCheck {
                 if !registered, Surnames.isPersonalName(cells[1].text) { found(cells[1].text, cells[1].range, field: cells[0].text) }
                 continue
             }
-            guard !cells.contains(where: { $0.header.firstMatch(\.partyColumn) == nil && $0.text.firstMatch(\.businessCell) != nil }) else { continue }
+            guard !cells.contains(where: { $0.header.firstMatch(\.partyColumn) == nil && $0.text.firstMatch(\.businessCell) != nil }) else {
+                continue
+            }
             for cell in cells where cell.header.firstMatch(\.partyColumn) != nil && Surnames.isPersonalName(cell.text) {
                 found(cell.text, cell.range, field: cell.header)
             }

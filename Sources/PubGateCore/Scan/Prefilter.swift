@@ -56,7 +56,8 @@ public struct Prefilter: Sendable {
             let extended = (compiled.rule.flags ?? []).contains { $0 == "extended" || $0 == "x" }
             return (expression: Self.vectorscanSyntax(compiled.rule.pattern, extended: extended), flags: Self.flags(compiled.rule.flags ?? []))
         }
-        let allWidths = cache?.widths(of: expressions)
+        let allWidths =
+            cache?.widths(of: expressions)
             ?? expressions.map(PrefilterCache.computeWidths)
         for (index, (expression, flags)) in expressions.enumerated() {
             do {
@@ -136,14 +137,17 @@ public struct Prefilter: Sendable {
         var literals: [PatternDatabase.Pattern] = []
         for (index, compiled) in rules.enumerated() {
             for keyword in compiled.keywords where !keyword.isEmpty {
-                let k = keywordIndex[keyword] ?? {
-                    keywordIndex[keyword] = keywordRules.count
-                    keywordRules.append([])
-                    literals.append(.init(
-                        id: UInt32(keywordRules.count - 1),
-                        expression: keyword.map { "\\x{" + String($0, radix: 16) + "}" }.joined(), flags: .singleMatch))
-                    return keywordRules.count - 1
-                }()
+                let k =
+                    keywordIndex[keyword]
+                    ?? {
+                        keywordIndex[keyword] = keywordRules.count
+                        keywordRules.append([])
+                        literals.append(
+                            .init(
+                                id: UInt32(keywordRules.count - 1),
+                                expression: keyword.map { "\\x{" + String($0, radix: 16) + "}" }.joined(), flags: .singleMatch))
+                        return keywordRules.count - 1
+                    }()
                 if keywordRules[k].last != index { keywordRules[k].append(index) }
             }
         }
@@ -209,7 +213,7 @@ public struct Prefilter: Sendable {
             let c = scalars[i]
             if c == "\\", i + 1 < scalars.count {
                 let next = scalars[i + 1]
-                if (next == "p" || next == "P"), i + 2 < scalars.count, scalars[i + 2] == "{",
+                if next == "p" || next == "P", i + 2 < scalars.count, scalars[i + 2] == "{",
                     let close = scalars[(i + 3)...].firstIndex(of: "}")
                 {
                     let name = String(String.UnicodeScalarView(scalars[(i + 3)..<close]))

@@ -54,7 +54,8 @@ struct ReaderContext {
             return "given as the basis (「\(cue)」)"
         }
         // The phrase between commas: a list of categories there carries no number.
-        let phrase = String(lead.split(separator: ",", omittingEmptySubsequences: false).last ?? "")
+        let phrase =
+            String(lead.split(separator: ",", omittingEmptySubsequences: false).last ?? "")
             + String(String.UnicodeScalarView(Self.decode(utf8[range])))
             + String(tail.split(separator: ",", omittingEmptySubsequences: false).first ?? "")
         if phrase.filter({ $0 == "、" }).count >= 2 || before.last == "、" || after.first == "、",

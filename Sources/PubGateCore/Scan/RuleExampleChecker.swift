@@ -25,7 +25,8 @@ public struct RuleExampleChecker: Sendable {
                     failures.append("\(compiled.file): rule `\(rule.id)`: no match in example \(quoted(example.text))")
                 } else if let expect = example.expect, !found.contains(expect) {
                     failures.append(
-                        "\(compiled.file): rule `\(rule.id)`: expected \(quoted(expect)) in example \(quoted(example.text)), got \(found.map(quoted).joined(separator: ", "))")
+                        "\(compiled.file): rule `\(rule.id)`: expected \(quoted(expect)) in example \(quoted(example.text)), got \(found.map(quoted).joined(separator: ", "))"
+                    )
                 }
             }
             for text in rule.examples.noMatch where !matches(text, rules: single).isEmpty {

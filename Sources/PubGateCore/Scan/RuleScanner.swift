@@ -51,7 +51,8 @@ public struct RuleScanner: Sendable {
             }
             let confirmation = candidates == nil ? .document : rules.prefilter.confirmations[index]
             let ends = candidates?.ends[index] ?? []
-            if case .unfiltered = confirmation {} else if candidates != nil && ends.isEmpty {
+            if case .unfiltered = confirmation {
+            } else if candidates != nil && ends.isEmpty {
                 trace?.skip(compiled.rule.id, "the prefilter found no candidate")
                 continue
             }

@@ -1,6 +1,6 @@
 import Foundation
-import POSIXKit
 import PCRE2Kit
+import POSIXKit
 import Yams
 
 /// Every rule loaded from the rule files, compiled and ready to share across scanning tasks.
@@ -116,7 +116,9 @@ public struct RuleSet: Sendable {
                 warnings.append(
                     ConfigurationWarning(
                         file: file,
-                        message: "rule `\(rule.id)`: \\p{Han} also matches 、。（） (PCRE2 uses script extensions); write \\p{sc:Han} for Han characters only"))
+                        message:
+                            "rule `\(rule.id)`: \\p{Han} also matches 、。（） (PCRE2 uses script extensions); write \\p{sc:Han} for Han characters only")
+                )
             }
             if rule.examples.match.isEmpty {
                 throw ConfigurationError(file: file, ruleID: rule.id, message: "rule has no `examples.match` (every rule needs examples)")

@@ -138,7 +138,8 @@ struct ScanPass {
         }
         var lowerAround = around
         if let width = ctx.lowerWindow, width != window {
-            lowerAround = scanner.scalars(before: range.lowerBound, count: width, in: text.utf8) + "\u{0}"
+            lowerAround =
+                scanner.scalars(before: range.lowerBound, count: width, in: text.utf8) + "\u{0}"
                 + (ctx.beforeOnly == true ? "" : scanner.scalars(after: range.upperBound, count: width, in: text.utf8))
         }
         let owner = ctx.lowerUnlessBefore?.first { w in before.contains(w) } ?? ctx.lowerUnlessAfter?.first { w in after.contains(w) }

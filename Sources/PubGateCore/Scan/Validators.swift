@@ -47,7 +47,8 @@ public enum Validators {
         let d = c[0..<17].map { Int(String($0))! }
         guard provinces.contains(d[0] * 10 + d[1]) else { return false }
         let year = d[6] * 1000 + d[7] * 100 + d[8] * 10 + d[9]
-        let month = d[10] * 10 + d[11], day = d[12] * 10 + d[13]
+        let month = d[10] * 10 + d[11]
+        let day = d[12] * 10 + d[13]
         guard year >= 1900, let birth = SimpleDate(year: year, month: month, day: day), birth <= asOf else { return false }
         let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
         let sum = zip(d, weights).reduce(0) { $0 + $1.0 * $1.1 }

@@ -68,7 +68,8 @@ public struct ExpiryRules: Sendable {
         guard let kind = m["trigger"]?.string.flatMap(ExpiryTrigger.Kind.init(rawValue:)) else {
             throw ConfigurationError(
                 file: file, ruleID: id,
-                message: "unknown trigger `\(m["trigger"]?.string ?? "")` (one of \(ExpiryTrigger.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                message:
+                    "unknown trigger `\(m["trigger"]?.string ?? "")` (one of \(ExpiryTrigger.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         guard let action = m["action"]?.string.flatMap(ExpiryTrigger.Action.init(rawValue:)) else {
             throw ConfigurationError(file: file, ruleID: id, message: "action must be purge, relabel, review or off")

@@ -59,14 +59,16 @@ public struct SweepApplier: Sendable {
             let payload = try? Self.payload(of: archive, run: plan.run)
         else {
             try journal.append(.init(event: "abandoned", run: plan.run))
-            log.log("warn", action: "resume", outcome: "failure", message: "interrupted run had no verified archive; nothing of it was deleted",
+            log.log(
+                "warn", action: "resume", outcome: "failure", message: "interrupted run had no verified archive; nothing of it was deleted",
                 fields: ["pubgate.resumed_run": .text(plan.run)])
             return outcome
         }
         let removed = Set(run.filter { $0.event == "removed" }.compactMap(\.path))
         for file in plan.files ?? [] where !removed.contains(file.path) {
             // Journals written before paths were masked name the file itself.
-            guard let real = payload.first(where: { ($0.path == file.path || DisplayPath.of($0.path) == file.path) && $0.sha256 == file.sha256 }) else {
+            guard let real = payload.first(where: { ($0.path == file.path || DisplayPath.of($0.path) == file.path) && $0.sha256 == file.sha256 })
+            else {
                 outcome.kept.append(file.path)
                 continue
             }

@@ -112,10 +112,12 @@ public struct SweepSession: Sendable {
         if request.apply {
             do { resumed = try applier.resume() } catch { throw Self.failure(error, out: request.out) }
         }
-        let (plan, planFile, planSHA, purged) = try obtainPlan(request, layout: layout, runID: runID, resumed: resumed, journal: applier.journal, log: log)
+        let (plan, planFile, planSHA, purged) = try obtainPlan(
+            request, layout: layout, runID: runID, resumed: resumed, journal: applier.journal, log: log)
         var outcome = Outcome(runID: runID, plan: plan, planFile: planFile, planSHA256: planSHA)
         outcome.resumed = resumed
-        let organization = configuration.settings.archive.sourceOrganization ?? layout.title
+        let organization =
+            configuration.settings.archive.sourceOrganization ?? layout.title
             ?? URL(fileURLWithPath: request.site).standardizedFileURL.lastPathComponent
         if request.apply {
             try apply(plan, request, layout: layout, applier: applier, purged: purged, organization: organization, log: log, outcome: &outcome)
@@ -168,7 +170,8 @@ public struct SweepSession: Sendable {
         let pages = IndexRun.pages(of: request.site)
         let now = SiteState.capture(layout: layout, pages: pages)
         if !purged, let change = now.change(since: plan.siteState) {
-            log.log("error", action: "plan", outcome: "failure", message: "plan refused: \(change)", fields: ["pubgate.plan_run_id": .text(plan.runID)])
+            log.log(
+                "error", action: "plan", outcome: "failure", message: "plan refused: \(change)", fields: ["pubgate.plan_run_id": .text(plan.runID)])
             throw .plan("refusing \(DisplayPath.of(file)): \(change); make a new plan and have it signed off again")
         }
         let real: SweepPlan
@@ -212,7 +215,9 @@ public struct SweepSession: Sendable {
             log.log(action: "plan", message: "\(item.action.rawValue) planned", fields: fields)
         }
         for path in plan.unreadable.keys.sorted() {
-            log.log("error", action: "plan", outcome: "failure", message: "unreadable page: not judged, never purged", fields: ["file.path": .text(DisplayPath.of(path))])
+            log.log(
+                "error", action: "plan", outcome: "failure", message: "unreadable page: not judged, never purged",
+                fields: ["file.path": .text(DisplayPath.of(path))])
         }
         return (plan, file, sha)
     }
@@ -229,7 +234,8 @@ public struct SweepSession: Sendable {
             try applier.relabel(plan.relabel, run: outcome.runID, outcome: &applied)
         } catch { throw Self.failure(error, out: request.out) }
         outcome.applied = applied
-        let removedItems = purged
+        let removedItems =
+            purged
             ? plan.purge.filter { !FileManager.default.fileExists(atPath: (layout.root as NSString).appendingPathComponent($0.sitePath)) }
             : plan.purge.filter { applied.removed.contains($0.sitePath) }
         try markIndex(removedItems, request)

@@ -62,11 +62,14 @@ struct BaselineCommand: ParsableCommand {
             for doc in manifest.documents {
                 guard let at = repositoryPath(doc.path) else { continue }
                 for f in doc.findings where f.severity >= .warn && f.kind != .unscannable && f.kind != .scanIncomplete && f.kind != .suppression {
-                    entries.append(.init(rule: f.ruleID, path: at, fingerprint: Baseline.fingerprint(f), reason: reason, addedBy: author, added: today))
+                    entries.append(
+                        .init(rule: f.ruleID, path: at, fingerprint: Baseline.fingerprint(f), reason: reason, addedBy: author, added: today))
                 }
                 for s in doc.suppressed where s.suppression.source == .baseline {
-                    entries.append(.init(rule: s.finding.ruleID, path: at, fingerprint: Baseline.fingerprint(s.finding), reason: s.suppression.reason,
-                        addedBy: s.suppression.author, added: s.suppression.date))
+                    entries.append(
+                        .init(
+                            rule: s.finding.ruleID, path: at, fingerprint: Baseline.fingerprint(s.finding), reason: s.suppression.reason,
+                            addedBy: s.suppression.author, added: s.suppression.date))
                 }
             }
             var unique: [Baseline.Entry] = []

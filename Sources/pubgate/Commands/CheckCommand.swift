@@ -101,7 +101,8 @@ struct CheckCommand: ParsableCommand {
                     let line = text.text(
                         "check.finding",
                         [
-                            "path": doc.path.escapingControlCharacters, "line": String(f.location?.line ?? 1), "column": String(f.location?.column ?? 1),
+                            "path": doc.path.escapingControlCharacters, "line": String(f.location?.line ?? 1),
+                            "column": String(f.location?.column ?? 1),
                             "rule": f.ruleID, "severity": text.severity(f.severity), "message": text.message(f),
                         ])
                     print(line + (f.masked.map { " «\($0)»" } ?? "") + place)
@@ -111,7 +112,10 @@ struct CheckCommand: ParsableCommand {
                 print(
                     text.text(
                         "check.stale",
-                        ["path": s.path.escapingControlCharacters, "line": String(s.suppression.line ?? 1), "source": s.suppression.source.rawValue, "rule": s.suppression.rule]))
+                        [
+                            "path": s.path.escapingControlCharacters, "line": String(s.suppression.line ?? 1),
+                            "source": s.suppression.source.rawValue, "rule": s.suppression.rule,
+                        ]))
             }
         }
         let assets = manifest.documents.filter { $0.role == .asset }.count
@@ -157,7 +161,8 @@ struct CheckCommand: ParsableCommand {
     static func isChecked(_ path: String) -> Bool {
         let ext = (path as NSString).pathExtension.lowercased()
         if SiteLayout.pageExtensions.contains(ext) || AttachmentLinks.extensions.contains(ext) { return true }
-        FileHandle.standardError.write(Data("pubgate: \(DisplayPath.of(path).escapingControlCharacters): not a page or document format pubgate reviews; not checked\n".utf8))
+        FileHandle.standardError.write(
+            Data("pubgate: \(DisplayPath.of(path).escapingControlCharacters): not a page or document format pubgate reviews; not checked\n".utf8))
         return false
     }
 }

@@ -34,9 +34,12 @@ struct ConfigCommand: ParsableCommand {
             print("# rules: \(rules.path)  (\(rules.how))")
             print("# repository root: \(root.path)  (\(root.explanation))")
             let defaults = ReviewConfiguration.resolve(
-                SettingsLoader.defaultsFileName, rulesPath: rules.path, fallbackFolder: RulesLocation.shipped.map { ReviewConfiguration.folder(of: $0.path) })
+                SettingsLoader.defaultsFileName, rulesPath: rules.path,
+                fallbackFolder: RulesLocation.shipped.map { ReviewConfiguration.folder(of: $0.path) })
             print("# settings: \(defaults) (defaults)" + (ruleOptions.config.map { ", then \($0) (--config)" } ?? ""))
-            print("# then: " + (root.settingsFile.map { "\($0) (the repository root's)" } ?? "no \(SettingsLoader.siteFileName) at the repository root"))
+            print(
+                "# then: " + (root.settingsFile.map { "\($0) (the repository root's)" } ?? "no \(SettingsLoader.siteFileName) at the repository root")
+            )
             print(loaded.describe())
         }
     }

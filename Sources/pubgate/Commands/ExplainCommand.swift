@@ -113,7 +113,9 @@ struct ExplainCommand: ParsableCommand {
             let candidates = t.scan.entries.filter { $0.line > 0 }
             print(text.text("explain.candidates", ["count": String(candidates.count)]))
             for e in candidates {
-                print("    \(e.kept ? "+" : "-") \(text.text("explain.line", ["line": String(e.line)]).dropFirst()) \(e.rule) «\(e.masked)» \(e.verdict)")
+                print(
+                    "    \(e.kept ? "+" : "-") \(text.text("explain.line", ["line": String(e.line)]).dropFirst()) \(e.rule) «\(e.masked)» \(e.verdict)"
+                )
             }
             let skipped = t.scan.entries.filter { $0.line == 0 }
             if !skipped.isEmpty {

@@ -12,7 +12,9 @@ struct IndexCommand: ParsableCommand {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Index every page of the published site.",
-            discussion: "Example:\n  pubgate index build site/            # writes .pubgate/index.sqlite at the repository root of site/ (site/ itself outside git)")
+            discussion:
+                "Example:\n  pubgate index build site/            # writes .pubgate/index.sqlite at the repository root of site/ (site/ itself outside git)"
+        )
 
         @Argument(help: "The published site (a Hugo site root or a folder of pages).")
         var site: String
@@ -35,7 +37,8 @@ struct IndexCommand: ParsableCommand {
             do {
                 // The index records paths as every output shows them (``DisplayPath``).
                 let prefix = DisplayPath.of(site.hasSuffix("/") ? site : site + "/")
-                let gone = try store.markMissing(under: prefix.split(separator: "#").first.map(String.init) ?? prefix, present: Set(files.map(DisplayPath.of)))
+                let gone = try store.markMissing(
+                    under: prefix.split(separator: "#").first.map(String.init) ?? prefix, present: Set(files.map(DisplayPath.of)))
                 if gone > 0 { print("\(gone) documents no longer on the site marked withdrawn") }
             } catch {
                 FileHandle.standardError.write(Data("error: index \(error.description)\n".utf8))

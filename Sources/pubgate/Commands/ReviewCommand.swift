@@ -82,7 +82,8 @@ struct ReviewCommand: ParsableCommand {
         if StageTimings.enabled {
             let elapsed = ContinuousClock.now - reportsStart
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            FileHandle.standardError.write(Data("timing: reports=\(String(format: "%.3f", seconds)) peak_mb=\(StageTimings.peakMemoryMB ?? -1)\n".utf8))
+            FileHandle.standardError.write(
+                Data("timing: reports=\(String(format: "%.3f", seconds)) peak_mb=\(StageTimings.peakMemoryMB ?? -1)\n".utf8))
         }
         bar.finish()
         for doc in manifest.digests {
@@ -98,7 +99,10 @@ struct ReviewCommand: ParsableCommand {
         }
         if outcome.hasUnreadableInput { throw ExitStatus.unreadableInput }
         for s in manifest.staleSuppressions {
-            FileHandle.standardError.write(Data("warning: \(s.path.escapingControlCharacters): stale \(s.suppression.source.rawValue) suppression of \(s.suppression.rule)\(s.suppression.line.map { " (line \($0))" } ?? "")\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "warning: \(s.path.escapingControlCharacters): stale \(s.suppression.source.rawValue) suppression of \(s.suppression.rule)\(s.suppression.line.map { " (line \($0))" } ?? "")\n"
+                        .utf8))
         }
         if manifest.summary.rejected > 0 || corpus.failsOnStale(manifest) { throw ExitStatus.rejected }
     }

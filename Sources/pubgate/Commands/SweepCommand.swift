@@ -62,7 +62,9 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .long, help: "Append a JSON Lines operations log to this file.")
     var log: String?
 
-    @Option(name: .long, help: "With --apply, mark purged pages in this corpus index (default: .pubgate/index.sqlite at the repository root, when present).")
+    @Option(
+        name: .long,
+        help: "With --apply, mark purged pages in this corpus index (default: .pubgate/index.sqlite at the repository root, when present).")
     var index: String?
 
     @OptionGroup var output: OutputOptions

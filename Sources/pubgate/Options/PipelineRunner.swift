@@ -14,7 +14,8 @@ enum PipelineRunner {
     }
 
     /// Reviews files and folders on disk that belong to `root` (the run's output folder excluded).
-    static func review(_ configuration: ReviewConfiguration, _ options: ReviewOptions, paths: [String], root: RepositoryRoot) throws -> ReviewOutcome {
+    static func review(_ configuration: ReviewConfiguration, _ options: ReviewOptions, paths: [String], root: RepositoryRoot) throws -> ReviewOutcome
+    {
         try review(configuration, options, source: FileSource(paths: paths, excluding: options.outputDirectory.map { [$0] } ?? [], root: root))
     }
 }

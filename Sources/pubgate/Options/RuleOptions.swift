@@ -9,7 +9,9 @@ struct RuleOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: "The site's settings file, overriding Rules/policy.yaml key by key (the repository root's .pubgate.yml is applied after it and may only tighten).")
+        help:
+            "The site's settings file, overriding Rules/policy.yaml key by key (the repository root's .pubgate.yml is applied after it and may only tighten)."
+    )
     var config: String?
 
     /// Loads rules, document types and settings — the shipped defaults, then `--config`, then the
@@ -32,7 +34,8 @@ struct RuleOptions: ParsableArguments {
     /// The rules to use; none found ends the run with exit 78.
     func rulesLocation() throws -> RulesLocation {
         guard let location = RulesLocation.find(explicit: rules) else {
-            FileHandle.standardError.write(Data("error: no rules found: looked in \(RulesLocation.searched); give --rules DIR or set PUBGATE_RULES\n".utf8))
+            FileHandle.standardError.write(
+                Data("error: no rules found: looked in \(RulesLocation.searched); give --rules DIR or set PUBGATE_RULES\n".utf8))
             throw ExitStatus.badConfiguration
         }
         return location

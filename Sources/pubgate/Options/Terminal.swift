@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import PubGateCore
+import Synchronization
 
 /// What the terminal can show: colours only on a TTY and without `NO_COLOR`
 /// (https://no-color.org); a progress line on stderr only when stderr is a TTY.
@@ -17,7 +17,9 @@ enum Terminal {
     }
 
     enum Colour: Int {
-        case red = 31, green = 32, yellow = 33
+        case red = 31
+        case green = 32
+        case yellow = 33
     }
 
     /// The review summary, a rejected document's line red when it must not be published and

@@ -24,7 +24,8 @@ struct UnknownCommand: CustomStringConvertible {
 
     /// Edit distance (insertions, deletions, substitutions) between two words.
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty else { return b.count }
         var previous = Array(0...b.count)
         for i in 1...a.count {

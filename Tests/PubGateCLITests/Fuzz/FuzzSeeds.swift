@@ -16,8 +16,20 @@ enum FuzzSeeds {
         seeds.append(("clean.txt", Array(body.utf8)))
         seeds.append(("clean.md", Array(("---\ntitle: 关于调整夏季办公时间的通知\ndisclosure: 主动公开\ndate: 2025-06-17\n---\n" + body).utf8)))
         let paragraphs = body.split(separator: "\n").map { "<p>\($0)</p>" }.joined(separator: "\n")
-        seeds.append(("clean.html", Array("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>关于调整夏季办公时间的通知</title></head><body>\n\(paragraphs)\n</body></html>\n".utf8)))
-        seeds.append(("clean.xml", Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<document><title>关于调整夏季办公时间的通知</title><attribute>主动公开</attribute><body>\(body)</body></document>\n".utf8)))
+        seeds.append(
+            (
+                "clean.html",
+                Array(
+                    "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>关于调整夏季办公时间的通知</title></head><body>\n\(paragraphs)\n</body></html>\n"
+                        .utf8)
+            ))
+        seeds.append(
+            (
+                "clean.xml",
+                Array(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<document><title>关于调整夏季办公时间的通知</title><attribute>主动公开</attribute><body>\(body)</body></document>\n"
+                        .utf8)
+            ))
         seeds.append(("clean.docx", docx(body)))
         seeds.append(("clean.pdf", pdf(["Notice of the summer office hours", "From 1 July the office opens at 8:30.", "End of notice"])))
         return seeds
@@ -28,8 +40,14 @@ enum FuzzSeeds {
         let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
         let paragraphs = text.split(separator: "\n").map { "<w:p><w:r><w:t>\($0)</w:t></w:r></w:p>" }.joined()
         return zip([
-            ("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"),
-            ("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>"),
+            (
+                "[Content_Types].xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"
+            ),
+            (
+                "_rels/.rels",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>"
+            ),
             ("word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \(w)><w:body>\(paragraphs)</w:body></w:document>"),
         ])
     }
@@ -44,7 +62,8 @@ enum FuzzSeeds {
             let data = Array(text.utf8)
             let nameBytes = Array(name.utf8)
             let crc = Int(crc32(data))
-            let common = u16(20) + u16(0x0800) + u16(0) + u16(0) + u16(0x21) + u32(crc) + u32(data.count) + u32(data.count) + u16(nameBytes.count) + u16(0)
+            let common =
+                u16(20) + u16(0x0800) + u16(0) + u16(0) + u16(0x21) + u32(crc) + u32(data.count) + u32(data.count) + u16(nameBytes.count) + u16(0)
             directory += [0x50, 0x4B, 1, 2] + u16(20) + common + u16(0) + u16(0) + u16(0) + u32(0) + u32(out.count) + nameBytes
             out += [0x50, 0x4B, 3, 4] + common + nameBytes + data
         }

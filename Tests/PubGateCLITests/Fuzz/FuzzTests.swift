@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Seeded mutation fuzzing of the whole review: mutants of the samples, the ingest fixtures and a
 /// few clean documents (ZIP packages, XML, HTML, Markdown with front matter, GB18030 and UTF-16
@@ -36,7 +36,9 @@ import TestSupport
         let clean = work.appendingPathComponent("clean")
         try FileManager.default.createDirectory(at: clean, withIntermediateDirectories: true)
         for (name, bytes) in seeds where name.hasPrefix("clean.") { try Data(bytes).write(to: clean.appendingPathComponent(name)) }
-        let plain = Self.run(binary, ["review", clean.path, "--out", work.appendingPathComponent("clean-out").path, "--as-of", "2025-06-30", "--config", config.path], timeout: 120)
+        let plain = Self.run(
+            binary, ["review", clean.path, "--out", work.appendingPathComponent("clean-out").path, "--as-of", "2025-06-30", "--config", config.path],
+            timeout: 120)
         #expect(plain.status == 0 && plain.stdout.contains("共 6 份文档，6 份通过"), "\(plain.stdout)\(plain.stderr)")
         var mutator = Mutator(random: SeededRandom(seed: seed))
         var outcome = Outcome()
@@ -57,7 +59,8 @@ import TestSupport
             outcome.mutants += names.count
             try review(batch: dir, names: names, binary: binary, config: config, into: &outcome)
         }
-        let summary = "fuzz: \(outcome.mutants) mutants (seed \(seed)): \(outcome.crashes.count) crashes, \(outcome.hangs.count) hangs over 10 s, "
+        let summary =
+            "fuzz: \(outcome.mutants) mutants (seed \(seed)): \(outcome.crashes.count) crashes, \(outcome.hangs.count) hangs over 10 s, "
             + "\(outcome.unread.count) approvals of files not read in full (\(outcome.approved) approved in all)"
         print(summary)
         if let keep = env["PUBGATE_FUZZ_KEEP"], !(outcome.crashes + outcome.hangs + outcome.unread).isEmpty {
@@ -73,15 +76,25 @@ import TestSupport
     /// Reviews one batch; when it crashes, times out or takes over 10 s, its mutants one by one.
     func review(batch dir: URL, names: [String], binary: URL, config: URL, into outcome: inout Outcome) throws {
         let out = dir.appendingPathComponent("out")
-        let run = Self.run(binary, ["review", dir.path, "--out", out.path, "--as-of", "2025-06-30", "--quiet", "--config", config.path], timeout: 600)
+        let run = Self.run(
+            binary, ["review", dir.path, "--out", out.path, "--as-of", "2025-06-30", "--quiet", "--config", config.path], timeout: 600)
         let manifest = out.appendingPathComponent("manifest.json")
         if run.status >= 128 || run.timedOut || run.seconds > 10 || !FileManager.default.fileExists(atPath: manifest.path) {
             for name in names {
                 let single = dir.appendingPathComponent("single-" + name)
                 try FileManager.default.createDirectory(at: single, withIntermediateDirectories: true)
                 try FileManager.default.moveItem(at: dir.appendingPathComponent(name), to: single.appendingPathComponent(name))
-                let one = Self.run(binary, ["review", single.path, "--out", single.appendingPathComponent("out").path, "--as-of", "2025-06-30", "--quiet", "--config", config.path], timeout: 10)
-                if one.timedOut { outcome.hangs.append(name) } else if one.status >= 128 { outcome.crashes.append(name) } else {
+                let one = Self.run(
+                    binary,
+                    [
+                        "review", single.path, "--out", single.appendingPathComponent("out").path, "--as-of", "2025-06-30", "--quiet", "--config",
+                        config.path,
+                    ], timeout: 10)
+                if one.timedOut {
+                    outcome.hangs.append(name)
+                } else if one.status >= 128 {
+                    outcome.crashes.append(name)
+                } else {
                     try judge(single.appendingPathComponent("out/manifest.json"), into: &outcome)
                 }
             }
@@ -94,7 +107,9 @@ import TestSupport
     func judge(_ manifest: URL, into outcome: inout Outcome) throws {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: manifest)) as! [String: Any]
         outcome.approved += (json["summary"] as! [String: Any])["approved"] as! Int
-        let oracle = Self.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", CLI.root.appendingPathComponent("Scripts/fuzz_oracle.py").path, manifest.path], timeout: 300)
+        let oracle = Self.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", CLI.root.appendingPathComponent("Scripts/fuzz_oracle.py").path, manifest.path],
+            timeout: 300)
         #expect(oracle.status == 0, "the oracle failed: \(oracle.stderr)")
         outcome.unread += oracle.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("UNREAD ") }
     }
@@ -121,7 +136,10 @@ import TestSupport
         process.terminationHandler = { _ in done.signal() }
         let start = Date()
         do { try process.run() } catch { return Run(status: 127, stdout: "", stderr: "\(error)", timedOut: false, seconds: 0) }
-        final class Box: @unchecked Sendable { var out = Data(); var err = Data() }
+        final class Box: @unchecked Sendable {
+            var out = Data()
+            var err = Data()
+        }
         let box = Box()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) { box.out = out.fileHandleForReading.readDataToEndOfFile() }

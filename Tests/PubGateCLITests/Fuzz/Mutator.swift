@@ -1,8 +1,8 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
-import TestSupport
+    import Glibc
+    import TestSupport
 #endif
 
 /// Makes mutants of seed files: byte-level damage anywhere, plus damage aimed at what each format's
@@ -53,7 +53,9 @@ struct Mutator {
             bytes[at] = UInt8.random(in: 0...255, using: &random)
             return (bytes, "byte @\(at)")
         case 2:
-            let interesting: [[UInt8]] = [[0], [0xFF], [0x80], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0x0D], [0x0A], [0x26], [0x3C], [0xE2, 0x98, 0x85]]
+            let interesting: [[UInt8]] = [
+                [0], [0xFF], [0x80], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0x0D], [0x0A], [0x26], [0x3C], [0xE2, 0x98, 0x85],
+            ]
             bytes.insert(contentsOf: interesting.randomElement(using: &random)!, at: at)
             return (bytes, "insert @\(at)")
         case 3:

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 /// Synthetic IDs with a correct MOD 11-2 check digit (built here, not copied from anywhere).
@@ -61,7 +62,14 @@ func listPage(_ title: String, _ rows: [(String, String)]) -> String {
 
     @Test func moreThanFiftyPersonsAcrossTheBatch() throws {
         func page(_ n: Int, from: Int) -> String {
-            listPage("注销公告\(n)", (from..<(from + 26)).map { i in ("张\(["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][i % 10])\(["甲", "乙", "丙", "丁", "戊", "己"][i / 10 % 6])", masked(residentID("2105021990010\(String(format: "%04d", i))"), showing: 0...3, 14...17)) })
+            listPage(
+                "注销公告\(n)",
+                (from..<(from + 26)).map { i in
+                    (
+                        "张\(["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][i % 10])\(["甲", "乙", "丙", "丁", "戊", "己"][i / 10 % 6])",
+                        masked(residentID("2105021990010\(String(format: "%04d", i))"), showing: 0...3, 14...17)
+                    )
+                })
         }
         let found = try batchFindings([("p1.md", page(1, from: 0)), ("p2.md", page(2, from: 26)), ("p3.md", "---\ntitle: 通知\n---\n无个人信息。\n")])
         let f = try #require(found.first { $0.rule == "A-03" })

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct BatchFindingTests {
@@ -11,7 +12,8 @@ import Testing
         let document = finding.finding(for: "batch/d3.html")
         #expect(
             document.message
-                == "60 distinct natural persons with identity numbers across the batch (over 50; graded score 1.200); this document contributes 4 persons; with d1.html, d2.html, d4.html, d5.html, d6.html and 15 more (see batch_findings)")
+                == "60 distinct natural persons with identity numbers across the batch (over 50; graded score 1.200); this document contributes 4 persons; with d1.html, d2.html, d4.html, d5.html, d6.html and 15 more (see batch_findings)"
+        )
         // The report says it in Chinese from the same key and arguments, the batch message included.
         let zh = ReportText(.zh).message(document)
         #expect(zh.hasPrefix("本批次共有 60 名带身份证号码的不同自然人") && zh.contains("另有 15 份"), "\(zh)")

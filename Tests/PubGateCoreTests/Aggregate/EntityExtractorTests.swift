@@ -1,8 +1,9 @@
 import BytesKit
 import PCRE2Kit
-import Testing
-@testable import PubGateCore
 import TestSupport
+import Testing
+
+@testable import PubGateCore
 
 @Suite struct EntityExtractorTests {
     /// The identity and day patterns search only where a match can start (digit runs, the bytes
@@ -43,7 +44,10 @@ import TestSupport
                 var i = 0
                 while i < text.count {
                     let isMember = { (b: UInt8) in (0x30...0x39).contains(b) || (stars && b == 0x2A) }
-                    guard isMember(text[i]) else { i += 1; continue }
+                    guard isMember(text[i]) else {
+                        i += 1
+                        continue
+                    }
                     let start = i
                     while i < text.count, isMember(text[i]) { i += 1 }
                     if i - start >= minLength { expected.append(start..<i) }

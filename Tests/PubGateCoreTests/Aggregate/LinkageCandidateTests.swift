@@ -1,6 +1,7 @@
-import Testing
-@testable import PubGateCore
 import TestSupport
+import Testing
+
+@testable import PubGateCore
 
 @Suite struct LinkageCandidateTests {
     /// Bucketing by the first four characters never loses a pair that could be the same number.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PubGateCore
 
 /// The acceptance cases of the classify stage, through the whole pipeline.

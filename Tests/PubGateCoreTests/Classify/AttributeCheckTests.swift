@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct AttributeCheckTests {
@@ -37,7 +38,8 @@ import Testing
         let proclamation = classify("关于调整暑期户籍业务办理时间的通告\n正文。\n", name: "b.txt")
         #expect(proclamation.inherited?.value == .active)
         let classifier = Classifier(
-            types: shippedConfiguration.documentTypes, phrasebook: shippedPhrasebook, sections: [SiteSection(path: "content/news/**", attribute: .active)])
+            types: shippedConfiguration.documentTypes, phrasebook: shippedPhrasebook,
+            sections: [SiteSection(path: "content/news/**", attribute: .active)])
         let news = classifier.classify(IngestStage().run(RawInput(path: "site/content/news/a.txt", bytes: Array("县里召开会议\n正文。\n".utf8))))
         #expect(news.inherited?.source == "section" && check.declarationFindings(for: news).map(\.severity) == [.info])
         // A declaration wins over what the section or the type would give.

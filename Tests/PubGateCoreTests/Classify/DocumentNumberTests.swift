@@ -1,6 +1,7 @@
-import Testing
-@testable import PubGateCore
 import TestSupport
+import Testing
+
+@testable import PubGateCore
 
 @Suite struct DocumentNumberTests {
     @Test func wellFormedNumberIsCanonicalAsWritten() throws {
@@ -54,7 +55,9 @@ import TestSupport
         let bytes = Array(text.utf8)
         let whole = try LinePatterns.shared.documentNumber.regex.matches(in: bytes, validUTF8: true)
         var windowed: [Range<Int>] = []
-        try LinePatterns.shared.documentNumber.regex.forEachMatch(in: bytes, startingWithin: DocumentNumber.openingBrackets(in: bytes), validUTF8: true) {
+        try LinePatterns.shared.documentNumber.regex.forEachMatch(
+            in: bytes, startingWithin: DocumentNumber.openingBrackets(in: bytes), validUTF8: true
+        ) {
             if let range = $0[0] { windowed.append(range) }
             return true
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PubGateCore
 
 /// A 上行文-style 公文 in GB/T 9704 layout with every element, as plain text (full-width punctuation,

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct PublicationCheckTests {
@@ -156,7 +157,9 @@ import Testing
     @Test func aPeriodFromTheNoticeIsAWindow() {
         let head = "---\ntitle: 关于公开征求《某某办法（征求意见稿）》意见的公告\ndate: 2025-07-01\n---\n"
         #expect(!findings(head + "征求意见期限为自公告之日起30日内，意见请以书面形式寄送至市司法局。\n").contains { $0.kind == .consultation })
-        #expect(findings(head + "自即日起五个工作日内，将意见发送至abc@example.org。\n").first { $0.ruleID == "consultation_window" }?.message.contains("5 working days") == true)
+        #expect(
+            findings(head + "自即日起五个工作日内，将意见发送至abc@example.org。\n").first { $0.ruleID == "consultation_window" }?.message.contains("5 working days")
+                == true)
         #expect(PublicationCheck.count("三十") == 30 && PublicationCheck.count("十五") == 15 && PublicationCheck.count("7") == 7)
     }
 

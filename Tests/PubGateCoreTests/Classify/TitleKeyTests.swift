@@ -1,6 +1,7 @@
-import Testing
-@testable import PubGateCore
 import TestSupport
+import Testing
+
+@testable import PubGateCore
 
 @Suite struct TitleKeyTests {
     /// The byte version keys a title as the string version does, whatever spaces, marks and

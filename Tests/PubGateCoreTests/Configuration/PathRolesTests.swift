@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct PathRolesTests {
@@ -14,7 +15,10 @@ import Testing
 
     @Test func hugoDefaultsMakeTheContentDocumentsAndEverythingElseAssets() {
         let roles = PathRoles(settings: shippedSettings.paths, isHugo: true)
-        for path in ["layouts/_default/single.html", "themes/t/layouts/index.html", "static/robots.txt", "README.md", "content/_index.md", "content/tzgg/_index.md"] {
+        for path in [
+            "layouts/_default/single.html", "themes/t/layouts/index.html", "static/robots.txt", "README.md", "content/_index.md",
+            "content/tzgg/_index.md",
+        ] {
             #expect(roles.role(of: path) == .asset, "\(path)")
         }
         for path in ["content/tzgg/notice.md", "content/tzgg/2025/bundle/index.md", "content/zcjd/a.html"] {
@@ -48,13 +52,16 @@ import Testing
             try Data(text.utf8).write(to: root.appendingPathComponent("\(folder)/_index.md"))
         }
         let source = FileSource(paths: [root.path], root: RepositoryRoot(path: root.path, isGit: false))
-        let manifest = try ReviewPipeline(configuration: configuration, options: ReviewOptions(asOf: reviewDate), version: "t").run(source: source).manifest
+        let manifest = try ReviewPipeline(configuration: configuration, options: ReviewOptions(asOf: reviewDate), version: "t").run(source: source)
+            .manifest
         let clean = try #require(manifest.documents.first { $0.path.hasSuffix("a/_index.md") }, "\(manifest.documents.map(\.path))")
         #expect(clean.role == .asset && clean.decision == .approve && clean.attribute == nil, "no 公开属性 needed: \(clean.findings.map(\.ruleID))")
         let leak = try #require(manifest.documents.first { $0.path.hasSuffix("b/_index.md") })
         #expect(leak.role == .asset && leak.decision == .reject && leak.findings.map(\.ruleID) == ["pi_mobile"])
         // The same page as a document needs its 公开属性.
-        let asDocument = try ReviewPipeline(configuration: shippedConfiguration, options: ReviewOptions(asOf: reviewDate), version: "t").run(source: source).manifest
+        let asDocument = try ReviewPipeline(configuration: shippedConfiguration, options: ReviewOptions(asOf: reviewDate), version: "t").run(
+            source: source
+        ).manifest
         #expect(asDocument.documents.allSatisfy { $0.role == nil && $0.findings.contains { $0.kind == .attributeMissing } })
     }
 }

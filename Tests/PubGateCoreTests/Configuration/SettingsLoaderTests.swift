@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct SettingsLoaderTests {
@@ -84,7 +85,9 @@ import Testing
     }
 
     @Test func siteFileIsTheRepositoryRootsWhicheverFolderIsNamed() throws {
-        let dir = URL(fileURLWithPath: InputCollector.canonical(FileManager.default.temporaryDirectory.appendingPathComponent("tree-\(lettersOnlyName())").path))
+        let dir = URL(
+            fileURLWithPath: InputCollector.canonical(FileManager.default.temporaryDirectory.appendingPathComponent("tree-\(lettersOnlyName())").path)
+        )
         let sub = dir.appendingPathComponent("content/tzgg")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -181,4 +184,3 @@ import Testing
         #expect(emitted.subtracting(BuiltInRuleIDs.all).isEmpty, "not in BuiltInRuleIDs: \(emitted.subtracting(BuiltInRuleIDs.all).sorted())")
     }
 }
-

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct ReviewStoreTests {
@@ -26,7 +27,10 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = ReviewStore(directory: dir)
-        _ = store.store(Stages.unreadable(path: "x", reason: "test", reasonID: "unscannable.cannot_read", decide: DecideStage(policy: DecisionPolicy(settings: shippedSettings))))
+        _ = store.store(
+            Stages.unreadable(
+                path: "x", reason: "test", reasonID: "unscannable.cannot_read", decide: DecideStage(policy: DecisionPolicy(settings: shippedSettings))
+            ))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
     }
 }

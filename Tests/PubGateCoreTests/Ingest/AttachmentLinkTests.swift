@@ -1,13 +1,18 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct AttachmentLinkTests {
     @Test func htmlAndMarkdownLinksToDocumentsAreAttachments() {
-        let html = IngestStage().run(RawInput(path: "site/notice.html", bytes: Array("""
-            <p>附件：<a href="files/%E5%90%8D%E5%8D%95.xlsx?v=2">名单</a> <a href='https://x.gov.cn/a.pdf'>外链</a>
-            <a href="#top">顶部</a> <img src="logo.png"> <a href=../shared/b.pdf>b</a> <a href="/abs/c.pdf">c</a></p>
-            """.utf8)))
+        let html = IngestStage().run(
+            RawInput(
+                path: "site/notice.html",
+                bytes: Array(
+                    """
+                    <p>附件：<a href="files/%E5%90%8D%E5%8D%95.xlsx?v=2">名单</a> <a href='https://x.gov.cn/a.pdf'>外链</a>
+                    <a href="#top">顶部</a> <img src="logo.png"> <a href=../shared/b.pdf>b</a> <a href="/abs/c.pdf">c</a></p>
+                    """.utf8)))
         #expect(AttachmentLinks.paths(in: html, at: "site/notice.html") == ["site/files/名单.xlsx", "shared/b.pdf"])
         let md = IngestStage().run(RawInput(path: "a.md", bytes: Array("附件：[名单](名单.ofd)、[图](x.png)\n".utf8)))
         #expect(AttachmentLinks.paths(in: md, at: "a.md") == ["名单.ofd"])
@@ -20,7 +25,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("files"), withIntermediateDirectories: true)
         try Data(Fixtures.bytes("sheet-hidden-ids.xlsx")).write(to: root.appendingPathComponent("files/名单.xlsx"))
-        let page = "<html><head><title>名单公示</title></head><body><p>公开方式：主动公开</p><p><a href=\"files/名单.xlsx\">名单</a> <a href=\"files/gone.pdf\">gone</a></p></body></html>"
+        let page =
+            "<html><head><title>名单公示</title></head><body><p>公开方式：主动公开</p><p><a href=\"files/名单.xlsx\">名单</a> <a href=\"files/gone.pdf\">gone</a></p></body></html>"
         try Data(page.utf8).write(to: root.appendingPathComponent("notice.html"))
         // Only the page is named: the attachment beside it is reviewed with it.
         let manifest = try ReviewPipeline(

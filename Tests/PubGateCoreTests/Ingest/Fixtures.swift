@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PubGateCore
 
 /// The office, OFD and PDF files `Scripts/make-ingest-fixtures.py` makes with real tools.

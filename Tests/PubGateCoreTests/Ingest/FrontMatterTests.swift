@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct FrontMatterTests {
@@ -38,7 +39,9 @@ import Testing
 
     @Test func datesAreReadAsHugoReadsThem() {
         let toml = IngestStage().run(
-            RawInput(path: "page.md", bytes: Array("+++\ndate = 2025-06-01\nexpiryDate = 2025-06-30T20:00:00-04:00\npublishDate = 2025-06-01T08:00:00\n+++\n".utf8)))
+            RawInput(
+                path: "page.md",
+                bytes: Array("+++\ndate = 2025-06-01\nexpiryDate = 2025-06-30T20:00:00-04:00\npublishDate = 2025-06-01T08:00:00\n+++\n".utf8)))
         #expect(toml.metadata["date"] == "2025-06-01")
         // 20:00 at -04:00 is 08:00 the next day in Asia/Shanghai.
         #expect(toml.metadata["expiryDate"] == "2025-07-01")

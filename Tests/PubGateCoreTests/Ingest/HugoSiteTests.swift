@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 /// The cases of issue 19, each a page of the small Hugo site in `Tests/Fixtures/HugoSite` (laid out

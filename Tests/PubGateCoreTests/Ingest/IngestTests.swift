@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct IngestTests {
@@ -24,7 +25,8 @@ import Testing
     /// A `<meta>` named in Chinese is read as a key above its value; a 密级 there is a mark,
     /// located at the tag's name. An English name (`description`) stays out of the text.
     @Test func chineseMetaNameIsReadAsAKeyAboveItsContent() throws {
-        let html = "<html><head>\n<meta name=\"description\" content=\"密级\">\n<meta name=\"密级\" content=\"机密\">\n</head><body><p>（此件主动公开）</p></body></html>"
+        let html =
+            "<html><head>\n<meta name=\"description\" content=\"密级\">\n<meta name=\"密级\" content=\"机密\">\n</head><body><p>（此件主动公开）</p></body></html>"
         let (doc, findings) = scan(html, name: "a.html")
         let mark = try #require(findings.first { $0.ruleID == "sec_mark_key_value" })
         #expect(mark.location?.line == 3 && mark.location?.column == 13 && mark.part == .meta)
@@ -172,7 +174,10 @@ import Testing
 func gbkEncode(_ text: String) -> [UInt8] {
     var out: [UInt8] = []
     for scalar in text.unicodeScalars {
-        if scalar.isASCII { out.append(UInt8(scalar.value)); continue }
+        if scalar.isASCII {
+            out.append(UInt8(scalar.value))
+            continue
+        }
         out += gbkTable[scalar] ?? []
     }
     return out

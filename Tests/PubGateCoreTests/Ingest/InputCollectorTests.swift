@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
+
 @testable import PubGateCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite struct InputCollectorTests {
     /// A tree with nested and hidden entries, the run's output folder and every kind of link.
@@ -83,4 +85,3 @@ import Testing
         #expect(InputCollector().collect([root]).files == [root + "/b.txt", root + "/out/draft.txt", root + "/out/manifest.json"])
     }
 }
-

@@ -1,5 +1,6 @@
 import EncodingKit
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct MarkdownExtractorTests {
@@ -109,7 +110,9 @@ import Testing
     @Test func aTableTooWideIsReadAsText() {
         let cells = Array(repeating: "c", count: 600)
         let row = "| " + cells.joined(separator: " | ") + " |\n"
-        let text = row + "|" + Array(repeating: "-", count: 600).joined(separator: "|") + "|\n" + "| 手机13912345678 | " + cells.dropFirst().joined(separator: " | ") + " |\n"
+        let text =
+            row + "|" + Array(repeating: "-", count: 600).joined(separator: "|") + "|\n" + "| 手机13912345678 | "
+            + cells.dropFirst().joined(separator: " | ") + " |\n"
         #expect(place("pi_mobile", in: text) == [3, 5])
     }
 

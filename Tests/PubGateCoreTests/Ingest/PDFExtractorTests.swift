@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct PDFExtractorTests {
@@ -73,4 +74,3 @@ import Testing
         #expect(lenient.decide(lenient.adjust(flipped)).0 == .reject)
     }
 }
-

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 /// Hostile and broken containers end as `unscannable` (block), quickly and without writing anything.
@@ -123,7 +124,9 @@ import Testing
         let central = try #require(Self.record(1, named: "Doc_0/Document.xml", in: intact))
         let firstLocal = try #require(Self.record(3, named: "OFD.xml", in: intact))
         var cases: [(String, [UInt8])] = []
-        for (label, offset) in [("past the end", UInt32(intact.count - 10)), ("far past the end", 0xFFFF_FF00), ("another entry", UInt32(firstLocal))] {
+        for (label, offset) in [
+            ("past the end", UInt32(intact.count - 10)), ("far past the end", 0xFFFF_FF00), ("another entry", UInt32(firstLocal)),
+        ] {
             var bytes = intact
             bytes.replaceSubrange((central + 42)..<(central + 46), with: withUnsafeBytes(of: offset.littleEndian, Array.init))
             cases.append((label, bytes))

@@ -1,6 +1,7 @@
-import Testing
-@testable import PubGateCore
 import TestSupport
+import Testing
+
+@testable import PubGateCore
 
 @Suite struct NormalizerTests {
     @Test func fullWidthZeroWidthAndHanSpacesAreNormalized() {
@@ -16,7 +17,9 @@ import TestSupport
     /// scalar-by-scalar mapping says, around and across the ranges' edges.
     @Test(arguments: 0..<20) func fastPathWritesEachScalarsMapping(seed: Int) {
         var rng = SeededRandom(seed: UInt64(seed))
-        let pool: [ClosedRange<UInt32>] = [0x21...0x7E, 0x3001...0x3040, 0x31F0...0x3210, 0x4DF0...0x4E10, 0x9FF0...0xA010, 0xFEFF...0xFF70, 0xE9...0xE9, 0x201C...0x201D]
+        let pool: [ClosedRange<UInt32>] = [
+            0x21...0x7E, 0x3001...0x3040, 0x31F0...0x3210, 0x4DF0...0x4E10, 0x9FF0...0xA010, 0xFEFF...0xFF70, 0xE9...0xE9, 0x201C...0x201D,
+        ]
         let scalars: [Unicode.Scalar] = (0..<200).map { _ in
             let range = pool[Int(rng.next() % UInt64(pool.count))]
             return Unicode.Scalar(range.lowerBound + UInt32(rng.next() % UInt64(range.count)))!

@@ -1,5 +1,6 @@
 import OpenCCKit
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct TraditionalFoldingTests {

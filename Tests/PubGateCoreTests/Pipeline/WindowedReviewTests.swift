@@ -1,11 +1,12 @@
 import EncodingKit
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 #if canImport(Glibc)
-import Glibc
-import TestSupport
+    import Glibc
+    import TestSupport
 #endif
 
 /// A large text file read in windows is judged exactly as the same file read whole: the same
@@ -36,7 +37,8 @@ import TestSupport
     static func located(_ review: DocumentReview?) -> [String] {
         (review?.findings ?? []).map { f in
             let l = f.location
-            return "\(f.ruleID) \(f.severity.rawValue) \(l.map { "\($0.line):\($0.column)-\($0.endLine):\($0.endColumn) \($0.byteStart)-\($0.byteEnd)" } ?? "-") \(f.excerpt ?? "")"
+            return
+                "\(f.ruleID) \(f.severity.rawValue) \(l.map { "\($0.line):\($0.column)-\($0.endLine):\($0.endColumn) \($0.byteStart)-\($0.byteEnd)" } ?? "-") \(f.excerpt ?? "")"
         }.sorted()
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 /// The message catalogues (`Rules/messages`) against the code and the rules: every rule id and
@@ -85,7 +86,9 @@ import Testing
         for rule in Self.scanRules {
             #expect(Self.zh.title(rule: rule.id) != nil, "zh.yaml: no title for \(rule.id)")
             #expect(Self.zh.template(Message(rule.id)) != nil, "zh.yaml: no message for \(rule.id)")
-            if rule.remediation != nil { #expect(Self.zh.remediation(rule: rule.id, Message(rule.id)) != nil, "zh.yaml: no remediation for \(rule.id)") }
+            if rule.remediation != nil {
+                #expect(Self.zh.remediation(rule: rule.id, Message(rule.id)) != nil, "zh.yaml: no remediation for \(rule.id)")
+            }
         }
         for id in Self.expiryIDs {
             #expect(Self.en.title(rule: id) != nil && Self.zh.title(rule: id) != nil, "no title for the expiry trigger \(id)")
@@ -149,7 +152,9 @@ import Testing
         #expect(Self.zh.fill("{c|operation}", ["c": "route, time_window"]) == "路线、时段")
         #expect(Self.zh.fill("{missing} {x}", ["x": "{y}", "y": "no"]) == "{missing} {y}")
         let text = ReportText(catalogue: Self.zh, english: Self.en, rules: Self.scanRules)
-        var f = Finding(ruleID: "pi_mobile", kind: .mobile, severity: .block, message: "an unmasked mobile number (a person's, unless the site lists it as an office number)")
+        var f = Finding(
+            ruleID: "pi_mobile", kind: .mobile, severity: .block,
+            message: "an unmasked mobile number (a person's, unless the site lists it as an office number)")
         f.say(Message("shared.named_again", ["lines": "4, 9"]))
         #expect(f.message.hasSuffix("; named again on line 4, 9") && f.message.hasPrefix("an unmasked mobile"))
         #expect(text.message(f) == "未脱敏的手机号码（除本站列为办公电话者外，视为个人号码）；第 4, 9 行再次出现")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct PrettyJSONEncoderTests {
@@ -11,6 +12,8 @@ import Testing
 
     /// Members out of key order, keys that sort by UTF-8, escapes, empty and nested containers.
     private struct Awkward: Encodable {
+        // An upper-case key sorts before lower-case ones by UTF-8: the case is the point.
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         enum CodingKeys: String, CodingKey { case zeta, alpha, 名称, Beta, empty, emptyObject, nested, text, flag, none, numbers }
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)

@@ -1,5 +1,6 @@
 import EncodingKit
 import Testing
+
 @testable import PubGateCore
 
 /// What the text reports do with characters they may not carry.

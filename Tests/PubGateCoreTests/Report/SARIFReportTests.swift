@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 /// SARIF as code scanning takes it: each rule described once from the rule, within GitHub's limits.
@@ -64,7 +65,9 @@ import Testing
         let notification = ((run["invocations"] as! [[String: Any]])[0]["toolExecutionNotifications"] as! [[String: Any]])[0]
         let message = (notification["message"] as! [String: String])["text"]!
         let total = Self.results(try Self.run(ReportOptions(text: ReportText(.en), minSeverity: .info))).count
-        #expect(total > 3 && message.hasPrefix("\(total - 3) of \(total) results were left out") && message.contains("limit of 3 results per run"), "\(message)")
+        #expect(
+            total > 3 && message.hasPrefix("\(total - 3) of \(total) results were left out") && message.contains("limit of 3 results per run"),
+            "\(message)")
         // Each result still points at its rule.
         let ids = Self.rules(run).map { $0["id"] as! String }
         for r in results { #expect(ids[r["ruleIndex"] as! Int] == r["ruleId"] as! String) }
@@ -85,7 +88,9 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script, file.path]
-        process.environment = ProcessInfo.processInfo.environment.merging(["PYTHONPATH": packageRoot.appendingPathComponent(".build/python").path]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["PYTHONPATH": packageRoot.appendingPathComponent(".build/python").path]) {
+            $1
+        }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out

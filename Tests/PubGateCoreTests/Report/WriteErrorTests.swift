@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct WriteErrorTests {
@@ -27,7 +28,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("manifest.json")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        for write in [{ try AtomicWriter.write(Data("x".utf8), to: target.path) }, { try AtomicWriter.stream(to: target.path) { try $0.write("x") } }] {
+        for write in [
+            { try AtomicWriter.write(Data("x".utf8), to: target.path) }, { try AtomicWriter.stream(to: target.path) { try $0.write("x") } },
+        ] {
             do {
                 try write()
                 Issue.record("a folder was overwritten")
@@ -44,13 +47,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("report.txt").path
         try Data().write(to: URL(fileURLWithPath: file))
-        let notDir = NSError(domain: NSCocoaErrorDomain, code: 512, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOTDIR))])
+        let notDir = NSError(
+            domain: NSCocoaErrorDomain, code: 512, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOTDIR))])
         #expect(WriteError(path: file, error: notDir).description == "cannot write \(file): \(file) is a file, not a folder")
-        let noEntry = NSError(domain: NSCocoaErrorDomain, code: 4, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOENT))])
+        let noEntry = NSError(
+            domain: NSCocoaErrorDomain, code: 4, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOENT))])
         #expect(WriteError(path: "/proc/ro", error: noEntry).reason == "/proc accepts no new folders (a system file system such as /proc)")
         #expect(
-            WriteError(path: "/proc/ro/out", error: noEntry).reason == "cannot create the folder /proc/ro: /proc accepts no new folders (a system file system such as /proc)")
-        let other = NSError(domain: NSCocoaErrorDomain, code: 512, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EBUSY))])
+            WriteError(path: "/proc/ro/out", error: noEntry).reason
+                == "cannot create the folder /proc/ro: /proc accepts no new folders (a system file system such as /proc)")
+        let other = NSError(
+            domain: NSCocoaErrorDomain, code: 512, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EBUSY))])
         #expect(!WriteError(path: file, error: other).reason.contains("could not be completed"))
     }
 
@@ -58,8 +65,10 @@ import Testing
         let full = NSError(
             domain: NSCocoaErrorDomain, code: 640,
             userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC))])
-        #expect(WriteError(path: "/srv/out/manifest.json", error: full).description == "cannot write /srv/out/manifest.json: no space left on the disk")
-        let readOnly = NSError(domain: NSCocoaErrorDomain, code: 512, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EROFS))])
+        #expect(
+            WriteError(path: "/srv/out/manifest.json", error: full).description == "cannot write /srv/out/manifest.json: no space left on the disk")
+        let readOnly = NSError(
+            domain: NSCocoaErrorDomain, code: 512, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EROFS))])
         #expect(!WriteError(path: "/x", error: readOnly).description.contains("NSCocoaErrorDomain"))
         #expect(WriteError(path: "/x", error: readOnly).reason == "the file system is read-only")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 /// The count of identity numbers a mask leaves possible, computed digit by digit, against the
@@ -21,7 +22,9 @@ import Testing
                 let ym = y + String(format: "%02d", month)
                 guard fits(ym) else { continue }
                 for day in 1...31 {
-                    guard let date = SimpleDate(year: year, month: month, day: day), date <= asOf, fits(ym + String(format: "%02d", day)) else { continue }
+                    guard let date = SimpleDate(year: year, month: month, day: day), date <= asOf, fits(ym + String(format: "%02d", day)) else {
+                        continue
+                    }
                     dates += 1
                 }
             }
@@ -39,7 +42,9 @@ import Testing
             var c = Array(bases[Int(rng.next() % UInt64(bases.count))])
             for i in c.indices where rng.next() % 3 == 0 { c[i] = rng.next() % 2 == 0 ? "*" : "×" }
             if rng.next() % 7 == 0 { c[6 + Int(rng.next() % 4)] = "X" }
-            #expect(Validators.maskedIDCandidates(c, isMask: isMask, asOf: reviewDate) == Self.reference(c, isMask: isMask, asOf: reviewDate), "\(String(c))")
+            #expect(
+                Validators.maskedIDCandidates(c, isMask: isMask, asOf: reviewDate) == Self.reference(c, isMask: isMask, asOf: reviewDate),
+                "\(String(c))")
         }
     }
 

@@ -1,6 +1,7 @@
-import Testing
-@testable import PubGateCore
 import TestSupport
+import Testing
+
+@testable import PubGateCore
 
 @Suite struct MaskerTests {
     @Test func masksTheMiddleOfAValue() {

@@ -1,10 +1,11 @@
 import BytesKit
 import Foundation
 import PCRE2Kit
+import TestSupport
 import Testing
 import VectorscanKit
+
 @testable import PubGateCore
-import TestSupport
 
 @Suite struct PrefilterTests {
     @Test func everyShippedRuleIsPrefiltered() {
@@ -160,7 +161,10 @@ import TestSupport
             var expected: [UInt8] = []
             var i = 0
             while i < text.count {
-                guard text[i] < 0x80 else { i += 1; continue }
+                guard text[i] < 0x80 else {
+                    i += 1
+                    continue
+                }
                 let start = i
                 while i < text.count, text[i] < 0x80 { i += 1 }
                 if i - start >= minLength { expected += text[start..<i] + [0x0A] }

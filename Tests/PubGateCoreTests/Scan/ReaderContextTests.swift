@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PubGateCore
 
 /// The context principles a rule can ask for instead of a veto per word (issue 17).
@@ -49,7 +50,8 @@ import Testing
     /// The party's name repeated in the title is a finding of its own; body repetitions are listed
     /// on the first finding.
     @Test func aNamedPartyIsNamedWhereverThePageRepeatsIt() {
-        let page = "<html><head><title>示市监罚〔2021〕175号 王桂芬未取得许可从事经营活动案</title></head><body>\n<p>示市监罚〔2021〕175号 王桂芬未取得许可从事经营活动案</p>\n<p>当事人：王桂芬，性别：女，民族：汉族，年龄：57岁</p>\n<p>经查，王桂芬于2021年3月起在某市场摆摊经营。</p>\n</body></html>"
+        let page =
+            "<html><head><title>示市监罚〔2021〕175号 王桂芬未取得许可从事经营活动案</title></head><body>\n<p>示市监罚〔2021〕175号 王桂芬未取得许可从事经营活动案</p>\n<p>当事人：王桂芬，性别：女，民族：汉族，年龄：57岁</p>\n<p>经查，王桂芬于2021年3月起在某市场摆摊经营。</p>\n</body></html>"
         let found = findings(page, name: "a.html")
         let repeated = found.filter { $0.ruleID == "case_person_name_repeated" }
         #expect(repeated.count == 2)  // the <title> and the title line
@@ -68,7 +70,8 @@ import Testing
     /// A publicity table names each party in its party column: a personal name there, in a row
     /// that shows no business registration, is a natural person named in full.
     @Test func aNaturalPersonInAPublicityTableIsFound() {
-        let head = "<html><head><title>区市场监督管理局行政处罚信息公示</title></head><body>\n<table>\n<tr><th>决定书文号</th><th>行政相对人名称</th><th>相对人类别</th><th>处罚内容</th></tr>\n"
+        let head =
+            "<html><head><title>区市场监督管理局行政处罚信息公示</title></head><body>\n<table>\n<tr><th>决定书文号</th><th>行政相对人名称</th><th>相对人类别</th><th>处罚内容</th></tr>\n"
         let person = "<tr><td>区市监罚〔2025〕8号</td><td>贺春生</td><td>自然人</td><td>罚款1000元</td></tr>\n"
         let masked = "<tr><td>区市监罚〔2025〕9号</td><td>贺某某</td><td>自然人</td><td>罚款1000元</td></tr>\n"
         let business = "<tr><td>区市监罚〔2025〕10号</td><td>贺春生</td><td>个体工商户</td><td>警告</td></tr>\n"
@@ -78,7 +81,8 @@ import Testing
         #expect(named.count == 1 && named.first?.location?.line == 5)
         #expect(!findings(head + masked + business + firm + tail, name: "a.html").contains { $0.ruleID == "case_person_party_column" })
         // The legal representative of a firm is published with it: not a party column.
-        let representative = "<html><head><title>行政处罚信息公示</title></head><body>\n<table>\n<tr><th>当事人名称</th><th>法定代表人</th></tr>\n<tr><td>南岭商贸有限公司</td><td>贺春生</td></tr>\n</table>\n</body></html>"
+        let representative =
+            "<html><head><title>行政处罚信息公示</title></head><body>\n<table>\n<tr><th>当事人名称</th><th>法定代表人</th></tr>\n<tr><td>南岭商贸有限公司</td><td>贺春生</td></tr>\n</table>\n</body></html>"
         #expect(!findings(representative, name: "a.html").contains { $0.kind == .casePerson })
         // One decision's fields as rows of label and value: the label names the field.
         let fields = { (extra: String) in
@@ -136,7 +140,8 @@ import Testing
 
     /// The first row is the header only when it reads as one: a row of data names no column.
     @Test func aFirstRowOfDataGivesNoHeaders() {
-        let doc = classify("<table><tr><td>1</td><td>3714221900083741</td></tr><tr><td>2</td><td>6222021234567890128</td></tr></table>", name: "a.html")
+        let doc = classify(
+            "<table><tr><td>1</td><td>3714221900083741</td></tr><tr><td>2</td><td>6222021234567890128</td></tr></table>", name: "a.html")
         #expect(doc.normalized.columns.isEmpty)
         let headed = classify("<table><tr><td>编号</td><td>卡号</td></tr><tr><td>1</td><td>6222</td></tr></table>", name: "b.html")
         #expect(headed.normalized.columns.map(\.place) == ["编号", "卡号"])

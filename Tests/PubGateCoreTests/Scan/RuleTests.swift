@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct RuleTests {
@@ -49,7 +50,9 @@ import Testing
     }
 
     @Test func aLexiconRuleMatchesItsTermsLiterally() throws {
-        let yaml = { (body: String) in "version: 1\nrules:\n  - id: lex\n    title: t\n    kind: format\n    severity: fix\n\(body)    examples: {match: ['a.b']}\n" }
+        let yaml = { (body: String) in
+            "version: 1\nrules:\n  - id: lex\n    title: t\n    kind: format\n    severity: fix\n\(body)    examples: {match: ['a.b']}\n"
+        }
         let rule = try #require(try RuleSet.parse(yaml("    terms: ['a.b', '(x)']\n"), file: "f.yaml")).0.rules[0]
         #expect(rule.pattern == #"(?:a\.b|\(x\))"#)
         let set = RuleSet(rules: [try CompiledRule(rule: rule, file: "f.yaml", limits: .init())], warnings: [])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct SiteLayoutTests {
@@ -36,7 +37,9 @@ import Testing
         #expect(a.contentDirs == ["pages", "pages-en"] && a.publishDir == "site" && a.title == "站点")
         #expect(a.isPage("pages-en/x.md") && !a.isPage("content/x.md") && !a.isPage("site/x/index.html"))
 
-        let json = try site(["config/_default/config.json": "{\"title\": \"J\", \"publishDir\": \"out\"}", "config/production/hugo.toml": "publishDir = \"dist\"\n"])
+        let json = try site([
+            "config/_default/config.json": "{\"title\": \"J\", \"publishDir\": \"out\"}", "config/production/hugo.toml": "publishDir = \"dist\"\n",
+        ])
         defer { try? FileManager.default.removeItem(atPath: json) }
         let b = SiteLayout(root: json)
         #expect(b.isHugo && b.title == "J" && b.publishDir == "dist")

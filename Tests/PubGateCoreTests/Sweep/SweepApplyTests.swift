@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct PageURLTests {
@@ -35,7 +36,10 @@ import Testing
             <url><loc>https://h/zwgk/a/</loc></url><item><link>https://h/zwgk/b/</link><guid>https://h/zwgk/c/</guid></item>
             <a href='/zwgk/d/'>d</a><a href=/zwgk/e/>e</a>{"permalink": "/zwgk/f/"}
             """
-        #expect(StaleLinkCheck.links(in: Array(text.utf8)).sorted() == ["/zwgk/d/", "/zwgk/e/", "/zwgk/f/", "https://h/zwgk/a/", "https://h/zwgk/b/", "https://h/zwgk/c/"])
+        #expect(
+            StaleLinkCheck.links(in: Array(text.utf8)).sorted() == [
+                "/zwgk/d/", "/zwgk/e/", "/zwgk/f/", "https://h/zwgk/a/", "https://h/zwgk/b/", "https://h/zwgk/c/",
+            ])
     }
 }
 
@@ -89,7 +93,8 @@ import Testing
         let plan = SweepPlan(
             runID: "sweep-plan", asOf: reviewDate, site: "/s", siteState: SiteState(gitCommit: nil, gitDirty: nil, contentSHA256: "", files: 0),
             pages: 2, purge: [item, odd], relabel: [], review: [], unreadable: [:])
-        let m = SweepCommit.message(runID: "sweep-run", plan: plan, planSHA256: "abc", removed: [item, odd], relabelled: [], archive: "/o/bag.tar.gz")
+        let m = SweepCommit.message(
+            runID: "sweep-run", plan: plan, planSHA256: "abc", removed: [item, odd], relabelled: [], archive: "/o/bag.tar.gz")
         #expect(m.hasPrefix("pubgate sweep: remove 2 pages, relabel 0 (sweep-run)\n"))
         #expect(m.contains("Plan: sweep-plan (sha256 abc)") && m.contains("Archive: bag.tar.gz") && m.contains("测公发〔2021〕6号"))
         #expect(!m.contains("13912345678"))

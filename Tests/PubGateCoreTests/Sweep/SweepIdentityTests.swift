@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PubGateCore
 
 /// Plans a site made of `files` (site path → text) as of `asOf`.
@@ -29,29 +30,29 @@ extension SweepPlan {
     static func rules(repealSentence: String = "原《示范市公安局关于犬类管理的规定》（示政规〔2019〕3号）同时废止。") -> [String: String] {
         [
             "content/gfxwj/old.md": """
-                ---
-                title: \(title)
-                date: 2019-03-01
-                params:
-                  xxgk:
-                    doc_no: 示政规〔2019〕3号
-                    catalog: 规范性文件
-                    validity: 有效
-                ---
-                第十条　本规定自2019年3月1日起施行，有效期10年。
-                """,
+            ---
+            title: \(title)
+            date: 2019-03-01
+            params:
+              xxgk:
+                doc_no: 示政规〔2019〕3号
+                catalog: 规范性文件
+                validity: 有效
+            ---
+            第十条　本规定自2019年3月1日起施行，有效期10年。
+            """,
             "content/gfxwj/new.md": """
-                ---
-                title: \(title)
-                date: 2025-01-10
-                params:
-                  xxgk:
-                    doc_no: 示政规〔2026〕1号
-                    catalog: 规范性文件
-                    validity: 有效
-                ---
-                第十二条　本规定自2025年2月1日起施行，有效期5年。\(repealSentence)
-                """,
+            ---
+            title: \(title)
+            date: 2025-01-10
+            params:
+              xxgk:
+                doc_no: 示政规〔2026〕1号
+                catalog: 规范性文件
+                validity: 有效
+            ---
+            第十二条　本规定自2025年2月1日起施行，有效期5年。\(repealSentence)
+            """,
         ]
     }
 
@@ -174,19 +175,19 @@ extension SweepPlan {
             "content/gf/c.md": rule("示公规〔2017〕3号", "印章刻制管理", year: 2017),
             "content/gf/d.md": rule("示公规〔2023〕4号", "停车场管理", year: 2023),
             "content/tz/cleanup.md": """
-                ---
-                title: 示范市公安局关于公布规范性文件清理结果的通知
-                date: 2024-12-20
-                ---
-                一、继续有效的规范性文件
-                1.《示范市公安局关于旅馆业管理的规定》（示公规〔2015〕1号）
-                二、修改后继续有效的规范性文件
-                1.《示范市公安局关于保安服务管理的规定》（示公规〔2022〕2号）
-                三、经评估继续有效，自本通知公布之日起重新计算有效期的规范性文件
-                1.《示范市公安局关于印章刻制管理的规定》（示公规〔2017〕3号）
-                四、其他
-                《示范市公安局关于停车场管理的规定》（示公规〔2023〕4号）与本通知不一致的，以本通知为准。
-                """,
+            ---
+            title: 示范市公安局关于公布规范性文件清理结果的通知
+            date: 2024-12-20
+            ---
+            一、继续有效的规范性文件
+            1.《示范市公安局关于旅馆业管理的规定》（示公规〔2015〕1号）
+            二、修改后继续有效的规范性文件
+            1.《示范市公安局关于保安服务管理的规定》（示公规〔2022〕2号）
+            三、经评估继续有效，自本通知公布之日起重新计算有效期的规范性文件
+            1.《示范市公安局关于印章刻制管理的规定》（示公规〔2017〕3号）
+            四、其他
+            《示范市公安局关于停车场管理的规定》（示公规〔2023〕4号）与本通知不一致的，以本通知为准。
+            """,
         ]
         let plan = try planSite(site)
         let a = try #require(plan.item("content/gf/a.md"))
@@ -203,16 +204,16 @@ extension SweepPlan {
     @Test func aCleanUpTableRepealsByTheNumberInItsCells() throws {
         let site: [String: String] = [
             "content/gf/old.html": """
-                <html><head><title>关于城市道路停车管理的通知</title></head><body>
-                <table><tr><td>文号：</td><td>示政发〔2014〕8号</td></tr></table><p>自2014年3月1日起施行。</p></body></html>
-                """,
+            <html><head><title>关于城市道路停车管理的通知</title></head><body>
+            <table><tr><td>文号：</td><td>示政发〔2014〕8号</td></tr></table><p>自2014年3月1日起施行。</p></body></html>
+            """,
             "content/tz/decision.html": """
-                <html><head><title>示范市人民政府关于废止部分规范性文件的决定</title></head><body>
-                <p>经清理，决定废止以下规范性文件：</p>
-                <table><tr><td>序号</td><td>文件名称</td><td>文号</td></tr>
-                <tr><td>1</td><td>关于城市道路停车管理的通知</td><td>示政发〔2014〕8号</td></tr></table>
-                <p>本决定自公布之日起施行。</p></body></html>
-                """,
+            <html><head><title>示范市人民政府关于废止部分规范性文件的决定</title></head><body>
+            <p>经清理，决定废止以下规范性文件：</p>
+            <table><tr><td>序号</td><td>文件名称</td><td>文号</td></tr>
+            <tr><td>1</td><td>关于城市道路停车管理的通知</td><td>示政发〔2014〕8号</td></tr></table>
+            <p>本决定自公布之日起施行。</p></body></html>
+            """,
         ]
         let item = try #require(try planSite(site).item("content/gf/old.html"))
         #expect(item.action == .purge && item.rule == "E-02-SUPERSEDED" && item.evidence["matched_by"] != "title")

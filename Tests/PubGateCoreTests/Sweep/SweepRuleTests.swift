@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PubGateCore
 
 @Suite struct WorkdayCalendarTests {
@@ -20,7 +21,8 @@ import Testing
 
 @Suite struct PublicityWindowTests {
     func window(_ text: String, published: SimpleDate? = SimpleDate(year: 2025, month: 5, day: 19)) -> PublicityWindow? {
-        PublicityWindow.read(Array(Normalizer.normalized(text).utf8), published: published, calendar: WorkdayCalendar(), phrasebook: shippedPhrasebook)
+        PublicityWindow.read(
+            Array(Normalizer.normalized(text).utf8), published: published, calendar: WorkdayCalendar(), phrasebook: shippedPhrasebook)
     }
 
     @Test func explicitRange() {
@@ -51,7 +53,8 @@ import Testing
     }
 
     @Test func cleanUpListSectionsRepealAndRenew() {
-        let r = refs("""
+        let r = refs(
+            """
             一、继续有效的规范性文件
             1.《关于保安服务行业管理的若干规定》（本公发〔2018〕11号），有效期至2028年11月30日；
             2.《关于网吧治安管理的规定》（本公发〔2021〕6号）。
@@ -66,7 +69,8 @@ import Testing
     /// A list introduced by a line (决定废止以下规范性文件：, 附件2：废止的规范性文件目录) runs until
     /// the first line that is no item.
     @Test func listsIntroducedByALineRepealTheirItems() {
-        let r = refs("""
+        let r = refs(
+            """
             经清理，决定废止以下规范性文件：
             1.《关于停车场管理的规定》（鞍公规〔2021〕8号）
             2.《关于旅馆业管理的通知》（鞍公规〔2020〕3号）
@@ -79,7 +83,8 @@ import Testing
 
     /// Items that name their document by a bare title, as numbered lines or table cells.
     @Test func bareTitlesInAListAreCitedByTitle() {
-        let r = refs("""
+        let r = refs(
+            """
             附件：废止的规范性文件目录
             1.关于城市道路停车管理的通知；
             2.关于加强养犬管理的规定（测公规〔2019〕2号）
@@ -89,15 +94,17 @@ import Testing
             关于印章刻制业管理的暂行规定
             本决定自公布之日起施行。
             """)
-        #expect(r.repealed.map(\.document) == [
-            CitedDocument(title: "关于城市道路停车管理的通知", number: nil), CitedDocument(title: "关于加强养犬管理的规定", number: "测公规〔2019〕2号"),
-            CitedDocument(title: "关于印章刻制业管理的暂行规定", number: nil),
-        ])
+        #expect(
+            r.repealed.map(\.document) == [
+                CitedDocument(title: "关于城市道路停车管理的通知", number: nil), CitedDocument(title: "关于加强养犬管理的规定", number: "测公规〔2019〕2号"),
+                CitedDocument(title: "关于印章刻制业管理的暂行规定", number: nil),
+            ])
     }
 
     /// A chapter heading of a regulation that speaks of 失效 is no clean-up section.
     @Test func aChapterAboutLapsedCertificatesRepealsNothing() {
-        let r = refs("""
+        let r = refs(
+            """
             第四章　证件的失效
             第十条　依照《测试市养犬管理条例》（测政令〔2018〕2号）注销的犬证，自注销之日起失效。
             """)

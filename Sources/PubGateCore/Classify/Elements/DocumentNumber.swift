@@ -115,8 +115,9 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
         var best = 0
         for word in proseEnds where word.count <= scalars.count {
             // The last occurrence counts, and only when two characters follow it.
-            guard let at = stride(from: scalars.count - word.count, through: 0, by: -1)
-                .first(where: { scalars[$0..<($0 + word.count)].elementsEqual(word) })
+            guard
+                let at = stride(from: scalars.count - word.count, through: 0, by: -1)
+                    .first(where: { scalars[$0..<($0 + word.count)].elementsEqual(word) })
             else { continue }
             let end = at + word.count
             if scalars.count - end >= 2, end > best { best = end }

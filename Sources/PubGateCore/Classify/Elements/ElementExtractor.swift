@@ -72,7 +72,8 @@ public struct ElementExtractor: Sendable {
         var titleIndex: Int?
         if let declared = declaredTitle.map(TitleKey.of), !declared.isEmpty {
             let opening = lines.prefix(openingLines)
-            titleIndex = opening.firstIndex { TitleKey.of($0.text) == declared }
+            titleIndex =
+                opening.firstIndex { TitleKey.of($0.text) == declared }
                 ?? opening.firstIndex { $0.text.hasCount(atLeast: 6) && declared.hasPrefix(TitleKey.of($0.text)) }
         }
         // Without a declared title, the first line after the 版头 that can be a title: an archived

@@ -92,17 +92,23 @@ struct ZipDirectory {
         guard p + 46 <= directoryEnd, reader.u32(p) == 0x0201_4B50 else {
             throw .corrupt("central directory record \(p) is damaged")
         }
-        let nameLength = reader.u16(p + 28), extraLength = reader.u16(p + 30), commentLength = reader.u16(p + 32)
+        let nameLength = reader.u16(p + 28)
+        let extraLength = reader.u16(p + 30)
+        let commentLength = reader.u16(p + 32)
         let next = p + 46 + nameLength + extraLength + commentLength
         guard next <= directoryEnd else { throw .corrupt("central directory record \(p) runs past the directory") }
         let name = reader.bytes(p + 46, nameLength)
         let label = String(decoding: name, as: UTF8.self)
-        var compressed = reader.u32(p + 20), uncompressed = reader.u32(p + 24), local = reader.u32(p + 42)
+        var compressed = reader.u32(p + 20)
+        var uncompressed = reader.u32(p + 24)
+        var local = reader.u32(p + 42)
         if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
             (uncompressed, compressed, local) = try zip64Sizes(
                 reader, extraAt: p + 46 + nameLength, length: extraLength, (uncompressed, compressed, local), label: label)
         }
-        let flags = UInt16(reader.u16(p + 8)), method = UInt16(reader.u16(p + 10)), crc = UInt32(reader.u32(p + 16))
+        let flags = UInt16(reader.u16(p + 8))
+        let method = UInt16(reader.u16(p + 10))
+        let crc = UInt32(reader.u32(p + 16))
         guard method == 0 || method == 8 else { throw .corrupt("entry `\(label)` uses compression method \(method)") }
         guard method != 0 || compressed == uncompressed else { throw .corrupt("stored entry `\(label)` has two sizes") }
         let data = try checkLocalHeader(
@@ -142,7 +148,8 @@ struct ZipDirectory {
         guard local + 30 <= reader.count, reader.u32(local) == 0x0403_4B50 else {
             throw .corrupt("entry `\(label)` points at no local header")
         }
-        let localName = reader.u16(local + 26), localExtra = reader.u16(local + 28)
+        let localName = reader.u16(local + 26)
+        let localExtra = reader.u16(local + 28)
         let data = local + 30 + localName + localExtra
         guard data <= reader.count, reader.bytes(local + 30, localName) == name else {
             throw .corrupt("entry `\(label)`: the local header names another entry")
@@ -151,7 +158,8 @@ struct ZipDirectory {
             throw .corrupt("entry `\(label)`: the local header disagrees with the central directory")
         }
         if flags & 8 == 0 {
-            var localCompressed = reader.u32(local + 18), localUncompressed = reader.u32(local + 22)
+            var localCompressed = reader.u32(local + 18)
+            var localUncompressed = reader.u32(local + 22)
             if localCompressed == 0xFFFF_FFFF || localUncompressed == 0xFFFF_FFFF,
                 let extra = reader.extraField(0x0001, at: local + 30 + localName, length: localExtra), extra.count >= 16
             {

@@ -4,7 +4,11 @@ import EncodingKit
 /// the way Hugo finds it: YAML between `---` lines, TOML between `+++` lines, or a JSON object
 /// starting with `{` at the top of the file.
 struct FrontMatterBlock {
-    enum Syntax: String { case yaml = "YAML", toml = "TOML", json = "JSON" }
+    enum Syntax: String {
+        case yaml = "YAML"
+        case toml = "TOML"
+        case json = "JSON"
+    }
     let syntax: Syntax
     /// Scalar range of the whole block, fences and the line break after the closing one included.
     let range: Range<Int>

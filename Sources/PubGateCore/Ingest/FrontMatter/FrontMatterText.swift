@@ -40,10 +40,13 @@ struct FrontMatterText {
                 located = locateKeyed(leaf, value: value, aligner: aligner, claimed: claimed, keys: keys)
             }
             let keyOrigins = located?.key ?? []
-            let valueOrigins = located?.value ?? Array(repeating: Int32(located?.key.first ?? Int32(block.contentRange.lowerBound)), count: value.count)
+            let valueOrigins =
+                located?.value ?? Array(repeating: Int32(located?.key.first ?? Int32(block.contentRange.lowerBound)), count: value.count)
             if let located {
                 // Whole spans: the tail of an escape (`\u5BC6`) is the value's too.
-                let spans = [located.key.first.map { Int($0)..<(Int(located.key.last!) + 1) }, located.value.first.map { Int($0)..<located.valueEnd }]
+                let spans = [
+                    located.key.first.map { Int($0)..<(Int(located.key.last!) + 1) }, located.value.first.map { Int($0)..<located.valueEnd },
+                ]
                 for case let span? in spans {
                     for i in span { covered[i - block.contentRange.lowerBound] = true }
                 }
@@ -113,9 +116,10 @@ struct FrontMatterText {
         var key: [Int32] = []
         if let keyMark = leaf.keyMark, let keyStart = position(of: keyMark, lineStarts: lineStarts) {
             let quoted = scalars[keyStart] == "\"" || scalars[keyStart] == "'"
-            key = aligner.match(
-                Array(leaf.key.unicodeScalars)[...], at: quoted ? keyStart + 1 : keyStart, limit: limit,
-                escapes: scalars[keyStart] == "\"" ? .quoted : scalars[keyStart] == "'" ? .singleQuoted : .none)?.origins ?? []
+            key =
+                aligner.match(
+                    Array(leaf.key.unicodeScalars)[...], at: quoted ? keyStart + 1 : keyStart, limit: limit,
+                    escapes: scalars[keyStart] == "\"" ? .quoted : scalars[keyStart] == "'" ? .singleQuoted : .none)?.origins ?? []
         }
         return Located(key: key, value: found.origins, valueEnd: found.end)
     }

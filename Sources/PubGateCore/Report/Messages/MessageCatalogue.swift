@@ -21,7 +21,9 @@ public struct MessageCatalogue: Sendable {
     /// The section of messages several rules use.
     public static let sharedSection = "shared"
     /// The groups of `terms`.
-    public static let termGroups = ["severity", "decision", "disposition", "kind", "doc_type", "attribute", "part", "sweep_action", "sweep_reason", "status", "operation"]
+    public static let termGroups = [
+        "severity", "decision", "disposition", "kind", "doc_type", "attribute", "part", "sweep_action", "sweep_reason", "status", "operation",
+    ]
 
     public let language: Language
     let entries: [String: Entry]
@@ -158,7 +160,9 @@ public struct MessageCatalogue: Sendable {
         }
         var entries: [String: Entry] = [:]
         for (key, node) in root["rules"]?.mapping ?? [:] {
-            guard let id = key.string, let m = node.mapping else { throw ConfigurationError(file: file, message: "rules: every entry is a rule id with a mapping") }
+            guard let id = key.string, let m = node.mapping else {
+                throw ConfigurationError(file: file, message: "rules: every entry is a rule id with a mapping")
+            }
             try YAMLShape.check(m, known: ["title", "description", "message", "remediation"], file: file, at: "rules.\(id)")
             var entry = Entry(title: m["title"]?.string, description: m["description"]?.string)
             entry.messages = try texts(m["message"], file: file, at: "rules.\(id).message")
@@ -174,7 +178,8 @@ public struct MessageCatalogue: Sendable {
         var terms: [String: [String: String]] = [:]
         for (key, node) in root["terms"]?.mapping ?? [:] {
             guard let group = key.string, termGroups.contains(group) else {
-                throw ConfigurationError(file: file, message: "unknown key `terms.\(key.string ?? "?")` (one of \(termGroups.joined(separator: ", ")))")
+                throw ConfigurationError(
+                    file: file, message: "unknown key `terms.\(key.string ?? "?")` (one of \(termGroups.joined(separator: ", ")))")
             }
             terms[group] = try texts(node, file: file, at: "terms.\(group)")
         }

@@ -31,7 +31,8 @@ public enum MessageCatalogues {
     public static func catalogue(_ language: Language) -> MessageCatalogue {
         if let c = state.withLock({ $0.loaded[language] }) { return c }
         let folder = state.withLock { $0.folder } ?? sourceFolder
-        let c = (try? MessageCatalogue.load(file: (folder as NSString).appendingPathComponent(language.fileName), language: language))
+        let c =
+            (try? MessageCatalogue.load(file: (folder as NSString).appendingPathComponent(language.fileName), language: language))
             ?? .empty(language)
         state.withLock { $0.loaded[language] = $0.loaded[language] ?? c }
         return c
