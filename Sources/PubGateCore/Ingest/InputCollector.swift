@@ -148,7 +148,7 @@ public struct InputCollector: Sendable {
             inputs.problems.append(Problem(path: directory, reasonID: "unscannable.cannot_list"))
             return
         }
-        for name in entries.sorted() where (reviewsHidden || !name.hasPrefix(".")) && !(isOutputFolder && Self.isOutput(name)) {
+        for name in entries.sorted() where (reviewsHidden || !name.hasPrefix(".")) && !(isOutputFolder && Self.isOwnOutput(name, in: directory)) {
             let full = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             let canonicalFull = canonicalDirectory.hasSuffix("/") ? canonicalDirectory + name : canonicalDirectory + "/" + name
             if reviewsHidden, let reason = exclusion(name, canonical: canonicalFull) {
@@ -192,6 +192,20 @@ public struct InputCollector: Sendable {
 
     /// Whether `name`, in an output folder, is a file pubgate writes there (reports, lists, the
     /// sweep's journal, archives and lock, the output sets' folder).
+    /// Whether entry `name` of the output folder `directory` is pubgate's own. The files of an output
+    /// set are links into `.pubgate-output/` (``OutputSet``): a regular file under such a name was
+    /// put there by someone else and is reviewed like any draft.
+    static func isOwnOutput(_ name: String, in directory: String) -> Bool {
+        guard isOutput(name) else { return false }
+        let linked =
+            ["manifest.json", "approve.json", "reject.json", "purge.json", "relabel.json"].contains(name)
+            || ReportFormat.allCases.contains { $0.fileName == name } || name.hasPrefix("monthly-")
+        guard linked else { return true }
+        let path = (directory as NSString).appendingPathComponent(name)
+        let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path)
+        return target?.hasPrefix(OutputSet.folderName + "/") == true
+    }
+
     static func isOutput(_ name: String) -> Bool {
         let fixed: Set<String> = [
             "manifest.json", "approve.json", "reject.json", "purge.json", "relabel.json", "journal.jsonl", OutputSet.folderName,

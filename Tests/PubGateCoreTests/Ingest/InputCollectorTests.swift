@@ -14,11 +14,16 @@ import Testing
         let base = fm.temporaryDirectory.appendingPathComponent("pubgate-collect-\(lettersOnlyName())").path
         defer { try? fm.removeItem(atPath: base) }
         let root = base + "/tree"
-        for dir in ["b", "b/c", ".git", "out"] { try fm.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true) }
-        try fm.createDirectory(atPath: base + "/elsewhere", withIntermediateDirectories: true)
-        for (name, text) in [("a.txt", "12345"), ("b/c/d.md", "x"), (".hidden.txt", "secret"), (".git/config", "y"), ("out/manifest.json", "{}")] {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + name))
+        for dir in ["b", "b/c", ".git", "out/.pubgate-output/review"] {
+            try fm.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true)
         }
+        try fm.createDirectory(atPath: base + "/elsewhere", withIntermediateDirectories: true)
+        let texts = [
+            ("a.txt", "12345"), ("b/c/d.md", "x"), (".hidden.txt", "secret"), (".git/config", "y"),
+            ("out/.pubgate-output/review/manifest.json", "{}"),
+        ]
+        for (name, text) in texts { try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + name)) }
+        try fm.createSymbolicLink(atPath: root + "/out/manifest.json", withDestinationPath: ".pubgate-output/review/manifest.json")
         try Data("outside".utf8).write(to: URL(fileURLWithPath: base + "/elsewhere/o.txt"))
         try fm.createSymbolicLink(atPath: root + "/b/link-to-a.txt", withDestinationPath: root + "/a.txt")
         try fm.createSymbolicLink(atPath: root + "/b/out-link.txt", withDestinationPath: base + "/elsewhere/o.txt")
@@ -71,17 +76,26 @@ import Testing
         let root = fm.temporaryDirectory.appendingPathComponent("pubgate-collect-\(lettersOnlyName())").path
         defer { try? fm.removeItem(atPath: root) }
         for dir in [".dir", ".git", ".pubgate", "out"] { try fm.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true) }
-        for name in [".x.txt", ".dir/a.txt", ".git/config", ".pubgate/baseline.json", ".pubgate.yml", "out/manifest.json", "out/draft.txt", "b.txt"] {
+        try fm.createDirectory(atPath: root + "/out/.pubgate-output/review", withIntermediateDirectories: true)
+        for name in [
+            ".x.txt", ".dir/a.txt", ".git/config", ".pubgate/baseline.json", ".pubgate.yml", "out/.pubgate-output/review/manifest.json",
+            "out/draft.txt", "out/report.html", "b.txt",
+        ] {
             try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + name))
         }
+        try fm.createSymbolicLink(atPath: root + "/out/manifest.json", withDestinationPath: ".pubgate-output/review/manifest.json")
         let inputs = InputCollector(excluding: [root + "/out"], reviewingHidden: true, settingsFile: root + "/.pubgate.yml").collect([root])
-        // In the output folder pubgate's own files are left out; a draft put there is reviewed.
-        #expect(inputs.files == [root + "/.dir/a.txt", root + "/.x.txt", root + "/b.txt", root + "/out/draft.txt"])
+        // In the output folder pubgate's own files (links into its output set) are left out; a draft
+        // put there is reviewed, even under the name of a report the run did not write.
+        #expect(inputs.files == [root + "/.dir/a.txt", root + "/.x.txt", root + "/b.txt", root + "/out/draft.txt", root + "/out/report.html"])
         #expect(inputs.excluded.map(\.path) == [root + "/.git", root + "/.pubgate", root + "/.pubgate.yml", root + "/out"])
         #expect(inputs.excluded.last?.reason.hasPrefix("the run's output folder") == true)
         // A .pubgate.yml that is not applied as settings is a file like any other.
         #expect(InputCollector(reviewingHidden: true).collect([root]).files.contains(root + "/.pubgate.yml"))
         // The sweep and the index skip hidden entries, as the site generator does.
-        #expect(InputCollector().collect([root]).files == [root + "/b.txt", root + "/out/draft.txt", root + "/out/manifest.json"])
+        #expect(
+            InputCollector().collect([root]).files == [
+                root + "/b.txt", root + "/out/draft.txt", root + "/out/manifest.json", root + "/out/report.html",
+            ])
     }
 }
