@@ -91,6 +91,10 @@ public struct RuleScanner: Sendable {
 
     // MARK: - Helpers
 
+    /// Parts besides the body that are the document's own (its metadata, front matter, an office
+    /// file's headers and properties), unlike the markup a site's template adds.
+    static let documentParts: Set<ContentPart> = [.title, .meta, .frontMatter, .header, .footer, .footnote, .textBox, .property, .annotation]
+
     private func applies(_ compiled: CompiledRule, to document: ClassifiedDocument) -> Bool {
         let scope = compiled.rule.appliesTo
         if let formats = scope?.formats, !formats.contains(document.ingested.format) { return false }
@@ -99,10 +103,13 @@ public struct RuleScanner: Sendable {
         if let paths = compiled.rule.exclude?.paths, paths.contains(where: { document.ingested.path.contains($0) }) {
             return false
         }
-        if !compiled.absentWords.isEmpty, compiled.absentWords.contains(where: { LiteralSearch.contains($0, in: document.normalized.utf8) }) {
-            return false
-        }
-        if let pattern = compiled.absentPattern, ((try? pattern.firstMatch(in: document.normalized.utf8, validUTF8: true)) ?? nil) != nil {
+        guard !compiled.absentWords.isEmpty || compiled.absentPattern != nil else { return true }
+        // What the document says, not what the site's template adds: a footer's 技术支持：…有限公司
+        // does not make a decision's party a business.
+        let fields = document.lines.filter { Self.documentParts.contains($0.part) }
+        let content = Array((ElementExtractor.content(document.lines) + fields).map(\.text).joined(separator: "\n").utf8)
+        if compiled.absentWords.contains(where: { LiteralSearch.contains($0, in: content) }) { return false }
+        if let pattern = compiled.absentPattern, ((try? pattern.firstMatch(in: content, validUTF8: true)) ?? nil) != nil {
             return false
         }
         return true

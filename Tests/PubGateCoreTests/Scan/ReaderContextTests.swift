@@ -93,6 +93,19 @@ import Testing
         #expect(!findings(registered, name: "a.html").contains { $0.ruleID == "case_person_party_column" })
     }
 
+    /// Whether a decision punishes a business is read in what the document says: the site's footer
+    /// (技术支持：…有限公司) is not the party's registration.
+    @Test func aFooterDoesNotMakeThePartyABusiness() {
+        let page = { (footer: String) in
+            "<html><head><title>行政处罚决定书</title></head><body>\n<h1>县市场监督管理局行政处罚决定书</h1>\n<p>县市监罚〔2025〕41号</p>\n"
+                + "<p>当事人：贺春生，经营地址：县农贸市场12号摊位。</p>\n<p>经查，当事人销售超过保质期的食品。</p>\n\(footer)</body></html>"
+        }
+        let footer = "<div class=\"footer\">主办单位：县人民政府办公室　技术支持：南岭网络科技有限公司　ICP备案号：湘ICP备12345678号</div>\n"
+        #expect(findings(page(footer), name: "a.html").contains { $0.ruleID == "case_person_penalty_party_bare" })
+        let business = "<p>统一社会信用代码：92430124MA4L0B5X1Y</p>\n"
+        #expect(!findings(page(business + footer), name: "a.html").contains { $0.ruleID == "case_person_penalty_party_bare" })
+    }
+
     /// Victims named by what happened to them, or by their tie to the offender.
     @Test func victimsNamedWithoutARoleWordAreFound() {
         #expect(findings("民警成功解救被挟持女子吴晓梅。", name: "a.txt").contains { $0.ruleID == "case_person_victim_named" })
