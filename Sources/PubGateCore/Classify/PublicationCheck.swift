@@ -144,17 +144,21 @@ public struct PublicationCheck: Sendable {
             workdays = WorkdayCalendar().workdays(from: start, through: due)
             dates = ["start": start.description, "due": due.description]
         }
+        // The statutory minimum (K-01) is for drafts of decisions and rules; a poll or a call for names
+        // (民意调查, 名称征集) sets its own period: reported, not blocking.
+        let draft = text.firstMatch(\.consultationDraft) != nil || document.normalizedTitle?.firstMatch(\.consultationDraft) != nil
+        let severity = draft ? rules.window : min(rules.window, .warn)
         var found: [Finding] = []
         if due == nil && workdays == nil {
             found.append(
                 Finding(
-                    ruleID: "consultation_window", kind: .consultation, severity: rules.window,
+                    ruleID: "consultation_window", kind: .consultation, severity: severity,
                     text: Message("consultation_window.open_ended"), sources: ["S33"]))
         } else if let days = workdays, days < rules.minWorkdays {
             let args = dates.merging(["days": String(days), "minimum": String(rules.minWorkdays)]) { $1 }
             found.append(
                 Finding(
-                    ruleID: "consultation_window", kind: .consultation, severity: rules.window,
+                    ruleID: "consultation_window", kind: .consultation, severity: severity,
                     text: dates.isEmpty ? Message("consultation_window.days", args) : Message("consultation_window.period", args),
                     sources: ["S33"]))
         }

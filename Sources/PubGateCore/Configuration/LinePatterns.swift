@@ -116,6 +116,9 @@ final class LinePatterns: Sendable {
     /// A period given only by its length (征求意见期限为30天, 为期一个月), counted from the notice.
     let consultationLength: LinePattern
     let consultationChannel: LinePattern
+    /// What a consultation puts up for comment when it is a draft of a decision or rule (草案,
+    /// 征求意见稿, a 《…办法》): only such drafts have a statutory minimum window.
+    let consultationDraft: LinePattern
     let writtenDateChinese: LinePattern
     let writtenDatePadded: LinePattern
     /// The punished party's birth or minority.
@@ -298,6 +301,9 @@ final class LinePatterns: Sendable {
             "consultationLength",
             #"(?:征求意见|意见征集|征集意见|意见反馈|反馈意见|公示)(?:的)?(?:期限|期|时间|时限|周期)[^\n。0-9一二三四五六七八九十]{0,4}?(?:为期)?([0-9]{1,3}|[一二三四五六七八九十]{1,3})个?(工作日|日|天|月)|为期([0-9]{1,3}|[一二三四五六七八九十]{1,3})个?(工作日|日|天|月)"#
         )
+        consultationDraft = try p(
+            "consultationDraft",
+            #"草案|征求意见稿|送审稿|修订稿|讨论稿|《[^》\n]{2,80}(?:办法|规定|条例|细则|规则|规划|方案|标准|措施|决定|意见|政策|制度)(?:\([^)]{1,12}\))?》"#)
         consultationChannel = try p(
             "consultationChannel",
             #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.|(?:电话|传真|热线)[^\n。]{0,6}[0-9]{3,}|(?:邮寄|通信|通讯|联系)?地址 ?:|(?:邮寄|通信|通讯|联系)地址|邮政编码|邮编|信箱|电子邮件|电子邮箱|书面(?:意见|形式|材料)|信函|来信|来函|意见征集|留言|在线提交|网上提交|登录[^\n。]{0,20}(?:网站|平台|系统)"#

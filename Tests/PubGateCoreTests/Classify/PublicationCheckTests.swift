@@ -51,6 +51,15 @@ import Testing
         #expect(findings(bare).filter { $0.kind == .consultation }.map(\.ruleID) == ["consultation_window", "consultation_channel"])
     }
 
+    /// The statutory minimum is for drafts: a poll with a short period is reported, not blocking.
+    @Test func aPollSetsItsOwnPeriod() throws {
+        let poll = "---\ntitle: 2025年民生实事候选项目意见征集公告\ndate: 2025-06-02\n---\n公开征求社会意见，时间为2025年6月2日至2025年6月4日。意见请发送至电子邮箱 dcb@bx.example。\n"
+        let found = try #require(findings(poll).first { $0.ruleID == "consultation_window" })
+        #expect(found.severity == .warn)
+        let draft = poll.replacingOccurrences(of: "公开征求社会意见", with: "现就《停放秩序管理规定（征求意见稿）》公开征求社会意见")
+        #expect(findings(draft).first { $0.ruleID == "consultation_window" }?.severity == .fix)
+    }
+
     /// A period given by its length alone, or a range written with numeric dates, is a window.
     @Test(arguments: [
         ("征求意见期限为30天。", false), ("本次意见征集为期一个月。", false), ("征求意见时间：2025-06-02至2025-07-01。", false),
