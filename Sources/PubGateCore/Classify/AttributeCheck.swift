@@ -53,8 +53,6 @@ public struct AttributeCheck: Sendable {
         return found
     }
 
-    /// A line recording a redaction: what was removed (删除, 删减, 隐去 …) or the ground for it.
-
     /// A 公文 routed to other offices: its own 文号 and a 主送机关 (docs/domain.md §2.2: a 公文 without an
     /// attribute is not routed; other pages get one from their section or their nature). Decisions on
     /// cases and replies to people are 文书, and public by law.

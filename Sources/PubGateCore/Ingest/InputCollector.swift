@@ -121,10 +121,6 @@ public struct InputCollector: Sendable {
         return inputs
     }
 
-    private static func size(_ attributes: [FileAttributeKey: Any]?) -> Int {
-        (attributes?[.size] as? Int) ?? 0
-    }
-
     /// A file met in a folder: its path as walked, its path with links resolved, its size.
     private struct Found {
         let path: String
@@ -175,12 +171,12 @@ public struct InputCollector: Sendable {
                         Problem(path: full, reasonID: "unscannable.link_outside", isSkipped: true))
                     continue
                 }
-                guard let isDir = POSIXFiles.isDirectory(resolved) else {
+                guard let target = POSIXFiles.status(of: resolved) else {
                     inputs.problems.append(Problem(path: full, reasonID: "unscannable.dangling_link"))
                     continue
                 }
                 // A link to a folder inside the tree is not entered: the folder is walked as itself.
-                if !isDir { found.append(Found(path: full, canonical: resolved, size: Self.size(try? fm.attributesOfItem(atPath: resolved)))) }
+                if target.kind != .directory { found.append(Found(path: full, canonical: resolved, size: target.size)) }
             case .regular:
                 found.append(Found(path: full, canonical: canonicalFull, size: status.size))
             case .other:
@@ -190,31 +186,28 @@ public struct InputCollector: Sendable {
         }
     }
 
-    /// Whether `name`, in an output folder, is a file pubgate writes there (reports, lists, the
-    /// sweep's journal, archives and lock, the output sets' folder).
-    /// Whether entry `name` of the output folder `directory` is pubgate's own. The files of an output
-    /// set are links into `.pubgate-output/` (``OutputSet``): a regular file under such a name was
-    /// put there by someone else and is reviewed like any draft.
+    /// Whether entry `name` of the output folder `directory` is pubgate's own: a file a run writes
+    /// beside its output sets (the sweep's journal, lock and archives, the sets' folder, leftovers),
+    /// or a set's file as a link into `.pubgate-output/` (``OutputSet``) — a regular file under such
+    /// a name was put there by someone else and is reviewed like any draft.
     static func isOwnOutput(_ name: String, in directory: String) -> Bool {
-        guard isOutput(name) else { return false }
-        let linked =
-            ["manifest.json", "approve.json", "reject.json", "purge.json", "relabel.json"].contains(name)
-            || ReportFormat.allCases.contains { $0.fileName == name } || name.hasPrefix("monthly-")
-        guard linked else { return true }
-        let path = (directory as NSString).appendingPathComponent(name)
-        let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path)
+        if isRunFile(name) { return true }
+        guard isSetFile(name) else { return false }
+        let target = try? FileManager.default.destinationOfSymbolicLink(atPath: (directory as NSString).appendingPathComponent(name))
         return target?.hasPrefix(OutputSet.folderName + "/") == true
     }
 
-    static func isOutput(_ name: String) -> Bool {
-        let fixed: Set<String> = [
-            "manifest.json", "approve.json", "reject.json", "purge.json", "relabel.json", "journal.jsonl", OutputSet.folderName,
-            ".pubgate-sweep.lock",
-        ]
-        let reports = Set(ReportFormat.allCases.map(\.fileName))
-        let monthly = name.hasPrefix("monthly-") && (name.hasSuffix(".json") || name.hasSuffix(".csv"))
+    /// The files of an output set: manifests, lists, reports, a monthly list.
+    private static func isSetFile(_ name: String) -> Bool {
+        ["manifest.json", "approve.json", "reject.json", "purge.json", "relabel.json"].contains(name)
+            || ReportFormat.allCases.contains { $0.fileName == name }
+            || (name.hasPrefix("monthly-") && (name.hasSuffix(".json") || name.hasSuffix(".csv")))
+    }
+
+    /// The files a run writes beside its output sets.
+    private static func isRunFile(_ name: String) -> Bool {
         let archive = name.hasPrefix("pubgate-sweep-") && (name.hasSuffix(".tar.gz") || name.hasSuffix(".tar.gz.sha256"))
-        return fixed.contains(name) || reports.contains(name) || monthly || archive || OutputSet.isLeftover(name)
+        return ["journal.jsonl", OutputSet.folderName, ".pubgate-sweep.lock"].contains(name) || archive || OutputSet.isLeftover(name)
     }
 
     /// Why a hidden entry of a reviewed folder is not read as a document (its catalogue sentence),

@@ -29,9 +29,8 @@ final class TableColumns {
             column += 1
             cellStart = nil
         }
-        let cell = segments[start...]
-        let text = cell.map(\.text).joined().trimmingWhiteSpace
         if header || (row == 0 && !firstRowIsData) {
+            let text = segments[start...].map(\.text).joined().trimmingWhiteSpace
             if row == 0, !header, text.firstMatch(\.tableDataRow) != nil {
                 firstRowIsData = true
                 headers.removeAll()

@@ -19,7 +19,6 @@ public struct SweepRun: Sendable {
         let (all, sizes, problems) = (inputs.files, inputs.sizes, inputs.problems)
         let chosen = all.indices.filter { layout.isPage(layout.relative(all[$0])) }
         let files = chosen.map { all[$0] }
-        let state = SiteState.capture(layout: layout, pages: files)
         let counter = Mutex(ReviewProgress(documents: 0, of: files.count, bytes: 0, of: chosen.reduce(0) { $0 + sizes[$1] }))
         let stages = Stages(configuration: configuration, options: ReviewOptions(asOf: asOf))
         let slots = ResultSlots<Result<SitePage, UnreadableFile>>(count: files.count)
@@ -34,12 +33,17 @@ public struct SweepRun: Sendable {
         }
         var pages: [SitePage] = []
         var unreadable: [String: String] = [:]
+        var digests: [String: String] = [:]
         for (file, result) in zip(files, slots.results) {
             switch result {
-            case .success(let page): pages.append(page)
+            case .success(let page):
+                pages.append(page)
+                digests[file] = page.sha256
             case .failure(let problem): unreadable[file] = problem.reason
             }
         }
+        // The pages were read and hashed once, by the ingest above.
+        let state = SiteState.capture(layout: layout, pages: files, digests: digests)
         for problem in problems where !problem.isSkipped { unreadable[problem.path] = problem.reason }
         return SweepPlanner(rules: expiry, normative: configuration.settings.publication.normative, asOf: asOf)
             .plan(pages, layout: layout, unreadable: unreadable, site: state, runID: runID)

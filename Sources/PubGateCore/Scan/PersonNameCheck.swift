@@ -47,10 +47,15 @@ struct PersonNameCheck {
     /// registration anywhere in it makes the party a business.
     func partiesInTables(showMatches: Bool) -> [Finding] {
         let normalized = document.normalized
+        // Each cell read once: is it under a party column, does it show a business registration?
         let rows = tableRows().map { row in
-            row.map { (header: $0.header, text: normalized.string($0.range).trimmingWhiteSpace, range: $0.range) }
+            row.map { cell in
+                let text = normalized.string(cell.range).trimmingWhiteSpace
+                let party = cell.header.firstMatch(\.partyColumn) != nil
+                return (header: cell.header, text: text, range: cell.range, party: party, registers: !party && text.firstMatch(\.businessCell) != nil)
+            }
         }
-        let registered = rows.joined().contains { $0.header.firstMatch(\.partyColumn) == nil && $0.text.firstMatch(\.businessCell) != nil }
+        let registered = rows.joined().contains(where: \.registers)
         var out: [Finding] = []
         func found(_ name: String, _ range: Range<Int>, field: String) {
             out.append(
@@ -66,10 +71,8 @@ struct PersonNameCheck {
                 if !registered, Surnames.isPersonalName(cells[1].text) { found(cells[1].text, cells[1].range, field: cells[0].text) }
                 continue
             }
-            guard !cells.contains(where: { $0.header.firstMatch(\.partyColumn) == nil && $0.text.firstMatch(\.businessCell) != nil }) else {
-                continue
-            }
-            for cell in cells where cell.header.firstMatch(\.partyColumn) != nil && Surnames.isPersonalName(cell.text) {
+            guard !cells.contains(where: \.registers) else { continue }
+            for cell in cells where cell.party && Surnames.isPersonalName(cell.text) {
                 found(cell.text, cell.range, field: cell.header)
             }
         }

@@ -44,8 +44,10 @@ public struct RuleScanner: Sendable {
         guard let decoded = document.ingested.decoded, let lines = document.lineIndex else { return [] }
         var pass = ScanPass(scanner: self, document: document, decoded: decoded, lines: lines, trace: trace)
         let candidates = usesPrefilter ? rules.prefilter.candidates(in: document.normalized.utf8) : nil
+        // Made at most once per document, for the rules whose scope reads it.
+        var ownText: [UInt8]?
         for (index, compiled) in rules.rules.enumerated() {
-            guard applies(compiled, to: document) else {
+            guard applies(compiled, to: document, ownText: &ownText) else {
                 trace?.skip(compiled.rule.id, "does not apply to this format, document type (\(document.docType.rawValue)) or content")
                 continue
             }
@@ -95,7 +97,14 @@ public struct RuleScanner: Sendable {
     /// file's headers and properties), unlike the markup a site's template adds.
     static let documentParts: Set<ContentPart> = [.title, .meta, .frontMatter, .header, .footer, .footnote, .textBox, .property, .annotation]
 
-    private func applies(_ compiled: CompiledRule, to document: ClassifiedDocument) -> Bool {
+    /// What the document says, not what the site's template adds: its content lines (page chrome
+    /// left out) and its own other parts, as UTF-8.
+    private static func ownText(of document: ClassifiedDocument) -> [UInt8] {
+        let fields = document.lines.filter { documentParts.contains($0.part) }
+        return Array((ElementExtractor.content(document.lines) + fields).map(\.text).joined(separator: "\n").utf8)
+    }
+
+    private func applies(_ compiled: CompiledRule, to document: ClassifiedDocument, ownText: inout [UInt8]?) -> Bool {
         let scope = compiled.rule.appliesTo
         if let formats = scope?.formats, !formats.contains(document.ingested.format) { return false }
         if let types = scope?.docTypes, !types.contains(document.docType) { return false }
@@ -106,8 +115,8 @@ public struct RuleScanner: Sendable {
         guard !compiled.absentWords.isEmpty || compiled.absentPattern != nil else { return true }
         // What the document says, not what the site's template adds: a footer's 技术支持：…有限公司
         // does not make a decision's party a business.
-        let fields = document.lines.filter { Self.documentParts.contains($0.part) }
-        let content = Array((ElementExtractor.content(document.lines) + fields).map(\.text).joined(separator: "\n").utf8)
+        let content = ownText ?? Self.ownText(of: document)
+        ownText = content
         if compiled.absentWords.contains(where: { LiteralSearch.contains($0, in: content) }) { return false }
         if let pattern = compiled.absentPattern, ((try? pattern.firstMatch(in: content, validUTF8: true)) ?? nil) != nil {
             return false
@@ -148,17 +157,19 @@ public struct RuleScanner: Sendable {
         return String(decoding: utf8[start..<offset], as: UTF8.self)
     }
 
+    /// What ends a sentence for ``sentence(around:in:)``.
+    static let sentenceEnds: Set<Character> = ["。", "！", "？", "；", "!", "?", ";", "\n"]
+
     /// How far, in characters, a sentence is read each way from a match.
     static let sentenceReach = 300
 
     /// The sentence around `range`: back to the last 。！？；or line break before it, on to the next
     /// one after it, at most ``sentenceReach`` characters each way.
     func sentence(around range: Range<Int>, in utf8: [UInt8]) -> String {
-        let ends: Set<String> = ["。", "！", "？", "；", "!", "?", ";", "\n"]
         let before = scalars(before: range.lowerBound, count: Self.sentenceReach, in: utf8)
         let after = scalars(after: range.upperBound, count: Self.sentenceReach, in: utf8)
-        let head = before.lastIndex { ends.contains(String($0)) }.map { before[before.index(after: $0)...] } ?? before[...]
-        let tail = after.firstIndex { ends.contains(String($0)) }.map { after[..<$0] } ?? after[...]
+        let head = before.lastIndex { Self.sentenceEnds.contains($0) }.map { before[before.index(after: $0)...] } ?? before[...]
+        let tail = after.firstIndex { Self.sentenceEnds.contains($0) }.map { after[..<$0] } ?? after[...]
         return String(head) + "\u{0}" + String(tail)
     }
 

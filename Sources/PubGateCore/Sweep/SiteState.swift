@@ -19,12 +19,13 @@ public struct SiteState: Sendable, Codable, Equatable {
     }
 
     /// Hashes the site's page files (as the sweep collects them: `pages`, absolute paths) and its
-    /// Hugo configuration, and asks git for the commit.
-    public static func capture(layout: SiteLayout, pages: [String]) -> SiteState {
+    /// Hugo configuration, and asks git for the commit. `digests` (absolute path → SHA-256) are the
+    /// hashes a run already made while reading the pages: those files are not read again.
+    public static func capture(layout: SiteLayout, pages: [String], digests: [String: String] = [:]) -> SiteState {
         var lines: [String] = []
         let configs = HugoConfig.files(root: layout.root).map { (layout.root as NSString).appendingPathComponent($0) }
         for path in pages + configs {
-            let digest = FileManager.default.contents(atPath: path).map { Hex.encode(SHA256.hash(data: $0)) } ?? "unreadable"
+            let digest = digests[path] ?? FileManager.default.contents(atPath: path).map { Hex.encode(SHA256.hash(data: $0)) } ?? "unreadable"
             lines.append("\(digest)  \(layout.relative(path))\n")
         }
         lines.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }

@@ -237,7 +237,7 @@ public struct SweepSession: Sendable {
         let removedItems =
             purged
             ? plan.purge.filter { !FileManager.default.fileExists(atPath: (layout.root as NSString).appendingPathComponent($0.sitePath)) }
-            : plan.purge.filter { applied.removed.contains($0.sitePath) }
+            : plan.purge.filter { [removed = Set(applied.removed)] in removed.contains($0.sitePath) }
         try markIndex(removedItems, request)
         let changed = !applied.removed.isEmpty || !applied.relabelled.isEmpty || !(outcome.resumed?.removed.isEmpty ?? true)
         let rebuild = SiteRebuild(settings: configuration.settings.sweep.rebuild)
@@ -265,7 +265,7 @@ public struct SweepSession: Sendable {
         if request.git, !staged.isEmpty {
             let message = SweepCommit.message(
                 runID: outcome.runID, plan: plan, planSHA256: request.planFile == nil ? nil : outcome.planSHA256, removed: removedItems,
-                relabelled: plan.relabel.filter { applied.relabelled.contains($0.sitePath) }, archive: applied.archive?.path)
+                relabelled: plan.relabel.filter { [done = Set(applied.relabelled)] in done.contains($0.sitePath) }, archive: applied.archive?.path)
             let result = SweepCommit.commit(
                 root: layout.root, paths: staged, author: configuration.settings.sweep.git.author, message: message)
             outcome.commit = result

@@ -8,10 +8,6 @@
 public struct ElementExtractor: Sendable {
     public init() {}
 
-    public func extract(_ all: [DocumentLine], declaredTitle: String?) -> DocumentElements {
-        extract(content: Self.content(all), declaredTitle: declaredTitle)
-    }
-
     /// The elements of lines already reduced to the document's own text (``content(_:)``).
     func extract(content lines: [DocumentLine], declaredTitle: String?) -> DocumentElements {
         var e = DocumentElements()
