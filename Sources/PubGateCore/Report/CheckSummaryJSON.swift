@@ -35,19 +35,14 @@ public struct CheckSummaryJSON: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case tool, version, command, schema, files, assets, refused, blocked, findings
-        case asOf = "as_of"
+        case files, assets, refused, blocked, findings
         case staleSuppressions = "stale_suppressions"
         case lfsPointers = "lfs_pointers"
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try SummaryHeader(command: "check", version: manifest.version, asOf: manifest.asOf).encode(to: encoder)
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode("pubgate", forKey: .tool)
-        try c.encode(manifest.version, forKey: .version)
-        try c.encode("check", forKey: .command)
-        try c.encode(1, forKey: .schema)
-        try c.encode(manifest.asOf, forKey: .asOf)
         var shown: [Shown] = []
         var assets = 0
         for doc in manifest.documents {
@@ -75,17 +70,23 @@ public struct CheckSummaryJSON: Encodable {
     /// only Git LFS pointers, which block).
     public static func nothing(version: String, lfsPointers: [String]) throws -> Data {
         struct Nothing: Encodable {
-            let tool = "pubgate", command = "check", schema = 1, files = 0, assets = 0, refused = 0
             let version: String
-            let blocked: Bool
-            let findings: [String] = []
             let lfsPointers: [String]
 
             enum CodingKeys: String, CodingKey {
-                case tool, command, schema, files, assets, refused, version, blocked, findings
+                case files, assets, refused, blocked, findings
                 case lfsPointers = "lfs_pointers"
             }
+
+            func encode(to encoder: any Encoder) throws {
+                try SummaryHeader(command: "check", version: version, asOf: nil).encode(to: encoder)
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                for key in [CodingKeys.files, .assets, .refused] { try c.encode(0, forKey: key) }
+                try c.encode(!lfsPointers.isEmpty, forKey: .blocked)
+                try c.encode([String](), forKey: .findings)
+                try c.encode(lfsPointers, forKey: .lfsPointers)
+            }
         }
-        return try AtomicWriter.encodeJSON(Nothing(version: version, blocked: !lfsPointers.isEmpty, lfsPointers: lfsPointers))
+        return try AtomicWriter.encodeJSON(Nothing(version: version, lfsPointers: lfsPointers))
     }
 }

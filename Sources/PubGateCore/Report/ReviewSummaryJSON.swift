@@ -30,20 +30,14 @@ public struct ReviewSummaryJSON: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case tool, version, command, schema
-        case asOf = "as_of"
         case language, summary, rejected, unscannable, outputs
         case staleSuppressions = "stale_suppressions"
         case batchFindings = "batch_findings"
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try SummaryHeader(command: "review", version: manifest.version, asOf: manifest.asOf).encode(to: encoder)
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode("pubgate", forKey: .tool)
-        try c.encode(manifest.version, forKey: .version)
-        try c.encode("review", forKey: .command)
-        try c.encode(1, forKey: .schema)
-        try c.encode(manifest.asOf, forKey: .asOf)
         try c.encode(text.language, forKey: .language)
         try c.encode(manifest.summary, forKey: .summary)
         let rejected = manifest.digests.filter { $0.decision == .reject }

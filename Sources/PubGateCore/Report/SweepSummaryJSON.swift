@@ -46,17 +46,12 @@ public struct SweepSummaryJSON: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case tool, command, schema, site, pages, items, unreadable, lists, archive, removed, relabelled, kept
-        case asOf = "as_of"
-        case purge, relabel
+        case site, pages, items, unreadable, lists, archive, removed, relabelled, kept, purge, relabel
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try SummaryHeader(command: "sweep", version: nil, asOf: plan.asOf).encode(to: encoder)
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode("pubgate", forKey: .tool)
-        try c.encode("sweep", forKey: .command)
-        try c.encode(1, forKey: .schema)
-        try c.encode(plan.asOf, forKey: .asOf)
         try c.encode(DisplayPath.of(plan.site), forKey: .site)
         try c.encode(plan.pages, forKey: .pages)
         try c.encode(plan.purge.count, forKey: .purge)
