@@ -40,9 +40,8 @@ public struct IndexRun: Sendable {
         return unreadable
     }
 
-    /// Every page of a site (as the sweep sees them).
-    public static func pages(of site: String) -> [String] {
-        let layout = SiteLayout(root: site)
-        return InputCollector().collect([site]).files.filter { layout.isPage(layout.relative($0)) }
+    /// Every page of the site `layout` describes (as the sweep sees them).
+    public static func pages(in layout: SiteLayout) -> [String] {
+        InputCollector().collect([layout.root]).files.filter { layout.isPage(layout.relative($0)) }
     }
 }

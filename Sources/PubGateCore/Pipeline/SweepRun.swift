@@ -12,9 +12,10 @@ public struct SweepRun: Sendable {
         self.asOf = asOf
     }
 
-    /// `progress` is called after each page, from any worker thread.
-    public func plan(site: String, runID: String, progress: (@Sendable (ReviewProgress) -> Void)? = nil) -> SweepPlan {
-        let layout = SiteLayout(root: site)
+    /// Plans the site `layout` describes (read once by the caller, who applies with the same
+    /// layout). `progress` is called after each page, from any worker thread.
+    public func plan(_ layout: SiteLayout, runID: String, progress: (@Sendable (ReviewProgress) -> Void)? = nil) -> SweepPlan {
+        let site = layout.root
         let inputs = InputCollector().collect([site])
         let (all, sizes, problems) = (inputs.files, inputs.sizes, inputs.problems)
         let chosen = all.indices.filter { layout.isPage(layout.relative(all[$0])) }

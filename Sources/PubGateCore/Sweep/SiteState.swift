@@ -24,8 +24,9 @@ public struct SiteState: Sendable, Codable, Equatable {
     public static func capture(layout: SiteLayout, pages: [String], digests: [String: String] = [:]) -> SiteState {
         var lines: [String] = []
         let configs = HugoConfig.files(root: layout.root).map { (layout.root as NSString).appendingPathComponent($0) }
+        let known = digests.merging(Self.digests(of: configs.filter { digests[$0] == nil })) { a, _ in a }
         for path in pages + configs {
-            let digest = digests[path] ?? FileManager.default.contents(atPath: path).map { Hex.encode(SHA256.hash(data: $0)) } ?? "unreadable"
+            let digest = known[path] ?? Self.digest(of: path) ?? "unreadable"
             lines.append("\(digest)  \(layout.relative(path))\n")
         }
         lines.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -36,6 +37,18 @@ public struct SiteState: Sendable, Codable, Equatable {
         return SiteState(
             gitCommit: head.text.trimmingCharacters(in: .whitespacesAndNewlines), gitDirty: status.status != 0 || !status.stdout.isEmpty,
             contentSHA256: content, files: lines.count)
+    }
+
+    /// SHA-256 (hex) of each readable file of `paths`, read once: the plan check and the plan's
+    /// items both compare against these.
+    public static func digests(of paths: [String]) -> [String: String] {
+        var out: [String: String] = [:]
+        for path in paths { out[path] = digest(of: path) }
+        return out
+    }
+
+    private static func digest(of path: String) -> String? {
+        FileManager.default.contents(atPath: path).map { Hex.encode(SHA256.hash(data: $0)) }
     }
 
     /// Why the site is no longer in the state `planned` recorded, nil when it is.

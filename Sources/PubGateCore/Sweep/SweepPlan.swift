@@ -54,7 +54,7 @@ public struct SweepPlan: Sendable, Codable {
 
     /// The plan as `plan.json` holds it: items ``SweepItem/displayed``, the site by its canonical
     /// path displayed, unreadable pages by displayed path. `--apply PLAN` finds the files again
-    /// (``resolved(root:layout:pages:)``).
+    /// (``resolved(root:layout:digests:lenient:)``).
     public var displayed: SweepPlan {
         var shownUnreadable: [String: String] = [:]
         for (path, reason) in unreadable { shownUnreadable[DisplayPath.of(path)] = reason }
@@ -64,18 +64,16 @@ public struct SweepPlan: Sendable, Codable {
     }
 
     /// A plan read from `plan.json` with every item's paths replaced by the files they name in the
-    /// site at `root` (`pages`: its page files as collected), matched by displayed path and sha256;
+    /// site at `root` (`digests`: its page files as collected, with the SHA-256 each had when the
+    /// plan was checked against the site), matched by displayed path and sha256;
     /// fails naming the first item no file fits — unless `lenient` (an earlier run of the plan
     /// removed or relabelled them): such items are kept as shown. Review items are left as shown
     /// (never applied).
-    public func resolved(root: String, layout: SiteLayout, pages: [String], lenient: Bool = false) -> Result<SweepPlan, PlanError> {
+    public func resolved(root: String, layout: SiteLayout, digests: [String: String], lenient: Bool = false) -> Result<SweepPlan, PlanError> {
         var byShown: [String: [String]] = [:]
-        for file in pages { byShown[DisplayPath.of(layout.relative(file)), default: []].append(file) }
+        for file in digests.keys.sorted() { byShown[DisplayPath.of(layout.relative(file)), default: []].append(file) }
         func resolve(_ item: SweepItem) -> SweepItem? {
-            guard
-                let file = byShown[item.sitePath]?.first(where: { f in
-                    FileManager.default.contents(atPath: f).map { BagIt.sha256(Array($0)) } == item.sha256
-                })
+            guard let file = byShown[item.sitePath]?.first(where: { digests[$0] == item.sha256 })
             else { return nil }
             let sitePath = layout.relative(file)
             let rendered = layout.renderedOutputs(of: sitePath).filter { item.rendered.contains(DisplayPath.of($0)) }

@@ -148,7 +148,7 @@ public struct SweepSession: Sendable {
         if let file = request.planFile {
             return try signedOffPlan(file, request, layout: layout, resumed: resumed, journal: journal, log: log)
         }
-        let (plan, file, sha) = try newPlan(request, runID: runID, log: log)
+        let (plan, file, sha) = try newPlan(request, layout: layout, runID: runID, log: log)
         return (plan, file, sha, false)
     }
 
@@ -167,15 +167,17 @@ public struct SweepSession: Sendable {
             throw .plan("the plan was made for \(plan.site), not \(DisplayPath.of(request.site))")
         }
         let purged = !plan.purge.isEmpty && (resumed?.resumedPlan == plan.runID || journal.completed(plan: plan.runID))
-        let pages = IndexRun.pages(of: request.site)
-        let now = SiteState.capture(layout: layout, pages: pages)
+        let pages = IndexRun.pages(in: layout)
+        // Each page read and hashed once, for the site's state and for finding the plan's items.
+        let digests = SiteState.digests(of: pages)
+        let now = SiteState.capture(layout: layout, pages: pages, digests: digests)
         if !purged, let change = now.change(since: plan.siteState) {
             log.log(
                 "error", action: "plan", outcome: "failure", message: "plan refused: \(change)", fields: ["pubgate.plan_run_id": .text(plan.runID)])
             throw .plan("refusing \(DisplayPath.of(file)): \(change); make a new plan and have it signed off again")
         }
         let real: SweepPlan
-        switch plan.resolved(root: request.site, layout: layout, pages: pages, lenient: purged) {
+        switch plan.resolved(root: request.site, layout: layout, digests: digests, lenient: purged) {
         case .success(let p): real = p
         case .failure(let e): throw .plan("refusing \(DisplayPath.of(file)): \(e.description)")
         }
@@ -187,8 +189,10 @@ public struct SweepSession: Sendable {
     }
 
     /// A new plan of the site, written with its lists as one output set and logged item by item.
-    private func newPlan(_ request: Request, runID: String, log: OperationsLog) throws(Failure) -> (plan: SweepPlan, file: String, sha256: String) {
-        let plan = SweepRun(configuration: configuration, asOf: request.asOf).plan(site: request.site, runID: runID, progress: request.progress)
+    private func newPlan(_ request: Request, layout: SiteLayout, runID: String, log: OperationsLog) throws(Failure) -> (
+        plan: SweepPlan, file: String, sha256: String
+    ) {
+        let plan = SweepRun(configuration: configuration, asOf: request.asOf).plan(layout, runID: runID, progress: request.progress)
         // One output set: a reader finds this run's plan and lists together, or the last run's.
         let file = (request.out as NSString).appendingPathComponent("plan.json")
         do {

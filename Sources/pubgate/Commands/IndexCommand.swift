@@ -32,7 +32,7 @@ struct IndexCommand: ParsableCommand {
             let configuration = try ruleOptions.load(root: root).0
             let path = index ?? root.file(IndexOptions.defaultRelativePath)
             let store = try IndexOptions.openForWriting(path)
-            let files = IndexRun.pages(of: site)
+            let files = IndexRun.pages(in: SiteLayout(root: site))
             try IndexCommand.add(files, to: store, configuration: configuration, asOf: asOf)
             do {
                 // The index records paths as every output shows them (``DisplayPath``).

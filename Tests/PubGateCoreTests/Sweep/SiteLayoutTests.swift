@@ -55,7 +55,7 @@ import Testing
     /// judged (they list the expired page, 有效性：失效, and were purged when the site was not
     /// recognised).
     @Test func theFixtureSiteIsSweptWithoutItsRenderedListPages() throws {
-        let plan = SweepRun(configuration: shippedConfiguration, asOf: reviewDate).plan(site: HugoSiteTests.site.path, runID: "test")
+        let plan = SweepRun(configuration: shippedConfiguration, asOf: reviewDate).plan(SiteLayout(root: HugoSiteTests.site.path), runID: "test")
         #expect(plan.purge.map(\.sitePath) == ["content/tzgg/expired-notice.md"])
         #expect(plan.purge.first?.rendered == ["public/tzgg/expired-notice/index.html"])
         #expect(plan.relabel.isEmpty)

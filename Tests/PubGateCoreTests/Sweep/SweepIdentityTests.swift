@@ -12,7 +12,7 @@ func planSite(_ files: [String: String], asOf: SimpleDate = reviewDate) throws -
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
     }
-    return SweepRun(configuration: shippedConfiguration, asOf: asOf).plan(site: root.path, runID: "test")
+    return SweepRun(configuration: shippedConfiguration, asOf: asOf).plan(SiteLayout(root: root.path), runID: "test")
 }
 
 extension SweepPlan {
