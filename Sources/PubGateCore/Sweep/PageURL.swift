@@ -2,8 +2,9 @@ import Foundation
 
 /// The address paths a page is served at, for finding what still links it after it is removed:
 /// its rendered files (`public/a/b/index.html` → `/a/b/`, `public/a/b.html` → `/a/b.html`); for a
-/// Hugo content page not rendered yet, the path Hugo would give it (`content/a/b.md` → `/a/b/`); a
-/// static file at its path under `static/`; on a site that is a folder of pages, its own path.
+/// Hugo content page not rendered yet, the path Hugo would give it (`content/a/b.md` → `/a/b/`,
+/// by the same mapping as its rendered files: ``SiteLayout/served(_:)``); a static file at its
+/// path below the static folder; on a site that is a folder of pages, its own path.
 enum PageURL {
     static func paths(of item: SweepItem, layout: SiteLayout) -> [String] {
         var out: Set<String> = []
@@ -11,14 +12,10 @@ enum PageURL {
         for rendered in item.rendered where rendered.hasPrefix(publish + "/") {
             out.insert(normalized("/" + rendered.dropFirst(publish.count + 1)))
         }
-        var parts = item.sitePath.split(separator: "/").map(String.init)
-        if parts.first == "content", parts.count >= 2 {
-            parts.removeFirst()
-            let stem = (parts.removeLast() as NSString).deletingPathExtension
-            let dir = parts.isEmpty ? "/" : "/" + parts.joined(separator: "/") + "/"
-            out.insert(stem == "index" || stem == "_index" ? dir : dir + stem + "/")
-        } else if parts.first == "static", parts.count >= 2 {
-            out.insert(normalized("/" + parts.dropFirst().joined(separator: "/")))
+        switch layout.served(item.sitePath) {
+        case .page(let dir, let stem): out.insert(([""] + [dir, stem ?? ""].filter { !$0.isEmpty } + [""]).joined(separator: "/"))
+        case .file(let path): out.insert(normalized("/" + path))
+        case nil: break
         }
         return out.sorted()
     }

@@ -57,23 +57,36 @@ public struct SiteLayout: Sendable {
         dir == "." || relative.hasPrefix(dir + "/")
     }
 
-    /// Rendered files of a page that exist on disk (relative paths).
-    public func renderedOutputs(of relative: String) -> [String] {
-        guard let publishDir else { return [] }
-        var candidates: [String] = []
+    /// Where Hugo serves a file of the site: a content page in its folder (`dir`, relative to the
+    /// published root) under its own name (`stem`; nil for a folder's `index`/`_index`), a static
+    /// file at its path below the published root. Nil for any other file, or a site without Hugo.
+    enum Served: Equatable {
+        case page(dir: String, stem: String?)
+        case file(String)
+    }
+
+    func served(_ relative: String) -> Served? {
+        guard publishDir != nil else { return nil }
         if let content = contentDirs.first(where: { Self.path(relative, isIn: $0) }) {
             var rest = relative.dropFirst(content == "." ? 0 : content.count + 1).split(separator: "/").map(String.init)
-            let file = rest.removeLast()
-            let stem = (file as NSString).deletingPathExtension
-            let dir = rest.joined(separator: "/")
-            if stem == "index" || stem == "_index" {
-                candidates.append([publishDir, dir, "index.html"].filter { !$0.isEmpty }.joined(separator: "/"))
-            } else {
-                candidates.append([publishDir, dir, stem, "index.html"].filter { !$0.isEmpty }.joined(separator: "/"))
-                candidates.append([publishDir, dir, stem + ".html"].filter { !$0.isEmpty }.joined(separator: "/"))
-            }
-        } else if let staticDir, Self.path(relative, isIn: staticDir) {
-            candidates.append(publishDir + "/" + String(relative.dropFirst(staticDir == "." ? 0 : staticDir.count + 1)))
+            let stem = (rest.removeLast() as NSString).deletingPathExtension
+            return .page(dir: rest.joined(separator: "/"), stem: stem == "index" || stem == "_index" ? nil : stem)
+        }
+        if let staticDir, Self.path(relative, isIn: staticDir) {
+            return .file(String(relative.dropFirst(staticDir == "." ? 0 : staticDir.count + 1)))
+        }
+        return nil
+    }
+
+    /// Rendered files of a page that exist on disk (relative paths).
+    public func renderedOutputs(of relative: String) -> [String] {
+        guard let publishDir, let served = served(relative) else { return [] }
+        func joined(_ parts: String...) -> String { parts.filter { !$0.isEmpty }.joined(separator: "/") }
+        let candidates: [String]
+        switch served {
+        case .page(let dir, nil): candidates = [joined(publishDir, dir, "index.html")]
+        case .page(let dir, let stem?): candidates = [joined(publishDir, dir, stem, "index.html"), joined(publishDir, dir, stem + ".html")]
+        case .file(let path): candidates = [publishDir + "/" + path]
         }
         return candidates.filter { FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent($0)) }
     }
