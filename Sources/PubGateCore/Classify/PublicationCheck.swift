@@ -60,6 +60,9 @@ public struct PublicationCheck: Sendable {
         func has(_ pattern: String.Pattern, _ key: String) -> Bool {
             text.firstMatch(pattern) != nil || !(meta[key]?.trimmingWhiteSpace.isEmpty ?? true)
         }
+        // The fields belong to the drafting office's own 解读 (S7: 谁起草、谁解读); a newspaper's or an
+        // expert's reading, republished, speaks for its author.
+        guard (document.normalizedTitle ?? "").firstMatch(\.othersInterpretation) == nil else { return [] }
         var missing: [String] = []
         // An interview (答记者问, 新闻发布会) is answered by a named office's head in front of the press:
         // the office in its title is the 解读单位, the one who answers its 解读人, the press its channel.
@@ -145,9 +148,16 @@ public struct PublicationCheck: Sendable {
             dates = ["start": start.description, "due": due.description]
         }
         // The statutory minimum (K-01) is for drafts of decisions and rules; a poll or a call for names
-        // (民意调查, 名称征集) sets its own period: reported, not blocking.
-        let draft = text.firstMatch(\.consultationDraft) != nil || document.normalizedTitle?.firstMatch(\.consultationDraft) != nil
-        let severity = draft ? rules.window : min(rules.window, .warn)
+        // (民意调查, 名称征集) sets its own period, and so does a plan that is not a 重大行政决策:
+        // reported, not blocking. A notice that explains why it shortened its window uses the
+        // statute's own exception: a reviewer weighs the reason.
+        let title = document.normalizedTitle ?? ""
+        let draft = text.firstMatch(\.consultationDraft) != nil || title.firstMatch(\.consultationDraft) != nil
+        let plan =
+            (text.firstMatch(\.consultationPlanDraft) != nil || title.firstMatch(\.consultationPlanDraft) != nil)
+            && text.firstMatch(\.consultationMajorDecision) == nil
+        let statutory = draft && !plan && text.firstMatch(\.consultationShortened) == nil
+        let severity = statutory ? rules.window : min(rules.window, .warn)
         var found: [Finding] = []
         if due == nil && workdays == nil {
             found.append(

@@ -16,7 +16,8 @@ enum BuiltInRuleIDs {
         "attribute_mismatch", "attribute_content_conflict", "attribute_normative_not_active", "interpretation_fields",
         "proposal_title", "consultation_window", "consultation_channel", "normative_fields", "document_number_format",
         "written_date_format", "penalty_minor", "penalty_masking_template", "outdated_basis", "attribute_implied",
-        "case_person_name_repeated", "case_person_mask_inconsistent", "case_person_party_column", "guide_wrong_agency",
+        "case_person_name_repeated", "case_person_mask_inconsistent", "case_person_party_column", "case_person_penalty_addressee",
+        "guide_wrong_agency",
         // Batch checks, suppressions, attachments.
         "interpretation_missing", "interpretation_orphan", "A-01", "A-02", "A-03", "A-04", "A-08", "suppression_without_reason",
         "attachment_rejected", "attachment_not_reviewed",

@@ -98,6 +98,9 @@ final class LinePatterns: Sendable {
     let interpretationPhone: LinePattern
     /// An interview (答记者问, 新闻发布会), answered by a named office's head.
     let interviewTitle: LinePattern
+    /// A title that says the interpretation is someone else's than the drafting office's (【媒体解读】,
+    /// 专家解读, 记者解读): 谁起草、谁解读 asks the three fields of the office's own 解读 only.
+    let othersInterpretation: LinePattern
     let interviewOffice: LinePattern
     let proposalTopic: LinePattern
     let proposalBracketedTopic: LinePattern
@@ -119,9 +122,19 @@ final class LinePatterns: Sendable {
     /// What a consultation puts up for comment when it is a draft of a decision or rule (草案,
     /// 征求意见稿, a 《…办法》): only such drafts have a statutory minimum window.
     let consultationDraft: LinePattern
+    /// A draft whose form is a plan (《…活动方案（征求意见稿）》, …工作计划): a statutory window applies
+    /// only where the plan is a 重大行政决策 (``consultationMajorDecision``). A 规划 keeps its own
+    /// statutory period (城乡规划法), so it is not one of these.
+    let consultationPlanDraft: LinePattern
+    let consultationMajorDecision: LinePattern
+    /// The notice says it shortened its window (征求意见期限缩短为5日): the statute allows that when
+    /// urgent, with the shortening explained, so a reviewer weighs the reason.
+    let consultationShortened: LinePattern
     let writtenDateChinese: LinePattern
     let writtenDatePadded: LinePattern
-    /// The punished party's birth or minority.
+    /// The punished party's birth or minority. Minority is the party's only where the page says it
+    /// of the party (系未成年人, …，未满十八周岁); a minor a business let in (接纳二名未成年人) is the
+    /// case's object, not its party.
     let penaltyMinor: LinePattern
     /// A masked resident ID as written: digits kept at each end around the stars.
     let maskedResidentID: LinePattern
@@ -154,6 +167,9 @@ final class LinePatterns: Sendable {
     /// A cell that shows its row's party is a business: a registration number or a category that
     /// is not a natural person.
     let businessCell: LinePattern
+    /// A business registration anywhere on a decision's page (a credit code or licence with its
+    /// value, a 有限公司): the party is a business, whose name and operator may be published.
+    let businessRegistration: LinePattern
 
     // MARK: Aggregation (``EntityExtractor``, ``DocumentProfile``, ``TableColumns``)
 
@@ -280,6 +296,7 @@ final class LinePatterns: Sendable {
                 + Self.phone)
         interpretationPhone = try p("interpretationPhone", #"(?:解读|咨询|联系)[^。]{0,30}?"# + Self.phone)
         interviewTitle = try p("interviewTitle", #"答记者问|记者问|新闻发布会|访谈"#)
+        othersInterpretation = try p("othersInterpretation", #"(?:媒体|专家|记者|学者|评论员|律师)解读"#)
         interviewOffice = try p("interviewOffice", #"[\p{sc:Han}]{1,12}(?:局|委|厅|办|政府|中心|院|部)"#)
         proposalTopic = try p("proposalTopic", #"关于([^,。()]{4,40}?)的(?:代表)?(?:建议|提案|议案)"#)
         proposalBracketedTopic = try p("proposalBracketedTopic", #"\(([^)]{4,40})\)"#)
@@ -304,6 +321,13 @@ final class LinePatterns: Sendable {
         consultationDraft = try p(
             "consultationDraft",
             #"草案|征求意见稿|送审稿|修订稿|讨论稿|《[^》\n]{2,80}(?:办法|规定|条例|细则|规则|规划|方案|标准|措施|决定|意见|政策|制度)(?:\([^)]{1,12}\))?》"#)
+        consultationPlanDraft = try p(
+            "consultationPlanDraft",
+            #"《[^》\n]{2,80}(?:方案|计划)[(（](?:[^)）\n]{0,8})?(?:征求意见稿|草案|讨论稿)[)）]》"#)
+        consultationMajorDecision = try p("consultationMajorDecision", #"重大行政决策"#)
+        consultationShortened = try p(
+            "consultationShortened",
+            #"(?:征求意见|意见征集|征集意见)的?(?:期限|时间|期)?[^。\n]{0,6}(?:缩短|压缩)|(?:缩短|压缩)了?(?:本次)?(?:征求意见|意见征集|征集意见)的?(?:期限|时间|期)"#)
         consultationChannel = try p(
             "consultationChannel",
             #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.|(?:电话|传真|热线)[^\n。]{0,6}[0-9]{3,}|(?:邮寄|通信|通讯|联系)?地址 ?:|(?:邮寄|通信|通讯|联系)地址|邮政编码|邮编|信箱|电子邮件|电子邮箱|书面(?:意见|形式|材料)|信函|来信|来函|意见征集|留言|在线提交|网上提交|登录[^\n。]{0,20}(?:网站|平台|系统)"#
@@ -312,7 +336,8 @@ final class LinePatterns: Sendable {
         writtenDatePadded = try p("writtenDatePadded", #"年0[0-9]月|月0[0-9]日"#)
         penaltyMinor = try p(
             "penaltyMinor",
-            #"(?:违法行为人|当事人|被处罚人|违法嫌疑人)[^。]{0,60}?(?:([0-9]{4})年(?:([0-9]{1,2})月)?(?:[0-9]{1,2}日)?(?:出生|生)|(未成年|未满(?:十八|18)周岁|不满(?:十八|18)周岁))"#)
+            #"(?:违法行为人|当事人|被处罚人|违法嫌疑人)[^。]{0,60}?(?:([0-9]{4})年(?:([0-9]{1,2})月)?(?:[0-9]{1,2}日)?(?:出生|生)|(?<=[系是为属，,(（、:：])[ \t]*(未成年|未满(?:十八|18)周岁|不满(?:十八|18)周岁))"#
+        )
         maskedResidentID = try p("maskedResidentID", #"(?<![0-9])([0-9]{0,17})[*＊]{2,17}([0-9]{0,17}[0-9Xx]?)(?![0-9*])"#)
         maskedMobile = try p("maskedMobile", #"(?<![0-9])(1[0-9]{0,9})[*＊]{2,10}([0-9]{0,9})(?![0-9*])"#)
 
@@ -338,6 +363,9 @@ final class LinePatterns: Sendable {
         partyColumn = try p(
             "partyColumn",
             #"^(?:(?:行政)?相对人|当事人|被处罚人|违法行为人|被许可人|处罚对象|被处罚(?:单位|对象))(?:姓名|名称)?(?:[(（][^)）]*[)）])?$|^姓名$"#, [])
+        businessRegistration = try p(
+            "businessRegistration",
+            #"(?:统一社会信用代码|信用代码|注册号|组织机构代码|营业执照号码?)[ \t]*[:：]?[ \t]*\n?[ \t]*[0-9A-Za-z]{8,}|主体资格证照名称[ \t]*[:：][ \t]*营业执照|有限(?:责任)?公司"#)
         businessCell = try p("businessCell", #"^[0-9A-HJ-NPQRTUWXY]{18}$|^[0-9]{13,15}$|法人|组织|个体工商户|个体户|企业|公司"#, [])
 
         identity = try p("identity", #"(?<![0-9A-Za-z*])([0-9*]{14}[0-9*Xx]|[0-9*]{17}[0-9*Xx])(?![0-9A-Za-z*])"#, .offsetLimit)

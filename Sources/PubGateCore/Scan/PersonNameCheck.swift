@@ -111,6 +111,26 @@ struct PersonNameCheck {
         return (out, bodyLines)
     }
 
+    /// A decision, or a notice serving one (公告送达), addressed to a natural person by name: its
+    /// 主送 line (顾建明：) names the party at the head of the page. A business party is addressed
+    /// by the business's name, and a page that shows a business registration is left alone.
+    func addressee(showMatches: Bool) -> [Finding] {
+        guard let recipients = document.elements.recipients else { return [] }
+        let name = recipients.text.trimmingWhiteSpace
+        let registered = (try? LinePatterns.shared.businessRegistration.regex.firstMatch(in: document.normalized.utf8, validUTF8: true)) ?? nil
+        guard Surnames.isPersonalName(name), registered == nil,
+            let line = document.lines.first(where: { $0.line == recipients.line && $0.text.hasPrefix(name) })
+        else { return [] }
+        let range = line.range.lowerBound..<(line.range.lowerBound + name.utf8.count)
+        return [
+            Finding(
+                ruleID: "case_person_penalty_addressee", kind: .casePerson, severity: .fix,
+                text: Message("case_person_penalty_addressee"), part: line.part, location: document.location(of: range),
+                masked: Masker.mask(name), excerpt: nil, match: showMatches ? name : nil, sources: ["S16", "S19"],
+                remediation: "Address the party as 顾某某 (X-01).")
+        ]
+    }
+
     /// A party masked in one field and named in full, same surname, in another.
     func inconsistentMasks(showMatches: Bool) -> [Finding] {
         let utf8 = document.normalized.utf8

@@ -186,6 +186,7 @@ struct ScanPass {
         if document.docType == .penalty || document.docType == .licence {
             findings += names.inconsistentMasks(showMatches: scanner.showMatches)
             findings += names.partiesInTables(showMatches: scanner.showMatches)
+            findings += names.addressee(showMatches: scanner.showMatches)
         }
     }
 

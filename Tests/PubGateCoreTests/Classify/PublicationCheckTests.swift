@@ -58,6 +58,14 @@ import Testing
         #expect(found.severity == .warn)
         let draft = poll.replacingOccurrences(of: "公开征求社会意见", with: "现就《停放秩序管理规定（征求意见稿）》公开征求社会意见")
         #expect(findings(draft).first { $0.ruleID == "consultation_window" }?.severity == .fix)
+        // A plan put up for comment is not a rule unless the notice calls it a 重大行政决策.
+        let plan = poll.replacingOccurrences(of: "公开征求社会意见", with: "现就《全民健身周活动方案（征求意见稿）》公开征求社会意见")
+        #expect(findings(plan).first { $0.ruleID == "consultation_window" }?.severity == .warn)
+        let major = plan.replacingOccurrences(of: "现就", with: "该方案属重大行政决策事项，现就")
+        #expect(findings(major).first { $0.ruleID == "consultation_window" }?.severity == .fix)
+        // A draft whose notice explains why it shortened the window uses the statute's exception.
+        let shortened = draft.replacingOccurrences(of: "时间为", with: "因汛期临近，征求意见期限缩短为3日，时间为")
+        #expect(findings(shortened).first { $0.ruleID == "consultation_window" }?.severity == .warn)
     }
 
     /// A period given by its length alone, or a range written with numeric dates, is a window.
@@ -116,6 +124,11 @@ import Testing
         let adult = "---\ntitle: 行政处罚决定书\n---\n违法行为人：张某某，男，1984年生。\n现查明：向未成年人出售烟草……\n"
         #expect(findings(minor).contains { $0.ruleID == "penalty_minor" && $0.severity == .block })
         #expect(!findings(adult).contains { $0.ruleID == "penalty_minor" })
+        // Minority said of the party is the party's; minors a business let in are the case's object.
+        let declared = "---\ntitle: 行政处罚决定书\n---\n违法行为人：李某，男，系未成年人。\n"
+        #expect(findings(declared).contains { $0.ruleID == "penalty_minor" })
+        let object = "---\ntitle: 行政处罚决定书\n---\n当事人：某某网吧。\n经查，当事人于当晚接纳二名未成年人进入营业场所。\n"
+        #expect(!findings(object).contains { $0.ruleID == "penalty_minor" })
     }
 
     @Test func maskingTemplateIsCheckedOnlyWhenConfigured() {

@@ -106,6 +106,21 @@ import Testing
         #expect(!findings(page(business + footer), name: "a.html").contains { $0.ruleID == "case_person_penalty_party_bare" })
     }
 
+    /// A decision or a notice serving it, addressed to a natural person, names him in its 主送 line;
+    /// one addressed to a business, or on a page that shows the party's registration, does not.
+    @Test func aDecisionAddressedToAPersonByNameIsFound() {
+        let page = { (addressee: String, extra: String) in
+            "<html><head><title>关于公告送达行政处罚决定书的公告</title></head><body>\n<h1>关于公告送达行政处罚决定书的公告</h1>\n"
+                + "<p>\(addressee)：</p>\n<p>你于2024年10月起在某街道擅自搭建彩钢板房屋，本局已作出行政处罚决定，现依法向你公告送达。</p>\n\(extra)</body></html>"
+        }
+        let named = findings(page("贺春生", ""), name: "a.html").filter { $0.ruleID == "case_person_penalty_addressee" }
+        #expect(named.count == 1 && named.first?.location?.line == 3)
+        #expect(!findings(page("贺某某", ""), name: "a.html").contains { $0.ruleID == "case_person_penalty_addressee" })
+        #expect(!findings(page("南岭商贸有限公司", ""), name: "a.html").contains { $0.ruleID == "case_person_penalty_addressee" })
+        let registered = page("贺春生", "<p>统一社会信用代码：92430124MA4L0B5X1Y</p>\n")
+        #expect(!findings(registered, name: "a.html").contains { $0.ruleID == "case_person_penalty_addressee" })
+    }
+
     /// Victims named by what happened to them, or by their tie to the offender.
     @Test func victimsNamedWithoutARoleWordAreFound() {
         #expect(findings("民警成功解救被挟持女子吴晓梅。", name: "a.txt").contains { $0.ruleID == "case_person_victim_named" })
