@@ -147,11 +147,14 @@ public final class CorpusIndex: Sendable {
     /// Marks documents withdrawn or purged (the sweep's `--apply`), so re-publishing them is caught (A-08).
     public func mark(_ paths: [String], status: String) throws(IndexError) {
         try access { queue in
-            try queue.write { db in
-                for chunk in paths.chunked(500) {
-                    _ = try IndexedDocument.filter(chunk.contains(Column("path"))).updateAll(db, Column("status").set(to: status))
-                }
-            }
+            try queue.write { db in try Self.setStatus(status, of: paths, in: db) }
+        }
+    }
+
+    /// Sets the status of the documents at `paths` (in chunks: SQLite bounds a statement's arguments).
+    private static func setStatus(_ status: String, of paths: [String], in db: Database) throws {
+        for chunk in paths.chunked(500) {
+            _ = try IndexedDocument.filter(chunk.contains(Column("path"))).updateAll(db, Column("status").set(to: status))
         }
     }
 
@@ -171,9 +174,7 @@ public final class CorpusIndex: Sendable {
             try queue.write { db in
                 let paths = try request.fetchAll(db)
                 let gone = paths.filter { !present.contains($0) }
-                for chunk in gone.chunked(500) {
-                    _ = try IndexedDocument.filter(chunk.contains(Column("path"))).updateAll(db, Column("status").set(to: "withdrawn"))
-                }
+                try Self.setStatus("withdrawn", of: gone, in: db)
                 return gone.count
             }
         }
@@ -233,15 +234,21 @@ public final class CorpusIndex: Sendable {
     private static func recentPersons(
         _ db: Database, since: SimpleDate, through: SimpleDate, excluding batchPaths: Set<String>
     ) throws -> (count: Int, paths: [String]) {
-        let recent = try IndexedDocument.filter(Column("status") == "published")
-            .filter(Column("publish_date") >= since.description && Column("publish_date") <= through.description)
-            .order(Column("path")).fetchAll(db)
-            .filter { !batchPaths.contains($0.path) }
+        // One pass over the window's documents and their people: only the two columns it counts.
+        let request: SQLRequest<Row> = """
+            SELECT d.path, p.person_key FROM documents d LEFT JOIN persons p ON p.document_id = d.id
+            WHERE d.status = 'published' AND d.publish_date >= \(since.description) AND d.publish_date <= \(through.description)
+            ORDER BY d.path
+            """
+        var paths: [String] = []
         var personKeys: Set<String> = []
-        for chunk in recent.compactMap(\.id).chunked(500) {
-            personKeys.formUnion(try IndexedPerson.filter(chunk.contains(Column("document_id"))).fetchAll(db).map(\.personKey))
+        for row in try request.fetchAll(db) {
+            let path: String = row["path"]
+            guard !batchPaths.contains(path) else { continue }
+            if paths.last != path { paths.append(path) }
+            if let key: String = row["person_key"] { personKeys.insert(key) }
         }
-        return (personKeys.count, recent.map(\.path))
+        return (personKeys.count, paths)
     }
 
     /// Published operations on the batch's days, from documents not older than the layout window (A-04).
