@@ -25,10 +25,13 @@ public final class OperationsLog: Sendable {
 
     /// Nil without `--log`; lines are written one whole line at a time.
     private let handle: Mutex<FileHandle?>
+    /// Whether there is a file to write (fixed at start, so a line is only built for one).
+    private let enabled: Bool
     public let runID: String
 
     public init(path: String?, runID: String) throws {
         self.runID = runID
+        enabled = path != nil
         guard let path else {
             handle = Mutex(nil)
             return
@@ -45,7 +48,7 @@ public final class OperationsLog: Sendable {
     deinit { handle.withLock { try? $0?.close() } }
 
     public func log(_ level: String = "info", action: String, outcome: String = "success", message: String, fields: [String: Value] = [:]) {
-        guard handle.withLock({ $0 != nil }) else { return }
+        guard enabled else { return }
         var record: [String: Value] = [
             "@timestamp": .text(ISO8601DateFormatter().string(from: Date())), "log.level": .text(level), "message": .text(message),
             "event.action": .text(action), "event.outcome": .text(outcome), "pubgate.run_id": .text(runID), "ecs.version": "8.11",
