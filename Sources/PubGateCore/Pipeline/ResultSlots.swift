@@ -34,11 +34,24 @@ final class ResultSlots<T: Sendable>: Sendable {
     }
 }
 
-/// Runs `body` for every index in `0..<count` on up to `workers` threads, each taking the next
-/// index when it is free (documents differ widely in size, so static chunks would idle cores).
-func forEachConcurrently(_ count: Int, workers: Int, _ body: @Sendable (Int) -> Void) {
+/// Runs `body` for every index in `0..<count` on up to `workers` threads (the caller is one of
+/// them), each taking the next index when it is free (documents differ widely in size, so static
+/// chunks would idle cores). The other workers are threads of pubgate's own (``OwnThreads``), never
+/// Swift's concurrency pool: a worker may wait for a child process, whose tasks need the pool. (On
+/// Linux `DispatchQueue.concurrentPerform` runs on that very pool — libdispatch's default-QoS root
+/// queue serves both — whoever calls it.)
+func forEachConcurrently(_ count: Int, workers: Int, _ body: @escaping @Sendable (Int) -> Void) {
     let next = ResultSlots<Bool>(count: count)
-    DispatchQueue.concurrentPerform(iterations: min(workers, max(1, count))) { _ in
-        while let index = next.nextIndex() { body(index) }
+    // Off the pool only if the caller is: a pool thread waits for these workers below.
+    let offPool = OwnThreads.isOffPool
+    let finished = DispatchGroup()
+    for _ in 1..<min(max(1, workers), max(1, count)) {
+        finished.enter()
+        OwnThreads.start(offPool: offPool) {
+            while let index = next.nextIndex() { body(index) }
+            finished.leave()
+        }
     }
+    while let index = next.nextIndex() { body(index) }
+    finished.wait()
 }

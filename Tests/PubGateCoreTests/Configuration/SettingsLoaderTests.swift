@@ -84,21 +84,22 @@ import Testing
         #expect(try reviewBatch([("a.md", text)]).document("a.md")?.decision == .reject)
     }
 
-    @Test func siteFileIsTheRepositoryRootsWhicheverFolderIsNamed() throws {
+    @Test func siteFileIsTheRepositoryRootsWhicheverFolderIsNamed() async throws {
         let dir = URL(
             fileURLWithPath: InputCollector.canonical(FileManager.default.temporaryDirectory.appendingPathComponent("tree-\(lettersOnlyName())").path)
         )
         let sub = dir.appendingPathComponent("content/tzgg")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(RepositoryRoot.find(for: [dir.path]).settingsFile == nil)
+        // The root is asked of git, waited for off Swift's pool.
+        #expect(await OwnThreads.run { RepositoryRoot.find(for: [dir.path]) }.settingsFile == nil)
         try Data("severity: {}\n".utf8).write(to: dir.appendingPathComponent(".pubgate.yml"))
         try Data("severity: {}\n".utf8).write(to: sub.appendingPathComponent(".pubgate.yml"))
-        let outside = RepositoryRoot.find(for: [dir.path])
+        let outside = await OwnThreads.run { RepositoryRoot.find(for: [dir.path]) }
         #expect(!outside.isGit && outside.settingsFile == dir.appendingPathComponent(".pubgate.yml").path)
         // In a git repository the top level decides, not the folder named.
-        #expect(ChildProcess.git(["init", "-q"], in: dir.path).status == 0)
-        let inside = RepositoryRoot.find(for: [sub.path + "/a.md"])
+        #expect(await OwnThreads.run { ChildProcess.git(["init", "-q"], in: dir.path) }.status == 0)
+        let inside = await OwnThreads.run { RepositoryRoot.find(for: [sub.path + "/a.md"]) }
         #expect(inside.isGit && inside.path == dir.path && inside.settingsFile == dir.appendingPathComponent(".pubgate.yml").path)
         #expect(inside.relative(sub.path + "/a.md") == "content/tzgg/a.md" && inside.relative("/elsewhere/a.md") == nil)
     }

@@ -3,9 +3,11 @@ import Testing
 
 @testable import PubGateCore
 
+/// Poppler runs through swift-subprocess, whose tasks need Swift's pool: each test reads its PDFs
+/// off the pool (``OwnThreads/run(_:)``), as the pipeline's workers do.
 @Suite struct PDFExtractorTests {
-    @Test func textPDFIDPointsAtPageAndLine() throws {
-        let (doc, findings) = Fixtures.scanned("text-id.pdf")
+    @Test func textPDFIDPointsAtPageAndLine() async throws {
+        let (doc, findings) = await OwnThreads.run { Fixtures.scanned("text-id.pdf") }
         #expect(doc.format == .pdf)
         let id = try #require(findings.first { $0.ruleID == "pi_resident_id_18" })
         #expect(id.location?.container == "page 2 line 3")
@@ -13,8 +15,8 @@ import Testing
         #expect(!findings.contains { $0.kind == .needsOCR })
     }
 
-    @Test func imageOnlyPDFNeedsOCROrAHumanAndIsNeverApproved() throws {
-        let (doc, findings) = Fixtures.scanned("scanned.pdf")
+    @Test func imageOnlyPDFNeedsOCROrAHumanAndIsNeverApproved() async throws {
+        let (doc, findings) = await OwnThreads.run { Fixtures.scanned("scanned.pdf") }
         #expect(!doc.isUnscannable)
         let ocr = try #require(findings.first { $0.ruleID == "pdf_needs_ocr" })
         #expect(ocr.kind == .needsOCR && ocr.severity == .review && ocr.message.contains("page(s) 1"))
@@ -22,19 +24,32 @@ import Testing
         #expect(decision == .reject)
     }
 
-    @Test func aPDFPopplerCannotOpenIsUnscannable() {
+    @Test func aPDFPopplerCannotOpenIsUnscannable() async {
         var damaged = Fixtures.bytes("text-id.pdf")
         damaged.removeLast(damaged.count / 2)
-        let (doc, findings) = scan(Array(damaged.prefix(400)), name: "damaged.pdf")
+        let cut = Array(damaged.prefix(400))
+        let (doc, findings) = await OwnThreads.run { scan(cut, name: "damaged.pdf") }
         #expect(doc.isUnscannable)
         #expect(findings.map(\.kind) == [.unscannable])
         #expect(findings.first?.severity == .block)
     }
 
-    @Test func aRenamedPDFIsStillReadAsPDF() {
-        let (doc, findings) = scan(Fixtures.bytes("text-id.pdf"), name: "notice.txt")
+    @Test func aRenamedPDFIsStillReadAsPDF() async {
+        let (doc, findings) = await OwnThreads.run { scan(Fixtures.bytes("text-id.pdf"), name: "notice.txt") }
         #expect(doc.format == .pdf)
         #expect(findings.contains { $0.ruleID == "pi_resident_id_18" })
+    }
+
+    /// A poppler tool still running at the time limit is killed, and the PDF whose text was not
+    /// read in full is unscannable: blocked, never approved.
+    @Test func aPDFPopplerDoesNotReadInTimeIsUnscannable() async {
+        var limits = ContainerLimits()
+        limits.pdfTimeout = 0.001
+        let doc = await OwnThreads.run { [limits] in IngestStage(limits: limits).run(RawInput(path: "a.pdf", bytes: Fixtures.bytes("text-id.pdf"))) }
+        #expect(doc.isUnscannable)
+        #expect(doc.findings.map(\.kind) == [.unscannable] && doc.findings.first?.severity == .block)
+        #expect(doc.findings.first?.message.contains("did not finish within") == true)
+        #expect(DecisionPolicy(settings: shippedSettings).decide(doc.findings).0 == .reject)
     }
 
     /// A one-page text PDF written by hand: `lines` shown one under another in Helvetica.
@@ -62,11 +77,12 @@ import Testing
     /// One flipped bit turns `Tj` into `Tk`: poppler recovers with "Syntax Error … Unknown operator"
     /// and the line with the ID is gone from the text; only its exit status was read, so the file
     /// was approved. Its complaints now make the document `review` at least, whatever the settings.
-    @Test func popplerComplaintsMakeThePDFScanIncomplete() throws {
+    @Test func popplerComplaintsMakeThePDFScanIncomplete() async throws {
         let lines = ["Notice of summer duty", "Citizen identity number 11010519491231002X", "End of notice"]
-        let intact = scan(Self.handWrittenPDF(lines), name: "a.pdf").1
+        let (intact, flipped) = await OwnThreads.run {
+            (scan(Self.handWrittenPDF(lines), name: "a.pdf").1, scan(Self.handWrittenPDF(lines, operator: "Tk"), name: "a.pdf").1)
+        }
         #expect(intact.contains { $0.ruleID == "pi_resident_id_18" } && !intact.contains { $0.ruleID == "pdf_damaged" })
-        let flipped = scan(Self.handWrittenPDF(lines, operator: "Tk"), name: "a.pdf").1
         #expect(!flipped.contains { $0.ruleID == "pi_resident_id_18" })
         let damaged = try #require(flipped.first { $0.ruleID == "pdf_damaged" })
         #expect(damaged.kind == .scanIncomplete && damaged.severity == .review && damaged.message.contains("Unknown operator"))

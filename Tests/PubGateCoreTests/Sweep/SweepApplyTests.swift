@@ -44,22 +44,24 @@ import Testing
 }
 
 @Suite struct SiteStateTests {
-    @Test func anyChangeToAPageChangesTheState() throws {
+    /// The state asks git for the site's commit, waited for off Swift's pool.
+    @Test func anyChangeToAPageChangesTheState() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(lettersOnlyName())")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let page = root.appendingPathComponent("a.md")
         try Data("正文\n".utf8).write(to: page)
         let layout = SiteLayout(root: root.path)
-        let before = SiteState.capture(layout: layout, pages: [page.path])
+        let capture = { @Sendable (pages: [String]) in await OwnThreads.run { SiteState.capture(layout: layout, pages: pages) } }
+        let before = await capture([page.path])
         #expect(before.gitCommit == nil && before.files == 1)
-        #expect(SiteState.capture(layout: layout, pages: [page.path]).change(since: before) == nil)
+        #expect(await capture([page.path]).change(since: before) == nil)
         try Data("正文。\n".utf8).write(to: page)
-        #expect(SiteState.capture(layout: layout, pages: [page.path]).change(since: before)?.contains("changed") == true)
+        #expect(await capture([page.path]).change(since: before)?.contains("changed") == true)
         let added = root.appendingPathComponent("b.md")
         try Data("正文\n".utf8).write(to: page)
         try Data("x\n".utf8).write(to: added)
-        #expect(SiteState.capture(layout: layout, pages: [page.path, added.path]).change(since: before) != nil)
+        #expect(await capture([page.path, added.path]).change(since: before) != nil)
     }
 }
 

@@ -3,8 +3,9 @@ import Testing
 
 @testable import PubGateCore
 
-/// Plans a site made of `files` (site path → text) as of `asOf`.
-func planSite(_ files: [String: String], asOf: SimpleDate = reviewDate) throws -> SweepPlan {
+/// Plans a site made of `files` (site path → text) as of `asOf`; off Swift's pool, since the plan
+/// asks git for the site's state.
+func planSite(_ files: [String: String], asOf: SimpleDate = reviewDate) async throws -> SweepPlan {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-site-\(lettersOnlyName())")
     defer { try? FileManager.default.removeItem(at: root) }
     for (path, text) in files {
@@ -12,7 +13,8 @@ func planSite(_ files: [String: String], asOf: SimpleDate = reviewDate) throws -
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
     }
-    return SweepRun(configuration: shippedConfiguration, asOf: asOf).plan(SiteLayout(root: root.path), runID: "test")
+    return await OwnThreads.run { [root] in SweepRun(configuration: shippedConfiguration, asOf: asOf).plan(SiteLayout(root: root.path), runID: "test")
+    }
 }
 
 extension SweepPlan {
@@ -75,97 +77,97 @@ extension SweepPlan {
 
     /// The wrong purge of issue 20: a current 解读 declaring `interprets: "示政规〔2026〕1号"` shares
     /// its title with the repealed 2019 rule; it stays, the 2019 rule goes.
-    @Test func aCurrentInterpretationSharingTheRepealedRulesTitleStays() throws {
+    @Test func aCurrentInterpretationSharingTheRepealedRulesTitleStays() async throws {
         var site = Self.rules()
         site["content/zcjd/jd.md"] = Self.interpretation("    interprets: \"示政规〔2026〕1号\"")
-        let plan = try planSite(site)
+        let plan = try await planSite(site)
         #expect(plan.item("content/gfxwj/old.md")?.action == .purge)
         #expect(plan.item("content/gfxwj/old.md")?.evidence["matched_by"] == "document_number")
         #expect(plan.item("content/zcjd/jd.md") == nil, "\(plan.item("content/zcjd/jd.md").map { "\($0.action) \($0.rule) \($0.evidence)" } ?? "")")
         #expect(plan.item("content/gfxwj/new.md") == nil)
     }
 
-    @Test func anInterpretationDeclaringTheRepealedRuleGoesWithIt() throws {
+    @Test func anInterpretationDeclaringTheRepealedRuleGoesWithIt() async throws {
         var site = Self.rules()
         site["content/zcjd/jd.md"] = Self.interpretation("    interprets: \"示政规〔2019〕3号\"")
-        let item = try #require(try planSite(site).item("content/zcjd/jd.md"))
+        let item = try #require(try await planSite(site).item("content/zcjd/jd.md"))
         #expect(item.action == .purge && item.rule == "E-08-INTERPRETATION")
         #expect(item.evidence["interprets"] == "content/gfxwj/old.md" && item.evidence["interprets_declared"] == "declared")
     }
 
     /// A 所解读文件 line in the body names the document when there is no declaration.
-    @Test func aLineNamingTheInterpretedDocumentLinksByItsNumber() throws {
+    @Test func aLineNamingTheInterpretedDocumentLinksByItsNumber() async throws {
         var site = Self.rules()
         site["content/zcjd/current.md"] = Self.interpretation("", body: "所解读文件：《\(Self.title)》（示政规〔2026〕1号）")
         site["content/zcjd/old.md"] = Self.interpretation("", body: "所解读文件：《\(Self.title)》（示政规〔2019〕3号）")
-        let plan = try planSite(site)
+        let plan = try await planSite(site)
         #expect(plan.item("content/zcjd/current.md") == nil)
         #expect(plan.item("content/zcjd/old.md")?.action == .purge)
         #expect(plan.item("content/zcjd/old.md")?.evidence["interprets_declared"] == "line")
     }
 
     /// Without any declaration the title 《…》 fits both rules: a person decides.
-    @Test func anInterpretationKnownOnlyByATitleTwoRulesShareIsAReviewItem() throws {
+    @Test func anInterpretationKnownOnlyByATitleTwoRulesShareIsAReviewItem() async throws {
         var site = Self.rules()
         site["content/zcjd/jd.md"] = Self.interpretation("")
-        let item = try #require(try planSite(site).item("content/zcjd/jd.md"))
+        let item = try #require(try await planSite(site).item("content/zcjd/jd.md"))
         #expect(item.action == .review && item.rule == "E-08-INTERPRETATION")
         #expect(item.evidence["doubt"]?.contains("cannot tell") == true)
     }
 
     /// …but a 文号 the 解读 cites in its body tells which of the two it explains.
-    @Test func aNumberTheInterpretationCitesConfirmsTheTitle() throws {
+    @Test func aNumberTheInterpretationCitesConfirmsTheTitle() async throws {
         var site = Self.rules()
         site["content/zcjd/jd.md"] = Self.interpretation("", body: "《\(Self.title)》（示政规〔2026〕1号）已经印发。")
-        #expect(try planSite(site).item("content/zcjd/jd.md") == nil)
+        #expect(try await planSite(site).item("content/zcjd/jd.md") == nil)
     }
 
     /// A 解读 of the new rule that mentions the old rule's 文号 only to say it is repealed is still
     /// the new rule's 解读.
-    @Test func theNumberOfARuleTheInterpretationRetiresDoesNotConfirmIt() throws {
+    @Test func theNumberOfARuleTheInterpretationRetiresDoesNotConfirmIt() async throws {
         var site = Self.rules()
         site["content/zcjd/jd.md"] = Self.interpretation(
             "", body: "本规定施行后，原《\(Self.title)》（示政规〔2019〕3号）同时废止。")
-        let item = try planSite(site).item("content/zcjd/jd.md")
+        let item = try await planSite(site).item("content/zcjd/jd.md")
         #expect(item?.action != .purge, "\(item.map { "\($0.rule) \($0.evidence)" } ?? "")")
     }
 
     /// 原《…》同时废止 without a 文号, while the old page has one: not a purge, a review.
-    @Test func aRepealByTitleOfAPageWithANumberIsAReviewItem() throws {
-        let plan = try planSite(Self.rules(repealSentence: "原《\(Self.title)》同时废止。"))
+    @Test func aRepealByTitleOfAPageWithANumberIsAReviewItem() async throws {
+        let plan = try await planSite(Self.rules(repealSentence: "原《\(Self.title)》同时废止。"))
         let item = try #require(plan.item("content/gfxwj/old.md"))
         #expect(item.action == .review && item.rule == "E-02-SUPERSEDED")
         #expect(plan.purge.isEmpty)
     }
 
-    @Test func aRepealByTitleOfAPageWithoutANumberIsAPurge() throws {
+    @Test func aRepealByTitleOfAPageWithoutANumberIsAPurge() async throws {
         var site = Self.rules(repealSentence: "《关于烟花爆竹燃放管理的通告》同时废止。")
         site["content/tzgg/fireworks.md"] = "---\ntitle: 关于烟花爆竹燃放管理的通告\ndate: 2018-01-05\n---\n春节期间禁止燃放。\n"
-        let item = try #require(try planSite(site).item("content/tzgg/fireworks.md"))
+        let item = try #require(try await planSite(site).item("content/tzgg/fireworks.md"))
         #expect(item.action == .purge && item.evidence["matched_by"] == "title")
     }
 
     /// A repeal takes effect with the repealing page's provisions (or on the day it states).
-    @Test func aRepealTakesEffectWhenTheRepealingPageDoes() throws {
+    @Test func aRepealTakesEffectWhenTheRepealingPageDoes() async throws {
         let site = Self.rules()
-        #expect(try planSite(site, asOf: SimpleDate(year: 2025, month: 1, day: 20)!).item("content/gfxwj/old.md") == nil)
-        #expect(try planSite(site, asOf: SimpleDate(year: 2025, month: 2, day: 1)!).item("content/gfxwj/old.md")?.action == .purge)
+        #expect(try await planSite(site, asOf: SimpleDate(year: 2025, month: 1, day: 20)!).item("content/gfxwj/old.md") == nil)
+        #expect(try await planSite(site, asOf: SimpleDate(year: 2025, month: 2, day: 1)!).item("content/gfxwj/old.md")?.action == .purge)
         let later = Self.rules(repealSentence: "《\(Self.title)》（示政规〔2019〕3号）自2025年6月1日起废止。")
-        #expect(try planSite(later, asOf: SimpleDate(year: 2025, month: 5, day: 31)!).item("content/gfxwj/old.md") == nil)
-        let due = try #require(try planSite(later, asOf: SimpleDate(year: 2025, month: 6, day: 1)!).item("content/gfxwj/old.md"))
+        #expect(try await planSite(later, asOf: SimpleDate(year: 2025, month: 5, day: 31)!).item("content/gfxwj/old.md") == nil)
+        let due = try #require(try await planSite(later, asOf: SimpleDate(year: 2025, month: 6, day: 1)!).item("content/gfxwj/old.md"))
         #expect(due.evidence["repealed_from"] == "2025-06-01")
     }
 
     /// 根据《关于废止…的决定》（…号）: the words inside the title and the basis clause repeal nothing.
-    @Test func aCitedTitleAndABasisClauseRepealNothing() throws {
+    @Test func aCitedTitleAndABasisClauseRepealNothing() async throws {
         var site = Self.rules(repealSentence: "根据《关于废止部分规范性文件的决定》（示政规〔2019〕3号）有关要求，制定本规定。")
         site["content/tzgg/x.md"] = "---\ntitle: 通知\ndate: 2025-03-01\n---\n根据《示范市公安局关于犬类管理的规定》（示政规〔2019〕3号）停止执行的要求，做好衔接。\n"
-        #expect(try planSite(site).item("content/gfxwj/old.md") == nil)
+        #expect(try await planSite(site).item("content/gfxwj/old.md") == nil)
     }
 
     /// Clean-up results: 修改后继续有效 relabels 已修改, 继续有效 without a date turns an over-age
     /// page into a review, 重新计算有效期 restarts the period, 以本通知为准 is a review.
-    @Test func cleanUpResultsInTheirOwnWords() throws {
+    @Test func cleanUpResultsInTheirOwnWords() async throws {
         func rule(_ number: String, _ name: String, year: Int) -> String {
             "---\ntitle: 示范市公安局关于\(name)的规定\ndate: \(year)-01-10\nparams:\n  xxgk:\n    doc_no: \(number)\n    catalog: 规范性文件\n---\n本规定自\(year)年2月1日起施行。\n"
         }
@@ -189,7 +191,7 @@ extension SweepPlan {
             《示范市公安局关于停车场管理的规定》（示公规〔2023〕4号）与本通知不一致的，以本通知为准。
             """,
         ]
-        let plan = try planSite(site)
+        let plan = try await planSite(site)
         let a = try #require(plan.item("content/gf/a.md"))
         #expect(a.action == .review && a.rule == "E-01-NORMATIVE-AGE" && a.evidence["renewed_by"] == "content/tz/cleanup.md")
         let b = try #require(plan.item("content/gf/b.md"))
@@ -201,7 +203,7 @@ extension SweepPlan {
     }
 
     /// A clean-up table as CMS pages lay it out: 序号 / 文件名称 / 文号 cells, the title without 《》.
-    @Test func aCleanUpTableRepealsByTheNumberInItsCells() throws {
+    @Test func aCleanUpTableRepealsByTheNumberInItsCells() async throws {
         let site: [String: String] = [
             "content/gf/old.html": """
             <html><head><title>关于城市道路停车管理的通知</title></head><body>
@@ -215,7 +217,7 @@ extension SweepPlan {
             <p>本决定自公布之日起施行。</p></body></html>
             """,
         ]
-        let item = try #require(try planSite(site).item("content/gf/old.html"))
+        let item = try #require(try await planSite(site).item("content/gf/old.html"))
         #expect(item.action == .purge && item.rule == "E-02-SUPERSEDED" && item.evidence["matched_by"] != "title")
     }
 }
