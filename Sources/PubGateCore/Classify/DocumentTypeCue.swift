@@ -21,11 +21,6 @@ public struct DocumentTypeCue: Sendable {
     /// What a body cue adds to its type's score (1 unless the file says otherwise).
     public let weight: Int
 
-    /// Literals one of which every match of `body` holds (``PatternLiterals``): a body holding none
-    /// of them need not be searched with the pattern (``DocumentTypeRules`` looks for them all at
-    /// once). Nil when the pattern's shape gives none.
-    let bodyGate: [[UInt8]]?
-
     public static let knownFields = ["document_number", "registration_number", "interprets", "written_date"]
 
     public init(title: PCRE2Regex?, column: PCRE2Regex?, body: PCRE2Regex?, documentNumber: PCRE2Regex?, has: [String], weight: Int = 1) {
@@ -35,7 +30,6 @@ public struct DocumentTypeCue: Sendable {
         self.documentNumber = documentNumber
         self.has = has
         self.weight = weight
-        bodyGate = body.flatMap { PatternLiterals.required(in: $0.pattern) }
     }
 
     /// Which part of the page the cue reads first: title, then column (and declared fields such as

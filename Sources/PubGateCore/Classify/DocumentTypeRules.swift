@@ -17,26 +17,9 @@ public struct DocumentTypeRules: Sendable {
 
     public static let fileName = "classify.yaml"
 
-    /// Every body cue's gate literals (``DocumentTypeCue/bodyGate``), looked for in one pass.
-    private let gateLiterals: LiteralSet
-    /// Per type and cue (index-aligned with `types`), the indices of its gate in `gateLiterals`.
-    private let gates: [[[Int]?]]
-
     public init(types: [(type: DocumentType, cues: [DocumentTypeCue])], refinements: [DocumentType: [DocumentType]] = [:]) {
         self.types = types
         self.refinements = refinements
-        var literals: [[UInt8]] = []
-        gates = types.map { entry in
-            entry.cues.map { cue in
-                cue.bodyGate.map { gate in
-                    gate.map { literal in
-                        literals.append(literal)
-                        return literals.count - 1
-                    }
-                }
-            }
-        }
-        gateLiterals = LiteralSet(literals)
     }
 
     /// Body cues must add up to this much: one phrase is a mention, several make the genre.
@@ -50,12 +33,11 @@ public struct DocumentTypeRules: Sendable {
 
     /// The type and what decided it, in words (`pubgate explain`).
     public func decide(_ facts: DocumentFacts, sectionType: DocumentType? = nil) -> (type: DocumentType, reason: String) {
-        var body = BodyCues(rules: self, facts: facts)
         let names: [DocumentTypeCue.Tier: String] = [.title: "its title", .column: "its column or category", .documentNumber: "its 文号"]
         for tier in [DocumentTypeCue.Tier.title, .column, .documentNumber] {
             if tier == .column, let (type, column) = deepestColumnType(facts) { return (type, "a cue on its column 「\(column)」") }
             for entry in types where entry.cues.contains(where: { $0.tier == tier && $0.matches(facts) }) {
-                if tier == .title, let refined = body.best(among: { self.refinements[$0]?.contains(entry.type) == true }) {
+                if tier == .title, let refined = bestByBody(facts, among: { self.refinements[$0]?.contains(entry.type) == true }) {
                     return (
                         refined.type,
                         "its title names a \(entry.type.rawValue), its body reads as a \(refined.type.rawValue) (body cues \(refined.score))"
@@ -70,7 +52,7 @@ public struct DocumentTypeRules: Sendable {
             }
             if tier == .title, let sectionType { return (sectionType, "the site section it is filed in") }
         }
-        if let best = body.best(among: { _ in true }) {
+        if let best = bestByBody(facts, among: { _ in true }) {
             return (best.type, "its body (cues weighing \(best.score), at least \(Self.minimumBodyScore) needed)")
         }
         return facts.title == nil ? (.other, "no cue matched and it has no title") : (.news, "no cue matched; a titled page")
@@ -89,33 +71,14 @@ public struct DocumentTypeRules: Sendable {
         return nil
     }
 
-    /// The body cues of one document, read when first needed: the gate literals are looked for
-    /// once (``LiteralSet``), and a cue whose gate is closed is not run.
-    private struct BodyCues {
-        let rules: DocumentTypeRules
-        let facts: DocumentFacts
-        var present: [Bool]?
-
-        init(rules: DocumentTypeRules, facts: DocumentFacts) {
-            self.rules = rules
-            self.facts = facts
+    /// The type among `candidates` whose body cues weigh most, if they reach ``minimumBodyScore``.
+    private func bestByBody(_ facts: DocumentFacts, among candidates: (DocumentType) -> Bool) -> (type: DocumentType, score: Int)? {
+        var best: (type: DocumentType, score: Int)?
+        for entry in types where candidates(entry.type) {
+            let score = entry.cues.filter { $0.tier == .body && $0.matches(facts) }.reduce(0) { $0 + $1.weight }
+            if score >= Self.minimumBodyScore, score > (best?.score ?? 0) { best = (entry.type, score) }
         }
-
-        /// The type among `candidates` whose body cues weigh most, if they reach ``minimumBodyScore``.
-        mutating func best(among candidates: (DocumentType) -> Bool) -> (type: DocumentType, score: Int)? {
-            let present = self.present ?? rules.gateLiterals.present(in: facts.bodyBytes)
-            self.present = present
-            var best: (type: DocumentType, score: Int)?
-            for (t, entry) in rules.types.enumerated() where candidates(entry.type) {
-                var score = 0
-                for (c, cue) in entry.cues.enumerated() where cue.tier == .body {
-                    if let gate = rules.gates[t][c], !gate.contains(where: { present[$0] }) { continue }
-                    if cue.matches(facts) { score += cue.weight }
-                }
-                if score >= DocumentTypeRules.minimumBodyScore, score > (best?.score ?? 0) { best = (entry.type, score) }
-            }
-            return best
-        }
+        return best
     }
 
     /// Loads `classify.yaml`; every problem names the file and the entry.

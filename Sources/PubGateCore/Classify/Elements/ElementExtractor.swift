@@ -163,7 +163,8 @@ public struct ElementExtractor: Sendable {
             }
         }
         if bodyStart <= bodyEnd {
-            for i in stride(from: bodyEnd, through: max(bodyStart, closingStart), by: -1) where lines[i].utf8.starts(with: Self.attachmentWord) && lines[i].text.wholeMatch(\.elementAttachmentNote) {
+            for i in stride(from: bodyEnd, through: max(bodyStart, closingStart), by: -1)
+            where lines[i].utf8.starts(with: Self.attachmentWord) && lines[i].text.wholeMatch(\.elementAttachmentNote) {
                 e.attachmentNote = ElementText(lines[i])
                 bodyEnd = i - 1
                 break
