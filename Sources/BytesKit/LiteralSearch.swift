@@ -16,6 +16,11 @@ public enum LiteralSearch {
         unsafe haystack.withUnsafeBytes { h in unsafe needle.withUnsafeBytes { n in unsafe find(n, in: h) } }
     }
 
+    /// Whether `needle` occurs in `haystack`, a part of a larger text (one line of it), not copied.
+    public static func contains(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Bool {
+        unsafe haystack.withUnsafeBytes { h in unsafe needle.withUnsafeBytes { n in unsafe find(n, in: h) } }
+    }
+
     /// Whether `needle` occurs in `haystack`, compared as UTF-8 bytes (no Unicode equivalence:
     /// both sides are normalized text here). Foundation's `String.contains(_:)` bridges both
     /// strings to NSString and was a tenth of the classify stage's time.

@@ -59,26 +59,33 @@ public struct DocumentProfile: Sendable {
         citedTitles = titles
         persons = EntityExtractor.persons(in: document.normalized, lines: document.lines, asOf: asOf)
         operations = EntityExtractor.operations(in: document.normalized.utf8)
-        // One update of the body lines joined: per-line updates cost more than the hashing.
-        var body: [UInt8] = []
-        body.reserveCapacity(document.normalized.utf8.count)
-        for line in document.lines where line.part == .body {
-            body.append(contentsOf: document.normalized.utf8[line.range])
-            body.append(0x0A)
-        }
-        textHash = Hex.encode(SHA256.hash(data: body))
+        textHash = Self.textHash(of: document)
         date = document.metadata.publishDate ?? document.writtenDate
         // Byte searches spare the line walk in documents without 解读, and the pattern on the lines
         // (nearly all) without it.
         linksInterpretation =
             LiteralSearch.contains(Self.interpretationWord, in: document.normalized.utf8)
             && document.lines.contains { line in
-                line.part == .body && line.text.includes("解读")
-                    && line.text.firstMatch(\.interpretationLink) != nil
+                line.part == .body && line.utf8.includes(Self.interpretationWord) && line.utf8.hasMatch(\.interpretationLink)
             }
     }
 
     private static let interpretationWord = Array("解读".utf8)
+
+    /// sha256 (hex) of the body's lines (``DocumentLine``: trimmed, non-empty, part `.body`), each
+    /// followed by a line break. Stored in the corpus index (`text_hash`), so these exact bytes must
+    /// be hashed: a digest the ingest makes as it normalizes can replace this one only if it covers
+    /// the same bytes, and this function is where it would be taken from the document.
+    static func textHash(of document: ClassifiedDocument) -> String {
+        // One update of the body lines joined: per-line updates cost more than the hashing.
+        var body: [UInt8] = []
+        body.reserveCapacity(document.normalized.utf8.count)
+        for line in document.lines where line.part == .body {
+            body.append(contentsOf: line.utf8)
+            body.append(0x0A)
+        }
+        return Hex.encode(SHA256.hash(data: body))
+    }
 
     /// Adds what another window of the same large file holds (``TextWindows``): what it cites,
     /// the persons and operational detail it names; the text hash chains the windows'.

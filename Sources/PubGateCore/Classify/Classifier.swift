@@ -1,3 +1,4 @@
+import BytesKit
 import Foundation
 import PCRE2Kit
 
@@ -35,7 +36,7 @@ public struct Classifier: Sendable {
         let normalizedTitle = normalizedDeclared ?? elements.title?.text
         let numberText = metadata.documentNumber.map(Normalizer.normalized) ?? elements.documentNumber?.text
         let number = numberText.flatMap { DocumentNumber.first(in: $0) }
-        let opening = content.prefix(Self.openingLines).map(\.text).joined(separator: "\n")
+        let opening = Self.joinedUTF8(content.prefix(Self.openingLines))
         var present: Set<String> = []
         if numberText != nil { present.insert("document_number") }
         if metadata.registrationNumber != nil { present.insert("registration_number") }
@@ -44,7 +45,7 @@ public struct Classifier: Sendable {
         let columns = ([metadata.column].compactMap { $0 } + (metadata.categories ?? [])).map(Normalizer.normalized)
         let columnText = columns.isEmpty ? nil : columns.joined(separator: "\n")
         let facts = DocumentFacts(
-            title: normalizedTitle, column: columnText, body: opening, documentNumber: numberText, present: present)
+            title: normalizedTitle, column: columnText, bodyUTF8: opening, documentNumber: numberText, present: present)
         let section = sections.first { $0.matches(path: document.path, columns: columnText) }?.section
         let (docType, typeReason) = types.decide(facts, sectionType: section?.type)
         let declarations = declarations(document, normalized)
@@ -68,24 +69,44 @@ public struct Classifier: Sendable {
     /// How many content lines the body cues of the type rules read.
     static let openingLines = 60
 
+    /// The lines' text joined with line breaks: one `String`, not one per line.
+    static func joined(_ lines: some Sequence<DocumentLine>) -> String {
+        String(decoding: joinedUTF8(lines), as: UTF8.self)
+    }
+
+    /// The lines' bytes joined with line breaks.
+    static func joinedUTF8(_ lines: some Sequence<DocumentLine>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for line in lines {
+            if !bytes.isEmpty { bytes.append(0x0A) }
+            bytes.append(contentsOf: line.utf8)
+        }
+        return bytes
+    }
+
     /// The columns a breadcrumb at the top of the page names (`首页 > 政务公开 > 政策解读`).
     static func breadcrumbColumns(_ lines: [DocumentLine]) -> [String] {
         for line in lines.prefix(ElementExtractor.chromeLines) where line.part == .body {
-            if case .breadcrumb(let columns)? = PageChrome.kind(of: line.text) { return columns }
+            if case .breadcrumb(let columns)? = PageChrome.kind(of: line.utf8) { return columns }
         }
         return []
     }
 
     private func declarations(_ document: IngestedDocument, _ text: NormalizedText) -> [AttributeDeclaration] {
         var found: [AttributeDeclaration] = []
-        for range in (try? LinePatterns.shared.attributeAnnotation.regex.matches(in: text.utf8, group: 1, validUTF8: true)) ?? [] {
+        // Each pattern needs a word (此件, 公开, 是否) that most documents lack: a byte search first.
+        func matches(_ pattern: LinePattern, needing word: [UInt8]) -> [Range<Int>] {
+            guard LiteralSearch.contains(word, in: text.utf8) else { return [] }
+            return (try? pattern.regex.matches(in: text.utf8, group: 1, validUTF8: true)) ?? []
+        }
+        for range in matches(LinePatterns.shared.attributeAnnotation, needing: Self.thisDocument) {
             if let v = DisclosureAttribute(wording: text.string(range)) { found.append(.init(source: "annotation", value: v)) }
         }
-        for range in (try? LinePatterns.shared.attributeKeyValue.regex.matches(in: text.utf8, group: 1, validUTF8: true)) ?? [] {
+        for range in matches(LinePatterns.shared.attributeKeyValue, needing: Self.publication) {
             let source = text.part(at: range.lowerBound) == .frontMatter ? "front-matter" : "metadata"
             if let v = DisclosureAttribute(wording: text.string(range)) { found.append(.init(source: source, value: v)) }
         }
-        for range in (try? LinePatterns.shared.consentField.regex.matches(in: text.utf8, group: 1, validUTF8: true)) ?? [] {
+        for range in matches(LinePatterns.shared.consentField, needing: Self.whether) {
             let yes = ["是", "同意"].contains(text.string(range))
             found.append(.init(source: "metadata", value: yes ? .active : .notPublic))
         }
@@ -101,6 +122,10 @@ public struct Classifier: Sendable {
         for d in found where !unique.contains(d) { unique.append(d) }
         return unique
     }
+
+    private static let thisDocument = Array("此件".utf8)
+    private static let publication = Array("公开".utf8)
+    private static let whether = Array("是否".utf8)
 
     /// The title a page declares: its front matter or XML field, the `ArticleTitle` meta tag, the
     /// HTML `<title>`; a 标题/名称 line only inside a 政府信息公开 block (with an 索引号, 文号 …),

@@ -63,7 +63,7 @@ public struct DocumentFacts: Sendable {
     public let title: String?
     public let column: String?
     /// The first part of the body (cues look at the opening, not the whole text).
-    public let body: String
+    public var body: String { String(decoding: bodyBytes, as: UTF8.self) }
     public let documentNumber: String?
     /// Names of the fields present (see ``DocumentTypeCue/knownFields``).
     public let present: Set<String>
@@ -74,14 +74,39 @@ public struct DocumentFacts: Sendable {
     let numberBytes: [UInt8]?
 
     public init(title: String?, column: String?, body: String, documentNumber: String?, present: Set<String>) {
+        self.init(title: title, column: column, bodyUTF8: Array(body.utf8), documentNumber: documentNumber, present: present)
+    }
+
+    /// Facts whose body is already UTF-8 (the opening lines of the matching copy, joined).
+    init(title: String?, column: String?, bodyUTF8: [UInt8], documentNumber: String?, present: Set<String>) {
         self.title = title
         self.column = column
-        self.body = body
         self.documentNumber = documentNumber
         self.present = present
         titleBytes = title.map { Array($0.utf8) }
         columnBytes = column.map { Array($0.utf8) }
-        bodyBytes = Array(body.utf8)
+        bodyBytes = bodyUTF8
         numberBytes = documentNumber.map { Array($0.utf8) }
+    }
+
+    /// The same facts with one column in place of the page's columns (the other texts not encoded again).
+    func with(column: String) -> DocumentFacts {
+        DocumentFacts(
+            title: title, column: column, documentNumber: documentNumber, present: present, titleBytes: titleBytes,
+            columnBytes: Array(column.utf8), bodyBytes: bodyBytes, numberBytes: numberBytes)
+    }
+
+    private init(
+        title: String?, column: String?, documentNumber: String?, present: Set<String>, titleBytes: [UInt8]?, columnBytes: [UInt8]?,
+        bodyBytes: [UInt8], numberBytes: [UInt8]?
+    ) {
+        self.title = title
+        self.column = column
+        self.documentNumber = documentNumber
+        self.present = present
+        self.titleBytes = titleBytes
+        self.columnBytes = columnBytes
+        self.bodyBytes = bodyBytes
+        self.numberBytes = numberBytes
     }
 }

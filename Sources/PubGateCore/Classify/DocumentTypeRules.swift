@@ -63,8 +63,7 @@ public struct DocumentTypeRules: Sendable {
     private func deepestColumnType(_ facts: DocumentFacts) -> (DocumentType, String)? {
         guard let columns = facts.column?.split(separator: "\n").map(String.init) else { return nil }
         for column in columns.reversed() {
-            let one = DocumentFacts(
-                title: facts.title, column: column, body: facts.body, documentNumber: facts.documentNumber, present: facts.present)
+            let one = facts.with(column: column)
             if let entry = types.first(where: { $0.cues.contains { $0.tier == .column && $0.column != nil && $0.matches(one) } }) {
                 return (entry.type, column)
             }

@@ -20,24 +20,34 @@ public enum PageChrome {
 
     /// What kind of chrome `line` is, or nil for document text.
     public static func kind(of line: String) -> Kind? {
+        kind(of: Array(line.utf8)[...])
+    }
+
+    /// What kind of chrome the line `utf8` (of the matching copy) is, or nil for document text.
+    /// Tested on the bytes: a `String` is made only for a line that shows a sign of chrome.
+    static func kind(of utf8: ArraySlice<UInt8>) -> Kind? {
         // A chrome line is short: at most 160 characters, so at most 640 bytes.
-        guard line.utf8.count <= 640, mayBeChrome(line.utf8), line.hasCount(atMost: 160) else { return nil }
+        guard utf8.count <= 640, mayBeChrome(utf8), utf8.hasScalarCount(atMost: 160) else { return nil }
         // Each kind is looked for only when a cheap sign of it is there: most lines are text.
-        if line.includes("位置") || Self.homes.contains(where: { line.hasPrefix($0) }) && hasSeparator(line.utf8), let columns = breadcrumb(line) {
+        if utf8.includes(Self.position) || Self.homes.contains(where: { utf8.hasPrefix($0) }) && hasSeparator(utf8),
+            let columns = breadcrumb(String(decoding: utf8, as: UTF8.self))
+        {
             return .breadcrumb(columns: columns)
         }
-        if footerWords.contains(where: { line.includes($0) }), line.firstMatch(\.chromeFooter) != nil { return .footer }
-        if line.includes(":"), isDateBar(line) { return .dateBar }
-        if line.hasCount(atMost: 40), line.wholeMatch(\.chromeWidget) || line.hasPrefix("今天是") && line.firstMatch(\.chromeGreeting) != nil {
+        if footerWords.contains(where: { utf8.includes($0) }), utf8.hasMatch(\.chromeFooter) { return .footer }
+        if utf8.includes(byte: UInt8(ascii: ":")), isDateBar(utf8) { return .dateBar }
+        if utf8.hasScalarCount(atMost: 40), utf8.wholeMatch(\.chromeWidget) || utf8.hasPrefix(Self.greeting) && utf8.hasMatch(\.chromeGreeting) {
             return .widget
         }
-        if line.hasSuffix("网站") || line.hasSuffix("网") || line.includes("网站 "), line.wholeMatch(\.chromeSiteName) { return .footer }
+        if utf8.hasSuffix(Self.siteSuffix) || utf8.hasSuffix(Self.netSuffix) || utf8.includes(Self.siteAndSpace), utf8.wholeMatch(\.chromeSiteName) {
+            return .footer
+        }
         return nil
     }
 
     /// A cheap first look: chrome has a colon, a separator, a bracket or is short; a long line of
     /// running text is none of them, and most lines are running text.
-    static func mayBeChrome(_ utf8: String.UTF8View) -> Bool {
+    static func mayBeChrome(_ utf8: ArraySlice<UInt8>) -> Bool {
         if utf8.count <= 45 { return true }
         for b in utf8 where b == UInt8(ascii: ":") || b == UInt8(ascii: ">") || b == UInt8(ascii: "|") || b == 0xBB || b == 0x80 {
             return true  // 0xBB ends 》›»; 0x80 continues 【】→ and the like
@@ -46,17 +56,27 @@ public enum PageChrome {
     }
 
     /// A breadcrumb's separators: > / - in ASCII, » › → (whose UTF-8 holds 0xBB, 0xBA, 0x86).
-    static func hasSeparator(_ utf8: String.UTF8View) -> Bool {
+    static func hasSeparator(_ utf8: ArraySlice<UInt8>) -> Bool {
         utf8.contains { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") || $0 == 0xBB || $0 == 0xBA || $0 == 0x86 }
     }
 
     /// How a breadcrumb without a lead word starts: at the home page.
-    static let homes = ["首页", "首 页", "网站首页", "门户首页", "主页"]
+    static let homes: [LineLiteral] = ["首页", "首 页", "网站首页", "门户首页", "主页"]
 
-    static let footerWords = ["标识码", "ICP", "公网安备", "版权所有", "主办单位", "承办单位", "技术支持", "网站地图", "联系我们"]
+    static let footerWords = ["标识码", "ICP", "公网安备", "版权所有", "主办单位", "承办单位", "技术支持", "网站地图", "联系我们"].map { Array($0.utf8) }
+
+    private static let position = Array("位置".utf8)
+    private static let greeting: LineLiteral = "今天是"
+    private static let siteSuffix: LineLiteral = "网站"
+    private static let netSuffix: LineLiteral = "网"
+    private static let siteAndSpace = Array("网站 ".utf8)
+    private static let fullStop = Array("。".utf8)
 
     /// True for any kind of chrome.
     public static func isChrome(_ line: String) -> Bool { kind(of: line) != nil }
+
+    /// True for any kind of chrome, on a line of the matching copy.
+    static func isChrome(_ utf8: ArraySlice<UInt8>) -> Bool { kind(of: utf8) != nil }
 
     static func breadcrumb(_ line: String) -> [String]? {
         var rest = line
@@ -70,11 +90,11 @@ public enum PageChrome {
     }
 
     /// A line of bar fields: it starts with one, or holds two or more of them.
-    static func isDateBar(_ line: String) -> Bool {
-        guard line.firstMatch(\.chromeDateBarStart) != nil || line.count(of: \.chromeDateBarField) >= 2 else {
+    static func isDateBar(_ line: ArraySlice<UInt8>) -> Bool {
+        guard line.hasMatch(\.chromeDateBarStart) || line.count(of: \.chromeDateBarField) >= 2 else {
             return false
         }
         // A sentence is not a bar: bars carry no full stop.
-        return !line.includes("。")
+        return !line.includes(Self.fullStop)
     }
 }

@@ -44,9 +44,9 @@ public struct PublicationCheck: Sendable {
         return found
     }
 
-    /// The lines a reader gets as the document's own text: the body and the front matter.
-    static func servedLines(_ document: ClassifiedDocument) -> [String] {
-        document.lines.filter { $0.part == .body || $0.part == .frontMatter }.map(\.text)
+    /// The text a reader gets as the document's own: its body and front matter lines, joined.
+    static func servedText(_ document: ClassifiedDocument) -> String {
+        Classifier.joined(document.lines.lazy.filter { $0.part == .body || $0.part == .frontMatter })
     }
 
     // MARK: J-FIELDS
@@ -55,7 +55,7 @@ public struct PublicationCheck: Sendable {
     /// two after it): a field of its own (解读人：…), or a contact line that names the unit and the
     /// person beside the number. The unit may also be the 解读's signature or its page's 发布机构.
     func interpretationFields(_ document: ClassifiedDocument) -> [Finding] {
-        let text = Self.servedLines(document).joined(separator: "\n")
+        let text = Self.servedText(document)
         let meta = document.ingested.metadata
         func has(_ pattern: String.Pattern, _ key: String) -> Bool {
             text.firstMatch(pattern) != nil || !(meta[key]?.trimmingWhiteSpace.isEmpty ?? true)
@@ -112,7 +112,7 @@ public struct PublicationCheck: Sendable {
     /// period (counted from the notice, or given by its length alone), else a due date without its
     /// year (``LinePatterns``' `consultation…` patterns, tried in that order).
     func consultation(_ document: ClassifiedDocument) -> [Finding] {
-        let text = Self.servedLines(document).joined(separator: "\n")
+        let text = Self.servedText(document)
         let rules = settings.publication.consultation
         let own = document.metadata.publishDate ?? document.writtenDate
         var start: SimpleDate?

@@ -5,14 +5,23 @@ import PCRE2Kit
 ///
 /// Element segmentation and the publication checks work line by line, as GB/T 9704 lays a 公文
 /// out; each line keeps its normalized byte range so a finding can point into the original file.
+/// A line is a byte range of the matching copy, not a `String` of its own: most lines are only
+/// tested with byte searches, and a `String` per line was most of the cost of splitting them.
 public struct DocumentLine: Sendable {
-    /// Normalized text without leading and trailing spaces.
-    public let text: String
+    /// The matching copy the line lies in (shared by every line, not copied).
+    private let source: [UInt8]
     /// Normalized bytes of `text`.
     public let range: Range<Int>
     /// 1-based line in the original file.
     public let line: Int
     public let part: ContentPart
+
+    /// Normalized text without leading and trailing spaces, as UTF-8.
+    public var utf8: ArraySlice<UInt8> { source[range] }
+
+    /// Normalized text without leading and trailing spaces (made on each use: prefer `utf8` where
+    /// bytes do).
+    public var text: String { String(decoding: source[range], as: UTF8.self) }
 
     private static let lineBreak: [UInt8] = [0x0A]
 
@@ -28,7 +37,7 @@ public struct DocumentLine: Sendable {
             while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
             guard a < b else { return }
             let line = index.map { $0.lineColumn(of: text.origin(ofByte: a)).line } ?? 0
-            result.append(DocumentLine(text: text.string(a..<b), range: a..<b, line: line, part: text.part(at: a)))
+            result.append(DocumentLine(source: bytes, range: a..<b, line: line, part: text.part(at: a)))
         }
         // Line breaks found with memchr: a byte loop over the whole text cost more than the lines.
         while let i = LiteralSearch.firstIndex(of: Self.lineBreak, in: bytes, from: start) {

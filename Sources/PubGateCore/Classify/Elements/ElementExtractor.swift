@@ -130,8 +130,8 @@ public struct ElementExtractor: Sendable {
         let closingStart = max(bodyStart, lines.count - closingLines, 0)
         var tailStart = lines.count
         for i in stride(from: lines.count - 1, through: closingStart, by: -1) {
+            guard lines[i].utf8.includes(Self.copiesToWord) || lines[i].utf8.hasSuffix(Self.printedWord) else { continue }
             let t = lines[i].text
-            guard t.includes("抄送") || t.hasSuffix("印发") else { continue }
             if e.copiesTo == nil, let m = t.firstMatch(\.elementCopiesTo) {
                 e.copiesTo = ElementText(text: m, line: lines[i].line)
                 tailStart = min(tailStart, i)
@@ -141,7 +141,7 @@ public struct ElementExtractor: Sendable {
             }
         }
         var dateIndex: Int?
-        for i in stride(from: tailStart - 1, through: closingStart, by: -1) where isDateLine(lines[i].text) {
+        for i in stride(from: tailStart - 1, through: closingStart, by: -1) where isDateLine(lines[i].utf8) {
             dateIndex = i
             break
         }
@@ -163,7 +163,8 @@ public struct ElementExtractor: Sendable {
             }
         }
         if bodyStart <= bodyEnd {
-            for i in stride(from: bodyEnd, through: max(bodyStart, closingStart), by: -1) where lines[i].text.wholeMatch(\.elementAttachmentNote) {
+            for i in stride(from: bodyEnd, through: max(bodyStart, closingStart), by: -1)
+            where lines[i].utf8.starts(with: Self.attachmentWord) && lines[i].text.wholeMatch(\.elementAttachmentNote) {
                 e.attachmentNote = ElementText(lines[i])
                 bodyEnd = i - 1
                 break
@@ -171,6 +172,11 @@ public struct ElementExtractor: Sendable {
         }
         return bodyEnd
     }
+
+    private static let copiesToWord = Array("抄送".utf8)
+    /// How a 附件说明 starts (``LinePatterns/elementAttachmentNote``).
+    private static let attachmentWord = Array("附件".utf8)
+    private static let printedWord: LineLiteral = "印发"
 
     /// How far into the document the title is looked for.
     static let openingLines = 60
@@ -182,9 +188,9 @@ public struct ElementExtractor: Sendable {
     /// The body lines that are the document's own text: no separator rules, and none of the page
     /// chrome a portal's template adds above and below the article (``PageChrome``).
     static func content(_ all: [DocumentLine]) -> [DocumentLine] {
-        let body = all.filter { $0.part == .body && !isRule($0.text) }
+        let body = all.filter { $0.part == .body && !isRule($0.utf8) }
         return body.enumerated().filter { i, line in
-            !(i < chromeLines || i >= body.count - chromeLines) || !PageChrome.isChrome(line.text)
+            !(i < chromeLines || i >= body.count - chromeLines) || !PageChrome.isChrome(line.utf8)
         }.map(\.1)
     }
 
@@ -205,8 +211,13 @@ public struct ElementExtractor: Sendable {
     static let closingLines = 40
 
     /// A line of box-drawing or dash characters (the red separator, the 版记 rules).
-    static func isRule(_ t: String) -> Bool {
-        !t.isEmpty && t.unicodeScalars.allSatisfy { (0x2500...0x257F).contains($0.value) || "-=_—".unicodeScalars.contains($0) }
+    static func isRule(_ utf8: ArraySlice<UInt8>) -> Bool {
+        // Only these bytes start a rule's first character: - = _, and E2 (box drawing, —).
+        guard let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "=") || first == UInt8(ascii: "_") || first == 0xE2
+        else { return false }
+        return String(decoding: utf8, as: UTF8.self).unicodeScalars.allSatisfy {
+            (0x2500...0x257F).contains($0.value) || "-=_—".unicodeScalars.contains($0)
+        }
     }
 
     static func signer(in t: String) -> String? {
@@ -214,9 +225,15 @@ public struct ElementExtractor: Sendable {
     }
 
     static func isDateLine(_ t: String) -> Bool {
-        t.wholeMatch(\.elementDate)
-            || t.wholeMatch(\.elementChineseDate)
+        t.utf8.reversed().starts(with: Self.dayEnding) && (t.wholeMatch(\.elementDate) || t.wholeMatch(\.elementChineseDate))
     }
+
+    static func isDateLine(_ utf8: ArraySlice<UInt8>) -> Bool {
+        utf8.reversed().starts(with: Self.dayEnding) && isDateLine(String(decoding: utf8, as: UTF8.self))
+    }
+
+    /// 日 (E6 97 A5) backwards: both forms of a date line end with it, and most lines do not.
+    private static let dayEnding: [UInt8] = [0xA5, 0x97, 0xE6]
 
     static func isSignature(_ t: String) -> Bool {
         t.hasCount(atLeast: 2) && t.hasCount(atMost: 40) && t.wholeMatch(\.elementSignature) && !t.hasSuffix("。")
