@@ -14,10 +14,14 @@ public struct DecodedText: Sendable, Equatable {
     /// later for one window of a large file (``TextDecoder/decode(_:window:as:firstLine:firstColumn:)``).
     public let firstLine: Int
     public let firstColumn: Int
+    /// Where each line starts, in scalars (``lineStarts(of:)``): found once, by the decoder as it
+    /// goes, for the aligner and for every finding's line number.
+    public let lineStarts: [Int]
 
+    /// `lineStarts` are computed from `scalars` when not given.
     public init(
         scalars: [Unicode.Scalar], byteOffsets: [UInt32], encoding: TextEncoding, utf8: [UInt8]? = nil, firstLine: Int = 1,
-        firstColumn: Int = 1
+        firstColumn: Int = 1, lineStarts: [Int]? = nil
     ) {
         precondition(byteOffsets.count == scalars.count + 1, "one offset per scalar plus the end")
         self.scalars = scalars
@@ -26,6 +30,19 @@ public struct DecodedText: Sendable, Equatable {
         self.utf8 = utf8
         self.firstLine = firstLine
         self.firstColumn = firstColumn
+        self.lineStarts = lineStarts ?? Self.lineStarts(of: scalars)
+    }
+
+    /// Where each line of `scalars` starts: at 0, after a line feed, and after a carriage return
+    /// that no line feed follows (a file saved with classic Mac line ends).
+    public static func lineStarts(of scalars: [Unicode.Scalar]) -> [Int] {
+        var starts = [0]
+        let span = scalars.span
+        for i in 0..<span.count {
+            let s = span[i]
+            if s == "\n" || (s == "\r" && (i + 1 == span.count || span[i + 1] != "\n")) { starts.append(i + 1) }
+        }
+        return starts
     }
 
     /// True for a window that starts after the beginning of its file.

@@ -81,7 +81,7 @@ public enum TextDecoder {
         let base = UInt32(window.lowerBound)
         return DecodedText(
             scalars: text.scalars, byteOffsets: text.byteOffsets.map { $0 + base }, encoding: encoding, utf8: text.utf8,
-            firstLine: firstLine, firstColumn: firstColumn)
+            firstLine: firstLine, firstColumn: firstColumn, lineStarts: text.lineStarts)
     }
 
     /// The encoding a byte-order mark announces (UTF-32 marks are refused), or nil without one.
@@ -232,22 +232,26 @@ public enum TextDecoder {
         let capacity = bytes.count - start
         var decoded = (count: 0, failure: Int?.none)
         var offsets: [UInt32] = []
+        var lineStarts = [0]
         let scalars = unsafe [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { scalarBuffer, scalarCount in
             offsets = unsafe [UInt32](unsafeUninitializedCapacity: capacity + 1) { offsetBuffer, offsetCount in
-                decoded = unsafe bytes.withUnsafeBufferPointer { unsafe decodeUTF8($0, from: start, into: scalarBuffer, offsets: offsetBuffer) }
+                decoded = unsafe bytes.withUnsafeBufferPointer {
+                    unsafe decodeUTF8($0, from: start, into: scalarBuffer, offsets: offsetBuffer, lineStarts: &lineStarts)
+                }
                 offsetCount = decoded.failure == nil ? decoded.count + 1 : decoded.count
             }
             scalarCount = decoded.count
         }
         if let failure = decoded.failure { throw .malformed(encoding, offset: failure) }
-        return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: encoding, utf8: start == 0 ? bytes : nil)
+        return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: encoding, utf8: start == 0 ? bytes : nil, lineStarts: lineStarts)
     }
 
-    /// Decodes `input` from `start` into `scalars` and their byte offsets (plus the end offset);
+    /// Decodes `input` from `start` into `scalars` and their byte offsets (plus the end offset),
+    /// appending where each line after the first starts (``DecodedText/lineStarts(of:)``);
     /// returns how many scalars were written and, for malformed input, where it is.
     private static func decodeUTF8(
         _ input: UnsafeBufferPointer<UInt8>, from start: Int, into scalars: UnsafeMutableBufferPointer<Unicode.Scalar>,
-        offsets: UnsafeMutableBufferPointer<UInt32>
+        offsets: UnsafeMutableBufferPointer<UInt32>, lineStarts: inout [Int]
     ) -> (count: Int, failure: Int?) {
         let n = input.count
         var count = 0
@@ -255,6 +259,13 @@ public enum TextDecoder {
         while i < n {
             let b0 = unsafe input[i]
             if b0 < 0x80 {
+                // A line feed, or a carriage return no line feed follows, ends a line.
+                if b0 == 0x0A {
+                    lineStarts.append(count + 1)
+                } else if b0 == 0x0D {
+                    let next: UInt8 = i + 1 < n ? unsafe input[i + 1] : 0
+                    if next != 0x0A { lineStarts.append(count + 1) }
+                }
                 unsafe scalars.initializeElement(at: count, to: Unicode.Scalar(b0))
                 unsafe offsets.initializeElement(at: count, to: UInt32(i))
                 count += 1

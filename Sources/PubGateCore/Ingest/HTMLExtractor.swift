@@ -39,7 +39,8 @@ public struct HTMLExtractor: TextExtractor {
         let front = FrontMatterBlock.locate(in: source)
         if let front { MarkdownExtractor.blank(&source, front.range) }
         let utf8 = (front == nil ? text.utf8 : nil) ?? UTF8Bytes.encode(source)
-        let walker = Walker(aligner: SourceAligner(source: source))
+        // Blanking keeps line breaks: the decoded text's line starts are the source's.
+        let walker = Walker(aligner: SourceAligner(source: source, lineStarts: text.lineStarts))
         do {
             try MarkupParser.parseHTML(utf8, into: walker)
         } catch {

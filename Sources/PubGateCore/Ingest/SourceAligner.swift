@@ -1,3 +1,4 @@
+import EncodingKit
 import XMLKit
 
 /// Finds where text that a parser extracted sits in the original decoded characters.
@@ -12,48 +13,72 @@ struct SourceAligner {
     private(set) var cursor = 0
     private let lineStarts: [Int]
 
-    init(source: [Unicode.Scalar]) {
+    /// `lineStarts`: the source's (``DecodedText/lineStarts``) when known; found here otherwise.
+    init(source: [Unicode.Scalar], lineStarts: [Int]? = nil) {
         self.source = source
-        self.lineStarts = LineIndex.lineStarts(of: source)
+        self.lineStarts = lineStarts ?? DecodedText.lineStarts(of: source)
     }
 
     /// Origins for each scalar of `text`, aligned at or after the cursor; advances the cursor.
     mutating func align(_ text: [Unicode.Scalar], line: Int) -> [Int32] {
         guard let first = text.first else { return [] }
-        var p = cursor
-        while p < source.count {
-            let s = source[p]
-            if s == first || s == "&" || (s == "\r" && first == "\n") {
-                if let mapped = tryAlign(text, at: p) {
-                    cursor = Int(mapped.last!) + 1
-                    return mapped
-                }
-            }
-            p += 1
+        if let mapped = firstAlignment(text, first: first) {
+            cursor = Int(mapped.last!) + 1
+            return mapped
         }
         let lineIndex = max(0, min(line - 1, lineStarts.count - 1))
         return Array(repeating: Int32(lineStarts[lineIndex]), count: text.count)
     }
 
+    /// The origins of `text` at the first place from the cursor on where it matches. Only where
+    /// the text can start is a match tried: most of what lies between two texts is markup.
+    private func firstAlignment(_ text: [Unicode.Scalar], first: Unicode.Scalar) -> [Int32]? {
+        let src = source.span
+        var p = cursor
+        while p < src.count {
+            let s = src[p]
+            if s == first || s == "&" || (s == "\r" && first == "\n"), let mapped = tryAlign(text, at: p) { return mapped }
+            p += 1
+        }
+        return nil
+    }
+
+    /// The origins of `text` matched against the source from `start`, or nil. A run of characters
+    /// that are the same in both and start no reference or CRLF takes the plain loop; the rest is
+    /// read one character at a time.
     private func tryAlign(_ text: [Unicode.Scalar], at start: Int) -> [Int32]? {
-        var mapped: [Int32] = []
-        mapped.reserveCapacity(text.count)
+        let src = source.span
+        let txt = text.span
+        let n = src.count
+        var mapped = [Int32](repeating: 0, count: txt.count)
+        var out = mapped.mutableSpan
         var j = start
-        for t in text {
-            if j < source.count, source[j] == "\r", t == "\n" { j += 1 }
-            guard j < source.count else { return nil }
+        var k = 0
+        while k < txt.count {
+            let t = txt[k]
+            // The common case: the same character, which starts no reference or line break.
+            if j < n, src[j] == t, t != "&", t != "\r" {
+                out[k] = Int32(j)
+                j += 1
+                k += 1
+                continue
+            }
+            if j < n, src[j] == "\r", t == "\n" { j += 1 }
+            guard j < n else { return nil }
             // A reference in the source stands for one character of the text; anything else must be equal.
-            if source[j] == "&", let (scalar, length) = Self.reference(at: j, in: source) {
+            if src[j] == "&", let (scalar, length) = Self.reference(at: j, in: source) {
                 guard scalar == t else { return nil }
-                mapped.append(Int32(j))
+                out[k] = Int32(j)
                 j += length
-            } else if source[j] == t {
-                mapped.append(Int32(j))
+            } else if src[j] == t {
+                out[k] = Int32(j)
                 j += 1
             } else {
                 return nil
             }
+            k += 1
         }
+        _ = consume out
         return mapped
     }
 

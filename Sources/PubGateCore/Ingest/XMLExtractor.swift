@@ -25,7 +25,7 @@ public struct XMLExtractor: TextExtractor {
                     ruleID: "markup_recovered", kind: .scanIncomplete, severity: .review,
                     text: Message("markup_recovered")))
         }
-        var aligner = SourceAligner(source: text.scalars)
+        var aligner = SourceAligner(source: text.scalars, lineStarts: text.lineStarts)
         var fields: [String: String] = [:]
         func visit(_ node: MarkupNode) {
             switch node {

@@ -9,20 +9,11 @@ public struct LineIndex: Sendable {
     private let firstColumn: Int
 
     public init(_ text: DecodedText) {
-        self.lineStarts = Self.lineStarts(of: text.scalars)
+        // Found by the decoder: the text is not walked again for them.
+        self.lineStarts = text.lineStarts
         self.byteOffsets = text.byteOffsets
         firstLine = text.firstLine
         firstColumn = text.firstColumn
-    }
-
-    /// Where each line starts: after a line feed, or after a carriage return that no line feed
-    /// follows (a file saved with classic Mac line ends).
-    static func lineStarts(of scalars: [Unicode.Scalar]) -> [Int] {
-        var starts = [0]
-        for (i, s) in scalars.enumerated() {
-            if s == "\n" || (s == "\r" && (i + 1 == scalars.count || scalars[i + 1] != "\n")) { starts.append(i + 1) }
-        }
-        return starts
     }
 
     /// Line and column (both 1-based, column in scalars) of scalar `index`.
