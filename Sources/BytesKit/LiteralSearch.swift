@@ -40,6 +40,16 @@ public enum LiteralSearch {
         }
     }
 
+    /// Where `needle` first occurs in `haystack` starting at or after `start` and ending at or
+    /// before `end`; nil when it does not.
+    public static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int, endingBy end: Int) -> Int? {
+        let end = min(end, haystack.count)
+        guard start >= 0, start <= end else { return nil }
+        return unsafe haystack.withUnsafeBytes { h in
+            unsafe needle.withUnsafeBytes { n in unsafe find(n, in: UnsafeRawBufferPointer(rebasing: h[..<end]), from: start) }
+        }
+    }
+
     private static func find(_ n: UnsafeRawBufferPointer, in h: UnsafeRawBufferPointer) -> Bool {
         unsafe find(n, in: h, from: 0) != nil
     }

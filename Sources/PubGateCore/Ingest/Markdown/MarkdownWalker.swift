@@ -173,24 +173,14 @@ final class MarkdownWalker: MarkdownHandler {
     /// no reference, one line), found by comparing UTF-8 and taken from the source itself with
     /// consecutive origins; false when it is not there, for the aligner to find.
     private func addVerbatim(_ node: MarkdownNode) -> Bool {
-        guard let literal = node.literalUTF8, let first = literal.first else { return true }
+        guard let literal = node.literalUTF8, !literal.isEmpty else { return true }
         let utf8 = map.utf8
         let from = map.byteOffset(ofScalar: cursor)
         let end = map.byteOffset(ofScalar: limit)
         guard end - from >= literal.count else { return false }
-        let source = utf8.span
-        let text = literal.span
-        var found: Int?
-        var p = from
-        let last = min(end - text.count, from + Self.verbatimWindow)
-        search: while p <= last {
-            defer { p += 1 }
-            guard source[p] == first else { continue }
-            for k in 1..<max(1, text.count) where source[p + k] != text[k] { continue search }
-            found = p
-            break
-        }
-        guard let p = found else { return false }
+        // The first place it starts at most `verbatimWindow` bytes on (memchr and memcmp).
+        let last = min(end - literal.count, from + Self.verbatimWindow)
+        guard let p = LiteralSearch.firstIndex(of: literal, in: utf8, from: from, endingBy: last + literal.count) else { return false }
         let start = map.scalar(atByte: p)
         let stop = map.scalar(atByte: p + literal.count)
         append(Array(view[start..<stop]), (start..<stop).map { Int32($0) })
