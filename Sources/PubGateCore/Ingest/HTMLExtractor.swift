@@ -115,6 +115,8 @@ public struct HTMLExtractor: TextExtractor {
         }
 
         func text(_ utf8: Span<UInt8>, line: Int) {
+            // White space between tags (half of the calls) makes no segment: passed over undecoded.
+            if Self.isASCIISpace(utf8) { return }
             let part: ContentPart = open.last.map { $0.code ? .script : $0.inTitle ? .title : ($0.hidden ? .hidden : .body) } ?? .body
             emit(UTF8Bytes.scalars(ofUTF8: utf8), part: part, line: line, endsBlock: false)
         }
@@ -162,6 +164,15 @@ public struct HTMLExtractor: TextExtractor {
             if !segments.isEmpty { segments[segments.count - 1].endsBlock = true }
             segments += pendingComments
             pendingComments.removeAll()
+        }
+
+        /// Whether every byte is an ASCII space, tab or line break.
+        static func isASCIISpace(_ utf8: Span<UInt8>) -> Bool {
+            for i in 0..<utf8.count {
+                let b = utf8[i]
+                guard b == 0x20 || (0x09...0x0D).contains(b) else { return false }
+            }
+            return true
         }
 
         static func hides(_ attributes: [MarkupAttribute]) -> Bool {

@@ -1,3 +1,4 @@
+import EncodingKit
 import OpenCCKit
 
 /// Folds traditional and variant characters to simplified ones for matching (機密 → 机密,
@@ -106,9 +107,7 @@ struct TraditionalFolding: Sendable {
 
     /// OpenCC's conversion of `run`; nil if OpenCC fails (the run is then matched as written).
     private func converted(_ run: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar]? {
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: run)
-        guard let out = try? converter.convert(String(text)) else { return nil }
+        guard let out = try? converter.convert(UTF8Bytes.string(run)) else { return nil }
         return Array(out.unicodeScalars)
     }
 }

@@ -1,3 +1,5 @@
+import EncodingKit
+
 /// The text a front matter block gives the scan, every character pointing at the file.
 ///
 /// Each string value becomes a line of its own, `key: value`, its key as context: `密级: "机密"`,
@@ -169,7 +171,7 @@ struct FrontMatterText {
                 i = j
             } else if s == separator {
                 if let key = pending {
-                    keys[String(String.UnicodeScalarView(scalars[key])), default: []].append(KeyPlace(key: key, separator: i))
+                    keys[UTF8Bytes.string(scalars[key]), default: []].append(KeyPlace(key: key, separator: i))
                 }
                 pending = nil
                 i += 1
@@ -318,7 +320,7 @@ struct FrontMatterText {
         let valueStart = i + 1
         guard let valueEnd = scalars[valueStart..<line.upperBound].firstIndex(of: quote), valueEnd > valueStart else { return nil }
         let key = Array(scalars[keyStart..<keyEnd])
-        let label = Self.secrecyKeys.contains(String(String.UnicodeScalarView(key)).lowercased()) ? Array("密级".unicodeScalars) : key
+        let label = Self.secrecyKeys.contains(UTF8Bytes.string(key).lowercased()) ? Array("密级".unicodeScalars) : key
         let labelOrigins = label == key ? (keyStart..<keyEnd).map { Int32($0) } : Array(repeating: Int32(keyStart), count: label.count)
         return TextSegment(
             part: .frontMatter, scalars: label + [":", " "] + Array(scalars[valueStart..<valueEnd]),

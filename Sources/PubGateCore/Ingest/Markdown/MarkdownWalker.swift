@@ -250,7 +250,7 @@ final class MarkdownWalker: MarkdownHandler {
     private func endCell(endsBlock: Bool = false) {
         let column = cellsInRow - 1
         if inHeaderRow {
-            let text = String(String.UnicodeScalarView(run)).trimmingWhiteSpace
+            let text = UTF8Bytes.string(run).trimmingWhiteSpace
             headers.append(!text.isEmpty && text.hasCount(atMost: 20) ? text : nil)
         }
         defer {
@@ -321,7 +321,7 @@ final class MarkdownWalker: MarkdownHandler {
                 pending.append(.segment(TextSegment(part: .attribute, scalars: text, origins: origins)))
             }
         }
-        let shown = String(String.UnicodeScalarView(text))
+        let shown = UTF8Bytes.string(text)
         for target in [node.url, node.title] {
             guard let target, !target.isEmpty else { continue }
             if target == shown || target == "mailto:" + shown || target == "http://" + shown { continue }
@@ -338,7 +338,7 @@ final class MarkdownWalker: MarkdownHandler {
             return found.origins
         }
         // Written as it is in a definition: found by its bytes, in one memchr pass.
-        if let p = LiteralSearch.firstIndex(of: Array(String(String.UnicodeScalarView(target)).utf8), in: map.utf8) {
+        if let p = LiteralSearch.firstIndex(of: Array(UTF8Bytes.string(target).utf8), in: map.utf8) {
             let start = map.scalar(atByte: p)
             if start + target.count <= view.count, view[start..<(start + target.count)].elementsEqual(target) {
                 return (start..<(start + target.count)).map { Int32($0) }
