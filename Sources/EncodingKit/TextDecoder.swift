@@ -259,12 +259,15 @@ public enum TextDecoder {
         while i < n {
             let b0 = unsafe input[i]
             if b0 < 0x80 {
-                // A line feed, or a carriage return no line feed follows, ends a line.
-                if b0 == 0x0A {
-                    lineStarts.append(count + 1)
-                } else if b0 == 0x0D {
-                    let next: UInt8 = i + 1 < n ? unsafe input[i + 1] : 0
-                    if next != 0x0A { lineStarts.append(count + 1) }
+                // A line feed, or a carriage return no line feed follows, ends a line (one
+                // comparison for the bytes above both).
+                if b0 <= 0x0D {
+                    if b0 == 0x0A {
+                        lineStarts.append(count + 1)
+                    } else if b0 == 0x0D {
+                        let next: UInt8 = i + 1 < n ? unsafe input[i + 1] : 0
+                        if next != 0x0A { lineStarts.append(count + 1) }
+                    }
                 }
                 unsafe scalars.initializeElement(at: count, to: Unicode.Scalar(b0))
                 unsafe offsets.initializeElement(at: count, to: UInt32(i))

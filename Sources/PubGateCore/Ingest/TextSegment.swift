@@ -30,7 +30,9 @@ public struct TextSegment: Sendable {
     /// A segment covering decoded scalars `range` verbatim.
     public init(part: ContentPart, decoded: [Unicode.Scalar], range: Range<Int>) {
         // The whole text (a plain-text file) shares the decoded array instead of copying it.
-        self.init(part: part, scalars: range == decoded.indices ? decoded : Array(decoded[range]), origins: range.map { Int32($0) })
+        self.init(
+            part: part, scalars: range == decoded.indices ? decoded : Array(decoded[range]),
+            origins: Array(Int32(range.lowerBound)..<Int32(range.upperBound)))
     }
 
     public var text: String {
