@@ -94,6 +94,36 @@ public struct Rule: Codable, Sendable {
         examples = try c.decode(RuleExamples.self, forKey: .examples)
     }
 
+    /// The inverse of `init(from:)`, for the decoded-rules cache (``DecodedCache``): a rule given
+    /// as `terms` is written with its terms alone, its pattern being made from them again.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(kind, forKey: .kind)
+        try c.encodeIfPresent(category, forKey: .category)
+        try c.encode(severity, forKey: .severity)
+        if let terms {
+            try c.encode(terms, forKey: .terms)
+        } else {
+            try c.encode(pattern, forKey: .pattern)
+        }
+        try c.encodeIfPresent(group, forKey: .group)
+        try c.encodeIfPresent(flags, forKey: .flags)
+        try c.encodeIfPresent(keywords, forKey: .keywords)
+        try c.encodeIfPresent(validator, forKey: .validator)
+        try c.encodeIfPresent(context, forKey: .context)
+        try c.encodeIfPresent(exclude, forKey: .exclude)
+        try c.encodeIfPresent(appliesTo, forKey: .appliesTo)
+        try c.encodeIfPresent(message, forKey: .message)
+        try c.encodeIfPresent(remediation, forKey: .remediation)
+        try c.encodeIfPresent(sources, forKey: .sources)
+        try c.encodeIfPresent(implies, forKey: .implies)
+        try c.encodeIfPresent(boundaries, forKey: .boundaries)
+        try c.encodeIfPresent(mentions, forKey: .mentions)
+        try c.encode(examples, forKey: .examples)
+    }
+
     /// `term` as a PCRE2 (and Vectorscan) literal: every metacharacter escaped.
     static func literal(_ term: String) -> String {
         var out = ""

@@ -20,8 +20,15 @@ public struct RuleSet: Sendable {
     /// Loads every `*.yaml`/`*.yml` file in `directory` (sorted), or a single file.
     ///
     /// Files other than scan rule files (those without a top-level `rules:` list) are skipped, so
-    /// policy and configuration files can live beside the rules.
+    /// policy and configuration files can live beside the rules. The decoded files come from
+    /// `cache` when it holds them for exactly these files' bytes; the patterns are compiled and
+    /// the ids checked on every load, so a broken pattern stops the run either way.
     public static func load(from path: String, limits: PCRE2Regex.Limits = PCRE2Regex.Limits()) throws(ConfigurationError) -> RuleSet {
+        try load(from: path, limits: limits, cache: .standard)
+    }
+
+    /// ``load(from:limits:)`` with the decoded files kept in `cache` (nil: parsed every time).
+    static func load(from path: String, limits: PCRE2Regex.Limits, cache: DecodedCache?) throws(ConfigurationError) -> RuleSet {
         guard let isDir = POSIXFiles.isDirectory(path) else {
             throw ConfigurationError(file: path, message: "rules path does not exist")
         }
@@ -32,16 +39,27 @@ public struct RuleSet: Sendable {
         } else {
             files = [path]
         }
+        var sources: [DecodedCache.Source] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ConfigurationError(file: file, message: "cannot read the file as UTF-8")
+            }
+            sources.append(DecodedCache.Source(name: file, bytes: data))
+        }
+        let decode = { () throws(ConfigurationError) -> [DecodedRuleFile] in try decoded(sources) }
+        let decodedFiles: [DecodedRuleFile]
+        if let cache {
+            decodedFiles = try cache.value("rules", of: sources, decode: decode)
+        } else {
+            decodedFiles = try decode()
+        }
         var compiled: [CompiledRule] = []
         var warnings: [ConfigurationWarning] = []
         var ids: [String: String] = [:]
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                throw ConfigurationError(file: file, message: "cannot read the file as UTF-8")
-            }
-            guard let (ruleFile, fileWarnings) = try parse(text, file: file) else { continue }
-            warnings += fileWarnings
-            for rule in ruleFile.rules {
+        for decodedFile in decodedFiles {
+            let file = decodedFile.file
+            warnings += decodedFile.warnings.map { ConfigurationWarning(file: file, message: $0) }
+            for rule in decodedFile.rules ?? [] {
                 if let other = ids[rule.id] {
                     throw ConfigurationError(file: file, ruleID: rule.id, message: "duplicate rule id (also in \(other))")
                 }
@@ -50,6 +68,30 @@ public struct RuleSet: Sendable {
             }
         }
         return RuleSet(rules: compiled, warnings: warnings)
+    }
+
+    /// One file as ``load(from:limits:cache:)`` decodes it (and ``DecodedCache`` keeps it): its
+    /// rules (nil for a file that holds none) and the warnings about it.
+    struct DecodedRuleFile: Codable {
+        let file: String
+        let rules: [Rule]?
+        let warnings: [String]
+    }
+
+    /// The rule files among `sources`, decoded and checked.
+    static func decoded(_ sources: [DecodedCache.Source]) throws(ConfigurationError) -> [DecodedRuleFile] {
+        var out: [DecodedRuleFile] = []
+        for source in sources {
+            guard let text = String(data: source.bytes, encoding: .utf8) else {
+                throw ConfigurationError(file: source.name, message: "cannot read the file as UTF-8")
+            }
+            guard let (ruleFile, fileWarnings) = try parse(text, file: source.name) else {
+                out.append(DecodedRuleFile(file: source.name, rules: nil, warnings: []))
+                continue
+            }
+            out.append(DecodedRuleFile(file: source.name, rules: ruleFile.rules, warnings: fileWarnings.map(\.message)))
+        }
+        return out
     }
 
     /// Decodes one rule file; nil when the file holds no `rules:` list.

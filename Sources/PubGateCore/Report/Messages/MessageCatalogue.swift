@@ -15,7 +15,7 @@ import Yams
 /// `{name}` in a text is the message's argument `name`; `{name|group}` says its value (or each item
 /// of a comma-separated list) in the words of `terms.group`; `{base}` is the message a shared one
 /// wraps (the finding's rule message, or the message whose key the argument `base` names).
-public struct MessageCatalogue: Sendable {
+public struct MessageCatalogue: Sendable, Codable {
     /// The id of a rule's own message.
     public static let defaultID = "message"
     /// The section of messages several rules use.
@@ -31,7 +31,7 @@ public struct MessageCatalogue: Sendable {
     let texts: [String: String]
 
     /// What a catalogue says about one rule (or the shared section).
-    struct Entry: Sendable {
+    struct Entry: Sendable, Codable {
         var title: String?
         var description: String?
         var messages: [String: String] = [:]
@@ -151,8 +151,21 @@ public struct MessageCatalogue: Sendable {
 
     /// Reads a catalogue file; an unknown key or a value of the wrong shape names the file and the
     /// key (exit 78), like every other configuration file.
+    /// The decoded catalogue is kept in ``DecodedCache`` for exactly this file's bytes.
     public static func load(file: String, language: Language) throws(ConfigurationError) -> MessageCatalogue {
-        let text = try YAMLShape.read(file, what: "message catalogue")
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ConfigurationError(file: file, message: "cannot read the message catalogue")
+        }
+        let decode = { () throws(ConfigurationError) -> MessageCatalogue in try parse(data, file: file, language: language) }
+        guard let cache = DecodedCache.standard else { return try decode() }
+        return try cache.value("messages-" + language.rawValue, of: [.init(name: file, bytes: data)], decode: decode)
+    }
+
+    /// The catalogue `data` (the file `file`) holds.
+    static func parse(_ data: Data, file: String, language: Language) throws(ConfigurationError) -> MessageCatalogue {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(file: file, message: "cannot read the message catalogue")
+        }
         let root = try YAMLShape.mapping(text, file: file, expecting: "rules, shared, terms and text")
         try YAMLShape.check(root, known: ["version", "language", "rules", "shared", "terms", "text"], file: file, at: "")
         if let declared = root["language"]?.string, declared != language.rawValue {

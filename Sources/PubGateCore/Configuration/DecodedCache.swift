@@ -1,0 +1,81 @@
+import Crypto
+import Foundation
+
+/// Decoded configuration kept on disk beside the compiled prefilter databases (``PrefilterCache``'s
+/// folder), so a start-up reads it back instead of parsing YAML again: decoding the rule files and
+/// the message catalogues with Yams was 310 M of the 600 M instructions of `check` on one page.
+///
+/// A cache file is named by its key, a SHA-256 of the cache format, the running executable (path,
+/// size and modification time: another build may decode differently), what is cached and every
+/// source file's name and bytes. Its first line repeats the key and holds the payload's SHA-256. A
+/// file whose key or checksum does not match, or whose payload does not decode, is ignored and
+/// written again from the sources (fail closed: a stale or damaged cache is never used); a folder
+/// that cannot be written only costs the parse. Only what decoded without error is stored, and
+/// the checks made after decoding (pattern compilation, duplicate ids) run on every load.
+struct DecodedCache: Sendable {
+    let directory: String
+
+    /// The folder of ``PrefilterCache/standard``; nil without one.
+    static var standard: DecodedCache? { PrefilterCache.standard.map { DecodedCache(directory: $0.directory) } }
+
+    /// Bumped when the layout of a cache file changes.
+    static let format = "pubgate-decoded 1"
+
+    /// A source file's name and contents.
+    struct Source {
+        let name: String
+        let bytes: Data
+    }
+
+    /// The value `decode` makes of `sources`: read back when the cache holds it for exactly these
+    /// sources and this executable, else decoded and stored. `kind` names what is cached (one
+    /// kind per type).
+    func value<T: Codable>(
+        _ kind: String, of sources: [Source], decode: () throws(ConfigurationError) -> T
+    ) throws(ConfigurationError) -> T {
+        guard let executable = Self.executable else { return try decode() }
+        let key = Self.key(kind, executable: executable, sources: sources)
+        let path = directory + "/decoded-" + kind + "-" + key + ".json"
+        if let cached = Self.read(T.self, from: path, key: key) { return cached }
+        let value = try decode()
+        if let payload = try? JSONEncoder().encode(value) {
+            try? AtomicWriter.write(Self.header(key: key, payload: payload) + payload, to: path)
+        }
+        return value
+    }
+
+    /// The cached value in `path`, or nil unless the file names `key` and its payload has the
+    /// checksum it states and decodes.
+    static func read<T: Decodable>(_ type: T.Type, from path: String, key: String) -> T? {
+        guard let data = FileManager.default.contents(atPath: path), let newline = data.firstIndex(of: 0x0A) else { return nil }
+        let payload = data[(newline + 1)...]
+        guard data[..<newline].elementsEqual(header(key: key, payload: payload).dropLast()) else { return nil }
+        return try? JSONDecoder().decode(T.self, from: payload)
+    }
+
+    /// The first line of a cache file: format, key and the payload's SHA-256.
+    static func header(key: String, payload: Data) -> Data {
+        Data("\(format) \(key) \(Hex.encode(SHA256.hash(data: payload)))\n".utf8)
+    }
+
+    static func key(_ kind: String, executable: String, sources: [Source]) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Data("\(format)\n\(kind)\n\(executable)\n".utf8))
+        for source in sources {
+            hasher.update(data: Data("\(source.name)\t\(source.bytes.count)\n".utf8))
+            hasher.update(data: source.bytes)
+        }
+        return Hex.encode(hasher.finalize())
+    }
+
+    /// The running executable as path, size and modification time; nil when it cannot be found
+    /// (then nothing is cached: the sources alone would not tell two builds apart).
+    static let executable: String? = {
+        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        else { return "" }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+        return "\(path) \(size) \(modified)"
+    }()
+}
