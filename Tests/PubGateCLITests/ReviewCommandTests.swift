@@ -125,11 +125,20 @@ import Testing
         try
             "version: 1\nrules:\n  - id: bad_one\n    title: t\n    kind: format\n    severity: fix\n    pattern: '[unclosed'\n    examples: {match: [x]}\n"
             .write(to: dir.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
-        let run = try Self.pubgate(["review", "Samples/drafts", "--out", dir.appendingPathComponent("o").path, "--rules", dir.path])
-        #expect(run.status == 78)
-        #expect(run.stderr.contains("bad.yaml"))
-        #expect(run.stderr.contains("bad_one"))
-        #expect(run.stderr.contains("offset 9"))
+        // Twice with a cache folder of its own: the first run stores the decoded rule file, the
+        // second reads it back, and the pattern must stop that run as well.
+        let cache = dir.appendingPathComponent("cache").path
+        for pass in 1...2 {
+            let run = try Self.pubgate(
+                ["review", "Samples/drafts", "--out", dir.appendingPathComponent("o").path, "--rules", dir.path],
+                environment: ["PUBGATE_CACHE_DIR": cache])
+            #expect(run.status == 78, "run \(pass)")
+            #expect(run.stderr.contains("bad.yaml"))
+            #expect(run.stderr.contains("bad_one"))
+            #expect(run.stderr.contains("offset 9"))
+            let cached = (try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []
+            #expect(cached.contains { $0.hasPrefix("decoded-rules-") }, "run \(pass): \(cached)")
+        }
     }
 
     @Test func unreadableAndUndecodableInputsExitSixtyFiveAndAreRejected() throws {

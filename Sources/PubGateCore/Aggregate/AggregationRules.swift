@@ -73,8 +73,21 @@ public struct AggregationRules: Sendable, Codable {
 
     public static let fileName = "aggregation.yaml"
 
+    /// The decoded rules are kept in ``DecodedCache`` for exactly this file's bytes.
     public static func load(file: String) throws(ConfigurationError) -> AggregationRules {
-        let text = try YAMLShape.read(file, what: "aggregation rules")
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ConfigurationError(file: file, message: "cannot read the aggregation rules")
+        }
+        let decode = { () throws(ConfigurationError) -> AggregationRules in try parse(data, file: file) }
+        guard let cache = DecodedCache.standard else { return try decode() }
+        return try cache.value("aggregation", of: [.init(name: file, bytes: data)], decode: decode)
+    }
+
+    /// The rules `data` (the file `file`) holds.
+    static func parse(_ data: Data, file: String) throws(ConfigurationError) -> AggregationRules {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(file: file, message: "cannot read the aggregation rules")
+        }
         let root = try YAMLShape.mapping(text, file: file, expecting: "rules A-01 … A-08")
         try YAMLShape.check(root, known: ["version"] + CodingKeys.allKeys, file: file, at: "")
         let known: [String: [String]] = [

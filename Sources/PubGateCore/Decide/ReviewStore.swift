@@ -15,7 +15,7 @@ public final class ReviewStore: Sendable {
     /// Where one review is: a byte range of the file, or in memory.
     public enum Slot: Sendable {
         case disk(offset: Int, length: Int)
-        case memory(Data)
+        case memory([UInt8])
     }
 
     /// Nil without a writable folder. Threads write at distinct offsets; the next free offset is
@@ -31,33 +31,33 @@ public final class ReviewStore: Sendable {
 
     /// Stores `review` and says where it is.
     public func store(_ review: DocumentReview) -> Slot {
-        let data = ManifestWriter.entry(review)
-        guard let file else { return .memory(data) }
+        let bytes = ManifestWriter.entry(review)
+        guard let file else { return .memory(bytes) }
         let offset = end.withLock { offset in
-            defer { offset += data.count }
+            defer { offset += bytes.count }
             return offset
         }
-        return file.write(Array(data), at: offset) ? .disk(offset: offset, length: data.count) : .memory(data)
+        return file.write(bytes, at: offset) ? .disk(offset: offset, length: bytes.count) : .memory(bytes)
     }
 
     /// The review stored at `slot`.
     public func load(at slot: Slot) -> DocumentReview {
         do {
-            return try JSONDecoder().decode(DocumentReview.self, from: entry(at: slot))
+            return try JSONDecoder().decode(DocumentReview.self, from: Data(entry(at: slot)))
         } catch {
             preconditionFailure("a stored review does not decode: \(error)")
         }
     }
 
     /// The manifest entry stored at `slot`, as written.
-    public func entry(at slot: Slot) -> Data {
+    public func entry(at slot: Slot) -> [UInt8] {
         switch slot {
         case .memory(let bytes): return bytes
         case .disk(let offset, let length):
             guard let bytes = file?.read(at: offset, length: length) else {
                 preconditionFailure("the review store lost data (\(length) bytes at \(offset) cannot be read back)")
             }
-            return Data(bytes)
+            return bytes
         }
     }
 }

@@ -91,6 +91,11 @@ public final class StreamSink {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
+    public func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
     private func flush() throws {
         try handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)

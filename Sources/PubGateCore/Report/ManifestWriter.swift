@@ -45,7 +45,7 @@ public enum ManifestWriter {
 
     /// One document's entry in the `documents` array, indented for it (the ``ReviewStore`` keeps
     /// reviews in this form).
-    static func entry(_ review: DocumentReview) -> Data {
+    static func entry(_ review: DocumentReview) -> [UInt8] {
         do {
             return try json(review, level: 2, indentFirstLine: true)
         } catch {
@@ -55,15 +55,15 @@ public enum ManifestWriter {
 
     /// `value` as JSON nested `level` deep: by ``PrettyJSONEncoder``, or by Foundation's encoder
     /// (then indented) for what it leaves to Foundation.
-    private static func json(_ value: some Encodable, level: Int, indentFirstLine: Bool) throws -> Data {
-        if let bytes = try? PrettyJSONEncoder.encode(value, level: level, indentFirstLine: indentFirstLine) { return Data(bytes) }
+    private static func json(_ value: some Encodable, level: Int, indentFirstLine: Bool) throws -> [UInt8] {
+        if let bytes = try? PrettyJSONEncoder.encode(value, level: level, indentFirstLine: indentFirstLine) { return bytes }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return indented(try encoder.encode(value), by: String(repeating: "  ", count: level), first: indentFirstLine)
     }
 
     /// `json` with every non-empty line (but the first, unless `first`) prefixed by `indent`.
-    private static func indented(_ json: Data, by indent: String, first: Bool) -> Data {
+    private static func indented(_ json: Data, by indent: String, first: Bool) -> [UInt8] {
         let pad = Array(indent.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(json.count + json.count / 4)
@@ -73,6 +73,6 @@ public enum ManifestWriter {
             out.append(byte)
             atLineStart = byte == 0x0A
         }
-        return Data(out)
+        return out
     }
 }

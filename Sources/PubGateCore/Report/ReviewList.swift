@@ -18,5 +18,5 @@ public struct ReviewList: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> DocumentReview { store.load(at: slots[position]) }
 
     /// The document's manifest entry as stored, without decoding it.
-    func entry(at position: Int) -> Data { store.entry(at: slots[position]) }
+    func entry(at position: Int) -> [UInt8] { store.entry(at: slots[position]) }
 }
