@@ -22,6 +22,24 @@ public struct DecideStage: Sendable {
         return v
     }
 
+    /// ``adding(_:to:)`` for a stored review known by its findings' keys (``ManifestEntry``): the
+    /// added findings as adjusted, the merged order (indices into the old findings, then the added
+    /// ones after them) and the decision, as sorting and deciding the findings themselves would give.
+    func adding(
+        _ more: [Finding], toKeys old: [ManifestEntry.FindingKey]
+    ) -> (added: [Finding], order: [Int], decision: Decision, disposition: Disposition?) {
+        let added = policy.adjust(more)
+        let keys = old + added.map(ManifestEntry.FindingKey.init)
+        // The same comparisons as `order` on the findings, so the same permutation.
+        let order = keys.indices.sorted { a, b in
+            let (ka, kb) = (keys[a], keys[b])
+            if ka.position != kb.position { return ka.position < kb.position }
+            return ka.ruleID < kb.ruleID
+        }
+        let (decision, disposition) = policy.decide(keys.lazy.map { ($0.kind, $0.severity) })
+        return (added, order, decision, disposition)
+    }
+
     /// `verdict` with the findings an inline allow or a baseline entry accepts moved into
     /// `suppressed`, decided again; and the suppressions that matched nothing. A document that
     /// could not be read or fully scanned is never accepted this way (fail closed).

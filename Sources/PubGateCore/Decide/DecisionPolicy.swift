@@ -37,19 +37,33 @@ public struct DecisionPolicy: Sendable {
     }
 
     public func decide(_ findings: [Finding]) -> (Decision, Disposition?) {
-        let strictest = findings.filter(rejects).map { Self.isFailClosed($0) ? max($0.severity, .review) : $0.severity }.max()
+        decide(findings.lazy.map { ($0.kind, $0.severity) })
+    }
+
+    /// The decision on findings known by their kind and severity alone.
+    func decide(_ findings: some Sequence<(kind: FindingKind, severity: Severity)>) -> (Decision, Disposition?) {
+        let strictest = findings.filter { rejects(kind: $0.kind, severity: $0.severity) }
+            .map { Self.isFailClosed($0.kind) ? max($0.severity, .review) : $0.severity }.max()
         guard let strictest, let disposition = Disposition(severity: strictest) else { return (.approve, nil) }
         return (.reject, disposition)
     }
 
     /// Whether `finding` rejects its document under this policy.
     public func rejects(_ finding: Finding) -> Bool {
-        Self.isFailClosed(finding) || finding.severity == .block || reject.contains(finding.severity)
+        rejects(kind: finding.kind, severity: finding.severity)
+    }
+
+    private func rejects(kind: FindingKind, severity: Severity) -> Bool {
+        Self.isFailClosed(kind) || severity == .block || reject.contains(severity)
     }
 
     /// A finding saying the document was not read or scanned in full: it rejects whatever the
     /// settings say, at `review` at least.
     static func isFailClosed(_ finding: Finding) -> Bool {
-        finding.kind == .unscannable || finding.kind == .scanIncomplete
+        isFailClosed(finding.kind)
+    }
+
+    static func isFailClosed(_ kind: FindingKind) -> Bool {
+        kind == .unscannable || kind == .scanIncomplete
     }
 }

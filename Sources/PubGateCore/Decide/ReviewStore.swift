@@ -31,13 +31,7 @@ public final class ReviewStore: Sendable {
 
     /// Stores `review` and says where it is.
     public func store(_ review: DocumentReview) -> Slot {
-        let bytes = ManifestWriter.entry(review)
-        guard let file else { return .memory(bytes) }
-        let offset = end.withLock { offset in
-            defer { offset += bytes.count }
-            return offset
-        }
-        return file.write(bytes, at: offset) ? .disk(offset: offset, length: bytes.count) : .memory(bytes)
+        store(ManifestWriter.entry(review))
     }
 
     /// The review stored at `slot`.
@@ -47,6 +41,40 @@ public final class ReviewStore: Sendable {
         } catch {
             preconditionFailure("a stored review does not decode: \(error)")
         }
+    }
+
+    /// The review at `slot` with aggregation findings `found` added and decided again by
+    /// `decide`, stored anew, and its digest (whose path and checksum `digest` gives); the entry
+    /// is read by its layout (``ManifestEntry``) and only the added findings are encoded. Nil when
+    /// the entry does not read that way or a finding says the document was not read: the caller
+    /// then decodes the review.
+    func adding(_ found: [Finding], at slot: Slot, digest: DocumentDigest, decide: DecideStage) -> (Slot, DocumentDigest)? {
+        guard let entry = ManifestEntry(entry(at: slot)), let old = entry.findings(),
+            !old.contains(where: { $0.key.kind == .unscannable }), !found.contains(where: { $0.kind == .unscannable })
+        else { return nil }
+        let (added, order, decision, disposition) = decide.adding(found, toKeys: old.map(\.key))
+        var encoded: [ArraySlice<UInt8>] = []
+        for finding in added {
+            guard let bytes = try? PrettyJSONEncoder.encode(finding, level: 4, indentFirstLine: true) else { return nil }
+            encoded.append(bytes[...])
+        }
+        let keys = old.map(\.key) + added.map(ManifestEntry.FindingKey.init)
+        let findings = order.map { $0 < old.count ? entry.bytes[old[$0].range] : encoded[$0 - old.count] }
+        let bytes = entry.replacing(decision: decision, disposition: disposition, findings: findings)
+        let merged = DocumentDigest(
+            path: digest.path, sha256: digest.sha256, decision: decision, disposition: disposition, findings: order.map { keys[$0] },
+            unscannable: [])
+        return (store(bytes), merged)
+    }
+
+    /// Stores an entry's bytes and says where they are.
+    private func store(_ bytes: [UInt8]) -> Slot {
+        guard let file else { return .memory(bytes) }
+        let offset = end.withLock { offset in
+            defer { offset += bytes.count }
+            return offset
+        }
+        return file.write(bytes, at: offset) ? .disk(offset: offset, length: bytes.count) : .memory(bytes)
     }
 
     /// The manifest entry stored at `slot`, as written.

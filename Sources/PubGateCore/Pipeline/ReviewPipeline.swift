@@ -133,9 +133,18 @@ public struct ReviewPipeline: Sendable {
         let finished = ResultSlots<Reviewed>(count: results.count)
         let reviewed = results
         forEachConcurrently(reviewed.count, workers: options.workers) { i in
-            let baseline = source.repositoryPath(of: reviewed[i].name).flatMap { entries[DisplayPath.of($0)] } ?? []
+            // Without a baseline no document's repository path needs working out.
+            let baseline = entries.isEmpty ? [] : source.repositoryPath(of: reviewed[i].name).flatMap { entries[DisplayPath.of($0)] } ?? []
             guard added[i] != nil || !baseline.isEmpty || !reviewed[i].inlineAllows.isEmpty else {
                 staleSlots.store([], at: i)
+                return
+            }
+            // Aggregation findings alone: merged into the stored entry without decoding it.
+            if let found = added[i], baseline.isEmpty, reviewed[i].inlineAllows.isEmpty,
+                let (slot, digest) = store.adding(found, at: reviewed[i].slot, digest: reviewed[i].digest, decide: stages.decide)
+            {
+                staleSlots.store([], at: i)
+                finished.store(reviewed[i].replacing(slot: slot, digest: digest), at: i)
                 return
             }
             var review = store.load(at: reviewed[i].slot)
@@ -166,12 +175,26 @@ public struct ReviewPipeline: Sendable {
         let profile: DocumentProfile?
 
         init(_ reviewed: (review: DocumentReview, profile: DocumentProfile?, attachments: [String]), name: String, store: ReviewStore) {
-            slot = store.store(reviewed.review)
-            digest = DocumentDigest(reviewed.review)
-            inlineAllows = reviewed.review.inlineAllows
+            self.init(
+                slot: store.store(reviewed.review), digest: DocumentDigest(reviewed.review), inlineAllows: reviewed.review.inlineAllows,
+                name: name, attachments: reviewed.attachments, profile: reviewed.profile)
+        }
+
+        private init(
+            slot: ReviewStore.Slot, digest: DocumentDigest, inlineAllows: [InlineSuppressions.Allow], name: String, attachments: [String],
+            profile: DocumentProfile?
+        ) {
+            self.slot = slot
+            self.digest = digest
+            self.inlineAllows = inlineAllows
             self.name = name
-            attachments = reviewed.attachments
-            profile = reviewed.profile
+            self.attachments = attachments
+            self.profile = profile
+        }
+
+        /// The same document with its review stored anew at `slot` by the batch steps.
+        func replacing(slot: ReviewStore.Slot, digest: DocumentDigest) -> Reviewed {
+            Reviewed(slot: slot, digest: digest, inlineAllows: inlineAllows, name: name, attachments: attachments, profile: nil)
         }
 
         /// The same document with its review changed by the batch steps (no profile needed any more).

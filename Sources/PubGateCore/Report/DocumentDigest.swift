@@ -15,16 +15,26 @@ public struct DocumentDigest: Sendable {
     public let kinds: [String: Int]
 
     init(_ review: DocumentReview) {
-        path = review.path
-        sha256 = review.sha256
-        decision = review.decision
-        disposition = review.disposition
-        let rejecting = review.findings.filter { Disposition(severity: $0.severity) != nil }
+        self.init(
+            path: review.path, sha256: review.sha256, decision: review.decision, disposition: review.disposition,
+            findings: review.findings.map(ManifestEntry.FindingKey.init), unscannable: review.findings.filter { $0.kind == .unscannable })
+    }
+
+    /// From the review's findings' keys, in order (and its `unscannable` findings themselves).
+    init(
+        path: String, sha256: String, decision: Decision, disposition: Disposition?, findings: [ManifestEntry.FindingKey],
+        unscannable: [Finding]
+    ) {
+        self.path = path
+        self.sha256 = sha256
+        self.decision = decision
+        self.disposition = disposition
+        let rejecting = findings.filter { Disposition(severity: $0.severity) != nil }
         var unique: [String] = []
         for r in rejecting.sorted(by: { $0.severity > $1.severity }).map(\.ruleID) where !unique.contains(r) { unique.append(r) }
         reasons = unique
         blocking = Dictionary(grouping: rejecting, by: \.ruleID).mapValues(\.count)
-        unscannable = review.findings.filter { $0.kind == .unscannable }
-        kinds = Dictionary(grouping: review.findings, by: \.kind.rawValue).mapValues(\.count)
+        self.unscannable = unscannable
+        kinds = Dictionary(grouping: findings, by: \.kind.rawValue).mapValues(\.count)
     }
 }

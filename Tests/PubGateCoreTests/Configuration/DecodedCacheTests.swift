@@ -74,7 +74,8 @@ import Testing
         let forged = Data(String(decoding: header, as: UTF8.self).replacingOccurrences(of: " ", with: "  ").utf8)
         let key = String(String(decoding: header, as: UTF8.self).split(separator: " ")[2])
         for damaged in [
-            header + Data("\n[\"乙\",\"b\"]".utf8), forged + good[newline...], DecodedCache.header(key: key, payload: Data("[1]".utf8)) + Data("[1]".utf8),
+            header + Data("\n[\"乙\",\"b\"]".utf8), forged + good[newline...],
+            DecodedCache.header(key: key, payload: Data("[1]".utf8)) + Data("[1]".utf8),
             DecodedCache.header(key: "x", payload: good[(newline + 1)...]) + good[(newline + 1)...],
             good.prefix(good.count - 3),
         ] {
@@ -87,7 +88,8 @@ import Testing
         let other = try cache.value("test", of: [DecodedCache.Source(name: "a.yaml", bytes: Data("a: 2\n".utf8))]) {
             () throws(ConfigurationError) -> [String] in ["c"]
         }
-        #expect(other == ["c"] && (try FileManager.default.contentsOfDirectory(atPath: dir).count) == 2)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(other == ["c"] && files.count == 2)
     }
 
     @Test func anErrorIsNotCached() throws {
