@@ -8,7 +8,8 @@
 # OTHER_RULES names the other binary's rule folder when it cannot read this tree's (default Rules).
 # Reviews every tenth file of the SIZE corpus (about 10 MB of the 100 MB one), single-threaded
 # under valgrind; expect about a minute per binary. Prints pubgate's count per stage and the markup
-# floor's (Scripts/markup-floor.c) beside libxml2's own count inside pubgate.
+# floor's (Scripts/markup-floor.c) beside libxml2's own count inside pubgate, and the scan floor's
+# (Scripts/scan-floor.c) beside the scan stage's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-100M}
@@ -31,7 +32,9 @@ trap 'rm -rf "$work"' EXIT
 # A child the program forks (git, run through swift-subprocess) reports its own count first: the
 # program's is the last.
 count() {
-    { valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$@" || true; } 2>&1 >/dev/null \
+    local options=()
+    while [[ ${1:-} == --* ]]; do options+=("$1"); shift; done
+    { valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "${options[@]}" "$@" || true; } 2>&1 >/dev/null \
         | sed -n 's/.*Collected : \([0-9]*\).*/\1/p' | tail -n 1
 }
 strip -g -o "$work/pubgate" .build/release/pubgate
@@ -52,6 +55,14 @@ rg_count=$(count rg -c -f "$shared/bench/patterns.txt" "$subset")
 # shellcheck disable=SC2046
 cc -O2 -o "$work/markup-floor" Scripts/markup-floor.c $(pkg-config --cflags --libs libxml-2.0)
 floor_count=$(count "$work/markup-floor" $(find "$subset" -name '*.html' -o -name '*.xml' | sort))
+# The scan floor (Scripts/scan-floor.c: one Vectorscan pass and PCRE2 confirmation, nothing else)
+# over the texts pubgate's scan stage saw, as it saw them (PUBGATE_SCAN_CORPUS), with its rules.
+# Its database is compiled under valgrind's null tool (the CPU valgrind shows) and not counted.
+# shellcheck disable=SC2046
+cc -O2 -o "$work/scan-floor" Scripts/scan-floor.c $(pkg-config --cflags --libs libhs libpcre2-8)
+PUBGATE_SCAN_CORPUS="$work/scan" "$work/pubgate" review "$subset" --out "$work/out-scan" --quiet --rules Rules --as-of 2026-01-01 >/dev/null 2>&1 || true
+valgrind --tool=none "$work/scan-floor" compile "$work/scan/rules.tsv" "$work/scan.hsdb" >/dev/null 2>&1
+scan_floor=$(count --toggle-collect=measure "$work/scan-floor" "$work/scan/rules.tsv" "$work/scan.hsdb" $(find "$work/scan" -name '*.txt' | sort))
 markup_bytes=$(find "$subset" \( -name '*.html' -o -name '*.xml' \) -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
 printf 'subset: %s files, %.1f MB\n' "$(ls "$subset" | wc -l)" "$(python3 -c "print($bytes/1e6)")"
 python3 - "$bytes" "$pg" "$rg_count" "$check_count" <<'PY'
@@ -68,10 +79,10 @@ PY
 # (--threshold=100: every function, or the small stages fall under the listing's cut.)
 callgrind_annotate --inclusive=yes --threshold=100 "$work/pubgate.cg" 2>/dev/null | swift demangle --simplified >"$work/inclusive.txt"
 callgrind_annotate "$work/pubgate.cg" 2>/dev/null >"$work/self.txt"
-python3 - "$bytes" "$pg" "$floor_count" "$markup_bytes" "$work/inclusive.txt" "$work/self.txt" <<'PY'
+python3 - "$bytes" "$pg" "$floor_count" "$markup_bytes" "$scan_floor" "$work/inclusive.txt" "$work/self.txt" <<'PY'
 import re, sys
-b, pg, floor, markup = (int(x) for x in sys.argv[1:5])
-inclusive, own = open(sys.argv[5]).read().splitlines(), open(sys.argv[6]).read().splitlines()
+b, pg, floor, markup, scan_floor = (int(x) for x in sys.argv[1:6])
+inclusive, own = open(sys.argv[6]).read().splitlines(), open(sys.argv[7]).read().splitlines()
 def ir(line): return int(line.split()[0].replace(",", ""))
 def count(name):
     pattern = re.compile(r"\?\?\?:(specialized )?(static )?" + re.escape(name) + r"(<[^>]*>)?\(")
@@ -90,6 +101,9 @@ for name, n in stages:
 print(f"  {'the rest':28s} {(pg-sum(n for _, n in stages))/b:7.1f}  {100*(pg-sum(n for _, n in stages))/pg:5.1f} %")
 print(f"markup ({markup/1e6:.1f} MB of HTML and XML): libxml2 inside pubgate {libxml/markup:.1f} instructions per markup byte,"
       f" the floor harness {floor/markup:.1f} ({libxml/floor:.2f}x)")
+scan = dict(stages)["scan"]
+print(f"scan: {scan/b:.1f} per corpus byte; the floor harness (Scripts/scan-floor.c: one Vectorscan pass,"
+      f" PCRE2 confirmation, on the same texts and rules) {scan_floor/b:.1f}; scan {scan/scan_floor:.2f}x the floor (aim: under 1.5x)")
 print(f"Swift around libxml2 in the extractors: {(markup_calls-libxml)/markup:.1f} per markup byte,"
       f" {(markup_calls-libxml)/libxml:.2f}x the parser's own instructions (aim: under 0.5x)")
 PY

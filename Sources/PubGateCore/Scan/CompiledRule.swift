@@ -73,7 +73,7 @@ public final class CompiledRule: Sendable {
     }
 
     /// The rule's pattern options: multiline and the offset limit, with its `flags`.
-    private static func options(of rule: Rule, file: String) throws(ConfigurationError) -> PCRE2Regex.Options {
+    static func options(of rule: Rule, file: String) throws(ConfigurationError) -> PCRE2Regex.Options {
         var options: PCRE2Regex.Options = [.multiline, .offsetLimit]
         for flag in rule.flags ?? [] {
             switch flag {

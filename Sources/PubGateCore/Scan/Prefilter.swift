@@ -52,10 +52,7 @@ public struct Prefilter: Sendable {
         var minWidths: [UInt32: Int] = [:]
         var first: [String: Int] = [:]
         var sameAs: [Int: Int] = [:]
-        let expressions = rules.map { compiled in
-            let extended = (compiled.rule.flags ?? []).contains { $0 == "extended" || $0 == "x" }
-            return (expression: Self.vectorscanSyntax(compiled.rule.pattern, extended: extended), flags: Self.flags(compiled.rule.flags ?? []))
-        }
+        let expressions = rules.map { Self.vectorscanExpression(of: $0.rule) }
         let allWidths =
             cache?.widths(of: expressions)
             ?? expressions.map(PrefilterCache.computeWidths)
@@ -66,7 +63,7 @@ public struct Prefilter: Sendable {
                     confirmations.append(.unfiltered(reason: "the pattern can match empty text"))
                     continue
                 }
-                confirmations.append(widths.maxWidth.map { .windows(maxWidth: $0) } ?? .document)
+                confirmations.append(Self.confirmation(of: rules[index].rule, widths: widths))
                 if let earlier = first["\(flags.rawValue) \(expression)"] {
                     sameAs[index] = earlier
                 } else {
@@ -184,6 +181,39 @@ public struct Prefilter: Sendable {
         return Candidates(ends: ends, keywordsPresent: present)
     }
 
+    /// Windows of bytes when the rule's matches have a longest, else of lines when they hold at
+    /// most so many line breaks, else the whole document.
+    static func confirmation(of rule: Rule, widths: PatternDatabase.Widths) -> Confirmation {
+        if let width = widths.maxWidth { return .windows(maxWidth: width) }
+        return LineBreaks.maxCount(in: rule.pattern, flags: rule.flags ?? []).map { .lines(maxBreaks: $0) } ?? .document
+    }
+
+    /// Start-offset windows for a rule whose matches hold at most `maxBreaks` line breaks: a match
+    /// ending at a hit starts after the (`maxBreaks`+1)-th line break before it. Each hit reads
+    /// back no further than the previous window's end (a window reaching it is merged), so the
+    /// text is read at most once whatever the number of hits.
+    static func windows(ends: [Int], maxBreaks: Int, in utf8: [UInt8]) -> [ClosedRange<Int>] {
+        var merged: [ClosedRange<Int>] = []
+        for end in ends {
+            let floor = merged.last?.upperBound ?? 0
+            var start = min(end, utf8.count)
+            var breaks = 0
+            while start > floor {
+                if utf8[start - 1] == 0x0A {
+                    breaks += 1
+                    if breaks > maxBreaks { break }
+                }
+                start -= 1
+            }
+            if let last = merged.last, start <= last.upperBound + 1 {
+                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, end)
+            } else {
+                merged.append(start...end)
+            }
+        }
+        return merged
+    }
+
     /// Start-offset windows for a rule whose matches are at most `maxWidth` bytes: a match ending at
     /// a hit starts at most `maxWidth` bytes before it. Overlapping windows are merged.
     static func windows(ends: [Int], maxWidth: Int) -> [ClosedRange<Int>] {
@@ -197,6 +227,12 @@ public struct Prefilter: Sendable {
             }
         }
         return merged
+    }
+
+    /// The rule's pattern and flags as its Vectorscan prefilter expression.
+    static func vectorscanExpression(of rule: Rule) -> (expression: String, flags: PatternDatabase.Flags) {
+        let extended = (rule.flags ?? []).contains { $0 == "extended" || $0 == "x" }
+        return (expression: vectorscanSyntax(rule.pattern, extended: extended), flags: flags(rule.flags ?? []))
     }
 
     /// The pattern as Vectorscan should see it: a superset where the two engines' Unicode tables

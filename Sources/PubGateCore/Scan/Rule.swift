@@ -40,6 +40,11 @@ public struct Rule: Codable, Sendable {
     /// cited in 《》, given as the basis (根据…批示) — is lowered to warn. Default `lower` for kinds
     /// that name categories of content (police work, process, commercial secrets), else `keep`.
     public var mentions: Mentions?
+    /// The rule's matches have no bound in bytes or lines (a run of line breaks is part of them), so
+    /// PCRE2 confirms its candidates over the whole document (``Confirmation/document``). Said in
+    /// the rule so that an author sees the cost: a rule confirmed that way without it, or with it
+    /// but bounded, is a load warning.
+    public var needsWholeDocument: Bool?
     public var examples: RuleExamples
 
     public enum Boundaries: String, Codable, Sendable { case word, none }
@@ -56,7 +61,9 @@ public struct Rule: Codable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, kind, category, severity, pattern, terms, group, flags, keywords, validator, context, exclude
         case appliesTo = "applies_to"
-        case message, remediation, sources, implies, boundaries, mentions, examples
+        case message, remediation, sources, implies, boundaries, mentions
+        case needsWholeDocument = "needs_whole_document"
+        case examples
     }
 
     public init(from decoder: any Decoder) throws {
@@ -91,6 +98,7 @@ public struct Rule: Codable, Sendable {
         implies = try c.decodeIfPresent(DisclosureAttribute.self, forKey: .implies)
         boundaries = try c.decodeIfPresent(Boundaries.self, forKey: .boundaries)
         mentions = try c.decodeIfPresent(Mentions.self, forKey: .mentions)
+        needsWholeDocument = try c.decodeIfPresent(Bool.self, forKey: .needsWholeDocument)
         examples = try c.decode(RuleExamples.self, forKey: .examples)
     }
 

@@ -42,6 +42,10 @@ public struct RuleScanner: Sendable {
     /// names as a whole.
     public func scan(_ document: ClassifiedDocument, trace: ScanTrace? = nil) -> [Finding] {
         guard let decoded = document.ingested.decoded, let lines = document.lineIndex else { return [] }
+        if let dump = ScanCorpusDump.standard {
+            dump.write(rules: rules.rules)
+            dump.write(text: document.normalized.utf8)
+        }
         var pass = ScanPass(scanner: self, document: document, decoded: decoded, lines: lines, trace: trace)
         let candidates = usesPrefilter ? rules.prefilter.candidates(in: document.normalized.utf8) : nil
         // Made at most once per document, for the rules whose scope reads it.

@@ -13,8 +13,29 @@ public struct RuleSet: Sendable {
 
     public init(rules: [CompiledRule], warnings: [ConfigurationWarning]) {
         self.rules = rules
-        self.warnings = warnings
         prefilter = Prefilter(rules: rules)
+        self.warnings = warnings + Self.confirmationWarnings(rules, prefilter.confirmations)
+    }
+
+    /// A rule confirmed over the whole document must say `needs_whole_document: true`, and only
+    /// such a rule may: the cost of reading every document it hits is then the author's choice.
+    private static func confirmationWarnings(_ rules: [CompiledRule], _ confirmations: [Confirmation]) -> [ConfigurationWarning] {
+        zip(rules, confirmations).compactMap { compiled, confirmation in
+            let declared = compiled.rule.needsWholeDocument == true
+            switch confirmation {
+            case .document where !declared:
+                return ConfigurationWarning(
+                    file: compiled.file,
+                    message:
+                        "rule `\(compiled.rule.id)`: its matches have no bound in bytes or line breaks, so it is confirmed over the whole document; bound its repeats or say `needs_whole_document: true`"
+                )
+            case .windows where declared, .lines where declared:
+                return ConfigurationWarning(
+                    file: compiled.file,
+                    message: "rule `\(compiled.rule.id)` says `needs_whole_document: true` but is confirmed in windows (\(confirmation.summary))")
+            default: return nil
+            }
+        }
     }
 
     /// Loads every `*.yaml`/`*.yml` file in `directory` (sorted), or a single file.

@@ -1,4 +1,5 @@
 import EncodingKit
+import PCRE2Kit
 
 /// One document's scan by ``RuleScanner``: the rules run one at a time over its normalized text,
 /// each match judged in order — scope (part, first lines) → exclusions → validator → public
@@ -63,11 +64,15 @@ struct ScanPass {
                 list(range, original: original, value: value, rule: rule, severity: severity)
                 return true
             }
-            if case .windows(let width) = confirmation {
+            switch confirmation {
+            case .windows(let width):
                 let windows = Prefilter.windows(ends: ends, maxWidth: width)
                 try compiled.regex.forEachMatch(in: text.utf8, startingWithin: windows, validUTF8: true, onMatch)
-            } else {
-                try compiled.regex.forEachMatch(in: text.utf8, validUTF8: true, onMatch)
+            case .lines(let breaks):
+                let windows = Prefilter.windows(ends: ends, maxBreaks: breaks, in: text.utf8)
+                try compiled.regex.forEachMatch(in: text.utf8, startingWithin: windows, validUTF8: true, onMatch)
+            case .document, .unfiltered:
+                try confirmWholeDocument(compiled, onMatch)
             }
             if let severity = unlistedSeverity {
                 findings.append(
@@ -82,6 +87,13 @@ struct ScanPass {
                     ruleID: rule.id, kind: .scanIncomplete, severity: .block,
                     text: Message("shared.scan_incomplete", ["rule": rule.id, "reason": error.message, "file": compiled.file])))
         }
+    }
+
+    /// PCRE2 over the whole text, for a rule whose matches have no bound (`needs_whole_document`)
+    /// or that Vectorscan cannot compile; a function of its own so that the benchmark's profile
+    /// shows what these rules cost.
+    private func confirmWholeDocument(_ compiled: CompiledRule, _ onMatch: ([Range<Int>?]) -> Bool) throws(PCRE2Error) {
+        try compiled.regex.forEachMatch(in: text.utf8, validUTF8: true, onMatch)
     }
 
     /// The match's severity once every check has passed (a context word may lower it), or nil

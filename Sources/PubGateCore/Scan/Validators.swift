@@ -139,15 +139,20 @@ public enum Validators {
             }
             return true
         }
+        // Months and days that fit are the same every year; a month contributes its fitting days
+        // up to its length, and up to the review date in the review month. (Trying each of the
+        // 47,000 dates of a fully masked birth date was four tenths of the scan.)
         var dates = 0.0
         let years = long ? Array(1900...asOf.year) : Array(1900...1999)
         let width = long ? 4 : 2
+        let months = (1...12).filter { fits($0, width: 2, at: width) }
+        let days = (1...31).filter { fits($0, width: 2, at: width + 2) }
         for year in years where fits(long ? year : year % 100, width: width, at: 0) {
-            for month in 1...12 where fits(month, width: 2, at: width) {
-                for day in 1...31 where fits(day, width: 2, at: width + 2) {
-                    guard let date = SimpleDate(year: year, month: month, day: day), date <= asOf else { continue }
-                    dates += 1
-                }
+            for month in months {
+                guard (year, month) <= (asOf.year, asOf.month) else { continue }
+                var last = SimpleDate.days(inMonth: month, year: year)
+                if (year, month) == (asOf.year, asOf.month) { last = min(last, asOf.day) }
+                dates += Double(days.count { $0 <= last })
             }
         }
         var count = pow10(region) * dates * pow10(sequence)
