@@ -10,14 +10,14 @@ import VectorscanKit
 /// cannot hold a match of it, and every real match ends at a reported hit. A rule Vectorscan
 /// cannot compile at all stays on PCRE2 alone (``Confirmation/unfiltered(reason:)``).
 ///
-/// Rules' keywords are one more database of literals, so the keyword gate is one pass for all of
-/// them (searching each keyword separately was a fifth of the scan). Kept apart from the rules:
-/// literals in the rules' database slowed its scan by a third, while a database of literals alone
-/// runs at gigabytes a second.
+/// Rules' keywords are literals in the text's database (ids after the rules'), so the keyword gate
+/// rides on the same pass (searching each keyword separately was a fifth of the scan; a database
+/// of its own was a third pass over every text, 1.5 % more prefilter instructions than folded in).
+/// A document is read by two passes, each with one database: the text's and its ASCII runs'.
 public struct Prefilter: Sendable {
     /// By rule index, how the rule's candidates are confirmed.
     public let confirmations: [Confirmation]
-    /// Rules that can match non-ASCII text, scanned over the whole text.
+    /// Rules that can match non-ASCII text and the keywords, scanned over the whole text.
     private let database: PatternDatabase?
     /// Rules whose matches are all ASCII, scanned over the text's ASCII runs only (``ASCIIRuns``):
     /// they were most of the scan's time, the digit-run rules above all, while the runs long
@@ -28,9 +28,8 @@ public struct Prefilter: Sendable {
     /// Rules whose Vectorscan expression repeats an earlier rule's (the masked-ID rule and its
     /// weak-masking sibling): compiled once, the hits copied (rule index → the earlier rule's).
     private let sameAs: [Int: Int]
-    private let keywordDatabase: PatternDatabase?
-    /// By keyword pattern id, the rules it lets through; empty when there is no keyword database
-    /// and keywords must be searched for one by one.
+    /// By keyword (pattern id minus the number of rules), the rules it lets through; empty when the
+    /// keywords are not in the database and must be searched for one by one.
     private let keywordRules: [[Int]]
     /// By rule index, true for a rule without keywords (its gate is always open).
     private let keywordless: [Bool]
@@ -80,12 +79,14 @@ public struct Prefilter: Sendable {
                 confirmations.append(.unfiltered(reason: "Vectorscan: \(error.message)"))
             }
         }
+        var (keywordPatterns, keywordRules) = Self.keywordGate(rules)
+        patterns += keywordPatterns
         database = Self.database(of: &patterns, confirmations: &confirmations, sameAs: &sameAs, cache: cache)
         asciiDatabase = Self.database(of: &asciiPatterns, confirmations: &confirmations, sameAs: &sameAs, cache: cache)
         asciiMinWidth = asciiPatterns.compactMap { minWidths[$0.id] }.min() ?? 1
-        let (keywordDatabase, keywordRules) = Self.keywordGate(rules, cache: cache)
+        // Every keyword is in the database, or the gate is left to searching each one.
+        if database == nil || patterns.filter({ Int($0.id) >= rules.count }).count != keywordPatterns.count { keywordRules = [] }
         self.sameAs = sameAs
-        self.keywordDatabase = keywordDatabase
         self.confirmations = confirmations
         self.keywordRules = keywordRules
         keywordless = rules.map(\.keywords.isEmpty)
@@ -112,7 +113,7 @@ public struct Prefilter: Sendable {
                 // An error that names no pattern (no memory, a CPU Vectorscan does not support)
                 // leaves every rule of this database on PCRE2 alone.
                 let failed = error.expression.map { [$0] } ?? Array(patterns.indices)
-                for i in failed {
+                for i in failed where Int(patterns[i].id) < confirmations.count {
                     let rule = Int(patterns[i].id)
                     for r in [rule] + sameAs.filter({ $0.value == rule }).map(\.key) {
                         confirmations[r] = .unfiltered(reason: "Vectorscan: \(error.message)")
@@ -125,10 +126,12 @@ public struct Prefilter: Sendable {
         return nil
     }
 
-    /// The literal database of every rule's keywords — each distinct keyword once, as its exact
-    /// bytes, reported once per document — and by keyword id the rules it lets through; nil and
-    /// empty when there are no keywords or they do not build (each is then searched on its own).
-    private static func keywordGate(_ rules: [CompiledRule], cache: PrefilterCache?) -> (PatternDatabase?, [[Int]]) {
+    /// Every rule's keywords as literal patterns for the text's database — each distinct keyword
+    /// once, as its exact bytes, reported once per document, its id the number of rules plus its
+    /// index — and by keyword the rules it lets through. A one-byte keyword (`*` of a secret mark)
+    /// is reported at every occurrence instead: Vectorscan 5.4.9 misses a one-byte single-match
+    /// literal past the 64th byte of a text, which skipped sec_mark_header on 秘密*1年.
+    private static func keywordGate(_ rules: [CompiledRule]) -> ([PatternDatabase.Pattern], [[Int]]) {
         var keywordIndex: [[UInt8]: Int] = [:]
         var keywordRules: [[Int]] = []
         var literals: [PatternDatabase.Pattern] = []
@@ -141,18 +144,15 @@ public struct Prefilter: Sendable {
                         keywordRules.append([])
                         literals.append(
                             .init(
-                                id: UInt32(keywordRules.count - 1),
-                                expression: keyword.map { "\\x{" + String($0, radix: 16) + "}" }.joined(), flags: .singleMatch))
+                                id: UInt32(rules.count + keywordRules.count - 1),
+                                expression: keyword.map { "\\x{" + String($0, radix: 16) + "}" }.joined(),
+                                flags: keyword.count == 1 ? [] : .singleMatch))
                         return keywordRules.count - 1
                     }()
                 if keywordRules[k].last != index { keywordRules[k].append(index) }
             }
         }
-        guard !literals.isEmpty else { return (nil, []) }
-        if let cached = cache?.load(literals) { return (cached, keywordRules) }
-        guard let built = try? PatternDatabase(literals) else { return (nil, []) }
-        cache?.store(built, for: literals)
-        return (built, keywordRules)
+        return (literals, keywordRules)
     }
 
     /// The rules' hits in `utf8` (normalized text); nil when the prefilter could not run, in which
@@ -160,9 +160,17 @@ public struct Prefilter: Sendable {
     func candidates(in utf8: [UInt8]) -> Candidates? {
         guard database != nil || asciiDatabase != nil else { return nil }
         var ends = Array(repeating: [Int](), count: confirmations.count)
+        var present = keywordRules.isEmpty ? nil : keywordless
         if let database {
             guard let hits = try? database.scan(utf8) else { return nil }
-            for hit in hits { ends[Int(hit.id)].append(hit.end) }
+            for hit in hits {
+                let id = Int(hit.id)
+                if id < ends.count {
+                    ends[id].append(hit.end)
+                } else {
+                    for rule in keywordRules[id - ends.count] { present?[rule] = true }
+                }
+            }
         }
         if let asciiDatabase {
             let runs = ASCIIRuns(of: utf8, minLength: asciiMinWidth)
@@ -171,13 +179,6 @@ public struct Prefilter: Sendable {
         }
         for i in ends.indices where ends[i].count > 1 { ends[i].sort() }
         for (rule, earlier) in sameAs { ends[rule] = ends[earlier] }
-        var present: [Bool]?
-        if let keywordDatabase, let found = try? keywordDatabase.scan(utf8) {
-            present = keywordless
-            for hit in found {
-                for rule in keywordRules[Int(hit.id)] { present?[rule] = true }
-            }
-        }
         return Candidates(ends: ends, keywordsPresent: present)
     }
 

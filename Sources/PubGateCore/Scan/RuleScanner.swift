@@ -42,19 +42,24 @@ public struct RuleScanner: Sendable {
     /// names as a whole.
     public func scan(_ document: ClassifiedDocument, trace: ScanTrace? = nil) -> [Finding] {
         guard let decoded = document.ingested.decoded, let lines = document.lineIndex else { return [] }
-        if let dump = ScanCorpusDump.standard {
-            dump.write(rules: rules.rules)
-            dump.write(text: document.normalized.utf8)
-        }
         var pass = ScanPass(scanner: self, document: document, decoded: decoded, lines: lines, trace: trace)
         let candidates = usesPrefilter ? rules.prefilter.candidates(in: document.normalized.utf8) : nil
         // Made at most once per document, for the rules whose scope reads it.
         var ownText: [UInt8]?
+        let dump = ScanCorpusDump.standard
+        var applying: [Int] = []
+        defer {
+            if let dump {
+                dump.write(rules: rules.rules, confirmations: rules.prefilter.confirmations)
+                dump.write(text: document.normalized.utf8, applying: applying)
+            }
+        }
         for (index, compiled) in rules.rules.enumerated() {
             guard applies(compiled, to: document, ownText: &ownText) else {
                 trace?.skip(compiled.rule.id, "does not apply to this format, document type (\(document.docType.rawValue)) or content")
                 continue
             }
+            if dump != nil { applying.append(index) }
             let confirmation = candidates == nil ? .document : rules.prefilter.confirmations[index]
             let ends = candidates?.ends[index] ?? []
             if case .unfiltered = confirmation {

@@ -49,7 +49,8 @@ struct ScanPass {
         var unlistedSeverity: Severity?
         do {
             let onMatch: ([Range<Int>?]) -> Bool = { groups in
-                guard group < groups.count, let range = groups[group], !range.isEmpty else { return true }
+                guard group < groups.count, let range = groups[group], !range.isEmpty, inScope(range, rule: rule) else { return true }
+                // The matched text is made only for a match in the rule's scope.
                 let value = text.string(range)
                 guard let severity = judge(range, value: value, compiled: compiled) else { return true }
                 let original = document.originalRange(of: range)
@@ -92,21 +93,30 @@ struct ScanPass {
     /// PCRE2 over the whole text, for a rule whose matches have no bound (`needs_whole_document`)
     /// or that Vectorscan cannot compile; a function of its own so that the benchmark's profile
     /// shows what these rules cost.
+    @inline(never)
     private func confirmWholeDocument(_ compiled: CompiledRule, _ onMatch: ([Range<Int>?]) -> Bool) throws(PCRE2Error) {
         try compiled.regex.forEachMatch(in: text.utf8, validUTF8: true, onMatch)
     }
 
-    /// The match's severity once every check has passed (a context word may lower it), or nil
-    /// when a check drops it; the trace says which.
+    /// Whether the match stands where the rule applies (its parts, its first lines); the trace
+    /// says why not.
+    private mutating func inScope(_ range: Range<Int>, rule: Rule) -> Bool {
+        guard let scope = rule.appliesTo else { return true }
+        if let parts = scope.parts, case let part = text.part(at: range.lowerBound), !parts.contains(part) {
+            _ = drop(rule, range, text.string(range), "in the \(part.rawValue), outside the parts it applies to")
+            return false
+        }
+        if let n = scope.firstLines, decoded.isContinuation || range.lowerBound >= headerEnd().offset(afterNonEmptyLines: n) {
+            _ = drop(rule, range, text.string(range), "below the first \(n) lines it applies to")
+            return false
+        }
+        return true
+    }
+
+    /// The severity of a match in scope once every other check has passed (a context word may
+    /// lower it), or nil when a check drops it; the trace says which.
     private mutating func judge(_ range: Range<Int>, value: String, compiled: CompiledRule) -> Severity? {
         let rule = compiled.rule
-        let part = text.part(at: range.lowerBound)
-        if let parts = rule.appliesTo?.parts, !parts.contains(part) {
-            return drop(rule, range, value, "in the \(part.rawValue), outside the parts it applies to")
-        }
-        if let n = rule.appliesTo?.firstLines, decoded.isContinuation || range.lowerBound >= headerEnd().offset(afterNonEmptyLines: n) {
-            return drop(rule, range, value, "below the first \(n) lines it applies to")
-        }
         if let why = scanner.rejection(value, compiled: compiled, context: context) { return drop(rule, range, value, why) }
         if !scanner.publicNumbers.isEmpty, rule.kind == .mobile || rule.kind == .landline, scanner.publicNumbers.contains(value.filter(\.isNumber)) {
             return drop(rule, range, value, "a public office number (public_numbers)")
@@ -203,8 +213,8 @@ struct ScanPass {
     }
 
     /// Drops the match: the trace says why (worded only when there is a trace); always nil.
-    private func drop(_ rule: Rule, _ range: Range<Int>, _ value: String, _ why: @autoclosure () -> String) -> Severity? {
-        trace?.drop(rule.id, line(of: range), value, why())
+    private func drop(_ rule: Rule, _ range: Range<Int>, _ value: @autoclosure () -> String, _ why: @autoclosure () -> String) -> Severity? {
+        trace?.drop(rule.id, line(of: range), value(), why())
         return nil
     }
 

@@ -146,13 +146,15 @@ public enum Validators {
         let years = long ? Array(1900...asOf.year) : Array(1900...1999)
         let width = long ? 4 : 2
         let months = (1...12).filter { fits($0, width: 2, at: width) }
-        let days = (1...31).filter { fits($0, width: 2, at: width + 2) }
+        // By last day (0…31), how many fitting days a month ending on it has.
+        var fittingUpTo = [0]
+        for day in 1...31 { fittingUpTo.append(fittingUpTo[day - 1] + (fits(day, width: 2, at: width + 2) ? 1 : 0)) }
         for year in years where fits(long ? year : year % 100, width: width, at: 0) {
             for month in months {
                 guard (year, month) <= (asOf.year, asOf.month) else { continue }
                 var last = SimpleDate.days(inMonth: month, year: year)
                 if (year, month) == (asOf.year, asOf.month) { last = min(last, asOf.day) }
-                dates += Double(days.count { $0 <= last })
+                dates += Double(fittingUpTo[last])
             }
         }
         var count = pow10(region) * dates * pow10(sequence)

@@ -29,6 +29,10 @@ import VectorscanKit
         #expect(rules.contains { !$0.keywords.isEmpty })
         var texts = rules.flatMap { $0.rule.examples.match.map(\.text) + $0.rule.examples.noMatch }
         texts.append(rules.flatMap { $0.rule.examples.match.map(\.text) }.joined(separator: "\n"))
+        // Each keyword alone far into a text (a one-byte keyword past the 64th byte was missed).
+        for keyword in Set(rules.flatMap { $0.rule.keywords ?? [] }) {
+            texts.append(String(repeating: "会议要求，", count: 40) + keyword + "。")
+        }
         for text in texts {
             let bytes = Normalizer().normalize(text)
             let present = try #require(shippedRules.prefilter.candidates(in: bytes)?.keywordsPresent)
@@ -76,6 +80,49 @@ import VectorscanKit
         #expect(Prefilter.windows(ends: [5], maxWidth: 10) == [0...5])
     }
 
+    /// A line window starts after the (N+1)-th line break before the hit; a window reaching the
+    /// previous one is merged with it.
+    @Test func lineWindowsStartAfterTheLineBreaksAMatchCanHold() {
+        let text = Array("ab\ncd\nef\ngh".utf8)  // line breaks at 2, 5, 8
+        #expect(Prefilter.windows(ends: [7], maxBreaks: 0, in: text) == [6...7])
+        #expect(Prefilter.windows(ends: [7], maxBreaks: 1, in: text) == [3...7])
+        #expect(Prefilter.windows(ends: [7], maxBreaks: 5, in: text) == [0...7])
+        #expect(Prefilter.windows(ends: [1, 10, 11], maxBreaks: 0, in: text) == [0...1, 9...11])
+        #expect(Prefilter.windows(ends: [4, 7], maxBreaks: 1, in: text) == [0...7])
+        #expect(Prefilter.windows(ends: [3], maxBreaks: 0, in: text) == [3...3])
+    }
+
+    /// Every shipped rule is confirmed in windows of bytes or lines, but the one that says it
+    /// needs the whole document; loading them warns of nothing about it.
+    @Test func everyShippedRuleIsBoundedOrSaysItNeedsTheWholeDocument() {
+        for (compiled, confirmation) in zip(shippedRules.rules, shippedRules.prefilter.confirmations) {
+            if case .document = confirmation {
+                #expect(compiled.rule.needsWholeDocument == true, "\(compiled.rule.id)")
+            } else {
+                #expect(compiled.rule.needsWholeDocument == nil, "\(compiled.rule.id)")
+            }
+        }
+        #expect(shippedRules.prefilter.confirmations.filter { $0 == .document }.count == 1)
+        #expect(!shippedRules.warnings.contains { $0.message.contains("needs_whole_document") })
+    }
+
+    @Test func anUnboundedRuleThatDoesNotSaySoIsAWarning() throws {
+        func load(_ pattern: String, declared: Bool) throws -> RuleSet {
+            let yaml =
+                "version: 1\nrules:\n  - id: open\n    title: t\n    kind: format\n    severity: fix\n    pattern: '\(pattern)'\n"
+                + (declared ? "    needs_whole_document: true\n" : "") + "    examples: {match: ['起\\n\\n止']}\n"
+            let rule = try RuleSet.parse(yaml, file: "f.yaml")!.0.rules[0]
+            return RuleSet(rules: [try CompiledRule(rule: rule, file: "f.yaml", limits: .init())], warnings: [])
+        }
+        let open = try load(#"起[\s]*止"#, declared: false)
+        #expect(open.prefilter.confirmations == [.document])
+        #expect(open.warnings.count == 1 && open.warnings[0].message.contains("needs_whole_document"))
+        #expect(try load(#"起[\s]*止"#, declared: true).warnings.isEmpty)
+        let bounded = try load(#"起[ \t]*止"#, declared: true)
+        #expect(bounded.prefilter.confirmations == [.lines(maxBreaks: 0)])
+        #expect(bounded.warnings.count == 1 && bounded.warnings[0].message.contains("is confirmed in windows"))
+    }
+
     @Test func aRuleVectorscanCannotCompileFallsBackToPCRE2() throws {
         let rule = try RuleSet.parse(
             "version: 1\nrules:\n  - id: keep_out\n    title: t\n    kind: format\n    severity: fix\n    pattern: '编号\\K[0-9]{4}'\n    examples: {match: ['编号1111']}\n",
@@ -94,9 +141,9 @@ import VectorscanKit
         let cache = PrefilterCache(directory: dir)
         let text = Array("身份证号11010519491231002X，电话13800138000".utf8)
         let compiled = Prefilter(rules: shippedRules.rules, cache: cache)
-        // The rules' two databases (whole text, ASCII runs), the keywords' database and the rules' widths.
+        // The rules' two databases (whole text with the keywords, ASCII runs) and the rules' widths.
         let files = try FileManager.default.contentsOfDirectory(atPath: dir)
-        #expect(files.count == 4 && files.allSatisfy { $0.hasPrefix("prefilter-") })
+        #expect(files.count == 3 && files.allSatisfy { $0.hasPrefix("prefilter-") })
         #expect(files.filter { $0.hasSuffix(".widths") }.count == 1)
         let loaded = Prefilter(rules: shippedRules.rules, cache: cache)
         #expect(loaded.confirmations == compiled.confirmations)
