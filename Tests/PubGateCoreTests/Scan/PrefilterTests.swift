@@ -102,7 +102,7 @@ import VectorscanKit
                 #expect(compiled.rule.needsWholeDocument == nil, "\(compiled.rule.id)")
             }
         }
-        #expect(shippedRules.prefilter.confirmations.filter { $0 == .document }.count == 1)
+        #expect(shippedRules.prefilter.confirmations.filter { $0 == .document }.count == 2)
         #expect(!shippedRules.warnings.contains { $0.message.contains("needs_whole_document") })
     }
 
