@@ -129,6 +129,7 @@ public struct Rule: Codable, Sendable {
         try c.encodeIfPresent(implies, forKey: .implies)
         try c.encodeIfPresent(boundaries, forKey: .boundaries)
         try c.encodeIfPresent(mentions, forKey: .mentions)
+        try c.encodeIfPresent(needsWholeDocument, forKey: .needsWholeDocument)
         try c.encode(examples, forKey: .examples)
     }
 
