@@ -34,8 +34,9 @@ struct ReaderContext {
 
     // MARK: Mentions
 
-    /// Why the match only mentions its category, or nil when it may disclose it.
-    func mention(_ range: Range<Int>) -> String? {
+    /// Why the match only mentions its category (a `trace.mention_*` sentence: the scan lowers such
+    /// a match to warn), or nil when it may disclose it.
+    func mention(_ range: Range<Int>) -> ScanTrace.Reason? {
         let before = scalars(before: range.lowerBound, limit: Self.clauseWindow, stopAt: Self.clauseBreaks)
         let after = scalars(after: range.upperBound, limit: Self.clauseWindow, stopAt: Self.clauseBreaks)
         let next = scalar(at: range.upperBound + after.utf8Count)
@@ -44,14 +45,14 @@ struct ReaderContext {
         let lead = String(String.UnicodeScalarView(before))
         let tail = String(String.UnicodeScalarView(after))
         if let open = before.lastIndex(of: "《"), !before[open...].contains("》"), after.contains("》") {
-            return "cited as a title in 《》"
+            return ScanTrace.Reason.text("trace.mention_cited")
         }
         if before.last == "“" || before.last == "「", after.first == "”" || after.first == "」" {
-            return "quoted"
+            return ScanTrace.Reason.text("trace.mention_quoted")
         }
-        if let cue = Self.prohibitions.first(where: { lead.contains($0) }) { return "forbidden (「\(cue)」)" }
+        if let cue = Self.prohibitions.first(where: { lead.contains($0) }) { return ScanTrace.Reason.text("trace.mention_forbidden", ["cue": cue]) }
         if let cue = Self.bases.first(where: { lead.hasSuffix($0) || lead.contains($0) && !lead.contains("，") && !lead.contains(",") }) {
-            return "given as the basis (「\(cue)」)"
+            return ScanTrace.Reason.text("trace.mention_basis", ["cue": cue])
         }
         // The phrase between commas: a list of categories there carries no number.
         let phrase =
@@ -61,7 +62,7 @@ struct ReaderContext {
         if phrase.filter({ $0 == "、" }).count >= 2 || before.last == "、" || after.first == "、",
             !phrase.contains(where: { $0.isASCII && $0.isNumber })
         {
-            return "listed as a category, without a value"
+            return ScanTrace.Reason.text("trace.mention_listed")
         }
         return nil
     }

@@ -55,7 +55,8 @@ struct ScanPass {
                 guard let severity = judge(range, value: value, compiled: compiled) else { return true }
                 let original = document.originalRange(of: range)
                 guard seen.insert(SeenMatch(rule: index, start: original.lowerBound, end: original.upperBound)).inserted else { return true }
-                trace?.keep(rule.id, line(of: range), value, "kept as \(rule.kind.rawValue) [\(severity.rawValue)]")
+                trace?.keep(
+                    rule.id, line(of: range), value, ScanTrace.Reason.text("trace.kept", ["kind": rule.kind.rawValue, "severity": severity.rawValue]))
                 guard listed < RuleScanner.listedPerRule else {
                     unlisted += 1
                     unlistedSeverity = max(unlistedSeverity ?? severity, severity)
@@ -103,11 +104,11 @@ struct ScanPass {
     private mutating func inScope(_ range: Range<Int>, rule: Rule) -> Bool {
         guard let scope = rule.appliesTo else { return true }
         if let parts = scope.parts, case let part = text.part(at: range.lowerBound), !parts.contains(part) {
-            _ = drop(rule, range, text.string(range), "in the \(part.rawValue), outside the parts it applies to")
+            _ = drop(rule, range, text.string(range), ScanTrace.Reason.text("trace.outside_parts", ["part": part.rawValue]))
             return false
         }
         if let n = scope.firstLines, decoded.isContinuation || range.lowerBound >= headerEnd().offset(afterNonEmptyLines: n) {
-            _ = drop(rule, range, text.string(range), "below the first \(n) lines it applies to")
+            _ = drop(rule, range, text.string(range), ScanTrace.Reason.text("trace.below_first_lines", ["lines": String(n)]))
             return false
         }
         return true
@@ -119,7 +120,7 @@ struct ScanPass {
         let rule = compiled.rule
         if let why = scanner.rejection(value, compiled: compiled, context: context) { return drop(rule, range, value, why) }
         if !scanner.publicNumbers.isEmpty, rule.kind == .mobile || rule.kind == .landline, scanner.publicNumbers.contains(value.filter(\.isNumber)) {
-            return drop(rule, range, value, "a public office number (public_numbers)")
+            return drop(rule, range, value, ScanTrace.Reason.text("trace.public_number"))
         }
         var severity = rule.severity
         if let ctx = rule.context {
@@ -127,14 +128,14 @@ struct ScanPass {
             severity = judged
         }
         if RuleScanner.numberKinds.contains(rule.kind), let header = text.column(at: range.lowerBound), ReaderContext.columnNamesAThing(header) {
-            return drop(rule, range, value, "in the table column 「\(header)」, which holds another kind of number")
+            return drop(rule, range, value, ScanTrace.Reason.text("trace.other_number_column", ["column": header]))
         }
         if rule.wordBounded, reader.crossesWords(range) {
-            return drop(rule, range, value, "inside a longer word (its start or end is not a word boundary)")
+            return drop(rule, range, value, ScanTrace.Reason.text("trace.inside_word"))
         }
         if rule.lowersMentions, severity > .warn, let why = reader.mention(range) {
             severity = .warn
-            trace?.keep(rule.id, line(of: range), value, "a mention, not a disclosure: \(why); lowered to warn")
+            trace?.keep(rule.id, line(of: range), value, why)
         }
         return severity
     }
@@ -153,10 +154,12 @@ struct ScanPass {
                 sentence = sentence ?? scanner.sentence(around: range, in: text.utf8)
                 if let sentence, required.contains(where: { sentence.contains($0) }) { continue }
             }
-            return drop(rule, range, value, "none of its context words (\(required.prefix(3).joined(separator: ", ")) …) within \(window) characters")
+            return drop(
+                rule, range, value,
+                ScanTrace.Reason.text("trace.no_context_word", ["words": required.prefix(3).joined(separator: ", "), "window": String(window)]))
         }
         if let dropping = ctx.dropIfAny, let word = dropping.first(where: { around.contains($0) }) {
-            return drop(rule, range, value, "context word 「\(word)」 nearby drops it")
+            return drop(rule, range, value, ScanTrace.Reason.text("trace.context_drops", ["word": word]))
         }
         var lowerAround = around
         if let width = ctx.lowerWindow, width != window {
@@ -169,7 +172,8 @@ struct ScanPass {
             let word = lower.first(where: { lowerAround.contains($0) })
         {
             let severity = ctx.lowerTo ?? .info
-            trace?.keep(rule.id, line(of: range), value, "context word 「\(word)」 lowers it to \(severity.rawValue)")
+            trace?.keep(
+                rule.id, line(of: range), value, ScanTrace.Reason.text("trace.context_lowers", ["word": word, "severity": severity.rawValue]))
             return severity
         }
         return rule.severity
@@ -213,7 +217,8 @@ struct ScanPass {
     }
 
     /// Drops the match: the trace says why (worded only when there is a trace); always nil.
-    private func drop(_ rule: Rule, _ range: Range<Int>, _ value: @autoclosure () -> String, _ why: @autoclosure () -> String) -> Severity? {
+    private func drop(_ rule: Rule, _ range: Range<Int>, _ value: @autoclosure () -> String, _ why: @autoclosure () -> ScanTrace.Reason) -> Severity?
+    {
         trace?.drop(rule.id, line(of: range), value(), why())
         return nil
     }

@@ -7,8 +7,18 @@ public final class ScanTrace {
         /// 0 for rule-level entries (skipped rules).
         public let line: Int
         public let masked: String
-        public let verdict: String
+        /// What was decided and why, in the report's language when printed.
+        public let verdict: Reason
         public let kept: Bool
+    }
+
+    /// Why a candidate was kept or dropped, or a rule not run: a report sentence (`trace.*` in
+    /// Rules/messages) and its values, worded in the reviewer's language when `explain` prints it.
+    public struct Reason: Sendable {
+        public let id: String
+        public let args: [String: String]
+
+        static func text(_ id: String, _ args: [String: String] = [:]) -> Reason { Reason(id: id, args: args) }
     }
 
     public private(set) var entries: [Entry] = []
@@ -18,15 +28,15 @@ public final class ScanTrace {
         self.showMatches = showMatches
     }
 
-    func skip(_ rule: String, _ why: String) {
-        entries.append(Entry(rule: rule, line: 0, masked: "", verdict: "skipped: " + why, kept: false))
+    func skip(_ rule: String, _ why: Reason) {
+        entries.append(Entry(rule: rule, line: 0, masked: "", verdict: why, kept: false))
     }
 
-    func drop(_ rule: String, _ line: Int, _ value: String, _ why: String) {
-        entries.append(Entry(rule: rule, line: line, masked: shown(value), verdict: "dropped: " + why, kept: false))
+    func drop(_ rule: String, _ line: Int, _ value: String, _ why: Reason) {
+        entries.append(Entry(rule: rule, line: line, masked: shown(value), verdict: why, kept: false))
     }
 
-    func keep(_ rule: String, _ line: Int, _ value: String, _ what: String) {
+    func keep(_ rule: String, _ line: Int, _ value: String, _ what: Reason) {
         entries.append(Entry(rule: rule, line: line, masked: shown(value), verdict: what, kept: true))
     }
 

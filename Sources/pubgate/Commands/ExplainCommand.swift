@@ -114,12 +114,13 @@ struct ExplainCommand: ParsableCommand {
             print(text.text("explain.candidates", ["count": String(candidates.count)]))
             for e in candidates {
                 print(
-                    "    \(e.kept ? "+" : "-") \(text.text("explain.line", ["line": String(e.line)]).dropFirst()) \(e.rule) «\(e.masked)» \(e.verdict)"
+                    "    \(e.kept ? "+" : "-") \(text.text("explain.line", ["line": String(e.line)]).dropFirst()) \(e.rule) «\(e.masked)» \(e.kept ? "" : text.text("trace.dropped"))\(text.text(e.verdict.id, e.verdict.args))"
                 )
             }
             let skipped = t.scan.entries.filter { $0.line == 0 }
             if !skipped.isEmpty {
-                let rules = skipped.map { "\($0.rule) (\($0.verdict.dropFirst(9)))" }.joined(separator: "; ")
+                let rules = skipped.map { "\($0.rule) (\(text.text($0.verdict.id, $0.verdict.args)))" }.joined(
+                    separator: text.text("explain.separator"))
                 print(text.text("explain.not_run", ["rules": rules]))
             }
         }
