@@ -11,7 +11,7 @@ public struct ClassifiedDocument: Sendable {
     /// Settable inside the module so rule examples can be checked as the type a rule is scoped to.
     public internal(set) var docType: DocumentType
     /// What decided the type, in words (`pubgate explain`).
-    public let typeReason: String
+    public let typeReason: Reason
     public let title: String?
     /// The title in the matching copy's form (full-width brackets ASCII …), for comparisons.
     public let normalizedTitle: String?

@@ -32,30 +32,32 @@ public struct DocumentTypeRules: Sendable {
     }
 
     /// The type and what decided it, in words (`pubgate explain`).
-    public func decide(_ facts: DocumentFacts, sectionType: DocumentType? = nil) -> (type: DocumentType, reason: String) {
-        let names: [DocumentTypeCue.Tier: String] = [.title: "its title", .column: "its column or category", .documentNumber: "its 文号"]
+    public func decide(_ facts: DocumentFacts, sectionType: DocumentType? = nil) -> (type: DocumentType, reason: Reason) {
+        let names: [DocumentTypeCue.Tier: Reason] = [
+            .title: .text("type.title"), .column: .text("type.column_or_category"), .documentNumber: .text("type.document_number"),
+        ]
         for tier in [DocumentTypeCue.Tier.title, .column, .documentNumber] {
-            if tier == .column, let (type, column) = deepestColumnType(facts) { return (type, "a cue on its column 「\(column)」") }
+            if tier == .column, let (type, column) = deepestColumnType(facts) { return (type, .text("type.column", ["column": column])) }
             for entry in types where entry.cues.contains(where: { $0.tier == tier && $0.matches(facts) }) {
                 if tier == .title, let refined = bestByBody(facts, among: { self.refinements[$0]?.contains(entry.type) == true }) {
                     return (
                         refined.type,
-                        "its title names a \(entry.type.rawValue), its body reads as a \(refined.type.rawValue) (body cues \(refined.score))"
+                        .text("type.refined_by_body", ["named": entry.type.rawValue, "type": refined.type.rawValue, "score": String(refined.score)])
                     )
                 }
                 // A generic genre (…的通知) filed in the column of a type that refines it (规范性文件)
                 // is that type: the column says what kind of 通知 it is.
                 if tier == .title, let (type, column) = deepestColumnType(facts), refinements[type]?.contains(entry.type) == true {
-                    return (type, "its title names a \(entry.type.rawValue), its column 「\(column)」 files it as a \(type.rawValue)")
+                    return (type, .text("type.refined_by_column", ["named": entry.type.rawValue, "column": column, "type": type.rawValue]))
                 }
-                return (entry.type, "a cue on \(names[tier]!)")
+                return (entry.type, names[tier]!)
             }
-            if tier == .title, let sectionType { return (sectionType, "the site section it is filed in") }
+            if tier == .title, let sectionType { return (sectionType, .text("type.section")) }
         }
         if let best = bestByBody(facts, among: { _ in true }) {
-            return (best.type, "its body (cues weighing \(best.score), at least \(Self.minimumBodyScore) needed)")
+            return (best.type, .text("type.body", ["score": String(best.score), "minimum": String(Self.minimumBodyScore)]))
         }
-        return facts.title == nil ? (.other, "no cue matched and it has no title") : (.news, "no cue matched; a titled page")
+        return facts.title == nil ? (.other, .text("type.no_cue_untitled")) : (.news, .text("type.no_cue_titled"))
     }
 
     /// The type the page's columns name, and the column: the deepest column is the most specific

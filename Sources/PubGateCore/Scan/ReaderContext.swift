@@ -36,7 +36,7 @@ struct ReaderContext {
 
     /// Why the match only mentions its category (a `trace.mention_*` sentence: the scan lowers such
     /// a match to warn), or nil when it may disclose it.
-    func mention(_ range: Range<Int>) -> ScanTrace.Reason? {
+    func mention(_ range: Range<Int>) -> Reason? {
         let before = scalars(before: range.lowerBound, limit: Self.clauseWindow, stopAt: Self.clauseBreaks)
         let after = scalars(after: range.upperBound, limit: Self.clauseWindow, stopAt: Self.clauseBreaks)
         let next = scalar(at: range.upperBound + after.utf8Count)
@@ -45,14 +45,14 @@ struct ReaderContext {
         let lead = String(String.UnicodeScalarView(before))
         let tail = String(String.UnicodeScalarView(after))
         if let open = before.lastIndex(of: "《"), !before[open...].contains("》"), after.contains("》") {
-            return ScanTrace.Reason.text("trace.mention_cited")
+            return Reason.text("trace.mention_cited")
         }
         if before.last == "“" || before.last == "「", after.first == "”" || after.first == "」" {
-            return ScanTrace.Reason.text("trace.mention_quoted")
+            return Reason.text("trace.mention_quoted")
         }
-        if let cue = Self.prohibitions.first(where: { lead.contains($0) }) { return ScanTrace.Reason.text("trace.mention_forbidden", ["cue": cue]) }
+        if let cue = Self.prohibitions.first(where: { lead.contains($0) }) { return Reason.text("trace.mention_forbidden", ["cue": cue]) }
         if let cue = Self.bases.first(where: { lead.hasSuffix($0) || lead.contains($0) && !lead.contains("，") && !lead.contains(",") }) {
-            return ScanTrace.Reason.text("trace.mention_basis", ["cue": cue])
+            return Reason.text("trace.mention_basis", ["cue": cue])
         }
         // The phrase between commas: a list of categories there carries no number.
         let phrase =
@@ -62,7 +62,7 @@ struct ReaderContext {
         if phrase.filter({ $0 == "、" }).count >= 2 || before.last == "、" || after.first == "、",
             !phrase.contains(where: { $0.isASCII && $0.isNumber })
         {
-            return ScanTrace.Reason.text("trace.mention_listed")
+            return Reason.text("trace.mention_listed")
         }
         return nil
     }

@@ -56,7 +56,7 @@ public struct RuleScanner: Sendable {
         }
         for (index, compiled) in rules.rules.enumerated() {
             guard applies(compiled, to: document, ownText: &ownText) else {
-                trace?.skip(compiled.rule.id, ScanTrace.Reason.text("trace.out_of_scope", ["type": document.docType.rawValue]))
+                trace?.skip(compiled.rule.id, Reason.text("trace.out_of_scope", ["type": document.docType.rawValue]))
                 continue
             }
             if dump != nil { applying.append(index) }
@@ -64,11 +64,11 @@ public struct RuleScanner: Sendable {
             let ends = candidates?.ends[index] ?? []
             if case .unfiltered = confirmation {
             } else if candidates != nil && ends.isEmpty {
-                trace?.skip(compiled.rule.id, ScanTrace.Reason.text("trace.no_candidate"))
+                trace?.skip(compiled.rule.id, Reason.text("trace.no_candidate"))
                 continue
             }
             guard candidates?.keywordsPresent?[index] ?? passesKeywords(compiled, document.normalized.utf8) else {
-                trace?.skip(compiled.rule.id, ScanTrace.Reason.text("trace.no_keyword"))
+                trace?.skip(compiled.rule.id, Reason.text("trace.no_keyword"))
                 continue
             }
             pass.run(compiled, index: index, confirmation: confirmation, ends: ends)
@@ -141,16 +141,16 @@ public struct RuleScanner: Sendable {
     }
 
     /// Why a candidate is dropped by exclusions or its validator; nil keeps it.
-    func rejection(_ value: String, compiled: CompiledRule, context: ValidationContext) -> ScanTrace.Reason? {
-        if compiled.excludedValues.contains(value) { return ScanTrace.Reason.text("trace.excluded_value") }
+    func rejection(_ value: String, compiled: CompiledRule, context: ValidationContext) -> Reason? {
+        if compiled.excludedValues.contains(value) { return Reason.text("trace.excluded_value") }
         if !compiled.exclusionPatterns.isEmpty {
             let bytes = Array(value.utf8)
             for pattern in compiled.exclusionPatterns where ((try? pattern.firstMatch(in: bytes, validUTF8: true)) ?? nil) != nil {
-                return ScanTrace.Reason.text("trace.exclusion_pattern", ["pattern": pattern.pattern])
+                return Reason.text("trace.exclusion_pattern", ["pattern": pattern.pattern])
             }
         }
         if let validator = compiled.validator, !validator(value, context) {
-            return ScanTrace.Reason.text("trace.validator", ["validator": compiled.rule.validator ?? ""])
+            return Reason.text("trace.validator", ["validator": compiled.rule.validator ?? ""])
         }
         return nil
     }

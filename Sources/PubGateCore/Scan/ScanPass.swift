@@ -56,7 +56,7 @@ struct ScanPass {
                 let original = document.originalRange(of: range)
                 guard seen.insert(SeenMatch(rule: index, start: original.lowerBound, end: original.upperBound)).inserted else { return true }
                 trace?.keep(
-                    rule.id, line(of: range), value, ScanTrace.Reason.text("trace.kept", ["kind": rule.kind.rawValue, "severity": severity.rawValue]))
+                    rule.id, line(of: range), value, Reason.text("trace.kept", ["kind": rule.kind.rawValue, "severity": severity.rawValue]))
                 guard listed < RuleScanner.listedPerRule else {
                     unlisted += 1
                     unlistedSeverity = max(unlistedSeverity ?? severity, severity)
@@ -104,11 +104,11 @@ struct ScanPass {
     private mutating func inScope(_ range: Range<Int>, rule: Rule) -> Bool {
         guard let scope = rule.appliesTo else { return true }
         if let parts = scope.parts, case let part = text.part(at: range.lowerBound), !parts.contains(part) {
-            _ = drop(rule, range, text.string(range), ScanTrace.Reason.text("trace.outside_parts", ["part": part.rawValue]))
+            _ = drop(rule, range, text.string(range), Reason.text("trace.outside_parts", ["part": part.rawValue]))
             return false
         }
         if let n = scope.firstLines, decoded.isContinuation || range.lowerBound >= headerEnd().offset(afterNonEmptyLines: n) {
-            _ = drop(rule, range, text.string(range), ScanTrace.Reason.text("trace.below_first_lines", ["lines": String(n)]))
+            _ = drop(rule, range, text.string(range), Reason.text("trace.below_first_lines", ["lines": String(n)]))
             return false
         }
         return true
@@ -120,7 +120,7 @@ struct ScanPass {
         let rule = compiled.rule
         if let why = scanner.rejection(value, compiled: compiled, context: context) { return drop(rule, range, value, why) }
         if !scanner.publicNumbers.isEmpty, rule.kind == .mobile || rule.kind == .landline, scanner.publicNumbers.contains(value.filter(\.isNumber)) {
-            return drop(rule, range, value, ScanTrace.Reason.text("trace.public_number"))
+            return drop(rule, range, value, Reason.text("trace.public_number"))
         }
         var severity = rule.severity
         if let ctx = rule.context {
@@ -128,10 +128,10 @@ struct ScanPass {
             severity = judged
         }
         if RuleScanner.numberKinds.contains(rule.kind), let header = text.column(at: range.lowerBound), ReaderContext.columnNamesAThing(header) {
-            return drop(rule, range, value, ScanTrace.Reason.text("trace.other_number_column", ["column": header]))
+            return drop(rule, range, value, Reason.text("trace.other_number_column", ["column": header]))
         }
         if rule.wordBounded, reader.crossesWords(range) {
-            return drop(rule, range, value, ScanTrace.Reason.text("trace.inside_word"))
+            return drop(rule, range, value, Reason.text("trace.inside_word"))
         }
         if rule.lowersMentions, severity > .warn, let why = reader.mention(range) {
             severity = .warn
@@ -156,10 +156,10 @@ struct ScanPass {
             }
             return drop(
                 rule, range, value,
-                ScanTrace.Reason.text("trace.no_context_word", ["words": required.prefix(3).joined(separator: ", "), "window": String(window)]))
+                Reason.text("trace.no_context_word", ["words": required.prefix(3).joined(separator: ", "), "window": String(window)]))
         }
         if let dropping = ctx.dropIfAny, let word = dropping.first(where: { around.contains($0) }) {
-            return drop(rule, range, value, ScanTrace.Reason.text("trace.context_drops", ["word": word]))
+            return drop(rule, range, value, Reason.text("trace.context_drops", ["word": word]))
         }
         var lowerAround = around
         if let width = ctx.lowerWindow, width != window {
@@ -173,7 +173,7 @@ struct ScanPass {
         {
             let severity = ctx.lowerTo ?? .info
             trace?.keep(
-                rule.id, line(of: range), value, ScanTrace.Reason.text("trace.context_lowers", ["word": word, "severity": severity.rawValue]))
+                rule.id, line(of: range), value, Reason.text("trace.context_lowers", ["word": word, "severity": severity.rawValue]))
             return severity
         }
         return rule.severity
@@ -217,8 +217,7 @@ struct ScanPass {
     }
 
     /// Drops the match: the trace says why (worded only when there is a trace); always nil.
-    private func drop(_ rule: Rule, _ range: Range<Int>, _ value: @autoclosure () -> String, _ why: @autoclosure () -> ScanTrace.Reason) -> Severity?
-    {
+    private func drop(_ rule: Rule, _ range: Range<Int>, _ value: @autoclosure () -> String, _ why: @autoclosure () -> Reason) -> Severity? {
         trace?.drop(rule.id, line(of: range), value(), why())
         return nil
     }

@@ -12,15 +12,6 @@ public final class ScanTrace {
         public let kept: Bool
     }
 
-    /// Why a candidate was kept or dropped, or a rule not run: a report sentence (`trace.*` in
-    /// Rules/messages) and its values, worded in the reviewer's language when `explain` prints it.
-    public struct Reason: Sendable {
-        public let id: String
-        public let args: [String: String]
-
-        static func text(_ id: String, _ args: [String: String] = [:]) -> Reason { Reason(id: id, args: args) }
-    }
-
     public private(set) var entries: [Entry] = []
     let showMatches: Bool
 

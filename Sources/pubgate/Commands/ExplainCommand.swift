@@ -72,13 +72,20 @@ struct ExplainCommand: ParsableCommand {
 
     /// One document's explanation: headings and decisions in `text`'s language; the scan trace's
     /// reasons for each candidate (scope, validator, context …) as the scan records them, in English.
+    /// A reason in the report's language; the document types it names worded as the report words them.
+    private func worded(_ reason: Reason, _ text: ReportText) -> String {
+        var args = reason.args
+        for key in ["named", "type"] { if let type = args[key] { args[key] = text.term("doc_type", type) } }
+        return text.text(reason.id, args)
+    }
+
     private func explain(_ d: DocumentReview, trace: Result<DocumentTrace, any Error>, text: ReportText) {
         let verdict = d.decision == .approve ? text.decision(.approve) : "\(text.decision(.reject)) [\(text.disposition(d.disposition))]"
         print(text.text("explain.document", ["path": d.path, "decision": verdict]))
         if let type = d.docType {
             let args = ["type": text.term("doc_type", type.rawValue)]
             if let why = (try? trace.get())?.typeReason {
-                print(text.text("explain.type_decided", args.merging(["reason": why]) { a, _ in a }))
+                print(text.text("explain.type_decided", args.merging(["reason": worded(why, text)]) { a, _ in a }))
             } else {
                 print(text.text("explain.type", args))
             }
@@ -114,12 +121,12 @@ struct ExplainCommand: ParsableCommand {
             print(text.text("explain.candidates", ["count": String(candidates.count)]))
             for e in candidates {
                 print(
-                    "    \(e.kept ? "+" : "-") \(text.text("explain.line", ["line": String(e.line)]).dropFirst()) \(e.rule) «\(e.masked)» \(e.kept ? "" : text.text("trace.dropped"))\(text.text(e.verdict.id, e.verdict.args))"
+                    "    \(e.kept ? "+" : "-") \(text.text("explain.line", ["line": String(e.line)]).dropFirst()) \(e.rule) «\(e.masked)» \(e.kept ? "" : text.text("trace.dropped"))\(worded(e.verdict, text))"
                 )
             }
             let skipped = t.scan.entries.filter { $0.line == 0 }
             if !skipped.isEmpty {
-                let rules = skipped.map { "\($0.rule) (\(text.text($0.verdict.id, $0.verdict.args)))" }.joined(
+                let rules = skipped.map { "\($0.rule) (\(worded($0.verdict, text)))" }.joined(
                     separator: text.text("explain.separator"))
                 print(text.text("explain.not_run", ["rules": rules]))
             }
