@@ -147,17 +147,7 @@ public struct PublicationCheck: Sendable {
             workdays = WorkdayCalendar().workdays(from: start, through: due)
             dates = ["start": start.description, "due": due.description]
         }
-        // The statutory minimum (K-01) is for drafts of decisions and rules; a poll or a call for names
-        // (民意调查, 名称征集) sets its own period, and so does a plan that is not a 重大行政决策:
-        // reported, not blocking. A notice that explains why it shortened its window uses the
-        // statute's own exception: a reviewer weighs the reason.
-        let title = document.normalizedTitle ?? ""
-        let draft = text.firstMatch(\.consultationDraft) != nil || title.firstMatch(\.consultationDraft) != nil
-        let plan =
-            (text.firstMatch(\.consultationPlanDraft) != nil || title.firstMatch(\.consultationPlanDraft) != nil)
-            && text.firstMatch(\.consultationMajorDecision) == nil
-        let statutory = draft && !plan && text.firstMatch(\.consultationShortened) == nil
-        let severity = statutory ? rules.window : min(rules.window, .warn)
+        let severity = windowSeverity(document, text: text)
         var found: [Finding] = []
         if due == nil && workdays == nil {
             found.append(
@@ -173,6 +163,21 @@ public struct PublicationCheck: Sendable {
                     sources: ["S33"]))
         }
         return found + consultationChannel(text)
+    }
+
+    /// How much a short or open window weighs. The statutory minimum (K-01) is for drafts of
+    /// decisions and rules; a poll or a call for names (民意调查, 名称征集) sets its own period, and so
+    /// does a plan that is not a 重大行政决策: reported, not blocking. A notice that explains why it
+    /// shortened its window uses the statute's own exception: a reviewer weighs the reason.
+    private func windowSeverity(_ document: ClassifiedDocument, text: String) -> Severity {
+        let title = document.normalizedTitle ?? ""
+        let draft = text.firstMatch(\.consultationDraft) != nil || title.firstMatch(\.consultationDraft) != nil
+        let plan =
+            (text.firstMatch(\.consultationPlanDraft) != nil || title.firstMatch(\.consultationPlanDraft) != nil)
+            && text.firstMatch(\.consultationMajorDecision) == nil
+        let statutory = draft && !plan && text.firstMatch(\.consultationShortened) == nil
+        let window = settings.publication.consultation.window
+        return statutory ? window : min(window, .warn)
     }
 
     private func consultationChannel(_ text: String) -> [Finding] {
