@@ -31,11 +31,13 @@ public struct DocumentTypeRules: Sendable {
         decide(facts, sectionType: sectionType).type
     }
 
+    /// What a cue of each tier says when it decides the type (`pubgate explain`).
+    private static let tierReasons: [DocumentTypeCue.Tier: Reason] = [
+        .title: .text("type.title"), .column: .text("type.column_or_category"), .documentNumber: .text("type.document_number"),
+    ]
+
     /// The type and what decided it, in words (`pubgate explain`).
     public func decide(_ facts: DocumentFacts, sectionType: DocumentType? = nil) -> (type: DocumentType, reason: Reason) {
-        let names: [DocumentTypeCue.Tier: Reason] = [
-            .title: .text("type.title"), .column: .text("type.column_or_category"), .documentNumber: .text("type.document_number"),
-        ]
         for tier in [DocumentTypeCue.Tier.title, .column, .documentNumber] {
             if tier == .column, let (type, column) = deepestColumnType(facts) { return (type, .text("type.column", ["column": column])) }
             for entry in types where entry.cues.contains(where: { $0.tier == tier && $0.matches(facts) }) {
@@ -50,7 +52,7 @@ public struct DocumentTypeRules: Sendable {
                 if tier == .title, let (type, column) = deepestColumnType(facts), refinements[type]?.contains(entry.type) == true {
                     return (type, .text("type.refined_by_column", ["named": entry.type.rawValue, "column": column, "type": type.rawValue]))
                 }
-                return (entry.type, names[tier]!)
+                return (entry.type, Self.tierReasons[tier]!)
             }
             if tier == .title, let sectionType { return (sectionType, .text("type.section")) }
         }

@@ -35,7 +35,7 @@ public enum PageChrome {
             return .breadcrumb(columns: columns)
         }
         if footerWords.contains(where: { utf8.includes($0) }), utf8.hasMatch(\.chromeFooter) { return .footer }
-        if utf8.includes(byte: UInt8(ascii: ":")), isDateBar(utf8) { return .dateBar }
+        if utf8.contains(UInt8(ascii: ":")), isDateBar(utf8) { return .dateBar }
         if utf8.hasScalarCount(atMost: 40), utf8.wholeMatch(\.chromeWidget) || utf8.hasPrefix(Self.greeting) && utf8.hasMatch(\.chromeGreeting) {
             return .widget
         }

@@ -117,10 +117,12 @@ struct PersonNameCheck {
     func addressee(showMatches: Bool) -> [Finding] {
         guard let recipients = document.elements.recipients else { return [] }
         let name = recipients.text.trimmingWhiteSpace
+        guard Surnames.isPersonalName(name) else { return [] }
+        // Only a name is worth reading the whole page for a registration.
         let registered = (try? LinePatterns.shared.businessRegistration.regex.firstMatch(in: document.normalized.utf8, validUTF8: true)) ?? nil
-        guard Surnames.isPersonalName(name), registered == nil,
-            let line = document.lines.first(where: { $0.line == recipients.line && $0.text.hasPrefix(name) })
-        else { return [] }
+        guard registered == nil, let line = document.lines.first(where: { $0.line == recipients.line && $0.text.hasPrefix(name) }) else {
+            return []
+        }
         let range = line.range.lowerBound..<(line.range.lowerBound + name.utf8.count)
         return [
             Finding(

@@ -24,9 +24,8 @@ public struct SiteState: Sendable, Codable, Equatable {
     public static func capture(layout: SiteLayout, pages: [String], digests: [String: String] = [:]) -> SiteState {
         var lines: [String] = []
         let configs = HugoConfig.files(root: layout.root).map { (layout.root as NSString).appendingPathComponent($0) }
-        let known = digests.merging(Self.digests(of: configs.filter { digests[$0] == nil })) { a, _ in a }
         for path in pages + configs {
-            let digest = known[path] ?? Self.digest(of: path) ?? "unreadable"
+            let digest = digests[path] ?? Self.digest(of: path) ?? "unreadable"
             lines.append("\(digest)  \(layout.relative(path))\n")
         }
         lines.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }

@@ -12,11 +12,6 @@ extension ArraySlice where Element == UInt8 {
         LiteralSearch.contains(needle, in: self)
     }
 
-    /// Whether the line holds the byte `byte`.
-    func includes(byte: UInt8) -> Bool {
-        contains(byte)
-    }
-
     /// `String(line).hasPrefix(literal.string)`, a `String` made only when the bytes agree.
     func hasPrefix(_ literal: LineLiteral) -> Bool {
         starts(with: literal.bytes) && String(decoding: self, as: UTF8.self).hasPrefix(literal.string)
@@ -37,18 +32,6 @@ extension ArraySlice where Element == UInt8 {
             if n > limit { return false }
         }
         return true
-    }
-
-    /// How many Unicode scalars the line holds is at least `minimum` (as ``Swift/StringProtocol/hasCount(atLeast:)``).
-    func hasScalarCount(atLeast minimum: Int) -> Bool {
-        if minimum <= 0 { return true }
-        if count < minimum { return false }
-        var n = 0
-        for b in self where b & 0xC0 != 0x80 {
-            n += 1
-            if n >= minimum { return true }
-        }
-        return false
     }
 
     /// True when the whole line matches `pattern` (as ``Swift/String/wholeMatch(_:)``).
