@@ -5,7 +5,9 @@ import XMLKit
 ///
 /// Everything the page serves is a segment: visible text, `<title>`, `<meta>` content, attribute
 /// values (`alt`, `href`, `data-*`, event handlers …; not layout ones such as `class` or `width`),
-/// comments, and script and style bodies (marked `script`: served with the page, never shown). Text
+/// comments, and script and style bodies (marked `script`: served with the page, never shown).
+/// Comments and attribute values are lines of their own after the text of their block, so that the
+/// line a reader sees reads as it is shown (a link's target does not split it). Text
 /// inside hidden elements and `<template>` is kept and marked `hidden`. Inline elements (`span`, `a`,
 /// …) do not break text, so a number split across spans is one run for the scanner.
 public struct HTMLExtractor: TextExtractor {
@@ -72,9 +74,11 @@ public struct HTMLExtractor: TextExtractor {
         var meta: [String: String] = [:]
         /// The open elements, innermost last.
         private var open: [(block: Bool, hidden: Bool, inTitle: Bool, code: Bool)] = []
-        /// Comments met inside the current block, added when it closes: a comment is no break in the
-        /// text a reader sees (`110105<!-- x -->19491231002X` reads as one number).
-        private var pendingComments: [TextSegment] = []
+        /// Served text met inside the current block that a reader does not read in its flow —
+        /// comments and attribute values — added as lines of their own when the block closes. A
+        /// comment is no break in the text (`110105<!-- x -->19491231002X` reads as one number), and
+        /// a link's target is no part of it (`【字体：<a href="#">大</a> …】` reads `【字体：大 中 小】`).
+        private var pending: [TextSegment] = []
         /// The open tables, innermost last: their column headers and the current cell.
         private var tables: [TableColumns] = []
 
@@ -85,16 +89,22 @@ public struct HTMLExtractor: TextExtractor {
         func startElement(_ name: String, attributes: [MarkupAttribute], line: Int) {
             let enclosing = open.last
             let isHidden = (enclosing?.hidden ?? false) || name == "template" || Self.hides(attributes)
+            // Attribute values are aligned now, in source order, and kept for the end of the block
+            // the element opens or stands in.
+            var values: [TextSegment] = []
             if name == "meta" {
                 visitMeta(attributes, line: line)
             } else {
                 for attr in attributes where !HTMLExtractor.layoutAttributes.contains(attr.name) {
-                    emit(attr.value, part: .attribute, line: line, endsBlock: true)
+                    if let value = segment(UTF8Bytes.scalars(of: attr.value), part: .attribute, line: line, endsBlock: true) {
+                        values.append(value)
+                    }
                 }
             }
             let code = HTMLExtractor.codeElements.contains(name)
             let block = code || HTMLExtractor.blockElements.contains(name)
             if block { closeBlock() }
+            pending += values
             switch name {
             case "table": tables.append(TableColumns())
             case "tr": tables.last?.startRow()
@@ -124,7 +134,7 @@ public struct HTMLExtractor: TextExtractor {
         func comment(_ content: String, line: Int) {
             // Aligned now, in source order; placed after the block's text.
             if let segment = segment(UTF8Bytes.scalars(of: content), part: .comment, line: line, endsBlock: true) {
-                pendingComments.append(segment)
+                pending.append(segment)
             }
         }
 
@@ -162,8 +172,8 @@ public struct HTMLExtractor: TextExtractor {
 
         func closeBlock() {
             if !segments.isEmpty { segments[segments.count - 1].endsBlock = true }
-            segments += pendingComments
-            pendingComments.removeAll()
+            segments += pending
+            pending.removeAll()
         }
 
         /// Whether every byte is an ASCII space, tab or line break.

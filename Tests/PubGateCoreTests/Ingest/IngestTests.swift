@@ -87,6 +87,16 @@ import Testing
         #expect(d.contains { $0.kind == .residentID } && d.contains { $0.kind == .mobile })
     }
 
+    /// An attribute value is served text but not part of the sentence around its element: it is a
+    /// line of its own after the block, so a link's target neither joins the words before it nor
+    /// splits the line a reader sees.
+    @Test func attributeValuesAreLinesOfTheirOwnAfterTheirBlock() {
+        let html = "<p>来源：本局　【字体：<a href=\"#big\">大</a> <a href=\"#mid\">中</a>】</p><p title=\"说明\">正文</p>"
+        let doc = classify(html, name: "a.html")
+        // (The matching copy drops the space between two Han characters.)
+        #expect(doc.lines.map(\.text) == ["来源:本局 【字体:大中】", "#big", "#mid", "正文", "说明"])
+    }
+
     @Test func hiddenCommentAndAttributeTextIsScannedAndLabelled() {
         let html = """
             <html><body>

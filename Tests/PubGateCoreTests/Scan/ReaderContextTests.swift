@@ -121,6 +121,17 @@ import Testing
         #expect(!findings(registered, name: "a.html").contains { $0.ruleID == "case_person_penalty_addressee" })
     }
 
+    /// A page's tool bar made of links (【字体：大 中 小】) is chrome above the 主送 line, read as the
+    /// reader sees it: the links' targets are not part of its text.
+    @Test func anAddresseeBelowALinkedToolBarIsFound() {
+        let page =
+            "<html><head><title>关于公告送达行政处罚决定书的公告</title></head><body>\n<h1>关于公告送达行政处罚决定书的公告</h1>\n"
+            + "<div>来源：县综合行政执法局　【字体：<a href=\"#\">大</a> <a href=\"#\">中</a> <a href=\"#\">小</a>】</div>\n"
+            + "<p>贺春生：</p>\n<p>你于2024年10月起在某街道擅自搭建彩钢板房屋，本局已作出行政处罚决定，现依法向你公告送达。</p>\n</body></html>"
+        let named = findings(page, name: "a.html").filter { $0.ruleID == "case_person_penalty_addressee" }
+        #expect(named.count == 1 && named.first?.location?.line == 4)
+    }
+
     /// Victims named by what happened to them, or by their tie to the offender.
     @Test func victimsNamedWithoutARoleWordAreFound() {
         #expect(findings("民警成功解救被挟持女子吴晓梅。", name: "a.txt").contains { $0.ruleID == "case_person_victim_named" })
