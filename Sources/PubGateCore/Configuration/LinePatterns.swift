@@ -167,8 +167,9 @@ final class LinePatterns: Sendable {
     /// A cell that shows its row's party is a business: a registration number or a category that
     /// is not a natural person.
     let businessCell: LinePattern
-    /// A business registration anywhere on a decision's page (a credit code or licence with its
-    /// value, a 有限公司): the party is a business, whose name and operator may be published.
+    /// A business registration in a decision's own lines (a credit code or licence with its value,
+    /// a 有限公司): the party is a business, whose name and operator may be published. Read through
+    /// ``DocumentFact/businessRegistration`` by the rules' scopes and the addressee check alike.
     let businessRegistration: LinePattern
 
     // MARK: Aggregation (``EntityExtractor``, ``DocumentProfile``, ``TableColumns``)

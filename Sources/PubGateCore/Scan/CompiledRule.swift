@@ -15,8 +15,8 @@ public final class CompiledRule: Sendable {
     let excludedValues: Set<String>
     /// `applies_to.unless_document_has` as normalized UTF-8.
     let absentWords: [[UInt8]]
-    /// `applies_to.unless_document_matches`, compiled.
-    let absentPattern: PCRE2Regex?
+    /// `applies_to.unless_document_shows`.
+    let absentFacts: [DocumentFact]
 
     /// Compiles `rule`, naming the file, the rule and the pattern offset on failure.
     init(rule: Rule, file: String, limits: PCRE2Regex.Limits) throws(ConfigurationError) {
@@ -59,17 +59,7 @@ public final class CompiledRule: Sendable {
         keywords = (rule.keywords ?? rule.context?.requireAny ?? []).map { normalizer.normalize($0) }
         excludedValues = Set(rule.exclude?.values ?? [])
         absentWords = (rule.appliesTo?.unlessDocumentHas ?? []).map { normalizer.normalize($0) }
-        if let source = rule.appliesTo?.unlessDocumentMatches {
-            do {
-                absentPattern = try PCRE2Regex(source, options: [.multiline], limits: limits)
-            } catch {
-                throw ConfigurationError(
-                    file: file, ruleID: rule.id,
-                    message: "applies_to.unless_document_matches does not compile: \(error.message) at offset \(error.offset ?? 0)")
-            }
-        } else {
-            absentPattern = nil
-        }
+        absentFacts = rule.appliesTo?.unlessDocumentShows ?? []
     }
 
     /// The rule's pattern options: multiline and the offset limit, with its `flags`.

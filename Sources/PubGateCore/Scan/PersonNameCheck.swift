@@ -113,14 +113,14 @@ struct PersonNameCheck {
 
     /// A decision, or a notice serving one (公告送达), addressed to a natural person by name: its
     /// 主送 line (顾建明：) names the party at the head of the page. A business party is addressed
-    /// by the business's name, and a page that shows a business registration is left alone.
+    /// by the business's name, and a page that shows a business registration in its own lines (not
+    /// in the site's footer) is left alone, as the rules on the party's name leave it.
     func addressee(showMatches: Bool) -> [Finding] {
         guard let recipients = document.elements.recipients else { return [] }
         let name = recipients.text.trimmingWhiteSpace
         guard Surnames.isPersonalName(name) else { return [] }
         // Only a name is worth reading the whole page for a registration.
-        let registered = (try? LinePatterns.shared.businessRegistration.regex.firstMatch(in: document.normalized.utf8, validUTF8: true)) ?? nil
-        guard registered == nil, let line = document.lines.first(where: { $0.line == recipients.line && $0.text.hasPrefix(name) }) else {
+        guard !DocumentFact.businessRegistration.holds(in: RuleScanner.ownText(of: document)), let line = document.lines.first(where: { $0.line == recipients.line && $0.text.hasPrefix(name) }) else {
             return []
         }
         let range = line.range.lowerBound..<(line.range.lowerBound + name.utf8.count)

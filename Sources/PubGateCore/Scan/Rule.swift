@@ -218,9 +218,9 @@ public struct RuleScope: Codable, Sendable {
     /// Words any of which, anywhere in the document, make the rule not apply: a decision whose
     /// party has a 统一社会信用代码 punishes a business, whose operator may be named.
     public var unlessDocumentHas: [String]?
-    /// The same as a pattern, when the word alone says too little (营业执照 stands in 未取得营业执照
-    /// too; a credit code with its value does not).
-    public var unlessDocumentMatches: String?
+    /// Facts any of which, shown in the document, make the rule not apply, when a word alone says
+    /// too little (营业执照 stands in 未取得营业执照 too; a credit code with its value does not).
+    public var unlessDocumentShows: [DocumentFact]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case formats, parts
@@ -228,7 +228,7 @@ public struct RuleScope: Codable, Sendable {
         case docTypes = "doc_types"
         case exceptDocTypes = "except_doc_types"
         case unlessDocumentHas = "unless_document_has"
-        case unlessDocumentMatches = "unless_document_matches"
+        case unlessDocumentShows = "unless_document_shows"
     }
 }
 

@@ -108,7 +108,7 @@ public struct RuleScanner: Sendable {
 
     /// What the document says, not what the site's template adds: its content lines (page chrome
     /// left out) and its own other parts, as UTF-8.
-    private static func ownText(of document: ClassifiedDocument) -> [UInt8] {
+    static func ownText(of document: ClassifiedDocument) -> [UInt8] {
         let fields = document.lines.filter { documentParts.contains($0.part) }
         return Array((ElementExtractor.content(document.lines) + fields).map(\.text).joined(separator: "\n").utf8)
     }
@@ -121,16 +121,13 @@ public struct RuleScanner: Sendable {
         if let paths = compiled.rule.exclude?.paths, paths.contains(where: { document.ingested.path.contains($0) }) {
             return false
         }
-        guard !compiled.absentWords.isEmpty || compiled.absentPattern != nil else { return true }
+        guard !compiled.absentWords.isEmpty || !compiled.absentFacts.isEmpty else { return true }
         // What the document says, not what the site's template adds: a footer's 技术支持：…有限公司
         // does not make a decision's party a business.
         let content = ownText ?? Self.ownText(of: document)
         ownText = content
         if compiled.absentWords.contains(where: { LiteralSearch.contains($0, in: content) }) { return false }
-        if let pattern = compiled.absentPattern, ((try? pattern.firstMatch(in: content, validUTF8: true)) ?? nil) != nil {
-            return false
-        }
-        return true
+        return !compiled.absentFacts.contains { $0.holds(in: content) }
     }
 
     /// A rule's keywords searched one by one (when the prefilter could not take them): a document

@@ -104,6 +104,9 @@ import Testing
         #expect(findings(page(footer), name: "a.html").contains { $0.ruleID == "case_person_penalty_party_bare" })
         let business = "<p>统一社会信用代码：92430124MA4L0B5X1Y</p>\n"
         #expect(!findings(page(business + footer), name: "a.html").contains { $0.ruleID == "case_person_penalty_party_bare" })
+        // A form that puts the code in the cell below its label shows the registration as well.
+        let form = "<table><tr><td>统一社会信用代码</td></tr><tr><td>92430124MA4L0B5X1Y</td></tr></table>\n"
+        #expect(!findings(page(form + footer), name: "a.html").contains { $0.ruleID == "case_person_penalty_party_bare" })
     }
 
     /// A decision or a notice serving it, addressed to a natural person, names him in its 主送 line;
@@ -119,6 +122,9 @@ import Testing
         #expect(!findings(page("南岭商贸有限公司", ""), name: "a.html").contains { $0.ruleID == "case_person_penalty_addressee" })
         let registered = page("贺春生", "<p>统一社会信用代码：92430124MA4L0B5X1Y</p>\n")
         #expect(!findings(registered, name: "a.html").contains { $0.ruleID == "case_person_penalty_addressee" })
+        // The site's footer (技术支持：…有限公司) says nothing of the party.
+        let footer = "<div class=\"footer\">技术支持：南岭网络科技有限公司</div>\n"
+        #expect(findings(page("贺春生", footer), name: "a.html").contains { $0.ruleID == "case_person_penalty_addressee" })
     }
 
     /// A page's tool bar made of links (【字体：大 中 小】) is chrome above the 主送 line, read as the
