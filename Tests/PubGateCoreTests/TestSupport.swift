@@ -43,7 +43,7 @@ func lettersOnlyName() -> String {
 /// Writes `files` (name → text) into a fresh temporary folder and reviews it as one batch.
 func reviewBatch(
     _ files: [(String, String)], configuration: ReviewConfiguration = shippedConfiguration, published: [(String, String)] = [],
-    index: CorpusIndex? = nil, in folder: URL? = nil
+    index: CorpusIndex? = nil, in folder: URL? = nil, showMatches: Bool = false
 ) throws -> Manifest {
     // A caller's folder is the caller's to remove: two runs over the same paths compare whole.
     let root = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("pubgate-test-\(lettersOnlyName())")
@@ -56,7 +56,7 @@ func reviewBatch(
     }
     let batch = try write(files, into: "batch")
     let site = published.isEmpty ? [] : [try write(published, into: "site")]
-    var options = ReviewOptions(asOf: reviewDate, published: site)
+    var options = ReviewOptions(asOf: reviewDate, showMatches: showMatches, published: site)
     options.index = index
     return try ReviewPipeline(configuration: configuration, options: options, version: "test").run(paths: [batch]).manifest
 }

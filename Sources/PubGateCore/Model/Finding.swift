@@ -25,6 +25,10 @@ public struct Finding: Sendable, Codable, Hashable {
     public var messageKey: String?
     /// The values of the message's placeholders.
     public var messageArgs: [String: String]
+    /// The natural person's name a case finding flags, in full, kept in memory only (never encoded)
+    /// so that the review can mask it wherever its outputs repeat the page: titles, elements and
+    /// the excerpts of other findings (``NameMasking``).
+    public var personName: String?
 
     public init(
         ruleID: String, kind: FindingKind, severity: Severity, message: String, part: ContentPart = .body,

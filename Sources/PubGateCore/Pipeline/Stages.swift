@@ -111,10 +111,11 @@ struct Stages: Sendable {
         let ingested = classified.ingested
         let file = ingested.path
         let inline = timings.measure("suppressions") { InlineSuppressions(lines: classified.lines, text: classified.normalized.utf8) }
-        let masked = ElementMasking(showMatches: showMatches)
+        let names = NameMasking(findings: scanFindings, showMatches: showMatches)
+        let masked = ElementMasking(showMatches: showMatches, names: names)
         // A Word file, spreadsheet, OFD or PDF is never a template: always judged as a document.
         if role == .asset && !ingested.format.isBinary {
-            let findings = ingestFindings + scanFindings + fileNames.findings(for: file) + inline.problems
+            let findings = names.excerpts(of: ingestFindings + scanFindings + fileNames.findings(for: file) + inline.problems)
             return (
                 DocumentReview(.asset(classified, shown: shown, masked: masked), verdict: decide.verdict(on: findings), inlineAllows: inline.allows),
                 nil, []
@@ -122,9 +123,9 @@ struct Stages: Sendable {
         }
         let (assessment, contentFindings) = attributes.contentFindings(
             for: classified, scanFindings: scanFindings, implications: implications)
-        let findings =
-            ingestFindings + attributes.declarationFindings(for: classified) + publication.findings(for: classified)
-            + scanFindings + fileNames.findings(for: file) + contentFindings + inline.problems
+        let findings = names.excerpts(
+            of: ingestFindings + attributes.declarationFindings(for: classified) + publication.findings(for: classified)
+                + scanFindings + fileNames.findings(for: file) + contentFindings + inline.problems)
         let facts = DocumentDescription.document(
             classified, shown: shown, masked: masked, assessment: assessment, normativeDefaults: normativeDefaults, attachments: attachments)
         return (DocumentReview(facts, verdict: decide.verdict(on: findings), inlineAllows: inline.allows), profile, attachments)

@@ -5,6 +5,8 @@
 /// their short digit runs.
 struct ElementMasking: Sendable {
     let showMatches: Bool
+    /// The names the document's case findings flag, masked in every text below too.
+    var names = NameMasking.none
 
     func elements(_ e: DocumentElements) -> DocumentElements {
         guard !showMatches else { return e }
@@ -25,12 +27,12 @@ struct ElementMasking: Sendable {
     /// number a notice is about (…王某（139-4146-0527）的通报), or a secret mark when the first line
     /// of a text was taken for it.
     func title(_ t: String?) -> String? {
-        showMatches ? t : t.map(Self.maskText)
+        showMatches ? t : t.map { names.mask(Self.maskText($0)) }
     }
 
     /// The canonical 文号: a real one has no run of seven digits, a planted one is masked.
     func documentNumber(_ n: String?) -> String? {
-        showMatches ? n : n.map { Self.maskDigitRuns($0) }
+        showMatches ? n : n.map { names.mask(Self.maskDigitRuns($0)) }
     }
 
     /// A title, 文号 or other short text as reports show it: digit runs and 密级 words masked.
@@ -41,15 +43,15 @@ struct ElementMasking: Sendable {
     func metadata(_ p: PageMetadata) -> PageMetadata {
         guard !showMatches else { return p }
         var m = p
-        m.title = m.title.map(Self.maskText)
-        m.publisher = m.publisher.map { Self.maskDigitRuns($0) }
-        m.interprets = m.interprets.map(Self.maskText)
-        m.documentNumber = m.documentNumber.map { Self.maskDigitRuns($0) }
+        m.title = m.title.map { names.mask(Self.maskText($0)) }
+        m.publisher = m.publisher.map { names.mask(Self.maskDigitRuns($0)) }
+        m.interprets = m.interprets.map { names.mask(Self.maskText($0)) }
+        m.documentNumber = m.documentNumber.map { names.mask(Self.maskDigitRuns($0)) }
         return m
     }
 
     private func mask(_ t: ElementText) -> ElementText {
-        ElementText(text: Self.maskText(t.text), line: t.line)
+        ElementText(text: names.mask(Self.maskText(t.text)), line: t.line)
     }
 
     /// Every run of `minimumDigits` or more digits (dashes and spaces inside allowed), or of

@@ -58,13 +58,14 @@ struct PersonNameCheck {
         let registered = rows.joined().contains(where: \.registers)
         var out: [Finding] = []
         func found(_ name: String, _ range: Range<Int>, field: String) {
-            out.append(
-                Finding(
-                    ruleID: "case_person_party_column", kind: .casePerson, severity: .fix,
-                    text: Message("case_person_party_column", ["column": field]),
-                    part: normalized.part(at: range.lowerBound), location: document.location(of: range),
-                    masked: Masker.mask(name), excerpt: nil, match: showMatches ? name : nil, sources: ["S16", "S19"],
-                    remediation: "Replace the name with the surname and 某某 (X-01)."))
+            var finding = Finding(
+                ruleID: "case_person_party_column", kind: .casePerson, severity: .fix,
+                text: Message("case_person_party_column", ["column": field]),
+                part: normalized.part(at: range.lowerBound), location: document.location(of: range),
+                masked: Masker.mask(name), excerpt: nil, match: showMatches ? name : nil, sources: ["S16", "S19"],
+                remediation: "Replace the name with the surname and 某某 (X-01).")
+            finding.personName = name
+            out.append(finding)
         }
         for cells in rows {
             if cells.count >= 2, cells[0].text.firstMatch(\.partyColumn) != nil {
@@ -120,17 +121,19 @@ struct PersonNameCheck {
         let name = recipients.text.trimmingWhiteSpace
         guard Surnames.isPersonalName(name) else { return [] }
         // Only a name is worth reading the whole page for a registration.
-        guard !DocumentFact.businessRegistration.holds(in: RuleScanner.ownText(of: document)), let line = document.lines.first(where: { $0.line == recipients.line && $0.text.hasPrefix(name) }) else {
+        guard !DocumentFact.businessRegistration.holds(in: RuleScanner.ownText(of: document)),
+            let line = document.lines.first(where: { $0.line == recipients.line && $0.text.hasPrefix(name) })
+        else {
             return []
         }
         let range = line.range.lowerBound..<(line.range.lowerBound + name.utf8.count)
-        return [
-            Finding(
-                ruleID: "case_person_penalty_addressee", kind: .casePerson, severity: .fix,
-                text: Message("case_person_penalty_addressee"), part: line.part, location: document.location(of: range),
-                masked: Masker.mask(name), excerpt: nil, match: showMatches ? name : nil, sources: ["S16", "S19"],
-                remediation: "Address the party as 顾某某 (X-01).")
-        ]
+        var finding = Finding(
+            ruleID: "case_person_penalty_addressee", kind: .casePerson, severity: .fix,
+            text: Message("case_person_penalty_addressee"), part: line.part, location: document.location(of: range),
+            masked: Masker.mask(name), excerpt: nil, match: showMatches ? name : nil, sources: ["S16", "S19"],
+            remediation: "Address the party as 顾某某 (X-01).")
+        finding.personName = name
+        return [finding]
     }
 
     /// A party masked in one field and named in full, same surname, in another.
@@ -152,12 +155,13 @@ struct PersonNameCheck {
             guard Surnames.isPersonalName(name), let surname = name.first, let hidden = masked[String(surname)],
                 hidden == 0 || hidden == name.count - 1
             else { return true }
-            out.append(
-                Finding(
-                    ruleID: "case_person_mask_inconsistent", kind: .casePerson, severity: .review,
-                    text: Message("case_person_mask_inconsistent", ["surname": String(surname)]),
-                    part: document.normalized.part(at: r.lowerBound), location: document.location(of: r), masked: Masker.mask(name),
-                    excerpt: nil, match: showMatches ? name : nil, sources: ["S16", "S19"]))
+            var finding = Finding(
+                ruleID: "case_person_mask_inconsistent", kind: .casePerson, severity: .review,
+                text: Message("case_person_mask_inconsistent", ["surname": String(surname)]),
+                part: document.normalized.part(at: r.lowerBound), location: document.location(of: r), masked: Masker.mask(name),
+                excerpt: nil, match: showMatches ? name : nil, sources: ["S16", "S19"])
+            finding.personName = name
+            out.append(finding)
             return true
         }
         return out

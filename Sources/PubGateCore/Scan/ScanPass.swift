@@ -185,14 +185,17 @@ struct ScanPass {
         let excerpt = Masker.excerpt(
             before: scanner.scalars(before: range.lowerBound, count: 12, in: text.utf8), match: value,
             after: scanner.scalars(after: range.upperBound, count: 12, in: text.utf8))
-        let finding = Finding(
+        var finding = Finding(
             ruleID: rule.id, kind: rule.kind, severity: severity, message: rule.message ?? rule.title,
             part: text.part(at: range.lowerBound), location: lines.location(of: original).placed(text.place(at: range.lowerBound)),
             masked: Masker.mask(value), excerpt: excerpt, match: scanner.showMatches ? UTF8Bytes.string(decoded.scalars[original]) : nil,
             sources: rule.sources ?? [], remediation: rule.remediation)
-        if rule.kind == .casePerson, severity > .warn, Surnames.isPersonalName(value) {
-            if people[value] == nil { people[value] = (findings.count, finding) }
-            namedAt.insert(range.lowerBound)
+        if rule.kind == .casePerson, Surnames.isPersonalName(value) {
+            finding.personName = value
+            if severity > .warn {
+                if people[value] == nil { people[value] = (findings.count, finding) }
+                namedAt.insert(range.lowerBound)
+            }
         }
         findings.append(finding)
     }
