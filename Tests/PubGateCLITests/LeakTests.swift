@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// "Never repeat the leak": drafts and a site planted with an ID, a bank card and mobiles in the
@@ -70,8 +71,7 @@ import Testing
             let base = root.appendingPathComponent(folder)
             for case let path as String in FileManager.default.enumerator(atPath: base.path)! {
                 let url = base.appendingPathComponent(path)
-                var isDir: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
+                guard FileManager.default.isFile(atPath: url.path) else { continue }
                 if path.hasSuffix(".tar.gz") {
                     outputs += try Self.tagFiles(of: url)
                 } else {
@@ -95,10 +95,7 @@ import Testing
         var out: [(String, Data)] = []
         for case let path as String in FileManager.default.enumerator(atPath: dir.path)! where !path.contains("/data/") {
             let url = dir.appendingPathComponent(path)
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue,
-                !path.hasSuffix("/manifest-sha256.txt")
-            else { continue }
+            guard FileManager.default.isFile(atPath: url.path), !path.hasSuffix("/manifest-sha256.txt") else { continue }
             out.append((archive.lastPathComponent + "/" + path, try Data(contentsOf: url)))
         }
         return out
