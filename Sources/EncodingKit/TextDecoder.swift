@@ -249,6 +249,11 @@ public enum TextDecoder {
     /// Decodes `input` from `start` into `scalars` and their byte offsets (plus the end offset),
     /// appending where each line after the first starts (``DecodedText/lineStarts(of:)``);
     /// returns how many scalars were written and, for malformed input, where it is.
+    ///
+    /// One loop of some 60 lines on purpose: it is the decoder's hot loop, and its three paths
+    /// (ASCII, the common three-byte leads, any other sequence) share the position and the count and
+    /// each goes on to the next byte itself; split into functions, every scalar would pay a call or
+    /// carry that state through `inout`.
     private static func decodeUTF8(
         _ input: UnsafeBufferPointer<UInt8>, from start: Int, into scalars: UnsafeMutableBufferPointer<Unicode.Scalar>,
         offsets: UnsafeMutableBufferPointer<UInt32>, lineStarts: inout [Int]

@@ -111,6 +111,31 @@ internal import CPCRE2
         return found
     }
 
+    /// The groups of the first match in `subject` (a part of a larger array, matched where it lies:
+    /// nothing is copied), nil when there is none. The slice is the whole subject: `^` matches at its
+    /// start and lookbehind sees nothing before it, as if it were an array of its own. Ranges are
+    /// indices of the slice (`subject[range]` is the match), not offsets from its start.
+    public func firstMatch(in subject: ArraySlice<UInt8>, validUTF8: Bool = false) throws(PCRE2Error) -> [Range<Int>?]? {
+        var found: [Range<Int>?]?
+        try forEachMatch(in: subject, validUTF8: validUTF8) { ranges in
+            found = ranges
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with the ranges of all groups of each match in `subject`, until `body` returns
+    /// false; the slice is matched where it lies, as the whole subject, and ranges are indices of
+    /// the slice (as the slice's `firstMatch(in:validUTF8:)`).
+    public func forEachMatch(in subject: ArraySlice<UInt8>, validUTF8: Bool = false, _ body: ([Range<Int>?]) -> Bool) throws(PCRE2Error) {
+        try unsafe subject.withUnsafeBufferPointer { buf throws(PCRE2Error) in
+            try unsafe withSession(subject: buf, length: buf.count, shift: subject.startIndex, validUTF8: validUTF8, offsetLimits: false) {
+                session throws(PCRE2Error) in
+                _ = try session.run(from: 0, startLimit: nil, body)
+            }
+        }
+    }
+
     /// Calls `body` with the ranges of all groups (index 0 is the whole match) for each match,
     /// until `body` returns false. Offsets are UTF-8 byte offsets into `subject`.
     /// - Parameter validUTF8: the caller guarantees `subject` is valid UTF-8 (built from Swift
@@ -147,9 +172,20 @@ internal import CPCRE2
         }
     }
 
-    /// Match data and (for windows) a private match context, made once per call and freed after.
+    /// ``withSession(subject:length:shift:validUTF8:offsetLimits:_:)`` on an array's bytes.
     private func withSession(
         subject: [UInt8], length: Int, validUTF8: Bool, offsetLimits: Bool,
+        _ work: (borrowing MatchSession) throws(PCRE2Error) -> Void
+    ) throws(PCRE2Error) {
+        try unsafe subject.withUnsafeBufferPointer { buf throws(PCRE2Error) in
+            try unsafe withSession(subject: buf, length: length, shift: 0, validUTF8: validUTF8, offsetLimits: offsetLimits, work)
+        }
+    }
+
+    /// Match data and (for windows) a private match context, made once per call and freed after.
+    /// The session reports ranges `shift` bytes on from the buffer's offsets (a slice's indices).
+    private func withSession(
+        subject buf: UnsafeBufferPointer<UInt8>, length: Int, shift: Int, validUTF8: Bool, offsetLimits: Bool,
         _ work: (borrowing MatchSession) throws(PCRE2Error) -> Void
     ) throws(PCRE2Error) {
         guard let matchData = unsafe pcre2_match_data_create_from_pattern_8(code, nil) else {
@@ -162,12 +198,10 @@ internal import CPCRE2
             guard unsafe context != nil else { throw PCRE2Error(code: PCRE2_ERROR_NOMEMORY, offset: nil) }
         }
         defer { if offsetLimits { unsafe pcre2_match_context_free_8(context) } }
-        try unsafe subject.withUnsafeBufferPointer { buf throws(PCRE2Error) in
-            guard let base = unsafe buf.baseAddress ?? UnsafePointer(bitPattern: 1) else { return }
-            let session = unsafe MatchSession(
-                code: code, context: context, matchData: matchData, base: base, length: length, checkUTF: !validUTF8)
-            try work(session)
-        }
+        guard let base = unsafe buf.baseAddress ?? UnsafePointer(bitPattern: 1) else { return }
+        let session = unsafe MatchSession(
+            code: code, context: context, matchData: matchData, base: base, length: length, shift: shift, checkUTF: !validUTF8)
+        try work(session)
     }
 }
 
@@ -178,6 +212,8 @@ internal import CPCRE2
     nonisolated(unsafe) let matchData: OpaquePointer
     nonisolated(unsafe) let base: UnsafePointer<UInt8>
     let length: Int
+    /// Added to every reported offset (the subject's first index when it is a slice).
+    let shift: Int
     let checkUTF: Bool
 
     /// Matches from `start` (with starts bounded by `startLimit` when given) until no match, the
@@ -200,16 +236,17 @@ internal import CPCRE2
             for i in 0..<pairs {
                 let lo = unsafe ovector![2 * i]
                 let hi = unsafe ovector![2 * i + 1]
-                ranges.append(lo == unset || hi == unset || lo > hi ? nil : Int(lo)..<Int(hi))
+                ranges.append(lo == unset || hi == unset || lo > hi ? nil : (Int(lo) + shift)..<(Int(hi) + shift))
             }
             guard body(ranges), let whole = ranges[0] else { return nil }
+            let end = whole.upperBound - shift
             if whole.isEmpty {
                 // Advance past one whole UTF-8 scalar so an empty match cannot loop forever.
-                var next = whole.upperBound + 1
+                var next = end + 1
                 while next < length && (unsafe base[next] & 0xC0) == 0x80 { next += 1 }
                 offset = next
             } else {
-                offset = whole.upperBound
+                offset = end
             }
         }
         return offset

@@ -1,11 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import EncodingKit
-
-#if canImport(Glibc)
-    import Glibc
-    import TestSupport
-#endif
 
 @Suite struct TextDecoderTests {
     @Test func utf8WithBOMKeepsByteOffsetsOfTheFile() throws {
@@ -74,7 +70,7 @@ import Testing
         #expect(throws: DecodingError.damagedUTF8(offset: 40)) { try TextDecoder.decode(damaged, declared: .utf8) }
         #expect(throws: DecodingError.damagedUTF8(offset: 40)) { try TextDecoder.decode(damaged, declared: .gb18030) }
         let paragraph = String(repeating: "本溪市公安局关于调整户籍业务办理时间的通告，请广大群众相互转告。各分局、各派出所：", count: 40)
-        let gbk = try #require(Self.gb18030(paragraph))
+        let gbk = try #require(GB18030Oracle.bytes(of: paragraph))
         let decoded = try TextDecoder.decode(gbk)
         #expect(decoded.encoding == .gb18030 && decoded.string == paragraph)
     }
@@ -83,33 +79,13 @@ import Testing
         let text = try TextDecoder.decode(Array("号码：本溪".utf8), declared: .gb18030)
         #expect(text.encoding == .utf8 && text.string == "号码：本溪")
         let paragraph = String(repeating: "本溪市公安局关于调整户籍业务办理时间的通告。", count: 20)
-        let gbk = try TextDecoder.decode(try #require(Self.gb18030(paragraph)), declared: .gb18030)
+        let gbk = try TextDecoder.decode(try #require(GB18030Oracle.bytes(of: paragraph)), declared: .gb18030)
         #expect(gbk.encoding == .gb18030 && gbk.string == paragraph)
     }
 
     @Test func utf32IsRefusedNotReadAsUTF16() {
         #expect(throws: DecodingError.unsupported("UTF-32")) { try TextDecoder.decode([0xFF, 0xFE, 0x00, 0x00, 0x2C, 0x67, 0x00, 0x00]) }
         #expect(throws: DecodingError.unsupported("UTF-32")) { try TextDecoder.decode([0x00, 0x00, 0xFE, 0xFF, 0x00, 0x00, 0x67, 0x2C]) }
-    }
-
-    /// `text` in GB18030, by the C library's converter.
-    static func gb18030(_ text: String) -> [UInt8]? {
-        let cd = iconv_open("GB18030", "UTF-8")
-        guard cd != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(cd) }
-        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
-        var output = [CChar](repeating: 0, count: input.count * 2 + 16)
-        var inLeft = input.count
-        var outLeft = output.count
-        let done = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
-                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
-                return iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-            }
-        }
-        guard done != -1 else { return nil }
-        return output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
     }
 
     @Test func declaredCharsetIsSniffed() {

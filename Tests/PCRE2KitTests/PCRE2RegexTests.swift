@@ -1,5 +1,6 @@
 import Foundation
 import PCRE2Kit
+import Synchronization
 import Testing
 
 @Suite struct PCRE2RegexTests {
@@ -37,15 +38,44 @@ import Testing
         #expect(try regex.matches(in: Array("密级:机密".utf8), group: 1) == [7..<13])
     }
 
+    /// A slice is matched where it lies, as a subject of its own: ranges are the slice's indices,
+    /// `^` is its start, and nothing before it is seen (the line before a line).
+    @Test func aSliceIsTheWholeSubjectAndRangesAreItsIndices() throws {
+        let text = Array("前一行 12\n身份 123-45 末".utf8)
+        let line = text[(text.firstIndex(of: 0x0A)! + 1)...]
+        let number = try PCRE2Regex("[0-9]{3}-([0-9]{2})")
+        let groups = try #require(try number.firstMatch(in: line))
+        #expect(String(decoding: line[groups[0]!], as: UTF8.self) == "123-45")
+        #expect(String(decoding: line[groups[1]!], as: UTF8.self) == "45")
+        let copied = try #require(try number.firstMatch(in: Array(line)))
+        #expect(groups.map { $0!.lowerBound - line.startIndex } == copied.map { $0!.lowerBound }, "the copy's offsets, moved to the slice")
+        #expect(try PCRE2Regex("^身份").firstMatch(in: line) != nil)
+        #expect(try PCRE2Regex("(?<=12\n)身份").firstMatch(in: line) == nil)
+        #expect(try PCRE2Regex("(?<=12\n)身份").firstMatch(in: text) != nil)
+        var all: [Range<Int>] = []
+        try PCRE2Regex("[0-9]+").forEachMatch(in: line) { groups in
+            all.append(groups[0]!)
+            return true
+        }
+        #expect(all.map { String(decoding: line[$0], as: UTF8.self) } == ["123", "45"])
+        var empties = 0
+        try PCRE2Regex("x*").forEachMatch(in: line) { _ in
+            empties += 1
+            return true
+        }
+        #expect(empties == line.count(where: { $0 & 0xC0 != 0x80 }) + 1, "an empty match advances by one scalar")
+        #expect(try PCRE2Regex("a").firstMatch(in: text[3..<3]) == nil)
+    }
+
     @Test func manyThreadsShareOneCompiledPattern() throws {
         let regex = try PCRE2Regex("(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
         let subject = Array(String(repeating: "电话13812345678，", count: 200).utf8)
-        let counts = ResultBox()
+        let counts = Mutex<[Int]>([])
         DispatchQueue.concurrentPerform(iterations: 16) { _ in
             let n = (try? regex.matches(in: subject).count) ?? -1
-            counts.add(n)
+            counts.withLock { $0.append(n) }
         }
-        #expect(counts.values == Array(repeating: 200, count: 16))
+        #expect(counts.withLock { $0 } == Array(repeating: 200, count: 16))
     }
 
     @Test func catastrophicBacktrackingStopsAtTheLimit() throws {
@@ -90,21 +120,4 @@ import Testing
         }
         #expect(found == [2..<5, 7..<10])
     }
-}
-
-final class ResultBox: @unchecked Sendable {
-    // Safe: `lock` guards `storage`.
-    private var storage: [Int] = []
-    private let lock = NSLock()
-    func add(_ v: Int) {
-        lock.lock()
-        storage.append(v)
-        lock.unlock()
-    }
-    var values: [Int] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
-    }
-
 }

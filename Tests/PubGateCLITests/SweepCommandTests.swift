@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// End-to-end tests of `pubgate sweep` on a copy of a small Hugo site: the dry run, the archive,
@@ -57,8 +58,7 @@ import Testing
             let bag = dir.appendingPathComponent(String(name.dropLast(".tar.gz".count))).appendingPathComponent("data")
             for case let path as String in FileManager.default.enumerator(atPath: bag.path) ?? FileManager.default.enumerator(atPath: "/nonexistent")!
             {
-                var isDir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: bag.appendingPathComponent(path).path, isDirectory: &isDir), !isDir.boolValue {
+                if FileManager.default.isFile(atPath: bag.appendingPathComponent(path).path) {
                     files[path] = FileManager.default.contents(atPath: bag.appendingPathComponent(path).path)
                 }
             }

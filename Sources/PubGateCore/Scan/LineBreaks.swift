@@ -184,24 +184,9 @@ struct LineBreaks {
                 if name.contains("space") || name.contains("cntrl") || name.contains("^") { holdsNewline = true }
                 i = close + 1
             } else if c == "\\" {
-                guard let e = next else { return nil }
-                i += 1
-                switch e {
-                case "n": value = 0x0A
-                case "p" where next == "{":
-                    // The Han script holds no control character; any other property may.
-                    guard let close = (i..<scalars.count).first(where: { scalars[$0] == "}" }) else { return nil }
-                    if !Self.hanNames.contains(String(String.UnicodeScalarView(scalars[(i + 1)..<close]))) { holdsNewline = true }
-                    i = close + 1
-                case "s", "v", "D", "W", "H", "p", "P", "X", "C", "R": holdsNewline = true
-                case "x", "o", "c", "0", "1", "2", "3", "4", "5", "6", "7", "e", "a", "f", "r", "t":
-                    guard let code = codeEscape(e) else { return nil }
-                    value = code
-                case "d", "w", "h", "S", "V", "N": break
-                default:
-                    guard !e.properties.isAlphabetic || !e.isASCII else { return nil }
-                    value = e.value
-                }
+                guard let escape = classEscape() else { return nil }
+                value = escape.value
+                if escape.setHoldsNewline { holdsNewline = true }
             } else if c == "-", let low = previous, let high = next, high != "]" {
                 // A range: from `low` to the next character (given literally or as an escape).
                 i += 1
@@ -224,6 +209,30 @@ struct LineBreaks {
         guard next == "]" else { return nil }
         i += 1
         return holdsNewline != negated ? 1 : 0
+    }
+
+    /// After `\` inside a class: the one character the escape stands for (nil for a set of them),
+    /// and whether a set it stands for may match a line feed; nil when pubgate cannot read it.
+    private mutating func classEscape() -> (value: UInt32?, setHoldsNewline: Bool)? {
+        guard let e = next else { return nil }
+        i += 1
+        switch e {
+        case "n": return (0x0A, false)
+        case "p" where next == "{":
+            // The Han script holds no control character; any other property may.
+            guard let close = (i..<scalars.count).first(where: { scalars[$0] == "}" }) else { return nil }
+            let han = Self.hanNames.contains(String(String.UnicodeScalarView(scalars[(i + 1)..<close])))
+            i = close + 1
+            return (nil, !han)
+        case "s", "v", "D", "W", "H", "p", "P", "X", "C", "R": return (nil, true)
+        case "x", "o", "c", "0", "1", "2", "3", "4", "5", "6", "7", "e", "a", "f", "r", "t":
+            guard let code = codeEscape(e) else { return nil }
+            return (code, false)
+        case "d", "w", "h", "S", "V", "N": return (nil, false)
+        default:
+            guard !e.properties.isAlphabetic || !e.isASCII else { return nil }
+            return (e.value, false)
+        }
     }
 
     /// After `\` outside a class.

@@ -8,7 +8,7 @@ public struct ValidationContext: Sendable {
 /// Checksum and plausibility validators that rules name in their `validator:` key.
 ///
 /// A validator sees the matched text with spaces, hyphens and other separators removed and says
-/// whether it is a real identifier; a false answer drops the match (detectors.md §1.4).
+/// whether it is a real identifier; a false answer drops the match (docs/detectors.md §1.4).
 public enum Validators {
     public typealias Check = @Sendable (String, ValidationContext) -> Bool
 
@@ -16,7 +16,7 @@ public enum Validators {
         "resident_id_18": { s, c in residentID18(digits(s), asOf: c.asOf) },
         "resident_id_15": { s, c in residentID15(digits(s), asOf: c.asOf) },
         "luhn": { s, _ in luhn(digits(s)) },
-        // A valid resident ID that happens to pass Luhn is an ID, not a card (detectors.md §2.2 overlaps).
+        // A valid resident ID that happens to pass Luhn is an ID, not a card (docs/detectors.md §2.2 overlaps).
         "bank_card": { s, c in luhn(digits(s)) && !residentID18(digits(s), asOf: c.asOf) },
         "uscc": { s, _ in uscc(s.uppercased().filter { !$0.isWhitespace }) },
         "mobile": { s, _ in mobile(digits(s)) },
@@ -24,7 +24,7 @@ public enum Validators {
         "masked_id_weak": { s, c in maskedIDIsWeak(s, asOf: c.asOf) },
         "masked_mobile_weak": { s, _ in maskedMobileIsWeak(s) },
         "masked_id": { s, _ in [15, 18].contains(s.filter { !$0.isWhitespace }.count) },
-        // A labelled card or account number the card checksum rejects (detectors.md §2.1: lower, not drop).
+        // A labelled card or account number the card checksum rejects (docs/detectors.md §2.1: lower, not drop).
         "not_luhn": { s, c in !luhn(digits(s)) && !residentID18(digits(s), asOf: c.asOf) },
         "ipv4_private": { s, _ in privateIPv4(s) },
         // A name is a surname and one or two characters (not 反映 after 举报人, not 证言 after 证人).
@@ -108,7 +108,7 @@ public enum Validators {
         SimpleDate(parsing: s) != nil
     }
 
-    /// A masked ID that still leaves too little hidden (detectors.md §2.3).
+    /// A masked ID that still leaves too little hidden (docs/detectors.md §2.3).
     /// A masked ID is judged by what it leaves recoverable: how many numbers fit the visible digits,
     /// counting only real birth dates (1900 to the review date) and, when the check character is
     /// visible, the one number in eleven that passes it. A thousand or fewer is a weak mask — region
@@ -163,7 +163,7 @@ public enum Validators {
     }
 
     /// An 11-character mobile with one to three digits masked (`1394146**78`): the rest are found by
-    /// trying at most a thousand numbers (detectors.md §2.3).
+    /// trying at most a thousand numbers (docs/detectors.md §2.3).
     public static func maskedMobileIsWeak(_ s: String) -> Bool {
         let c = Array(s.filter { !$0.isWhitespace })
         guard c.count == 11 else { return false }

@@ -65,17 +65,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let (source, root, lfs, empty) = try documents()
-        guard !empty else {
-            let text = ReportText(output.lang)
-            if output.json {
-                FileHandle.standardOutput.write(try CheckSummaryJSON.nothing(version: PubGate.version, lfsPointers: lfs.map(DisplayPath.of)))
-            } else {
-                for path in lfs { print(Self.lfsLine(path)) }
-            }
-            FileHandle.standardError.write(Data((text.text("check.nothing") + "\n").utf8))
-            if !lfs.isEmpty { throw ExitStatus.unreadableInput }
-            return
-        }
+        guard !empty else { return try reportNothing(lfsPointers: lfs) }
         let (configuration, loaded) = try ruleOptions.load(root: root)
         let reports = output.reportOptions(rules: configuration.rules, minSeverity: minSeverity)
         let text = reports.text
@@ -95,28 +85,7 @@ struct CheckCommand: ParsableCommand {
                 try CheckSummaryJSON(manifest, options: reports, minimum: minimum, lfsPointers: lfs.map(DisplayPath.of)).encoded())
         } else {
             for path in lfs { print(Self.lfsLine(path)) }
-            for doc in manifest.documents {
-                for f in doc.findings where f.severity >= minimum {
-                    let place = f.location?.container.map { " @ \($0)" } ?? ""
-                    let line = text.text(
-                        "check.finding",
-                        [
-                            "path": doc.path.escapingControlCharacters, "line": String(f.location?.line ?? 1),
-                            "column": String(f.location?.column ?? 1),
-                            "rule": f.ruleID, "severity": text.severity(f.severity), "message": text.message(f),
-                        ])
-                    print(line + (f.masked.map { " «\($0)»" } ?? "") + place)
-                }
-            }
-            for s in manifest.staleSuppressions {
-                print(
-                    text.text(
-                        "check.stale",
-                        [
-                            "path": s.path.escapingControlCharacters, "line": String(s.suppression.line ?? 1),
-                            "source": s.suppression.source.rawValue, "rule": s.suppression.rule,
-                        ]))
-            }
+            Self.printLines(of: manifest, text: text, minimum: minimum)
         }
         let assets = manifest.documents.filter { $0.role == .asset }.count
         let counts = ["files": String(manifest.documents.count), "assets": String(assets), "refused": String(rejected)]
@@ -124,6 +93,45 @@ struct CheckCommand: ParsableCommand {
         FileHandle.standardError.write(Data((summary + "\n").utf8))
         if outcome.hasUnreadableInput || !lfs.isEmpty { throw ExitStatus.unreadableInput }
         if rejected > 0 || corpus.failsOnStale(manifest) { throw ExitStatus.rejected }
+    }
+
+    /// What a check with nothing to review prints (the Git LFS pointers it refused, if any); exit 65
+    /// when there were pointers, 0 otherwise.
+    private func reportNothing(lfsPointers lfs: [String]) throws {
+        if output.json {
+            FileHandle.standardOutput.write(try CheckSummaryJSON.nothing(version: PubGate.version, lfsPointers: lfs.map(DisplayPath.of)))
+        } else {
+            for path in lfs { print(Self.lfsLine(path)) }
+        }
+        FileHandle.standardError.write(Data((ReportText(output.lang).text("check.nothing") + "\n").utf8))
+        if !lfs.isEmpty { throw ExitStatus.unreadableInput }
+    }
+
+    /// One line per finding at `minimum` or above (`path:line:col rule [severity] message «masked»`),
+    /// then one per stale suppression.
+    private static func printLines(of manifest: Manifest, text: ReportText, minimum: Severity) {
+        for doc in manifest.documents {
+            for f in doc.findings where f.severity >= minimum {
+                let place = f.location?.container.map { " @ \($0)" } ?? ""
+                let line = text.text(
+                    "check.finding",
+                    [
+                        "path": doc.path.escapingControlCharacters, "line": String(f.location?.line ?? 1),
+                        "column": String(f.location?.column ?? 1),
+                        "rule": f.ruleID, "severity": text.severity(f.severity), "message": text.message(f),
+                    ])
+                print(line + (f.masked.map { " «\($0)»" } ?? "") + place)
+            }
+        }
+        for s in manifest.staleSuppressions {
+            print(
+                text.text(
+                    "check.stale",
+                    [
+                        "path": s.path.escapingControlCharacters, "line": String(s.suppression.line ?? 1),
+                        "source": s.suppression.source.rawValue, "rule": s.suppression.rule,
+                    ]))
+        }
     }
 
     /// The line for a Git LFS pointer, whose content is not there to review.

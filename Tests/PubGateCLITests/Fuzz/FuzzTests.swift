@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -136,14 +137,20 @@ import Testing
         process.terminationHandler = { _ in done.signal() }
         let start = Date()
         do { try process.run() } catch { return Run(status: 127, stdout: "", stderr: "\(error)", timedOut: false, seconds: 0) }
-        final class Box: @unchecked Sendable {
-            var out = Data()
-            var err = Data()
+        final class Box: Sendable {
+            let out = Mutex(Data())
+            let err = Mutex(Data())
         }
         let box = Box()
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { box.out = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { box.err = err.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) {
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            box.out.withLock { $0 = data }
+        }
+        DispatchQueue.global().async(group: group) {
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            box.err.withLock { $0 = data }
+        }
         let timedOut = done.wait(timeout: .now() + timeout) == .timedOut
         if timedOut {
             process.terminate()
@@ -153,7 +160,8 @@ import Testing
         process.waitUntilExit()
         let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return Run(
-            status: status, stdout: String(decoding: box.out, as: UTF8.self), stderr: String(decoding: box.err, as: UTF8.self),
+            status: status, stdout: String(decoding: box.out.withLock { $0 }, as: UTF8.self),
+            stderr: String(decoding: box.err.withLock { $0 }, as: UTF8.self),
             timedOut: timedOut, seconds: Date().timeIntervalSince(start))
     }
 }

@@ -1,9 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-    import TestSupport
-#endif
+import TestSupport
 
 /// Makes mutants of seed files: byte-level damage anywhere, plus damage aimed at what each format's
 /// reader must get right — a ZIP's central directory and local headers, XML and HTML nesting,
@@ -105,7 +101,7 @@ struct Mutator {
         case 1:
             let values: [UInt32] = [0, 1, 0xFFFF, 0xFFFF_FFFF, UInt32(bytes.count), UInt32(bytes.count - 1), 0x7FFF_FFFF]
             let value = values.randomElement(using: &random)!
-            withUnsafeBytes(of: value.littleEndian) { for (k, b) in $0.enumerated() { bytes[field + k] = b } }
+            for (k, b) in value.littleEndianBytes.enumerated() { bytes[field + k] = b }
             return (bytes, "zip: field \(field) = \(value)")
         case 2:
             bytes[field] ^= UInt8.random(in: 1...255, using: &random)
@@ -149,7 +145,7 @@ struct Mutator {
         case 1: return ([0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, "UTF-16BE")
         case 2: return (units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "UTF-16LE without BOM")
         case 3: return (units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, "UTF-16BE without BOM")
-        default: return (Self.gb18030(text) ?? bytes, "GB18030")
+        default: return (GB18030Oracle.bytes(of: text) ?? bytes, "GB18030")
         }
     }
 
@@ -173,25 +169,5 @@ struct Mutator {
         var bytes = input
         bytes.replaceSubrange(at..<(at + needle.count), with: Array(to.utf8))
         return (bytes, "pdf: \(from)→\(to) @\(at)")
-    }
-
-    /// `text` in GB18030, by the C library's converter.
-    static func gb18030(_ text: String) -> [UInt8]? {
-        let cd = iconv_open("GB18030", "UTF-8")
-        guard cd != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(cd) }
-        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
-        var output = [CChar](repeating: 0, count: input.count * 2 + 16)
-        var inLeft = input.count
-        var outLeft = output.count
-        let done = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
-                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
-                return iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-            }
-        }
-        guard done != -1 else { return nil }
-        return output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
     }
 }

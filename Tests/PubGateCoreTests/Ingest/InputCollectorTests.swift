@@ -1,11 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PubGateCore
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 @Suite struct InputCollectorTests {
     /// A tree with nested and hidden entries, the run's output folder and every kind of link.
@@ -46,7 +43,7 @@ import Testing
         let root = fm.temporaryDirectory.appendingPathComponent("pubgate-collect-\(lettersOnlyName())").path
         defer { try? fm.removeItem(atPath: root) }
         try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
-        #expect(mkfifo(root + "/p.txt", 0o600) == 0)
+        #expect(fm.makeNamedPipe(atPath: root + "/p.txt"))
         let inputs = InputCollector().collect([root, root + "/p.txt"])
         let (files, problems) = (inputs.files, inputs.problems)
         #expect(files.isEmpty)

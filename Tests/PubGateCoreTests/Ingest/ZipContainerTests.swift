@@ -128,7 +128,7 @@ import Testing
             ("past the end", UInt32(intact.count - 10)), ("far past the end", 0xFFFF_FF00), ("another entry", UInt32(firstLocal)),
         ] {
             var bytes = intact
-            bytes.replaceSubrange((central + 42)..<(central + 46), with: withUnsafeBytes(of: offset.littleEndian, Array.init))
+            bytes.replaceSubrange((central + 42)..<(central + 46), with: offset.littleEndianBytes)
             cases.append((label, bytes))
         }
         var sizes = intact

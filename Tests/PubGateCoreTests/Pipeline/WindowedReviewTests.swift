@@ -1,13 +1,9 @@
 import EncodingKit
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PubGateCore
-
-#if canImport(Glibc)
-    import Glibc
-    import TestSupport
-#endif
 
 /// A large text file read in windows is judged exactly as the same file read whole: the same
 /// findings at the same lines, columns and bytes, whatever the encoding and wherever lines break.
@@ -61,7 +57,7 @@ import Testing
         case "utf-8-bom": bytes = [0xEF, 0xBB, 0xBF] + Array(text.utf8)
         case "utf-16le": bytes = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         case "utf-16be": bytes = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
-        case "gb18030", "gb18030 one line": bytes = try #require(Self.gb18030(text))
+        case "gb18030", "gb18030 one line": bytes = try #require(GB18030Oracle.bytes(of: text))
         default: bytes = Array(text.utf8)
         }
         #expect(bytes.count > 15 * Self.small.threshold)
@@ -87,7 +83,7 @@ import Testing
     /// cover the file once.
     @Test func windowsTileTheFileOnCharacterBoundaries() throws {
         let text = Self.text(lines: 2000, oneLine: true)
-        let bytes = try #require(Self.gb18030(text))
+        let bytes = try #require(GB18030Oracle.bytes(of: text))
         let windows = TextWindows(bytes, encoding: .gb18030, start: 0, sizes: Self.small).windows
         #expect(windows.count > 5)
         #expect(windows.first?.core.lowerBound == 0 && windows.last?.core.upperBound == bytes.count)
@@ -101,25 +97,5 @@ import Testing
             let (line, column) = index.lineColumn(of: first)
             #expect(line == window.firstLine && column == window.firstColumn)
         }
-    }
-
-    /// `text` in GB18030, by the C library's converter.
-    static func gb18030(_ text: String) -> [UInt8]? {
-        let cd = iconv_open("GB18030", "UTF-8")
-        guard cd != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(cd) }
-        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
-        var output = [CChar](repeating: 0, count: input.count * 2 + 16)
-        var inLeft = input.count
-        var outLeft = output.count
-        let done = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
-                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
-                return iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-            }
-        }
-        guard done != -1 else { return nil }
-        return output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
     }
 }

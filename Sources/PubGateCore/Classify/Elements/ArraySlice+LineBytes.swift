@@ -2,7 +2,8 @@ import BytesKit
 import PCRE2Kit
 
 /// Tests on one line of the matching copy as bytes (``DocumentLine/utf8``), so that the many lines
-/// that fail a cheap test never become a `String`. The matching copy is valid UTF-8 and its
+/// that fail a cheap test never become a `String`; patterns match the line where it lies in the
+/// matching copy, as a subject of its own (nothing is copied per test). The matching copy is valid UTF-8 and its
 /// characters are NFC, so a byte test that fails means the `String` test fails too; a byte prefix
 /// or suffix that holds is confirmed on the `String` (``Swift/String/hasPrefix(_:)`` compares
 /// characters: a combining mark after the prefix makes another character).
@@ -37,19 +38,19 @@ extension ArraySlice where Element == UInt8 {
     /// True when the whole line matches `pattern` (as ``Swift/String/wholeMatch(_:)``).
     func wholeMatch(_ pattern: KeyPath<LinePatterns, LinePattern.Whole>) -> Bool {
         let re = LinePatterns.shared[keyPath: pattern].pattern.regex
-        return ((try? re.firstMatch(in: Array(self), validUTF8: true)) ?? nil) != nil
+        return ((try? re.firstMatch(in: self, validUTF8: true)) ?? nil) != nil
     }
 
     /// True when `pattern` matches somewhere in the line (`String.firstMatch(_:) != nil`).
     func hasMatch(_ pattern: String.Pattern) -> Bool {
         let re = LinePatterns.shared[keyPath: pattern].regex
-        return ((try? re.firstMatch(in: Array(self), validUTF8: true)) ?? nil) != nil
+        return ((try? re.firstMatch(in: self, validUTF8: true)) ?? nil) != nil
     }
 
     /// How many times `pattern` matches, without overlaps (as ``Swift/String/count(of:)``).
     func count(of pattern: String.Pattern) -> Int {
         var n = 0
-        try? LinePatterns.shared[keyPath: pattern].regex.forEachMatch(in: Array(self), validUTF8: true) { _ in
+        try? LinePatterns.shared[keyPath: pattern].regex.forEachMatch(in: self, validUTF8: true) { _ in
             n += 1
             return true
         }
