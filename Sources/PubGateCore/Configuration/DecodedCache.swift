@@ -43,7 +43,12 @@ struct DecodedCache: Sendable {
     /// else composed and stored. Whatever the caller checks on the tree it checks either way.
     func node<E: Error>(of source: Source, compose: () throws(E) -> Node?) throws(E) -> Node? {
         try stored(
-            "yaml", of: [source], suffix: ".bin", encode: { $0.flatMap(YAMLNodeArchive.encode).map { Data([1] + $0) } ?? Data([0]) },
+            "yaml", of: [source], suffix: ".bin",
+            encode: { (node: Node?) -> Data? in
+                // An empty file is stored as such; a tree the archive refuses is not stored at all.
+                guard let node else { return Data([0]) }
+                return YAMLNodeArchive.encode(node).map { Data([1] + $0) }
+            },
             decode: { payload -> Node?? in
                 guard let kind = payload.first else { return nil }
                 if kind == 0 { return payload.count == 1 ? .some(nil) : nil }

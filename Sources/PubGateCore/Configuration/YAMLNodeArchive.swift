@@ -14,8 +14,11 @@ enum YAMLNodeArchive {
     /// Deeper trees than this are not archived, nor read (a damaged file must not exhaust the stack).
     static let maxDepth = 256
 
-    /// The bytes of `node`; nil for a tree that holds an alias node or nests deeper than ``maxDepth``.
+    /// The bytes of `node`; nil for a tree that holds an alias node, nests deeper than ``maxDepth``
+    /// or expands past ``Node/maxExpandedValues`` through aliases (the parsed tree shares what an
+    /// alias names; written out, a "billion laughs" block would not end).
     static func encode(_ node: Node) -> [UInt8]? {
+        guard !node.expands() else { return nil }
         var out: [UInt8] = []
         return write(node, into: &out, depth: 0) ? out : nil
     }

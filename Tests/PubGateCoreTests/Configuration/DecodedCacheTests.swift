@@ -200,4 +200,20 @@ import Yams
         mapping["public_numbers"] = Node.sequence(Node.Sequence([Node("13912345678")]))
         #expect(try SettingsLoader.decode(mapping).publicNumbers == ["13912345678"])
     }
+
+    /// A tree that expands past the limit through aliases is given back to the caller (who refuses
+    /// it) but never written out.
+    @Test func anAliasBombIsNotStored() throws {
+        let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...5 {
+            yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        let node = try DecodedCache(directory: dir).node(of: DecodedCache.Source(name: "bomb.yml", bytes: Data(yaml.utf8))) {
+            () throws -> Node? in try Yams.compose(yaml: yaml)
+        }
+        #expect(node?.expands() == true)
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).isEmpty)
+    }
 }
