@@ -1,11 +1,14 @@
 internal import CPCRE2
+import Synchronization
 
 /// A compiled, JIT-compiled PCRE2 pattern that many threads may match at once.
 ///
 /// Thread safety: pcre2api(3) MULTITHREADING says a compiled pattern "does not change when the
 /// pattern is matched" and may be used by several threads simultaneously; JIT compilation writes
-/// into the code block, so it is done in `init`, before the value can be shared. The match context
-/// holds only limits and is never changed after `init`. Match data is created per call.
+/// into the code block, so it is done under a lock before the first match, which waits for it (a
+/// pattern never matched, as most rules are on a small page, is never JIT-compiled: compiling all
+/// of them took a tenth of `check`'s start-up). The match context holds only limits and is never
+/// changed after `init`. Match data is created per call.
 @safe public final class PCRE2Regex: @unchecked Sendable {
     /// Options accepted by ``PCRE2Regex/init(_:options:limits:)``.
     public struct Options: OptionSet, Sendable {
@@ -37,8 +40,14 @@ internal import CPCRE2
     public let pattern: String
     /// Number of capture groups in the pattern.
     public let captureCount: Int
-    /// Whether JIT compilation succeeded (the interpreter is used otherwise).
-    public let isJITCompiled: Bool
+    /// Whether JIT compilation succeeded (the interpreter is used otherwise); compiles it if no
+    /// match did yet.
+    public var isJITCompiled: Bool { jitCompiled() }
+
+    /// 0 until JIT compilation was tried, then 1 when it succeeded, 2 when it failed.
+    private let jitState = Atomic<UInt8>(0)
+    /// Held while JIT compilation runs, so that no match and no other compilation overlaps it.
+    private let jitLock = Mutex<Void>(())
 
     private nonisolated(unsafe) let code: OpaquePointer
     private nonisolated(unsafe) let matchContext: OpaquePointer?
@@ -58,7 +67,6 @@ internal import CPCRE2
         }
         guard let compiled = unsafe compiled else { throw PCRE2Error(code: errorCode, offset: errorOffset) }
         unsafe self.code = compiled
-        self.isJITCompiled = unsafe pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
         var groups: UInt32 = 0
         _ = unsafe pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &groups)
         self.captureCount = Int(groups)
@@ -68,6 +76,21 @@ internal import CPCRE2
             unsafe pcre2_set_depth_limit_8(context, limits.depthLimit)
         }
         unsafe self.matchContext = context
+    }
+
+    /// JIT-compiles the pattern unless that was tried already; whether it succeeded.
+    private func jitCompiled() -> Bool {
+        var state = jitState.load(ordering: .acquiring)
+        if state == 0 {
+            state = jitLock.withLock { _ in
+                if jitState.load(ordering: .acquiring) == 0 {
+                    let compiled = unsafe pcre2_jit_compile_8(code, PCRE2_JIT_COMPLETE) == 0
+                    jitState.store(compiled ? 1 : 2, ordering: .releasing)
+                }
+                return jitState.load(ordering: .acquiring)
+            }
+        }
+        return state == 1
     }
 
     deinit {
@@ -188,6 +211,7 @@ internal import CPCRE2
         subject buf: UnsafeBufferPointer<UInt8>, length: Int, shift: Int, validUTF8: Bool, offsetLimits: Bool,
         _ work: (borrowing MatchSession) throws(PCRE2Error) -> Void
     ) throws(PCRE2Error) {
+        _ = jitCompiled()
         guard let matchData = unsafe pcre2_match_data_create_from_pattern_8(code, nil) else {
             throw PCRE2Error(code: PCRE2_ERROR_NOMEMORY, offset: nil)
         }

@@ -228,6 +228,48 @@ import Testing
         #expect(run.stdout.contains("validity phrasings, their examples checked"))
     }
 
+    /// With a warm cache of decoded configuration, and with every cache file damaged, a run gives
+    /// what a run without a cache gives: the reviewed tree's file still may only tighten, a
+    /// loosening written after a tightening was cached is refused.
+    @Test func aWarmOrDamagedConfigurationCacheChangesNothing() throws {
+        let dir = try Self.temporaryDirectory()
+        let draft = "---\ntitle: 值班安排\ndisclosure: 主动公开\n---\n值班手机：13912345678。\n"
+        try Data(draft.utf8).write(to: dir.appendingPathComponent("a.md"))
+        let tree = dir.appendingPathComponent(".pubgate.yml")
+        // Outside the reviewed folder, as the user's cache folder is.
+        let caches = try Self.temporaryDirectory()
+        let cache = caches.appendingPathComponent("cache").path
+        let out = caches.appendingPathComponent("out").path
+        func review(cached: Bool) throws -> Run {
+            try Self.pubgate(
+                ["review", dir.path, "--out", out, "--as-of", "2025-06-30", "--rules", "Rules"],
+                environment: ["PUBGATE_CACHE_DIR": cached ? cache : caches.appendingPathComponent("cache-\(UUID().uuidString)").path])
+        }
+        try Data("decision:\n  reject: [block, review, fix, warn]\nseverity:\n  landline: review\n".utf8).write(to: tree)
+        let fresh = try review(cached: false)
+        #expect(fresh.status == 1, "\(fresh.stderr)")
+        for pass in ["cold", "warm"] {
+            let run = try review(cached: true)
+            #expect(run.status == fresh.status && run.stdout == fresh.stdout, "\(pass)")
+        }
+        let stored = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasPrefix("decoded-") }
+        #expect(stored.contains { $0.hasPrefix("decoded-yaml-") } && stored.contains { $0.hasPrefix("decoded-settings-") }, "\(stored)")
+        try Data("public_numbers: [\"13912345678\"]\n".utf8).write(to: tree)
+        let loosened = try review(cached: true)
+        #expect(loosened.status == 78 && loosened.stderr.contains(tree.path), "\(loosened.stderr)")
+        // Every cache file damaged (its last byte changed): decoded again, the same results.
+        for name in try FileManager.default.contentsOfDirectory(atPath: cache) where name.hasPrefix("decoded-") {
+            let path = cache + "/" + name
+            var bytes = try #require(FileManager.default.contents(atPath: path))
+            bytes[bytes.count - 1] ^= 0x01
+            try bytes.write(to: URL(fileURLWithPath: path))
+        }
+        #expect(try review(cached: true).status == 78)
+        try Data("decision:\n  reject: [block, review, fix, warn]\nseverity:\n  landline: review\n".utf8).write(to: tree)
+        let again = try review(cached: true)
+        #expect(again.status == fresh.status && again.stdout == fresh.stdout)
+    }
+
     /// The site's own file (`--config`) may loosen; a `.pubgate.yml` in the reviewed tree, written
     /// by whoever submits the drafts, may only tighten, and is named with its hash in the manifest.
     @Test func treeSettingsOnlyTightenAndAreNamedWhileTheSiteFileMayLoosen() throws {

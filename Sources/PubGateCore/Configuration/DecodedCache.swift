@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Yams
 
 /// Decoded configuration kept on disk beside the compiled prefilter databases (``PrefilterCache``'s
 /// folder), so a start-up reads it back instead of parsing YAML again: decoding the rule files and
@@ -15,8 +16,9 @@ import Foundation
 struct DecodedCache: Sendable {
     let directory: String
 
-    /// The folder of ``PrefilterCache/standard``; nil without one.
-    static var standard: DecodedCache? { PrefilterCache.standard.map { DecodedCache(directory: $0.directory) } }
+    /// The folder of ``PrefilterCache/standard``; nil without one. Read once: every configuration
+    /// file asks, and the environment is copied into a dictionary on each reading.
+    static let standard: DecodedCache? = PrefilterCache.standard.map { DecodedCache(directory: $0.directory) }
 
     /// Bumped when the layout of a cache file changes.
     static let format = "pubgate-decoded 1"
@@ -30,27 +32,55 @@ struct DecodedCache: Sendable {
     /// The value `decode` makes of `sources`: read back when the cache holds it for exactly these
     /// sources and this executable, else decoded and stored. `kind` names what is cached (one
     /// kind per type).
-    func value<T: Codable>(
-        _ kind: String, of sources: [Source], decode: () throws(ConfigurationError) -> T
-    ) throws(ConfigurationError) -> T {
-        guard let executable = Self.executable else { return try decode() }
+    func value<T: Codable, E: Error>(_ kind: String, of sources: [Source], decode: () throws(E) -> T) throws(E) -> T {
+        try stored(
+            kind, of: sources, suffix: ".json", encode: { try? JSONEncoder().encode($0) }, decode: { try? JSONDecoder().decode(T.self, from: $0) },
+            make: decode)
+    }
+
+    /// The YAML tree `compose` makes of `source` (a configuration file), read back from the cache
+    /// when it holds the tree for exactly these bytes and this executable (``YAMLNodeArchive``),
+    /// else composed and stored. Whatever the caller checks on the tree it checks either way.
+    func node<E: Error>(of source: Source, compose: () throws(E) -> Node?) throws(E) -> Node? {
+        try stored(
+            "yaml", of: [source], suffix: ".bin",
+            encode: { (node: Node?) -> Data? in
+                // An empty file is stored as such; a tree the archive refuses is not stored at all.
+                guard let node else { return Data([0]) }
+                return YAMLNodeArchive.encode(node).map { Data([1] + $0) }
+            },
+            decode: { payload -> Node?? in
+                guard let kind = payload.first else { return nil }
+                if kind == 0 { return payload.count == 1 ? .some(nil) : nil }
+                guard kind == 1, let node = YAMLNodeArchive.decode(Array(payload.dropFirst())) else { return nil }
+                return .some(node)
+            }, make: compose)
+    }
+
+    /// `make()`, or what the cache file for `kind` and `sources` holds when its key and checksum
+    /// match and `decode` reads its payload; a value `make` returns is stored when `encode` gives
+    /// bytes for it. An error is never stored.
+    private func stored<T, E: Error>(
+        _ kind: String, of sources: [Source], suffix: String, encode: (T) -> Data?, decode: (Data) -> T?, make: () throws(E) -> T
+    ) throws(E) -> T {
+        guard let executable = Self.executable else { return try make() }
         let key = Self.key(kind, executable: executable, sources: sources)
-        let path = directory + "/decoded-" + kind + "-" + key + ".json"
-        if let cached = Self.read(T.self, from: path, key: key) { return cached }
-        let value = try decode()
-        if let payload = try? JSONEncoder().encode(value) {
+        let path = directory + "/decoded-" + kind + "-" + key + suffix
+        if let payload = Self.payload(from: path, key: key), let cached = decode(payload) { return cached }
+        let value = try make()
+        if let payload = encode(value) {
             try? AtomicWriter.write(Self.header(key: key, payload: payload) + payload, to: path)
         }
         return value
     }
 
-    /// The cached value in `path`, or nil unless the file names `key` and its payload has the
-    /// checksum it states and decodes.
-    static func read<T: Decodable>(_ type: T.Type, from path: String, key: String) -> T? {
+    /// The payload of the cache file `path`, or nil unless its first line names `key` and the
+    /// payload's checksum.
+    static func payload(from path: String, key: String) -> Data? {
         guard let data = FileManager.default.contents(atPath: path), let newline = data.firstIndex(of: 0x0A) else { return nil }
         let payload = data[(newline + 1)...]
         guard data[..<newline].elementsEqual(header(key: key, payload: payload).dropLast()) else { return nil }
-        return try? JSONDecoder().decode(T.self, from: payload)
+        return Data(payload)
     }
 
     /// The first line of a cache file: format, key and the payload's SHA-256.
@@ -73,7 +103,7 @@ struct DecodedCache: Sendable {
     static let executable: String? = {
         guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
             let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        else { return "" }
+        else { return nil }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
         let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
         return "\(path) \(size) \(modified)"

@@ -48,7 +48,7 @@ public struct SettingsLoader: Sendable {
         }
         var settings: Settings
         do {
-            settings = try YAMLDecoder().decode(Settings.self, from: Node.mapping(merged))
+            settings = try Self.decode(merged)
         } catch let error as DecodingError {
             let (key, message) = Self.describe(error)
             throw ConfigurationError(file: key.flatMap { origins[$0] } ?? tree ?? site ?? defaults, message: "invalid settings: \(message)")
@@ -61,6 +61,20 @@ public struct SettingsLoader: Sendable {
         }
         try SettingsValidation(origins: origins, knownIDs: known).validate(settings, floors: floors)
         return LoadedSettings(settings: settings, tree: merged, origins: origins, files: files)
+    }
+
+    /// The settings `merged` holds, through ``DecodedCache`` keyed by the merged tree itself (its
+    /// archive: every scalar, tag and style): decoding them with Yams was 29 M instructions of
+    /// every start. The tree is merged and checked (the reviewed tree's file may only tighten)
+    /// before, on every load; only its decoding is kept.
+    static func decode(_ merged: Node.Mapping) throws -> Settings {
+        let node = Node.mapping(merged)
+        guard let cache = DecodedCache.standard, let archive = YAMLNodeArchive.encode(node) else {
+            return try YAMLDecoder().decode(Settings.self, from: node)
+        }
+        return try cache.value("settings", of: [DecodedCache.Source(name: "settings", bytes: Data(archive))]) { () throws -> Settings in
+            try YAMLDecoder().decode(Settings.self, from: node)
+        }
     }
 
     /// A rule's own severity, or for a kind the strictest of the rules of that kind.
@@ -76,7 +90,7 @@ public struct SettingsLoader: Sendable {
             throw ConfigurationError(file: file, message: "cannot read the settings file")
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else { return (Node.Mapping([]), data) }
+            guard let node = try YAMLShape.compose(text, file: file) else { return (Node.Mapping([]), data) }
             if node.expands() {
                 throw ConfigurationError(
                     file: file, message: "the settings expand to more than \(Node.maxExpandedValues) values through YAML aliases")

@@ -16,7 +16,7 @@ enum YAMLShape {
     static func mapping(_ text: String, file: String, expecting: String) throws(ConfigurationError) -> Node.Mapping {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try compose(text, file: file)
         } catch {
             throw ConfigurationError(file: file, message: "invalid YAML: \(error.summary)")
         }
@@ -25,6 +25,15 @@ enum YAMLShape {
         }
         guard let m = node?.mapping else { throw ConfigurationError(file: file, message: "expected a mapping with \(expecting)") }
         return m
+    }
+
+    /// `Yams.compose(yaml:)` of a configuration file's text, through ``DecodedCache`` when there is
+    /// one: the tree is read back for exactly these bytes instead of parsed again.
+    static func compose(_ text: String, file: String) throws -> Node? {
+        guard let cache = DecodedCache.standard else { return try Yams.compose(yaml: text) }
+        return try cache.node(of: DecodedCache.Source(name: file, bytes: Data(text.utf8))) { () throws -> Node? in
+            try Yams.compose(yaml: text)
+        }
     }
 
     static func check(_ mapping: Node.Mapping, known: [String], file: String, at place: String) throws(ConfigurationError) {
