@@ -57,7 +57,7 @@ struct FrontMatterText {
             segments.append(line(for: leaf, value: value, valueOrigins: valueOrigins, keyOrigins: keyOrigins))
         }
         segments += leftover(covered)
-        return segments.sorted { ($0.origins.first ?? 0) < ($1.origins.first ?? 0) }
+        return segments.sorted { ($0.firstOrigin ?? 0) < ($1.firstOrigin ?? 0) }
     }
 
     private struct Located {
@@ -297,7 +297,8 @@ struct FrontMatterText {
             if let pair = quotedPair(lineStart..<end) {
                 segments.append(pair)
             } else if scalars[lineStart..<end].contains(where: { !$0.isWhiteSpace }) {
-                segments.append(TextSegment(part: .frontMatter, decoded: scalars, range: lineStart..<end))
+                segments.append(
+                    TextSegment(part: .frontMatter, scalars: Array(scalars[lineStart..<end]), origins: (lineStart..<end).map { Int32($0) }))
             }
             lineStart = i + 1
         }

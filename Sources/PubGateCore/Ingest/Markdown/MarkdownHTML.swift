@@ -26,9 +26,10 @@ enum MarkdownHTML {
         for case .segment(let segment) in pieces {
             for o in segment.origins where node[Int(o)] < 0 && overlay[Int(o)] == " " { overlay[Int(o)] = "x" }
         }
-        let walker = HTMLExtractor.Walker(aligner: SourceAligner(source: overlay))
+        let overlayUTF8 = UTF8Bytes.encode(overlay)
+        let walker = HTMLExtractor.Walker(aligner: SourceAligner(source: overlayUTF8))
         do {
-            try MarkupParser.parseHTML(UTF8Bytes.encode(overlay), into: walker)
+            try MarkupParser.parseHTML(overlayUTF8, into: walker)
         } catch {
             // The HTML path could not read it: each node's characters are scanned as written.
             return rawFallback(pieces, htmlNodes: htmlNodes, view: view)
@@ -36,26 +37,34 @@ enum MarkdownHTML {
         walker.closeBlock()
         var fromNode = [[TextSegment]](repeating: [], count: htmlNodes.count)
         var partAt: [Int32: ContentPart] = [:]
-        for segment in walker.segments {
+        // The walker's origins are bytes of the overlay; this reader counts in scalars.
+        var scalarAt: [Int32] = []
+        scalarAt.reserveCapacity(overlayUTF8.count + 1)
+        for (i, s) in overlay.enumerated() { scalarAt += repeatElement(Int32(i), count: UTF8.width(s)) }
+        scalarAt.append(Int32(overlay.count))
+        for read in walker.segments {
+            let segment = read.remapped(through: scalarAt)
+            let origins = segment.origins
+            let scalars = segment.scalars
             var start = 0
             // Splits the segment into runs of one HTML node's characters; `x`s only give their part.
             func take(_ end: Int) {
                 guard end > start else { return }
-                let k = node[Int(segment.origins[start])]
+                let k = node[Int(origins[start])]
                 if k >= 0 {
                     let piece = TextSegment(
-                        part: segment.part, scalars: Array(segment.scalars[start..<end]), origins: Array(segment.origins[start..<end]),
-                        endsBlock: end == segment.scalars.count ? segment.endsBlock : false)
+                        part: segment.part, scalars: Array(scalars[start..<end]), origins: Array(origins[start..<end]),
+                        endsBlock: end == scalars.count ? segment.endsBlock : false)
                     fromNode[Int(k)].append(piece)
                 } else if segment.part != .body {
-                    for o in segment.origins[start..<end] { partAt[o] = segment.part }
+                    for o in origins[start..<end] { partAt[o] = segment.part }
                 }
                 start = end
             }
-            for i in segment.origins.indices.dropFirst() where node[Int(segment.origins[i])] != node[Int(segment.origins[i - 1])] {
+            for i in origins.indices.dropFirst() where node[Int(origins[i])] != node[Int(origins[i - 1])] {
                 take(i)
             }
-            take(segment.origins.count)
+            take(origins.count)
         }
         var segments: [TextSegment] = []
         for piece in pieces {
@@ -73,14 +82,16 @@ enum MarkdownHTML {
 
     /// `segment` cut where the part its characters have in the HTML changes.
     private static func split(_ segment: TextSegment, by partAt: [Int32: ContentPart]) -> [TextSegment] {
-        let parts = segment.origins.map { partAt[$0] ?? segment.part }
+        let origins = segment.origins
+        let scalars = segment.scalars
+        let parts = origins.map { partAt[$0] ?? segment.part }
         guard parts.contains(where: { $0 != segment.part }) else { return [segment] }
         var out: [TextSegment] = []
         var start = 0
         for i in 1...parts.count where i == parts.count || parts[i] != parts[start] {
             out.append(
                 TextSegment(
-                    part: parts[start], scalars: Array(segment.scalars[start..<i]), origins: Array(segment.origins[start..<i]),
+                    part: parts[start], scalars: Array(scalars[start..<i]), origins: Array(origins[start..<i]),
                     endsBlock: i == parts.count ? segment.endsBlock : false))
             start = i
         }

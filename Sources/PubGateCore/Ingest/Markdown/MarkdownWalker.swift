@@ -157,7 +157,7 @@ final class MarkdownWalker: MarkdownHandler {
     }
 
     private func flushShortcodes(before position: Int, into out: inout [MarkdownPiece]) {
-        while nextShortcode < shortcodes.count, Int(shortcodes[nextShortcode].origins.first ?? 0) < position {
+        while nextShortcode < shortcodes.count, Int(shortcodes[nextShortcode].firstOrigin ?? 0) < position {
             out.append(.segment(shortcodes[nextShortcode]))
             nextShortcode += 1
         }
