@@ -260,29 +260,38 @@ public enum UTF8Bytes {
             unsafe marks.withUnsafeBufferPointer { bits in
                 var i = start
                 var marked = false
-                var last: UInt32 = 0
                 let checkMarks = bits.count == 0x10000 / 64
+                // Read from the bytes: E5–E9 lead U+5000–U+9FFF; E4 with B8 and up U+4E00–U+4FFF;
+                // E3 with 80–87 U+3000–U+31FF, but U+3000 itself (E3 80 80).
                 while i + 3 <= end {
                     let b0 = unsafe buffer[i]
-                    guard b0 & 0xF0 == 0xE0 else { break }
                     let c1 = unsafe buffer[i + 1]
-                    let c2 = unsafe buffer[i + 2]
-                    let v = UInt32(b0 & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
-                    guard (0x4E00...0x9FFF).contains(v) || (0x3001...0x31FF).contains(v) else { break }
-                    if checkMarks, v >= 0x3400, unsafe bits[Int(v >> 6)] & (1 << (v & 63)) != 0 { marked = true }
-                    last = v
+                    if b0 &- 0xE4 < 6 {
+                        guard b0 != 0xE4 || c1 >= 0xB8 else { break }
+                        let c2 = unsafe buffer[i + 2]
+                        if checkMarks, unsafe bits[Int(b0 & 0x0F) << 6 | Int(c1 & 0x3F)] & (1 << (c2 & 0x3F)) != 0 { marked = true }
+                    } else {
+                        let c2 = unsafe buffer[i + 2]
+                        guard b0 == 0xE3, c1 <= 0x87, c1 != 0x80 || c2 != 0x80 else { break }
+                    }
                     i += 3
+                }
+                var last: UInt32 = 0
+                if i > start {
+                    let (b0, c1, c2) = unsafe (buffer[i - 3], buffer[i - 2], buffer[i - 1])
+                    last = UInt32(b0 & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
                 }
                 return (i, marked, last)
             }
         }
     }
 
-    /// `scalars` as UTF-8 with origin runs: scalar `i` came from `origins[i]`; a run goes on while
-    /// each origin is the previous one plus the previous scalar's UTF-8 length, so byte `k` of a
-    /// run starting at byte `s` with origin `o` came from `o + k - s`.
+    /// `scalars` as UTF-8 with origin runs: scalar `i` came from `origins[i]`. With `inBytes`, a
+    /// run goes on while each origin is the previous one plus the previous scalar's UTF-8 length
+    /// (byte `k` of a run starting at byte `s` with origin `o` came from `o + k - s`); without, while
+    /// it is the previous one plus one (the `n`th scalar of the run came from `o + n`).
     public static func encode(
-        _ scalars: [Unicode.Scalar], origins: [Int32]
+        _ scalars: [Unicode.Scalar], origins: [Int32], inBytes: Bool
     ) -> (utf8: [UInt8], runStarts: [Int32], runOrigins: [Int32]) {
         var starts: [Int32] = []
         var runOrigins: [Int32] = []
@@ -318,16 +327,36 @@ public enum UTF8Bytes {
                     width = 4
                 }
                 count += width
-                next = origin &+ Int32(width)
+                next = origin &+ (inBytes ? Int32(width) : 1)
             }
         }
         return (utf8, starts, runOrigins)
     }
 
-    /// Origin runs of `utf8` (as ``encode(_:origins:)`` makes them) with every character's origin
-    /// `o` replaced by `table[o]`, found again as runs.
+    /// The origin of each scalar of `utf8` from its runs (as ``encode(_:origins:inBytes:)`` makes them).
+    public static func origins(of utf8: [UInt8], runStarts: [Int32], runOrigins: [Int32], inBytes: Bool) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(utf8.count)
+        for r in runStarts.indices {
+            let from = Int(runStarts[r])
+            let to = r + 1 < runStarts.count ? Int(runStarts[r + 1]) : utf8.count
+            var origin = runOrigins[r]
+            var i = from
+            while i < to {
+                let b = utf8[i]
+                let width = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                out.append(origin)
+                origin &+= inBytes ? Int32(width) : 1
+                i += width
+            }
+        }
+        return out
+    }
+
+    /// The origin runs of `utf8` (as ``encode(_:origins:inBytes:)`` makes them) with every
+    /// scalar's origin `o` replaced by `table[o]`, found again as runs counted in bytes.
     public static func remap(
-        _ utf8: [UInt8], runStarts: [Int32], runOrigins: [Int32], through table: [Int32]
+        _ utf8: [UInt8], runStarts: [Int32], runOrigins: [Int32], inBytes: Bool, through table: [Int32]
     ) -> (runStarts: [Int32], runOrigins: [Int32]) {
         var starts: [Int32] = []
         var mapped: [Int32] = []
@@ -335,17 +364,18 @@ public enum UTF8Bytes {
         for r in runStarts.indices {
             let from = Int(runStarts[r])
             let to = r + 1 < runStarts.count ? Int(runStarts[r + 1]) : utf8.count
-            let base = Int(runOrigins[r]) - from
+            var origin = Int(runOrigins[r])
             var i = from
             while i < to {
                 let b = utf8[i]
                 let width = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                let origin = table[base + i]
-                if origin != next {
+                let target = table[origin]
+                if target != next {
                     starts.append(Int32(i))
-                    mapped.append(origin)
+                    mapped.append(target)
                 }
-                next = origin &+ Int32(width)
+                next = target &+ Int32(width)
+                origin += inBytes ? width : 1
                 i += width
             }
         }

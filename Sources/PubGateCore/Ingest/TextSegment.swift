@@ -22,6 +22,9 @@ public struct TextSegment: Sendable {
     /// For a table cell, the header of its column (`决定书编号`, `联系电话`): a reviewer reads a cell
     /// by its column, and so do the rules whose matches are only digits.
     public var column: String?
+    /// Whether the runs count scalars of a reader's text (``init(part:scalars:scalarOrigins:endsBlock:place:)``)
+    /// instead of decoded bytes.
+    private(set) var countsScalars = false
 
     /// A segment of `utf8` with origin runs (`runStarts` ascending from 0, one origin each).
     public init(
@@ -36,12 +39,23 @@ public struct TextSegment: Sendable {
         self.place = place
     }
 
-    /// A segment of `scalars` whose scalar `i` came from `origins[i]`: the runs are found here.
+    /// A segment of `scalars` whose scalar `i` came from byte `origins[i]`: the runs are found here.
     public init(part: ContentPart, scalars: [Unicode.Scalar], origins: [Int32], endsBlock: Bool = true, place: String? = nil) {
         precondition(scalars.count == origins.count)
-        let encoded = UTF8Bytes.encode(scalars, origins: origins)
+        let encoded = UTF8Bytes.encode(scalars, origins: origins, inBytes: true)
         self.init(
             part: part, utf8: encoded.utf8, runStarts: encoded.runStarts, runOrigins: encoded.runOrigins, endsBlock: endsBlock, place: place)
+    }
+
+    /// A segment of a reader that counts in scalars (Markdown, front matter): scalar `i` came from
+    /// scalar `scalarOrigins[i]` of the text it read. Its runs count scalars until
+    /// ``remapped(through:)`` makes them byte offsets; only then is it a document's segment.
+    init(part: ContentPart, scalars: [Unicode.Scalar], scalarOrigins: [Int32], endsBlock: Bool = true, place: String? = nil) {
+        precondition(scalars.count == scalarOrigins.count)
+        let encoded = UTF8Bytes.encode(scalars, origins: scalarOrigins, inBytes: false)
+        self.init(
+            part: part, utf8: encoded.utf8, runStarts: encoded.runStarts, runOrigins: encoded.runOrigins, endsBlock: endsBlock, place: place)
+        countsScalars = true
     }
 
     /// A segment covering decoded bytes `range` of `decoded` verbatim.
@@ -63,26 +77,27 @@ public struct TextSegment: Sendable {
 
     /// The origin of each scalar, in order (expanded from the runs on every call).
     public var origins: [Int32] {
-        var out: [Int32] = []
-        out.reserveCapacity(utf8.count)
-        var r = -1
-        for (i, b) in utf8.enumerated() where b & 0xC0 != 0x80 {
-            while r + 1 < runStarts.count, Int(runStarts[r + 1]) <= i { r += 1 }
-            out.append(runOrigins[r] + Int32(i) - runStarts[r])
-        }
-        return out
+        UTF8Bytes.origins(of: utf8, runStarts: runStarts, runOrigins: runOrigins, inBytes: !countsScalars)
     }
 
     /// The origin of the first character; nil for an empty segment.
     public var firstOrigin: Int32? { runOrigins.first }
 
-    /// The segment with each origin `o` replaced by `table[o]`: scalar indices (what the Markdown
-    /// and front matter readers count in) made byte offsets. The text stays as it is; runs are
-    /// found again from the mapped origins.
+    /// The segment with each origin `o` replaced by `table[o]`, a byte offset: scalar indices (what
+    /// the Markdown and front matter readers count in) made a document's positions. The text stays
+    /// as it is.
     func remapped(through table: [Int32]) -> TextSegment {
-        let runs = UTF8Bytes.remap(utf8, runStarts: runStarts, runOrigins: runOrigins, through: table)
+        let runs = UTF8Bytes.remap(utf8, runStarts: runStarts, runOrigins: runOrigins, inBytes: !countsScalars, through: table)
         var copy = TextSegment(
             part: part, utf8: utf8, runStarts: runs.runStarts, runOrigins: runs.runOrigins, endsBlock: endsBlock, place: place)
+        copy.column = column
+        return copy
+    }
+
+    /// The segment with each byte origin `o` replaced by `table[o]`, a scalar index: the HTML path's
+    /// segments read in the Markdown reader's terms.
+    func inScalars(through table: [Int32]) -> TextSegment {
+        var copy = TextSegment(part: part, scalars: scalars, scalarOrigins: origins.map { table[Int($0)] }, endsBlock: endsBlock, place: place)
         copy.column = column
         return copy
     }

@@ -70,6 +70,7 @@ public struct Normalizer: Sendable {
         _ segment: TextSegment, into out: inout Builder, slow: inout [UInt32: Mapping], folding: TraditionalFolding?,
         foldBits: Span<UInt64>
     ) {
+        precondition(!segment.countsScalars, "a reader's segment is remapped to byte offsets first")
         let bytes = segment.utf8
         let utf8 = bytes.span
         let runStarts = segment.runStarts

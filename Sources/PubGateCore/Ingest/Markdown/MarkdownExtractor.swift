@@ -39,7 +39,7 @@ public struct MarkdownExtractor: TextExtractor {
         let mayHaveShortcodes = LiteralSearch.contains([0x7B, 0x7B], in: text.utf8)
         for tag in mayHaveShortcodes ? HugoShortcode.all(in: scalars, range: bodyStart..<scalars.count) : [] {
             for p in tag.parameters where scalars[p].contains(where: { !$0.isWhiteSpace }) {
-                parameters.append(TextSegment(part: .attribute, scalars: Array(scalars[p]), origins: p.map { Int32($0) }))
+                parameters.append(TextSegment(part: .attribute, scalars: Array(scalars[p]), scalarOrigins: p.map { Int32($0) }))
             }
             blanked.append(tag.range)
         }
@@ -51,7 +51,7 @@ public struct MarkdownExtractor: TextExtractor {
         } catch {
             // cmark-gfm never rejects text; should it fail, the body is scanned as written.
             body = [
-                TextSegment(part: .body, scalars: Array(scalars[bodyStart...]), origins: (bodyStart..<scalars.count).map { Int32($0) })
+                TextSegment(part: .body, scalars: Array(scalars[bodyStart...]), scalarOrigins: (bodyStart..<scalars.count).map { Int32($0) })
             ]
             extraction.findings.append(
                 Finding(

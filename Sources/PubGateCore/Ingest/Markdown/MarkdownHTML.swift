@@ -43,7 +43,7 @@ enum MarkdownHTML {
         for (i, s) in overlay.enumerated() { scalarAt += repeatElement(Int32(i), count: UTF8.width(s)) }
         scalarAt.append(Int32(overlay.count))
         for read in walker.segments {
-            let segment = read.remapped(through: scalarAt)
+            let segment = read.inScalars(through: scalarAt)
             let origins = segment.origins
             let scalars = segment.scalars
             var start = 0
@@ -53,7 +53,7 @@ enum MarkdownHTML {
                 let k = node[Int(origins[start])]
                 if k >= 0 {
                     let piece = TextSegment(
-                        part: segment.part, scalars: Array(scalars[start..<end]), origins: Array(origins[start..<end]),
+                        part: segment.part, scalars: Array(scalars[start..<end]), scalarOrigins: Array(origins[start..<end]),
                         endsBlock: end == scalars.count ? segment.endsBlock : false)
                     fromNode[Int(k)].append(piece)
                 } else if segment.part != .body {
@@ -91,7 +91,7 @@ enum MarkdownHTML {
         for i in 1...parts.count where i == parts.count || parts[i] != parts[start] {
             out.append(
                 TextSegment(
-                    part: parts[start], scalars: Array(scalars[start..<i]), origins: Array(origins[start..<i]),
+                    part: parts[start], scalars: Array(scalars[start..<i]), scalarOrigins: Array(origins[start..<i]),
                     endsBlock: i == parts.count ? segment.endsBlock : false))
             start = i
         }
@@ -102,7 +102,7 @@ enum MarkdownHTML {
         pieces.map { piece in
             switch piece {
             case .segment(let segment): return segment
-            case .html(let k): return TextSegment(part: .body, scalars: htmlNodes[k].map { view[Int($0)] }, origins: htmlNodes[k])
+            case .html(let k): return TextSegment(part: .body, scalars: htmlNodes[k].map { view[Int($0)] }, scalarOrigins: htmlNodes[k])
             }
         }
     }
