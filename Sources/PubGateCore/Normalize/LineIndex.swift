@@ -70,7 +70,7 @@ public struct LineIndex: Sendable {
         guard range.count > Self.blockSize, !charactersBefore.isEmpty else { return UTF8Bytes.scalarCount(in: text.utf8, range) }
         let from = range.lowerBound / Self.blockSize
         let to = range.upperBound / Self.blockSize
-        let head = UTF8Bytes.scalarCount(in: text.utf8, range.lowerBound..<(from * Self.blockSize))
+        let head = UTF8Bytes.scalarCount(in: text.utf8, (from * Self.blockSize)..<range.lowerBound)
         let tail = UTF8Bytes.scalarCount(in: text.utf8, (to * Self.blockSize)..<range.upperBound)
         return charactersBefore[to] - charactersBefore[from] + tail - head
     }
