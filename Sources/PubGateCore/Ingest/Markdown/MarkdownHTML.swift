@@ -15,17 +15,7 @@ enum MarkdownHTML {
     /// The pieces with each HTML node replaced by what the HTML path read in it, and Markdown text
     /// inside hidden HTML marked `hidden`.
     static func resolve(_ pieces: [MarkdownPiece], htmlNodes: [[Int32]], view: [Unicode.Scalar]) -> [TextSegment] {
-        var overlay = view.map { $0 == "\n" || $0 == "\r" ? $0 : " " as Unicode.Scalar }
-        var node = [Int32](repeating: -1, count: view.count)
-        for (k, positions) in htmlNodes.enumerated() {
-            for p in positions {
-                overlay[Int(p)] = view[Int(p)]
-                node[Int(p)] = Int32(k)
-            }
-        }
-        for case .segment(let segment) in pieces {
-            for o in segment.origins where node[Int(o)] < 0 && overlay[Int(o)] == " " { overlay[Int(o)] = "x" }
-        }
+        let (overlay, node) = Self.overlay(pieces, htmlNodes: htmlNodes, view: view)
         let overlayUTF8 = UTF8Bytes.encode(overlay)
         let walker = HTMLExtractor.Walker(aligner: SourceAligner(source: overlayUTF8))
         do {
@@ -38,10 +28,7 @@ enum MarkdownHTML {
         var fromNode = [[TextSegment]](repeating: [], count: htmlNodes.count)
         var partAt: [Int32: ContentPart] = [:]
         // The walker's origins are bytes of the overlay; this reader counts in scalars.
-        var scalarAt: [Int32] = []
-        scalarAt.reserveCapacity(overlayUTF8.count + 1)
-        for (i, s) in overlay.enumerated() { scalarAt += repeatElement(Int32(i), count: UTF8.width(s)) }
-        scalarAt.append(Int32(overlay.count))
+        let scalarAt = scalarIndices(overlay)
         for read in walker.segments {
             let segment = read.inScalars(through: scalarAt)
             let origins = segment.origins
@@ -78,6 +65,34 @@ enum MarkdownHTML {
             }
         }
         return segments
+    }
+
+    /// The document the HTML path reads (see above), and the HTML node of each of its characters (-1
+    /// for none).
+    private static func overlay(
+        _ pieces: [MarkdownPiece], htmlNodes: [[Int32]], view: [Unicode.Scalar]
+    ) -> (overlay: [Unicode.Scalar], node: [Int32]) {
+        var overlay = view.map { $0 == "\n" || $0 == "\r" ? $0 : " " as Unicode.Scalar }
+        var node = [Int32](repeating: -1, count: view.count)
+        for (k, positions) in htmlNodes.enumerated() {
+            for p in positions {
+                overlay[Int(p)] = view[Int(p)]
+                node[Int(p)] = Int32(k)
+            }
+        }
+        for case .segment(let segment) in pieces {
+            for o in segment.origins where node[Int(o)] < 0 && overlay[Int(o)] == " " { overlay[Int(o)] = "x" }
+        }
+        return (overlay, node)
+    }
+
+    /// For each UTF-8 byte of `scalars` (and the end), the index of the scalar it belongs to.
+    private static func scalarIndices(_ scalars: [Unicode.Scalar]) -> [Int32] {
+        var table: [Int32] = []
+        table.reserveCapacity(scalars.count * 3 + 1)
+        for (i, s) in scalars.enumerated() { table += repeatElement(Int32(i), count: UTF8.width(s)) }
+        table.append(Int32(scalars.count))
+        return table
     }
 
     /// `segment` cut where the part its characters have in the HTML changes.
