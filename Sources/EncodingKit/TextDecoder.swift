@@ -41,7 +41,7 @@ public enum TextDecoder {
     }
 
     /// The encoding `decode` would read `bytes` in, decided the same way but without decoding them
-    /// (scalars and offsets take eight bytes per byte): for a file too large to hold decoded
+    /// (a transcoded copy can take three bytes per byte): for a file too large to hold decoded
     /// whole, read in windows (``decode(_:window:as:firstLine:firstColumn:)``).
     public static func encoding(of bytes: [UInt8], declared: TextEncoding? = nil) throws(DecodingError) -> TextEncoding {
         guard bytes.count < Int(UInt32.max) else { throw .tooLarge }
@@ -80,7 +80,7 @@ public enum TextDecoder {
         }
         let base = UInt32(window.lowerBound)
         return DecodedText(
-            scalars: text.scalars, byteOffsets: text.byteOffsets.map { $0 + base }, encoding: encoding, utf8: text.utf8,
+            utf8: text.utf8, encoding: encoding, base: text.base + window.lowerBound, originalOffsets: text.originalOffsets?.map { $0 + base },
             firstLine: firstLine, firstColumn: firstColumn, lineStarts: text.lineStarts)
     }
 
@@ -112,15 +112,7 @@ public enum TextDecoder {
     /// Whether `bytes` are strict UTF-8 (what ``decodeUTF8(_:from:as:)`` accepts), checked without
     /// decoding them.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var parser = Unicode.UTF8.ForwardParser()
-        var input = bytes.makeIterator()
-        while true {
-            switch parser.parseScalar(from: &input) {
-            case .valid: continue
-            case .error: return false
-            case .emptyInput: return true
-            }
-        }
+        unsafe bytes.withUnsafeBufferPointer { unsafe firstInvalidUTF8($0, from: 0) } == nil
     }
 
     /// Whether a NUL byte occurs anywhere (`looksBinary` reads only the first 8 KiB).
@@ -223,74 +215,39 @@ public enum TextDecoder {
         }
     }
 
-    /// Strict UTF-8 (no overlong forms, surrogates or values past U+10FFFF), decoded by hand with
-    /// an ASCII fast path: the standard library's iterator-driven decoder was a few percent of a
-    /// whole review here.
+    /// Strict UTF-8 (no overlong forms, surrogates or values past U+10FFFF): validated, not
+    /// decoded. Without a byte-order mark the text is the file's own array; positions are its bytes.
     static func decodeUTF8(_ bytes: [UInt8], from start: Int, as encoding: TextEncoding) throws(DecodingError) -> DecodedText {
-        // Written through buffers sized for the worst case (all ASCII): appending scalar by scalar
-        // was most of this function's time.
-        let capacity = bytes.count - start
-        var decoded = (count: 0, failure: Int?.none)
-        var offsets: [UInt32] = []
-        var lineStarts = [0]
-        let scalars = unsafe [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { scalarBuffer, scalarCount in
-            offsets = unsafe [UInt32](unsafeUninitializedCapacity: capacity + 1) { offsetBuffer, offsetCount in
-                decoded = unsafe bytes.withUnsafeBufferPointer {
-                    unsafe decodeUTF8($0, from: start, into: scalarBuffer, offsets: offsetBuffer, lineStarts: &lineStarts)
-                }
-                offsetCount = decoded.failure == nil ? decoded.count + 1 : decoded.count
-            }
-            scalarCount = decoded.count
-        }
-        if let failure = decoded.failure { throw .malformed(encoding, offset: failure) }
-        return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: encoding, utf8: start == 0 ? bytes : nil, lineStarts: lineStarts)
+        let failure = unsafe bytes.withUnsafeBufferPointer { unsafe firstInvalidUTF8($0, from: start) }
+        if let failure { throw .malformed(encoding, offset: failure) }
+        let utf8 = start == 0 ? bytes : Array(bytes[start...])
+        return DecodedText(utf8: utf8, encoding: encoding, base: start)
     }
 
-    /// Decodes `input` from `start` into `scalars` and their byte offsets (plus the end offset),
-    /// appending where each line after the first starts (``DecodedText/lineStarts(of:)``);
-    /// returns how many scalars were written and, for malformed input, where it is.
-    ///
-    /// One loop of some 60 lines on purpose: it is the decoder's hot loop, and its three paths
-    /// (ASCII, the common three-byte leads, any other sequence) share the position and the count and
-    /// each goes on to the next byte itself; split into functions, every scalar would pay a call or
-    /// carry that state through `inout`.
-    private static func decodeUTF8(
-        _ input: UnsafeBufferPointer<UInt8>, from start: Int, into scalars: UnsafeMutableBufferPointer<Unicode.Scalar>,
-        offsets: UnsafeMutableBufferPointer<UInt32>, lineStarts: inout [Int]
-    ) -> (count: Int, failure: Int?) {
+    /// Where strict UTF-8 validation of `input` from `start` fails; nil for valid text. Eight
+    /// ASCII bytes are passed over at a time, and three-byte sequences led by E1–EC or EE–EF (CJK,
+    /// full-width forms; no overlong form or surrogate to rule out) check only their continuation bytes.
+    static func firstInvalidUTF8(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let n = input.count
-        var count = 0
         var i = start
+        guard let base = input.baseAddress else { return nil }
+        let raw = unsafe UnsafeRawPointer(base)
         while i < n {
             let b0 = unsafe input[i]
             if b0 < 0x80 {
-                // A line feed, or a carriage return no line feed follows, ends a line (one
-                // comparison for the bytes above both).
-                if b0 <= 0x0D {
-                    if b0 == 0x0A {
-                        lineStarts.append(count + 1)
-                    } else if b0 == 0x0D {
-                        let next: UInt8 = i + 1 < n ? unsafe input[i + 1] : 0
-                        if next != 0x0A { lineStarts.append(count + 1) }
-                    }
+                // Eight at a time from an ASCII byte on (after a multi-byte character the next
+                // one is most likely multi-byte too).
+                if i + 8 <= n, unsafe raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                } else {
+                    i += 1
                 }
-                unsafe scalars.initializeElement(at: count, to: Unicode.Scalar(b0))
-                unsafe offsets.initializeElement(at: count, to: UInt32(i))
-                count += 1
-                i += 1
                 continue
             }
-            // Three bytes led by E1–EC or EE–EF (CJK, full-width forms): no overlong form (E0) or
-            // surrogate (ED) to rule out, so only the continuation bytes are checked.
             if (0xE1...0xEC).contains(b0) || b0 >= 0xEE && b0 <= 0xEF, i + 2 < n {
                 let c1 = unsafe input[i + 1]
                 let c2 = unsafe input[i + 2]
-                if c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80,
-                    let scalar = Unicode.Scalar(UInt32(b0 & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F))
-                {
-                    unsafe scalars.initializeElement(at: count, to: scalar)
-                    unsafe offsets.initializeElement(at: count, to: UInt32(i))
-                    count += 1
+                if c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80 {
                     i += 3
                     continue
                 }
@@ -301,23 +258,35 @@ public enum TextDecoder {
             case 0xC2...0xDF: (length, value) = (2, UInt32(b0 & 0x1F))
             case 0xE0...0xEF: (length, value) = (3, UInt32(b0 & 0x0F))
             case 0xF0...0xF4: (length, value) = (4, UInt32(b0 & 0x07))
-            default: return (count, i)
+            default: return i
             }
-            guard i + length <= n else { return (count, i) }
+            guard i + length <= n else { return i }
             for k in 1..<length {
                 let c = unsafe input[i + k]
-                guard c & 0xC0 == 0x80 else { return (count, i) }
+                guard c & 0xC0 == 0x80 else { return i }
                 value = value << 6 | UInt32(c & 0x3F)
             }
             let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
-            guard value >= minimum, let scalar = Unicode.Scalar(value) else { return (count, i) }
-            unsafe scalars.initializeElement(at: count, to: scalar)
-            unsafe offsets.initializeElement(at: count, to: UInt32(i))
-            count += 1
+            guard value >= minimum, Unicode.Scalar(value) != nil else { return i }
             i += length
         }
-        unsafe offsets.initializeElement(at: count, to: UInt32(n))
-        return (count, nil)
+        return nil
+    }
+
+    /// Text in another encoding as UTF-8, with the file offset of every decoded byte's character
+    /// (``DecodedText/originalOffsets``): `scalars` and the file offset where each starts, plus the end.
+    private static func transcoded(_ scalars: [Unicode.Scalar], offsets: [UInt32], encoding: TextEncoding) -> DecodedText {
+        var utf8: [UInt8] = []
+        var original: [UInt32] = []
+        utf8.reserveCapacity(scalars.count * 3)
+        original.reserveCapacity(scalars.count * 3 + 1)
+        for (k, s) in scalars.enumerated() {
+            let before = utf8.count
+            utf8.append(contentsOf: UTF8.encode(s)!)
+            for _ in before..<utf8.count { original.append(offsets[k]) }
+        }
+        original.append(offsets[scalars.count])
+        return DecodedText(utf8: utf8, encoding: encoding, originalOffsets: original)
     }
 
     /// UTF-16 from byte `start` (2 after a byte-order mark, 0 for a window).
@@ -352,7 +321,7 @@ public enum TextDecoder {
             }
         }
         offsets.append(UInt32(offset))
-        return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: encoding)
+        return transcoded(scalars, offsets: offsets, encoding: encoding)
     }
 
     /// GB18030 units are found structurally (1, 2 or 4 bytes); multi-byte units are converted by
@@ -401,7 +370,7 @@ public enum TextDecoder {
                 scalars.append(Unicode.Scalar(bytes[Int(offsets[k])]))
             }
         }
-        return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: .gb18030)
+        return transcoded(scalars, offsets: offsets, encoding: .gb18030)
     }
 
     static func iconvToUTF32(_ input: [UInt8]) throws(DecodingError) -> [UInt32] {

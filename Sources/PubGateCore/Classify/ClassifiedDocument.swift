@@ -45,19 +45,22 @@ public struct ClassifiedDocument: Sendable {
     /// The original text of normalized bytes `range`.
     public func originalText(of range: Range<Int>) -> String {
         guard let decoded = ingested.decoded else { return normalized.string(range) }
-        return UTF8Bytes.string(decoded.scalars[originalRange(of: range)])
+        return String(decoding: decoded.utf8[originalRange(of: range)], as: UTF8.self)
     }
 
-    /// The original scalars of normalized bytes `range`. Each character maps to where it starts, so
-    /// a last character written as a reference in markup (`&#50;`, `&amp;`) is taken to its `;`.
+    /// The decoded bytes of normalized bytes `range`. Each character maps to where it starts, so the
+    /// range runs to the end of the last one's origin, and a last character written as a reference
+    /// in markup (`&#50;`, `&amp;`) is taken to its `;`.
     public func originalRange(of range: Range<Int>) -> Range<Int> {
         let r = normalized.originalRange(of: range)
-        guard ingested.format == .html || ingested.format == .xml, let scalars = ingested.decoded?.scalars,
-            r.upperBound > r.lowerBound, r.upperBound <= scalars.count,
-            normalized.utf8[range.upperBound - 1] != UInt8(ascii: "&"),
-            let reference = SourceAligner.reference(at: r.upperBound - 1, in: scalars)
-        else { return r }
-        return r.lowerBound..<(r.upperBound - 1 + reference.length)
+        guard let utf8 = ingested.decoded?.utf8, r.upperBound > r.lowerBound, r.upperBound <= utf8.count else { return r }
+        let last = r.upperBound - 1
+        var end = r.upperBound
+        while end < utf8.count, utf8[end] & 0xC0 == 0x80 { end += 1 }
+        guard ingested.format == .html || ingested.format == .xml, normalized.utf8[range.upperBound - 1] != UInt8(ascii: "&"),
+            let reference = SourceAligner.reference(at: last, in: utf8)
+        else { return r.lowerBound..<end }
+        return r.lowerBound..<(last + reference.length)
     }
 
     /// What the manifest reports: the single declared (or inherited) value, `conflict` or `missing`.

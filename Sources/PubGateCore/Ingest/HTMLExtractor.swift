@@ -36,11 +36,17 @@ public struct HTMLExtractor: TextExtractor {
     public func extract(_ text: DecodedText) -> TextExtraction {
         var extraction = TextExtraction()
         // A Hugo content file may be HTML under front matter: the block is read as front matter
-        // and blanked (newlines kept) for the HTML parser, so lines and positions stay exact.
-        var source = text.scalars
-        let front = FrontMatterBlock.locate(in: source)
-        if let front { MarkdownExtractor.blank(&source, front.range) }
-        let utf8 = (front == nil ? text.utf8 : nil) ?? UTF8Bytes.encode(source)
+        // and blanked (line breaks kept, every other byte a space) for the HTML parser, so lines
+        // and positions stay exact.
+        var source = text.utf8
+        let front = FrontMatterBlock.mayStart(source) ? FrontMatterBlock.locate(in: text.scalars) : nil
+        let offsets = front == nil ? [] : text.scalarOffsets
+        if let front {
+            for b in Int(offsets[front.range.lowerBound])..<Int(offsets[front.range.upperBound]) where source[b] != 0x0A && source[b] != 0x0D {
+                source[b] = 0x20
+            }
+        }
+        let utf8 = source
         // Blanking keeps line breaks: the decoded text's line starts are the source's.
         let walker = Walker(aligner: SourceAligner(source: source, lineStarts: text.lineStarts))
         do {
@@ -58,7 +64,7 @@ public struct HTMLExtractor: TextExtractor {
         for (k, v) in walker.meta where metadata[k] == nil { metadata[k] = v }
         if let front {
             let read = front.read(text.scalars)
-            extraction.segments.insert(contentsOf: read.segments, at: 0)
+            extraction.segments.insert(contentsOf: read.segments.map { $0.remapped(through: offsets) }, at: 0)
             for (key, value) in read.fields where metadata[key] == nil { metadata[key] = value }
             if let problem = read.problem { extraction.findings.append(problem) }
         }
@@ -96,7 +102,8 @@ public struct HTMLExtractor: TextExtractor {
                 visitMeta(attributes, line: line)
             } else {
                 for attr in attributes where !HTMLExtractor.layoutAttributes.contains(attr.name) {
-                    if let value = segment(UTF8Bytes.scalars(of: attr.value), part: .attribute, line: line, endsBlock: true) {
+                    let bytes = Array(attr.value.utf8)
+                    if let value = segment(bytes.span, part: .attribute, line: line, endsBlock: true) {
                         values.append(value)
                     }
                 }
@@ -128,12 +135,13 @@ public struct HTMLExtractor: TextExtractor {
             // White space between tags (half of the calls) makes no segment: passed over undecoded.
             if Self.isASCIISpace(utf8) { return }
             let part: ContentPart = open.last.map { $0.code ? .script : $0.inTitle ? .title : ($0.hidden ? .hidden : .body) } ?? .body
-            emit(UTF8Bytes.scalars(ofUTF8: utf8), part: part, line: line, endsBlock: false)
+            emit(utf8, part: part, line: line, endsBlock: false)
         }
 
         func comment(_ content: String, line: Int) {
             // Aligned now, in source order; placed after the block's text.
-            if let segment = segment(UTF8Bytes.scalars(of: content), part: .comment, line: line, endsBlock: true) {
+            let bytes = Array(content.utf8)
+            if let segment = segment(bytes.span, part: .comment, line: line, endsBlock: true) {
                 pending.append(segment)
             }
         }
@@ -157,17 +165,19 @@ public struct HTMLExtractor: TextExtractor {
         }
 
         func emit(_ content: String, part: ContentPart, line: Int, endsBlock: Bool) {
-            emit(UTF8Bytes.scalars(of: content), part: part, line: line, endsBlock: endsBlock)
+            let bytes = Array(content.utf8)
+            emit(bytes.span, part: part, line: line, endsBlock: endsBlock)
         }
 
-        func emit(_ scalars: [Unicode.Scalar], part: ContentPart, line: Int, endsBlock: Bool) {
-            if let segment = segment(scalars, part: part, line: line, endsBlock: endsBlock) { segments.append(segment) }
+        func emit(_ utf8: Span<UInt8>, part: ContentPart, line: Int, endsBlock: Bool) {
+            if let segment = segment(utf8, part: part, line: line, endsBlock: endsBlock) { segments.append(segment) }
         }
 
-        /// `scalars` aligned to the source from the aligner's cursor on; nil for white space only.
-        private func segment(_ scalars: [Unicode.Scalar], part: ContentPart, line: Int, endsBlock: Bool) -> TextSegment? {
-            guard scalars.contains(where: { !$0.isWhiteSpace }) else { return nil }
-            return TextSegment(part: part, scalars: scalars, origins: aligner.align(scalars, line: line), endsBlock: endsBlock)
+        /// `utf8` aligned to the source from the aligner's cursor on; nil for white space only.
+        private func segment(_ utf8: Span<UInt8>, part: ContentPart, line: Int, endsBlock: Bool) -> TextSegment? {
+            guard !Unicode.Scalar.allWhiteSpace(utf8) else { return nil }
+            let runs = aligner.align(utf8, line: line)
+            return TextSegment(part: part, utf8: UTF8Bytes.array(utf8), runStarts: runs.starts, runOrigins: runs.origins, endsBlock: endsBlock)
         }
 
         func closeBlock() {

@@ -34,30 +34,32 @@ public enum MetadataReader {
         var reader = Reader()
         // A line inside one segment is read in place; only a line running on across segments
         // (inline spans) is gathered here.
-        var carried: [Unicode.Scalar] = []
-        func take(_ piece: ArraySlice<Unicode.Scalar>) {
+        var carried: [UInt8] = []
+        func take(_ piece: ArraySlice<UInt8>) {
             if carried.isEmpty {
-                reader.take(piece)
+                reader.take(utf8: piece)
             } else {
                 carried.append(contentsOf: piece)
-                reader.take(carried[...])
+                reader.take(utf8: carried[...])
                 carried.removeAll(keepingCapacity: true)
             }
         }
         for segment in segments {
-            let scalars = segment.scalars
+            let bytes = segment.utf8
             var start = 0
-            for i in scalars.indices where scalars[i] == "\n" || scalars[i] == "\r" {
-                take(scalars[start..<i])
+            while true {
+                let i = UTF8Bytes.firstLineBreak(in: bytes.span, from: start, to: bytes.count)
+                guard i < bytes.count else { break }
+                take(bytes[start..<i])
                 start = i + 1
             }
             if segment.endsBlock {
-                take(scalars[start...])
+                take(bytes[start...])
             } else {
-                carried.append(contentsOf: scalars[start...])
+                carried.append(contentsOf: bytes[start...])
             }
         }
-        reader.take(carried[...])
+        reader.take(utf8: carried[...])
         return reader.fields
     }
 
@@ -71,6 +73,42 @@ public enum MetadataReader {
     struct Reader {
         var fields: [String: String] = [:]
         var pendingKey: String?
+
+        /// A line as UTF-8: decoded only when it can hold a key (``mayHoldKey(_:)``) or a key is
+        /// pending; for any other line ``take(_:)`` does nothing.
+        mutating func take(utf8 raw: ArraySlice<UInt8>) {
+            guard pendingKey != nil || Self.mayHoldKey(raw.span) else { return }
+            take(UTF8Bytes.scalars(ofUTF8: raw.span)[...])
+        }
+
+        /// Whether a line starts (after white space and cell borders) with a bare key's first
+        /// character or has a colon within its first ``MetadataReader/maxKeyLength`` characters
+        /// from there: what ``take(_:)`` needs to find a key.
+        static func mayHoldKey(_ utf8: Span<UInt8>) -> Bool {
+            let n = utf8.count
+            var i = 0
+            while i < n {
+                let (value, length) = UTF8Bytes.scalar(at: i, in: utf8)
+                guard let c = Unicode.Scalar(value) else { return true }
+                if !isCellBreak(c) {
+                    if MetadataReader.bareKeyInitials.contains(c) { return true }
+                    break
+                }
+                i += length
+            }
+            // A colon (`:`, or `：` as EF BC 9A) among the next characters, counted by their first bytes.
+            var seen = 0
+            while i < n {
+                let b = utf8[i]
+                if b & 0xC0 != 0x80 {
+                    if seen == MetadataReader.maxKeyLength { break }
+                    seen += 1
+                }
+                if b == 0x3A || (b == 0xEF && i + 2 < n && utf8[i + 1] == 0xBC && utf8[i + 2] == 0x9A) { return true }
+                i += 1
+            }
+            return false
+        }
 
         mutating func take(_ raw: ArraySlice<Unicode.Scalar>) {
             let line = trimmed(raw)

@@ -5,7 +5,7 @@ public struct PlainTextExtractor: TextExtractor {
     public init() {}
 
     public func extract(_ text: DecodedText) -> TextExtraction {
-        let segment = TextSegment(part: .body, decoded: text.scalars, range: 0..<text.scalars.count)
+        let segment = TextSegment(part: .body, decoded: text.utf8, range: 0..<text.utf8.count)
         return TextExtraction(segments: [segment], metadata: MetadataReader.read([segment]))
     }
 }

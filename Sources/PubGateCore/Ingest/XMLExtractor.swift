@@ -10,7 +10,7 @@ public struct XMLExtractor: TextExtractor {
         var extraction = TextExtraction()
         let document: MarkupDocument
         do {
-            document = try MarkupParser.parseXML(text.utf8 ?? UTF8Bytes.encode(text.scalars))
+            document = try MarkupParser.parseXML(text.utf8)
         } catch {
             extraction.findings.append(
                 Finding(
@@ -25,7 +25,7 @@ public struct XMLExtractor: TextExtractor {
                     ruleID: "markup_recovered", kind: .scanIncomplete, severity: .review,
                     text: Message("markup_recovered")))
         }
-        var aligner = SourceAligner(source: text.scalars, lineStarts: text.lineStarts)
+        var aligner = SourceAligner(source: text.utf8, lineStarts: text.lineStarts)
         var fields: [String: String] = [:]
         func visit(_ node: MarkupNode) {
             switch node {
@@ -52,10 +52,11 @@ public struct XMLExtractor: TextExtractor {
             }
         }
         func emit(_ content: String, _ part: ContentPart, _ line: Int, endsBlock: Bool = true) {
-            let scalars = UTF8Bytes.scalars(of: content)
-            guard scalars.contains(where: { !$0.isWhiteSpace }) else { return }
-            let origins = aligner.align(scalars, line: line)
-            extraction.segments.append(TextSegment(part: part, scalars: scalars, origins: origins, endsBlock: endsBlock))
+            let bytes = Array(content.utf8)
+            guard !Unicode.Scalar.allWhiteSpace(bytes.span) else { return }
+            let runs = aligner.align(bytes.span, line: line)
+            extraction.segments.append(
+                TextSegment(part: part, utf8: bytes, runStarts: runs.starts, runOrigins: runs.origins, endsBlock: endsBlock))
         }
         for node in document.nodes { visit(node) }
         var metadata = MetadataReader.read(extraction.segments)

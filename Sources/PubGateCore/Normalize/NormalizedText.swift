@@ -1,11 +1,10 @@
 /// The matching copy of a document: normalized UTF-8 with a map from every byte back to the source.
 ///
-/// The map is sparse: normalized scalars come in runs whose origins (indices in the document's
-/// decoded scalars) count up by one — most text is kept as it is — so only where a run starts is
-/// stored. A run breaks where normalization dropped, expanded or inserted something, and at least
-/// every ``OriginMap/maxRunBytes`` bytes so that finding a byte's origin stays cheap. (An `Int32`
-/// per byte was four times the text and a fifth of the normalizer's time.) Inserted line breaks
-/// take the origin of the character before them.
+/// The map is sparse: normalized bytes come in runs copied from the document's decoded UTF-8 —
+/// most text is kept as it is — so only where a run starts, and the decoded byte it came from, is
+/// stored. A run breaks where normalization dropped, replaced, expanded or inserted something.
+/// (An `Int32` per byte was four times the text and a fifth of the normalizer's time.) Inserted line
+/// breaks take the origin of the character before them.
 public struct NormalizedText: Sendable {
     public let utf8: [UInt8]
     let origins: OriginMap
@@ -55,12 +54,14 @@ public struct NormalizedText: Sendable {
         return nil
     }
 
-    /// The index in the decoded scalars of the character that produced normalized byte `offset`.
+    /// Where in the decoded UTF-8 the character that produced normalized byte `offset` starts.
     public func origin(ofByte offset: Int) -> Int {
         origins.origin(ofByte: offset, in: utf8)
     }
 
-    /// Original scalar range covered by normalized bytes `range`.
+    /// The decoded bytes covered by normalized bytes `range`: from where its first character's
+    /// origin starts to the first byte after the start of its last character's origin (the caller
+    /// that has the decoded text takes it to that character's end).
     public func originalRange(of range: Range<Int>) -> Range<Int> {
         guard !utf8.isEmpty, !range.isEmpty else {
             let at = utf8.isEmpty ? 0 : origin(ofByte: min(range.lowerBound, utf8.count - 1))

@@ -1,3 +1,4 @@
+import EncodingKit
 import Foundation
 
 /// Builds the matching copy of a document (docs/domain.md §1.3, detectors.md §0.4).
@@ -21,8 +22,8 @@ public struct Normalizer: Sendable {
 
     /// The normalized UTF-8 of a bare string (rule keywords), without a trailing line break.
     public func normalize(_ string: String) -> [UInt8] {
-        let scalars = Array(string.unicodeScalars)
-        let segment = TextSegment(part: .body, decoded: scalars, range: 0..<scalars.count)
+        let utf8 = Array(string.utf8)
+        let segment = TextSegment(part: .body, decoded: utf8, range: 0..<utf8.count)
         var bytes = normalize([segment]).utf8
         if bytes.last == 0x0A { bytes.removeLast() }
         return bytes
@@ -34,11 +35,10 @@ public struct Normalizer: Sendable {
     }
 
     public func normalize(_ segments: [TextSegment]) -> NormalizedText {
-        // Room for three bytes a scalar (what Chinese text takes) and a line break per segment: the
-        // builder grows if normalization makes the text longer. (Counting the exact UTF-8 length
-        // first was a pass over every scalar.)
-        let scalarCount = segments.reduce(0) { $0 + $1.scalars.count }
-        var out = Builder(capacity: 3 * scalarCount + segments.count + 64)
+        // Room for the text and a line break per segment: the builder grows if normalization makes
+        // the text longer.
+        let byteCount = segments.reduce(0) { $0 + $1.utf8.count }
+        var out = Builder(capacity: byteCount + segments.count + 64)
         // Scalars outside the fast ranges (punctuation such as “ ” …, Latin letters) go through
         // Foundation's NFKC; each distinct one once per document.
         var slow: [UInt32: Mapping] = [:]
@@ -48,12 +48,11 @@ public struct Normalizer: Sendable {
         let foldBits = folding?.basic ?? []
         for segment in segments {
             let start = out.count
-            Self.normalize(
-                segment.scalars.span, origins: segment.origins.span, into: &out, slow: &slow, folding: folding, foldBits: foldBits.span)
+            Self.normalize(segment, into: &out, slow: &slow, folding: folding, foldBits: foldBits.span)
             out.flushSpaces()
             if out.foldable, let folding { out.fold(from: start, folding) }
             if segment.endsBlock && out.last != "\n" {
-                out.append("\n", origin: out.lastOrigin ?? 0)
+                out.append("\n", origin: out.lastOrigin ?? 0, verbatim: false)
             }
             if out.count > start {
                 parts.append((start..<out.count, segment.part))
@@ -61,135 +60,150 @@ public struct Normalizer: Sendable {
                 if let column = segment.column { columns.append((start..<out.count, column)) }
             }
         }
-        return NormalizedText(utf8: out.utf8Array, origins: out.origins, parts: parts, places: places, columns: columns)
+        return NormalizedText(utf8: out.utf8, origins: out.origins, parts: parts, places: places, columns: columns)
     }
 
-    /// One segment's scalars into `out`: a loop of its own, with runs of the common case — scalars with a ``directMapping(_:)``, no spaces
-    /// held back — written by ``Builder/appendKept(_:origins:from:)``.
+    /// One segment into `out`, run by run of its origins: what normalization keeps as it is is
+    /// copied a stretch at a time (``Builder/copyKept(_:from:to:origin:foldBits:)``); only the
+    /// other characters are looked at one by one.
     private static func normalize(
-        _ scalars: Span<Unicode.Scalar>, origins: Span<Int32>, into out: inout Builder,
-        slow: inout [UInt32: Mapping], folding: TraditionalFolding?, foldBits: Span<UInt64>
+        _ segment: TextSegment, into out: inout Builder, slow: inout [UInt32: Mapping], folding: TraditionalFolding?,
+        foldBits: Span<UInt64>
     ) {
-        var i = 0
-        while i < scalars.count {
-            i = out.appendKept(scalars, origins: origins, from: i, foldBits: foldBits)
-            guard i < scalars.count else { break }
-            defer { i += 1 }
-            let s = scalars[i]
-            let v = s.value
-            // Most other scalars map directly too: no Mapping value, whose array payload costs
-            // reference counting, is made for them.
-            if let direct = Normalizer.directMapping(v) {
-                out.emit(Unicode.Scalar(direct)!, origin: origins[i])
-                if direct >= 0x3400, let folding, folding.changes(direct) { out.foldable = true }
-                continue
-            }
-            let mapping: Mapping
-            if let fast = Normalizer.fastMapping(of: s) {
-                mapping = fast
-            } else if let known = slow[v] {
-                mapping = known
-            } else {
-                mapping = Normalizer.mapping(of: s)
-                slow[v] = mapping
-            }
-            switch mapping {
-            case .keep: out.emit(s, origin: origins[i])
-            case .drop: break
-            case .replace(let n): out.emit(n, origin: origins[i])
-            case .expand(let list): for n in list { out.emit(n, origin: origins[i]) }
-            }
-            // NFKC's output is what is folded: a compatibility ideograph or a Kangxi radical (⾨)
-            // becomes a unified ideograph (門) that may be a traditional one.
-            if let folding {
+        precondition(!segment.countsScalars, "a reader's segment is remapped to byte offsets first")
+        let bytes = segment.utf8
+        let utf8 = bytes.span
+        let runStarts = segment.runStarts
+        let runOrigins = segment.runOrigins
+        for r in runStarts.indices {
+            let runStart = Int(runStarts[r])
+            let runEnd = r + 1 < runStarts.count ? Int(runStarts[r + 1]) : utf8.count
+            let base = Int(runOrigins[r]) - runStart
+            var i = runStart
+            while i < runEnd {
+                i = out.copyKept(bytes, from: i, to: runEnd, origin: base + i, foldBits: foldBits)
+                guard i < runEnd else { break }
+                let (v, width) = UTF8Bytes.scalar(at: i, in: utf8)
+                let origin = Int32(base + i)
+                i += width
+                guard let s = Unicode.Scalar(v) else { continue }
+                // Most other scalars map directly too: no Mapping value, whose array payload costs
+                // reference counting, is made for them.
+                if let direct = Normalizer.directMapping(v) {
+                    out.emit(Unicode.Scalar(direct)!, origin: origin, verbatim: direct == v)
+                    if direct >= 0x3400, let folding, folding.changes(direct) { out.foldable = true }
+                    continue
+                }
+                let mapping: Mapping
+                if let fast = Normalizer.fastMapping(of: s) {
+                    mapping = fast
+                } else if let known = slow[v] {
+                    mapping = known
+                } else {
+                    mapping = Normalizer.mapping(of: s)
+                    slow[v] = mapping
+                }
                 switch mapping {
-                case .keep: if folding.changes(v) { out.foldable = true }
-                case .replace(let n): if folding.changes(n.value) { out.foldable = true }
-                case .expand(let list): if list.contains(where: { folding.changes($0.value) }) { out.foldable = true }
+                case .keep: out.emit(s, origin: origin, verbatim: true)
                 case .drop: break
+                case .replace(let n): out.emit(n, origin: origin, verbatim: false)
+                case .expand(let list): for n in list { out.emit(n, origin: origin, verbatim: false) }
+                }
+                // NFKC's output is what is folded: a compatibility ideograph or a Kangxi radical (⾨)
+                // becomes a unified ideograph (門) that may be a traditional one.
+                if let folding {
+                    switch mapping {
+                    case .keep: if folding.changes(v) { out.foldable = true }
+                    case .replace(let n): if folding.changes(n.value) { out.foldable = true }
+                    case .expand(let list): if list.contains(where: { folding.changes($0.value) }) { out.foldable = true }
+                    case .drop: break
+                    }
                 }
             }
         }
     }
 
-    /// The normalized bytes, written by index into an array made long enough ahead (appending to
-    /// an array byte by byte was most of the normalizer's time), and their origins.
+    /// The normalized bytes and their origins (``OriginMap``).
     private struct Builder {
-        /// Written up to `count`; the rest is room.
-        private var utf8: [UInt8]
-        private(set) var count = 0
+        private(set) var utf8: [UInt8]
+        var count: Int { utf8.count }
         private(set) var last: Unicode.Scalar?
         private(set) var origins = OriginMap()
-        /// Where the current origin run started, and the origin that continues it.
-        private var runStart = 0
-        private var nextOrigin: Int32 = -1
+        /// The origin that continues the current run (-2 after a character not copied as it is).
+        private var nextOrigin: Int32 = -2
+        /// Where the last character written came from.
+        private(set) var lastOrigin: Int32?
         /// Spaces are held back until the next character shows whether they sit between two Han
         /// characters (then they go) or not (then they are written with their own origins).
-        private var pendingSpaces: [(Unicode.Scalar, Int32)] = []
+        private var pendingSpaces: [(scalar: Unicode.Scalar, origin: Int32, verbatim: Bool)] = []
         /// Set when the current segment wrote a character ``TraditionalFolding`` changes.
         var foldable = false
 
         init(capacity: Int) {
-            utf8 = [UInt8](repeating: 0, count: max(capacity, 16))
+            utf8 = []
+            utf8.reserveCapacity(capacity)
         }
 
-        var lastOrigin: Int32? { count > 0 ? nextOrigin - 1 : nil }
-
-        /// Appends `scalars` from `start` for as long as they have a ``Normalizer/directMapping(_:)``
-        /// and are not spaces or tabs (held back), and no spaces are held back; returns where it
-        /// stopped. The builder's fields are copied into locals for the loop: as stored properties
-        /// of an `inout` value they were loaded and stored on every scalar.
-        mutating func appendKept(
-            _ scalars: Span<Unicode.Scalar>, origins: Span<Int32>, from start: Int, foldBits: Span<UInt64>
-        ) -> Int {
-            guard pendingSpaces.isEmpty else { return start }
-            let n = scalars.count
-            var i = start
-            var count = self.count
-            var runStart = self.runStart
-            var nextOrigin = self.nextOrigin
-            var lastWritten: UInt32 = 0
+        /// Copies `source[from..<to]` (bytes of one origin run, byte `from` from `origin`) for as
+        /// long as its characters normalize to themselves — ASCII but `\r`, spaces and tabs (held
+        /// back), CJK ideographs and punctuation — and no spaces are held back; full-width ASCII is
+        /// written as ASCII on the way. Returns where it stopped.
+        mutating func copyKept(_ bytes: [UInt8], from: Int, to end: Int, origin: Int, foldBits: Span<UInt64>) -> Int {
+            guard pendingSpaces.isEmpty else { return from }
+            let source = bytes.span
+            var copyFrom = from
+            var i = from
+            var lastValue: UInt32 = 0
             var foldable = false
-            let folds = !foldBits.isEmpty
-            // This loop writes at most three bytes a scalar: room for all of them is made once.
-            if count + 3 * (n - start) > utf8.count { grow(toAtLeast: count + 3 * (n - start)) }
-            // The origin map is moved out for the loop (the span holds `utf8` exclusively), then back.
-            var map = self.origins
-            self.origins = OriginMap()
-            var utf8 = self.utf8.mutableSpan
-            while i < n {
-                let scalar = scalars[i].value
-                guard scalar != 0x20, scalar != 0x09, let v = Normalizer.directMapping(scalar) else { break }
-                let wide = v >= 0x80
-                lastWritten = v
-                Self.track(origins[i], atByte: count, in: &map, runStart: &runStart, nextOrigin: &nextOrigin)
-                if wide {
-                    // One load per Han character tells whether the segment needs folding.
-                    if folds, v >= 0x3400, foldBits[Int(v >> 6)] & (1 << (v & 63)) != 0 { foldable = true }
-                    utf8[count] = 0xE0 | UInt8(v >> 12)
-                    utf8[count + 1] = 0x80 | UInt8((v >> 6) & 0x3F)
-                    utf8[count + 2] = 0x80 | UInt8(v & 0x3F)
-                    count += 3
-                } else {
-                    utf8[count] = UInt8(v)
-                    count += 1
+            while i < end {
+                let b0 = source[i]
+                if b0 < 0x80 {
+                    let ascii = UTF8Bytes.plainASCIIEnd(in: source, from: i, to: end)
+                    guard ascii > i else { break }
+                    lastValue = UInt32(source[ascii - 1])
+                    i = ascii
+                    continue
                 }
-                i += 1
+                guard b0 & 0xF0 == 0xE0, i + 3 <= end else { break }
+                // One load per Han character tells whether the segment needs folding.
+                let cjk = UTF8Bytes.cjkRunEnd(in: source, from: i, to: end, marks: foldBits)
+                if cjk.end > i {
+                    if cjk.marked { foldable = true }
+                    lastValue = cjk.last
+                    i = cjk.end
+                    continue
+                }
+                let v = UInt32(b0 & 0x0F) << 12 | UInt32(source[i + 1] & 0x3F) << 6 | UInt32(source[i + 2] & 0x3F)
+                guard (0xFF01...0xFF5E).contains(v) else { break }
+                // Full-width ASCII: what is kept so far, then the ASCII character, a run of its own.
+                copy(bytes, copyFrom..<i, origin: origin + copyFrom - from)
+                append(Unicode.Scalar(v - 0xFEE0)!, origin: Int32(origin + i - from), verbatim: false)
+                lastValue = v - 0xFEE0
+                i += 3
+                copyFrom = i
             }
-            self.origins = map
-            if i > start { last = Unicode.Scalar(lastWritten) }
+            copy(bytes, copyFrom..<i, origin: origin + copyFrom - from)
+            if i > from { last = Unicode.Scalar(lastValue) }
             if foldable { self.foldable = true }
-            self.count = count
-            self.runStart = runStart
-            self.nextOrigin = nextOrigin
             return i
         }
-        var utf8Array: [UInt8] { Array(utf8[..<count]) }
+
+        /// Appends `source[range]`, copied as it is from origin `origin` onwards.
+        private mutating func copy(_ source: [UInt8], _ range: Range<Int>, origin: Int) {
+            guard !range.isEmpty else { return }
+            if Int32(origin) != nextOrigin { origins.startRun(atByte: utf8.count, origin: Int32(origin)) }
+            utf8.append(contentsOf: source[range])
+            nextOrigin = Int32(origin + range.count)
+            // The last character's first byte.
+            var b = range.upperBound - 1
+            while b > range.lowerBound, source[b] & 0xC0 == 0x80 { b -= 1 }
+            lastOrigin = Int32(origin + b - range.lowerBound)
+        }
 
         @inline(__always)
-        mutating func emit(_ n: Unicode.Scalar, origin: Int32) {
+        mutating func emit(_ n: Unicode.Scalar, origin: Int32, verbatim: Bool) {
             if n == " " || n == "\t" {
-                pendingSpaces.append((n, origin))
+                pendingSpaces.append((n, origin, verbatim))
                 return
             }
             if !pendingSpaces.isEmpty {
@@ -199,12 +213,13 @@ public struct Normalizer: Sendable {
                     flushSpaces()
                 }
             }
-            append(n, origin: origin)
+            append(n, origin: origin, verbatim: verbatim)
         }
 
         /// Folds the text written since byte `start` (the current segment's) with `folding`. The
-        /// characters from the first one that changes are written again with their origins, so the
-        /// origin map stays exact when a folded character's UTF-8 is longer or shorter.
+        /// characters from the first one that changes are written again with their origins, each
+        /// a run of its own, so the origin map stays exact when a folded character's UTF-8 is
+        /// longer or shorter.
         mutating func fold(from start: Int, _ folding: TraditionalFolding) {
             foldable = false
             let written = utf8
@@ -213,72 +228,54 @@ public struct Normalizer: Sendable {
             var b = start
             // The builder wrote this UTF-8 itself: it is valid.
             while b < count {
-                let lead = written[b]
-                let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                var v = UInt32(width == 1 ? lead : lead & (0xFF >> (width + 1)))
-                for k in 1..<width { v = v << 6 | UInt32(written[b + k] & 0x3F) }
+                let (v, width) = UTF8Bytes.scalar(at: b, in: written)
                 scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
                 starts.append(b)
                 b += width
             }
             let folded = folding.fold(scalars)
             guard let first = folded.indices.first(where: { folded[$0] != scalars[$0] }) else { return }
-            let sources = origins.origins(ofScalarsStartingAt: Array(starts[first...]), in: written)
-            count = starts[first]
-            origins.truncate(toByte: count)
-            // The next scalar starts a run of its own.
+            let sources = starts[first...].map { origins.origin(ofScalarAt: $0) }
+            utf8.removeSubrange(starts[first]...)
+            origins.truncate(toByte: starts[first])
             nextOrigin = -2
-            for (s, origin) in zip(folded[first...], sources) { append(s, origin: origin) }
+            for (s, origin) in zip(folded[first...], sources) { append(s, origin: origin, verbatim: false) }
         }
 
         mutating func flushSpaces() {
-            for (p, o) in pendingSpaces { append(p, origin: o) }
+            for (p, o, verbatim) in pendingSpaces { append(p, origin: o, verbatim: verbatim) }
             pendingSpaces.removeAll(keepingCapacity: true)
         }
 
+        /// Appends `s` from `origin`: `verbatim` when its bytes are the source's, so the run may go on.
         @inline(__always)
-        mutating func append(_ s: Unicode.Scalar, origin: Int32) {
-            if count + 4 > utf8.count { grow() }
-            Self.track(origin, atByte: count, in: &origins, runStart: &runStart, nextOrigin: &nextOrigin)
+        mutating func append(_ s: Unicode.Scalar, origin: Int32, verbatim: Bool) {
+            if !verbatim || origin != nextOrigin { origins.startRun(atByte: utf8.count, origin: origin) }
             let v = s.value
             let width: Int
             switch v {
             case 0..<0x80:
-                utf8[count] = UInt8(v)
+                utf8.append(UInt8(v))
                 width = 1
             case 0x80..<0x800:
-                utf8[count] = 0xC0 | UInt8(v >> 6)
-                utf8[count + 1] = 0x80 | UInt8(v & 0x3F)
+                utf8.append(0xC0 | UInt8(v >> 6))
+                utf8.append(0x80 | UInt8(v & 0x3F))
                 width = 2
             case 0x800..<0x10000:
-                utf8[count] = 0xE0 | UInt8(v >> 12)
-                utf8[count + 1] = 0x80 | UInt8((v >> 6) & 0x3F)
-                utf8[count + 2] = 0x80 | UInt8(v & 0x3F)
+                utf8.append(0xE0 | UInt8(v >> 12))
+                utf8.append(0x80 | UInt8((v >> 6) & 0x3F))
+                utf8.append(0x80 | UInt8(v & 0x3F))
                 width = 3
             default:
-                utf8[count] = 0xF0 | UInt8(v >> 18)
-                utf8[count + 1] = 0x80 | UInt8((v >> 12) & 0x3F)
-                utf8[count + 2] = 0x80 | UInt8((v >> 6) & 0x3F)
-                utf8[count + 3] = 0x80 | UInt8(v & 0x3F)
+                utf8.append(0xF0 | UInt8(v >> 18))
+                utf8.append(0x80 | UInt8((v >> 12) & 0x3F))
+                utf8.append(0x80 | UInt8((v >> 6) & 0x3F))
+                utf8.append(0x80 | UInt8(v & 0x3F))
                 width = 4
             }
-            count += width
+            nextOrigin = verbatim ? origin + Int32(width) : -2
+            lastOrigin = origin
             last = s
-        }
-
-        /// Notes that the scalar written at `byte` came from `origin`: a new run in `map` unless it
-        /// continues the current one (`nextOrigin`) and the run is still short enough.
-        @inline(__always)
-        private static func track(_ origin: Int32, atByte byte: Int, in map: inout OriginMap, runStart: inout Int, nextOrigin: inout Int32) {
-            if origin != nextOrigin || byte - runStart >= OriginMap.maxRunBytes {
-                map.startRun(atByte: byte, origin: origin)
-                runStart = byte
-            }
-            nextOrigin = origin &+ 1
-        }
-
-        private mutating func grow(toAtLeast needed: Int = 0) {
-            utf8.append(contentsOf: repeatElement(0, count: max(utf8.count, needed - utf8.count)))
         }
     }
 

@@ -188,7 +188,7 @@ struct ScanPass {
         var finding = Finding(
             ruleID: rule.id, kind: rule.kind, severity: severity, message: rule.message ?? rule.title,
             part: text.part(at: range.lowerBound), location: lines.location(of: original).placed(text.place(at: range.lowerBound)),
-            masked: Masker.mask(value), excerpt: excerpt, match: scanner.showMatches ? UTF8Bytes.string(decoded.scalars[original]) : nil,
+            masked: Masker.mask(value), excerpt: excerpt, match: scanner.showMatches ? String(decoding: decoded.utf8[original], as: UTF8.self) : nil,
             sources: rule.sources ?? [], remediation: rule.remediation)
         if rule.kind == .casePerson, Surnames.isPersonalName(value) {
             finding.personName = value
@@ -227,7 +227,7 @@ struct ScanPass {
 
     /// The original line of a normalized range (for the trace only: computed when it is asked for).
     private func line(of range: Range<Int>) -> Int {
-        lines.lineColumn(of: document.originalRange(of: range).lowerBound).line
+        lines.line(of: document.originalRange(of: range).lowerBound)
     }
 
     /// A kept match, by rule and original span: the same match is listed once.

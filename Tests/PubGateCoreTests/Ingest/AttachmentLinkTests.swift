@@ -16,7 +16,7 @@ import Testing
         #expect(AttachmentLinks.paths(in: html, at: "site/notice.html") == ["site/files/名单.xlsx", "shared/b.pdf"])
         let md = IngestStage().run(RawInput(path: "a.md", bytes: Array("附件：[名单](名单.ofd)、[图](x.png)\n".utf8)))
         #expect(AttachmentLinks.paths(in: md, at: "a.md") == ["名单.ofd"])
-        let text = Array("<A HREF=\"a.pdf\">a</A> <a data-href=\"b.pdf\"> <img SRC='c.doc'> 链接href=d.pdf".unicodeScalars)
+        let text = Array("<A HREF=\"a.pdf\">a</A> <a data-href=\"b.pdf\"> <img SRC='c.doc'> 链接href=d.pdf".utf8)
         #expect(AttachmentLinks.candidates(in: text) == ["a.pdf", "c.doc"])
     }
 

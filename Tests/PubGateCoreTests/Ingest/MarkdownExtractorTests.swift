@@ -43,10 +43,10 @@ import Testing
 
             """
         let doc = IngestStage().run(RawInput(path: "page.md", bytes: Array(text.utf8)))
-        let source = doc.decoded!.scalars
+        let source = doc.decoded!.utf8
         for segment in doc.segments {
             for (s, o) in zip(segment.scalars, segment.origins) {
-                let at = source[Int(o)]
+                let at = Unicode.Scalar(UTF8Bytes.scalar(at: Int(o), in: source).value)!
                 let separator = (at == "|" && (s == " " || s == "|")) || (at == ":" && s == " ")
                 let fine = at == s || at == "\\" || at == "&" || separator
                 #expect(fine, "\(s) points at \(at) in \(segment.text.debugDescription)")

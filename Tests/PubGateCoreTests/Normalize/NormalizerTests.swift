@@ -6,7 +6,7 @@ import Testing
 @Suite struct NormalizerTests {
     @Test func fullWidthZeroWidthAndHanSpacesAreNormalized() {
         let text = "签 发 人：机　密☆５年\u{200B}Ａ"
-        let segment = TextSegment(part: .body, decoded: Array(text.unicodeScalars), range: 0..<text.unicodeScalars.count)
+        let segment = TextSegment(part: .body, decoded: Array(text.utf8), range: 0..<text.utf8.count)
         let n = Normalizer().normalize([segment])
         #expect(n.string(0..<n.utf8.count) == "签发人:机密☆5年A\n")
     }
@@ -33,7 +33,8 @@ import Testing
             case .expand(let list): expected.append(contentsOf: list)
             }
         }
-        let n = Normalizer().normalize([TextSegment(part: .body, decoded: scalars, range: 0..<scalars.count)])
+        let utf8 = Array(scalars.map(String.init).joined().utf8)
+        let n = Normalizer().normalize([TextSegment(part: .body, decoded: utf8, range: 0..<utf8.count)])
         #expect(n.string(0..<n.utf8.count) == String(expected) + "\n")
     }
 
@@ -41,14 +42,17 @@ import Testing
         var rng = SeededRandom(seed: UInt64(seed))
         let alphabet: [Unicode.Scalar] = ["a", "1", "１", "Ａ", "身", "份", " ", "　", "\u{200B}", "\n", "★", "（", "：", "é", "\r"]
         let scalars = (0..<(40 + 17 * seed)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
-        let segment = TextSegment(part: .body, decoded: scalars, range: 0..<scalars.count)
+        let utf8 = Array(scalars.map(String.init).joined().utf8)
+        // Where each scalar starts in `utf8`: origins are byte offsets.
+        let starts = scalars.reduce(into: [0]) { $0.append($0.last! + UTF8.width($1)) }
+        let segment = TextSegment(part: .body, decoded: utf8, range: 0..<utf8.count)
         let n = Normalizer().normalize([segment])
         var i = 0
         while i < n.utf8.count {
             var end = i + 1
             while end < n.utf8.count && (n.utf8[end] & 0xC0) == 0x80 { end += 1 }
             let normalized = n.string(i..<end)
-            let origin = scalars[n.origin(ofByte: i)]
+            let origin = scalars[starts.firstIndex(of: n.origin(ofByte: i))!]
             let expected: String
             switch Normalizer.mapping(of: origin) {
             case .keep: expected = String(origin)

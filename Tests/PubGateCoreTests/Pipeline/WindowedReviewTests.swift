@@ -92,8 +92,9 @@ import Testing
         let index = LineIndex(whole)
         for window in windows {
             let part = try TextDecoder.decode(bytes, window: window.bytes, as: .gb18030, firstLine: window.firstLine, firstColumn: window.firstColumn)
-            let first = try #require(whole.byteOffsets.firstIndex(of: UInt32(window.bytes.lowerBound)))
-            #expect(Array(whole.scalars[first..<(first + part.scalars.count)]) == part.scalars)
+            let first = try #require(whole.originalOffsets?.firstIndex(of: UInt32(window.bytes.lowerBound)))
+            #expect(Array(whole.utf8[first..<(first + part.utf8.count)]) == part.utf8)
+            #expect(part.originalOffset(ofByte: 0) == window.bytes.lowerBound)
             let (line, column) = index.lineColumn(of: first)
             #expect(line == window.firstLine && column == window.firstColumn)
         }

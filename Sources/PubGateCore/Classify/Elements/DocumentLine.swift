@@ -36,7 +36,7 @@ public struct DocumentLine: Sendable {
             while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
             while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
             guard a < b else { return }
-            let line = index.map { $0.lineColumn(of: text.origin(ofByte: a)).line } ?? 0
+            let line = index.map { $0.line(of: text.origin(ofByte: a)) } ?? 0
             result.append(DocumentLine(source: bytes, range: a..<b, line: line, part: text.part(at: a)))
         }
         // Line breaks found with memchr: a byte loop over the whole text cost more than the lines.

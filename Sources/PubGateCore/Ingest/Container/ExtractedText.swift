@@ -6,7 +6,7 @@ import EncodingKit
 /// Later stages treat it like a decoded file, so classify, scan, suppressions and aggregation work
 /// unchanged; line and column count in this text and `place` says where it is in the real file.
 struct ExtractedText {
-    private(set) var scalars: [Unicode.Scalar] = []
+    private(set) var utf8: [UInt8] = []
     private(set) var segments: [TextSegment] = []
     /// Prepended to every place: an attachment's name while the text read out of it is appended.
     var placePrefix = ""
@@ -15,31 +15,32 @@ struct ExtractedText {
     /// about any cell of a large sheet is located in constant time.
     private var starts: [(line: Int, column: Int, byte: Int)] = []
     private var line = 1
+    /// The scalar count at the start of the current line, and so far.
     private var lineStart = 0
-    private var bytes = 0
+    private var scalarCount = 0
 
     /// Appends `text` from `place`; `endsBlock` closes the line after it. Whitespace-only text
     /// still closes an open line when asked to. The place is kept as reports show it: an entry
     /// named with a mobile number (`附件/13912345678.xlsx`) is masked like any file name.
     mutating func append(_ text: String, part: ContentPart, place: String, endsBlock: Bool = true) {
-        let new = UTF8Bytes.scalars(of: text)
-        guard new.contains(where: { !$0.isWhiteSpace }) else {
+        let new = Array(text.utf8)
+        guard !Unicode.Scalar.allWhiteSpace(new.span) else {
             if endsBlock { closeLine() }
             return
         }
-        let start = scalars.count
-        starts.append((line, start - lineStart + 1, bytes))
-        for s in new {
-            bytes += UTF8.width(s)
-            if s == "\n" {
+        let start = utf8.count
+        starts.append((line, scalarCount - lineStart + 1, start))
+        for b in new where b & 0xC0 != 0x80 {
+            scalarCount += 1
+            if b == 0x0A {
                 line += 1
-                lineStart = scalars.count + 1
+                lineStart = scalarCount
             }
-            scalars.append(s)
         }
+        utf8 += new
         segments.append(
             TextSegment(
-                part: part, scalars: new, origins: (start..<scalars.count).map { Int32($0) }, endsBlock: endsBlock,
+                part: part, utf8: new, runStarts: [0], runOrigins: [Int32(start)], endsBlock: endsBlock,
                 place: ElementMasking.maskDigitRuns(placePrefix + place)))
         lineOpen = true
         if endsBlock { closeLine() }
@@ -48,10 +49,10 @@ struct ExtractedText {
     /// Ends the current line if text is pending on it.
     mutating func closeLine() {
         guard lineOpen else { return }
-        scalars.append("\n")
-        bytes += 1
+        utf8.append(0x0A)
+        scalarCount += 1
         line += 1
-        lineStart = scalars.count
+        lineStart = scalarCount
         segments[segments.count - 1].endsBlock = true
         lineOpen = false
     }
@@ -63,22 +64,15 @@ struct ExtractedText {
     func location(ofSegment index: Int) -> SourceLocation {
         let segment = segments[index]
         let start = starts[index]
-        let length = segment.scalars.reduce(0) { $0 + UTF8.width($1) }
+        let length = segment.utf8.count
         return SourceLocation(
-            line: start.line, column: start.column, endLine: start.line, endColumn: start.column + segment.scalars.count,
+            line: start.line, column: start.column, endLine: start.line,
+            endColumn: start.column + UTF8Bytes.scalarCount(in: segment.utf8, segment.utf8.indices),
             byteStart: start.byte, byteEnd: start.byte + length, container: segment.place)
     }
 
-    /// The text as a decoded document: byte offsets are those of its UTF-8 form.
+    /// The text as a decoded document: positions are bytes of its UTF-8 form.
     var decoded: DecodedText {
-        var offsets: [UInt32] = []
-        offsets.reserveCapacity(scalars.count + 1)
-        var offset: UInt32 = 0
-        for s in scalars {
-            offsets.append(offset)
-            offset += UInt32(UTF8.width(s))
-        }
-        offsets.append(offset)
-        return DecodedText(scalars: scalars, byteOffsets: offsets, encoding: .utf8)
+        DecodedText(utf8: utf8, encoding: .utf8)
     }
 }

@@ -16,6 +16,12 @@ struct FrontMatterBlock {
     let contentRange: Range<Int>
     let content: String
 
+    /// Whether `utf8` starts the way a block does (`{`, `---`, `+++`): only then are its scalars
+    /// decoded for ``locate(in:)``.
+    static func mayStart(_ utf8: [UInt8]) -> Bool {
+        utf8.first == 0x7B || utf8.starts(with: [0x2D, 0x2D, 0x2D]) || utf8.starts(with: [0x2B, 0x2B, 0x2B])
+    }
+
     static func locate(in scalars: [Unicode.Scalar]) -> FrontMatterBlock? {
         if scalars.first == "{" { return locateJSON(in: scalars) }
         let fence: [Unicode.Scalar]

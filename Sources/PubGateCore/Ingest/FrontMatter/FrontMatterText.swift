@@ -57,7 +57,7 @@ struct FrontMatterText {
             segments.append(line(for: leaf, value: value, valueOrigins: valueOrigins, keyOrigins: keyOrigins))
         }
         segments += leftover(covered)
-        return segments.sorted { ($0.origins.first ?? 0) < ($1.origins.first ?? 0) }
+        return segments.sorted { ($0.firstOrigin ?? 0) < ($1.firstOrigin ?? 0) }
     }
 
     private struct Located {
@@ -71,7 +71,7 @@ struct FrontMatterText {
     private func line(for leaf: FrontMatterLeaf, value: [Unicode.Scalar], valueOrigins: [Int32], keyOrigins: [Int32]) -> TextSegment {
         let key = leaf.key.lowercased()
         if Self.titleKeys.contains(key), leaf.path.count == 1 {
-            return TextSegment(part: .title, scalars: value, origins: valueOrigins)
+            return TextSegment(part: .title, scalars: value, scalarOrigins: valueOrigins)
         }
         let label: [Unicode.Scalar]
         let labelOrigins: [Int32]
@@ -91,7 +91,7 @@ struct FrontMatterText {
             if p < block.contentRange.upperBound, scalars[p] == ":" || scalars[p] == "=" { separator = Int32(p) }
         }
         return TextSegment(
-            part: .frontMatter, scalars: label + [":", " "] + value, origins: labelOrigins + [separator, separator] + valueOrigins)
+            part: .frontMatter, scalars: label + [":", " "] + value, scalarOrigins: labelOrigins + [separator, separator] + valueOrigins)
     }
 
     /// Where a YAML value is: Yams gives the line and column of its key and of its first
@@ -266,7 +266,7 @@ struct FrontMatterText {
         var originsOfLine: [Int32] = []
         func flush() {
             if scalarsOfLine.contains(where: { !$0.isWhiteSpace && !($0.isASCII && LiteralAligner.asciiPunctuation.contains($0)) }) {
-                segments.append(TextSegment(part: .frontMatter, scalars: scalarsOfLine, origins: originsOfLine))
+                segments.append(TextSegment(part: .frontMatter, scalars: scalarsOfLine, scalarOrigins: originsOfLine))
             }
             scalarsOfLine.removeAll()
             originsOfLine.removeAll()
@@ -297,7 +297,8 @@ struct FrontMatterText {
             if let pair = quotedPair(lineStart..<end) {
                 segments.append(pair)
             } else if scalars[lineStart..<end].contains(where: { !$0.isWhiteSpace }) {
-                segments.append(TextSegment(part: .frontMatter, decoded: scalars, range: lineStart..<end))
+                segments.append(
+                    TextSegment(part: .frontMatter, scalars: Array(scalars[lineStart..<end]), scalarOrigins: (lineStart..<end).map { Int32($0) }))
             }
             lineStart = i + 1
         }
@@ -324,7 +325,7 @@ struct FrontMatterText {
         let labelOrigins = label == key ? (keyStart..<keyEnd).map { Int32($0) } : Array(repeating: Int32(keyStart), count: label.count)
         return TextSegment(
             part: .frontMatter, scalars: label + [":", " "] + Array(scalars[valueStart..<valueEnd]),
-            origins: labelOrigins + [Int32(keyEnd), Int32(keyEnd)] + (valueStart..<valueEnd).map { Int32($0) })
+            scalarOrigins: labelOrigins + [Int32(keyEnd), Int32(keyEnd)] + (valueStart..<valueEnd).map { Int32($0) })
     }
 
     /// Where each line of the block's content starts (scalar indices in the file).

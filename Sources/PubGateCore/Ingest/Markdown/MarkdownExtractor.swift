@@ -16,6 +16,8 @@ public struct MarkdownExtractor: TextExtractor {
 
     public func extract(_ text: DecodedText) -> TextExtraction {
         let scalars = text.scalars
+        // The readers below count in scalars; segments carry byte offsets.
+        let offsets = text.scalarOffsets
         var extraction = TextExtraction()
         // What cmark reads: front matter and shortcode tags blanked, line breaks kept, so its
         // lines are the file's lines.
@@ -34,26 +36,29 @@ public struct MarkdownExtractor: TextExtractor {
         }
         var parameters: [TextSegment] = []
         // A UTF-8 file without `{{` (nearly every page) has no shortcode: one memchr pass tells.
-        let mayHaveShortcodes = text.utf8.map { LiteralSearch.contains([0x7B, 0x7B], in: $0) } ?? true
+        let mayHaveShortcodes = LiteralSearch.contains([0x7B, 0x7B], in: text.utf8)
         for tag in mayHaveShortcodes ? HugoShortcode.all(in: scalars, range: bodyStart..<scalars.count) : [] {
             for p in tag.parameters where scalars[p].contains(where: { !$0.isWhiteSpace }) {
-                parameters.append(TextSegment(part: .attribute, scalars: Array(scalars[p]), origins: p.map { Int32($0) }))
+                parameters.append(TextSegment(part: .attribute, scalars: Array(scalars[p]), scalarOrigins: p.map { Int32($0) }))
             }
             blanked.append(tag.range)
         }
         for range in blanked { Self.blank(&view, range, startsLine: Self.startsLine(range, in: view, from: bodyStart)) }
         let body: [TextSegment]
         do {
-            body = try Self.body(view, map: MarkdownSourceMap(view: view, decoded: text, blanked: blanked), shortcodeParameters: parameters)
+            body = try Self.body(
+                view, map: MarkdownSourceMap(view: view, decoded: text, scalarOffsets: offsets, blanked: blanked), shortcodeParameters: parameters)
         } catch {
             // cmark-gfm never rejects text; should it fail, the body is scanned as written.
-            body = [TextSegment(part: .body, decoded: scalars, range: bodyStart..<scalars.count)]
+            body = [
+                TextSegment(part: .body, scalars: Array(scalars[bodyStart...]), scalarOrigins: (bodyStart..<scalars.count).map { Int32($0) })
+            ]
             extraction.findings.append(
                 Finding(
                     ruleID: "markdown_unparsable", kind: .unscannable, severity: .block,
                     text: Message("markdown_unparsable", ["reason": error.description])))
         }
-        extraction.segments = front + body
+        extraction.segments = (front + body).map { $0.remapped(through: offsets) }
         var fields = MetadataReader.read(body)
         for (key, value) in frontFields where fields[key] == nil { fields[key] = value }
         extraction.metadata = fields

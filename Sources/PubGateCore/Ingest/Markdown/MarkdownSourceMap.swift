@@ -10,35 +10,37 @@ struct MarkdownSourceMap {
     /// What cmark parses.
     let utf8: [UInt8]
     /// `offsets[i]`: where scalar `i` starts in `utf8`; one more entry for the end.
-    private let offsets: [UInt32]
+    private let offsets: [Int32]
     /// Where each line starts in `utf8`.
     private let lineStarts: [Int]
 
     /// `view` as cmark reads it. A UTF-8 file's own bytes are used (with the characters `view`
     /// blanked, blanked byte by byte as `view` blanks them, space or line break, so every offset
     /// stays the file's); other encodings are encoded here.
-    init(view: [Unicode.Scalar], decoded: DecodedText, blanked: [Range<Int>]) {
-        if var bytes = decoded.utf8, decoded.byteOffsets.count == view.count + 1 {
+    /// `scalarOffsets`: the decoded text's (``DecodedText/scalarOffsets``).
+    init(view: [Unicode.Scalar], decoded: DecodedText, scalarOffsets starts: [Int32], blanked: [Range<Int>]) {
+        if decoded.encoding == .utf8, decoded.base == 0 {
+            var bytes = decoded.utf8
             for range in blanked {
                 for i in range {
                     let fill: UInt8 = view[i] == "\n" ? 0x0A : 0x20
-                    for b in Int(decoded.byteOffsets[i])..<Int(decoded.byteOffsets[i + 1]) where bytes[b] != 0x0A && bytes[b] != 0x0D {
+                    for b in Int(starts[i])..<Int(starts[i + 1]) where bytes[b] != 0x0A && bytes[b] != 0x0D {
                         bytes[b] = fill
                     }
                 }
             }
             utf8 = bytes
-            offsets = decoded.byteOffsets
+            offsets = starts
         } else {
             var bytes: [UInt8] = []
-            var offsets: [UInt32] = []
+            var offsets: [Int32] = []
             bytes.reserveCapacity(view.count * 3)
             offsets.reserveCapacity(view.count + 1)
             for s in view {
-                offsets.append(UInt32(bytes.count))
+                offsets.append(Int32(bytes.count))
                 bytes.append(contentsOf: UTF8.encode(s)!)
             }
-            offsets.append(UInt32(bytes.count))
+            offsets.append(Int32(bytes.count))
             utf8 = bytes
             self.offsets = offsets
         }

@@ -144,7 +144,7 @@ final class MarkdownWalker: MarkdownHandler {
 
     private func endBlock() {
         if run.contains(where: { !$0.isWhiteSpace }) {
-            pieces.append(.segment(TextSegment(part: .body, scalars: run, origins: runOrigins, endsBlock: true)))
+            pieces.append(.segment(TextSegment(part: .body, scalars: run, scalarOrigins: runOrigins, endsBlock: true)))
         } else if case .segment(var last)? = pieces.last, !last.endsBlock {
             last.endsBlock = true
             pieces[pieces.count - 1] = .segment(last)
@@ -157,7 +157,7 @@ final class MarkdownWalker: MarkdownHandler {
     }
 
     private func flushShortcodes(before position: Int, into out: inout [MarkdownPiece]) {
-        while nextShortcode < shortcodes.count, Int(shortcodes[nextShortcode].origins.first ?? 0) < position {
+        while nextShortcode < shortcodes.count, Int(shortcodes[nextShortcode].firstOrigin ?? 0) < position {
             out.append(.segment(shortcodes[nextShortcode]))
             nextShortcode += 1
         }
@@ -258,7 +258,7 @@ final class MarkdownWalker: MarkdownHandler {
             runOrigins.removeAll(keepingCapacity: true)
         }
         guard run.contains(where: { !$0.isWhiteSpace }) else { return }
-        var cell = TextSegment(part: .body, scalars: run, origins: runOrigins, endsBlock: endsBlock)
+        var cell = TextSegment(part: .body, scalars: run, scalarOrigins: runOrigins, endsBlock: endsBlock)
         if !inHeaderRow, column >= 0, column < headers.count { cell.column = headers[column] }
         pieces.append(.segment(cell))
     }
@@ -269,7 +269,7 @@ final class MarkdownWalker: MarkdownHandler {
         while p < limit, view[p] != "|" { p += 1 }
         let at = Int32(p < limit ? p : min(cursor, max(0, view.count - 1)))
         if p < limit { cursor = p + 1 }
-        pieces.append(.segment(TextSegment(part: .body, scalars: [" ", "|", " "], origins: [at, at, at], endsBlock: false)))
+        pieces.append(.segment(TextSegment(part: .body, scalars: [" ", "|", " "], scalarOrigins: [at, at, at], endsBlock: false)))
     }
 
     private func append(_ scalars: [Unicode.Scalar], _ origins: [Int32]) {
@@ -318,7 +318,7 @@ final class MarkdownWalker: MarkdownHandler {
         guard let (node, text, origins) = links.popLast() else { return }
         if node.kind == .image {
             if !links.contains(where: { $0.node.kind == .image }), text.contains(where: { !$0.isWhiteSpace }) {
-                pending.append(.segment(TextSegment(part: .attribute, scalars: text, origins: origins)))
+                pending.append(.segment(TextSegment(part: .attribute, scalars: text, scalarOrigins: origins)))
             }
         }
         let shown = UTF8Bytes.string(text)
@@ -326,7 +326,7 @@ final class MarkdownWalker: MarkdownHandler {
             guard let target, !target.isEmpty else { continue }
             if target == shown || target == "mailto:" + shown || target == "http://" + shown { continue }
             let scalars = Array(target.unicodeScalars)
-            pending.append(.segment(TextSegment(part: .attribute, scalars: scalars, origins: targetOrigins(scalars, node: node))))
+            pending.append(.segment(TextSegment(part: .attribute, scalars: scalars, scalarOrigins: targetOrigins(scalars, node: node))))
         }
     }
 
