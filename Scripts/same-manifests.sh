@@ -4,7 +4,9 @@
 # byte-identical: the manifests (and approve/reject lists) of Samples/drafts, of each batch of the
 # development set (SHARED_DIR/eval/drafts/*), of the generated benchmark corpus (SIZE, 100M by
 # default), and the sweep lists of SHARED_DIR/eval/site (purge, relabel, review; plan.json names
-# its run). Keep the "before" binary by copying .build/release/pubgate aside before the change. Exits 1 when any output differs.
+# its run), and the corpus index of that site (its documents' rows, text hashes included) with the
+# development batches reviewed against it. Keep the "before" binary by copying .build/release/pubgate
+# aside before the change. Exits 1 when any output differs.
 #   Scripts/same-manifests.sh BEFORE_BIN [AFTER_BIN] [SIZE] [SHARED_DIR]
 #   e.g. cp .build/release/pubgate /tmp/pubgate-before; …change, build…; Scripts/same-manifests.sh /tmp/pubgate-before
 set -euo pipefail
@@ -27,10 +29,27 @@ for side in before after; do
         "$bin" review "${input#*=}" --as-of 2025-06-30 --rules Rules --quiet --out "$work/$side/${input%%=*}" >/dev/null 2>&1 || true
     done
     "$bin" sweep "$shared/eval/site" --as-of 2025-06-30 --rules Rules --out "$work/$side/sweep" >/dev/null 2>&1 || true
+    # The corpus index of the development site, and the development batches reviewed against it:
+    # the index's own keys are salted at random, so its documents' rows are compared (text_hash,
+    # the body's digest, among them), not the file.
+    "$bin" index build "$shared/eval/site" --as-of 2025-06-30 --rules Rules --index "$work/$side/index.sqlite" >/dev/null 2>&1 || true
+    mkdir -p "$work/$side/index"
+    python3 - "$work/$side/index.sqlite" >"$work/$side/index/documents.tsv" <<'PY' || true
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+columns = [c[1] for c in db.execute("PRAGMA table_info(documents)") if c[1] != "id"]
+for row in db.execute(f"SELECT {', '.join(columns)} FROM documents ORDER BY path"):
+    print("\t".join("" if v is None else str(v) for v in row))
+PY
+    for batch in "$shared"/eval/drafts/*/; do
+        "$bin" review "$batch" --as-of 2025-06-30 --rules Rules --quiet --index "$work/$side/index.sqlite" \
+            --out "$work/$side/indexed-$(basename "$batch")" >/dev/null 2>&1 || true
+    done
 done
-for input in "${inputs[@]}" "sweep=$shared/eval/site"; do
+for batch in "$shared"/eval/drafts/*/; do inputs+=("indexed-$(basename "$batch")=$batch"); done
+for input in "${inputs[@]}" "sweep=$shared/eval/site" "index=$shared/eval/site"; do
     name=${input%%=*}
-    files=$(cd "$work/before/$name" 2>/dev/null && ls manifest.json approve.json reject.json purge.json relabel.json review.json 2>/dev/null || true)
+    files=$(cd "$work/before/$name" 2>/dev/null && ls manifest.json approve.json reject.json purge.json relabel.json review.json documents.tsv 2>/dev/null || true)
     if [ -z "$files" ]; then
         echo "$name: no output from the before binary"
         differ=1

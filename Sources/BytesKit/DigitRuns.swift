@@ -19,11 +19,18 @@ public enum DigitRuns {
             // Every run ending before `i` has been reported (or was too short).
             var i = 0
             while i + minLength <= n {
+                let probe = i + minLength - 1
+                // A run of `minLength` starting at or after `i` must hold `probe`: when it is not a
+                // member, skip past it. For runs longer than a word that one byte skips more than
+                // the eight a word's test would; for short ones the word's test comes first.
+                if minLength > 8, unsafe !member(text[probe]) {
+                    i = probe + 1
+                    continue
+                }
                 if i + 8 <= n, unsafe !mayHoldMember(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), stars: stars) {
                     i += 8
                     continue
                 }
-                let probe = i + minLength - 1
                 guard unsafe member(text[probe]) else {
                     i = probe + 1
                     continue

@@ -26,15 +26,19 @@ public struct DocumentProfile: Sendable {
     public private(set) var persons: [PersonMention]
     /// Police operational detail, by category, day and place.
     public private(set) var operations: OperationalSummary
-    /// sha256 of the normalized body text: the same text republished under another name.
-    public private(set) var textHash: String
+    /// sha256 of the normalized body text: the same text republished under another name. Nil when
+    /// the run has no corpus index to match it against (``init(_:asOf:hashingText:)``).
+    public private(set) var textHash: String?
     /// 发布日期, else 成文日期.
     public let date: SimpleDate?
     /// The page links its own 解读 (`相关解读：《…》政策解读`): the 双向关联 inspectors look for, so the
     /// interpretation exists even when it is not in the batch or the given site.
     public private(set) var linksInterpretation: Bool
 
-    public init(_ document: ClassifiedDocument, asOf: SimpleDate) {
+    /// The profile of `document`; `hashingText` false leaves `textHash` nil: only the corpus index
+    /// (A-08, `index build`/`add`) reads it, and hashing every body (software SHA-256 where the CPU
+    /// has no SHA extensions) was half of this stage.
+    public init(_ document: ClassifiedDocument, asOf: SimpleDate, hashingText: Bool = true) {
         path = DisplayPath.of(document.ingested.path)
         docType = document.docType
         let title = document.normalizedTitle.map(TitleKey.of)
@@ -59,7 +63,7 @@ public struct DocumentProfile: Sendable {
         citedTitles = titles
         persons = EntityExtractor.persons(in: document.normalized, lines: document.lines, asOf: asOf)
         operations = EntityExtractor.operations(in: document.normalized.utf8)
-        textHash = Self.textHash(of: document)
+        textHash = hashingText ? Self.textHash(of: document) : nil
         date = document.metadata.publishDate ?? document.writtenDate
         // Byte searches spare the line walk in documents without 解读, and the pattern on the lines
         // (nearly all) without it.
@@ -76,16 +80,35 @@ public struct DocumentProfile: Sendable {
     /// followed by a line break. Stored in the corpus index (`text_hash`), so these exact bytes must
     /// be hashed: a digest the ingest makes as it normalizes can replace this one only if it covers
     /// the same bytes, and this function is where it would be taken from the document.
+    ///
+    /// Hashed where they lie in the matching copy, not copied out: a line with its line break right
+    /// after it continues the run of the line before when that run ended just there, so a run of
+    /// untrimmed body lines is one update, and a line the trim or the end of the text separated
+    /// from its break gets the break as an update of its own.
     static func textHash(of document: ClassifiedDocument) -> String {
-        // One update of the body lines joined: per-line updates cost more than the hashing.
-        var body: [UInt8] = []
-        body.reserveCapacity(document.normalized.utf8.count)
+        let bytes = document.normalized.utf8
+        var sha = SHA256()
+        var run = 0..<0
         for line in document.lines where line.part == .body {
-            body.append(contentsOf: line.utf8)
-            body.append(0x0A)
+            let r = line.range
+            guard r.upperBound < bytes.count, bytes[r.upperBound] == 0x0A else {
+                sha.update(data: bytes[run])
+                sha.update(data: bytes[r])
+                sha.update(data: Self.lineBreak)
+                run = 0..<0
+                continue
+            }
+            if run.isEmpty || run.upperBound != r.lowerBound {
+                sha.update(data: bytes[run])
+                run = r.lowerBound..<r.lowerBound
+            }
+            run = run.lowerBound..<(r.upperBound + 1)
         }
-        return Hex.encode(SHA256.hash(data: body))
+        sha.update(data: bytes[run])
+        return Hex.encode(sha.finalize())
     }
+
+    private static let lineBreak: [UInt8] = [0x0A]
 
     /// Adds what another window of the same large file holds (``TextWindows``): what it cites,
     /// the persons and operational detail it names; the text hash chains the windows'.
@@ -96,7 +119,11 @@ public struct DocumentProfile: Sendable {
         operations.categories.formUnion(window.operations.categories)
         operations.days.formUnion(window.operations.days)
         operations.places.formUnion(window.operations.places)
-        textHash = Hex.encode(SHA256.hash(data: Data((textHash + window.textHash).utf8)))
+        if let own = textHash, let other = window.textHash {
+            textHash = Hex.encode(SHA256.hash(data: Data((own + other).utf8)))
+        } else {
+            textHash = nil
+        }
         linksInterpretation = linksInterpretation || window.linksInterpretation
     }
 

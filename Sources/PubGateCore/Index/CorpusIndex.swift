@@ -118,9 +118,10 @@ public final class CorpusIndex: Sendable {
                 let keys = keys.keyer()
                 for d in docs {
                     let p = d.profile
+                    guard let textHash = p.textHash else { preconditionFailure("a profile for the index was made without its text hash") }
                     try IndexedDocument.filter(Column("path") == p.path).deleteAll(db)
                     var document = IndexedDocument(
-                        path: p.path, sha256: d.sha256, textHash: p.textHash,
+                        path: p.path, sha256: d.sha256, textHash: textHash,
                         documentNumber: p.documentNumber.map { ElementMasking.maskDigitRuns($0) },
                         title: p.title.map(ElementMasking.maskText), docType: p.docType.rawValue, attribute: d.attribute, validity: d.validity,
                         writtenDate: d.writtenDate?.description, publishDate: p.date?.description, status: "published")
@@ -196,7 +197,7 @@ public final class CorpusIndex: Sendable {
         let names = Set(batch.flatMap { $0.persons.compactMap(\.name) }).map(keys.name)
         // The index stores 文号 as reports show them (a planted one with a long digit run masked).
         let numbers = Set(batch.compactMap { $0.documentNumber.map { ElementMasking.maskDigitRuns($0) } })
-        let texts = Set(batch.map(\.textHash))
+        let texts = Set(batch.compactMap(\.textHash))
         try access { queue in
             try queue.read { db in
                 context.persons = try Self.publishedPersons(db, nameKeys: names).filter { !batchPaths.contains($0.path) }

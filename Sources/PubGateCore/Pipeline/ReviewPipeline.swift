@@ -208,13 +208,14 @@ public struct ReviewPipeline: Sendable {
         Stages(configuration: configuration, options: options).trace(file: file).mapError { $0 }
     }
 
-    /// Profiles of the published site's pages: ingested and classified, not scanned.
+    /// Profiles of the published site's pages: ingested and classified, not scanned (nor their text
+    /// hashed: A-08 looks at the index, not at these pages).
     private func publishedProfiles(_ stages: Stages) -> [DocumentProfile] {
         guard !options.published.isEmpty else { return [] }
         let files = InputCollector().collect(options.published).files
         let slots = ResultSlots<DocumentProfile?>(count: files.count)
         forEachConcurrently(files.count, workers: options.workers) { index in
-            slots.store(stages.classify(file: files[index]).map { DocumentProfile($0, asOf: stages.asOf) }, at: index)
+            slots.store(stages.classify(file: files[index]).map { DocumentProfile($0, asOf: stages.asOf, hashingText: false) }, at: index)
         }
         return slots.results.compactMap { $0 }
     }

@@ -61,7 +61,7 @@ extension Stages {
             if let head { classified.docType = head.docType }
             let found = timings.measure("scan") { scanner.scan(classified) }
             merged.add(found, ingestFindings: extraction.findings, core: window.core, first: k == 0)
-            let windowProfile = timings.measure("profiles") { DocumentProfile(classified, asOf: asOf) }
+            let windowProfile = timings.measure("profiles") { DocumentProfile(classified, asOf: asOf, hashingText: hashesText) }
             if profile == nil { profile = windowProfile } else { profile?.absorb(windowProfile) }
             declarations += classified.declarations
             for link in AttachmentLinks.paths(in: ingested, at: input.path) where !attachments.contains(link) { attachments.append(link) }

@@ -20,6 +20,8 @@ struct Stages: Sendable {
     let normativeDefaults: Settings.PublicationSettings.Normative
     let timings: StageTimings
     let windowSizes: TextWindows.Sizes
+    /// Whether profiles carry their text hash: only a run with a corpus index compares it.
+    let hashesText: Bool
 
     init(configuration: ReviewConfiguration, options: ReviewOptions, timings: StageTimings = StageTimings()) {
         self.timings = timings
@@ -39,6 +41,7 @@ struct Stages: Sendable {
         asOf = options.asOf
         normativeDefaults = settings.publication.normative
         windowSizes = options.windows
+        hashesText = options.index != nil
     }
 
     /// Ingest and classify only (published pages, monthly lists, the sweep); nil when the file
@@ -91,7 +94,7 @@ struct Stages: Sendable {
         let asset = role == .asset && !ingested.format.isBinary
         return assemble(
             classified, shown: shown, role: role, ingestFindings: ingested.findings, scanFindings: scanFindings,
-            profile: asset ? nil : timings.measure("profiles") { DocumentProfile(classified, asOf: asOf) },
+            profile: asset ? nil : timings.measure("profiles") { DocumentProfile(classified, asOf: asOf, hashingText: hashesText) },
             attachments: AttachmentLinks.paths(in: ingested, at: input.path))
     }
 

@@ -54,10 +54,39 @@ struct ElementMasking: Sendable {
         ElementText(text: names.mask(Self.maskText(t.text)), line: t.line)
     }
 
+    /// At least as many numerals as the longest run `maskDigitRuns` would find holds, counted by
+    /// scalar: most texts (every path of a batch, most titles) hold no run long enough to mask and
+    /// are given back without the walk by `Character` (tens of thousands of instructions a path).
+    /// A character is a number by its first scalar, and a run continues through every non-ASCII
+    /// scalar here (a mark extending a digit, or a character that would end the run), so no run is
+    /// counted short.
+    private static func longestRun(in s: String) -> Int {
+        var longest = 0
+        var run = 0
+        var inRun = false
+        for v in s.unicodeScalars {
+            if v.isASCII {
+                if (0x30...0x39).contains(v.value) {
+                    run += 1
+                    inRun = true
+                } else if !(inRun && (v == "-" || v == " " || v == "X" || v == "x")) {
+                    run = 0
+                    inRun = false
+                }
+            } else if v.properties.numericType != nil {
+                run += 1
+                inRun = true
+            }
+            longest = max(longest, run)
+        }
+        return longest
+    }
+
     /// Every run of `minimumDigits` or more digits (dashes and spaces inside allowed), or of
     /// `letterPrefixedDigits` right after an ASCII letter (a passport number), through
     /// ``Masker/mask(_:)``.
     static func maskDigitRuns(_ s: String, minimumDigits: Int = 7, letterPrefixedDigits: Int? = nil) -> String {
+        guard Self.longestRun(in: s) >= min(minimumDigits, letterPrefixedDigits ?? minimumDigits) else { return s }
         var out = ""
         var run = ""
         var afterLetter = false

@@ -84,6 +84,8 @@ private final class JSONWriter: Encoder {
             raw(value as! Bool ? "true" : "false")
         } else if T.self == Finding.self {
             finding(value as! Finding, level: level)
+        } else if T.self == [Finding].self {
+            findings(value as! [Finding], level: level)
         } else if T.self == Double.self || T.self == Float.self || T.self == Date.self || T.self == Data.self
             || T.self == URL.self || T.self == Decimal.self
         {
@@ -101,95 +103,155 @@ private final class JSONWriter: Encoder {
     /// A finding, member by member in key order, as its `encode(to:)` writes it: a manifest holds
     /// tens of thousands, and Codable's containers (a boxed container per object, generic
     /// metadata lookups) and the member bookkeeping for reordering cost several times the bytes.
+    /// Written into the output taken out of `state` for the while: every access to a class's
+    /// stored property is checked for exclusivity at run time, which was most of a finding's cost.
     private func finding(_ f: Finding, level: Int) {
-        var object = ObjectWriter(writer: self, level: level)
-        object.field("column", f.location?.column)
-        object.field("excerpt", f.excerpt)
-        object.field("kind", f.kind.rawValue)
-        object.field("line", f.location?.line)
-        if let l = f.location {
-            object.key("location")
-            var location = ObjectWriter(writer: self, level: level + 1)
-            location.field("byte_end", l.byteEnd)
-            location.field("byte_start", l.byteStart)
-            location.field("column", l.column)
-            location.field("container", l.container)
-            location.field("end_column", l.endColumn)
-            location.field("end_line", l.endLine)
-            location.field("line", l.line)
-            location.close()
-        }
-        object.field("match", f.match)
-        object.field("message", f.message)
-        if !f.messageArgs.isEmpty {
-            object.key("message_args")
-            var args = ObjectWriter(writer: self, level: level + 1)
-            for key in f.messageArgs.keys.sorted() { args.field(key, f.messageArgs[key]) }
-            args.close()
-        }
-        object.field("message_id", f.messageKey)
-        object.field("part", f.part.rawValue)
-        object.field("remediation", f.remediation)
-        object.field("rule", f.ruleID)
-        object.field("severity", f.severity.rawValue)
-        if !f.sources.isEmpty {
-            object.key("sources")
-            state.bytes.append(UInt8(ascii: "["))
-            for (i, source) in f.sources.enumerated() {
-                if i > 0 { state.bytes.append(UInt8(ascii: ",")) }
-                newline()
-                indent(level + 2)
-                write(source)
+        var bytes: [UInt8] = []
+        swap(&bytes, &state.bytes)
+        Self.finding(f, level: level, into: &bytes)
+        swap(&bytes, &state.bytes)
+    }
+
+    /// A review's findings, as an array of them encodes (`[`, each at the next level, `]`; an
+    /// empty one a blank line between), written at once into the output taken out of `state`.
+    private func findings(_ findings: [Finding], level: Int) {
+        var bytes: [UInt8] = []
+        swap(&bytes, &state.bytes)
+        bytes.append(UInt8(ascii: "["))
+        bytes.append(0x0A)
+        for (i, f) in findings.enumerated() {
+            if i > 0 {
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(0x0A)
             }
-            newline()
-            indent(level + 1)
-            state.bytes.append(UInt8(ascii: "]"))
+            Self.indent(level + 1, into: &bytes)
+            Self.finding(f, level: level + 1, into: &bytes)
         }
-        object.field("text", f.masked)
-        object.close()
+        bytes.append(0x0A)
+        Self.indent(level, into: &bytes)
+        bytes.append(UInt8(ascii: "]"))
+        swap(&bytes, &state.bytes)
+    }
+
+    private static func finding(_ f: Finding, level: Int, into bytes: inout [UInt8]) {
+        var object = ObjectWriter(level: level, into: &bytes)
+        object.field(Names.column, f.location?.column, into: &bytes)
+        object.field(Names.excerpt, f.excerpt, into: &bytes)
+        object.field(Names.kind, f.kind.rawValue, into: &bytes)
+        object.field(Names.line, f.location?.line, into: &bytes)
+        if let l = f.location {
+            object.key(Names.location, into: &bytes)
+            var location = ObjectWriter(level: level + 1, into: &bytes)
+            location.field(Names.byteEnd, l.byteEnd, into: &bytes)
+            location.field(Names.byteStart, l.byteStart, into: &bytes)
+            location.field(Names.column, l.column, into: &bytes)
+            location.field(Names.container, l.container, into: &bytes)
+            location.field(Names.endColumn, l.endColumn, into: &bytes)
+            location.field(Names.endLine, l.endLine, into: &bytes)
+            location.field(Names.line, l.line, into: &bytes)
+            location.close(into: &bytes)
+        }
+        object.field(Names.match, f.match, into: &bytes)
+        object.field(Names.message, f.message, into: &bytes)
+        if !f.messageArgs.isEmpty {
+            object.key(Names.messageArgs, into: &bytes)
+            var args = ObjectWriter(level: level + 1, into: &bytes)
+            for key in f.messageArgs.keys.sorted() { args.field(Names.quoted(key), f.messageArgs[key], into: &bytes) }
+            args.close(into: &bytes)
+        }
+        object.field(Names.messageId, f.messageKey, into: &bytes)
+        object.field(Names.part, f.part.rawValue, into: &bytes)
+        object.field(Names.remediation, f.remediation, into: &bytes)
+        object.field(Names.rule, f.ruleID, into: &bytes)
+        object.field(Names.severity, f.severity.rawValue, into: &bytes)
+        if !f.sources.isEmpty {
+            object.key(Names.sources, into: &bytes)
+            bytes.append(UInt8(ascii: "["))
+            for (i, source) in f.sources.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(0x0A)
+                indent(level + 2, into: &bytes)
+                string(source, into: &bytes)
+            }
+            bytes.append(0x0A)
+            indent(level + 1, into: &bytes)
+            bytes.append(UInt8(ascii: "]"))
+        }
+        object.field(Names.text, f.masked, into: &bytes)
+        object.close(into: &bytes)
+    }
+
+    /// A finding's member names, quoted and followed by the separator, written as they are.
+    private enum Names {
+        static let byteEnd = quoted("byte_end")
+        static let byteStart = quoted("byte_start")
+        static let column = quoted("column")
+        static let container = quoted("container")
+        static let endColumn = quoted("end_column")
+        static let endLine = quoted("end_line")
+        static let excerpt = quoted("excerpt")
+        static let kind = quoted("kind")
+        static let line = quoted("line")
+        static let location = quoted("location")
+        static let match = quoted("match")
+        static let message = quoted("message")
+        static let messageArgs = quoted("message_args")
+        static let messageId = quoted("message_id")
+        static let part = quoted("part")
+        static let remediation = quoted("remediation")
+        static let rule = quoted("rule")
+        static let severity = quoted("severity")
+        static let sources = quoted("sources")
+        static let text = quoted("text")
+
+        /// `"name" : `, the name escaped as any string.
+        static func quoted(_ name: String) -> [UInt8] {
+            var bytes: [UInt8] = []
+            JSONWriter.string(name, into: &bytes)
+            bytes.append(contentsOf: " : ".utf8)
+            return bytes
+        }
     }
 
     /// Writes an object whose members come in key order, each once, and are never empty: what
     /// ``JSONWriter/member(_:_:)`` and ``JSONWriter/finish(_:)`` write for such an object.
     private struct ObjectWriter {
-        let writer: JSONWriter
         let level: Int
         private var members = 0
 
-        init(writer: JSONWriter, level: Int) {
-            self.writer = writer
+        init(level: Int, into bytes: inout [UInt8]) {
             self.level = level
-            writer.state.bytes.append(UInt8(ascii: "{"))
-            writer.newline()
+            bytes.append(UInt8(ascii: "{"))
+            bytes.append(0x0A)
         }
 
-        mutating func key(_ key: String) {
+        /// Starts a member: `key` is its name quoted with the separator (``Names``).
+        mutating func key(_ key: [UInt8], into bytes: inout [UInt8]) {
             if members > 0 {
-                writer.state.bytes.append(UInt8(ascii: ","))
-                writer.newline()
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(0x0A)
             }
             members += 1
-            writer.indent(level + 1)
-            writer.write(key)
-            writer.raw(" : ")
+            JSONWriter.indent(level + 1, into: &bytes)
+            bytes.append(contentsOf: key)
         }
 
-        mutating func field(_ name: String, _ value: String?) {
+        mutating func field(_ name: [UInt8], _ value: String?, into bytes: inout [UInt8]) {
             guard let value else { return }
-            key(name)
-            writer.write(value)
+            key(name, into: &bytes)
+            JSONWriter.string(value, into: &bytes)
         }
 
-        mutating func field(_ name: String, _ value: Int?) {
+        mutating func field(_ name: [UInt8], _ value: Int?, into bytes: inout [UInt8]) {
             guard let value else { return }
-            key(name)
-            writer.integer(value)
+            key(name, into: &bytes)
+            JSONWriter.integer(value, into: &bytes)
         }
 
-        func close() {
-            writer.newline()
-            writer.indent(level)
-            writer.state.bytes.append(UInt8(ascii: "}"))
+        func close(into bytes: inout [UInt8]) {
+            bytes.append(0x0A)
+            JSONWriter.indent(level, into: &bytes)
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
@@ -303,12 +365,14 @@ private final class JSONWriter: Encoder {
 
     // MARK: Output
 
-    func indent(_ level: Int) {
+    func indent(_ level: Int) { Self.indent(level, into: &state.bytes) }
+
+    static func indent(_ level: Int, into bytes: inout [UInt8]) {
         let width = 2 * level
-        if width <= Self.spaces.count {
-            state.bytes.append(contentsOf: Self.spaces[..<width])
+        if width <= spaces.count {
+            bytes.append(contentsOf: spaces[..<width])
         } else {
-            state.bytes.append(contentsOf: repeatElement(0x20, count: width))
+            bytes.append(contentsOf: repeatElement(0x20, count: width))
         }
     }
 
@@ -318,9 +382,11 @@ private final class JSONWriter: Encoder {
 
     func raw(_ text: String) { state.bytes.append(contentsOf: text.utf8) }
 
+    func integer(_ value: some BinaryInteger) { Self.integer(value, into: &state.bytes) }
+
     /// An integer in decimal, written digit by digit (a `String` for each was most of its cost).
-    func integer(_ value: some BinaryInteger) {
-        if value < 0 { state.bytes.append(UInt8(ascii: "-")) }
+    static func integer(_ value: some BinaryInteger, into bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         // The digits come out last first: collected in a small buffer, then written in order.
         var digits = InlineArray<40, UInt8>(repeating: 0)
@@ -332,29 +398,26 @@ private final class JSONWriter: Encoder {
         } while magnitude > 0
         while n > 0 {
             n -= 1
-            state.bytes.append(digits[n])
+            bytes.append(digits[n])
         }
     }
+
+    func write(_ string: String) { Self.string(string, into: &state.bytes) }
 
     /// A JSON string: `"` and `\` escaped, control characters as `\b \f \n \r \t` or `\u00XX`;
     /// `/` and non-ASCII left as they are. Runs needing no escape are copied whole.
-    func write(_ string: String) {
+    static func string(_ string: String, into bytes: inout [UInt8]) {
         let utf8 = string.utf8
         // Nearly every string needs no escape: copied whole (a String's UTF-8 view copies as one
-        // block; a slice of it goes byte by byte). One access to `bytes` for the whole string.
-        let plain = Self.needsNoEscape(utf8.span)
-        modifyBytes { bytes in
-            bytes.append(UInt8(ascii: "\""))
-            if plain {
-                bytes.append(contentsOf: utf8)
-            } else {
-                for byte in utf8 { Self.escape(byte, into: &bytes) }
-            }
-            bytes.append(UInt8(ascii: "\""))
+        // block; a slice of it goes byte by byte).
+        bytes.append(UInt8(ascii: "\""))
+        if needsNoEscape(utf8.span) {
+            bytes.append(contentsOf: utf8)
+        } else {
+            for byte in utf8 { escape(byte, into: &bytes) }
         }
+        bytes.append(UInt8(ascii: "\""))
     }
-
-    private func modifyBytes(_ body: (inout [UInt8]) -> Void) { body(&state.bytes) }
 
     private static func needsNoEscape(_ span: Span<UInt8>) -> Bool {
         for i in span.indices {

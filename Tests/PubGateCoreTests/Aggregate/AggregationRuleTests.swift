@@ -107,6 +107,24 @@ func listPage(_ title: String, _ rows: [(String, String)]) -> String {
         #expect(f.kind == .republication && f.corpus == [sitePath.path])
     }
 
+    @Test func republishingWithdrawnTextUnderAnotherTitleIsCaughtByItsTextHash() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("index-\(lettersOnlyName())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let body = "第一条　为了加强网吧治安管理，制定本规定。\n\n  第二条　本规定自2021年5月1日起施行。\n"
+        let sitePath = dir.appendingPathComponent("site/old.md")
+        try FileManager.default.createDirectory(at: sitePath.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(("---\ntitle: 关于网吧治安管理的规定\n---\n" + body).utf8).write(to: sitePath)
+        let index = try CorpusIndex(path: dir.appendingPathComponent("index.sqlite").path, create: true)
+        _ = try IndexRun(configuration: shippedConfiguration, asOf: reviewDate).add([sitePath.path], to: index)
+        try index.mark([sitePath.path], status: "withdrawn")
+        // No 文号 on either page: only the body's hash can link them, across markup and title.
+        let again = "<html><head><title>网吧管理规定</title></head><body><p>第一条　为了加强网吧治安管理，制定本规定。</p><p>第二条　本规定自2021年5月1日起施行。</p></body></html>"
+        let f = try #require(try batchFindings([("new.html", again)], index: index).first { $0.rule == "A-08" })
+        #expect(f.corpus == [sitePath.path] && f.contributions.values.first == ["text"])
+        let edited = again.replacingOccurrences(of: "5月1日", with: "6月1日")
+        #expect(try batchFindings([("new.html", edited)], index: index).filter { $0.rule == "A-08" }.isEmpty)
+    }
+
     @Test func theIndexHoldsNoNameOrNumber() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("index-\(lettersOnlyName())")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -66,6 +66,9 @@ import Testing
             Finding(ruleID: "pi_email", kind: .email, severity: .info, message: "e-mail", location: location, sources: ["S9"]),
         ]
         #expect(try PrettyJSONEncoder.encode(findings) == foundation(findings))
+        #expect(try PrettyJSONEncoder.encode([Finding]()) == foundation([Finding]()))
+        #expect(try PrettyJSONEncoder.encode(["findings": findings]) == foundation(["findings": findings]))
+        #expect(try PrettyJSONEncoder.encode(["none": [Finding]()]) == foundation(["none": [Finding]()]))
         for finding in findings {
             #expect(try PrettyJSONEncoder.encode(finding) == foundation(finding))
         }

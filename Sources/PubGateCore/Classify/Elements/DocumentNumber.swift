@@ -50,24 +50,27 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
         return found
     }
 
-    /// Where a 文号 can start: the opening bracket before a run of two or more digits (spaces and
-    /// tabs between). The year's digits start a run — a space, tab or bracket comes before them —
-    /// so the digit runs (``DigitRuns``) lead to every match, without PCRE2 trying each `(`.
+    /// Where a 文号 can start: an opening bracket followed (spaces and tabs between) by two or more
+    /// digits. Each kind of bracket is found with `memchr`/`memcmp` (``LiteralSearch``): brackets
+    /// are rarer than digit runs, which every date and figure of a text makes, and looking at the
+    /// runs was a walk over every word of the text.
     static func openingBrackets(in bytes: [UInt8]) -> [ClosedRange<Int>] {
-        var starts: [ClosedRange<Int>] = []
-        DigitRuns.forEach(in: bytes, minLength: 2) { run in
-            var p = run.lowerBound
-            while p > 0, bytes[p - 1] == 0x20 || bytes[p - 1] == 0x09 { p -= 1 }
-            var start: Int?
-            if p >= 1, bytes[p - 1] == UInt8(ascii: "(") || bytes[p - 1] == UInt8(ascii: "[") || bytes[p - 1] == UInt8(ascii: "{") {
-                start = p - 1
-            } else if p >= 3, bytes[p - 3] == 0xE3, bytes[p - 2] == 0x80, bytes[p - 1] == 0x94 || bytes[p - 1] == 0x90 {
-                start = p - 3  // 〔 E3 80 94, 【 E3 80 90
+        var starts: [Int] = []
+        let digit = { (i: Int) in i < bytes.count && (0x30...0x39).contains(bytes[i]) }
+        for bracket in Self.openers {
+            var from = 0
+            while let at = LiteralSearch.firstIndex(of: bracket, in: bytes, from: from) {
+                var p = at + bracket.count
+                while p < bytes.count, bytes[p] == 0x20 || bytes[p] == 0x09 { p += 1 }
+                if digit(p), digit(p + 1) { starts.append(at) }
+                from = at + bracket.count
             }
-            if let start, start > (starts.last?.upperBound ?? -1) { starts.append(start...start) }
         }
-        return starts
+        return starts.sorted().map { $0...$0 }
     }
+
+    /// `(`, `[`, `{`, 〔 (E3 80 94) and 【 (E3 80 90).
+    private static let openers: [[UInt8]] = [[0x28], [0x5B], [0x7B], [0xE3, 0x80, 0x94], [0xE3, 0x80, 0x90]]
 
     /// The Han characters and Latin letters right before `end` (spaces between skipped), at most
     /// ``maxOrganLength``, beginning with a Han character.
