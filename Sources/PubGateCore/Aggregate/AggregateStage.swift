@@ -4,24 +4,18 @@
 /// batch and, through the corpus index, the published corpus; the published site's profiles
 /// (`--published`) count for the 三同步 links. Each aggregation finding is a
 /// ``BatchFinding`` naming all its documents and is copied onto each of them.
-public struct AggregateStage: Sendable {
-    public let rules: AggregationRules
-    public let interpretation: Settings.PublicationSettings.Interpretation
-    public let asOf: SimpleDate
+struct AggregateStage: Sendable {
+    let rules: AggregationRules
+    let interpretation: Settings.PublicationSettings.Interpretation
+    let asOf: SimpleDate
 
-    public init(rules: AggregationRules, interpretation: Settings.PublicationSettings.Interpretation, asOf: SimpleDate) {
-        self.rules = rules
-        self.interpretation = interpretation
-        self.asOf = asOf
-    }
-
-    public struct Result: Sendable {
+    struct Result: Sendable {
         /// Findings per batch index.
-        public var perDocument: [Int: [Finding]] = [:]
-        public var batchFindings: [BatchFinding] = []
+        var perDocument: [Int: [Finding]] = [:]
+        var batchFindings: [BatchFinding] = []
     }
 
-    public func run(batch: [DocumentProfile], published: [DocumentProfile], corpus: CorpusContext? = nil) -> Result {
+    func run(batch: [DocumentProfile], published: [DocumentProfile], corpus: CorpusContext? = nil) -> Result {
         var result = Result()
         result.perDocument = InterpretationLinkCheck(settings: interpretation).findings(batch: batch, published: published)
         let context = corpus ?? CorpusContext()

@@ -3,11 +3,11 @@ import Yams
 
 /// The thresholds and severities of `Rules/aggregation.yaml`, checked strictly (an unknown key is
 /// an error naming it).
-public struct AggregationRules: Sendable, Codable {
-    public struct Linkage: Sendable, Codable {
-        public var enabled: Bool
-        public var severity: Severity
-        public var minAttributes: Int
+struct AggregationRules: Sendable, Codable {
+    struct Linkage: Sendable, Codable {
+        var enabled: Bool
+        var severity: Severity
+        var minAttributes: Int
 
         enum CodingKeys: String, CodingKey {
             case enabled, severity
@@ -15,18 +15,18 @@ public struct AggregationRules: Sendable, Codable {
         }
     }
 
-    public struct Reconstruction: Sendable, Codable {
-        public var enabled: Bool
-        public var severity: Severity
+    struct Reconstruction: Sendable, Codable {
+        var enabled: Bool
+        var severity: Severity
     }
 
-    public struct Bulk: Sendable, Codable {
-        public var enabled: Bool
-        public var severity: Severity
-        public var bulkPersons: Int
-        public var windowDays: Int
-        public var escalateScore: Double
-        public var escalateSeverity: Severity
+    struct Bulk: Sendable, Codable {
+        var enabled: Bool
+        var severity: Severity
+        var bulkPersons: Int
+        var windowDays: Int
+        var escalateScore: Double
+        var escalateSeverity: Severity
 
         enum CodingKeys: String, CodingKey {
             case enabled, severity
@@ -37,12 +37,12 @@ public struct AggregationRules: Sendable, Codable {
         }
     }
 
-    public struct Layout: Sendable, Codable {
-        public var enabled: Bool
-        public var severity: Severity
-        public var minCategories: Int
-        public var blockCategories: Int
-        public var windowDays: Int
+    struct Layout: Sendable, Codable {
+        var enabled: Bool
+        var severity: Severity
+        var minCategories: Int
+        var blockCategories: Int
+        var windowDays: Int
 
         enum CodingKeys: String, CodingKey {
             case enabled, severity
@@ -52,16 +52,16 @@ public struct AggregationRules: Sendable, Codable {
         }
     }
 
-    public struct Republication: Sendable, Codable {
-        public var enabled: Bool
-        public var severity: Severity
+    struct Republication: Sendable, Codable {
+        var enabled: Bool
+        var severity: Severity
     }
 
-    public var linkage: Linkage
-    public var reconstruction: Reconstruction
-    public var bulk: Bulk
-    public var layout: Layout
-    public var republication: Republication
+    var linkage: Linkage
+    var reconstruction: Reconstruction
+    var bulk: Bulk
+    var layout: Layout
+    var republication: Republication
 
     enum CodingKeys: String, CodingKey {
         case linkage = "A-01"
@@ -71,10 +71,10 @@ public struct AggregationRules: Sendable, Codable {
         case republication = "A-08"
     }
 
-    public static let fileName = "aggregation.yaml"
+    static let fileName = "aggregation.yaml"
 
     /// The decoded rules are kept in ``DecodedCache`` for exactly this file's bytes.
-    public static func load(file: String) throws(ConfigurationError) -> AggregationRules {
+    static func load(file: String) throws(ConfigurationError) -> AggregationRules {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw ConfigurationError(file: file, message: "cannot read the aggregation rules")
         }

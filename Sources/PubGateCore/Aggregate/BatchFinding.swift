@@ -8,9 +8,9 @@ public struct BatchFinding: Sendable, Codable, Hashable {
     public let severity: Severity
     /// Masked: names appear as 陈**, numbers never in full. English; `messageKey` and `messageArgs`
     /// let reports say it in their language.
-    public let message: String
-    public let messageKey: String
-    public let messageArgs: [String: String]
+    let message: String
+    let messageKey: String
+    let messageArgs: [String: String]
     /// Paths of the contributing documents, in batch order.
     public let paths: [String]
     /// Per path, what it contributed (attribute classes, categories, person counts).
@@ -20,7 +20,7 @@ public struct BatchFinding: Sendable, Codable, Hashable {
     /// The assembled profile, masked: one line per person or category (`pubgate explain` prints it).
     public let details: [String]
 
-    public init(
+    init(
         rule: String, kind: FindingKind, severity: Severity, text: Message, paths: [String], contributions: [String: [String]],
         corpus: [String] = [], details: [String] = []
     ) {
@@ -43,7 +43,7 @@ public struct BatchFinding: Sendable, Codable, Hashable {
     }
 
     /// The catalogue message of the finding.
-    public var text: Message { Message(messageKey, messageArgs) }
+    var text: Message { Message(messageKey, messageArgs) }
 
     /// How many of the other documents a document's own finding names; the batch finding lists them
     /// all. Naming every other document in each one's finding made a 2,750-document A-03 finding

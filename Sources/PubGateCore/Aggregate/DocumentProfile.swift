@@ -8,37 +8,37 @@ import PCRE2Kit
 ///
 /// Built for every document of the batch and of the published site (`--published`); the 三同步
 /// check matches a policy with its 解读 through them, by 文号 or by title.
-public struct DocumentProfile: Sendable {
-    public let path: String
-    public let docType: DocumentType
+struct DocumentProfile: Sendable {
+    let path: String
+    let docType: DocumentType
     /// Title without spaces, Markdown marks and 《》.
-    public let title: String?
+    let title: String?
     /// Canonical 文号.
-    public let documentNumber: String?
-    public let declared: DisclosureAttribute?
+    let documentNumber: String?
+    let declared: DisclosureAttribute?
     /// Canonical 文号 cited in the body or named by an `interprets` field.
-    public private(set) var citedNumbers: Set<String>
+    private(set) var citedNumbers: Set<String>
     /// Titles cited in 《》 (and the `interprets` field when it is a title), keyed like `title`.
     private(set) var citedTitles: Set<TitleBytes>
     /// `title` as bytes, for other documents' `citedTitles`.
     let titleBytes: TitleBytes?
     /// Natural persons the document names with an identity number (kept in memory only).
-    public private(set) var persons: [PersonMention]
+    private(set) var persons: [PersonMention]
     /// Police operational detail, by category, day and place.
-    public private(set) var operations: OperationalSummary
+    private(set) var operations: OperationalSummary
     /// sha256 of the normalized body text: the same text republished under another name. Nil when
     /// the run has no corpus index to match it against (``init(_:asOf:hashingText:)``).
-    public private(set) var textHash: String?
+    private(set) var textHash: String?
     /// 发布日期, else 成文日期.
-    public let date: SimpleDate?
+    let date: SimpleDate?
     /// The page links its own 解读 (`相关解读：《…》政策解读`): the 双向关联 inspectors look for, so the
     /// interpretation exists even when it is not in the batch or the given site.
-    public private(set) var linksInterpretation: Bool
+    private(set) var linksInterpretation: Bool
 
     /// The profile of `document`; `hashingText` false leaves `textHash` nil: only the corpus index
     /// (A-08, `index build`/`add`) reads it, and hashing every body (software SHA-256 where the CPU
     /// has no SHA extensions) was half of this stage.
-    public init(_ document: ClassifiedDocument, asOf: SimpleDate, hashingText: Bool = true) {
+    init(_ document: ClassifiedDocument, asOf: SimpleDate, hashingText: Bool = true) {
         path = DisplayPath.of(document.ingested.path)
         docType = document.docType
         let title = document.normalizedTitle.map(TitleKey.of)
@@ -128,7 +128,7 @@ public struct DocumentProfile: Sendable {
     }
 
     /// True when this document cites `other` by 文号 or by title.
-    public func cites(_ other: DocumentProfile) -> Bool {
+    func cites(_ other: DocumentProfile) -> Bool {
         if let n = other.documentNumber, citedNumbers.contains(n) { return true }
         if let t = other.titleBytes, citedTitles.contains(t) { return true }
         return false

@@ -7,13 +7,13 @@ import PCRE2Kit
 ///
 /// Works line by line on the normalized text: a list or table row is one line, so a row's name,
 /// number and phone belong together.
-public enum EntityExtractor {
+enum EntityExtractor {
     static let notNames: Set<String> = [
         "姓名", "性别", "身份证", "号码", "合格", "男", "女", "序号", "准驾车型", "档案编号", "公民身份", "身份号码", "证件号码",
         "治安辅警", "户籍辅警", "巡逻辅警", "交通辅警", "超过有效期", "拟聘岗位", "体检结论", "成绩", "备注", "住址", "联系电话",
     ]
 
-    public static func persons(in text: NormalizedText, lines: [DocumentLine], asOf: SimpleDate) -> [PersonMention] {
+    static func persons(in text: NormalizedText, lines: [DocumentLine], asOf: SimpleDate) -> [PersonMention] {
         // Every identity number, found once over the whole text, then placed on its line. An 18- or
         // 15-character number (``LinePatterns/identity``), possibly masked with * (full-width * is
         // ASCII after NFKC), can only start where a run of at least 14 digits and stars starts
@@ -150,7 +150,7 @@ public enum EntityExtractor {
     }
 
     /// The operational categories, days and places of a document's normalized text.
-    public static func operations(in text: [UInt8]) -> OperationalSummary {
+    static func operations(in text: [UInt8]) -> OperationalSummary {
         var s = OperationalSummary()
         guard LiteralSearch.contains(hour, in: text) else { return s }
         // Days first: without a day a document cannot join an operation, so nothing else is needed.

@@ -5,15 +5,11 @@
 /// (`interpretation_missing`) — unless the page itself links its 解读 (`相关解读：…`). A 解读 whose
 /// policy is in neither is flagged too
 /// (`interpretation_orphan`).
-public struct InterpretationLinkCheck: Sendable {
-    public let settings: Settings.PublicationSettings.Interpretation
-
-    public init(settings: Settings.PublicationSettings.Interpretation) {
-        self.settings = settings
-    }
+struct InterpretationLinkCheck: Sendable {
+    let settings: Settings.PublicationSettings.Interpretation
 
     /// Findings per batch index.
-    public func findings(batch: [DocumentProfile], published: [DocumentProfile]) -> [Int: [Finding]] {
+    func findings(batch: [DocumentProfile], published: [DocumentProfile]) -> [Int: [Finding]] {
         let everything = batch + published
         let interpretations = everything.filter { $0.docType == .interpretation }
         var result: [Int: [Finding]] = [:]

@@ -1,25 +1,25 @@
 /// Police operational detail a document reveals about one event (docs/domain.md §8.2 A-04): which
 /// categories, on which day, at which named places.
-public struct OperationalSummary: Sendable, Hashable {
+struct OperationalSummary: Sendable, Hashable {
     /// The A-04 categories (eval README §3: route/locations, time window, facility sites, equipment,
     /// deployment numbers, communications, personnel).
-    public enum Category: String, Sendable, Codable, CaseIterable, Comparable {
+    enum Category: String, Sendable, Codable, CaseIterable, Comparable {
         case route
         case timeWindow = "time_window"
         case facilitySites = "facility_sites"
         case equipment, deployment, communications,
             personnel
 
-        public static func < (a: Category, b: Category) -> Bool {
+        static func < (a: Category, b: Category) -> Bool {
             allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
         }
     }
 
-    public var categories: Set<Category> = []
+    var categories: Set<Category> = []
     /// Days (`M-D`) of the operation the document describes (a time of day on a named day).
-    public var days: Set<String> = []
+    var days: Set<String> = []
     /// Named places and events (…路, …大桥, …中心, …马拉松赛) that tie documents to one operation.
-    public var places: Set<String> = []
+    var places: Set<String> = []
 
-    public init() {}
+    init() {}
 }

@@ -3,39 +3,39 @@
 ///
 /// Held only in memory during a review; the corpus index stores salted hashes of these, never the
 /// values (``EntityKey``).
-public struct PersonMention: Sendable, Hashable {
+struct PersonMention: Sendable, Hashable {
     /// What kind of attribute a document shows about a person (docs/domain.md §8.2 A-01).
-    public enum Attribute: String, Sendable, Codable, CaseIterable, Comparable {
+    enum Attribute: String, Sendable, Codable, CaseIterable, Comparable {
         case name
         case identityNumber = "id"
         case birth, phone, address
         case caseRole = "case_role"
         case health
 
-        public static func < (a: Attribute, b: Attribute) -> Bool {
+        static func < (a: Attribute, b: Attribute) -> Bool {
             allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
         }
     }
 
     /// The name, when the line gives one.
-    public let name: String?
+    let name: String?
     /// The identity number by position: a digit, `X`, or nil where masked.
-    public let digits: [Character?]
-    public let attributes: Set<Attribute>
+    let digits: [Character?]
+    let attributes: Set<Attribute>
     /// 1-based line in the original file.
-    public let line: Int
+    let line: Int
 
-    public var isMasked: Bool { digits.contains(nil) }
+    var isMasked: Bool { digits.contains(nil) }
 
     /// The number as shown, `*` where masked.
-    public var maskedNumber: String { String(digits.map { $0 ?? "*" }) }
+    var maskedNumber: String { String(digits.map { $0 ?? "*" }) }
 
     /// Visible positions (0-based).
-    public var visible: Set<Int> { Set(digits.indices.filter { digits[$0] != nil }) }
+    var visible: Set<Int> { Set(digits.indices.filter { digits[$0] != nil }) }
 
     /// The site template this mask follows, as `head+tail` visible characters (`4+4`), or
     /// `positions 5-14` for any other shape; nil for an unmasked number.
-    public var template: String? {
+    var template: String? {
         guard isMasked else { return nil }
         let head = digits.prefix { $0 != nil }.count
         let tail = digits.reversed().prefix { $0 != nil }.count
@@ -44,7 +44,7 @@ public struct PersonMention: Sendable, Hashable {
     }
 
     /// 1-based positions as ranges: `1-4,15-18`.
-    public static func positions(_ set: Set<Int>) -> String {
+    static func positions(_ set: Set<Int>) -> String {
         var parts: [String] = []
         var run: (Int, Int)?
         func close() {
@@ -64,7 +64,7 @@ public struct PersonMention: Sendable, Hashable {
 
     /// True when the two mentions can be the same number: same length, and equal wherever both show
     /// a character.
-    public func isCompatible(with other: PersonMention) -> Bool {
+    func isCompatible(with other: PersonMention) -> Bool {
         guard digits.count == other.digits.count else { return false }
         for (a, b) in zip(digits, other.digits) {
             if let a, let b, a != b { return false }
@@ -73,7 +73,7 @@ public struct PersonMention: Sendable, Hashable {
     }
 
     /// The number assembled from two compatible mentions, with nil where neither shows it.
-    public func combined(with other: PersonMention) -> [Character?] {
+    func combined(with other: PersonMention) -> [Character?] {
         zip(digits, other.digits).map { $0 ?? $1 }
     }
 }

@@ -9,19 +9,19 @@ import Foundation
 /// and `tagmanifest-sha256.txt` list every file's digest, sorted, so the same purge gives the same
 /// bag. `bag-info.txt` carries Source-Organization, Bagging-Date (the sweep date, not the clock),
 /// Payload-Oxum, External-Identifier and Bag-Software-Agent.
-public struct BagIt: Sendable {
+struct BagIt: Sendable {
     /// `pubgate-sweep-<YYYYMMDD>-<12 hex of the purge manifest's sha256>`: the folder inside the
     /// archive, the archive's file name and the External-Identifier.
-    public let name: String
+    let name: String
     /// Every file of the bag, paths starting with `name/`, sorted.
-    public let entries: [TarEntry]
+    let entries: [TarEntry]
     /// Payload octets and file count (Payload-Oxum).
-    public let payloadBytes: Int
-    public let payloadFiles: Int
+    let payloadBytes: Int
+    let payloadFiles: Int
 
     /// Builds the bag for `plan` from the site on disk. A file whose bytes no longer match the plan
     /// (changed since it was judged) stops the build: the archive must hold what was judged.
-    public static func build(
+    static func build(
         plan: SweepPlan, layout: SiteLayout, organization: String, agent: String
     ) throws(ArchiveError) -> BagIt {
         var payload: [(String, [UInt8])] = []

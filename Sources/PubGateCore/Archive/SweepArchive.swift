@@ -5,13 +5,13 @@ import POSIXKit
 /// Writes a bag as `DIR/<bag>.tar.gz` with a detached `DIR/<bag>.tar.gz.sha256`, so that a reader
 /// sees no archive or a complete, verified one: written under a temporary name, fsynced, read back
 /// and verified, then renamed into place and the folder fsynced.
-public enum SweepArchive {
-    public struct Written: Sendable {
-        public let path: String
-        public let sha256: String
+enum SweepArchive {
+    struct Written: Sendable {
+        let path: String
+        let sha256: String
     }
 
-    public static func write(_ bag: BagIt, to directory: String, mtime: Int64) throws(ArchiveError) -> Written {
+    static func write(_ bag: BagIt, to directory: String, mtime: Int64) throws(ArchiveError) -> Written {
         let fm = FileManager.default
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)

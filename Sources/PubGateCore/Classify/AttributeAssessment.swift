@@ -10,9 +10,9 @@ public struct AttributeAssessment: Sendable, Codable, Hashable {
     /// Rule ids of the findings behind `implied` (and `normative` when the type requires 主动公开).
     public let impliedBy: [String]
     /// The stricter of the strictest declaration and the implied value.
-    public let effective: DisclosureAttribute?
+    let effective: DisclosureAttribute?
 
-    public init(
+    init(
         declarations: [AttributeDeclaration], inherited: AttributeDeclaration? = nil, implied: DisclosureAttribute?, impliedBy: [String]
     ) {
         self.declarations = declarations

@@ -5,14 +5,10 @@
 /// (C-ATTR-CONFLICT), 依申请公开 / 不予公开 does not belong in a publication batch (C-ATTR-02), and a
 /// document published in part says what was removed (C-ATTR-05). After the scan: what the content implies is compared with the
 /// declaration (C-ATTR-01) and a 规范性文件 must be 主动公开 (C-ATTR-04).
-public struct AttributeCheck: Sendable {
-    public let settings: Settings.AttributeSettings
+struct AttributeCheck: Sendable {
+    let settings: Settings.AttributeSettings
 
-    public init(settings: Settings.AttributeSettings) {
-        self.settings = settings
-    }
-
-    public func declarationFindings(for document: ClassifiedDocument) -> [Finding] {
+    func declarationFindings(for document: ClassifiedDocument) -> [Finding] {
         let values = Set(document.declarations.map(\.value))
         if values.isEmpty, let inherited = document.inherited {
             let args = ["value": inherited.value.rawValue, "doc_type": document.docType.rawValue]
@@ -66,7 +62,7 @@ public struct AttributeCheck: Sendable {
     }
 
     /// Compares the content with the declaration. `implications` maps rule ids to what a match implies.
-    public func contentFindings(
+    func contentFindings(
         for document: ClassifiedDocument, scanFindings: [Finding], implications: [String: DisclosureAttribute]
     ) -> (AttributeAssessment, [Finding]) {
         var implied: DisclosureAttribute?

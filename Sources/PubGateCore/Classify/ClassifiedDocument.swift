@@ -2,48 +2,48 @@ import EncodingKit
 
 /// The classify stage's output: the document, its matching copy and what it is.
 public struct ClassifiedDocument: Sendable {
-    public let ingested: IngestedDocument
-    public let normalized: NormalizedText
+    let ingested: IngestedDocument
+    let normalized: NormalizedText
     /// Line and column lookup in the original file (nil when the file was not decoded).
-    public let lineIndex: LineIndex?
+    let lineIndex: LineIndex?
     /// The matching copy split into trimmed, non-empty lines.
-    public let lines: [DocumentLine]
+    let lines: [DocumentLine]
     /// Settable inside the module so rule examples can be checked as the type a rule is scoped to.
-    public internal(set) var docType: DocumentType
+    var docType: DocumentType
     /// What decided the type, in words (`pubgate explain`).
-    public let typeReason: Reason
-    public let title: String?
+    let typeReason: Reason
+    let title: String?
     /// The title in the matching copy's form (full-width brackets ASCII …), for comparisons.
-    public let normalizedTitle: String?
-    public let elements: DocumentElements
-    public let metadata: PageMetadata
+    let normalizedTitle: String?
+    let elements: DocumentElements
+    let metadata: PageMetadata
     /// The document's own 文号 (metadata first, else the 版头), parsed.
-    public let documentNumber: DocumentNumber?
-    public let validity: ValidityStatement
+    let documentNumber: DocumentNumber?
+    let validity: ValidityStatement
     /// What the document itself declares; settable inside the module so a large file read in
     /// windows gathers every window's.
-    public internal(set) var declarations: [AttributeDeclaration]
+    var declarations: [AttributeDeclaration]
     /// Without a declaration: the attribute of the page's site section (source `section`), or 主动公开
     /// when its type is public by law or by nature (source `by-nature`).
-    public let inherited: AttributeDeclaration?
+    let inherited: AttributeDeclaration?
 
     /// 成文日期: the metadata's, else the body's.
-    public var writtenDate: SimpleDate? {
+    var writtenDate: SimpleDate? {
         metadata.writtenDate ?? elements.writtenDate.flatMap { SimpleDate(parsing: $0.text) }
     }
 
     /// The strictest declared attribute, or nil when the document declares none.
-    public var declaredAttribute: DisclosureAttribute? {
+    var declaredAttribute: DisclosureAttribute? {
         declarations.map(\.value).max { $0.strictness < $1.strictness }
     }
 
     /// The original location of normalized bytes `range`.
-    public func location(of range: Range<Int>) -> SourceLocation? {
+    func location(of range: Range<Int>) -> SourceLocation? {
         lineIndex?.location(of: originalRange(of: range)).placed(normalized.place(at: range.lowerBound))
     }
 
     /// The original text of normalized bytes `range`.
-    public func originalText(of range: Range<Int>) -> String {
+    func originalText(of range: Range<Int>) -> String {
         guard let decoded = ingested.decoded else { return normalized.string(range) }
         return String(decoding: decoded.utf8[originalRange(of: range)], as: UTF8.self)
     }
@@ -51,7 +51,7 @@ public struct ClassifiedDocument: Sendable {
     /// The decoded bytes of normalized bytes `range`. Each character maps to where it starts, so the
     /// range runs to the end of the last one's origin, and a last character written as a reference
     /// in markup (`&#50;`, `&amp;`) is taken to its `;`.
-    public func originalRange(of range: Range<Int>) -> Range<Int> {
+    func originalRange(of range: Range<Int>) -> Range<Int> {
         let r = normalized.originalRange(of: range)
         guard let utf8 = ingested.decoded?.utf8, r.upperBound > r.lowerBound, r.upperBound <= utf8.count else { return r }
         let last = r.upperBound - 1
@@ -64,7 +64,7 @@ public struct ClassifiedDocument: Sendable {
     }
 
     /// What the manifest reports: the single declared (or inherited) value, `conflict` or `missing`.
-    public var attributeSummary: String {
+    var attributeSummary: String {
         let values = Set(declarations.map(\.value))
         if values.isEmpty { return inherited?.value.rawValue ?? "missing" }
         if values.count > 1 { return "conflict" }

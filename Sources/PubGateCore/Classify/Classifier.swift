@@ -15,13 +15,13 @@ public struct Classifier: Sendable {
 
     /// `sections` are the site's columns with their default 公开属性 and type; `phrasebook` the
     /// validity phrasings of `Rules/expiry.yaml`.
-    public init(types: DocumentTypeRules, phrasebook: ValidityPhrasebook, sections: [SiteSection] = []) {
+    init(types: DocumentTypeRules, phrasebook: ValidityPhrasebook, sections: [SiteSection] = []) {
         self.types = types
         self.phrasebook = phrasebook
         self.sections = sections.map(SiteSection.Matcher.init)
     }
 
-    public func classify(_ document: IngestedDocument) -> ClassifiedDocument {
+    func classify(_ document: IngestedDocument) -> ClassifiedDocument {
         let normalized = Normalizer().normalize(document.segments)
         let lineIndex = document.decoded.map(LineIndex.init)
         let lines = DocumentLine.lines(of: normalized, index: lineIndex)

@@ -10,7 +10,7 @@ public enum DisclosureAttribute: String, Sendable, Codable, CaseIterable {
     case notPublic = "不予公开"
 
     /// Maps the wording found in a declaration to a value.
-    public init?(wording: String) {
+    init?(wording: String) {
         let w = wording.filter { !$0.isWhitespace }
         if w.contains("依申请") {
             self = .onRequest
@@ -26,7 +26,7 @@ public enum DisclosureAttribute: String, Sendable, Codable, CaseIterable {
     }
 
     /// Stricter values win when declarations disagree.
-    public var strictness: Int {
+    var strictness: Int {
         switch self {
         case .active: 0
         case .partial: 1

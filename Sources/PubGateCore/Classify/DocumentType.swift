@@ -31,7 +31,7 @@ public enum DocumentType: String, Sendable, Codable, CaseIterable {
 
     /// Types published because a law or their nature addresses them to the public (docs/domain.md
     /// §2.2, revision): without a declaration they are implied 主动公开, not a missing attribute.
-    public var isPublicByNature: Bool {
+    var isPublicByNature: Bool {
         switch self {
         case .normative, .interpretation, .proposalReply, .penalty, .licence, .publicity, .consultation, .wanted,
             .annualReport, .guide, .repealList:

@@ -7,23 +7,23 @@ import PCRE2Kit
 /// genre, the column or category the portal files the page under comes next, then the 文号; the body
 /// is read last, and there many cues add up (a page without a title is still a 处罚决定书 when it
 /// names 当事人, 违法事实 and 罚款).
-public struct DocumentTypeCue: Sendable {
+struct DocumentTypeCue: Sendable {
     /// On the title.
-    public let title: PCRE2Regex?
+    let title: PCRE2Regex?
     /// On the column the page is filed under (栏目 / catalog).
-    public let column: PCRE2Regex?
+    let column: PCRE2Regex?
     /// On the body text.
-    public let body: PCRE2Regex?
+    let body: PCRE2Regex?
     /// On the 文号.
-    public let documentNumber: PCRE2Regex?
+    let documentNumber: PCRE2Regex?
     /// Fields that must be present: `document_number`, `registration_number`, `interprets`, `written_date`.
-    public let has: [String]
+    let has: [String]
     /// What a body cue adds to its type's score (1 unless the file says otherwise).
-    public let weight: Int
+    let weight: Int
 
-    public static let knownFields = ["document_number", "registration_number", "interprets", "written_date"]
+    static let knownFields = ["document_number", "registration_number", "interprets", "written_date"]
 
-    public init(title: PCRE2Regex?, column: PCRE2Regex?, body: PCRE2Regex?, documentNumber: PCRE2Regex?, has: [String], weight: Int = 1) {
+    init(title: PCRE2Regex?, column: PCRE2Regex?, body: PCRE2Regex?, documentNumber: PCRE2Regex?, has: [String], weight: Int = 1) {
         self.title = title
         self.column = column
         self.body = body
@@ -34,20 +34,20 @@ public struct DocumentTypeCue: Sendable {
 
     /// Which part of the page the cue reads first: title, then column (and declared fields such as
     /// `interprets`), then 文号, then body.
-    public var tier: Tier {
+    var tier: Tier {
         if title != nil { return .title }
         if column != nil || (body == nil && documentNumber == nil) { return .column }
         if documentNumber != nil { return .documentNumber }
         return .body
     }
 
-    public enum Tier: Int, Sendable, CaseIterable, Comparable {
+    enum Tier: Int, Sendable, CaseIterable, Comparable {
         case title, column, documentNumber, body
-        public static func < (a: Tier, b: Tier) -> Bool { a.rawValue < b.rawValue }
+        static func < (a: Tier, b: Tier) -> Bool { a.rawValue < b.rawValue }
     }
 
     /// True when every condition holds for `facts`.
-    public func matches(_ facts: DocumentFacts) -> Bool {
+    func matches(_ facts: DocumentFacts) -> Bool {
         func test(_ regex: PCRE2Regex?, _ value: [UInt8]?) -> Bool {
             guard let regex else { return true }
             guard let value, !value.isEmpty else { return false }
@@ -59,21 +59,21 @@ public struct DocumentTypeCue: Sendable {
 }
 
 /// What a document type is recognised from, gathered once per document.
-public struct DocumentFacts: Sendable {
-    public let title: String?
-    public let column: String?
+struct DocumentFacts: Sendable {
+    let title: String?
+    let column: String?
     /// The first part of the body (cues look at the opening, not the whole text).
-    public var body: String { String(decoding: bodyBytes, as: UTF8.self) }
-    public let documentNumber: String?
+    var body: String { String(decoding: bodyBytes, as: UTF8.self) }
+    let documentNumber: String?
     /// Names of the fields present (see ``DocumentTypeCue/knownFields``).
-    public let present: Set<String>
+    let present: Set<String>
     /// The texts as UTF-8, made once: every cue of every type reads them.
     let titleBytes: [UInt8]?
     let columnBytes: [UInt8]?
     let bodyBytes: [UInt8]
     let numberBytes: [UInt8]?
 
-    public init(title: String?, column: String?, body: String, documentNumber: String?, present: Set<String>) {
+    init(title: String?, column: String?, body: String, documentNumber: String?, present: Set<String>) {
         self.init(title: title, column: column, bodyUTF8: Array(body.utf8), documentNumber: documentNumber, present: present)
     }
 

@@ -9,25 +9,25 @@ import Yams
 ///
 /// Kept in configuration, not code, because sites name their columns and number their documents
 /// differently; a document no cue matches is `news` when it has a title, else `other`.
-public struct DocumentTypeRules: Sendable {
-    public let types: [(type: DocumentType, cues: [DocumentTypeCue])]
+struct DocumentTypeRules: Sendable {
+    let types: [(type: DocumentType, cues: [DocumentTypeCue])]
     /// Generic genres a type may refine: a page titled …的公告 whose body invites comments
     /// (公开征求意见, 反馈意见) is a consultation; 公告 and 通知 carry any content.
-    public let refinements: [DocumentType: [DocumentType]]
+    let refinements: [DocumentType: [DocumentType]]
 
-    public static let fileName = "classify.yaml"
+    static let fileName = "classify.yaml"
 
-    public init(types: [(type: DocumentType, cues: [DocumentTypeCue])], refinements: [DocumentType: [DocumentType]] = [:]) {
+    init(types: [(type: DocumentType, cues: [DocumentTypeCue])], refinements: [DocumentType: [DocumentType]] = [:]) {
         self.types = types
         self.refinements = refinements
     }
 
     /// Body cues must add up to this much: one phrase is a mention, several make the genre.
-    public static let minimumBodyScore = 3
+    static let minimumBodyScore = 3
 
     /// The type of a document; `sectionType`, the type of the site section it is filed in, comes
     /// right after the title: a column says more than any 文号 or body phrase.
-    public func type(of facts: DocumentFacts, sectionType: DocumentType? = nil) -> DocumentType {
+    func type(of facts: DocumentFacts, sectionType: DocumentType? = nil) -> DocumentType {
         decide(facts, sectionType: sectionType).type
     }
 
@@ -37,7 +37,7 @@ public struct DocumentTypeRules: Sendable {
     ]
 
     /// The type and what decided it, in words (`pubgate explain`).
-    public func decide(_ facts: DocumentFacts, sectionType: DocumentType? = nil) -> (type: DocumentType, reason: Reason) {
+    func decide(_ facts: DocumentFacts, sectionType: DocumentType? = nil) -> (type: DocumentType, reason: Reason) {
         for tier in [DocumentTypeCue.Tier.title, .column, .documentNumber] {
             if tier == .column, let (type, column) = deepestColumnType(facts) { return (type, .text("type.column", ["column": column])) }
             for entry in types where entry.cues.contains(where: { $0.tier == tier && $0.matches(facts) }) {
@@ -86,7 +86,7 @@ public struct DocumentTypeRules: Sendable {
     }
 
     /// Loads `classify.yaml`; every problem names the file and the entry.
-    public static func load(file: String) throws(ConfigurationError) -> DocumentTypeRules {
+    static func load(file: String) throws(ConfigurationError) -> DocumentTypeRules {
         let text = try YAMLShape.read(file, what: "document-type rules")
         return try parse(text, file: file)
     }

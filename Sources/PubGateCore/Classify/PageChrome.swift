@@ -6,8 +6,8 @@
 /// breadcrumb is kept for what it says about the page — the column (栏目) it is filed under, which
 /// on a real site decides its type and 公开属性. Lines are judged in the matching copy (full-width
 /// colons and brackets are ASCII there).
-public enum PageChrome {
-    public enum Kind: Sendable, Equatable {
+enum PageChrome {
+    enum Kind: Sendable, Equatable {
         /// `当前位置：首页 > 政务公开 > 政策解读`; the items after the home page, outermost first.
         case breadcrumb(columns: [String])
         /// `发布时间：2025-03-28 来源：… 浏览次数：`.
@@ -19,7 +19,7 @@ public enum PageChrome {
     }
 
     /// What kind of chrome `line` is, or nil for document text.
-    public static func kind(of line: String) -> Kind? {
+    static func kind(of line: String) -> Kind? {
         kind(of: Array(line.utf8)[...])
     }
 
@@ -73,7 +73,7 @@ public enum PageChrome {
     private static let fullStop = Array("。".utf8)
 
     /// True for any kind of chrome.
-    public static func isChrome(_ line: String) -> Bool { kind(of: line) != nil }
+    static func isChrome(_ line: String) -> Bool { kind(of: line) != nil }
 
     /// True for any kind of chrome, on a line of the matching copy.
     static func isChrome(_ utf8: ArraySlice<UInt8>) -> Bool { kind(of: utf8) != nil }

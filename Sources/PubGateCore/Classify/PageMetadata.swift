@@ -5,37 +5,37 @@ import Foundation
 /// The same field arrives as a table cell (`文　　号：`), a `<meta>` tag, a front matter key in
 /// Chinese or English (`doc_no`, `params.xxgk.written_date`) or an XML element. Checks, the sweep
 /// and the index read the canonical fields only.
-public struct PageMetadata: Sendable, Codable, Hashable {
-    public var title: String?
-    public var indexNumber: String?
-    public var publisher: String?
+struct PageMetadata: Sendable, Codable, Hashable {
+    var title: String?
+    var indexNumber: String?
+    var publisher: String?
     /// 文号 as written.
-    public var documentNumber: String?
+    var documentNumber: String?
     /// 成文日期.
-    public var writtenDate: SimpleDate?
+    var writtenDate: SimpleDate?
     /// 发布日期.
-    public var publishDate: SimpleDate?
+    var publishDate: SimpleDate?
     /// 施行日期 / 生效日期.
-    public var effectiveDate: SimpleDate?
+    var effectiveDate: SimpleDate?
     /// 有效期至.
-    public var validUntil: SimpleDate?
+    var validUntil: SimpleDate?
     /// 有效性 as written (有效, 失效, 废止, 已修改 …).
-    public var validity: String?
+    var validity: String?
     /// 统一登记号 of a 规范性文件.
-    public var registrationNumber: String?
+    var registrationNumber: String?
     /// The column (栏目 / 分类 / catalog) the page is filed under.
-    public var column: String?
+    var column: String?
     /// What a 解读 interprets: a 文号 or a title.
-    public var interprets: String?
+    var interprets: String?
     /// Hugo `expiryDate` / `unpublishdate`.
-    public var expiryDate: SimpleDate?
+    var expiryDate: SimpleDate?
     /// Every category the page is filed under: 主题分类, 组配分类, 体裁分类, 信息分类, 文种, 类别,
     /// the column and the breadcrumb's steps. A portal decides a page's type by them as much as by
     /// its title (a 文种 of 规范性文件, a breadcrumb ending in 政策解读).
     /// Nil when the page names none (so the manifest leaves the key out).
-    public var categories: [String]?
+    var categories: [String]?
 
-    public init() {}
+    init() {}
 
     /// Leaf key (lower-cased, spaces removed) → canonical field.
     static let aliases: [String: WritableKeyPath<PageMetadata, String?> & Sendable] = [
@@ -79,7 +79,7 @@ public struct PageMetadata: Sendable, Codable, Hashable {
     /// Reads the canonical fields out of the ingest stage's metadata; the first value per field wins,
     /// Hugo's date keys in Hugo's order, the rest in key order (so a page's table and its front
     /// matter give the same result every run).
-    public init(_ metadata: [String: String]) {
+    init(_ metadata: [String: String]) {
         let entries = metadata.map { key, value in
             let leaf = (key.hasPrefix("meta:") ? key : String(key.split(separator: ".").last ?? Substring(key)))
                 .lowercased().filter { !$0.isWhitespace }
@@ -103,7 +103,7 @@ public struct PageMetadata: Sendable, Codable, Hashable {
     }
 
     /// Files the page under `category` too (once).
-    public mutating func addCategory(_ category: String) {
+    mutating func addCategory(_ category: String) {
         if categories?.contains(category) == true { return }
         categories = (categories ?? []) + [category]
     }

@@ -12,18 +12,18 @@
 ///
 /// The cross-document rule of 三同步 (a policy's 解读 in the batch or on the site) needs the whole
 /// batch and lives in the aggregate stage (``InterpretationLinkCheck``).
-public struct PublicationCheck: Sendable {
-    public let settings: Settings
-    public let asOf: SimpleDate
+struct PublicationCheck: Sendable {
+    let settings: Settings
+    let asOf: SimpleDate
     let outdatedBasis: OutdatedBasisCheck
 
-    public init(settings: Settings, asOf: SimpleDate, repealed: RepealedBases = RepealedBases()) {
+    init(settings: Settings, asOf: SimpleDate, repealed: RepealedBases = RepealedBases()) {
         self.settings = settings
         self.asOf = asOf
         outdatedBasis = OutdatedBasisCheck(bases: repealed, severity: settings.publication.outdatedBasis, asOf: asOf)
     }
 
-    public func findings(for document: ClassifiedDocument) -> [Finding] {
+    func findings(for document: ClassifiedDocument) -> [Finding] {
         var found: [Finding] = []
         switch document.docType {
         case .interpretation: found += interpretationFields(document)

@@ -4,11 +4,11 @@ import Yams
 
 /// The bases of `Rules/repealed.yaml` that ended on a known day: titles of repealed laws and
 /// rules, and provisions a revision removed (``OutdatedBasisCheck``).
-public struct RepealedBases: Sendable {
-    public struct Title: Sendable {
-        public let title: String
-        public let ended: SimpleDate
-        public let replacedBy: String?
+struct RepealedBases: Sendable {
+    struct Title: Sendable {
+        let title: String
+        let ended: SimpleDate
+        let replacedBy: String?
         /// `title` as UTF-8, compared with what follows each 《 of a document.
         let bytes: [UInt8]
 
@@ -21,26 +21,26 @@ public struct RepealedBases: Sendable {
     }
 
     /// A provision's wording: literal `text`, or a `pattern` when sites word it in several ways.
-    public struct Provision: Sendable {
-        public let text: String
+    struct Provision: Sendable {
+        let text: String
         /// The pattern compiled when the file loaded (a pattern that does not compile stops the run).
         let pattern: LinePattern?
-        public let ended: SimpleDate
-        public let law: String
+        let ended: SimpleDate
+        let law: String
     }
 
-    public let titles: [Title]
-    public let provisions: [Provision]
+    let titles: [Title]
+    let provisions: [Provision]
 
-    public static let fileName = "repealed.yaml"
+    static let fileName = "repealed.yaml"
 
-    public init(titles: [Title] = [], provisions: [Provision] = []) {
+    init(titles: [Title] = [], provisions: [Provision] = []) {
         self.titles = titles
         self.provisions = provisions
     }
 
     /// Loads `repealed.yaml`; every problem names the file and the entry.
-    public static func load(file: String) throws(ConfigurationError) -> RepealedBases {
+    static func load(file: String) throws(ConfigurationError) -> RepealedBases {
         let text = try YAMLShape.read(file, what: "repealed bases")
         let root = try YAMLShape.mapping(text, file: file, expecting: "`titles` and `provisions`")
         try YAMLShape.check(root, known: ["version", "titles", "provisions"], file: file, at: "")

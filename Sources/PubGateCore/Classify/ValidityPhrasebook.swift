@@ -16,7 +16,7 @@ public struct ValidityPhrasebook: Sendable {
     }
 
     /// The earliest match of any phrasing of `kind` in `text` (normalized), nil when none matches.
-    public func first(_ kind: ValidityPhrasing.Kind, in text: [UInt8]) -> PhrasingMatch? {
+    func first(_ kind: ValidityPhrasing.Kind, in text: [UInt8]) -> PhrasingMatch? {
         var best: PhrasingMatch?
         for (i, p) in phrasings.enumerated() where p.kind == kind && gateOpen(i, text) {
             guard let groups = (try? p.regex.firstMatch(in: text, validUTF8: true)) ?? nil, let whole = groups[0] else { continue }
@@ -26,12 +26,12 @@ public struct ValidityPhrasebook: Sendable {
         return best
     }
 
-    public func first(_ kind: ValidityPhrasing.Kind, in text: String) -> PhrasingMatch? {
+    func first(_ kind: ValidityPhrasing.Kind, in text: String) -> PhrasingMatch? {
         first(kind, in: Array(text.utf8))
     }
 
     /// True when a phrasing of `kind` matches `text` (normalized).
-    public func matches(_ kind: ValidityPhrasing.Kind, _ text: String) -> Bool {
+    func matches(_ kind: ValidityPhrasing.Kind, _ text: String) -> Bool {
         first(kind, in: text) != nil
     }
 

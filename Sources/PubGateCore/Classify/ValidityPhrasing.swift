@@ -6,7 +6,7 @@ import PCRE2Kit
 /// rule carries the examples that show what it reads.
 public struct ValidityPhrasing: Sendable {
     /// What a match says; the named groups each kind reads are listed in `groups`.
-    public enum Kind: String, Sendable, CaseIterable {
+    enum Kind: String, Sendable, CaseIterable {
         /// The 施行 date (`y`, `m`, `d`).
         case effectiveDate = "effective_date"
         /// In force from the day it is issued, or `days` after it.
@@ -73,29 +73,29 @@ public struct ValidityPhrasing: Sendable {
         }
     }
 
-    public let id: String
-    public let kind: Kind
-    public let regex: PCRE2Regex
+    let id: String
+    let kind: Kind
+    let regex: PCRE2Regex
     /// Group name → group number, for the groups the kind reads.
     let groups: [String: Int]
 
 }
 
 /// Where a phrasing matched, and what its named groups captured (normalized text).
-public struct PhrasingMatch: Sendable {
-    public let phrasing: ValidityPhrasing
+struct PhrasingMatch: Sendable {
+    let phrasing: ValidityPhrasing
     /// Byte range of the whole match.
-    public let range: Range<Int>
-    public let captured: [String: String]
+    let range: Range<Int>
+    let captured: [String: String]
 
     /// The number a group captured (ASCII or Chinese numerals).
-    public func number(_ group: String) -> Int? {
+    func number(_ group: String) -> Int? {
         captured[group].flatMap { ChineseNumber.value($0) }
     }
 
     /// The date of groups `y`/`m`/`d` (with a suffix, `y2`/`m2`/`d2`), the year defaulting to
     /// `year` and then to `fallbackYear` when the text leaves it out.
-    public func date(suffix: String = "", year: Int? = nil, fallbackYear: Int? = nil) -> SimpleDate? {
+    func date(suffix: String = "", year: Int? = nil, fallbackYear: Int? = nil) -> SimpleDate? {
         guard let m = number("m" + suffix), let d = number("d" + suffix),
             let y = number("y" + suffix) ?? year ?? fallbackYear
         else { return nil }

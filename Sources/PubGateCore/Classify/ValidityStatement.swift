@@ -4,25 +4,25 @@
 /// `自印发之日起施行`, `有效期5年`, `有效期至2027年12月31日` and the other ways sites word them), and
 /// 暂行/试行 in the title. The normative checks require it, and the
 /// expiry sweep computes a page's end of validity from it.
-public struct ValidityStatement: Sendable, Codable, Hashable {
+struct ValidityStatement: Sendable, Codable, Hashable {
     /// The stated effective date, if a date is given.
-    public var effectiveDate: SimpleDate?
+    var effectiveDate: SimpleDate?
     /// True for `自印发之日起施行` (effective from the 成文日期).
-    public var effectiveOnIssue = false
+    var effectiveOnIssue = false
     /// `自发布之日起30日后施行`: effective that many days after the 成文日期.
-    public var daysAfterIssue: Int?
+    var daysAfterIssue: Int?
     /// `有效期N年`.
-    public var years: Int?
+    var years: Int?
     /// `有效期至…`.
-    public var validUntil: SimpleDate?
+    var validUntil: SimpleDate?
     /// 暂行 / 试行 in the title: a shorter default period applies.
-    public var isTrial = false
+    var isTrial = false
 
-    public init() {}
+    init() {}
 
     /// Reads the statement from normalized text with the validity phrasings of `Rules/expiry.yaml`:
     /// the first 施行 date stated, else effect on issue; the first period; the first 有效期至.
-    public init(normalized text: [UInt8], title: String?, phrasebook: ValidityPhrasebook) {
+    init(normalized text: [UInt8], title: String?, phrasebook: ValidityPhrasebook) {
         if let m = phrasebook.first(.effectiveDate, in: text), let d = m.date() {
             effectiveDate = d
         } else if let m = phrasebook.first(.effectiveOnIssue, in: text) {
@@ -34,15 +34,15 @@ public struct ValidityStatement: Sendable, Codable, Hashable {
         isTrial = title.map { $0.contains("暂行") || $0.contains("试行") } ?? false
     }
 
-    public init(text: String, title: String?, phrasebook: ValidityPhrasebook) {
+    init(text: String, title: String?, phrasebook: ValidityPhrasebook) {
         self.init(normalized: Array(Normalizer.normalized(text).utf8), title: title, phrasebook: phrasebook)
     }
 
     /// True when the document states an effective date (or effect on issue).
-    public var statesEffectiveDate: Bool { effectiveDate != nil || effectiveOnIssue }
+    var statesEffectiveDate: Bool { effectiveDate != nil || effectiveOnIssue }
 
     /// True when the document states a period or an end date.
-    public var statesPeriod: Bool { years != nil || validUntil != nil }
+    var statesPeriod: Bool { years != nil || validUntil != nil }
 
     enum CodingKeys: String, CodingKey {
         case effectiveDate = "effective_date"

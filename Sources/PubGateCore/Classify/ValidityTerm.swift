@@ -5,23 +5,17 @@
 /// 规范性文件, the default period (5 years, 2 for 暂行/试行) — `defaults` is nil for other types.
 /// The review reports it; the expiry
 /// sweep purges a page once the review date reaches `expiresOn`.
-public struct ValidityTerm: Sendable, Codable, Hashable {
+struct ValidityTerm: Sendable, Codable, Hashable {
     /// The first day the document is no longer valid.
-    public let expiresOn: SimpleDate
+    let expiresOn: SimpleDate
     /// `valid_until`, `stated_period`, `default_period` or `default_trial_period`.
-    public let basis: String
+    let basis: String
     /// `effective_date` or `written_date` (nil for `valid_until`).
-    public let countedFrom: String?
-
-    public init(expiresOn: SimpleDate, basis: String, countedFrom: String?) {
-        self.expiresOn = expiresOn
-        self.basis = basis
-        self.countedFrom = countedFrom
-    }
+    let countedFrom: String?
 
     /// The term of a document, or nil when it states none and no default applies.
     /// `validUntil` (a renewal, or the page's metadata) wins over the statement's own 有效期至.
-    public static func of(
+    static func of(
         _ statement: ValidityStatement, validUntil: SimpleDate? = nil, effectiveDate metadataEffective: SimpleDate?,
         writtenDate: SimpleDate?, defaults: Settings.PublicationSettings.Normative?
     ) -> ValidityTerm? {

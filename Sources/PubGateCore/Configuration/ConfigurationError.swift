@@ -1,10 +1,10 @@
 /// A rule or configuration file that cannot be used; the run stops with exit code 78.
 public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
-    public let file: String
-    public let ruleID: String?
-    public let message: String
+    let file: String
+    let ruleID: String?
+    let message: String
 
-    public init(file: String, ruleID: String? = nil, message: String) {
+    init(file: String, ruleID: String? = nil, message: String) {
         self.file = file
         self.ruleID = ruleID
         self.message = message
@@ -18,7 +18,7 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
 
 /// A problem with configuration that does not stop the run (an unknown key, a skipped rule).
 public struct ConfigurationWarning: Sendable, CustomStringConvertible, Equatable {
-    public let file: String
-    public let message: String
+    let file: String
+    let message: String
     public var description: String { "warning: \(file): \(message)" }
 }

@@ -2,11 +2,11 @@ import Yams
 
 /// Settings with the merged tree and where every value came from (for `pubgate config show`).
 public struct LoadedSettings {
-    public let settings: Settings
+    let settings: Settings
     /// The merged settings as YAML nodes.
     let tree: Node.Mapping
     /// Dotted key of each leaf → the file that set it.
-    public let origins: [String: String]
+    let origins: [String: String]
     /// The site's files the settings came from (not the shipped defaults), for the manifest.
     public let files: [SettingsFile]
 

@@ -4,9 +4,9 @@ import PCRE2Kit
 /// folder or file name, `?` one character, `**/` any number of folders (none included) and a
 /// trailing `**` everything below; every other character stands for itself. The one glob
 /// implementation of the settings: compiled once into a PCRE2 pattern.
-public struct PathGlob: Sendable {
+struct PathGlob: Sendable {
     /// Where a match may start.
-    public enum Anchor: Sendable {
+    enum Anchor: Sendable {
         /// At the start: the path is relative to the repository root (`paths` settings).
         case root
         /// At any folder boundary: the path may be absolute or relative to anywhere (site sections).
@@ -15,16 +15,16 @@ public struct PathGlob: Sendable {
 
     private let regex: PCRE2Regex?
 
-    public init(_ glob: String, anchor: Anchor = .root) {
+    init(_ glob: String, anchor: Anchor = .root) {
         regex = try? PCRE2Regex(Self.pattern(glob: glob, anchor: anchor))
     }
 
     /// False when the glob's pattern did not compile (it then matches nothing); settings loading
     /// checks every glob (``SettingsValidation``), so a loaded configuration holds none.
-    public var compiles: Bool { regex != nil }
+    var compiles: Bool { regex != nil }
 
     /// True when the whole of `path` (`content/zwgk/a.md`) matches.
-    public func matches(_ path: String) -> Bool {
+    func matches(_ path: String) -> Bool {
         guard let regex else { return false }
         return ((try? regex.firstMatch(in: Array(path.utf8))) ?? nil) != nil
     }

@@ -3,22 +3,22 @@
 /// Lines are gitignore-style: the last one that matches decides, `!` marks documents. A file with
 /// no repository path (outside the root) is a document; so is every Word, spreadsheet, OFD and PDF
 /// file (checked by the caller on the format read), which are never templates.
-public struct PathRoles: Sendable {
+struct PathRoles: Sendable {
     private let lines: [(glob: PathGlob, isDocument: Bool)]
 
-    public init(settings: Settings.PathSettings, isHugo: Bool) {
+    init(settings: Settings.PathSettings, isHugo: Bool) {
         lines = (isHugo ? settings.hugoAssets : settings.assets).map { line in
             line.hasPrefix("!") ? (PathGlob(String(line.dropFirst())), true) : (PathGlob(line), false)
         }
     }
 
     /// The roles of files under `root`, whose layout (Hugo or not) the root's files tell.
-    public init(settings: Settings.PathSettings, root: RepositoryRoot?) {
+    init(settings: Settings.PathSettings, root: RepositoryRoot?) {
         self.init(settings: settings, isHugo: root.map { SiteLayout(root: $0.path).isHugo } ?? false)
     }
 
     /// The role of the file at `repositoryPath`; nil path (outside the repository): a document.
-    public func role(of repositoryPath: String?) -> DocumentRole {
+    func role(of repositoryPath: String?) -> DocumentRole {
         guard let repositoryPath, !lines.isEmpty else { return .document }
         var role = DocumentRole.document
         for line in lines where line.glob.matches(repositoryPath) { role = line.isDocument ? .document : .asset }

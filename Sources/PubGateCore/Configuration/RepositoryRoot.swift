@@ -13,7 +13,7 @@ public struct RepositoryRoot: Sendable, Equatable {
     /// Absolute, links resolved.
     public let path: String
     /// True when `path` is a git work tree's top level.
-    public let isGit: Bool
+    let isGit: Bool
 
     public init(path: String, isGit: Bool) {
         self.path = InputCollector.canonical(path)
@@ -47,7 +47,7 @@ public struct RepositoryRoot: Sendable, Equatable {
     }
 
     /// The path of `file` from the root (`content/zwgk/a.md`); nil when it lies outside.
-    public func relative(_ file: String) -> String? {
+    func relative(_ file: String) -> String? {
         // The folder's links are resolved, not the file's own: a link is reported under its name.
         let folder = InputCollector.canonical(
             (file as NSString).deletingLastPathComponent.isEmpty ? "." : (file as NSString).deletingLastPathComponent)

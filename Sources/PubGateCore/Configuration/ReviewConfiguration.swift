@@ -10,15 +10,15 @@ import POSIXKit
 /// Loaded once, shared by every worker.
 public struct ReviewConfiguration: Sendable {
     public let rules: RuleSet
-    public let documentTypes: DocumentTypeRules
-    public let settings: Settings
-    public let aggregation: AggregationRules
+    let documentTypes: DocumentTypeRules
+    let settings: Settings
+    let aggregation: AggregationRules
     public let expiry: ExpiryRules
-    public let repealed: RepealedBases
+    let repealed: RepealedBases
     /// Stage 2, built from the document types, the validity phrasings and the site's sections.
     public let classifier: Classifier
 
-    public init(
+    init(
         rules: RuleSet, documentTypes: DocumentTypeRules, settings: Settings, aggregation: AggregationRules, expiry: ExpiryRules,
         repealed: RepealedBases = RepealedBases()
     ) {

@@ -1,25 +1,25 @@
 /// A site's effective settings: the shipped `Rules/policy.yaml` overridden key by key by the
 /// site's own file (`--config FILE` or `.pubgate.yml`). Every key is required here, because the
 /// defaults file carries them all; ``SettingsLoader`` refuses keys it does not know.
-public struct Settings: Sendable, Codable {
-    public var decision: DecisionSettings
+struct Settings: Sendable, Codable {
+    var decision: DecisionSettings
     /// Severity overrides by finding kind or rule id (e.g. `landline: info`).
-    public var severity: [String: Severity]
-    public var attribute: AttributeSettings
-    public var publication: PublicationSettings
-    public var masking: MaskingSettings
-    public var archive: ArchiveSettings
-    public var sweep: SweepSettings
+    var severity: [String: Severity]
+    var attribute: AttributeSettings
+    var publication: PublicationSettings
+    var masking: MaskingSettings
+    var archive: ArchiveSettings
+    var sweep: SweepSettings
     /// Office numbers that are public (hotlines, 解读电话): never reported as personal data.
-    public var publicNumbers: [String]
+    var publicNumbers: [String]
     /// Parts of the site with a default 公开属性 and type (the CMS's columns).
-    public var sections: [SiteSection]
+    var sections: [SiteSection]
     /// Which files of the repository are site assets rather than documents.
-    public var paths: PathSettings
+    var paths: PathSettings
     /// Severities the reviewed tree's `.pubgate.yml` asks for at least, by rule id or kind: a
     /// finding below its floor is raised to it, never lowered (not a key of its own: the tree's
     /// `severity:` entries, see ``TreeSettingsCheck``).
-    public var severityFloors: [String: Severity] = [:]
+    var severityFloors: [String: Severity] = [:]
 
     enum CodingKeys: String, CodingKey {
         case decision, severity, attribute, publication, masking, archive, sections, paths, sweep
@@ -29,11 +29,11 @@ public struct Settings: Sendable, Codable {
     /// Site assets (templates, list pages, files served as they are): scanned for leaks like any
     /// page, not judged as documents. Gitignore-style glob lines on the path from the repository
     /// root: the last line that matches decides, and a line starting with `!` makes a document.
-    public struct PathSettings: Sendable, Codable {
+    struct PathSettings: Sendable, Codable {
         /// Used in any tree that is not a Hugo site.
-        public var assets: [String]
+        var assets: [String]
         /// Used instead in a Hugo site.
-        public var hugoAssets: [String]
+        var hugoAssets: [String]
 
         enum CodingKeys: String, CodingKey {
             case assets
@@ -42,24 +42,24 @@ public struct Settings: Sendable, Codable {
     }
 
     /// Which severities reject a document.
-    public struct DecisionSettings: Sendable, Codable {
-        public var reject: [Severity]
+    struct DecisionSettings: Sendable, Codable {
+        var reject: [Severity]
     }
 
     /// Severities of the 公开属性 checks (docs/domain.md §2.2, §2.4).
-    public struct AttributeSettings: Sendable, Codable {
-        public var missing: Severity
+    struct AttributeSettings: Sendable, Codable {
+        var missing: Severity
         /// No attribute on a 公文 (规范性文件, policy, a notice with its 文号): local rules refuse to route one.
-        public var missingOfficial: Severity
+        var missingOfficial: Severity
         /// 删减后公开 / 部分公开 without a record of what was removed and why (C-ATTR-05).
-        public var partialWithoutRecord: Severity
-        public var conflict: Severity
+        var partialWithoutRecord: Severity
+        var conflict: Severity
         /// Declared 主动公开 while the content says otherwise (C-ATTR-01).
-        public var mismatch: Severity
+        var mismatch: Severity
         /// 依申请公开 / 不予公开 in a publication batch (C-ATTR-02).
-        public var notPublic: Severity
+        var notPublic: Severity
         /// A 规范性文件 not declared 主动公开 (C-ATTR-04).
-        public var normativeNotActive: Severity
+        var normativeNotActive: Severity
 
         enum CodingKeys: String, CodingKey {
             case missing, conflict, mismatch
@@ -71,18 +71,18 @@ public struct Settings: Sendable, Codable {
     }
 
     /// The 政务公开 publication rules (docs/domain.md §7.1–§7.4).
-    public struct PublicationSettings: Sendable, Codable {
-        public var interpretation: Interpretation
-        public var proposal: Proposal
-        public var consultation: Consultation
-        public var normative: Normative
-        public var documentNumber: DocumentNumberRule
-        public var writtenDate: WrittenDateRule
-        public var penalty: Penalty
+    struct PublicationSettings: Sendable, Codable {
+        var interpretation: Interpretation
+        var proposal: Proposal
+        var consultation: Consultation
+        var normative: Normative
+        var documentNumber: DocumentNumberRule
+        var writtenDate: WrittenDateRule
+        var penalty: Penalty
         /// A document relying on a repealed law or a removed provision (`Rules/repealed.yaml`).
-        public var outdatedBasis: Severity
+        var outdatedBasis: Severity
         /// A guide that names another agency where its own belongs (a template not adapted).
-        public var guideAgency: Severity
+        var guideAgency: Severity
 
         enum CodingKeys: String, CodingKey {
             case interpretation, proposal, consultation, normative, penalty
@@ -92,14 +92,14 @@ public struct Settings: Sendable, Codable {
             case guideAgency = "guide_agency"
         }
 
-        public struct Interpretation: Sendable, Codable {
+        struct Interpretation: Sendable, Codable {
             /// Document types that need a 解读 in the batch or on the site ("三同步").
-            public var requiredFor: [DocumentType]
-            public var missing: Severity
+            var requiredFor: [DocumentType]
+            var missing: Severity
             /// A 解读 without 解读单位 / 解读人 / 解读电话.
-            public var fields: Severity
+            var fields: Severity
             /// A 解读 whose policy is neither in the batch nor on the site.
-            public var orphan: Severity
+            var orphan: Severity
 
             enum CodingKeys: String, CodingKey {
                 case requiredFor = "required_for"
@@ -107,19 +107,19 @@ public struct Settings: Sendable, Codable {
             }
         }
 
-        public struct Proposal: Sendable, Codable {
+        struct Proposal: Sendable, Codable {
             /// A reply title with only the 届次 and number (P-TITLE).
-            public var title: Severity
+            var title: Severity
         }
 
         /// K-01: a 征求意见 notice says until when and how comments are taken.
-        public struct Consultation: Sendable, Codable {
+        struct Consultation: Sendable, Codable {
             /// No due date, or a period shorter than `minWorkdays`.
-            public var window: Severity
+            var window: Severity
             /// Working days from the notice (or its stated start) to the due date.
-            public var minWorkdays: Int
+            var minWorkdays: Int
             /// No e-mail, postal address, phone or fax, or online form for comments.
-            public var channel: Severity
+            var channel: Severity
 
             enum CodingKeys: String, CodingKey {
                 case window, channel
@@ -127,13 +127,13 @@ public struct Settings: Sendable, Codable {
             }
         }
 
-        public struct Normative: Sendable, Codable {
+        struct Normative: Sendable, Codable {
             /// Validity when none is stated (years from the effective date).
-            public var defaultYears: Int
+            var defaultYears: Int
             /// The same for 暂行 / 试行 documents.
-            public var trialYears: Int
+            var trialYears: Int
             /// 文号, 成文日期 or 施行日期 missing.
-            public var missingFields: Severity
+            var missingFields: Severity
 
             enum CodingKeys: String, CodingKey {
                 case defaultYears = "default_years"
@@ -142,21 +142,21 @@ public struct Settings: Sendable, Codable {
             }
         }
 
-        public struct DocumentNumberRule: Sendable, Codable {
+        struct DocumentNumberRule: Sendable, Codable {
             /// A 文号 that breaks GB/T 9704 (brackets, 字/第, padding).
-            public var malformed: Severity
+            var malformed: Severity
         }
 
-        public struct WrittenDateRule: Sendable, Codable {
+        struct WrittenDateRule: Sendable, Codable {
             /// A 成文日期 in the body written otherwise than GB/T 9704 asks (2025年6月5日).
-            public var malformed: Severity
+            var malformed: Severity
         }
 
-        public struct Penalty: Sendable, Codable {
+        struct Penalty: Sendable, Codable {
             /// A decision whose punished party is a minor.
-            public var minors: Severity
+            var minors: Severity
             /// A masked identifier that deviates from the site's template.
-            public var maskingTemplate: Severity
+            var maskingTemplate: Severity
 
             enum CodingKeys: String, CodingKey {
                 case minors
@@ -166,9 +166,9 @@ public struct Settings: Sendable, Codable {
     }
 
     /// The sweep's archive.
-    public struct ArchiveSettings: Sendable, Codable {
+    struct ArchiveSettings: Sendable, Codable {
         /// `Source-Organization` in bag-info.txt.
-        public var sourceOrganization: String?
+        var sourceOrganization: String?
 
         enum CodingKeys: String, CodingKey {
             case sourceOrganization = "source_organization"
@@ -179,17 +179,17 @@ public struct Settings: Sendable, Codable {
     /// The operator's, from `--config`: a tree's own `.pubgate.yml` may only tighten
     /// (``TreeSettingsCheck`` refuses these keys there), so a page author cannot choose a command
     /// for the sweep to run.
-    public struct SweepSettings: Sendable, Codable {
-        public var rebuild: Rebuild
-        public var git: Git
+    struct SweepSettings: Sendable, Codable {
+        var rebuild: Rebuild
+        var git: Git
 
-        public struct Rebuild: Sendable, Codable {
+        struct Rebuild: Sendable, Codable {
             /// The program and its arguments, run in the site root (no shell); empty: no rebuild.
-            public var command: [String]
-            public var timeoutSeconds: Int
+            var command: [String]
+            var timeoutSeconds: Int
             /// The rendered site checked for links to removed pages, relative to the site root;
             /// null: the Hugo `publishDir` (`public`).
-            public var output: String?
+            var output: String?
 
             enum CodingKeys: String, CodingKey {
                 case command, output
@@ -197,16 +197,16 @@ public struct Settings: Sendable, Codable {
             }
         }
 
-        public struct Git: Sendable, Codable {
+        struct Git: Sendable, Codable {
             /// `Name <email>` the `--git` commit is authored and committed as.
-            public var author: String
+            var author: String
         }
     }
 
     /// The site's masking templates as `visible-start+visible-end` (`4+4`), or null when the site has none.
-    public struct MaskingSettings: Sendable, Codable {
-        public var residentID: String?
-        public var mobile: String?
+    struct MaskingSettings: Sendable, Codable {
+        var residentID: String?
+        var mobile: String?
 
         enum CodingKeys: String, CodingKey {
             case residentID = "resident_id"

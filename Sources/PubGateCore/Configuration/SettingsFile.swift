@@ -4,7 +4,7 @@ import Foundation
 /// A settings file a run applied, as the manifest names it: which file, in what role, and the
 /// SHA-256 of the bytes read, so a reviewer can tell exactly which settings judged the batch.
 public struct SettingsFile: Sendable, Codable, Equatable {
-    public enum Role: String, Sendable, Codable {
+    enum Role: String, Sendable, Codable {
         /// Given with `--config`: the site's own policy, which may loosen the defaults.
         case config
         /// `.pubgate.yml` found in the reviewed tree, written by whoever submits the drafts: it can
@@ -12,9 +12,9 @@ public struct SettingsFile: Sendable, Codable, Equatable {
         case reviewedTree = "reviewed-tree"
     }
 
-    public let role: Role
-    public let path: String
-    public let sha256: String
+    let role: Role
+    let path: String
+    let sha256: String
 
     init(role: Role, path: String, bytes: Data) {
         self.role = role

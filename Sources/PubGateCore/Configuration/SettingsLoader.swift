@@ -20,14 +20,14 @@ public struct SettingsLoader: Sendable {
     /// file may not set one below a rule's own severity.
     let rules: RuleSet?
 
-    public init(rules: RuleSet? = nil) {
+    init(rules: RuleSet? = nil) {
         self.rules = rules
     }
 
     /// The defaults, then `site` (`--config`, trusted: it may loosen) over them, then `tree` (the
     /// repository root's `.pubgate.yml`, ``RepositoryRoot``: written by whoever submits the drafts,
     /// it may only tighten).
-    public func load(defaults: String, site: String?, tree: String? = nil) throws(ConfigurationError) -> LoadedSettings {
+    func load(defaults: String, site: String?, tree: String? = nil) throws(ConfigurationError) -> LoadedSettings {
         var origins: [String: String] = [:]
         var merged = try read(defaults).mapping
         var files: [SettingsFile] = []

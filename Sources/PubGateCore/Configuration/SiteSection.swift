@@ -6,15 +6,15 @@ import PCRE2Kit
 /// A section is named by a path glob (`content/zwgk/xzcf/**`, matched against the reviewed path
 /// from any folder boundary), by a column (a pattern on the page's 栏目, breadcrumb and category
 /// keys), or by both (then both must hold).
-public struct SiteSection: Sendable, Codable, Hashable {
-    public var path: String?
-    public var column: String?
+struct SiteSection: Sendable, Codable, Hashable {
+    var path: String?
+    var column: String?
     /// The attribute a page of the section has when it declares none.
-    public var attribute: DisclosureAttribute?
+    var attribute: DisclosureAttribute?
     /// The type a page of the section has when its title names no genre.
-    public var type: DocumentType?
+    var type: DocumentType?
 
-    public init(path: String? = nil, column: String? = nil, attribute: DisclosureAttribute? = nil, type: DocumentType? = nil) {
+    init(path: String? = nil, column: String? = nil, attribute: DisclosureAttribute? = nil, type: DocumentType? = nil) {
         self.path = path
         self.column = column
         self.attribute = attribute

@@ -2,20 +2,16 @@
 /// ``DecisionPolicy`` — when the document's own stages end, again when aggregation adds findings,
 /// and when suppressions accept some. The manifest record (``DocumentReview``) only records what
 /// this stage decided.
-public struct DecideStage: Sendable {
-    public let policy: DecisionPolicy
-
-    public init(policy: DecisionPolicy) {
-        self.policy = policy
-    }
+struct DecideStage: Sendable {
+    let policy: DecisionPolicy
 
     /// The verdict on `findings` (severity overrides and floors applied).
-    public func verdict(on findings: [Finding]) -> Verdict {
+    func verdict(on findings: [Finding]) -> Verdict {
         adding(findings, to: Verdict(findings: [], suppressed: [], decision: .approve, disposition: nil))
     }
 
     /// `verdict` with findings of a later stage added, decided again.
-    public func adding(_ more: [Finding], to verdict: Verdict) -> Verdict {
+    func adding(_ more: [Finding], to verdict: Verdict) -> Verdict {
         var v = verdict
         v.findings = (v.findings + policy.adjust(more)).sorted(by: Self.order)
         (v.decision, v.disposition) = policy.decide(v.findings)

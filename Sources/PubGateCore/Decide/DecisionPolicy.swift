@@ -6,26 +6,26 @@
 /// finding and a document not read or scanned in full (`unscannable`, `scan_incomplete`) reject:
 /// `decision.reject: []` must not approve zip bombs. The disposition is the strictest one any
 /// rejecting finding calls for.
-public struct DecisionPolicy: Sendable {
-    public let reject: Set<Severity>
-    public let overrides: [String: Severity]
+struct DecisionPolicy: Sendable {
+    let reject: Set<Severity>
+    let overrides: [String: Severity]
     /// Severities a finding is raised to at least, by rule id or kind (the reviewed tree's settings).
-    public let floors: [String: Severity]
+    let floors: [String: Severity]
 
-    public init(reject: Set<Severity> = [.block, .review, .fix], overrides: [String: Severity] = [:], floors: [String: Severity] = [:]) {
+    init(reject: Set<Severity> = [.block, .review, .fix], overrides: [String: Severity] = [:], floors: [String: Severity] = [:]) {
         self.reject = reject
         self.overrides = overrides
         self.floors = floors
     }
 
-    public init(settings: Settings) {
+    init(settings: Settings) {
         self.init(reject: Set(settings.decision.reject), overrides: settings.severity, floors: settings.severityFloors)
     }
 
     /// Applies the severity overrides (rule id first, then kind), then raises findings to their
     /// floors. A document that could not be read or fully scanned stays blocked whatever the
     /// settings say (fail closed).
-    public func adjust(_ findings: [Finding]) -> [Finding] {
+    func adjust(_ findings: [Finding]) -> [Finding] {
         guard !overrides.isEmpty || !floors.isEmpty else { return findings }
         return findings.map { f in
             var f = f
@@ -36,7 +36,7 @@ public struct DecisionPolicy: Sendable {
         }
     }
 
-    public func decide(_ findings: [Finding]) -> (Decision, Disposition?) {
+    func decide(_ findings: [Finding]) -> (Decision, Disposition?) {
         decide(findings.lazy.map { ($0.kind, $0.severity) })
     }
 
@@ -49,7 +49,7 @@ public struct DecisionPolicy: Sendable {
     }
 
     /// Whether `finding` rejects its document under this policy.
-    public func rejects(_ finding: Finding) -> Bool {
+    func rejects(_ finding: Finding) -> Bool {
         rejects(kind: finding.kind, severity: finding.severity)
     }
 

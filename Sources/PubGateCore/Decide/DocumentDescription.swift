@@ -3,23 +3,23 @@ import EncodingKit
 /// What a document is, as its manifest entry shows it: everything but what was found and decided.
 /// Each way a review can end builds its facts here — a file that could not be read, one that
 /// could not be decoded, a site asset, a document — so ``DocumentReview`` is made in one place.
-public struct DocumentDescription: Sendable {
-    public var path: String
-    public var sha256: String
-    public var bytes: Int
-    public var format: DocumentFormat
-    public var encoding: TextEncoding?
-    public var docType: DocumentType?
-    public var title: String?
-    public var attribute: String?
-    public var attributeDetail: AttributeAssessment?
-    public var documentNumber: String?
-    public var elements: DocumentElements?
-    public var metadata: PageMetadata?
-    public var validity: ValidityStatement?
-    public var expiry: ValidityTerm?
-    public var attachments: [String]?
-    public var role: DocumentRole?
+struct DocumentDescription: Sendable {
+    var path: String
+    var sha256: String
+    var bytes: Int
+    var format: DocumentFormat
+    var encoding: TextEncoding?
+    var docType: DocumentType?
+    var title: String?
+    var attribute: String?
+    var attributeDetail: AttributeAssessment?
+    var documentNumber: String?
+    var elements: DocumentElements?
+    var metadata: PageMetadata?
+    var validity: ValidityStatement?
+    var expiry: ValidityTerm?
+    var attachments: [String]?
+    var role: DocumentRole?
 
     /// A file that could not be read at all.
     static func unreadable(path: String) -> DocumentDescription {

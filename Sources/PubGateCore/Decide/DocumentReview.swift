@@ -5,24 +5,24 @@ import Foundation
 /// was decided (the decide stage's ``Verdict``). A record only: the decisions are ``DecideStage``'s.
 public struct DocumentReview: Sendable, Codable {
     public let path: String
-    public let sha256: String
-    public let bytes: Int
-    public let format: DocumentFormat
+    let sha256: String
+    let bytes: Int
+    let format: DocumentFormat
     /// Nil when the file could not be decoded.
-    public let encoding: TextEncoding?
+    let encoding: TextEncoding?
     public let docType: DocumentType?
-    public let title: String?
+    let title: String?
     /// The declared 公开属性 (one value), `conflict` or `missing`; nil when unscannable.
     public let attribute: String?
     /// Declared, implied and effective attribute with their evidence.
     public let attributeDetail: AttributeAssessment?
     /// Canonical 文号.
-    public let documentNumber: String?
-    public let elements: DocumentElements?
-    public let metadata: PageMetadata?
-    public let validity: ValidityStatement?
+    let documentNumber: String?
+    let elements: DocumentElements?
+    let metadata: PageMetadata?
+    let validity: ValidityStatement?
     /// When the document stops being valid (stated, or the default for a 规范性文件).
-    public let expiry: ValidityTerm?
+    let expiry: ValidityTerm?
     public private(set) var decision: Decision
     /// Nil when approved.
     public private(set) var disposition: Disposition?
@@ -32,7 +32,7 @@ public struct DocumentReview: Sendable, Codable {
     public private(set) var suppressed: [SuppressedFinding]
     /// Files a page links as attachments (附件), as paths beside the page's own; reviewed with it.
     /// Nil for documents that link none.
-    public let attachments: [String]?
+    let attachments: [String]?
     /// `asset` for a site asset (scanned for leaks, not judged as a document); nil for a document.
     public let role: DocumentRole?
     /// The document's `pubgate:allow` lines (applied once every finding is known).

@@ -11,9 +11,9 @@ import Synchronization
 /// the encoding runs on all cores) and copied into the manifest as it is; other reports read
 /// reviews back one at a time. A review that cannot be written (disk full) is kept in memory
 /// instead: nothing is lost, only the bound.
-public final class ReviewStore: Sendable {
+final class ReviewStore: Sendable {
     /// Where one review is: a byte range of the file, or in memory.
-    public enum Slot: Sendable {
+    enum Slot: Sendable {
         case disk(offset: Int, length: Int)
         case memory([UInt8])
     }
@@ -25,17 +25,17 @@ public final class ReviewStore: Sendable {
 
     /// Opens the file in `directory` (the system temporary folder by default); with no writable
     /// folder every review stays in memory.
-    public init(directory: String = NSTemporaryDirectory()) {
+    init(directory: String = NSTemporaryDirectory()) {
         file = ScratchFile(directory: directory)
     }
 
     /// Stores `review` and says where it is.
-    public func store(_ review: DocumentReview) -> Slot {
+    func store(_ review: DocumentReview) -> Slot {
         store(ManifestWriter.entry(review))
     }
 
     /// The review stored at `slot`.
-    public func load(at slot: Slot) -> DocumentReview {
+    func load(at slot: Slot) -> DocumentReview {
         do {
             return try JSONDecoder().decode(DocumentReview.self, from: Data(entry(at: slot)))
         } catch {
@@ -78,7 +78,7 @@ public final class ReviewStore: Sendable {
     }
 
     /// The manifest entry stored at `slot`, as written.
-    public func entry(at slot: Slot) -> [UInt8] {
+    func entry(at slot: Slot) -> [UInt8] {
         switch slot {
         case .memory(let bytes): return bytes
         case .disk(let offset, let length):

@@ -110,7 +110,7 @@ public final class CorpusIndex: Sendable {
     }
 
     /// Records (or replaces) documents as published.
-    public func add(
+    func add(
         _ docs: [(profile: DocumentProfile, sha256: String, attribute: String?, validity: String?, writtenDate: SimpleDate?)]
     ) throws(IndexError) {
         try access { queue in
@@ -146,7 +146,7 @@ public final class CorpusIndex: Sendable {
     }
 
     /// Marks documents withdrawn or purged (the sweep's `--apply`), so re-publishing them is caught.
-    public func mark(_ paths: [String], status: String) throws(IndexError) {
+    func mark(_ paths: [String], status: String) throws(IndexError) {
         try access { queue in
             try queue.write { db in try Self.setStatus(status, of: paths, in: db) }
         }
@@ -160,7 +160,7 @@ public final class CorpusIndex: Sendable {
     }
 
     /// How a batch mention is looked up in ``CorpusContext/personKeys``.
-    public static func identity(_ m: PersonMention) -> String {
+    static func identity(_ m: PersonMention) -> String {
         (m.name ?? "") + "|" + m.maskedNumber
     }
 
@@ -186,7 +186,7 @@ public final class CorpusIndex: Sendable {
     }
 
     /// What the corpus holds that bears on this batch (A-01 … ), one query per rule.
-    public func context(for batch: [DocumentProfile], asOf: SimpleDate, rules: AggregationRules) throws(IndexError) -> CorpusContext {
+    func context(for batch: [DocumentProfile], asOf: SimpleDate, rules: AggregationRules) throws(IndexError) -> CorpusContext {
         let batchPaths = Set(batch.map(\.path))
         var context = CorpusContext()
         let keys = keys.keyer()

@@ -1,7 +1,7 @@
 /// A corpus index that cannot be used: missing, corrupt, locked, or from a newer pubgate.
 public struct IndexError: Error, Sendable, CustomStringConvertible {
-    public let path: String
-    public let message: String
+    let path: String
+    let message: String
 
     public var description: String { "\(path): \(message)" }
 }

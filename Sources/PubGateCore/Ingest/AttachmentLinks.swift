@@ -15,7 +15,7 @@ public enum AttachmentLinks {
 
     /// The attachments `document` (read from `path`) links, as paths beside `path`'s own
     /// (`Samples/drafts/files/名单.xlsx`), in order of appearance and without repeats.
-    public static func paths(in document: IngestedDocument, at path: String) -> [String] {
+    static func paths(in document: IngestedDocument, at path: String) -> [String] {
         let folder = (path as NSString).deletingLastPathComponent
         var out: [String] = []
         for target in targets(in: document) {

@@ -10,8 +10,7 @@ import XMLKit
 /// line a reader sees reads as it is shown (a link's target does not split it). Text
 /// inside hidden elements and `<template>` is kept and marked `hidden`. Inline elements (`span`, `a`,
 /// …) do not break text, so a number split across spans is one run for the scanner.
-public struct HTMLExtractor: TextExtractor {
-    public init() {}
+struct HTMLExtractor: TextExtractor {
 
     static let blockElements: Set<String> = [
         "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "div", "dl", "dt",
@@ -33,7 +32,7 @@ public struct HTMLExtractor: TextExtractor {
         "integrity", "loading", "sizes", "maxlength", "cols", "rows", "start", "shape", "coords",
     ]
 
-    public func extract(_ text: DecodedText) -> TextExtraction {
+    func extract(_ text: DecodedText) -> TextExtraction {
         var extraction = TextExtraction()
         // A Hugo content file may be HTML under front matter: the block is read as front matter
         // and blanked (line breaks kept, every other byte a space) for the HTML parser, so lines

@@ -8,14 +8,14 @@ import Foundation
 /// recognised by their content and read by ``ContainerReader`` into a virtual text whose segments
 /// name their place in the file. A file that cannot be decoded or read is not dropped: it comes out
 /// with no text and an `unscannable` finding, so the decide stage rejects it (fail closed).
-public struct IngestStage: Sendable {
-    public let limits: ContainerLimits
+struct IngestStage: Sendable {
+    let limits: ContainerLimits
 
-    public init(limits: ContainerLimits = .standard) {
+    init(limits: ContainerLimits = .standard) {
         self.limits = limits
     }
 
-    public func run(_ input: RawInput) -> IngestedDocument {
+    func run(_ input: RawInput) -> IngestedDocument {
         let digest = Hex.encode(SHA256.hash(data: input.bytes))
         let format = input.format
         if format.isBinary || FileSignature(input.bytes) != .none {

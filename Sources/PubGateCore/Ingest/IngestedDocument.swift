@@ -1,23 +1,23 @@
 import EncodingKit
 
 /// The ingest stage's output: a document's decoded text, what was extracted from it and its metadata.
-public struct IngestedDocument: Sendable {
-    public let path: String
-    public let sha256: String
-    public let byteCount: Int
-    public let format: DocumentFormat
-    public let encoding: TextEncoding?
+struct IngestedDocument: Sendable {
+    let path: String
+    let sha256: String
+    let byteCount: Int
+    let format: DocumentFormat
+    let encoding: TextEncoding?
     /// Decoded text of the whole file: the reference for line and column numbers.
-    public let decoded: DecodedText?
+    let decoded: DecodedText?
     /// Extracted text in reading order.
-    public let segments: [TextSegment]
+    let segments: [TextSegment]
     /// Metadata fields: the 政府信息公开 table (`索引号`, `公开方式` …), `<meta>` tags as `meta:NAME`,
     /// front matter keys, and XML field elements. First value wins.
-    public let metadata: [String: String]
+    let metadata: [String: String]
     /// Findings the ingest stage itself makes (unreadable input, malformed front matter).
-    public let findings: [Finding]
+    let findings: [Finding]
 
-    public init(
+    init(
         path: String, sha256: String, byteCount: Int, format: DocumentFormat, encoding: TextEncoding?,
         decoded: DecodedText?, segments: [TextSegment], metadata: [String: String], findings: [Finding]
     ) {
@@ -33,5 +33,5 @@ public struct IngestedDocument: Sendable {
     }
 
     /// True when the document could not be turned into text; it is rejected without a scan.
-    public var isUnscannable: Bool { decoded == nil }
+    var isUnscannable: Bool { decoded == nil }
 }

@@ -18,9 +18,9 @@ public struct InputCollector: Sendable {
     public struct Problem: Sendable, Equatable {
         public let path: String
         /// The reason in English (the manifest's message, stderr of sweep and index).
-        public let reason: String
+        let reason: String
         /// The reason's sentence in the message catalogue (`unscannable.*`).
-        public let reasonID: String
+        let reasonID: String
         /// True for paths deliberately not followed (links out of the tree). A review rejects them,
         /// since what they point at was not reviewed and a server may follow them; the sweep and the
         /// monthly list leave them alone.
@@ -35,15 +35,15 @@ public struct InputCollector: Sendable {
     }
 
     /// A path inside a reviewed folder deliberately not reviewed, and why (the manifest's `excluded`).
-    public struct Exclusion: Sendable, Equatable, Codable {
+    struct Exclusion: Sendable, Equatable, Codable {
         public let path: String
         /// The reason in English, as the manifest records it.
-        public let reason: String
+        let reason: String
         /// The reason's sentence in the message catalogue (`excluded.*`), so the summary says it
         /// in the reader's language; nil for one read back from a manifest.
-        public let reasonID: String?
+        let reasonID: String?
 
-        public init(path: String, reasonID: String) {
+        init(path: String, reasonID: String) {
             self.init(path: path, reason: MessageCatalogues.english.text(reasonID, [:]) ?? reasonID, reasonID: reasonID)
         }
 
@@ -55,7 +55,7 @@ public struct InputCollector: Sendable {
 
         private enum CodingKeys: String, CodingKey { case path, reason }
 
-        public init(from decoder: any Decoder) throws {
+        init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             self.init(path: try c.decode(String.self, forKey: .path), reason: try c.decode(String.self, forKey: .reason), reasonID: nil)
         }
@@ -66,11 +66,11 @@ public struct InputCollector: Sendable {
         /// Files in order (sorted within each argument).
         public var files: [String] = []
         /// Their sizes in bytes, from the same stat that walked them (the review hands out the largest first).
-        public var sizes: [Int] = []
+        var sizes: [Int] = []
         /// Paths that could not be used.
-        public var problems: [Problem] = []
+        var problems: [Problem] = []
         /// Paths left out on purpose.
-        public var excluded: [Exclusion] = []
+        var excluded: [Exclusion] = []
     }
 
     /// Hidden entries a review does not read as documents, and why.
@@ -123,7 +123,7 @@ public struct InputCollector: Sendable {
 
     /// A file met in a folder: its path as walked, its path with links resolved, its size.
     private struct Found {
-        let path: String
+        public let path: String
         let canonical: String
         let size: Int
     }

@@ -7,9 +7,9 @@ import EncodingKit
 /// format. Keys are compared with their inner spaces removed (`名　　称` is `名称`). It runs on every
 /// line of every document, so it works on scalars and builds a string only for a line whose first
 /// few characters end in a colon.
-public enum MetadataReader {
+enum MetadataReader {
     /// The keys read; others are ignored so body sentences with a colon do not pollute the fields.
-    public static let keys: Set<String> = [
+    static let keys: Set<String> = [
         "索引号", "主题分类", "发布机构", "发文机关", "发文单位", "成文日期", "文号", "发文字号", "发布日期",
         "有效性", "公开方式", "公开属性", "公开类型", "公开选项", "信息公开选项", "名称", "标题", "生效日期", "施行日期",
         "废止日期", "失效日期", "有效期", "有效期至", "统一登记号", "登记号", "主题词", "公开范围", "信息来源", "来源",
@@ -30,7 +30,7 @@ public enum MetadataReader {
     static let bareKeyInitials: Set<Unicode.Scalar> = Set(bareKeys.compactMap(\.unicodeScalars.first))
     static let keyInitials: Set<Unicode.Scalar> = Set(keys.compactMap(\.unicodeScalars.first))
 
-    public static func read(_ segments: [TextSegment]) -> [String: String] {
+    static func read(_ segments: [TextSegment]) -> [String: String] {
         var reader = Reader()
         // A line inside one segment is read in place; only a line running on across segments
         // (inline spans) is gathered here.
@@ -63,7 +63,7 @@ public enum MetadataReader {
         return reader.fields
     }
 
-    public static func read(lines: [String]) -> [String: String] {
+    static func read(lines: [String]) -> [String: String] {
         var reader = Reader()
         for line in lines { reader.take(Array(line.unicodeScalars)[...]) }
         return reader.fields

@@ -8,26 +8,26 @@ import EncodingKit
 /// source as it is written takes one run. A character written otherwise in the source (an entity
 /// such as `&amp;` maps to its `&`) takes a run of its own; a lookup reads a character's origin at
 /// its first byte.
-public struct TextSegment: Sendable {
-    public var part: ContentPart
-    public private(set) var utf8: [UInt8]
-    public private(set) var runStarts: [Int32]
-    public private(set) var runOrigins: [Int32]
+struct TextSegment: Sendable {
+    var part: ContentPart
+    private(set) var utf8: [UInt8]
+    private(set) var runStarts: [Int32]
+    private(set) var runOrigins: [Int32]
     /// Whether the segment ends a block (paragraph, cell, attribute value): the normalizer then
     /// inserts a line break so words from neighbouring blocks never run together.
-    public var endsBlock: Bool
+    var endsBlock: Bool
     /// For a container document, where in the file the text is (`word/header1.xml ¶1`, `Sheet1!C7`,
     /// `page 3 line 14`); findings carry it as their location's `container`.
-    public var place: String?
+    var place: String?
     /// For a table cell, the header of its column (`决定书编号`, `联系电话`): a reviewer reads a cell
     /// by its column, and so do the rules whose matches are only digits.
-    public var column: String?
+    var column: String?
     /// Whether the runs count scalars of a reader's text (``init(part:scalars:scalarOrigins:endsBlock:place:)``)
     /// instead of decoded bytes.
     private(set) var countsScalars = false
 
     /// A segment of `utf8` with origin runs (`runStarts` ascending from 0, one origin each).
-    public init(
+    init(
         part: ContentPart, utf8: [UInt8], runStarts: [Int32], runOrigins: [Int32], endsBlock: Bool = true, place: String? = nil
     ) {
         precondition(runStarts.count == runOrigins.count && (utf8.isEmpty || runStarts.first == 0))
@@ -40,7 +40,7 @@ public struct TextSegment: Sendable {
     }
 
     /// A segment of `scalars` whose scalar `i` came from byte `origins[i]`: the runs are found here.
-    public init(part: ContentPart, scalars: [Unicode.Scalar], origins: [Int32], endsBlock: Bool = true, place: String? = nil) {
+    init(part: ContentPart, scalars: [Unicode.Scalar], origins: [Int32], endsBlock: Bool = true, place: String? = nil) {
         precondition(scalars.count == origins.count)
         let encoded = UTF8Bytes.encode(scalars, origins: origins, inBytes: true)
         self.init(
@@ -59,29 +59,29 @@ public struct TextSegment: Sendable {
     }
 
     /// A segment covering decoded bytes `range` of `decoded` verbatim.
-    public init(part: ContentPart, decoded: [UInt8], range: Range<Int>) {
+    init(part: ContentPart, decoded: [UInt8], range: Range<Int>) {
         // The whole text (a plain-text file) shares the decoded array instead of copying it.
         self.init(
             part: part, utf8: range == decoded.indices ? decoded : Array(decoded[range]), runStarts: range.isEmpty ? [] : [0],
             runOrigins: range.isEmpty ? [] : [Int32(range.lowerBound)])
     }
 
-    public var text: String {
+    var text: String {
         String(decoding: utf8, as: UTF8.self)
     }
 
     /// The segment's scalars (decoded on every call), for the readers that go by character.
-    public var scalars: [Unicode.Scalar] {
+    var scalars: [Unicode.Scalar] {
         UTF8Bytes.scalars(ofUTF8: utf8.span)
     }
 
     /// The origin of each scalar, in order (expanded from the runs on every call).
-    public var origins: [Int32] {
+    var origins: [Int32] {
         UTF8Bytes.origins(of: utf8, runStarts: runStarts, runOrigins: runOrigins, inBytes: !countsScalars)
     }
 
     /// The origin of the first character; nil for an empty segment.
-    public var firstOrigin: Int32? { runOrigins.first }
+    var firstOrigin: Int32? { runOrigins.first }
 
     /// The segment with each origin `o` replaced by `table[o]`, a byte offset: scalar indices (what
     /// the Markdown and front matter readers count in) made a document's positions. The text stays

@@ -3,10 +3,9 @@ import Foundation
 import XMLKit
 
 /// XML (CMS exports): every text node and attribute value; leaf elements become metadata fields.
-public struct XMLExtractor: TextExtractor {
-    public init() {}
+struct XMLExtractor: TextExtractor {
 
-    public func extract(_ text: DecodedText) -> TextExtraction {
+    func extract(_ text: DecodedText) -> TextExtraction {
         var extraction = TextExtraction()
         let document: MarkupDocument
         do {

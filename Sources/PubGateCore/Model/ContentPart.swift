@@ -2,7 +2,7 @@
 ///
 /// Office, OFD and PDF files add the places a web reviewer never sees: a draft's tracked deletions,
 /// comments and hidden text are still in the file that would be published.
-public enum ContentPart: String, Sendable, Codable, CaseIterable {
+enum ContentPart: String, Sendable, Codable, CaseIterable {
     /// Visible body text (for a spreadsheet: the cells of a visible sheet, row, column).
     case body
     /// The HTML `<title>` element.

@@ -15,7 +15,7 @@ public enum Disposition: String, Sendable, Codable {
     case fix
 
     /// The disposition a finding of `severity` calls for, or nil when it does not stop approval.
-    public init?(severity: Severity) {
+    init?(severity: Severity) {
         switch severity {
         case .block: self = .block
         case .review: self = .review
@@ -26,7 +26,7 @@ public enum Disposition: String, Sendable, Codable {
 
     /// The severity of a finding that calls for this disposition (a page carrying a rejected
     /// attachment is held as strictly as the attachment).
-    public var severity: Severity {
+    var severity: Severity {
         switch self {
         case .block: .block
         case .review: .review

@@ -1,5 +1,5 @@
 /// The input formats the ingest stage understands.
-public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
+enum DocumentFormat: String, Sendable, Codable, CaseIterable {
     case text, markdown, html, xml
     /// Office Open XML word processing (`.docx`, and `.wps` files WPS Office saves as OOXML).
     case docx
@@ -15,7 +15,7 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
 
     /// The format a file name implies; anything unrecognised is sniffed as text.
     /// Containers and PDFs are recognised by their content (`FileSignature`) whatever their name.
-    public init(pathExtension ext: String) {
+    init(pathExtension ext: String) {
         switch ext.lowercased() {
         case "md", "markdown": self = .markdown
         case "html", "htm", "shtml", "xhtml": self = .html
@@ -31,7 +31,7 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
     }
 
     /// True for the formats read from a container or through poppler rather than decoded as text.
-    public var isBinary: Bool {
+    var isBinary: Bool {
         switch self {
         case .docx, .xlsx, .odt, .ods, .ofd, .pdf: true
         case .text, .markdown, .html, .xml, .unknown: false

@@ -6,31 +6,31 @@ public struct Finding: Sendable, Codable, Hashable {
     public var ruleID: String
     public var kind: FindingKind
     public var severity: Severity
-    public var message: String
+    var message: String
     /// Where the text came from (`body`, `comment`, `attribute` …).
-    public var part: ContentPart
+    var part: ContentPart
     /// Nil for document-level findings (a missing attribute, an unreadable file).
     public var location: SourceLocation?
     /// The matched text with the sensitive middle masked.
     public var masked: String?
     /// A short stretch of surrounding text, with the match and every digit in it masked.
-    public var excerpt: String?
+    var excerpt: String?
     /// The unmasked match; only filled with `--show-matches`.
     public var match: String?
     /// Legal source ids from docs/domain.md §0 (`S25`, …).
-    public var sources: [String]
-    public var remediation: String?
+    var sources: [String]
+    var remediation: String?
     /// The catalogue key of `message` when it is not the rule's own message (``Message``); with
     /// `messageArgs`, what lets a report say the finding in its own language. `message` is the English.
-    public var messageKey: String?
+    var messageKey: String?
     /// The values of the message's placeholders.
-    public var messageArgs: [String: String]
+    var messageArgs: [String: String]
     /// The natural person's name a case finding flags, in full, kept in memory only (never encoded)
     /// so that the review can mask it wherever its outputs repeat the page: titles, elements and
     /// the excerpts of other findings (``NameMasking``).
-    public var personName: String?
+    var personName: String?
 
-    public init(
+    init(
         ruleID: String, kind: FindingKind, severity: Severity, message: String, part: ContentPart = .body,
         location: SourceLocation? = nil, masked: String? = nil, excerpt: String? = nil, match: String? = nil,
         sources: [String] = [], remediation: String? = nil
@@ -53,7 +53,7 @@ public struct Finding: Sendable, Codable, Hashable {
     /// A finding whose text is a catalogue message: `message` and `remediation` are its English
     /// (`Rules/messages/en.yaml`), unless `remediation` is given. `base` is the English text a shared
     /// message wraps (a scan rule's own message).
-    public init(
+    init(
         ruleID: String, kind: FindingKind, severity: Severity, text: Message, part: ContentPart = .body,
         location: SourceLocation? = nil, masked: String? = nil, excerpt: String? = nil, match: String? = nil,
         sources: [String] = [], remediation: String? = nil, base: String? = nil
@@ -67,7 +67,7 @@ public struct Finding: Sendable, Codable, Hashable {
 
     /// Makes `text` the finding's message (English rendered now; the key and arguments kept for the
     /// reports). `base`: the English a shared message wraps, by default the current message.
-    public mutating func say(_ text: Message, base: String? = nil) {
+    mutating func say(_ text: Message, base: String? = nil) {
         let previous = message
         message = MessageCatalogues.english.render(text) { base ?? previous } ?? text.key
         messageKey = text.key == ruleID ? nil : text.key
@@ -75,11 +75,11 @@ public struct Finding: Sendable, Codable, Hashable {
     }
 
     /// The catalogue message this finding says.
-    public var text: Message { Message(messageKey ?? ruleID, messageArgs) }
+    var text: Message { Message(messageKey ?? ruleID, messageArgs) }
 
     /// The English a shared message wraps (`{base}`: the rule's own message), read back from
     /// `message`; the message itself for any other finding.
-    public var wrappedMessage: String {
+    var wrappedMessage: String {
         guard text.isShared, let (before, after) = MessageCatalogues.english.around(text),
             message.hasPrefix(before), message.hasSuffix(after), message.count >= before.count + after.count
         else { return message }

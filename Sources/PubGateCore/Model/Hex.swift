@@ -1,9 +1,9 @@
 /// Lower-case hexadecimal of bytes (digests, salts), without Foundation's `String(format:)`, which
 /// costs microseconds per byte and showed up in profiles of index lookups.
-public enum Hex {
+enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
-    public static func encode<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+    static func encode<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
         var out: [UInt8] = []
         out.reserveCapacity(64)
         for b in bytes {

@@ -2,12 +2,12 @@ import Foundation
 
 /// A calendar date without time or zone: review dates, birth dates, validity dates.
 public struct SimpleDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    let year: Int
+    let month: Int
+    let day: Int
 
     /// Nil when the date does not exist (month 13, February 30).
-    public init?(year: Int, month: Int, day: Int) {
+    init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= SimpleDate.days(inMonth: month, year: year) else { return nil }
         self.year = year
         self.month = month
@@ -16,7 +16,7 @@ public struct SimpleDate: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     /// The date of a pattern's year, month and day captures; nil when one is missing or the date
     /// does not exist.
-    public init?(year: String?, month: String?, day: String?) {
+    init?(year: String?, month: String?, day: String?) {
         guard let y = year.flatMap({ Int($0) }), let m = month.flatMap({ Int($0) }), let d = day.flatMap({ Int($0) }) else { return nil }
         self.init(year: y, month: m, day: d)
     }
@@ -37,13 +37,13 @@ public struct SimpleDate: Sendable, Hashable, Comparable, Codable, CustomStringC
     }
 
     /// The same day `years` later (29 February becomes 28 February in a common year).
-    public func adding(years: Int) -> SimpleDate {
+    func adding(years: Int) -> SimpleDate {
         let y = year + years
         return SimpleDate(year: y, month: month, day: min(day, SimpleDate.days(inMonth: month, year: y)))!
     }
 
     /// The date `days` later (or earlier, for a negative count).
-    public func adding(days: Int) -> SimpleDate {
+    func adding(days: Int) -> SimpleDate {
         var (y, m, d) = (year, month, day + days)
         while d > SimpleDate.days(inMonth: m, year: y) {
             d -= SimpleDate.days(inMonth: m, year: y)
@@ -57,7 +57,7 @@ public struct SimpleDate: Sendable, Hashable, Comparable, Codable, CustomStringC
     }
 
     /// ISO weekday: 1 Monday … 7 Sunday (Zeller's congruence on the proleptic Gregorian calendar).
-    public var weekday: Int {
+    var weekday: Int {
         var (y, m) = (year, month)
         if m < 3 {
             m += 12
@@ -69,12 +69,12 @@ public struct SimpleDate: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     /// Whole months from `self` to `other` (negative when `other` is earlier), counting a month when
     /// the day of month is reached.
-    public func months(until other: SimpleDate) -> Int {
+    func months(until other: SimpleDate) -> Int {
         (other.year - year) * 12 + (other.month - month) - (other.day < day ? 1 : 0)
     }
 
     /// Days since 1970-01-01 (negative before), by the civil-from-days algorithm.
-    public var daysSinceEpoch: Int {
+    var daysSinceEpoch: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -85,7 +85,7 @@ public struct SimpleDate: Sendable, Hashable, Comparable, Codable, CustomStringC
     }
 
     /// Midnight of this date in Asia/Shanghai (UTC+8, no daylight saving), as Unix seconds.
-    public var shanghaiMidnight: Int64 { Int64(daysSinceEpoch) * 86_400 - 8 * 3_600 }
+    var shanghaiMidnight: Int64 { Int64(daysSinceEpoch) * 86_400 - 8 * 3_600 }
 
     static func days(inMonth month: Int, year: Int) -> Int {
         switch month {

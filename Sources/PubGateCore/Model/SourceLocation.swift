@@ -7,15 +7,15 @@
 public struct SourceLocation: Sendable, Codable, Hashable {
     public let line: Int
     public let column: Int
-    public let endLine: Int
-    public let endColumn: Int
+    let endLine: Int
+    let endColumn: Int
     /// Byte offsets into the file as stored, BOM included (into the extracted text for a container).
-    public let byteStart: Int
-    public let byteEnd: Int
+    let byteStart: Int
+    let byteEnd: Int
     /// Where inside a container document the text is; nil for text formats.
     public var container: String?
 
-    public init(line: Int, column: Int, endLine: Int, endColumn: Int, byteStart: Int, byteEnd: Int, container: String? = nil) {
+    init(line: Int, column: Int, endLine: Int, endColumn: Int, byteStart: Int, byteEnd: Int, container: String? = nil) {
         self.line = line
         self.column = column
         self.endLine = endLine
@@ -26,7 +26,7 @@ public struct SourceLocation: Sendable, Codable, Hashable {
     }
 
     /// The same location placed inside a container (nil leaves it as it is).
-    public func placed(_ container: String?) -> SourceLocation {
+    func placed(_ container: String?) -> SourceLocation {
         var copy = self
         if let container { copy.container = container }
         return copy

@@ -5,14 +5,14 @@ import EncodingKit
 /// Columns count characters: they are counted per lookup, from the start of the line. A line
 /// longer than ``blockSize`` bytes (minified markup) is counted from the nearest block start, whose
 /// character count is kept, so a lookup never walks more than a block.
-public struct LineIndex: Sendable {
+struct LineIndex: Sendable {
     static let blockSize = 4096
 
     private let text: DecodedText
     /// For a text with a line longer than a block: the characters before each block's start.
     private let charactersBefore: [Int]
 
-    public init(_ text: DecodedText) {
+    init(_ text: DecodedText) {
         // Line starts were found by the decoder: the text is not walked again for them.
         self.text = text
         var longLine = false
@@ -53,12 +53,12 @@ public struct LineIndex: Sendable {
     }
 
     /// The 1-based line of decoded byte `offset`.
-    public func line(of offset: Int) -> Int {
+    func line(of offset: Int) -> Int {
         lineNumber(of: offset) + text.firstLine
     }
 
     /// Line and column (both 1-based, column in characters) of decoded byte `offset`.
-    public func lineColumn(of offset: Int) -> (line: Int, column: Int) {
+    func lineColumn(of offset: Int) -> (line: Int, column: Int) {
         let lo = lineNumber(of: offset)
         let start = text.lineStarts[lo]
         let end = min(max(offset, start), text.utf8.count)
@@ -76,7 +76,7 @@ public struct LineIndex: Sendable {
     }
 
     /// The source location of decoded bytes `range`.
-    public func location(of range: Range<Int>) -> SourceLocation {
+    func location(of range: Range<Int>) -> SourceLocation {
         let start = lineColumn(of: range.lowerBound)
         let end = lineColumn(of: range.upperBound)
         return SourceLocation(

@@ -5,15 +5,15 @@
 /// stored. A run breaks where normalization dropped, replaced, expanded or inserted something.
 /// (An `Int32` per byte was four times the text and a fifth of the normalizer's time.) Inserted line
 /// breaks take the origin of the character before them.
-public struct NormalizedText: Sendable {
-    public let utf8: [UInt8]
+struct NormalizedText: Sendable {
+    let utf8: [UInt8]
     let origins: OriginMap
     /// The content part of each normalized byte range, in order.
-    public let parts: [(range: Range<Int>, part: ContentPart)]
+    let parts: [(range: Range<Int>, part: ContentPart)]
     /// For a container document, the place in the file of each normalized byte range, in order.
-    public let places: [(range: Range<Int>, place: String)]
+    let places: [(range: Range<Int>, place: String)]
     /// For table cells, the header of the column of each normalized byte range, in order.
-    public let columns: [(range: Range<Int>, place: String)]
+    let columns: [(range: Range<Int>, place: String)]
 
     init(
         utf8: [UInt8], origins: OriginMap, parts: [(range: Range<Int>, part: ContentPart)], places: [(range: Range<Int>, place: String)] = [],
@@ -27,17 +27,17 @@ public struct NormalizedText: Sendable {
     }
 
     /// The content part that normalized byte `offset` belongs to.
-    public func part(at offset: Int) -> ContentPart {
+    func part(at offset: Int) -> ContentPart {
         Self.index(of: offset, count: parts.count) { parts[$0].range }.map { parts[$0].part } ?? .body
     }
 
     /// The place in a container document of normalized byte `offset`; nil for text formats.
-    public func place(at offset: Int) -> String? {
+    func place(at offset: Int) -> String? {
         Self.index(of: offset, count: places.count) { places[$0].range }.map { places[$0].place }
     }
 
     /// The header of the table column that normalized byte `offset` is in; nil outside table cells.
-    public func column(at offset: Int) -> String? {
+    func column(at offset: Int) -> String? {
         Self.index(of: offset, count: columns.count) { columns[$0].range }.map { columns[$0].place }
     }
 
@@ -55,14 +55,14 @@ public struct NormalizedText: Sendable {
     }
 
     /// Where in the decoded UTF-8 the character that produced normalized byte `offset` starts.
-    public func origin(ofByte offset: Int) -> Int {
+    func origin(ofByte offset: Int) -> Int {
         origins.origin(ofByte: offset, in: utf8)
     }
 
     /// The decoded bytes covered by normalized bytes `range`: from where its first character's
     /// origin starts to the first byte after the start of its last character's origin (the caller
     /// that has the decoded text takes it to that character's end).
-    public func originalRange(of range: Range<Int>) -> Range<Int> {
+    func originalRange(of range: Range<Int>) -> Range<Int> {
         guard !utf8.isEmpty, !range.isEmpty else {
             let at = utf8.isEmpty ? 0 : origin(ofByte: min(range.lowerBound, utf8.count - 1))
             return at..<at
@@ -73,7 +73,7 @@ public struct NormalizedText: Sendable {
     }
 
     /// The normalized text of `range` as a string.
-    public func string(_ range: Range<Int>) -> String {
+    func string(_ range: Range<Int>) -> String {
         String(decoding: utf8[range], as: UTF8.self)
     }
 }

@@ -11,17 +11,17 @@ import Foundation
 /// - Traditional and variant characters are folded to simplified ones after NFKC
 ///   (``TraditionalFolding``: 機密 is matched as 机密), each keeping its origin.
 /// - Segments are joined; a block boundary becomes `\n`, inline boundaries (spans) nothing.
-public struct Normalizer: Sendable {
+struct Normalizer: Sendable {
     /// Nil only when OpenCC's data is missing, which a review refuses to start with
     /// (``ReviewConfiguration/load(rulesPath:site:fallbackFolder:)``).
     let folding: TraditionalFolding?
 
-    public init() {
+    init() {
         folding = try? TraditionalFolding.shared.get()
     }
 
     /// The normalized UTF-8 of a bare string (rule keywords), without a trailing line break.
-    public func normalize(_ string: String) -> [UInt8] {
+    func normalize(_ string: String) -> [UInt8] {
         let utf8 = Array(string.utf8)
         let segment = TextSegment(part: .body, decoded: utf8, range: 0..<utf8.count)
         var bytes = normalize([segment]).utf8
@@ -30,11 +30,11 @@ public struct Normalizer: Sendable {
     }
 
     /// The normalized form of a short string (a title, a field value), for comparisons.
-    public static func normalized(_ string: String) -> String {
+    static func normalized(_ string: String) -> String {
         String(decoding: Normalizer().normalize(string), as: UTF8.self)
     }
 
-    public func normalize(_ segments: [TextSegment]) -> NormalizedText {
+    func normalize(_ segments: [TextSegment]) -> NormalizedText {
         // Room for the text and a line break per segment: the builder grows if normalization makes
         // the text longer.
         let byteCount = segments.reduce(0) { $0 + $1.utf8.count }

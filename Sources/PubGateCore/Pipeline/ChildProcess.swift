@@ -25,17 +25,17 @@ public enum ChildProcess {
     public struct Output: Sendable {
         /// The exit status; -1 when the child was killed, could not be started or not be read.
         public let status: Int32
-        public let stdout: [UInt8]
-        public let stderr: [UInt8]
+        let stdout: [UInt8]
+        let stderr: [UInt8]
         /// The child was killed because it did not finish within the timeout.
-        public var timedOut = false
+        var timedOut = false
         /// Standard output went past the cap: what is kept is only its beginning.
-        public var truncated = false
+        var truncated = false
         /// Why the child could not be started (the program is missing, the folder does not exist).
-        public var launchFailure: String?
+        var launchFailure: String?
         /// Why its output or error could not be read to the end, or its input not written: what
         /// was kept is not all it said.
-        public var ioFailure: String?
+        var ioFailure: String?
 
         public var text: String { String(decoding: stdout, as: UTF8.self) }
     }
@@ -48,7 +48,7 @@ public enum ChildProcess {
 
     /// Runs `arguments[0]` (looked up on PATH unless it is a path) with the rest as its arguments,
     /// `environment` (when given) as its whole environment.
-    public static func run(
+    static func run(
         _ arguments: [String], in directory: String? = nil, input: [UInt8]? = nil, environment: [String: String]? = nil,
         timeout: Duration? = nil, outputCap: Int = .max
     ) -> Output {

@@ -3,7 +3,7 @@ import Foundation
 /// Ingest and classify only, on all cores: for reports that need what documents are, not what they
 /// contain (the monthly list). Unreadable or undecodable files are returned as problems.
 public struct ClassifyRun: Sendable {
-    public let configuration: ReviewConfiguration
+    let configuration: ReviewConfiguration
 
     public init(configuration: ReviewConfiguration) {
         self.configuration = configuration

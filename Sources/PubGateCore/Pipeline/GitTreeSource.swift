@@ -20,7 +20,7 @@ public struct GitTreeSource: DocumentSource {
     }
 
     public let root: RepositoryRoot?
-    public let tree: Tree
+    let tree: Tree
     /// Documents to review with their contents, in the order given.
     private let documents: [(path: String, bytes: [UInt8])]
     private let contents: [String: [UInt8]]
@@ -29,7 +29,7 @@ public struct GitTreeSource: DocumentSource {
     /// Paths given that are Git LFS pointers (not reviewed: refused by the caller).
     public let lfsPointers: [String]
     /// Paths given that the tree does not hold as regular files (links, submodules).
-    public let notFiles: [String]
+    let notFiles: [String]
 
     /// Reads the blobs of `paths` (from the repository root) in `tree` of the repository at `root`.
     public init(root: String, tree: Tree, paths: [String]) throws(GitError) {

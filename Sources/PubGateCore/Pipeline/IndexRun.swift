@@ -3,8 +3,8 @@ import Foundation
 /// Fills the corpus index: pages ingested and classified on all cores, reduced to their profiles
 /// (keys, not text) and written in one transaction.
 public struct IndexRun: Sendable {
-    public let configuration: ReviewConfiguration
-    public let asOf: SimpleDate
+    let configuration: ReviewConfiguration
+    let asOf: SimpleDate
 
     public init(configuration: ReviewConfiguration, asOf: SimpleDate) {
         self.configuration = configuration

@@ -12,7 +12,7 @@ import Foundation
 /// are the main thread (the command line's synchronous commands), a thread ``run(_:)`` starts,
 /// and the workers `forEachConcurrently` starts from an off-pool thread. Workers started from a
 /// pool thread are not: their caller holds the pool while it waits for them.
-public enum OwnThreads {
+enum OwnThreads {
     /// The mark an off-pool thread carries in its thread dictionary.
     private static let offPoolKey = "pubgate.offPool"
 
@@ -24,7 +24,7 @@ public enum OwnThreads {
     /// Runs the synchronous `body` on a thread of its own, off the pool, and returns its result
     /// without holding a pool thread meanwhile: the way for asynchronous code (tests, a server) to
     /// call the pipeline.
-    public static func run<T: Sendable, E: Error>(_ body: @escaping @Sendable () throws(E) -> T) async throws(E) -> T {
+    static func run<T: Sendable, E: Error>(_ body: @escaping @Sendable () throws(E) -> T) async throws(E) -> T {
         try await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, E>, Never>) in
             start(offPool: true) { continuation.resume(returning: Result { () throws(E) -> T in try body() }) }
         }.get()

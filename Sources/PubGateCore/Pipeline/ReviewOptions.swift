@@ -2,12 +2,12 @@ import Foundation
 
 /// Settings of one review run.
 public struct ReviewOptions: Sendable {
-    public var asOf: SimpleDate
+    var asOf: SimpleDate
     public var showMatches: Bool
     /// Parallel workers; defaults to the number of active processors.
-    public var workers: Int
+    var workers: Int
     /// Folders of already-published pages the batch is judged against (三同步 links).
-    public var published: [String]
+    var published: [String]
     /// The run's output folder: never reviewed itself.
     public var outputDirectory: String?
     /// The published-corpus index the aggregation rules also look at.

@@ -11,9 +11,9 @@ import Synchronization
 /// document at a time, writes its review to the ``ReviewStore`` and keeps only a digest and the
 /// aggregation profile in memory.
 public struct ReviewPipeline: Sendable {
-    public let configuration: ReviewConfiguration
-    public let options: ReviewOptions
-    public let version: String
+    let configuration: ReviewConfiguration
+    let options: ReviewOptions
+    let version: String
 
     public init(configuration: ReviewConfiguration, options: ReviewOptions, version: String) {
         self.configuration = configuration
@@ -23,7 +23,7 @@ public struct ReviewPipeline: Sendable {
 
     /// Reviews the files and folders at `paths` (no repository root: baseline entries name the
     /// paths as given). Throws only when the corpus index cannot be read.
-    public func run(paths: [String]) throws(IndexError) -> ReviewOutcome {
+    func run(paths: [String]) throws(IndexError) -> ReviewOutcome {
         try run(source: FileSource(paths: paths, excluding: options.outputDirectory.map { [$0] } ?? []))
     }
 

@@ -1,12 +1,12 @@
 /// How far the per-document stages are: documents and bytes done of the batch's. Bytes tell the
 /// time left better than documents, since the largest files go first.
 public struct ReviewProgress: Sendable, Equatable {
-    public private(set) var documents: Int
+    private(set) var documents: Int
     public let totalDocuments: Int
-    public private(set) var bytes: Int
-    public let totalBytes: Int
+    private(set) var bytes: Int
+    let totalBytes: Int
 
-    public init(documents: Int, of totalDocuments: Int, bytes: Int, of totalBytes: Int) {
+    init(documents: Int, of totalDocuments: Int, bytes: Int, of totalBytes: Int) {
         self.documents = documents
         self.totalDocuments = totalDocuments
         self.bytes = bytes

@@ -10,7 +10,7 @@ public final class StageTimings: Sendable {
     /// document and stage).
     private let recording: Bool
 
-    public init(recording: Bool = StageTimings.enabled) {
+    init(recording: Bool = StageTimings.enabled) {
         self.recording = recording
     }
 
@@ -26,7 +26,7 @@ public final class StageTimings: Sendable {
         totals.withLock { $0[name, default: .zero] += elapsed }
     }
 
-    public var snapshot: [String: Double] {
+    var snapshot: [String: Double] {
         totals.withLock { $0.mapValues { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } }
     }
 
@@ -42,7 +42,7 @@ public final class StageTimings: Sendable {
     public static var enabled: Bool { ProcessInfo.processInfo.environment["PUBGATE_TIMINGS"] == "1" }
 
     /// One line: `timing: name=seconds …`, sorted by name.
-    public var line: String {
+    var line: String {
         "timing: " + snapshot.sorted { $0.key < $1.key }.map { String(format: "%@=%.3f", $0.key, $0.value) }.joined(separator: " ")
     }
 }

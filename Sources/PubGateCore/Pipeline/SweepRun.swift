@@ -3,18 +3,13 @@ import Synchronization
 
 /// The sweep's planning run: every page of a site ingested and classified on all cores, turned
 /// into ``SitePage`` facts, and judged by ``SweepPlanner``. Nothing is changed on disk.
-public struct SweepRun: Sendable {
-    public let configuration: ReviewConfiguration
-    public let asOf: SimpleDate
-
-    public init(configuration: ReviewConfiguration, asOf: SimpleDate) {
-        self.configuration = configuration
-        self.asOf = asOf
-    }
+struct SweepRun: Sendable {
+    let configuration: ReviewConfiguration
+    let asOf: SimpleDate
 
     /// Plans the site `layout` describes (read once by the caller, who applies with the same
     /// layout). `progress` is called after each page, from any worker thread.
-    public func plan(_ layout: SiteLayout, runID: String, progress: (@Sendable (ReviewProgress) -> Void)? = nil) -> SweepPlan {
+    func plan(_ layout: SiteLayout, runID: String, progress: (@Sendable (ReviewProgress) -> Void)? = nil) -> SweepPlan {
         let site = layout.root
         let inputs = InputCollector().collect([site])
         let (all, sizes, problems) = (inputs.files, inputs.sizes, inputs.problems)

@@ -13,7 +13,7 @@ import POSIXKit
 /// `.dat.nosync…` files nobody removed), are synced, then renamed over the target.
 public enum AtomicWriter {
     /// Part of every temporary file's name.
-    public static let temporaryMarker = ".pubgate-tmp-"
+    static let temporaryMarker = ".pubgate-tmp-"
 
     public static func write(_ data: Data, to path: String) throws(WriteError) {
         do {
@@ -32,7 +32,7 @@ public enum AtomicWriter {
 
     /// Writes a file piece by piece through `body`, then puts it in place with one rename: for
     /// outputs too large to build in memory first (the manifest of a large batch).
-    public static func stream(to path: String, _ body: (StreamSink) throws -> Void) throws {
+    static func stream(to path: String, _ body: (StreamSink) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         do {
@@ -63,7 +63,7 @@ public enum AtomicWriter {
         }
     }
 
-    public static func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
+    static func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
@@ -73,7 +73,7 @@ public enum AtomicWriter {
 }
 
 /// Buffered output of ``AtomicWriter/stream(to:_:)``.
-public final class StreamSink {
+final class StreamSink {
     private let handle: FileHandle
     private var buffer = Data()
 
@@ -81,17 +81,17 @@ public final class StreamSink {
         self.handle = handle
     }
 
-    public func write(_ text: String) throws {
+    func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 20 { try flush() }
     }
 
-    public func write(_ data: Data) throws {
+    func write(_ data: Data) throws {
         buffer.append(data)
         if buffer.count >= 1 << 20 { try flush() }
     }
 
-    public func write(_ bytes: [UInt8]) throws {
+    func write(_ bytes: [UInt8]) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }

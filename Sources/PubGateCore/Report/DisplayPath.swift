@@ -21,7 +21,7 @@ public enum DisplayPath {
 
     /// A display path relative to `folder` (a scratch folder the files were copied into), whose
     /// own digits were masked along with the rest.
-    public static func relative(_ shown: String, to folder: String) -> String {
+    static func relative(_ shown: String, to folder: String) -> String {
         for prefix in [folder, ElementMasking.maskDigitRuns(folder, minimumDigits: 9, letterPrefixedDigits: 8)] where shown.hasPrefix(prefix) {
             return String(shown.dropFirst(prefix.count))
         }

@@ -2,17 +2,17 @@
 /// for the whole batch while the full reviews stay in the ``ReviewStore``.
 public struct DocumentDigest: Sendable {
     public let path: String
-    public let sha256: String
-    public let decision: Decision
-    public let disposition: Disposition?
+    let sha256: String
+    let decision: Decision
+    let disposition: Disposition?
     /// Rule ids behind a rejection, strictest severity first, each once.
-    public let reasons: [String]
+    let reasons: [String]
     /// Blocking findings per rule id.
-    public let blocking: [String: Int]
+    let blocking: [String: Int]
     /// Why the document could not be read or decoded, when it could not (its `unscannable` findings).
     public let unscannable: [Finding]
     /// Findings per kind.
-    public let kinds: [String: Int]
+    let kinds: [String: Int]
 
     init(_ review: DocumentReview) {
         self.init(

@@ -2,8 +2,8 @@
 /// rule, kind, severity, the document's decision and disposition, the masked text, the message,
 /// and the place inside a container document (`原始数据!B2`). Machine columns keep their values;
 /// the message is in the report's language. Findings below `--min-severity` are left out.
-public enum FindingsCSV {
-    public static func render(_ manifest: Manifest, options: ReportOptions = ReportOptions()) -> String {
+enum FindingsCSV {
+    static func render(_ manifest: Manifest, options: ReportOptions = ReportOptions()) -> String {
         var rows = ["path,line,column,rule,kind,severity,decision,disposition,text,message,container"]
         for doc in manifest.documents {
             for f in doc.findings where options.shows(f.severity, in: .csv) {

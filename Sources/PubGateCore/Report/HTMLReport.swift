@@ -11,8 +11,8 @@ import Mustache
 /// one page of rows at a time (50 by default). The shell is a Mustache template with HTML escaping
 /// on; the data is JSON with `<` written `\u003c`, so no text of a document can close the script.
 /// It only ever sees the masked texts of the manifest, so it cannot repeat a leak.
-public enum HTMLReport {
-    public static func render(_ manifest: Manifest, options: ReportOptions = ReportOptions()) throws -> String {
+enum HTMLReport {
+    static func render(_ manifest: Manifest, options: ReportOptions = ReportOptions()) throws -> String {
         let template = try MustacheTemplate(string: HTMLReportTemplate.page)
         return withoutControlCharacters(template.render(try context(manifest, options: options)))
     }

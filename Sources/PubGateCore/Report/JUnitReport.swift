@@ -1,8 +1,8 @@
 /// The manifest as JUnit XML for CI dashboards: one test case per document, failed when rejected,
 /// with the (masked) findings behind the rejection that `--min-severity` shows, in the report's
 /// language.
-public enum JUnitReport {
-    public static func render(_ manifest: Manifest, options: ReportOptions = ReportOptions()) -> String {
+enum JUnitReport {
+    static func render(_ manifest: Manifest, options: ReportOptions = ReportOptions()) -> String {
         let text = options.text
         let failures = manifest.summary.rejected
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -5,14 +5,14 @@
 /// the file document by document, so neither the reviews nor their JSON are ever all in memory.
 public struct Manifest: Sendable {
     /// Bumped when a field changes meaning; Pipeline.md documents each version.
-    public static let schemaVersion = 2
+    static let schemaVersion = 2
 
-    public let schema: Int
-    public let tool: String
-    public let version: String
-    public let asOf: SimpleDate
-    public let rulesLoaded: Int
-    public let showMatches: Bool
+    let schema: Int
+    let tool: String
+    let version: String
+    let asOf: SimpleDate
+    let rulesLoaded: Int
+    let showMatches: Bool
     public let summary: ManifestSummary
     public let documents: ReviewList
     /// One small digest per document, in the same order.
@@ -22,10 +22,10 @@ public struct Manifest: Sendable {
     /// Suppressions that accepted nothing in this run (their finding is gone): candidates to remove.
     public let staleSuppressions: [StaleSuppression]
     /// The site's settings files the run applied, with their SHA-256.
-    public let settings: [SettingsFile]
+    let settings: [SettingsFile]
     /// Paths inside the reviewed folders deliberately not reviewed (version-control data, the
     /// output folder, the settings file), each with its reason.
-    public let excluded: [InputCollector.Exclusion]
+    let excluded: [InputCollector.Exclusion]
 
     init(
         version: String, asOf: SimpleDate, rulesLoaded: Int, showMatches: Bool, documents: ReviewList,
@@ -62,13 +62,13 @@ public struct Manifest: Sendable {
 
 /// Counts for the top of the manifest and the human summary.
 public struct ManifestSummary: Sendable, Codable {
-    public let documents: Int
-    public let approved: Int
+    let documents: Int
+    let approved: Int
     public let rejected: Int
-    public let unscannable: Int
-    public let findings: Int
+    let unscannable: Int
+    let findings: Int
     /// Findings per kind, only kinds that occurred.
-    public let byKind: [String: Int]
+    let byKind: [String: Int]
 
     init(_ documents: [DocumentDigest]) {
         self.documents = documents.count
@@ -88,20 +88,20 @@ public struct ManifestSummary: Sendable, Codable {
 }
 
 /// `approve.json` / `reject.json`: the documents of one decision, with what a publisher needs.
-public struct DecisionList: Sendable, Codable {
-    public struct Entry: Sendable, Codable {
-        public let path: String
-        public let sha256: String
-        public let disposition: Disposition?
+struct DecisionList: Sendable, Codable {
+    struct Entry: Sendable, Codable {
+        let path: String
+        let sha256: String
+        let disposition: Disposition?
         /// Rule ids behind a rejection, strictest severity first.
-        public let reasons: [String]
+        let reasons: [String]
     }
 
-    public let decision: Decision
-    public let asOf: SimpleDate
-    public let documents: [Entry]
+    let decision: Decision
+    let asOf: SimpleDate
+    let documents: [Entry]
 
-    public init(decision: Decision, manifest: Manifest) {
+    init(decision: Decision, manifest: Manifest) {
         self.decision = decision
         self.asOf = manifest.asOf
         self.documents = manifest.digests.filter { $0.decision == decision }.map { d in

@@ -7,8 +7,8 @@ import Foundation
 /// Top-level keys (``Manifest/Key``, their one declaration) come in sorted order; each value is
 /// encoded on its own and indented to its depth (JSONEncoder leaves the blank line inside an empty
 /// array or object unindented).
-public enum ManifestWriter {
-    public static func write(_ manifest: Manifest, to path: String) throws {
+enum ManifestWriter {
+    static func write(_ manifest: Manifest, to path: String) throws {
         func member(_ key: Manifest.Key, _ value: some Encodable) throws -> String {
             "  \"\(key.rawValue)\" : " + String(decoding: try json(value, level: 1, indentFirstLine: false), as: UTF8.self)
         }

@@ -4,11 +4,11 @@ import Foundation
 /// each month to the archive and the library — 文号, 标题, 成文日期, 发布日期 and where it is.
 public struct MonthlyList: Sendable, Codable {
     public struct Entry: Sendable, Codable, Equatable {
-        public let documentNumber: String?
-        public let title: String
-        public let writtenDate: SimpleDate?
-        public let publishDate: SimpleDate
-        public let path: String
+        let documentNumber: String?
+        let title: String
+        let writtenDate: SimpleDate?
+        let publishDate: SimpleDate
+        let path: String
 
         enum CodingKeys: String, CodingKey {
             case documentNumber = "document_number"

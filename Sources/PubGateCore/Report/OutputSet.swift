@@ -19,7 +19,7 @@ import POSIXKit
 /// a sweep archive's `.partial`).
 public final class OutputSet {
     /// The output folder.
-    public let directory: String
+    let directory: String
     /// The generation folder this run writes into.
     public let staging: String
     private let name: String

@@ -7,11 +7,11 @@ public struct ReportOptions: Sendable {
     public var text: ReportText
     /// The lowest severity the reports show; nil: every format's own default (everything, but
     /// SARIF leaves out `info`, which code scanning would show as thousands of notes).
-    public var minSeverity: Severity?
+    var minSeverity: Severity?
     /// Results per SARIF run (GitHub code scanning rejects a run with more).
-    public var sarifMaxResults: Int
+    var sarifMaxResults: Int
     /// Rejected documents the human summary names one by one before it counts the rest.
-    public var summaryLimit: Int
+    var summaryLimit: Int
 
     public static let githubMaxResults = 25_000
 
@@ -23,12 +23,12 @@ public struct ReportOptions: Sendable {
     }
 
     /// The lowest severity a format shows.
-    public func minimum(for format: ReportFormat) -> Severity {
+    func minimum(for format: ReportFormat) -> Severity {
         minSeverity ?? (format == .sarif ? .warn : .info)
     }
 
     /// Whether a finding of `severity` is shown by `format`.
-    public func shows(_ severity: Severity, in format: ReportFormat) -> Bool {
+    func shows(_ severity: Severity, in format: ReportFormat) -> Bool {
         severity >= minimum(for: format)
     }
 }

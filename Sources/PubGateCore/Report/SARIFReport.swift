@@ -11,17 +11,17 @@ import Foundation
 /// (12,000 landline notes in a 10,000-document batch drown the rest), and a run keeps at most
 /// 25,000 results — the most severe, in document order — with a notification saying how many were
 /// left out; the manifest has them all.
-public struct SARIFReport: Encodable {
+struct SARIFReport: Encodable {
     let manifest: Manifest
     let options: ReportOptions
 
-    public init(_ manifest: Manifest, options: ReportOptions = ReportOptions()) {
+    init(_ manifest: Manifest, options: ReportOptions = ReportOptions()) {
         self.manifest = manifest
         self.options = options
     }
 
     /// Deterministic bytes (sorted keys; no clock: the review date is the manifest's).
-    public func encoded() throws -> Data {
+    func encoded() throws -> Data {
         try AtomicWriter.encodeJSON(self)
     }
 
@@ -30,7 +30,7 @@ public struct SARIFReport: Encodable {
         case version, runs
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode("https://json.schemastore.org/sarif-2.1.0.json", forKey: .schema)
         try c.encode("2.1.0", forKey: .version)

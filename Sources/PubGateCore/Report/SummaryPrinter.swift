@@ -64,7 +64,7 @@ public enum SummaryPrinter {
     }
 
     /// The summary as one text.
-    public static func render(_ manifest: Manifest, outputDirectory: String, options: ReportOptions = ReportOptions()) -> String {
+    static func render(_ manifest: Manifest, outputDirectory: String, options: ReportOptions = ReportOptions()) -> String {
         lines(manifest, outputDirectory: outputDirectory, options: options).map(\.text).joined(separator: "\n")
     }
 

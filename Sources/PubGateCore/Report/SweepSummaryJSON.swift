@@ -8,12 +8,12 @@ public struct SweepSummaryJSON: Encodable {
     let plan: SweepPlan
     let lists: [String]
     /// Filled by `--apply` (or `--archive`).
-    public var archive: String?
-    public var removed: Int?
-    public var relabelled: Int?
-    public var kept: [String] = []
+    var archive: String?
+    var removed: Int?
+    var relabelled: Int?
+    var kept: [String] = []
 
-    public init(_ plan: SweepPlan, lists: [String]) {
+    init(_ plan: SweepPlan, lists: [String]) {
         self.plan = plan
         self.lists = lists
     }

@@ -5,12 +5,12 @@ import POSIXKit
 /// message on Linux names only the error domain and number ("The operation could not be completed.
 /// (NSCocoaErrorDomain error 512.)"); the operating system's reason is one level down.
 public struct WriteError: Error, CustomStringConvertible, Sendable {
-    public let path: String
-    public let reason: String
+    let path: String
+    let reason: String
 
     public var description: String { "cannot write \(path): \(reason)" }
 
-    public init(path: String, reason: String) {
+    init(path: String, reason: String) {
         self.path = path
         self.reason = reason
     }

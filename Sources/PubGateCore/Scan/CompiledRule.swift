@@ -4,7 +4,7 @@ import PCRE2Kit
 /// handing it around the scan loop is one reference count, not one per string of its rule).
 public final class CompiledRule: Sendable {
     public let rule: Rule
-    public let file: String
+    let file: String
     let regex: PCRE2Regex
     let exclusionPatterns: [PCRE2Regex]
     let validator: Validators.Check?

@@ -6,12 +6,12 @@ import EncodingKit
 /// its own — ASCII, CJK ideographs and punctuation, full-width forms, which is nearly every match
 /// and its context — takes a path over its UTF-8 bytes; Character iteration cost a few percent of
 /// a whole review on documents with thousands of findings.
-public enum Masker {
+enum Masker {
     /// Keeps a few characters at each end and replaces the rest with `*`.
     ///
     /// Long values (IDs, cards) keep their first 4 and last 2 characters — enough for a reviewer to
     /// find the spot, never enough to recover the value. Short ones keep one character at each end.
-    public static func mask(_ text: String) -> String {
+    static func mask(_ text: String) -> String {
         if let masked = maskedValue(Array(text.utf8)) { return masked }
         let chars = Array(text.filter { !$0.isWhitespace || $0 == " " })
         return masked(chars, count: chars.count) { String($0) }
@@ -65,13 +65,13 @@ public enum Masker {
     /// A short context around a match with the match masked and every other digit masked too, and
     /// any 密级 word in it (a secret mark beside a mobile number is a finding of its own, and its
     /// excerpt must not repeat it either).
-    public static func excerpt(before: String, match: String, after: String) -> String {
+    static func excerpt(before: String, match: String, after: String) -> String {
         maskSecrecyLevels(maskDigits(before)) + "«" + mask(match) + "»" + maskSecrecyLevels(maskDigits(after))
     }
 
     /// The 密级 words (绝密, 机密, 秘密) replaced by `**`, wherever they stand: what the secret-mark
     /// rules match is repeated by no excerpt, title or element text.
-    public static func maskSecrecyLevels(_ s: String) -> String {
+    static func maskSecrecyLevels(_ s: String) -> String {
         guard s.unicodeScalars.contains("密") else { return s }
         var out = s
         for level in ["绝密", "机密", "秘密"] { out = out.replacingOccurrences(of: level, with: "**") }

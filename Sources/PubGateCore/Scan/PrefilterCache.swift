@@ -10,15 +10,11 @@ import VectorscanKit
 /// The key is a SHA-256 of the Vectorscan version and every pattern with its id and flags, so a
 /// changed rule, flag or library never meets a stale database. A damaged file fails to load and is
 /// simply compiled again; a folder that cannot be written only costs the compile.
-public struct PrefilterCache: Sendable {
-    public let directory: String
-
-    public init(directory: String) {
-        self.directory = directory
-    }
+struct PrefilterCache: Sendable {
+    let directory: String
 
     /// `PUBGATE_CACHE_DIR`, else `$XDG_CACHE_HOME/pubgate`, else `~/.cache/pubgate`; nil without a home.
-    public static var standard: PrefilterCache? {
+    static var standard: PrefilterCache? {
         let env = ProcessInfo.processInfo.environment
         if let dir = env["PUBGATE_CACHE_DIR"], !dir.isEmpty { return PrefilterCache(directory: dir) }
         if let xdg = env["XDG_CACHE_HOME"], !xdg.isEmpty { return PrefilterCache(directory: xdg + "/pubgate") }

@@ -7,54 +7,54 @@ public struct Rule: Codable, Sendable {
     public var id: String
     public var title: String
     public var kind: FindingKind
-    public var category: String?
+    var category: String?
     public var severity: Severity
     /// The PCRE2 pattern; for a rule given as `terms`, their alternation.
-    public var pattern: String
+    var pattern: String
     /// A lexicon instead of a pattern: literal terms, any of which is a match. Kept as a list so a
     /// dictionary (police-work words, 严重表述错误) is edited as data; Vectorscan matches any number
     /// of terms in its one pass, so a long list costs no more than a short one.
-    public var terms: [String]?
+    var terms: [String]?
     /// Capture group whose span is the finding (0: the whole match).
-    public var group: Int?
+    var group: Int?
     /// `multiline`, `caseless`, `dotall`, `extended`.
-    public var flags: [String]?
+    var flags: [String]?
     /// Literal strings one of which must occur in a document for the rule to run (a prefilter).
-    public var keywords: [String]?
+    var keywords: [String]?
     /// Name of a validator in ``Validators``.
-    public var validator: String?
-    public var context: RuleContext?
-    public var exclude: RuleExclusions?
-    public var appliesTo: RuleScope?
-    public var message: String?
-    public var remediation: String?
+    var validator: String?
+    var context: RuleContext?
+    var exclude: RuleExclusions?
+    var appliesTo: RuleScope?
+    var message: String?
+    var remediation: String?
     /// Legal source ids (`S25`) from docs/domain.md §0.
-    public var sources: [String]?
+    var sources: [String]?
     /// The 公开属性 a match implies for the document (docs/domain.md §2.4): a secret mark implies
     /// 不予公开, internal management 依申请公开, unmasked personal data 部分公开.
-    public var implies: DisclosureAttribute?
+    var implies: DisclosureAttribute?
     /// `word`: the match must start and end where words do (``ReaderContext``), so 布警 is not
     /// found inside 发布警情. Default `word` for a lexicon (`terms`), `none` for a pattern.
-    public var boundaries: Boundaries?
+    var boundaries: Boundaries?
     /// `lower`: a match that only names the category — forbidden (严禁发布…), listed without values,
     /// cited in 《》, given as the basis (根据…批示) — is lowered to warn. Default `lower` for kinds
     /// that name categories of content (police work, process, commercial secrets), else `keep`.
-    public var mentions: Mentions?
+    var mentions: Mentions?
     /// The rule's matches have no bound in bytes or lines (a run of line breaks is part of them), so
     /// PCRE2 confirms its candidates over the whole document (``Confirmation/document``). Said in
     /// the rule so that an author sees the cost: a rule confirmed that way without it, or with it
     /// but bounded, is a load warning.
-    public var needsWholeDocument: Bool?
-    public var examples: RuleExamples
+    var needsWholeDocument: Bool?
+    var examples: RuleExamples
 
-    public enum Boundaries: String, Codable, Sendable { case word, none }
-    public enum Mentions: String, Codable, Sendable { case lower, keep }
+    enum Boundaries: String, Codable, Sendable { case word, none }
+    enum Mentions: String, Codable, Sendable { case lower, keep }
 
     /// Whether matches must fall on word boundaries.
-    public var wordBounded: Bool { (boundaries ?? (terms == nil ? .none : .word)) == .word }
+    var wordBounded: Bool { (boundaries ?? (terms == nil ? .none : .word)) == .word }
 
     /// Whether a mention of the category is lowered to warn.
-    public var lowersMentions: Bool {
+    var lowersMentions: Bool {
         (mentions ?? ([.policeWork, .process, .commercialSecret].contains(kind) ? .lower : .keep)) == .lower
     }
 
@@ -145,38 +145,38 @@ public struct Rule: Codable, Sendable {
 }
 
 /// Words around a match that change what it means.
-public struct RuleContext: Codable, Sendable {
+struct RuleContext: Codable, Sendable {
     /// Characters on each side of the match that are searched (default 20).
-    public var window: Int?
+    var window: Int?
     /// At least one of these must occur in the window, or the match is dropped.
-    public var requireAny: [String]?
+    var requireAny: [String]?
     /// A second condition of the same kind: one of these must occur too (a plan needs a date ahead
     /// and a task: 届时 … 抽调).
-    public var requireAlso: [String]?
+    var requireAlso: [String]?
     /// Any of these in the window drops the match (e.g. `受理编号` next to an 18-digit number).
-    public var dropIfAny: [String]?
+    var dropIfAny: [String]?
     /// Any of these in the window lowers the severity to `lowerTo` (default `info`).
-    public var lowerIfAny: [String]?
-    public var lowerTo: Severity?
+    var lowerIfAny: [String]?
+    var lowerTo: Severity?
     /// Characters searched for `lowerIfAny` when they differ from `window`: what makes a passage a
     /// report after the event (…抓获) may stand a sentence away, while a word that drops a match must
     /// be next to it.
-    public var lowerWindow: Int?
+    var lowerWindow: Int?
     /// Only the text before the match is searched (labels such as `密码：` precede values).
-    public var beforeOnly: Bool?
+    var beforeOnly: Bool?
     /// Document types in which `lowerIfAny` applies (all when absent): a mobile after 联系人 is the
     /// required contact of a reply to a deputy or a consultation, and a leak in a notice.
-    public var lowerIn: [DocumentType]?
+    var lowerIn: [DocumentType]?
     /// Words that, standing before the match in the window, keep it from being lowered: the number
     /// belongs to them (王某代表，联系电话：…), whatever staff contact stands nearby.
-    public var lowerUnlessBefore: [String]?
+    var lowerUnlessBefore: [String]?
     /// The same after the match: a number the page itself calls private (…（个人手机）) is not the
     /// office contact the words around it announce.
-    public var lowerUnlessAfter: [String]?
+    var lowerUnlessAfter: [String]?
     /// `require_any` and `require_also` hold for the whole sentence the match stands in (to 。！？；
     /// or the line's end, at most ``RuleScanner/sentenceReach`` characters each way), not only the
     /// window: a plan's tense (将, 届时) governs every figure of its sentence.
-    public var sentence: Bool?
+    var sentence: Bool?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case window
@@ -195,32 +195,32 @@ public struct RuleContext: Codable, Sendable {
 }
 
 /// Matches that are never findings.
-public struct RuleExclusions: Codable, Sendable {
+struct RuleExclusions: Codable, Sendable {
     /// Exact matched values (after normalization), e.g. public hotlines.
-    public var values: [String]?
+    var values: [String]?
     /// Patterns that, matching the matched text, drop it.
-    public var patterns: [String]?
+    var patterns: [String]?
     /// Path substrings of documents the rule skips.
-    public var paths: [String]?
+    var paths: [String]?
 
     enum CodingKeys: String, CodingKey, CaseIterable { case values, patterns, paths }
 }
 
 /// Where a rule applies.
-public struct RuleScope: Codable, Sendable {
-    public var formats: [DocumentFormat]?
-    public var parts: [ContentPart]?
+struct RuleScope: Codable, Sendable {
+    var formats: [DocumentFormat]?
+    var parts: [ContentPart]?
     /// Only matches starting within the first N non-empty lines of the document's text.
-    public var firstLines: Int?
+    var firstLines: Int?
     /// Document types the rule is limited to, and types it never applies to (e.g. `wanted`).
-    public var docTypes: [DocumentType]?
-    public var exceptDocTypes: [DocumentType]?
+    var docTypes: [DocumentType]?
+    var exceptDocTypes: [DocumentType]?
     /// Words any of which, anywhere in the document, make the rule not apply: a decision whose
     /// party has a 统一社会信用代码 punishes a business, whose operator may be named.
-    public var unlessDocumentHas: [String]?
+    var unlessDocumentHas: [String]?
     /// Facts any of which, shown in the document, make the rule not apply, when a word alone says
     /// too little (营业执照 stands in 未取得营业执照 too; a credit code with its value does not).
-    public var unlessDocumentShows: [DocumentFact]?
+    var unlessDocumentShows: [DocumentFact]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case formats, parts
@@ -233,9 +233,9 @@ public struct RuleScope: Codable, Sendable {
 }
 
 /// Examples a rule must get right.
-public struct RuleExamples: Codable, Sendable {
-    public var match: [RuleExample]
-    public var noMatch: [String]
+struct RuleExamples: Codable, Sendable {
+    var match: [RuleExample]
+    var noMatch: [String]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case match
@@ -250,9 +250,9 @@ public struct RuleExamples: Codable, Sendable {
 }
 
 /// A text that must produce a finding, and optionally the exact matched text expected.
-public struct RuleExample: Codable, Sendable {
-    public var text: String
-    public var expect: String?
+struct RuleExample: Codable, Sendable {
+    var text: String
+    var expect: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable { case text, expect }
 

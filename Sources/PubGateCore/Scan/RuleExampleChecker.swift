@@ -3,9 +3,9 @@
 /// A `match` example must give at least one finding of its rule (with exactly the `expect` text
 /// when given); a `no_match` example must give none. Used by `pubgate rules check` and the tests.
 public struct RuleExampleChecker: Sendable {
-    public let rules: RuleSet
-    public let classifier: Classifier
-    public let asOf: SimpleDate
+    let rules: RuleSet
+    let classifier: Classifier
+    let asOf: SimpleDate
 
     public init(rules: RuleSet, classifier: Classifier, asOf: SimpleDate = SimpleDate.today()) {
         self.rules = rules
@@ -39,7 +39,7 @@ public struct RuleExampleChecker: Sendable {
     /// The original texts the rules match in `text`, reviewed as a plain-text document — of the
     /// first document type a rule is scoped to, when it is scoped (an example is a snippet, not a
     /// whole 处罚决定书).
-    public func matches(_ text: String, rules: RuleSet) -> [String] {
+    func matches(_ text: String, rules: RuleSet) -> [String] {
         let ingested = IngestStage().run(RawInput(path: "example.txt", bytes: Array(text.utf8)))
         var classified = classifier.classify(ingested)
         if let type = rules.rules.first?.rule.appliesTo?.docTypes?.first { classified.docType = type }

@@ -10,16 +10,16 @@ import PCRE2Kit
 /// validator → context words. A rule that
 /// hits a PCRE2 resource limit yields a `scan_incomplete` finding, which rejects the document: a scan
 /// that did not finish must never look like a clean one.
-public struct RuleScanner: Sendable {
-    public let rules: RuleSet
-    public let asOf: SimpleDate
-    public let showMatches: Bool
+struct RuleScanner: Sendable {
+    let rules: RuleSet
+    let asOf: SimpleDate
+    let showMatches: Bool
     /// Digits of office numbers that are public: a mobile or landline match equal to one is dropped.
-    public let publicNumbers: Set<String>
+    let publicNumbers: Set<String>
     /// Off only in tests that check the prefilter changes nothing: every rule over the whole text.
     let usesPrefilter: Bool
 
-    public init(rules: RuleSet, asOf: SimpleDate, showMatches: Bool, publicNumbers: Set<String> = []) {
+    init(rules: RuleSet, asOf: SimpleDate, showMatches: Bool, publicNumbers: Set<String> = []) {
         self.init(rules: rules, asOf: asOf, showMatches: showMatches, publicNumbers: publicNumbers, usesPrefilter: true)
     }
 
@@ -40,7 +40,7 @@ public struct RuleScanner: Sendable {
     /// Every rule over the document: those that apply to it and can match (the prefilter found a
     /// candidate, a keyword occurs) run one by one (``ScanPass``), then the checks of the page's
     /// names as a whole.
-    public func scan(_ document: ClassifiedDocument, trace: ScanTrace? = nil) -> [Finding] {
+    func scan(_ document: ClassifiedDocument, trace: ScanTrace? = nil) -> [Finding] {
         guard let decoded = document.ingested.decoded, let lines = document.lineIndex else { return [] }
         var pass = ScanPass(scanner: self, document: document, decoded: decoded, lines: lines, trace: trace)
         let candidates = usesPrefilter ? rules.prefilter.candidates(in: document.normalized.utf8) : nil

@@ -11,7 +11,7 @@ public struct RuleSet: Sendable {
     /// Every rule in one Vectorscan database, built with the rules and shared like them.
     public let prefilter: Prefilter
 
-    public init(rules: [CompiledRule], warnings: [ConfigurationWarning]) {
+    init(rules: [CompiledRule], warnings: [ConfigurationWarning]) {
         self.rules = rules
         prefilter = Prefilter(rules: rules)
         self.warnings = warnings + Self.confirmationWarnings(rules, prefilter.confirmations)
@@ -44,7 +44,7 @@ public struct RuleSet: Sendable {
     /// policy and configuration files can live beside the rules. The decoded files come from
     /// `cache` when it holds them for exactly these files' bytes; the patterns are compiled and
     /// the ids checked on every load, so a broken pattern stops the run either way.
-    public static func load(from path: String, limits: PCRE2Regex.Limits = PCRE2Regex.Limits()) throws(ConfigurationError) -> RuleSet {
+    static func load(from path: String, limits: PCRE2Regex.Limits = PCRE2Regex.Limits()) throws(ConfigurationError) -> RuleSet {
         try load(from: path, limits: limits, cache: .standard)
     }
 

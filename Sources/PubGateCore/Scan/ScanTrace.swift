@@ -15,7 +15,7 @@ public final class ScanTrace {
     public private(set) var entries: [Entry] = []
     let showMatches: Bool
 
-    public init(showMatches: Bool = false) {
+    init(showMatches: Bool = false) {
         self.showMatches = showMatches
     }
 

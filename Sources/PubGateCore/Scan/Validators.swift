@@ -1,18 +1,17 @@
 /// What a validator may know besides the matched text.
-public struct ValidationContext: Sendable {
+struct ValidationContext: Sendable {
     /// The review date (`--as-of`): birth dates after it are not real.
-    public let asOf: SimpleDate
-    public init(asOf: SimpleDate) { self.asOf = asOf }
+    let asOf: SimpleDate
 }
 
 /// Checksum and plausibility validators that rules name in their `validator:` key.
 ///
 /// A validator sees the matched text with spaces, hyphens and other separators removed and says
 /// whether it is a real identifier; a false answer drops the match (docs/detectors.md §1.4).
-public enum Validators {
-    public typealias Check = @Sendable (String, ValidationContext) -> Bool
+enum Validators {
+    typealias Check = @Sendable (String, ValidationContext) -> Bool
 
-    public static let all: [String: Check] = [
+    static let all: [String: Check] = [
         "resident_id_18": { s, c in residentID18(digits(s), asOf: c.asOf) },
         "resident_id_15": { s, c in residentID15(digits(s), asOf: c.asOf) },
         "luhn": { s, _ in luhn(digits(s)) },
@@ -42,7 +41,7 @@ public enum Validators {
         s.filter { $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }.map { $0 == "x" ? "X" : $0 }
     }
 
-    public static func residentID18(_ c: [Character], asOf: SimpleDate) -> Bool {
+    static func residentID18(_ c: [Character], asOf: SimpleDate) -> Bool {
         guard c.count == 18, c[0..<17].allSatisfy({ $0.isNumber }) else { return false }
         let d = c[0..<17].map { Int(String($0))! }
         guard provinces.contains(d[0] * 10 + d[1]) else { return false }
@@ -56,7 +55,7 @@ public enum Validators {
         return c[17] == check
     }
 
-    public static func residentID15(_ c: [Character], asOf: SimpleDate) -> Bool {
+    static func residentID15(_ c: [Character], asOf: SimpleDate) -> Bool {
         guard c.count == 15, c.allSatisfy({ $0.isNumber }) else { return false }
         let d = c.map { Int(String($0))! }
         guard provinces.contains(d[0] * 10 + d[1]) else { return false }
@@ -64,7 +63,7 @@ public enum Validators {
         return SimpleDate(year: year, month: d[8] * 10 + d[9], day: d[10] * 10 + d[11]).map { $0 <= asOf } ?? false
     }
 
-    public static func luhn(_ c: [Character]) -> Bool {
+    static func luhn(_ c: [Character]) -> Bool {
         guard c.count >= 12, c.allSatisfy({ $0.isNumber }) else { return false }
         var sum = 0
         for (i, ch) in c.reversed().enumerated() {
@@ -78,7 +77,7 @@ public enum Validators {
         return sum % 10 == 0
     }
 
-    public static func uscc(_ s: String) -> Bool {
+    static func uscc(_ s: String) -> Bool {
         let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
         let chars = Array(s)
         guard chars.count == 18 else { return false }
@@ -96,7 +95,7 @@ public enum Validators {
         return values[17] == (31 - sum % 31) % 31
     }
 
-    public static func mobile(_ c: [Character]) -> Bool {
+    static func mobile(_ c: [Character]) -> Bool {
         var d = c
         if d.count == 13, d.starts(with: ["8", "6"]) { d.removeFirst(2) }
         if d.count == 15, d.starts(with: ["0", "0", "8", "6"]) { d.removeFirst(4) }
@@ -104,7 +103,7 @@ public enum Validators {
         return d.allSatisfy { $0.isNumber }
     }
 
-    public static func date(_ s: String, asOf: SimpleDate) -> Bool {
+    static func date(_ s: String, asOf: SimpleDate) -> Bool {
         SimpleDate(parsing: s) != nil
     }
 
@@ -114,7 +113,7 @@ public enum Validators {
     /// visible, the one number in eleven that passes it. A thousand or fewer is a weak mask — region
     /// and birth year and month left visible (110105199003****12: about 280 numbers) is one, the
     /// first-6-last-4 template (210302********1234: about 4,000) is not.
-    public static func maskedIDIsWeak(_ s: String, asOf: SimpleDate = SimpleDate(year: 2100, month: 12, day: 31)!) -> Bool {
+    static func maskedIDIsWeak(_ s: String, asOf: SimpleDate = SimpleDate(year: 2100, month: 12, day: 31)!) -> Bool {
         let c = Array(s.filter { !$0.isWhitespace })
         guard c.count == 18 || c.count == 15 else { return false }
         let isMask: (Character) -> Bool = { $0 == "*" || $0 == "＊" || $0 == "×" }
@@ -164,14 +163,14 @@ public enum Validators {
 
     /// An 11-character mobile with one to three digits masked (`1394146**78`): the rest are found by
     /// trying at most a thousand numbers (docs/detectors.md §2.3).
-    public static func maskedMobileIsWeak(_ s: String) -> Bool {
+    static func maskedMobileIsWeak(_ s: String) -> Bool {
         let c = Array(s.filter { !$0.isWhitespace })
         guard c.count == 11 else { return false }
         let masked = c.filter { $0 == "*" || $0 == "＊" || $0 == "×" }.count
         return (1...3).contains(masked)
     }
 
-    public static func privateIPv4(_ s: String) -> Bool {
+    static func privateIPv4(_ s: String) -> Bool {
         let parts = s.split(separator: ".").compactMap { Int($0) }
         guard parts.count == 4, parts.allSatisfy({ (0...255).contains($0) }) else { return false }
         return parts[0] == 10 || (parts[0] == 172 && (16...31).contains(parts[1])) || (parts[0] == 192 && parts[1] == 168)

@@ -12,9 +12,9 @@ public struct Baseline: Sendable, Codable {
         public let rule: String
         public let path: String
         public let fingerprint: String
-        public let reason: String
-        public let addedBy: String?
-        public let added: String?
+        let reason: String
+        let addedBy: String?
+        let added: String?
 
         public init(rule: String, path: String, fingerprint: String, reason: String, addedBy: String?, added: String?) {
             self.rule = rule
@@ -32,8 +32,8 @@ public struct Baseline: Sendable, Codable {
         }
     }
 
-    public static let schemaVersion = 1
-    public var schema: Int
+    static let schemaVersion = 1
+    var schema: Int
     public var entries: [Entry]
 
     public init(entries: [Entry]) {

@@ -5,19 +5,19 @@ import PCRE2Kit
 /// `pubgate:allow RULE_ID reason` comments in a document (in an HTML comment, a Markdown line, a
 /// text line). One accepts that rule's findings on its own line and the line below it. Without a
 /// reason it accepts nothing and is itself a finding: an unexplained suppression is not a decision.
-public struct InlineSuppressions: Sendable {
-    public struct Allow: Sendable {
-        public let rule: String
-        public let reason: String
-        public let line: Int
+struct InlineSuppressions: Sendable {
+    struct Allow: Sendable {
+        let rule: String
+        let reason: String
+        let line: Int
     }
 
-    public let allows: [Allow]
-    public let problems: [Finding]
+    let allows: [Allow]
+    let problems: [Finding]
 
     /// - Parameter text: the normalized text the lines come from; one byte search in it spares the
     ///   line-by-line look in the documents (nearly all) that hold no suppression.
-    public init(lines: [DocumentLine], text: [UInt8]) {
+    init(lines: [DocumentLine], text: [UInt8]) {
         var allows: [Allow] = []
         var problems: [Finding] = []
         let marker = Array("pubgate:allow".utf8)

@@ -15,7 +15,7 @@ public struct Suppression: Sendable, Codable, Hashable {
     public var author: String?
     public var date: String?
 
-    public init(source: Source, rule: String, reason: String, line: Int?, author: String? = nil, date: String? = nil) {
+    init(source: Source, rule: String, reason: String, line: Int?, author: String? = nil, date: String? = nil) {
         self.source = source
         self.rule = rule
         self.reason = reason

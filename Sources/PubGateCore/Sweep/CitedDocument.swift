@@ -2,13 +2,13 @@
 ///
 /// Matching prefers the 文号: a repeal that gives one names exactly that document, even when the
 /// new document carries the same title as the one it replaces.
-public struct CitedDocument: Sendable, Hashable, Codable {
+struct CitedDocument: Sendable, Hashable, Codable {
     /// Comparable title (no spaces, no 《》), when cited by title.
-    public let title: String?
+    let title: String?
     /// Canonical 文号, when given.
-    public let number: String?
+    let number: String?
 
-    public init(title: String?, number: String?) {
+    init(title: String?, number: String?) {
         self.title = title
         self.number = number
     }

@@ -5,24 +5,18 @@ import Yams
 /// checked strictly: an unknown key, trigger kind or action, or a phrasing whose examples fail,
 /// stops the run naming the file and the rule.
 public struct ExpiryRules: Sendable {
-    public let triggers: [ExpiryTrigger]
-    public let calendar: WorkdayCalendar
+    let triggers: [ExpiryTrigger]
+    let calendar: WorkdayCalendar
     public let phrasebook: ValidityPhrasebook
 
-    public static let fileName = "expiry.yaml"
-
-    public init(triggers: [ExpiryTrigger], calendar: WorkdayCalendar, phrasebook: ValidityPhrasebook) {
-        self.triggers = triggers
-        self.calendar = calendar
-        self.phrasebook = phrasebook
-    }
+    static let fileName = "expiry.yaml"
 
     /// Enabled triggers of `kind`, in file order.
-    public func enabled(_ kind: ExpiryTrigger.Kind) -> [ExpiryTrigger] {
+    func enabled(_ kind: ExpiryTrigger.Kind) -> [ExpiryTrigger] {
         triggers.filter { $0.kind == kind && $0.action != .off }
     }
 
-    public static func load(file: String) throws(ConfigurationError) -> ExpiryRules {
+    static func load(file: String) throws(ConfigurationError) -> ExpiryRules {
         let text = try YAMLShape.read(file, what: "expiry rules")
         return try parse(text, file: file)
     }

@@ -1,7 +1,7 @@
 /// One expiry rule of `Rules/expiry.yaml`: what it looks at, what it does, and its thresholds.
-public struct ExpiryTrigger: Sendable {
+struct ExpiryTrigger: Sendable {
     /// What a trigger looks at (the `trigger:` key).
-    public enum Kind: String, Sendable, CaseIterable {
+    enum Kind: String, Sendable, CaseIterable {
         case validityStatus = "validity_status"
         case validUntil = "valid_until"
         case statedPeriod = "stated_period"
@@ -29,7 +29,7 @@ public struct ExpiryTrigger: Sendable {
     }
 
     /// What happens to a page the trigger fires on.
-    public enum Action: String, Sendable, Codable {
+    enum Action: String, Sendable, Codable {
         /// Archive, then remove the page (and its rendered output).
         case purge
         /// Keep the page but mark it (有效性 失效/废止/已修改) in the CMS.
@@ -40,19 +40,19 @@ public struct ExpiryTrigger: Sendable {
         case off
     }
 
-    public let id: String
-    public let kind: Kind
-    public let action: Action
+    let id: String
+    let kind: Kind
+    let action: Action
     /// The reason code written into purge.json (`validity_expired`, `superseded` …).
-    public let reason: String
+    let reason: String
     /// The 有效性 a relabel writes (`失效`, `废止`); nil leaves the page's own label (已修改).
-    public let label: String?
+    let label: String?
     /// `validity_status`: the 有效性 values that fire it.
-    public let values: [String]
+    let values: [String]
     /// `publicity_ended`: days after the end of the 公示期 before the page goes.
-    public let graceDays: Int
+    let graceDays: Int
     /// `penalty_publicity`: months a decision stays published.
-    public let months: Int
+    let months: Int
     /// `column_age`: column name → years.
-    public let columns: [String: Int]
+    let columns: [String: Int]
 }

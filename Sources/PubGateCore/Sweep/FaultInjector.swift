@@ -7,7 +7,7 @@ import Synchronization
 /// — or an output set reaches `output_written` (every file written, not yet committed) or
 /// `output_committed` (committed, links not yet made). The tests kill `--apply` and `review` at
 /// these steps and check that nothing is lost and no output set is mixed.
-public enum FaultInjector {
+enum FaultInjector {
     private static let target: (step: String, count: Int)? = {
         guard let spec = ProcessInfo.processInfo.environment["PUBGATE_FAULT"], !spec.isEmpty else { return nil }
         let parts = spec.split(separator: ":")
@@ -15,7 +15,7 @@ public enum FaultInjector {
     }()
     private static let seen = Mutex<[String: Int]>([:])
 
-    public static func reached(_ step: String) {
+    static func reached(_ step: String) {
         guard let target, target.step == step else { return }
         let n = seen.withLock { seen in
             seen[step, default: 0] += 1

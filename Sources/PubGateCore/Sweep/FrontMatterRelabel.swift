@@ -1,10 +1,10 @@
 /// Writes a new 有效性 into a page's front matter (`validity:` / `有效性:` in YAML, `validity =` in
 /// TOML), leaving every other byte as it was. Pages without such a field (legacy CMS HTML) are
 /// not edited: their label lives in the CMS, and relabel.json lists them for it.
-public enum FrontMatterRelabel {
+enum FrontMatterRelabel {
     /// The page with its validity value replaced by `label`, or nil when it has no front matter
     /// validity field (or is not UTF-8).
-    public static func relabel(_ bytes: [UInt8], to label: String) -> [UInt8]? {
+    static func relabel(_ bytes: [UInt8], to label: String) -> [UInt8]? {
         guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
         let scalars = Array(text.unicodeScalars)
         guard let block = FrontMatterBlock.locate(in: scalars) else { return nil }

@@ -4,11 +4,11 @@
 /// A list page serves its own text and front matter but is not a document: it has no validity of
 /// its own to expire (the sweep leaves it alone) and no 公开属性 to declare (in a review of a Hugo
 /// repository it is a site asset by the `paths.hugo_assets` setting).
-public enum HugoPageKind: Sendable, Equatable {
+enum HugoPageKind: Sendable, Equatable {
     case list
     case single
 
-    public init(path: String) {
+    init(path: String) {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let stem = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
         self = stem == "_index" ? .list : .single

@@ -5,16 +5,16 @@ import Synchronization
 /// (docs/conventions.md §5.4): every line carries the run's id (one per run), what happened
 /// (`event.action`, `event.outcome`), and where it applies the trigger's `rule.id` and
 /// `event.reason`; counts are JSON numbers. Lines name files, rule ids and outcomes — never page text.
-public final class OperationsLog: Sendable {
+final class OperationsLog: Sendable {
     /// A field value: text or a count.
-    public enum Value: Sendable, Encodable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    enum Value: Sendable, Encodable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
         case text(String)
         case count(Int)
 
-        public init(stringLiteral value: String) { self = .text(value) }
-        public init(integerLiteral value: Int) { self = .count(value) }
+        init(stringLiteral value: String) { self = .text(value) }
+        init(integerLiteral value: Int) { self = .count(value) }
 
-        public func encode(to encoder: Encoder) throws {
+        func encode(to encoder: Encoder) throws {
             var c = encoder.singleValueContainer()
             switch self {
             case .text(let s): try c.encode(s)
@@ -27,9 +27,9 @@ public final class OperationsLog: Sendable {
     private let handle: Mutex<FileHandle?>
     /// Whether there is a file to write (fixed at start, so a line is only built for one).
     private let enabled: Bool
-    public let runID: String
+    let runID: String
 
-    public init(path: String?, runID: String) throws {
+    init(path: String?, runID: String) throws {
         self.runID = runID
         enabled = path != nil
         guard let path else {
@@ -47,7 +47,7 @@ public final class OperationsLog: Sendable {
 
     deinit { handle.withLock { try? $0?.close() } }
 
-    public func log(_ level: String = "info", action: String, outcome: String = "success", message: String, fields: [String: Value] = [:]) {
+    func log(_ level: String = "info", action: String, outcome: String = "success", message: String, fields: [String: Value] = [:]) {
         guard enabled else { return }
         var record: [String: Value] = [
             "@timestamp": .text(ISO8601DateFormatter().string(from: Date())), "log.level": .text(level), "message": .text(message),
@@ -62,13 +62,13 @@ public final class OperationsLog: Sendable {
     }
 
     /// The fields that say which trigger an item is for.
-    public static func fields(of item: SweepItem) -> [String: Value] {
+    static func fields(of item: SweepItem) -> [String: Value] {
         ["file.path": .text(DisplayPath.of(item.sitePath)), "rule.id": .text(item.rule), "event.reason": .text(item.reason)]
     }
 
     /// A run id: the UTC time of the start and eight random hex digits, so two runs in the same
     /// second still differ (`sweep-20250630T183000Z-1f3a9c02`).
-    public static func newRunID(prefix: String = "sweep", now: Date = Date()) -> String {
+    static func newRunID(prefix: String = "sweep", now: Date = Date()) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")

@@ -5,17 +5,17 @@ import PCRE2Kit
 /// read it: dates (`公示期：2025年5月6日至2025年5月12日`, `公示时间：…——…`), a length counted
 /// from publication (`公示期为7个工作日`, `进行公示（5个工作日）`), or the last day objections are
 /// taken (`请于4月21日前…反映`). Only these statements count; other dates in prose do not.
-public struct PublicityWindow: Sendable, Codable, Hashable {
+struct PublicityWindow: Sendable, Codable, Hashable {
     /// The last day of publicity.
-    public let lastDay: SimpleDate
+    let lastDay: SimpleDate
     /// How it was found: `range`, `days_from_publication` or `objection_deadline`.
-    public let basis: String
+    let basis: String
 
     private static let keyword = Array("公示".utf8)
 
     /// Reads the window from normalized text; `published` anchors a window given as a length and
     /// supplies a year the text leaves out.
-    public static func read(
+    static func read(
         _ text: [UInt8], published: SimpleDate?, calendar: WorkdayCalendar, phrasebook: ValidityPhrasebook
     ) -> PublicityWindow? {
         guard LiteralSearch.contains(keyword, in: text) else { return nil }

@@ -8,35 +8,35 @@
 /// a table of 序号 / 文件名称 / 文号) until the first line that is no item, and sentence by sentence
 /// elsewhere. Words inside 《》 and brackets are not the page's own (`根据《关于废止…的决定》`), and a
 /// document cited as the basis of a clause (`根据《…》（…号）`) is not acted on.
-public struct RepealReferences: Sendable {
+struct RepealReferences: Sendable {
     /// A document the page repeals, and the day the repeal takes effect when the page states one
     /// (`自2026年1月1日起废止`); otherwise it takes effect with the page.
-    public struct Repeal: Sendable, Hashable {
-        public let document: CitedDocument
-        public let from: SimpleDate?
+    struct Repeal: Sendable, Hashable {
+        let document: CitedDocument
+        let from: SimpleDate?
     }
 
     /// A document a clean-up keeps in force: until a new day, with its period counted again from
     /// the clean-up (`restarts`), or confirmed without either.
-    public struct Renewal: Sendable, Hashable {
-        public let document: CitedDocument
-        public let until: SimpleDate?
-        public let restarts: Bool
+    struct Renewal: Sendable, Hashable {
+        let document: CitedDocument
+        let until: SimpleDate?
+        let restarts: Bool
     }
 
-    public var repealed: [Repeal] = []
-    public var renewed: [Renewal] = []
+    var repealed: [Repeal] = []
+    var renewed: [Renewal] = []
     /// Documents amended (修改后继续有效, 关于修改《…》的决定): relabelled 已修改.
-    public var amended: [CitedDocument] = []
+    var amended: [CitedDocument] = []
     /// Documents replaced only where they conflict, or in single articles: a person decides.
-    public var partlyReplaced: [CitedDocument] = []
+    var partlyReplaced: [CitedDocument] = []
 
-    public init() {}
+    init() {}
 
     private enum Section { case none, repeal, renew, amend }
 
     /// Reads the references from a page's title and body lines (normalized).
-    public init(lines: [DocumentLine], title: String?, phrasebook book: ValidityPhrasebook) {
+    init(lines: [DocumentLine], title: String?, phrasebook book: ValidityPhrasebook) {
         if let title { read(sentence: title, book) }
         var section = Section.none
         var sectionRestarts = false

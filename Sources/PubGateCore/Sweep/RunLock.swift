@@ -3,11 +3,11 @@ import POSIXKit
 
 /// An exclusive lock on a file (`flock`), held until the process ends, so two sweeps never run
 /// at once on the same output folder.
-public final class RunLock: Sendable {
+final class RunLock: Sendable {
     private let lock: FileLock
 
     /// Nil when another process holds the lock (unless `waiting`: then it waits for it).
-    public init?(path: String, waiting: Bool = false) throws {
+    init?(path: String, waiting: Bool = false) throws {
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         do {

@@ -10,17 +10,17 @@ import Foundation
 /// templates and a section's list page (`_index.md`, which lists other pages and expires with none
 /// of them) are not pages the sweep judges.
 public struct SiteLayout: Sendable {
-    public let root: String
+    let root: String
     /// True when a Hugo configuration was found.
-    public let isHugo: Bool
+    let isHugo: Bool
     /// The render target relative to the root (`public`), for Hugo sites.
-    public let publishDir: String?
+    let publishDir: String?
     /// The Hugo site's `title`, if any.
-    public let title: String?
+    let title: String?
     /// Folders of pages relative to the root (`content`, and each language's), for Hugo sites.
-    public let contentDirs: [String]
+    let contentDirs: [String]
     /// The folder of files served as they are (`static`), for Hugo sites.
-    public let staticDir: String?
+    let staticDir: String?
 
     /// Files that are pages (attachments, images and configuration are not judged on their own).
     public static let pageExtensions: Set<String> = ["md", "markdown", "html", "htm", "shtml", "xhtml", "xml", "txt"]
@@ -36,7 +36,7 @@ public struct SiteLayout: Sendable {
     }
 
     /// The path of `path` relative to the site root.
-    public func relative(_ path: String) -> String {
+    func relative(_ path: String) -> String {
         let r = URL(fileURLWithPath: root).standardizedFileURL.path
         let p = URL(fileURLWithPath: path).standardizedFileURL.path
         return p.hasPrefix(r + "/") ? String(p.dropFirst(r.count + 1)) : p
@@ -44,7 +44,7 @@ public struct SiteLayout: Sendable {
 
     /// Whether a file (relative path) is a page the sweep judges: pages by format; for a Hugo
     /// site only those under a content folder (list pages left out) or the static folder.
-    public func isPage(_ relative: String) -> Bool {
+    func isPage(_ relative: String) -> Bool {
         guard Self.pageExtensions.contains((relative as NSString).pathExtension.lowercased()) else { return false }
         guard isHugo else { return true }
         if let publishDir, Self.path(relative, isIn: publishDir) { return false }
@@ -79,7 +79,7 @@ public struct SiteLayout: Sendable {
     }
 
     /// Rendered files of a page that exist on disk (relative paths).
-    public func renderedOutputs(of relative: String) -> [String] {
+    func renderedOutputs(of relative: String) -> [String] {
         guard let publishDir, let served = served(relative) else { return [] }
         func joined(_ parts: String...) -> String { parts.filter { !$0.isEmpty }.joined(separator: "/") }
         let candidates: [String]

@@ -1,25 +1,25 @@
 /// What the sweep knows about one published page: the facts its triggers read, never its text.
-public struct SitePage: Sendable {
-    public let path: String
+struct SitePage: Sendable {
+    let path: String
     /// Relative to the site root (the bag's `data/` path).
-    public let relativePath: String
-    public let sha256: String
-    public let bytes: Int
-    public let docType: DocumentType
-    public let title: String?
-    public let profile: DocumentProfile
-    public let metadata: PageMetadata
-    public let statement: ValidityStatement
-    public let writtenDate: SimpleDate?
-    public let publicity: PublicityWindow?
-    public let references: RepealReferences
+    let relativePath: String
+    let sha256: String
+    let bytes: Int
+    let docType: DocumentType
+    let title: String?
+    let profile: DocumentProfile
+    let metadata: PageMetadata
+    let statement: ValidityStatement
+    let writtenDate: SimpleDate?
+    let publicity: PublicityWindow?
+    let references: RepealReferences
     /// For a 解读: the document it explains, as it says so itself.
     let interprets: InterpretationTarget?
     /// The 文号 the page cites, less those it repeals, amends or replaces: what it is about, not
     /// what it retires (a 解读 of a new rule mentions the rule it replaces).
     let subjectNumbers: Set<String>
 
-    public init(_ document: ClassifiedDocument, relativePath: String, expiry: ExpiryRules, asOf: SimpleDate) {
+    init(_ document: ClassifiedDocument, relativePath: String, expiry: ExpiryRules, asOf: SimpleDate) {
         path = document.ingested.path
         self.relativePath = relativePath
         sha256 = document.ingested.sha256
@@ -41,7 +41,7 @@ public struct SitePage: Sendable {
     }
 
     /// The date the page is known by: 发布日期, else 成文日期.
-    public var date: SimpleDate? { metadata.publishDate ?? writtenDate }
+    var date: SimpleDate? { metadata.publishDate ?? writtenDate }
 
     /// The day the page's own provisions take effect: its 施行 date, else its date.
     var effectiveDate: SimpleDate? { statement.effectiveDate ?? metadata.effectiveDate ?? date }

@@ -14,17 +14,17 @@ public struct SiteRebuild: Sendable {
         public var succeeded: Bool { status == 0 && !timedOut }
     }
 
-    public let command: [String]
-    public let timeoutSeconds: Int
+    let command: [String]
+    let timeoutSeconds: Int
 
-    public init(settings: Settings.SweepSettings.Rebuild) {
+    init(settings: Settings.SweepSettings.Rebuild) {
         command = settings.command
         timeoutSeconds = settings.timeoutSeconds
     }
 
-    public var isConfigured: Bool { !command.isEmpty }
+    var isConfigured: Bool { !command.isEmpty }
 
-    public func run(in root: String) -> Result {
+    func run(in root: String) -> Result {
         let out = ChildProcess.run(command, in: root, timeout: .seconds(max(1, timeoutSeconds)), outputCap: 1 << 20)
         // A command that could not be started says why (not an exit status it never had).
         let text = out.launchFailure.map { "cannot start: \($0)" } ?? String(decoding: out.stdout + out.stderr, as: UTF8.self)

@@ -4,24 +4,17 @@ import Foundation
 /// The state of a site a plan was made from: the git commit of its work tree (when it is one, and
 /// whether tracked files had uncommitted changes) and a SHA-256 over every page the sweep judges
 /// and the Hugo configuration. `sweep --apply PLAN` refuses a plan whose site is no longer in it.
-public struct SiteState: Sendable, Codable, Equatable {
-    public let gitCommit: String?
-    public let gitDirty: Bool?
+struct SiteState: Sendable, Codable, Equatable {
+    let gitCommit: String?
+    let gitDirty: Bool?
     /// SHA-256 of the lines `<sha256>  <relative path>` of every file below, sorted by path.
-    public let contentSHA256: String
-    public let files: Int
-
-    public init(gitCommit: String?, gitDirty: Bool?, contentSHA256: String, files: Int) {
-        self.gitCommit = gitCommit
-        self.gitDirty = gitDirty
-        self.contentSHA256 = contentSHA256
-        self.files = files
-    }
+    let contentSHA256: String
+    let files: Int
 
     /// Hashes the site's page files (as the sweep collects them: `pages`, absolute paths) and its
     /// Hugo configuration, and asks git for the commit. `digests` (absolute path → SHA-256) are the
     /// hashes a run already made while reading the pages: those files are not read again.
-    public static func capture(layout: SiteLayout, pages: [String], digests: [String: String] = [:]) -> SiteState {
+    static func capture(layout: SiteLayout, pages: [String], digests: [String: String] = [:]) -> SiteState {
         var lines: [String] = []
         let configs = HugoConfig.files(root: layout.root).map { (layout.root as NSString).appendingPathComponent($0) }
         for path in pages + configs {
@@ -40,7 +33,7 @@ public struct SiteState: Sendable, Codable, Equatable {
 
     /// SHA-256 (hex) of each readable file of `paths`, read once: the plan check and the plan's
     /// items both compare against these.
-    public static func digests(of paths: [String]) -> [String: String] {
+    static func digests(of paths: [String]) -> [String: String] {
         var out: [String: String] = [:]
         for path in paths { out[path] = digest(of: path) }
         return out
@@ -51,7 +44,7 @@ public struct SiteState: Sendable, Codable, Equatable {
     }
 
     /// Why the site is no longer in the state `planned` recorded, nil when it is.
-    public func change(since planned: SiteState) -> String? {
+    func change(since planned: SiteState) -> String? {
         if planned.gitCommit != gitCommit {
             return "the site's git commit is \(gitCommit ?? "none"), the plan was made at \(planned.gitCommit ?? "none")"
         }

@@ -9,13 +9,13 @@ import Foundation
 /// whose bytes changed since it was archived is kept and reported; with `git` the removal is
 /// staged with `git rm` instead of a plain unlink.
 public struct SweepApplier: Sendable {
-    public let layout: SiteLayout
-    public let outDirectory: String
-    public let useGit: Bool
-    public let log: OperationsLog
-    public let journal: SweepJournal
+    let layout: SiteLayout
+    let outDirectory: String
+    let useGit: Bool
+    let log: OperationsLog
+    let journal: SweepJournal
 
-    public init(layout: SiteLayout, outDirectory: String, useGit: Bool, log: OperationsLog) {
+    init(layout: SiteLayout, outDirectory: String, useGit: Bool, log: OperationsLog) {
         self.layout = layout
         // Absolute, so the journal names the archive wherever the next run is started from.
         self.outDirectory = URL(fileURLWithPath: outDirectory).standardizedFileURL.path
@@ -26,20 +26,20 @@ public struct SweepApplier: Sendable {
 
     /// What an apply did.
     public struct Outcome: Sendable {
-        public var resumedRun: String?
+        var resumedRun: String?
         /// The sweep plan the resumed run was applying.
-        public var resumedPlan: String?
-        public var archive: SweepArchive.Written?
+        var resumedPlan: String?
+        var archive: SweepArchive.Written?
         /// Site paths removed.
-        public var removed: [String] = []
+        var removed: [String] = []
         /// Pages whose front matter now carries the relabel.
-        public var relabelled: [String] = []
+        var relabelled: [String] = []
         /// Relabels left to the CMS (no front matter validity field), as displayed.
-        public var relabelsForCMS: [String] = []
+        var relabelsForCMS: [String] = []
         /// Files kept because they changed since they were archived, or could not be removed, as displayed.
         public var kept: [String] = []
         /// Paths staged with git (removals and relabels), for the `--git` commit.
-        public var staged: [String] = []
+        var staged: [String] = []
     }
 
     /// Finishes the last interrupted run, if any: deletes the rest of its files if its archive
@@ -47,7 +47,7 @@ public struct SweepApplier: Sendable {
     /// The journal names files as reports do (``DisplayPath``); the files to delete are the
     /// archive's own payload, whose names it matches. A journal written before archive paths were
     /// absolute names the archive relative to where that run started: it is looked for in OUT.
-    public func resume() throws -> Outcome? {
+    func resume() throws -> Outcome? {
         guard let run = journal.unfinishedRun(), let plan = run.first(where: { $0.event == "plan" }) else { return nil }
         var outcome = Outcome(resumedRun: plan.run, resumedPlan: plan.planRun)
         let archived = run.first { $0.event == "archived" }
@@ -82,7 +82,7 @@ public struct SweepApplier: Sendable {
     }
 
     /// Archives and removes the plan's purged pages and their rendered output.
-    public func apply(_ plan: SweepPlan, organization: String, agent: String) throws -> Outcome {
+    func apply(_ plan: SweepPlan, organization: String, agent: String) throws -> Outcome {
         var outcome = Outcome()
         guard !plan.purge.isEmpty else { return outcome }
         let bag = try BagIt.build(plan: plan, layout: layout, organization: organization, agent: agent)
@@ -109,7 +109,7 @@ public struct SweepApplier: Sendable {
 
     /// Writes each relabel's 有效性 into the page's front matter (atomically, journaled); a page
     /// already carrying the label is left alone, so a rerun changes nothing.
-    public func relabel(_ items: [SweepItem], run: String, outcome: inout Outcome) throws {
+    func relabel(_ items: [SweepItem], run: String, outcome: inout Outcome) throws {
         for item in items {
             guard let label = item.label else { continue }
             let full = (layout.root as NSString).appendingPathComponent(item.sitePath)

@@ -14,7 +14,7 @@ public enum SweepCommit {
     /// The commit message. 文号 are masked like the manifest's elements (runs of seven or more
     /// digits) and paths as every output shows them (``DisplayPath``), so no identifier a page may
     /// carry reaches the history unmasked.
-    public static func message(
+    static func message(
         runID: String, plan: SweepPlan, planSHA256: String?, removed: [SweepItem], relabelled: [SweepItem], archive: String?
     ) -> String {
         func number(_ item: SweepItem) -> String { item.documentNumber.map { ElementMasking.maskDigitRuns($0) } ?? "无文号" }
@@ -35,7 +35,7 @@ public enum SweepCommit {
     }
 
     /// Commits `paths` of the repository holding `root` as `author` (`Name <email>`).
-    public static func commit(root: String, paths: [String], author: String, message: String) -> Result {
+    static func commit(root: String, paths: [String], author: String, message: String) -> Result {
         let (name, email) = parse(author)
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_AUTHOR_NAME"] = name

@@ -1,22 +1,22 @@
 /// One page the sweep acts on: what, why (the trigger and its evidence), and what goes with it.
-public struct SweepItem: Sendable, Codable, Hashable {
-    public let path: String
+struct SweepItem: Sendable, Codable, Hashable {
+    let path: String
     /// Relative to the site root; the page's path under `data/` in the archive.
-    public let sitePath: String
-    public let sha256: String
-    public let bytes: Int
-    public let action: ExpiryTrigger.Action
+    let sitePath: String
+    let sha256: String
+    let bytes: Int
+    let action: ExpiryTrigger.Action
     /// The trigger id from `Rules/expiry.yaml`.
-    public let rule: String
-    public let reason: String
+    let rule: String
+    let reason: String
     /// For a relabel: the 有效性 to write (nil: the page already carries its label).
-    public let label: String?
+    let label: String?
     /// Dates, 文号 and titles that show why (e.g. `expires_on`, `repealed_by`, `cited_as`).
-    public let evidence: [String: String]
-    public let title: String?
-    public let documentNumber: String?
+    let evidence: [String: String]
+    let title: String?
+    let documentNumber: String?
     /// Rendered output of the page (Hugo `public/…`), relative to the site root; purged with it.
-    public let rendered: [String]
+    let rendered: [String]
 
     enum CodingKeys: String, CodingKey {
         case path
@@ -26,7 +26,7 @@ public struct SweepItem: Sendable, Codable, Hashable {
         case rendered
     }
 
-    public init(
+    init(
         path: String, sitePath: String, sha256: String, bytes: Int, action: ExpiryTrigger.Action, rule: String, reason: String,
         label: String?, evidence: [String: String], title: String?, documentNumber: String?, rendered: [String]
     ) {
@@ -46,7 +46,7 @@ public struct SweepItem: Sendable, Codable, Hashable {
 
     /// The item as the lists, the archive's `purge-manifest.jsonl`, the journal and the log show
     /// it: paths as ``DisplayPath``, title, 文号 and evidence masked like a review's (dates kept).
-    public var displayed: SweepItem {
+    var displayed: SweepItem {
         let shownEvidence = evidence.reduce(into: [String: String]()) { out, entry in
             let (key, value) = entry
             // Paths first: a path with a date in it (…/2019/05/01/…) is still a path.

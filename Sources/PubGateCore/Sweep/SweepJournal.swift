@@ -7,17 +7,17 @@ import Foundation
 /// `archived` (the verified archive, by absolute path), one `removed` per file, then `done`. A run without `done` was interrupted: the next
 /// apply finishes it first — from its own plan and archive, because once some pages are gone a
 /// fresh plan would no longer see them (a 解读 goes with its policy only in the same run).
-public struct SweepJournal: Sendable {
-    public struct Event: Codable, Sendable, Equatable {
-        public var event: String
-        public var run: String
-        public var archive: String?
-        public var sha256: String?
-        public var path: String?
-        public var files: [PlannedFile]?
+struct SweepJournal: Sendable {
+    struct Event: Codable, Sendable, Equatable {
+        var event: String
+        var run: String
+        var archive: String?
+        var sha256: String?
+        var path: String?
+        var files: [PlannedFile]?
         /// On `plan`: the run id of the sweep plan being applied, so a rerun of the same signed-off
         /// plan knows the interrupted run was its own.
-        public var planRun: String?
+        var planRun: String?
 
         enum CodingKeys: String, CodingKey {
             case event, run, archive, sha256, path, files
@@ -26,21 +26,17 @@ public struct SweepJournal: Sendable {
     }
 
     /// A file the run deletes once its archive is verified.
-    public struct PlannedFile: Codable, Sendable, Equatable {
-        public let path: String
-        public let sha256: String
+    struct PlannedFile: Codable, Sendable, Equatable {
+        let path: String
+        let sha256: String
 
         /// As the journal records it: the path masked like every output's (``DisplayPath``).
         var displayed: PlannedFile { PlannedFile(path: DisplayPath.of(path), sha256: sha256) }
     }
 
-    public let path: String
+    let path: String
 
-    public init(path: String) {
-        self.path = path
-    }
-
-    public func events() -> [Event] {
+    func events() -> [Event] {
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
         // A torn last line (killed mid-write) is ignored: the step it would record was not taken.
         return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
@@ -49,7 +45,7 @@ public struct SweepJournal: Sendable {
     }
 
     /// The events of the last run that has no `done`, if any.
-    public func unfinishedRun() -> [Event]? {
+    func unfinishedRun() -> [Event]? {
         let all = events()
         guard let last = all.last(where: { $0.event == "plan" }) else { return nil }
         let run = all.filter { $0.run == last.run }
@@ -57,13 +53,13 @@ public struct SweepJournal: Sendable {
     }
 
     /// True when a run applying the sweep plan `planRun` reached `done`.
-    public func completed(plan planRun: String) -> Bool {
+    func completed(plan planRun: String) -> Bool {
         let all = events()
         let runs = Set(all.filter { $0.event == "plan" && $0.planRun == planRun }.map(\.run))
         return all.contains { $0.event == "done" && runs.contains($0.run) }
     }
 
-    public func append(_ event: Event) throws {
+    func append(_ event: Event) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var line = try encoder.encode(event)

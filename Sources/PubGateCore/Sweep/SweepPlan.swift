@@ -6,26 +6,26 @@ import Foundation
 /// Written as `OUT/plan.json`: the plan a person signs off and `sweep --apply PLAN` carries out,
 /// exactly, as long as the site is still in the state recorded here.
 public struct SweepPlan: Sendable, Codable {
-    public static let schemaVersion = 2
+    static let schemaVersion = 2
 
-    public let schema: Int
+    let schema: Int
     /// The run that made the plan.
-    public let runID: String
-    public let asOf: SimpleDate
-    public let site: String
+    let runID: String
+    let asOf: SimpleDate
+    let site: String
     /// The site as judged: its git commit and a hash of every page.
-    public let siteState: SiteState
+    let siteState: SiteState
     /// Pages judged (readable pages only).
-    public let pages: Int
-    public let purge: [SweepItem]
-    public let relabel: [SweepItem]
+    let pages: Int
+    let purge: [SweepItem]
+    let relabel: [SweepItem]
     /// Pages a trigger fired on through a link that could not be confirmed, or that another page
     /// replaces only in part: never applied, listed for a person.
-    public let review: [SweepItem]
+    let review: [SweepItem]
     /// Pages that could not be read or decoded, with the reason.
     public let unreadable: [String: String]
 
-    public init(
+    init(
         runID: String, asOf: SimpleDate, site: String, siteState: SiteState, pages: Int, purge: [SweepItem], relabel: [SweepItem],
         review: [SweepItem], unreadable: [String: String]
     ) {
@@ -55,7 +55,7 @@ public struct SweepPlan: Sendable, Codable {
     /// The plan as `plan.json` holds it: items ``SweepItem/displayed``, the site by its canonical
     /// path displayed, unreadable pages by displayed path. `--apply PLAN` finds the files again
     /// (``resolved(root:layout:digests:lenient:)``).
-    public var displayed: SweepPlan {
+    var displayed: SweepPlan {
         var shownUnreadable: [String: String] = [:]
         for (path, reason) in unreadable { shownUnreadable[DisplayPath.of(path)] = reason }
         return SweepPlan(
@@ -69,7 +69,7 @@ public struct SweepPlan: Sendable, Codable {
     /// fails naming the first item no file fits — unless `lenient` (an earlier run of the plan
     /// removed or relabelled them): such items are kept as shown. Review items are left as shown
     /// (never applied).
-    public func resolved(root: String, layout: SiteLayout, digests: [String: String], lenient: Bool = false) -> Result<SweepPlan, PlanError> {
+    func resolved(root: String, layout: SiteLayout, digests: [String: String], lenient: Bool = false) -> Result<SweepPlan, PlanError> {
         var byShown: [String: [String]] = [:]
         for file in digests.keys.sorted() { byShown[DisplayPath.of(layout.relative(file)), default: []].append(file) }
         func resolve(_ item: SweepItem) -> SweepItem? {
@@ -97,7 +97,7 @@ public struct SweepPlan: Sendable, Codable {
     }
 
     /// Reads a plan file; nil with the reason when it is not a plan of this schema.
-    public static func load(_ path: String) -> Result<SweepPlan, PlanError> {
+    static func load(_ path: String) -> Result<SweepPlan, PlanError> {
         guard let data = FileManager.default.contents(atPath: path) else { return .failure(PlanError("cannot read \(path)")) }
         struct Schema: Decodable { let schema: Int }
         guard let schema = try? JSONDecoder().decode(Schema.self, from: data) else { return .failure(PlanError("\(path) is not a sweep plan")) }
@@ -112,18 +112,18 @@ public struct SweepPlan: Sendable, Codable {
     }
 
     /// Why a plan cannot be used.
-    public struct PlanError: Error, Sendable, CustomStringConvertible {
-        public let description: String
+    struct PlanError: Error, Sendable, CustomStringConvertible {
+        let description: String
         init(_ description: String) { self.description = description }
     }
 
     /// `purge.json` / `relabel.json` / `review.json`: one action's pages.
-    public struct List: Sendable, Codable {
-        public let schema: Int
-        public let asOf: SimpleDate
-        public let site: String
-        public let action: ExpiryTrigger.Action
-        public let pages: [SweepItem]
+    struct List: Sendable, Codable {
+        let schema: Int
+        let asOf: SimpleDate
+        let site: String
+        let action: ExpiryTrigger.Action
+        let pages: [SweepItem]
 
         enum CodingKeys: String, CodingKey {
             case schema
@@ -133,7 +133,7 @@ public struct SweepPlan: Sendable, Codable {
     }
 
     /// `purge.json`, `relabel.json` and `review.json`, as written: every item ``SweepItem/displayed``.
-    public var purgeList: List { List(schema: schema, asOf: asOf, site: DisplayPath.of(site), action: .purge, pages: purge.map(\.displayed)) }
-    public var relabelList: List { List(schema: schema, asOf: asOf, site: DisplayPath.of(site), action: .relabel, pages: relabel.map(\.displayed)) }
-    public var reviewList: List { List(schema: schema, asOf: asOf, site: DisplayPath.of(site), action: .review, pages: review.map(\.displayed)) }
+    var purgeList: List { List(schema: schema, asOf: asOf, site: DisplayPath.of(site), action: .purge, pages: purge.map(\.displayed)) }
+    var relabelList: List { List(schema: schema, asOf: asOf, site: DisplayPath.of(site), action: .relabel, pages: relabel.map(\.displayed)) }
+    var reviewList: List { List(schema: schema, asOf: asOf, site: DisplayPath.of(site), action: .review, pages: review.map(\.displayed)) }
 }

@@ -7,16 +7,10 @@
 /// A trigger that fires only through a link that cannot be confirmed is a review item, never a
 /// purge. Per page: the first confident purge in file order, else the first doubtful purge (as a
 /// review), else the first relabel, else the first review.
-public struct SweepPlanner: Sendable {
-    public let rules: ExpiryRules
-    public let normative: Settings.PublicationSettings.Normative
-    public let asOf: SimpleDate
-
-    public init(rules: ExpiryRules, normative: Settings.PublicationSettings.Normative, asOf: SimpleDate) {
-        self.rules = rules
-        self.normative = normative
-        self.asOf = asOf
-    }
+struct SweepPlanner: Sendable {
+    let rules: ExpiryRules
+    let normative: Settings.PublicationSettings.Normative
+    let asOf: SimpleDate
 
     /// A trigger that fired, with its evidence; `doubt` says why it cannot be acted on unseen.
     struct Hit {
@@ -28,7 +22,7 @@ public struct SweepPlanner: Sendable {
         var action: ExpiryTrigger.Action { doubt == nil ? trigger.action : .review }
     }
 
-    public func plan(_ pages: [SitePage], layout: SiteLayout, unreadable: [String: String], site: SiteState, runID: String) -> SweepPlan {
+    func plan(_ pages: [SitePage], layout: SiteLayout, unreadable: [String: String], site: SiteState, runID: String) -> SweepPlan {
         let index = SiteIndex(pages)
         let links = PageLinks(pages, index: index)
         var chosen: [Int: Hit] = [:]

@@ -8,9 +8,9 @@ import Foundation
 /// site, look for files still linking removed pages, and commit. The command line only reports.
 public struct SweepSession: Sendable {
     public struct Request: Sendable {
-        public var site: String
-        public var out: String
-        public var asOf: SimpleDate
+        var site: String
+        var out: String
+        var asOf: SimpleDate
         /// Write the BagIt archive of a dry run.
         public var archive = false
         /// Carry out the plan: the one in `planFile`, else the one this run makes (unattended).
@@ -22,7 +22,7 @@ public struct SweepSession: Sendable {
         public var indexPath: String?
         public var defaultIndexPath: String?
         /// `Bag-Software-Agent`.
-        public var agent: String
+        var agent: String
         /// Told how far reading the site has come (the CLI's progress line).
         public var progress: (@Sendable (ReviewProgress) -> Void)?
 
@@ -35,23 +35,23 @@ public struct SweepSession: Sendable {
     }
 
     public struct Outcome: Sendable {
-        public let runID: String
+        let runID: String
         public let plan: SweepPlan
         /// The plan file written or applied, and its SHA-256.
-        public let planFile: String
-        public let planSHA256: String
+        let planFile: String
+        let planSHA256: String
         /// True when this run made the plan (and wrote it with its lists); false for `--apply PLAN`.
-        public var madePlan: Bool { runID == plan.runID }
+        var madePlan: Bool { runID == plan.runID }
         /// An interrupted earlier apply this run finished first.
         public var resumed: SweepApplier.Outcome?
         public var applied: SweepApplier.Outcome?
         /// The archive of a dry run with `archive`.
-        public var archive: SweepArchive.Written?
+        var archive: SweepArchive.Written?
         public var rebuild: SiteRebuild.Result?
         /// Rendered files still linking a removed page (after the rebuild, if any).
         public var staleLinks: [StaleLinkCheck.Link] = []
         /// The folder the links were looked for in, nil when the site has none.
-        public var checkedOutput: String?
+        var checkedOutput: String?
         public var commit: SweepCommit.Result?
 
         /// Files kept, links left, a failed rebuild or commit: the run needs a person.
@@ -81,7 +81,7 @@ public struct SweepSession: Sendable {
         }
     }
 
-    public let configuration: ReviewConfiguration
+    let configuration: ReviewConfiguration
 
     public init(configuration: ReviewConfiguration) {
         self.configuration = configuration

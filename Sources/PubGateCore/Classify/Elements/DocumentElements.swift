@@ -3,45 +3,45 @@
 /// 版头 (份号 … 签发人), 主体 (标题 … 附件) and 版记 (抄送, 印发). Web pages often drop the 版头 and
 /// 版记; every element is optional. The manifest reports them per document, and the publication
 /// checks, the expiry sweep and the corpus index read their values from here.
-public struct DocumentElements: Sendable, Codable, Hashable {
+struct DocumentElements: Sendable, Codable, Hashable {
     /// 份号: six-digit copy number (only secret documents carry one).
-    public var copyNumber: ElementText?
+    var copyNumber: ElementText?
     /// 密级和保密期限, e.g. 秘密★1年.
-    public var secrecy: ElementText?
+    var secrecy: ElementText?
     /// 紧急程度: 特急 / 加急 (电报: 特提 / 平急).
-    public var urgency: ElementText?
+    var urgency: ElementText?
     /// 发文机关标志, e.g. 本溪市公安局文件.
-    public var issuerMark: ElementText?
+    var issuerMark: ElementText?
     /// 发文字号 as written.
-    public var documentNumber: ElementText?
+    var documentNumber: ElementText?
     /// 签发人 (上行文 only).
-    public var signer: ElementText?
-    public var title: ElementText?
+    var signer: ElementText?
+    var title: ElementText?
     /// 主送机关.
-    public var recipients: ElementText?
+    var recipients: ElementText?
     /// 正文: first and last line.
-    public var body: BodySpan?
+    var body: BodySpan?
     /// 附件说明.
-    public var attachmentNote: ElementText?
+    var attachmentNote: ElementText?
     /// 发文机关署名.
-    public var issuerSignature: ElementText?
+    var issuerSignature: ElementText?
     /// 成文日期.
-    public var writtenDate: ElementText?
+    var writtenDate: ElementText?
     /// 附注 lines, e.g. （此件公开发布）.
-    public var annotations: [ElementText] = []
+    var annotations: [ElementText] = []
     /// 附件 headings after the main text.
-    public var attachments: [ElementText] = []
+    var attachments: [ElementText] = []
     /// 抄送机关.
-    public var copiesTo: ElementText?
+    var copiesTo: ElementText?
     /// 印发机关和印发日期.
-    public var printing: ElementText?
+    var printing: ElementText?
 
-    public init() {}
+    init() {}
 
     /// The first and last original line of the 正文.
-    public struct BodySpan: Sendable, Codable, Hashable {
-        public let firstLine: Int
-        public let lastLine: Int
+    struct BodySpan: Sendable, Codable, Hashable {
+        let firstLine: Int
+        let lastLine: Int
 
         enum CodingKeys: String, CodingKey {
             case firstLine = "first_line"
@@ -51,7 +51,7 @@ public struct DocumentElements: Sendable, Codable, Hashable {
 
     /// True when the document has enough of a 公文's elements to be one (docs/domain.md §1.1: ≥ 2 of
     /// 发文字号, 主送, 成文日期, 附注, 版记).
-    public var isGongwen: Bool {
+    var isGongwen: Bool {
         let present = [documentNumber != nil, recipients != nil, writtenDate != nil, !annotations.isEmpty, copiesTo != nil || printing != nil]
         return present.filter { $0 }.count >= 2
     }

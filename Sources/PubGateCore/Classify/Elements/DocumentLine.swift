@@ -7,26 +7,26 @@ import PCRE2Kit
 /// out; each line keeps its normalized byte range so a finding can point into the original file.
 /// A line is a byte range of the matching copy, not a `String` of its own: most lines are only
 /// tested with byte searches, and a `String` per line was most of the cost of splitting them.
-public struct DocumentLine: Sendable {
+struct DocumentLine: Sendable {
     /// The matching copy the line lies in (shared by every line, not copied).
     private let source: [UInt8]
     /// Normalized bytes of `text`.
-    public let range: Range<Int>
+    let range: Range<Int>
     /// 1-based line in the original file.
-    public let line: Int
-    public let part: ContentPart
+    let line: Int
+    let part: ContentPart
 
     /// Normalized text without leading and trailing spaces, as UTF-8.
-    public var utf8: ArraySlice<UInt8> { source[range] }
+    var utf8: ArraySlice<UInt8> { source[range] }
 
     /// Normalized text without leading and trailing spaces (made on each use: prefer `utf8` where
     /// bytes do).
-    public var text: String { String(decoding: source[range], as: UTF8.self) }
+    var text: String { String(decoding: source[range], as: UTF8.self) }
 
     private static let lineBreak: [UInt8] = [0x0A]
 
     /// Splits `text` into non-empty lines.
-    public static func lines(of text: NormalizedText, index: LineIndex?) -> [DocumentLine] {
+    static func lines(of text: NormalizedText, index: LineIndex?) -> [DocumentLine] {
         var result: [DocumentLine] = []
         let bytes = text.utf8
         var start = 0

@@ -8,19 +8,19 @@ import PCRE2Kit
 /// The canonical form (〔〕 brackets, no spaces, no 字/第, no padding zeros) is what links documents
 /// to each other — a 解读 to its policy, a 废止 sentence to the page it repeals — whatever bracket
 /// variant each was typed with. The problems list what GB/T 9704 forbids in the document's own number.
-public struct DocumentNumber: Sendable, Hashable, Codable {
+struct DocumentNumber: Sendable, Hashable, Codable {
     /// 机关代字, e.g. 本公发.
-    public let organ: String
-    public let year: Int
-    public let sequence: Int
+    let organ: String
+    let year: Int
+    let sequence: Int
     /// `organ〔year〕sequence号`.
-    public let canonical: String
+    let canonical: String
     /// The number as written (normalized text).
-    public let written: String
+    let written: String
     /// Deviations from GB/T 9704 (empty when well formed).
-    public let problems: [String]
+    let problems: [String]
 
-    public var isWellFormed: Bool { problems.isEmpty }
+    var isWellFormed: Bool { problems.isEmpty }
 
     // Normalized text: NFKC has already turned （）［］ into ASCII and ﹝﹞ into 〔〕.
     private static let numberSign = Array("号".utf8)
@@ -28,12 +28,12 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
     static let maxOrganLength = 12
 
     /// Every 文号 in `text`, in order.
-    public static func all(in text: String, maxYear: Int = 9999) -> [DocumentNumber] {
+    static func all(in text: String, maxYear: Int = 9999) -> [DocumentNumber] {
         all(in: Array(text.utf8), maxYear: maxYear)
     }
 
     /// Every 文号 in normalized UTF-8 `bytes`, in order.
-    public static func all(in bytes: [UInt8], maxYear: Int = 9999) -> [DocumentNumber] {
+    static func all(in bytes: [UInt8], maxYear: Int = 9999) -> [DocumentNumber] {
         guard LiteralSearch.contains(numberSign, in: bytes) else { return [] }
         var found: [DocumentNumber] = []
         try? LinePatterns.shared.documentNumber.regex.forEachMatch(in: bytes, startingWithin: openingBrackets(in: bytes), validUTF8: true) { groups in
@@ -102,7 +102,7 @@ public struct DocumentNumber: Sendable, Hashable, Codable {
     }
 
     /// The first 文号 in `text`, if any.
-    public static func first(in text: String, maxYear: Int = 9999) -> DocumentNumber? {
+    static func first(in text: String, maxYear: Int = 9999) -> DocumentNumber? {
         all(in: text, maxYear: maxYear).first
     }
 

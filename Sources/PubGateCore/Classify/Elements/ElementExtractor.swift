@@ -5,8 +5,7 @@
 /// the title (the page's declared title when there is one, else the first line after the 版头),
 /// then works back from the end: 版记, 附注, 成文日期 and 署名. Lines outside the body part (front
 /// matter, comments, hidden blocks) are not elements.
-public struct ElementExtractor: Sendable {
-    public init() {}
+struct ElementExtractor: Sendable {
 
     /// The elements of lines already reduced to the document's own text (``content(_:)``).
     func extract(content lines: [DocumentLine], declaredTitle: String?) -> DocumentElements {

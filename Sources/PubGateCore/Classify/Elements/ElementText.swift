@@ -1,9 +1,9 @@
 /// The text of one 公文 element and the original line it starts on.
-public struct ElementText: Sendable, Codable, Hashable {
-    public let text: String
-    public let line: Int
+struct ElementText: Sendable, Codable, Hashable {
+    let text: String
+    let line: Int
 
-    public init(text: String, line: Int) {
+    init(text: String, line: Int) {
         self.text = text
         self.line = line
     }

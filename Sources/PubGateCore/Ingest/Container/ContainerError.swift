@@ -1,5 +1,5 @@
 /// Why a container document cannot be read; the document is rejected as unscannable (fail closed).
-public enum ContainerError: Error, Sendable, Equatable, CustomStringConvertible {
+enum ContainerError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Not a ZIP archive, or a damaged one.
     case corrupt(String)
     /// A ZIP entry that fails its checksum or does not inflate.
@@ -22,7 +22,7 @@ public enum ContainerError: Error, Sendable, Equatable, CustomStringConvertible 
     /// poppler could not open the PDF, failed, or ran out of time.
     case pdf(String)
 
-    public var description: String {
+    var description: String {
         switch self {
         case .corrupt(let why): "the archive is damaged (\(why))"
         case .unreadableEntry(let name): "entry `\(name)` cannot be read: it is damaged"
@@ -59,7 +59,7 @@ public enum ContainerError: Error, Sendable, Equatable, CustomStringConvertible 
     var reasonArgs: [String: String] { UnscannableReason.args(description, id: reasonID.id, reasonID.args) }
 
     /// What the author or reviewer can do about it.
-    public var remediation: String {
+    var remediation: String {
         switch self {
         case .compoundFile: "Save the file as DOCX/XLSX without a password (or as PDF), or review it by hand."
         case .unknownPackage: "Publish documents as DOCX, XLSX, ODF, OFD or PDF, or review the archive's content by hand."

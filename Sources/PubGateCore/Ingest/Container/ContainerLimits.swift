@@ -2,23 +2,23 @@
 /// entries) must end as `unscannable` in bounded time and memory, never as an exhausted machine.
 ///
 /// Sizes count bytes actually inflated, not the sizes an archive declares (which can lie).
-public struct ContainerLimits: Sendable {
+struct ContainerLimits: Sendable {
     /// Entries in one archive.
-    public var maxEntries = 10_000
+    var maxEntries = 10_000
     /// Bytes read out of one entry.
-    public var maxEntryBytes = 64 << 20
+    var maxEntryBytes = 64 << 20
     /// Bytes read out of one container, all entries together (nested attachments included).
-    public var maxTotalBytes = 256 << 20
+    var maxTotalBytes = 256 << 20
     /// Inflated bytes per compressed byte, checked once an entry has produced `ratioFloor` bytes
     /// (small parts compress well and are harmless); office XML stays well below 100.
-    public var maxRatio = 200
-    public var ratioFloor = 1 << 20
+    var maxRatio = 200
+    var ratioFloor = 1 << 20
     /// Containers inside containers (an OFD's attached spreadsheet): deeper ones are listed, not read.
-    public var maxDepth = 2
+    var maxDepth = 2
     /// Seconds one poppler tool may run on a PDF.
-    public var pdfTimeout: Double = 30
+    var pdfTimeout: Double = 30
 
-    public init() {}
+    init() {}
 
-    public static let standard = ContainerLimits()
+    static let standard = ContainerLimits()
 }

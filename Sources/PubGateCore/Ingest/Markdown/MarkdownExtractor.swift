@@ -11,10 +11,9 @@ import PCRE2Kit
 /// Markdown. The body is parsed by cmark-gfm (CommonMark with GitHub's tables, strikethrough and
 /// autolinks, as Hugo's goldmark reads it) and laid out by ``MarkdownWalker``; raw HTML in it goes
 /// through the HTML path (``MarkdownHTML``). Every character keeps its place in the file.
-public struct MarkdownExtractor: TextExtractor {
-    public init() {}
+struct MarkdownExtractor: TextExtractor {
 
-    public func extract(_ text: DecodedText) -> TextExtraction {
+    func extract(_ text: DecodedText) -> TextExtraction {
         let scalars = text.scalars
         // The readers below count in scalars; segments carry byte offsets.
         let offsets = text.scalarOffsets

@@ -6,10 +6,10 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     case en
 
     /// The catalogue file of this language in the messages folder (`Rules/messages/zh.yaml`).
-    public var fileName: String { rawValue + ".yaml" }
+    var fileName: String { rawValue + ".yaml" }
 
     /// The HTML `lang` attribute.
-    public var htmlTag: String {
+    var htmlTag: String {
         switch self {
         case .zh: "zh-CN"
         case .en: "en"

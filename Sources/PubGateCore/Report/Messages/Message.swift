@@ -5,25 +5,25 @@
 /// `shared.id` (a message several rules use: more matches than listed, a name repeated). Argument
 /// values are what the English text held before: counts, dates, masked names, 文号 — never matched
 /// text the manifest would not show.
-public struct Message: Sendable, Hashable {
-    public let key: String
-    public let args: [String: String]
+struct Message: Sendable, Hashable {
+    let key: String
+    let args: [String: String]
 
-    public init(_ key: String, _ args: [String: String] = [:]) {
+    init(_ key: String, _ args: [String: String] = [:]) {
         self.key = key
         self.args = args
     }
 
     /// The catalogue section the key is looked up in: a rule id, or `shared`.
-    public var section: String {
+    var section: String {
         key.firstIndex(of: ".").map { String(key[..<$0]) } ?? key
     }
 
     /// The message id within the section (`message` for a rule's own message).
-    public var id: String {
+    var id: String {
         key.firstIndex(of: ".").map { String(key[key.index(after: $0)...]) } ?? MessageCatalogue.defaultID
     }
 
     /// True for a shared message: it wraps the finding's rule message (`{base}`).
-    public var isShared: Bool { section == MessageCatalogue.sharedSection }
+    var isShared: Bool { section == MessageCatalogue.sharedSection }
 }

@@ -15,17 +15,17 @@ import Yams
 /// `{name}` in a text is the message's argument `name`; `{name|group}` says its value (or each item
 /// of a comma-separated list) in the words of `terms.group`; `{base}` is the message a shared one
 /// wraps (the finding's rule message, or the message whose key the argument `base` names).
-public struct MessageCatalogue: Sendable, Codable {
+struct MessageCatalogue: Sendable, Codable {
     /// The id of a rule's own message.
-    public static let defaultID = "message"
+    static let defaultID = "message"
     /// The section of messages several rules use.
-    public static let sharedSection = "shared"
+    static let sharedSection = "shared"
     /// The groups of `terms`.
-    public static let termGroups = [
+    static let termGroups = [
         "severity", "decision", "disposition", "kind", "doc_type", "attribute", "part", "sweep_action", "sweep_reason", "status", "operation",
     ]
 
-    public let language: Language
+    let language: Language
     let entries: [String: Entry]
     let terms: [String: [String: String]]
     let texts: [String: String]
@@ -46,35 +46,35 @@ public struct MessageCatalogue: Sendable, Codable {
     }
 
     /// A catalogue with nothing in it: every lookup falls back.
-    public static func empty(_ language: Language) -> MessageCatalogue { MessageCatalogue(language: language) }
+    static func empty(_ language: Language) -> MessageCatalogue { MessageCatalogue(language: language) }
 
     // MARK: Lookups
 
     /// The rule ids (and `shared`) the catalogue has entries for.
-    public var sections: [String] { entries.keys.sorted() }
+    var sections: [String] { entries.keys.sorted() }
 
-    public func title(rule: String) -> String? { entries[rule]?.title }
+    func title(rule: String) -> String? { entries[rule]?.title }
 
-    public func description(rule: String) -> String? { entries[rule]?.description }
+    func description(rule: String) -> String? { entries[rule]?.description }
 
     /// The message ids of a section.
-    public func messageIDs(_ section: String) -> [String] { entries[section]?.messages.keys.sorted() ?? [] }
+    func messageIDs(_ section: String) -> [String] { entries[section]?.messages.keys.sorted() ?? [] }
 
-    public func remediationIDs(_ section: String) -> [String] { entries[section]?.remediations.keys.sorted() ?? [] }
+    func remediationIDs(_ section: String) -> [String] { entries[section]?.remediations.keys.sorted() ?? [] }
 
     /// The template of `message`, unrendered.
-    public func template(_ message: Message) -> String? { entries[message.section]?.messages[message.id] }
+    func template(_ message: Message) -> String? { entries[message.section]?.messages[message.id] }
 
     /// The remediation of a message of `rule`: the message's own (a shared message's, or one of the
     /// rule's message ids), else the rule's general one.
-    public func remediationTemplate(rule: String, _ message: Message) -> String? {
+    func remediationTemplate(rule: String, _ message: Message) -> String? {
         if let own = entries[message.section]?.remediations[message.id], message.section == rule || message.isShared { return own }
         return entries[rule]?.remediations[Self.defaultID]
     }
 
     /// `message` in this language, nil when the catalogue does not have it. `base` is the text a
     /// shared message wraps (`{base}`), asked for only when the template has one.
-    public func render(_ message: Message, base: () -> String?) -> String? {
+    func render(_ message: Message, base: () -> String?) -> String? {
         guard let template = template(message) else { return nil }
         guard template.contains("{base}") else { return fill(template, message.args) }
         var args = message.args
@@ -83,25 +83,25 @@ public struct MessageCatalogue: Sendable, Codable {
     }
 
     /// What `message` says before and after its `{base}`, rendered; nil without one.
-    public func around(_ message: Message) -> (String, String)? {
+    func around(_ message: Message) -> (String, String)? {
         guard let template = template(message), let r = template.range(of: "{base}") else { return nil }
         return (fill(String(template[..<r.lowerBound]), message.args), fill(String(template[r.upperBound...]), message.args))
     }
 
     /// The remediation of `message` for `rule`, rendered with the message's arguments.
-    public func remediation(rule: String, _ message: Message) -> String? {
+    func remediation(rule: String, _ message: Message) -> String? {
         remediationTemplate(rule: rule, message).map { fill($0, message.args) }
     }
 
     /// The word for a machine value (`term("severity", "block")` → 阻断), nil when there is none.
-    public func term(_ group: String, _ key: String) -> String? { terms[group]?[key] }
+    func term(_ group: String, _ key: String) -> String? { terms[group]?[key] }
 
     /// A sentence of the reports, rendered; nil when the catalogue does not have it.
-    public func text(_ id: String, _ args: [String: String] = [:]) -> String? {
+    func text(_ id: String, _ args: [String: String] = [:]) -> String? {
         texts[id].map { fill($0, args) }
     }
 
-    public var textIDs: [String] { texts.keys.sorted() }
+    var textIDs: [String] { texts.keys.sorted() }
 
     /// `template` with every `{name}` replaced by `args[name]`, and `{name|group}` by the term of
     /// that group for the value (`{doc_type|doc_type}`: normative → 规范性文件). One pass: a value
@@ -133,7 +133,7 @@ public struct MessageCatalogue: Sendable, Codable {
     }
 
     /// The placeholder names of a template (`{days}` → `days`).
-    public static func placeholders(_ template: String) -> Set<String> {
+    static func placeholders(_ template: String) -> Set<String> {
         var names: Set<String> = []
         var rest = template[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
@@ -152,7 +152,7 @@ public struct MessageCatalogue: Sendable, Codable {
     /// Reads a catalogue file; an unknown key or a value of the wrong shape names the file and the
     /// key (exit 78), like every other configuration file.
     /// The decoded catalogue is kept in ``DecodedCache`` for exactly this file's bytes.
-    public static func load(file: String, language: Language) throws(ConfigurationError) -> MessageCatalogue {
+    static func load(file: String, language: Language) throws(ConfigurationError) -> MessageCatalogue {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw ConfigurationError(file: file, message: "cannot read the message catalogue")
         }

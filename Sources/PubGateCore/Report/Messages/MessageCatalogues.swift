@@ -7,9 +7,9 @@ import Synchronization
 /// Process-wide because a finding's English text is rendered where the finding is made, deep in a
 /// stage that knows its rule but not the configuration; the catalogues are read-only once loaded.
 /// Until a folder is set (library tests), the `Rules/messages` of the source tree is used.
-public enum MessageCatalogues {
+enum MessageCatalogues {
     /// The folder name under the rules folder.
-    public static let folderName = "messages"
+    static let folderName = "messages"
 
     private struct State: Sendable {
         var folder: String?
@@ -19,7 +19,7 @@ public enum MessageCatalogues {
     private static let state = Mutex(State())
 
     /// Loads every language from `folder` and uses it from now on; a broken file stops the run.
-    public static func use(folder: String) throws(ConfigurationError) {
+    static func use(folder: String) throws(ConfigurationError) {
         var loaded: [Language: MessageCatalogue] = [:]
         for language in Language.allCases {
             loaded[language] = try MessageCatalogue.load(file: (folder as NSString).appendingPathComponent(language.fileName), language: language)
@@ -28,7 +28,7 @@ public enum MessageCatalogues {
     }
 
     /// The catalogue of `language` (empty when the folder has none: texts then fall back).
-    public static func catalogue(_ language: Language) -> MessageCatalogue {
+    static func catalogue(_ language: Language) -> MessageCatalogue {
         if let c = state.withLock({ $0.loaded[language] }) { return c }
         let folder = state.withLock { $0.folder } ?? sourceFolder
         let c =
@@ -39,7 +39,7 @@ public enum MessageCatalogues {
     }
 
     /// English, the language findings are recorded in (the manifest's `message`).
-    public static var english: MessageCatalogue { catalogue(.en) }
+    static var english: MessageCatalogue { catalogue(.en) }
 
     /// `Rules/messages` of the source tree this file was compiled from.
     static var sourceFolder: String {

@@ -6,7 +6,7 @@
 /// remediation (`Rules/*.yaml` keep the English source) — so a rule a site added without a
 /// translation still reads, in English.
 public struct ReportText: Sendable {
-    public let catalogue: MessageCatalogue
+    let catalogue: MessageCatalogue
     let english: MessageCatalogue
     /// The English source of the scan rules, by id.
     let scanRules: [String: Rule]
@@ -23,7 +23,7 @@ public struct ReportText: Sendable {
         scanRules = byID
     }
 
-    public var language: Language { catalogue.language }
+    var language: Language { catalogue.language }
 
     // MARK: Findings
 
@@ -57,7 +57,7 @@ public struct ReportText: Sendable {
     }
 
     /// What to do about the finding.
-    public func remediation(_ f: Finding) -> String? {
+    func remediation(_ f: Finding) -> String? {
         guard language != .en else { return f.remediation }
         return catalogue.remediation(rule: f.ruleID, f.text) ?? f.remediation
     }
@@ -65,13 +65,13 @@ public struct ReportText: Sendable {
     // MARK: Rules
 
     /// A rule's short name: the catalogue's title, the scan rule's own, else the rule id.
-    public func title(rule: String) -> String {
+    func title(rule: String) -> String {
         catalogue.title(rule: rule) ?? english.title(rule: rule) ?? scanRules[rule]?.title ?? rule
     }
 
     /// What a rule finds and why, for every finding of it (never one finding's text): the
     /// catalogue's description, else the scan rule's title and message.
-    public func description(rule: String) -> String {
+    func description(rule: String) -> String {
         if let d = catalogue.description(rule: rule) { return d }
         if let r = scanRules[rule] {
             let title = catalogue.title(rule: rule) ?? r.title
@@ -82,7 +82,7 @@ public struct ReportText: Sendable {
     }
 
     /// What to do about any finding of a rule: the rule's general remediation.
-    public func help(rule: String) -> String? {
+    func help(rule: String) -> String? {
         catalogue.remediation(rule: rule, Message(rule)) ?? english.remediation(rule: rule, Message(rule)) ?? scanRules[rule]?.remediation
     }
 
