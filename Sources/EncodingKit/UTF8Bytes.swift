@@ -90,23 +90,23 @@ public enum UTF8Bytes {
     @inlinable
     public static func scalar<C: RandomAccessCollection>(at i: Int, in bytes: C) -> (value: UInt32, length: Int)
     where C.Element == UInt8, C.Index == Int {
-        let b = UInt32(bytes[i])
-        if b < 0x80 { return (b, 1) }
-        let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-        guard i + length <= bytes.endIndex else { return (0xFFFD, bytes.endIndex - i) }
-        var value = b & (0xFF >> (length + 1))
-        for k in (i + 1)..<(i + length) { value = value << 6 | UInt32(bytes[k] & 0x3F) }
-        return (value, length)
+        scalar(at: i, end: bytes.endIndex) { bytes[$0] }
     }
 
     /// The same for a span of bytes.
     public static func scalar(at i: Int, in bytes: Span<UInt8>) -> (value: UInt32, length: Int) {
-        let b = UInt32(bytes[i])
+        scalar(at: i, end: bytes.count) { bytes[$0] }
+    }
+
+    /// The decoding both read through: `byte(k)` is the byte at `k`, `end` where the bytes end.
+    @inlinable
+    static func scalar(at i: Int, end: Int, _ byte: (Int) -> UInt8) -> (value: UInt32, length: Int) {
+        let b = UInt32(byte(i))
         if b < 0x80 { return (b, 1) }
         let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-        guard i + length <= bytes.count else { return (0xFFFD, bytes.count - i) }
+        guard i + length <= end else { return (0xFFFD, end - i) }
         var value = b & (0xFF >> (length + 1))
-        for k in (i + 1)..<(i + length) { value = value << 6 | UInt32(bytes[k] & 0x3F) }
+        for k in (i + 1)..<(i + length) { value = value << 6 | UInt32(byte(k) & 0x3F) }
         return (value, length)
     }
 
