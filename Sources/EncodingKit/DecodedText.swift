@@ -61,7 +61,7 @@ public struct DecodedText: Sendable, Equatable {
         String(decoding: utf8, as: UTF8.self)
     }
 
-    /// The text's scalars, for the extractors that still read characters by index (Markdown,
+    /// The text's scalars, for the readers that still go by character index (an HTML page's
     /// front matter); decoded on every call.
     public var scalars: [Unicode.Scalar] {
         UTF8Bytes.scalars(ofUTF8: utf8.span)

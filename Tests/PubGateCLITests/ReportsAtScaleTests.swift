@@ -112,8 +112,9 @@ import Testing
     /// The progress line is drawn on a terminal (a pseudo-terminal here) once a run passes a
     /// second, redrawn in place and cleared; a pipe gets none.
     @Test func progressShowsOnATerminalAndNowhereElse() throws {
-        // About 12 MB: several seconds of a debug build on two cores.
-        let dir = try Self.rejectedBatch(400, filler: 200)
+        // About 34 MB in 1,200 files: a few seconds of a debug build on two cores (400 files took
+        // 1.3 s once Markdown was read in bytes, under the second and a half this test needs).
+        let dir = try Self.rejectedBatch(1200, filler: 200)
         let out = dir.deletingLastPathComponent().appendingPathComponent("out").path
         let binary = CLI.binary.path
         let script = """
@@ -142,7 +143,7 @@ import Testing
         #expect(
             tty.stdout.contains("\rpubgate: ") && tty.stdout.contains(" files · ") && tty.stdout.contains(" MB/s · "), "\(tty.stdout.prefix(600))")
         #expect(tty.stdout.contains(" left\u{1B}[K") && tty.stdout.contains("\r\u{1B}[K"), "the line is redrawn in place and cleared")
-        #expect(tty.stdout.contains("pubgate review (as of 2025-06-30): 400 documents"))
+        #expect(tty.stdout.contains("pubgate review (as of 2025-06-30): 1200 documents"))
         let piped = try CLI.pubgate(["review", dir.path, "--out", out + "2", "--as-of", "2025-06-30"])
         #expect(piped.status == 1 && !piped.stderr.contains("MB/s") && !piped.stderr.contains("\r"), "\(piped.stderr)")
     }

@@ -47,7 +47,7 @@ struct TextSegment: Sendable {
             part: part, utf8: encoded.utf8, runStarts: encoded.runStarts, runOrigins: encoded.runOrigins, endsBlock: endsBlock, place: place)
     }
 
-    /// A segment of a reader that counts in scalars (Markdown, front matter): scalar `i` came from
+    /// A segment of a reader that counts in scalars (front matter, shortcode tags, Markdown's raw HTML overlay): scalar `i` came from
     /// scalar `scalarOrigins[i]` of the text it read. Its runs count scalars until
     /// ``remapped(through:)`` makes them byte offsets; only then is it a document's segment.
     init(part: ContentPart, scalars: [Unicode.Scalar], scalarOrigins: [Int32], endsBlock: Bool = true, place: String? = nil) {
@@ -84,8 +84,8 @@ struct TextSegment: Sendable {
     var firstOrigin: Int32? { runOrigins.first }
 
     /// The segment with each origin `o` replaced by `table[o]`, a byte offset: scalar indices (what
-    /// the Markdown and front matter readers count in) made a document's positions. The text stays
-    /// as it is.
+    /// the front matter reader and Markdown's raw HTML overlay count in) made a document's
+    /// positions. The text stays as it is.
     func remapped(through table: [Int32]) -> TextSegment {
         let runs = UTF8Bytes.remap(utf8, runStarts: runStarts, runOrigins: runOrigins, inBytes: !countsScalars, through: table)
         var copy = TextSegment(
@@ -94,8 +94,8 @@ struct TextSegment: Sendable {
         return copy
     }
 
-    /// The segment with each byte origin `o` replaced by `table[o]`, a scalar index: the HTML path's
-    /// segments read in the Markdown reader's terms.
+    /// The segment with each byte origin `o` replaced by `table[o]`, a scalar index: segments read
+    /// in the terms of Markdown's raw HTML overlay (``MarkdownHTML``).
     func inScalars(through table: [Int32]) -> TextSegment {
         var copy = TextSegment(part: part, scalars: scalars, scalarOrigins: origins.map { table[Int($0)] }, endsBlock: endsBlock, place: place)
         copy.column = column

@@ -149,10 +149,10 @@ import Testing
         let doc = IngestStage().run(RawInput(path: "page.md", bytes: Array("- {{< notice >}}**重要**提示{{< /notice >}}\n".utf8)))
         #expect(doc.segments.map(\.text) == ["重要提示"])
         // Not a marker: a word, or a star with no blank after it.
-        #expect(!MarkdownExtractor.startsLine(2..<4, in: Array("a-{{".unicodeScalars), from: 0))
-        #expect(!MarkdownExtractor.startsLine(1..<3, in: Array("*{{".unicodeScalars), from: 0))
-        #expect(!MarkdownExtractor.startsLine(5..<7, in: Array("x 1. {{".unicodeScalars), from: 0))
-        #expect(MarkdownExtractor.startsLine(5..<7, in: Array("a\n1. {{".unicodeScalars), from: 0))
+        #expect(!MarkdownExtractor.startsLine(2..<4, in: Array("a-{{".utf8), from: 0))
+        #expect(!MarkdownExtractor.startsLine(1..<3, in: Array("*{{".utf8), from: 0))
+        #expect(!MarkdownExtractor.startsLine(5..<7, in: Array("x 1. {{".utf8), from: 0))
+        #expect(MarkdownExtractor.startsLine(5..<7, in: Array("a\n1. {{".utf8), from: 0))
     }
 
     /// Text that only looks like a shortcode (unclosed, or written as text with `{{</* */>}}`) is

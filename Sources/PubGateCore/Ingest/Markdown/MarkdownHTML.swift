@@ -14,7 +14,23 @@ import XMLKit
 enum MarkdownHTML {
     /// The pieces with each HTML node replaced by what the HTML path read in it, and Markdown text
     /// inside hidden HTML marked `hidden`.
-    static func resolve(_ pieces: [MarkdownPiece], htmlNodes: [[Int32]], view: [Unicode.Scalar]) -> [TextSegment] {
+    ///
+    /// The walker's positions are bytes of `view`; the overlay is laid out by character, so the
+    /// pieces are read in the view's scalar indices here and given back in bytes. Only a page with
+    /// raw HTML takes this path.
+    static func resolve(_ pieces: [MarkdownPiece], htmlNodes: [[Int32]], view utf8: [UInt8]) -> [TextSegment] {
+        let view = UTF8Bytes.scalars(ofUTF8: utf8.span)
+        let scalarOf = scalarIndices(view)
+        let offsets = MarkdownExtractor.byteOffsets(of: view)
+        let inScalars = pieces.map { piece -> MarkdownPiece in
+            if case .segment(let segment) = piece { return .segment(segment.inScalars(through: scalarOf)) }
+            return piece
+        }
+        let nodes = htmlNodes.map { $0.map { scalarOf[Int($0)] } }
+        return resolve(inScalars, htmlNodes: nodes, view: view).map { $0.remapped(through: offsets) }
+    }
+
+    private static func resolve(_ pieces: [MarkdownPiece], htmlNodes: [[Int32]], view: [Unicode.Scalar]) -> [TextSegment] {
         let (overlay, node) = Self.overlay(pieces, htmlNodes: htmlNodes, view: view)
         let overlayUTF8 = UTF8Bytes.encode(overlay)
         let walker = HTMLExtractor.Walker(aligner: SourceAligner(source: overlayUTF8))

@@ -3,62 +3,21 @@ import EncodingKit
 import PCRE2Kit
 
 /// The UTF-8 text cmark reads, and how its positions (a line, and a column counted in bytes) turn
-/// into indices of the document's decoded scalars.
+/// into byte offsets of the document's decoded text.
 ///
 /// Lines end as CommonMark ends them: at `\n`, `\r\n` or a lone `\r`.
 struct MarkdownSourceMap {
-    /// What cmark parses.
+    /// What cmark parses: the decoded text with front matter and shortcode tags blanked byte by
+    /// byte, so every offset is the document's.
     let utf8: [UInt8]
-    /// `offsets[i]`: where scalar `i` starts in `utf8`; one more entry for the end.
-    private let offsets: [Int32]
     /// Where each line starts in `utf8`.
     private let lineStarts: [Int]
 
-    /// `view` as cmark reads it. A UTF-8 file's own bytes are used (with the characters `view`
-    /// blanked, blanked byte by byte as `view` blanks them, space or line break, so every offset
-    /// stays the file's); other encodings are encoded here.
-    /// `scalarOffsets`: the decoded text's (``DecodedText/scalarOffsets``).
-    init(view: [Unicode.Scalar], decoded: DecodedText, scalarOffsets starts: [Int32], blanked: [Range<Int>]) {
-        if decoded.encoding == .utf8, decoded.base == 0 {
-            var bytes = decoded.utf8
-            for range in blanked {
-                for i in range {
-                    let fill: UInt8 = view[i] == "\n" ? 0x0A : 0x20
-                    for b in Int(starts[i])..<Int(starts[i + 1]) where bytes[b] != 0x0A && bytes[b] != 0x0D {
-                        bytes[b] = fill
-                    }
-                }
-            }
-            utf8 = bytes
-            offsets = starts
-        } else {
-            var bytes: [UInt8] = []
-            var offsets: [Int32] = []
-            bytes.reserveCapacity(view.count * 3)
-            offsets.reserveCapacity(view.count + 1)
-            for s in view {
-                offsets.append(Int32(bytes.count))
-                bytes.append(contentsOf: UTF8.encode(s)!)
-            }
-            offsets.append(Int32(bytes.count))
-            utf8 = bytes
-            self.offsets = offsets
-        }
-        var starts = [0]
-        if !LiteralSearch.contains([0x0D], in: utf8) {
-            // Line feeds only (nearly every file): found with memchr.
-            var from = 0
-            while let i = LiteralSearch.firstIndex(of: [0x0A], in: utf8, from: from) {
-                starts.append(i + 1)
-                from = i + 1
-            }
-        } else {
-            for i in utf8.indices {
-                let b = utf8[i]
-                if b == 0x0A || (b == 0x0D && (i + 1 == utf8.count || utf8[i + 1] != 0x0A)) { starts.append(i + 1) }
-            }
-        }
-        lineStarts = starts
+    /// `utf8` and its line starts: the decoder's (``DecodedText/lineStarts``) when blanking added
+    /// no line break, found again otherwise.
+    init(utf8: [UInt8], lineStarts: [Int]) {
+        self.utf8 = utf8
+        self.lineStarts = lineStarts
         // The most `|` on one line, counted from memchr's hits.
         var widest = 0
         var line = 0
@@ -66,7 +25,7 @@ struct MarkdownSourceMap {
         var from = 0
         while let p = LiteralSearch.firstIndex(of: [0x7C], in: utf8, from: from) {
             var l = line
-            while l + 1 < starts.count, starts[l + 1] <= p { l += 1 }
+            while l + 1 < lineStarts.count, lineStarts[l + 1] <= p { l += 1 }
             onLine = l == line ? onLine + 1 : 1
             line = l
             widest = max(widest, onLine)
@@ -78,33 +37,24 @@ struct MarkdownSourceMap {
     /// The most `|` on one line: the widest table row the text could hold.
     let widestRow: Int
 
-    /// The scalar at `line`, byte `column` (both 1-based); nil for cmark's "no position" (0).
+    /// The character at `line`, byte `column` (both 1-based); nil for cmark's "no position" (0).
     func index(line: Int, column: Int) -> Int? {
         guard line >= 1, line <= lineStarts.count, column >= 1 else { return nil }
-        return scalar(atByte: lineStarts[line - 1] + column - 1)
+        return characterStart(atOrAfter: lineStarts[line - 1] + column - 1)
     }
 
-    /// Where `line` ends: the scalar of its line break, or the end of the text.
+    /// Where `line` ends: its line break, or the end of the text.
     func lineEnd(_ line: Int) -> Int {
-        guard line >= 1, line < lineStarts.count else { return offsets.count - 1 }
+        guard line >= 1, line < lineStarts.count else { return utf8.count }
         var end = lineStarts[line]
         while end > lineStarts[line - 1], utf8[end - 1] == 0x0A || utf8[end - 1] == 0x0D { end -= 1 }
-        return scalar(atByte: end)
+        return end
     }
 
-    /// Where scalar `index` starts in ``utf8``.
-    func byteOffset(ofScalar index: Int) -> Int {
-        Int(offsets[min(index, offsets.count - 1)])
-    }
-
-    /// The first scalar starting at or after `byte`.
-    func scalar(atByte byte: Int) -> Int {
-        var lo = 0
-        var hi = offsets.count - 1
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(offsets[mid]) < byte { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+    /// The first character starting at or after `byte` (the end of the text at most).
+    func characterStart(atOrAfter byte: Int) -> Int {
+        var p = min(max(0, byte), utf8.count)
+        while p < utf8.count, utf8[p] & 0xC0 == 0x80 { p += 1 }
+        return p
     }
 }
