@@ -159,21 +159,10 @@ public enum UTF8Bytes {
     /// Where the run of ASCII bytes other than space, tab and carriage return that starts at
     /// `start` ends (before `end`): the bytes the normalizer copies as they are. Eight at a time.
     public static func plainASCIIEnd(in bytes: Span<UInt8>, from start: Int, to end: Int) -> Int {
-        unsafe bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return start }
-            let raw = unsafe UnsafeRawPointer(base)
-            var i = start
-            while i + 8 <= end {
-                let word = unsafe raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 || hasByte(word, 0x20) || hasByte(word, 0x09) || hasByte(word, 0x0D) { break }
-                i += 8
-            }
-            while i < end {
-                let b = unsafe buffer[i]
-                if b >= 0x80 || b == 0x20 || b == 0x09 || b == 0x0D { break }
-                i += 1
-            }
-            return i
+        firstStop(in: bytes, from: start, to: end) { word in
+            word & 0x8080_8080_8080_8080 != 0 || hasByte(word, 0x20) || hasByte(word, 0x09) || hasByte(word, 0x0D)
+        } byte: { b in
+            b >= 0x80 || b == 0x20 || b == 0x09 || b == 0x0D
         }
     }
 
@@ -210,39 +199,41 @@ public enum UTF8Bytes {
     /// The first index from `start` whose byte, with bit 0x20 set (ASCII letters folded to lower
     /// case), is one of `targets`; `bytes.count` when none is. Eight bytes at a time.
     public static func firstFolded(_ targets: (UInt8, UInt8, UInt8), in bytes: Span<UInt8>, from start: Int) -> Int {
-        unsafe bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return start }
-            let raw = unsafe UnsafeRawPointer(base)
-            let n = buffer.count
-            var i = start
-            while i + 8 <= n {
-                let word = unsafe raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | 0x2020_2020_2020_2020
-                if hasByte(word, targets.0) || hasByte(word, targets.1) || hasByte(word, targets.2) { break }
-                i += 8
-            }
-            while i < n {
-                let b = unsafe buffer[i] | 0x20
-                if b == targets.0 || b == targets.1 || b == targets.2 { return i }
-                i += 1
-            }
-            return n
+        firstStop(in: bytes, from: start, to: bytes.count) { word in
+            let folded = word | 0x2020_2020_2020_2020
+            return hasByte(folded, targets.0) || hasByte(folded, targets.1) || hasByte(folded, targets.2)
+        } byte: { b in
+            let folded = b | 0x20
+            return folded == targets.0 || folded == targets.1 || folded == targets.2
         }
     }
 
     /// The first line feed or carriage return at or after `start` (before `end`); `end` when none.
     public static func firstLineBreak(in bytes: Span<UInt8>, from start: Int, to end: Int) -> Int {
+        firstStop(in: bytes, from: start, to: end) { word in
+            hasByte(word, 0x0A) || hasByte(word, 0x0D)
+        } byte: { b in
+            b == 0x0A || b == 0x0D
+        }
+    }
+
+    /// The search the three above share: words of eight bytes are skipped while `word` says none
+    /// of their bytes stops the run, then bytes one by one until `byte` says one does; `end` when
+    /// none does (and `start` for an empty span).
+    @inline(__always)
+    static func firstStop(
+        in bytes: Span<UInt8>, from start: Int, to end: Int, word stopsIn: (UInt64) -> Bool, byte stops: (UInt8) -> Bool
+    ) -> Int {
         unsafe bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return start }
             let raw = unsafe UnsafeRawPointer(base)
             var i = start
             while i + 8 <= end {
-                let word = unsafe raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if hasByte(word, 0x0A) || hasByte(word, 0x0D) { break }
+                if stopsIn(unsafe raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { break }
                 i += 8
             }
             while i < end {
-                let b = unsafe buffer[i]
-                if b == 0x0A || b == 0x0D { return i }
+                if stops(unsafe buffer[i]) { return i }
                 i += 1
             }
             return end
