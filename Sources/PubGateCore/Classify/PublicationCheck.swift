@@ -44,9 +44,11 @@ struct PublicationCheck: Sendable {
         return found
     }
 
-    /// The text a reader gets as the document's own: its body and front matter lines, joined.
+    /// The text a reader gets as the document's own: its content lines (the page chrome left out,
+    /// as the rules' scopes leave it out) and front matter, joined. A site footer's 联系电话 is the
+    /// site's, not the 解读's contact or a consultation's channel.
     static func servedText(_ document: ClassifiedDocument) -> String {
-        Classifier.joined(document.lines.lazy.filter { $0.part == .body || $0.part == .frontMatter })
+        Classifier.joined(ElementExtractor.content(document.lines) + document.lines.filter { $0.part == .frontMatter })
     }
 
     // MARK: J-FIELDS

@@ -193,6 +193,20 @@ import Testing
         let f = findings(signed).first { $0.ruleID == "interpretation_fields" }
         #expect(f?.message.contains("解读人") == true && f?.message.contains("解读单位") == false)
     }
+
+    /// The fields are the 解读's own: a site footer's 联系电话 is neither its 解读人 nor its 解读电话.
+    @Test func aSiteFooterIsNotTheInterpretationsContact() {
+        let page = { (contact: String) in
+            "<html><head><title>《某某市居住证办理规定》解读</title></head><body>\n<div>当前位置：首页 > 政务公开 > 政策解读</div>\n"
+                + "<h1>《某某市居住证办理规定》解读</h1>\n<p>一、制定背景。为方便群众办理居住证，制定本规定。</p>\n"
+                + "<p>二、主要内容。规定明确了申领条件和办理时限。</p>\n<p>某某市公安局</p>\n\(contact)"
+                + "<div>关于本站 | 网站地图 | 联系我们 主办单位：某某市公安局 地址：某某市北环路66号 联系电话：0818-3126110 西ICP备11002235号</div>\n</body></html>"
+        }
+        let bare = findings(page(""), name: "a.html").first { $0.ruleID == "interpretation_fields" }
+        #expect(bare?.message.contains("解读人") == true && bare?.message.contains("解读电话") == true)
+        let named = page("<p>解读单位：某某市公安局治安支队　解读人：刘文斌　解读电话：0818-3126001</p>\n")
+        #expect(findings(named, name: "a.html").first { $0.ruleID == "interpretation_fields" }?.message == nil)
+    }
 }
 
 /// A basis that ended before the document's date (Rules/repealed.yaml).
