@@ -50,7 +50,7 @@ public struct Classifier: Sendable {
         let (docType, typeReason) = types.decide(facts, sectionType: section?.type)
         let declarations = declarations(document, normalized)
         return ClassifiedDocument(
-            ingested: document, normalized: normalized, lineIndex: lineIndex, lines: lines, docType: docType,
+            ingested: document, normalized: normalized, lineIndex: lineIndex, lines: lines, contentLines: content, docType: docType,
             typeReason: typeReason, title: title,
             normalizedTitle: normalizedTitle, elements: elements, metadata: metadata, documentNumber: number,
             validity: ValidityStatement(normalized: normalized.utf8, title: title, phrasebook: phrasebook), declarations: declarations,

@@ -48,7 +48,7 @@ struct PublicationCheck: Sendable {
     /// as the rules' scopes leave it out) and front matter, joined. A site footer's 联系电话 is the
     /// site's, not the 解读's contact or a consultation's channel.
     static func servedText(_ document: ClassifiedDocument) -> String {
-        Classifier.joined(ElementExtractor.content(document.lines) + document.lines.filter { $0.part == .frontMatter })
+        Classifier.joined(document.contentLines + document.lines.filter { $0.part == .frontMatter })
     }
 
     // MARK: J-FIELDS

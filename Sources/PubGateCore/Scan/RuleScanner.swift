@@ -110,7 +110,7 @@ struct RuleScanner: Sendable {
     /// left out) and its own other parts, as UTF-8.
     static func ownText(of document: ClassifiedDocument) -> [UInt8] {
         let fields = document.lines.filter { documentParts.contains($0.part) }
-        return Array((ElementExtractor.content(document.lines) + fields).map(\.text).joined(separator: "\n").utf8)
+        return Array((document.contentLines + fields).map(\.text).joined(separator: "\n").utf8)
     }
 
     private func applies(_ compiled: CompiledRule, to document: ClassifiedDocument, ownText: inout [UInt8]?) -> Bool {
