@@ -45,7 +45,7 @@ struct PersonNameCheck {
     /// A table of one decision lays its fields out as rows of label and value (当事人 | 赵春华): the
     /// label cell then names the value's field, and the whole table is the one party's, so a
     /// registration anywhere in it makes the party a business.
-    func partiesInTables(showMatches: Bool) -> [Finding] {
+    func partiesInTables(showMatches: Bool) -> [NamedParty] {
         let normalized = document.normalized
         // Each cell read once: is it under a party column, does it show a business registration?
         let rows = tableRows().map { row in
@@ -56,7 +56,7 @@ struct PersonNameCheck {
             }
         }
         let registered = rows.joined().contains(where: \.registers)
-        var out: [Finding] = []
+        var out: [NamedParty] = []
         func found(_ name: String, _ range: Range<Int>, field: String) {
             var finding = Finding(
                 ruleID: "case_person_party_column", kind: .casePerson, severity: .fix,
@@ -65,7 +65,7 @@ struct PersonNameCheck {
                 masked: Masker.mask(name), excerpt: nil, match: showMatches ? name : nil, sources: ["S16", "S19"],
                 remediation: "Replace the name with the surname and 某某 (X-01).")
             finding.personName = name
-            out.append(finding)
+            out.append(NamedParty(finding: finding, range: range))
         }
         for cells in rows {
             if cells.count >= 2, cells[0].text.firstMatch(\.partyColumn) != nil {
@@ -116,7 +116,7 @@ struct PersonNameCheck {
     /// 主送 line (顾建明：) names the party at the head of the page. A business party is addressed
     /// by the business's name, and a page that shows a business registration in its own lines (not
     /// in the site's footer) is left alone, as the rules on the party's name leave it.
-    func addressee(showMatches: Bool) -> [Finding] {
+    func addressee(showMatches: Bool) -> [NamedParty] {
         guard let recipients = document.elements.recipients else { return [] }
         let name = recipients.text.trimmingWhiteSpace
         guard Surnames.isPersonalName(name) else { return [] }
@@ -133,11 +133,11 @@ struct PersonNameCheck {
             masked: Masker.mask(name), excerpt: nil, match: showMatches ? name : nil, sources: ["S16", "S19"],
             remediation: "Address the party as 顾某某 (X-01).")
         finding.personName = name
-        return [finding]
+        return [NamedParty(finding: finding, range: range)]
     }
 
     /// A party masked in one field and named in full, same surname, in another.
-    func inconsistentMasks(showMatches: Bool) -> [Finding] {
+    func inconsistentMasks(showMatches: Bool) -> [NamedParty] {
         let utf8 = document.normalized.utf8
         var masked: [String: Int] = [:]
         try? LinePatterns.shared.maskedParty.regex.forEachMatch(in: utf8, validUTF8: true) { groups in
@@ -148,7 +148,7 @@ struct PersonNameCheck {
             return true
         }
         guard !masked.isEmpty else { return [] }
-        var out: [Finding] = []
+        var out: [NamedParty] = []
         try? LinePatterns.shared.namedParty.regex.forEachMatch(in: utf8, validUTF8: true) { groups in
             guard let r = groups[1] else { return true }
             let name = String(decoding: utf8[r], as: UTF8.self)
@@ -161,9 +161,16 @@ struct PersonNameCheck {
                 part: document.normalized.part(at: r.lowerBound), location: document.location(of: r), masked: Masker.mask(name),
                 excerpt: nil, match: showMatches ? name : nil, sources: ["S16", "S19"])
             finding.personName = name
-            out.append(finding)
+            out.append(NamedParty(finding: finding, range: r))
             return true
         }
         return out
+    }
+
+    /// A party the page's fields or tables name in full, and where (normalized range): the name is
+    /// then looked for in the rest of the page, as a rule's match is.
+    struct NamedParty {
+        let finding: Finding
+        let range: Range<Int>
     }
 }

@@ -173,9 +173,10 @@ struct RuleContext: Codable, Sendable {
     /// The same after the match: a number the page itself calls private (…（个人手机）) is not the
     /// office contact the words around it announce.
     var lowerUnlessAfter: [String]?
-    /// `require_any` and `require_also` hold for the whole sentence the match stands in (to 。！？；
-    /// or the line's end, at most ``RuleScanner/sentenceReach`` characters each way), not only the
-    /// window: a plan's tense (将, 届时) governs every figure of its sentence.
+    /// `require_any`, `require_also` and `drop_if_any` hold for the whole sentence the match stands
+    /// in (to 。！？； or the line's end, at most ``RuleScanner/sentenceReach`` characters each way),
+    /// not only the window: a plan's tense (将, 届时) governs every figure of its sentence, and so
+    /// does a quota's 招聘.
     var sentence: Bool?
 
     enum CodingKeys: String, CodingKey, CaseIterable {

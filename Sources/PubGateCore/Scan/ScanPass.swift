@@ -158,8 +158,16 @@ struct ScanPass {
                 rule, range, value,
                 Reason.text("trace.no_context_word", ["words": required.prefix(3).joined(separator: ", "), "window": String(window)]))
         }
-        if let dropping = ctx.dropIfAny, let word = dropping.first(where: { around.contains($0) }) {
-            return drop(rule, range, value, Reason.text("trace.context_drops", ["word": word]))
+        if let dropping = ctx.dropIfAny {
+            // With `sentence`, the sentence is the context both ways: a dropping word anywhere in
+            // it (a quota's 招聘 that opens the list of posts) drops the match as a required one keeps it.
+            if ctx.sentence == true, !dropping.contains(where: { around.contains($0) }) {
+                sentence = sentence ?? scanner.sentence(around: range, in: text.utf8)
+            }
+            let context = ctx.sentence == true ? (sentence ?? "") + "\u{0}" + around : around
+            if let word = dropping.first(where: { context.contains($0) }) {
+                return drop(rule, range, value, Reason.text("trace.context_drops", ["word": word]))
+            }
         }
         var lowerAround = around
         if let width = ctx.lowerWindow, width != window {
@@ -200,23 +208,39 @@ struct ScanPass {
         findings.append(finding)
     }
 
-    /// Adds the findings of the page's names as a whole (``PersonNameCheck``): the further places
-    /// a person found named in full is named, and a decision's party fields and tables.
+    /// Adds the findings of the page's names as a whole (``PersonNameCheck``): a decision's party
+    /// fields and tables, then the further places a person found named in full is named — by a
+    /// rule or by a party field alike (a 公告送达 addressed to 赵丽萍 names her again in its title).
     mutating func checkNames() {
         guard document.docType != .wanted else { return }
         let names = PersonNameCheck(document: document)
+        // Party fields are a decision's: the check reads a penalty or licence decision, or a notice
+        // serving a decision by publication (公告送达), whatever column the site files it in.
+        if document.docType == .penalty || document.docType == .licence || servesByPublication {
+            let parties =
+                names.inconsistentMasks(showMatches: scanner.showMatches)
+                + names.partiesInTables(showMatches: scanner.showMatches)
+                + names.addressee(showMatches: scanner.showMatches)
+            for party in parties {
+                if let name = party.finding.personName, party.finding.severity > .warn {
+                    if people[name] == nil { people[name] = (findings.count, party.finding) }
+                    namedAt.insert(party.range.lowerBound)
+                }
+                findings.append(party.finding)
+            }
+        }
         let (elsewhere, bodyLines) = names.repetitions(of: people.mapValues(\.finding), besides: namedAt)
         for (name, lines) in bodyLines where !lines.isEmpty {
             guard let first = people[name] else { continue }
             findings[first.index].say(Message("shared.named_again", ["lines": lines.map(String.init).joined(separator: ", ")]))
         }
         findings += elsewhere
-        // Party fields are a decision's: the check reads a penalty or licence decision only.
-        if document.docType == .penalty || document.docType == .licence {
-            findings += names.inconsistentMasks(showMatches: scanner.showMatches)
-            findings += names.partiesInTables(showMatches: scanner.showMatches)
-            findings += names.addressee(showMatches: scanner.showMatches)
-        }
+    }
+
+    /// Whether the document serves a decision by publication (…公告送达书, 关于向…公告送达…的公告): it
+    /// addresses the decision's party as the decision does.
+    private var servesByPublication: Bool {
+        (document.normalizedTitle ?? "").contains("送达")
     }
 
     /// Drops the match: the trace says why (worded only when there is a trace); always nil.

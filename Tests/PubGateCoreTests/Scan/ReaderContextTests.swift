@@ -34,6 +34,14 @@ import Testing
         #expect(kept("民主测评结果：张某某优秀，李某某合格。", rule: "proc_internal_management").map(\.severity) == [.review])
     }
 
+    /// With `sentence`, the sentence is the context for dropping words too: a quota's 招聘 at the
+    /// head of the sentence makes every figure of its list of posts a number to hire.
+    @Test func aRecruitmentQuotaIsNotADeployment() {
+        let quota = "本次计划招聘辅警30名，其中巡逻勤务辅警24名（男性20名，女性4名），窗口服务岗位文职辅警6名，性别不限。"
+        #expect(kept(quota, rule: "pol_deployment_numbers").isEmpty)
+        #expect(kept("届时抽调民警40名、特警20名设卡检查。", rule: "pol_deployment_numbers").count == 2)
+    }
+
     /// A name after a role word must be a name: a surname and one or two characters.
     @Test func aRoleWordFollowedByAVerbNamesNobody() {
         #expect(kept("举报人反映，在超市买到的面包已经发霉。", rule: "case_person_role_name").isEmpty)
@@ -136,6 +144,32 @@ import Testing
             + "<p>贺春生：</p>\n<p>你于2024年10月起在某街道擅自搭建彩钢板房屋，本局已作出行政处罚决定，现依法向你公告送达。</p>\n</body></html>"
         let named = findings(page, name: "a.html").filter { $0.ruleID == "case_person_penalty_addressee" }
         #expect(named.count == 1 && named.first?.location?.line == 4)
+    }
+
+    /// A name a party field finds (the 主送 line of a 公告送达) is named again wherever the page
+    /// repeats it: the title (向贺春生公告送达…) is shown in every list and search result.
+    @Test func anAddresseeRepeatedInTheTitleIsAFindingOfItsOwn() {
+        let title = "关于向贺春生公告送达行政处罚决定书的公告"
+        let page =
+            "<html><head><title>\(title)</title></head><body>\n<h1>\(title)</h1>\n"
+            + "<p>贺春生：</p>\n<p>你于2024年10月起在某街道擅自搭建彩钢板房屋，本局已作出行政处罚决定，现依法向你公告送达。</p>\n</body></html>"
+        let found = findings(page, name: "a.html")
+        #expect(found.filter { $0.ruleID == "case_person_penalty_addressee" }.count == 1)
+        let repeated = found.filter { $0.ruleID == "case_person_name_repeated" }
+        #expect(repeated.count == 2 && repeated.allSatisfy { $0.masked == "贺**" })
+    }
+
+    /// A notice serving a decision by publication names its addressee whatever the decision is
+    /// (a 责令改正通知书 is no penalty) and wherever the site files it; the heading is the title even
+    /// when a metadata table above it gives the issuing agency, which opens the declared title.
+    @Test func aServiceByPublicationIsAddressedAsItsDecision() {
+        let page =
+            "<html><head><title>某区住房和城乡建设局公告送达书_某区人民政府</title></head><body>\n"
+            + "<table><tr><td>索引号</td><td>11-2025-0009</td><td>发布机构</td><td>某区住房和城乡建设局</td></tr></table>\n"
+            + "<h2>某区住房和城乡建设局公告送达书</h2>\n<p>贺春生：</p>\n"
+            + "<p>因你擅自改变房屋承重结构，我局已作出《责令限期改正通知书》，因无法直接送达，现依法公告送达。</p>\n</body></html>"
+        let found = findings(page, name: "a.html")
+        #expect(found.filter { $0.ruleID == "case_person_penalty_addressee" }.map(\.masked) == ["贺**"])
     }
 
     /// Victims named by what happened to them, or by their tie to the offender.
