@@ -162,6 +162,9 @@ final class LinePatterns: Sendable {
     static let partyFields = "当事人|经营者|负责人|法定代表人|投资人|业主|户主|被处罚人|违法行为人|姓名"
     let maskedParty: LinePattern
     let namedParty: LinePattern
+    /// A name given with an identity detail right after it (何建军，身份证号…; 何建军（男，…）), whatever
+    /// field it stands in: with a party masked by the same surname, the page names that party.
+    let identifiedName: LinePattern
     /// Headers of the table column that names a decision's party.
     let partyColumn: LinePattern
     /// A cell that shows its row's party is a business: a registration number or a category that
@@ -360,6 +363,10 @@ final class LinePatterns: Sendable {
         maskedParty = try p("maskedParty", "(?:" + Self.partyFields + #")[ \t]*[:：]?[ \t]*(\p{sc:Han})(\*{1,3}|某{1,2}|×{1,3}|＊{1,3})"#, [.ucp])
         namedParty = try p(
             "namedParty", "(?:" + Self.partyFields + #")[ \t]*[:：]?[ \t]*(\p{sc:Han}{2,3}?)(?=[,，。;；、(（ \t\n]|$)"#, [.ucp, .multiline])
+        identifiedName = try p(
+            "identifiedName",
+            #"(?:^|[(（,，、:： \t])(\p{sc:Han}{2,3})(?=[ \t]*[,，、]?[ \t]*(?:公民)?身份(?:证|号码)|[ \t]*[,，、(（][ \t]*(?:性别[:：]?[ \t]*)?[男女][ \t]*[,，、)）])"#,
+            [.ucp, .multiline])
 
         partyColumn = try p(
             "partyColumn",

@@ -147,24 +147,40 @@ struct PersonNameCheck {
             }
             return true
         }
+        // A 主送 line that masks its addressee (何某某：) masks the party as a field does.
+        if let addressee = document.elements.recipients?.text.trimmingWhiteSpace, let surname = addressee.first,
+            addressee.dropFirst().allSatisfy({ "某*×＊".contains($0) }), addressee.count >= 2
+        {
+            masked[String(surname)] = addressee.hasSuffix("某") ? 0 : addressee.count - 1
+        }
         guard !masked.isEmpty else { return [] }
         var out: [NamedParty] = []
-        try? LinePatterns.shared.namedParty.regex.forEachMatch(in: utf8, validUTF8: true) { groups in
-            guard let r = groups[1] else { return true }
-            let name = String(decoding: utf8[r], as: UTF8.self)
-            guard Surnames.isPersonalName(name), let surname = name.first, let hidden = masked[String(surname)],
-                hidden == 0 || hidden == name.count - 1
-            else { return true }
-            var finding = Finding(
-                ruleID: "case_person_mask_inconsistent", kind: .casePerson, severity: .review,
-                text: Message("case_person_mask_inconsistent", ["surname": String(surname)]),
-                part: document.normalized.part(at: r.lowerBound), location: document.location(of: r), masked: Masker.mask(name),
-                excerpt: nil, match: showMatches ? name : nil, sources: ["S16", "S19"])
-            finding.personName = name
-            out.append(NamedParty(finding: finding, range: r))
-            return true
+        var seen = Set<Int>()
+        for pattern in [LinePatterns.shared.namedParty, LinePatterns.shared.identifiedName] {
+            try? pattern.regex.forEachMatch(in: utf8, validUTF8: true) { groups in
+                guard let r = groups[1], seen.insert(r.lowerBound).inserted else { return true }
+                if let finding = maskDefeated(by: r, masked: masked, showMatches: showMatches) { out.append(finding) }
+                return true
+            }
         }
         return out
+    }
+
+    /// The finding for the full name at `r` when a party of its surname is masked (`masked`:
+    /// surname → characters hidden, 0 for 某某), else nil.
+    private func maskDefeated(by r: Range<Int>, masked: [String: Int], showMatches: Bool) -> NamedParty? {
+        let utf8 = document.normalized.utf8
+        let name = String(decoding: utf8[r], as: UTF8.self)
+        guard Surnames.isPersonalName(name), let surname = name.first, let hidden = masked[String(surname)],
+            hidden == 0 || hidden == name.count - 1
+        else { return nil }
+        var finding = Finding(
+            ruleID: "case_person_mask_inconsistent", kind: .casePerson, severity: .review,
+            text: Message("case_person_mask_inconsistent", ["surname": String(surname)]),
+            part: document.normalized.part(at: r.lowerBound), location: document.location(of: r), masked: Masker.mask(name),
+            excerpt: nil, match: showMatches ? name : nil, sources: ["S16", "S19"])
+        finding.personName = name
+        return NamedParty(finding: finding, range: r)
     }
 
     /// A party the page's fields or tables name in full, and where (normalized range): the name is

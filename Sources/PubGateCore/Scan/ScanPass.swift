@@ -146,7 +146,10 @@ struct ScanPass {
         let window = ctx.window ?? 20
         let before = scanner.scalars(before: range.lowerBound, count: window, in: text.utf8)
         let after = ctx.beforeOnly == true ? "" : scanner.scalars(after: range.upperBound, count: window, in: text.utf8)
-        let around = before + "\u{0}" + after
+        // A table cell's label is its column's header (身份证号 above a column of numbers), however
+        // many cells stand between them in the text.
+        let header = text.column(at: range.lowerBound).map { "\u{0}" + $0 } ?? ""
+        let around = before + "\u{0}" + after + header
         // With `sentence`, a required word may stand anywhere in the match's sentence.
         var sentence: String? = nil
         for required in [ctx.requireAny, ctx.requireAlso].compactMap({ $0 }) where !required.contains(where: { around.contains($0) }) {

@@ -13,6 +13,13 @@ enum Validators {
 
     static let all: [String: Check] = [
         "resident_id_18": { s, c in residentID18(digits(s), asOf: c.asOf) },
+        // Under an ID label the label says what the number is: a valid check character and birth
+        // date make it an ID even when its province is not one of `provinces` (a typo, a code of
+        // its own); `resident_id_18` already takes the rest.
+        "resident_id_18_unlisted_province": { s, c in
+            let d = digits(s)
+            return d.count == 18 && !provinces.contains(Int(String(d[0..<2])) ?? 0) && residentID18(d, asOf: c.asOf, anyProvince: true)
+        },
         "resident_id_15": { s, c in residentID15(digits(s), asOf: c.asOf) },
         "luhn": { s, _ in luhn(digits(s)) },
         // A valid resident ID that happens to pass Luhn is an ID, not a card (docs/detectors.md §2.2 overlaps).
@@ -41,10 +48,10 @@ enum Validators {
         s.filter { $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }.map { $0 == "x" ? "X" : $0 }
     }
 
-    static func residentID18(_ c: [Character], asOf: SimpleDate) -> Bool {
+    static func residentID18(_ c: [Character], asOf: SimpleDate, anyProvince: Bool = false) -> Bool {
         guard c.count == 18, c[0..<17].allSatisfy({ $0.isNumber }) else { return false }
         let d = c[0..<17].map { Int(String($0))! }
-        guard provinces.contains(d[0] * 10 + d[1]) else { return false }
+        guard anyProvince || provinces.contains(d[0] * 10 + d[1]) else { return false }
         let year = d[6] * 1000 + d[7] * 100 + d[8] * 10 + d[9]
         let month = d[10] * 10 + d[11]
         let day = d[12] * 10 + d[13]

@@ -42,6 +42,17 @@ import Testing
         #expect(kept("届时抽调民警40名、特警20名设卡检查。", rule: "pol_deployment_numbers").count == 2)
     }
 
+    /// A cell's label is its column's header: an ID rule that needs an ID word nearby finds it
+    /// above the column, however many cells stand between.
+    @Test func aColumnHeaderIsItsCellsLabel() {
+        let table =
+            "<html><body><table><tr><th>序号</th><th>姓名</th><th>准考证号</th><th>身份证号</th></tr>\n"
+            + "<tr><td>1</td><td>韩某</td><td>Q25100317</td><td>110105491231002</td></tr></table></body></html>"
+        #expect(kept(table, rule: "pi_resident_id_15", name: "a.html").count == 1)
+        let numbers = table.replacingOccurrences(of: "<th>身份证号</th>", with: "<th>档案编号</th>")
+        #expect(kept(numbers, rule: "pi_resident_id_15", name: "a.html").isEmpty)
+    }
+
     /// A name after a role word must be a name: a surname and one or two characters.
     @Test func aRoleWordFollowedByAVerbNamesNobody() {
         #expect(kept("举报人反映，在超市买到的面包已经发霉。", rule: "case_person_role_name").isEmpty)
@@ -170,6 +181,17 @@ import Testing
             + "<p>因你擅自改变房屋承重结构，我局已作出《责令限期改正通知书》，因无法直接送达，现依法公告送达。</p>\n</body></html>"
         let found = findings(page, name: "a.html")
         #expect(found.filter { $0.ruleID == "case_person_penalty_addressee" }.map(\.masked) == ["贺**"])
+    }
+
+    /// A 主送 line that masks the party (何某某：) is defeated by the same surname in full beside an
+    /// identity detail elsewhere on the page (an attachment's name: …（何建军，身份证号…）).
+    @Test func aMaskedAddresseeNamedInFullElsewhereIsFound() {
+        let page =
+            "<html><head><title>行政处罚决定书公告送达</title></head><body>\n<h1>行政处罚决定书公告送达</h1>\n<p>何某某：</p>\n"
+            + "<p>我局对你非法倾倒建筑垃圾一案作出行政处罚决定，因无法直接送达，现依法公告送达。</p>\n"
+            + "<p>附件：<a href=\"/a.pdf\">行政处罚决定书（何建军，身份证号4823**********5619）.pdf</a></p>\n</body></html>"
+        let found = findings(page, name: "a.html").filter { $0.ruleID == "case_person_mask_inconsistent" }
+        #expect(found.map(\.masked) == ["何**"])
     }
 
     /// Victims named by what happened to them, or by their tie to the offender.
