@@ -114,6 +114,8 @@ struct PublicationCheck: Sendable {
     /// period (counted from the notice, or given by its length alone), else a due date without its
     /// year (``LinePatterns``' `consultation…` patterns, tried in that order).
     func consultation(_ document: ClassifiedDocument) -> [Finding] {
+        // A report on a consultation already held (采纳情况的说明) asks for nothing.
+        if (document.normalizedTitle ?? "").firstMatch(\.consultationOutcome) != nil { return [] }
         let text = Self.servedText(document)
         let rules = settings.publication.consultation
         let own = document.metadata.publishDate ?? document.writtenDate

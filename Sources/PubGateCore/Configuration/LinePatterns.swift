@@ -127,6 +127,9 @@ final class LinePatterns: Sendable {
     /// statutory period (城乡规划法), so it is not one of these.
     let consultationPlanDraft: LinePattern
     let consultationMajorDecision: LinePattern
+    /// A title that reports on a consultation already held (…征求意见采纳情况的说明, 意见征集结果公示):
+    /// it calls for no comments, so it has no window or channel to give.
+    let consultationOutcome: LinePattern
     /// The notice says it shortened its window (征求意见期限缩短为5日): the statute allows that when
     /// urgent, with the shortening explained, so a reviewer weighs the reason.
     let consultationShortened: LinePattern
@@ -329,6 +332,9 @@ final class LinePatterns: Sendable {
             "consultationPlanDraft",
             #"《[^》\n]{2,80}(?:方案|计划)[(（](?:[^)）\n]{0,8})?(?:征求意见稿|草案|讨论稿)[)）]》"#)
         consultationMajorDecision = try p("consultationMajorDecision", #"重大行政决策"#)
+        consultationOutcome = try p(
+            "consultationOutcome",
+            #"(?:征求意见|意见征集|征集意见|征求[^\n]{0,40}意见)[^\n]{0,12}(?:采纳|结果|(?:情况|意见)(?:的)?(?:说明|报告|反馈|公示|通报|汇总)|反馈情况|办理情况)"#)
         consultationShortened = try p(
             "consultationShortened",
             #"(?:征求意见|意见征集|征集意见)的?(?:期限|时间|期)?[^。\n]{0,6}(?:缩短|压缩)|(?:缩短|压缩)了?(?:本次)?(?:征求意见|意见征集|征集意见)的?(?:期限|时间|期)"#)

@@ -51,6 +51,16 @@ import Testing
         #expect(findings(bare).filter { $0.kind == .consultation }.map(\.ruleID) == ["consultation_window", "consultation_channel"])
     }
 
+    /// A report on a consultation already held (采纳情况的说明) calls for no comments: it has no
+    /// window or channel to give, while the call it reports on had to.
+    @Test func aConsultationsOutcomeAsksForNothing() {
+        let report =
+            "---\ntitle: 关于《停放秩序管理规定（征求意见稿）》公开征求意见采纳情况的说明\ndate: 2025-06-02\n---\n"
+            + "2025年5月，市公安局就草案向社会公开征求意见，共收到意见23条，采纳9条。\n"
+        #expect(classify(report, name: "a.md").docType == .consultation)
+        #expect(findings(report).filter { $0.kind == .consultation }.isEmpty)
+    }
+
     /// The statutory minimum is for drafts: a poll with a short period is reported, not blocking.
     @Test func aPollSetsItsOwnPeriod() throws {
         let poll = "---\ntitle: 2025年民生实事候选项目意见征集公告\ndate: 2025-06-02\n---\n公开征求社会意见，时间为2025年6月2日至2025年6月4日。意见请发送至电子邮箱 dcb@bx.example。\n"
