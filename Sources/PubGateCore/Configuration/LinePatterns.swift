@@ -109,7 +109,8 @@ final class LinePatterns: Sendable {
     /// A date range (自2025年6月1日至6月30日), the dates written with 年月日 or numerically
     /// (2025-06-01, 2025.6.1, 2025/6/1).
     let consultationRange: LinePattern
-    /// A due date (截止日期为…, …前反馈) counted from the notice's own date.
+    /// A due date (截止日期为…, 截止：2019-06-18, …前反馈) counted from the notice's own date; the
+    /// words before 前 may name the weekday and the hour (6月18日（星期二）上午下班前).
     let consultationDue: LinePattern
     /// A due date without its year (请于7月26日前反馈).
     let consultationDueNoYear: LinePattern
@@ -127,6 +128,9 @@ final class LinePatterns: Sendable {
     /// statutory period (城乡规划法), so it is not one of these.
     let consultationPlanDraft: LinePattern
     let consultationMajorDecision: LinePattern
+    /// Titles of the two title facts of ``DocumentFact``.
+    let recruitmentTitle: LinePattern
+    let afterEventTitle: LinePattern
     /// A title that reports on a consultation already held (…征求意见采纳情况的说明, 意见征集结果公示):
     /// it calls for no comments, so it has no window or channel to give.
     let consultationOutcome: LinePattern
@@ -314,10 +318,11 @@ final class LinePatterns: Sendable {
         )
         consultationDue = try p(
             "consultationDue",
-            #"(?:截止|截至)[^\n。0-9]{0,6}([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日|([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日[^\n。]{0,8}?(?:前|以前|之前|止)"#)
+            #"(?:截止|截至)[^\n。0-9]{0,6}([0-9]{4})(?:年|[-./])([0-9]{1,2})(?:月|[-./])([0-9]{1,2})(?![0-9])|([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日[^\n。]{0,12}?(?:前|以前|之前|止)"#
+        )
         consultationDueNoYear = try p(
             "consultationDueNoYear",
-            #"(?<![0-9年])([0-9]{1,2})月([0-9]{1,2})日[^\n。]{0,8}?(?:前|以前|之前|止)|(?:截止|截至)[^\n。0-9]{0,6}(?<![0-9年])([0-9]{1,2})月([0-9]{1,2})日"#)
+            #"(?<![0-9年])([0-9]{1,2})月([0-9]{1,2})日[^\n。]{0,12}?(?:前|以前|之前|止)|(?:截止|截至)[^\n。0-9]{0,6}(?<![0-9年])([0-9]{1,2})月([0-9]{1,2})日"#)
         consultationPeriod = try p(
             "consultationPeriod",
             #"(?:自|从)[^\n。]{0,12}(?:之日|即日|发布日|公布日)起[^\n。0-9一二三四五六七八九十]{0,4}([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:个)?(工作日|日|天|月)"#)
@@ -332,6 +337,9 @@ final class LinePatterns: Sendable {
             "consultationPlanDraft",
             #"《[^》\n]{2,80}(?:方案|计划)[(（](?:[^)）\n]{0,8})?(?:征求意见稿|草案|讨论稿)[)）]》"#)
         consultationMajorDecision = try p("consultationMajorDecision", #"重大行政决策"#)
+        recruitmentTitle = try p("recruitmentTitle", #"招聘|招录|招考|招募|公开选调"#)
+        afterEventTitle = try p(
+            "afterEventTitle", #"(?:圆满|顺利|胜利)(?:完成|结束|闭幕|落幕)|落下帷幕|(?:安保|保卫|警卫)[^\n]{0,20}(?:纪实|综述|回眸)"#)
         consultationOutcome = try p(
             "consultationOutcome",
             #"(?:征求意见|意见征集|征集意见|征求[^\n]{0,40}意见)[^\n]{0,12}(?:采纳|结果|(?:情况|意见)(?:的)?(?:说明|报告|反馈|公示|通报|汇总)|反馈情况|办理情况)"#)

@@ -121,7 +121,7 @@ struct PersonNameCheck {
         let name = recipients.text.trimmingWhiteSpace
         guard Surnames.isPersonalName(name) else { return [] }
         // Only a name is worth reading the whole page for a registration.
-        guard !DocumentFact.businessRegistration.holds(in: RuleScanner.ownText(of: document)),
+        guard !DocumentFact.businessRegistration.holds(title: document.normalizedTitle, ownText: { RuleScanner.ownText(of: document) }),
             let line = document.lines.first(where: { $0.line == recipients.line && $0.text.hasPrefix(name) })
         else {
             return []

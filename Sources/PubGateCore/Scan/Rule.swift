@@ -178,6 +178,9 @@ struct RuleContext: Codable, Sendable {
     /// not only the window: a plan's tense (将, 届时) governs every figure of its sentence, and so
     /// does a quota's 招聘.
     var sentence: Bool?
+    /// Facts of the whole document (``DocumentFact``) that lower the match to `lowerTo`, as a word
+    /// in `lowerIfAny` would: a report titled …圆满完成…安保任务 tells what was done, after the event.
+    var lowerIfDocumentShows: [DocumentFact]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case window
@@ -192,6 +195,7 @@ struct RuleContext: Codable, Sendable {
         case lowerUnlessBefore = "lower_unless_before"
         case lowerUnlessAfter = "lower_unless_after"
         case sentence
+        case lowerIfDocumentShows = "lower_if_document_shows"
     }
 }
 

@@ -124,10 +124,16 @@ struct RuleScanner: Sendable {
         guard !compiled.absentWords.isEmpty || !compiled.absentFacts.isEmpty else { return true }
         // What the document says, not what the site's template adds: a footer's 技术支持：…有限公司
         // does not make a decision's party a business.
-        let content = ownText ?? Self.ownText(of: document)
-        ownText = content
-        if compiled.absentWords.contains(where: { LiteralSearch.contains($0, in: content) }) { return false }
-        return !compiled.absentFacts.contains { $0.holds(in: content) }
+        func content() -> [UInt8] {
+            if let ownText { return ownText }
+            let text = Self.ownText(of: document)
+            ownText = text
+            return text
+        }
+        if !compiled.absentWords.isEmpty, compiled.absentWords.contains(where: { LiteralSearch.contains($0, in: content()) }) {
+            return false
+        }
+        return !compiled.absentFacts.contains { $0.holds(title: document.normalizedTitle, ownText: content) }
     }
 
     /// A rule's keywords searched one by one (when the prefilter could not take them): a document

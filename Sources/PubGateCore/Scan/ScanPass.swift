@@ -187,6 +187,14 @@ struct ScanPass {
                 rule.id, line(of: range), value, Reason.text("trace.context_lowers", ["word": word, "severity": severity.rawValue]))
             return severity
         }
+        if let facts = ctx.lowerIfDocumentShows, owner == nil,
+            let fact = facts.first(where: { $0.holds(title: document.normalizedTitle, ownText: { RuleScanner.ownText(of: document) }) })
+        {
+            let severity = ctx.lowerTo ?? .info
+            trace?.keep(
+                rule.id, line(of: range), value, Reason.text("trace.document_lowers", ["fact": fact.rawValue, "severity": severity.rawValue]))
+            return severity
+        }
         return rule.severity
     }
 

@@ -26,6 +26,10 @@ import Testing
         // A 通报 a police organ issues about its own work; its commendations are notices.
         ("县公安局关于冬季道路交通安全整治行动的情况通报", .policeBulletin),
         ("县公安局关于表彰2024年度先进集体的通报", .notice),
+        // The genre word the title ends with decides over its subject: a rule about penalties or
+        // publicity is a regulation.
+        ("市场监督管理行政处罚信息公示规定(2021年)", .normative),
+        ("党政领导干部任前公示制暂行规定", .normative),
     ])
     func titleCues(title: String, expected: DocumentType) {
         #expect(type("---\ntitle: \"\(title)\"\n---\n正文。\n") == expected)

@@ -61,6 +61,15 @@ import Testing
         #expect(findings(report).filter { $0.kind == .consultation }.isEmpty)
     }
 
+    /// A due date written as a label and an ISO date, or with the weekday and the hour before 前.
+    @Test(arguments: ["截止：2025-07-18", "请于7月18日（星期五）上午下班前反馈"])
+    func aDeadlineInAnotherFormIsADeadline(_ due: String) {
+        let call =
+            "---\ntitle: 关于公开征求《停放秩序管理规定（征求意见稿）》意见的公告\ndate: 2025-06-02\n---\n"
+            + "\(due)。意见请发送至电子邮箱 fzc@bxga.example。\n"
+        #expect(findings(call).filter { $0.kind == .consultation }.isEmpty)
+    }
+
     /// The statutory minimum is for drafts: a poll with a short period is reported, not blocking.
     @Test func aPollSetsItsOwnPeriod() throws {
         let poll = "---\ntitle: 2025年民生实事候选项目意见征集公告\ndate: 2025-06-02\n---\n公开征求社会意见，时间为2025年6月2日至2025年6月4日。意见请发送至电子邮箱 dcb@bx.example。\n"

@@ -53,6 +53,21 @@ import Testing
         #expect(kept(numbers, rule: "pi_resident_id_15", name: "a.html").isEmpty)
     }
 
+    /// What the title says of the whole page: a recruitment notice's list of posts is posts to
+    /// fill, and a report of a task done tells what happened after the event (lowered, not blocking).
+    @Test func theTitleSaysWhatThePageIs() {
+        let posts = "二、岗位：巡逻勤务辅警2名，要求具有大专以上文化程度。\n"
+        let plan = "关于国庆节期间勤务安排的通知\n\n将于10月1日起抽调民警40名、辅警20名值守。\n" + posts
+        #expect(kept(plan, rule: "pol_deployment_numbers").count == 3)
+        let recruitment = "梧山市公安局2026年公开招聘警务辅助人员公告\n\n" + posts
+        #expect(kept(recruitment, rule: "pol_deployment_numbers").isEmpty)
+        let body = "\n\n县公安局制定了周密的安保方案，执勤民警在路口全面设防，整体布控。\n"
+        #expect(kept("县公安局关于农民丰收节安保工作的通知" + body, rule: "pol_guard").map(\.severity) == [.block])
+        let report = "县公安局圆满完成农民丰收节安保任务" + body
+        #expect(kept(report, rule: "pol_guard").map(\.severity) == [.warn])
+        #expect(kept(report, rule: "pol_deployment").allSatisfy { $0.severity == .warn })
+    }
+
     /// A name after a role word must be a name: a surname and one or two characters.
     @Test func aRoleWordFollowedByAVerbNamesNobody() {
         #expect(kept("举报人反映，在超市买到的面包已经发霉。", rule: "case_person_role_name").isEmpty)
