@@ -168,6 +168,8 @@ final class LinePatterns: Sendable {
     let personHeader: LinePattern
     static let partyFields = "当事人|经营者|负责人|法定代表人|投资人|业主|户主|被处罚人|违法行为人|姓名"
     let maskedParty: LinePattern
+    /// A party field's name in full: it ends at punctuation or where the sentence goes on with what
+    /// the party did (当事人陈国良驾驶…, …于2026年…).
     let namedParty: LinePattern
     /// A name given with an identity detail right after it (何建军，身份证号…; 何建军（男，…）), whatever
     /// field it stands in: with a party masked by the same surname, the page names that party.
@@ -376,7 +378,10 @@ final class LinePatterns: Sendable {
         personHeader = try p("personHeader", #"身份证|手机|电话|联系|卡号|账号|银行"#)
         maskedParty = try p("maskedParty", "(?:" + Self.partyFields + #")[ \t]*[:：]?[ \t]*(\p{sc:Han})(\*{1,3}|某{1,2}|×{1,3}|＊{1,3})"#, [.ucp])
         namedParty = try p(
-            "namedParty", "(?:" + Self.partyFields + #")[ \t]*[:：]?[ \t]*(\p{sc:Han}{2,3}?)(?=[,，。;；、(（ \t\n]|$)"#, [.ucp, .multiline])
+            "namedParty",
+            "(?:" + Self.partyFields
+                + #")[ \t]*[:：]?[ \t]*(\p{sc:Han}{2,3}?)(?=[,，。;；、(（ \t\n]|$|驾驶|于[0-9〇一二三四五六七八九十]|因|在|未|无证|擅自|违反|伙同|使用|销售|经营|从事)"#,
+            [.ucp, .multiline])
         identifiedName = try p(
             "identifiedName",
             #"(?:^|[(（,，、:： \t])(\p{sc:Han}{2,3})(?=[ \t]*[,，、]?[ \t]*(?:公民)?身份(?:证|号码)|[ \t]*[,，、(（][ \t]*(?:性别[:：]?[ \t]*)?[男女][ \t]*[,，、)）])"#,

@@ -17,10 +17,23 @@ enum Surnames {
     /// them a masking mark (某, *, ×).
     static func isPersonalName(_ name: String) -> Bool {
         let chars = Array(name.filter { !$0.isWhitespace })
+        // A name written in the Uyghur or another minority's way (热依拉·阿不都): a given name and a
+        // father's name, each of Han characters, joined by a middle dot.
+        let parts = chars.split(separator: "·", omittingEmptySubsequences: false)
+        if parts.count == 2, parts.allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy(\.isHanCharacter) }),
+            chars.count >= 4, !chars.contains(where: { "某*×＊".contains($0) })
+        {
+            return true
+        }
         guard (2...4).contains(chars.count), chars.allSatisfy({ $0.unicodeScalars.allSatisfy(\.properties.isIdeographic) || $0 == "·" }),
             !chars.contains(where: { "某*×＊".contains($0) })
         else { return false }
         if chars.count >= 3, compound.contains(String(chars[0...1])) { return true }
         return chars.count <= 3 && single.contains(chars[0])
     }
+}
+
+extension Character {
+    /// An ideograph (a Han character), not a mask or a mark.
+    fileprivate var isHanCharacter: Bool { unicodeScalars.allSatisfy(\.properties.isIdeographic) && !"某".contains(self) }
 }

@@ -74,6 +74,8 @@ import Testing
         #expect(kept("经查，被害人刘晓燕（女，34岁）于当晚报警。", rule: "case_person_role_name").count == 1)
         #expect(Surnames.isPersonalName("欧阳娜娜") && Surnames.isPersonalName("王磊"))
         #expect(!Surnames.isPersonalName("反映") && !Surnames.isPersonalName("王某某") && !Surnames.isPersonalName("张*"))
+        // A minority's name: a given name and a father's name joined by a middle dot.
+        #expect(Surnames.isPersonalName("热依拉·阿不都") && !Surnames.isPersonalName("热某某·阿某") && !Surnames.isPersonalName("·阿不都"))
     }
 }
 
@@ -207,6 +209,15 @@ import Testing
             + "<p>附件：<a href=\"/a.pdf\">行政处罚决定书（何建军，身份证号4823**********5619）.pdf</a></p>\n</body></html>"
         let found = findings(page, name: "a.html").filter { $0.ruleID == "case_person_mask_inconsistent" }
         #expect(found.map(\.masked) == ["何**"])
+    }
+
+    /// A party masked in its field (当事人：陈某某) and named where the account goes on with what he did
+    /// (当事人陈国良驾驶…) is named: the two together identify him.
+    @Test func aMaskedPartyNamedInTheAccountIsFound() {
+        let page =
+            "<html><head><title>交通运输行政处罚决定书</title></head><body>\n<h1>交通运输行政处罚决定书</h1>\n<p>当事人：陈某某 性别：男</p>\n"
+            + "<p>本机关查明，当事人陈国良驾驶小型客车，于2026年1月6日在客运站出口处招揽乘客，未取得道路运输经营许可。</p>\n</body></html>"
+        #expect(findings(page, name: "a.html").filter { $0.ruleID == "case_person_mask_inconsistent" }.map(\.masked) == ["陈**"])
     }
 
     /// Victims named by what happened to them, or by their tie to the offender.
