@@ -174,6 +174,8 @@ final class LinePatterns: Sendable {
     /// A name given with an identity detail right after it (何建军，身份证号…; 何建军（男，…）), whatever
     /// field it stands in: with a party masked by the same surname, the page names that party.
     let identifiedName: LinePattern
+    /// A line that names the agency's own staff or contacts (执法人员：张伟, 联系人, 承办人).
+    let staffLine: LinePattern
     /// Headers of the table column that names a decision's party.
     let partyColumn: LinePattern
     /// A cell that shows its row's party is a business: a registration number or a category that
@@ -382,6 +384,7 @@ final class LinePatterns: Sendable {
             "(?:" + Self.partyFields
                 + #")[ \t]*[:：]?[ \t]*(\p{sc:Han}{2,3}?)(?=[,，。;；、(（ \t\n]|$|驾驶|于[0-9〇一二三四五六七八九十]|因|在|未|无证|擅自|违反|伙同|使用|销售|经营|从事)"#,
             [.ucp, .multiline])
+        staffLine = try p("staffLine", #"执法人员|执法证|承办人|审核人|审批人|经办人|联系人|联系电话|负责人|法定代表人|委托代理人|代理人|律师|记录人"#)
         identifiedName = try p(
             "identifiedName",
             #"(?:^|[(（,，、:： \t])(\p{sc:Han}{2,3})(?=[ \t]*[,，、]?[ \t]*(?:公民)?身份(?:证|号码)|[ \t]*[,，、(（][ \t]*(?:性别[:：]?[ \t]*)?[男女][ \t]*[,，、)）])"#,

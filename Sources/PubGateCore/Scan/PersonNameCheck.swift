@@ -163,6 +163,40 @@ struct PersonNameCheck {
                 return true
             }
         }
+        for r in fullNames(of: masked) where seen.insert(r.lowerBound).inserted {
+            if let finding = maskDefeated(by: r, masked: masked, showMatches: showMatches) { out.append(finding) }
+        }
+        return out
+    }
+
+    /// Where the page writes a masked party's surname as a name standing on its own, in any field
+    /// (the title, an attachment's name, a table's cell, after 对 or 向): the surname opens the
+    /// line or follows a bracket, punctuation or one of 对, 向, 与, 和, 及, 给; it is followed by as
+    /// many characters as the mask hides (two for 某某); and it does not open a word of the
+    /// dictionary (陈述, 张贴). Lines that name the agency's own staff (执法人员, 承办人, 联系人 …) are
+    /// left out: an officer may share the party's surname.
+    private func fullNames(of masked: [String: Int]) -> [Range<Int>] {
+        let utf8 = document.normalized.utf8
+        let reader = ReaderContext(utf8: utf8)
+        var out: [Range<Int>] = []
+        for (surname, hidden) in masked {
+            let needle = Array(surname.utf8)
+            var from = 0
+            while let start = LiteralSearch.firstIndex(of: needle, in: utf8, from: from) {
+                from = start + needle.count
+                let lineStart = (utf8[..<start].lastIndex(of: 0x0A) ?? -1) + 1
+                let lineEnd = utf8[start...].firstIndex(of: 0x0A) ?? utf8.count
+                let line = String(decoding: utf8[lineStart..<lineEnd], as: UTF8.self)
+                let lead = String(decoding: utf8[lineStart..<start], as: UTF8.self)
+                guard lead.last.map({ !$0.isIdeographic || "对向与和及给".contains($0) }) ?? true,
+                    line.firstMatch(\.staffLine) == nil, !reader.twoCharacterWord(at: start)
+                else { continue }
+                let given = hidden == 0 ? 2 : hidden
+                let rest = String(decoding: utf8[from..<lineEnd], as: UTF8.self).prefix(given)
+                guard rest.count == given, rest.allSatisfy(\.isIdeographic) else { continue }
+                out.append(start..<(from + rest.utf8.count))
+            }
+        }
         return out
     }
 
@@ -171,8 +205,9 @@ struct PersonNameCheck {
     private func maskDefeated(by r: Range<Int>, masked: [String: Int], showMatches: Bool) -> NamedParty? {
         let utf8 = document.normalized.utf8
         let name = String(decoding: utf8[r], as: UTF8.self)
+        // A surname that opens a word of the dictionary (当事人陈述、申辩) names nobody.
         guard Surnames.isPersonalName(name), let surname = name.first, let hidden = masked[String(surname)],
-            hidden == 0 || hidden == name.count - 1
+            hidden == 0 || hidden == name.count - 1, !ReaderContext(utf8: utf8).twoCharacterWord(at: r.lowerBound)
         else { return nil }
         var finding = Finding(
             ruleID: "case_person_mask_inconsistent", kind: .casePerson, severity: .review,
@@ -189,4 +224,9 @@ struct PersonNameCheck {
         let finding: Finding
         let range: Range<Int>
     }
+}
+
+extension Character {
+    /// A Han character (an ideograph): a name's characters are.
+    fileprivate var isIdeographic: Bool { unicodeScalars.allSatisfy(\.properties.isIdeographic) }
 }

@@ -32,6 +32,16 @@ struct ReaderContext {
         return !breaks.contains(before.count) || !breaks.contains(before.count + match.count)
     }
 
+    /// True when the two characters at `offset` make one word of the dictionary (陈述, 张贴, 高速):
+    /// a surname there opens a word, not a name.
+    func twoCharacterWord(at offset: Int) -> Bool {
+        let before = scalars(before: offset, limit: Self.wordWindow, stopAt: Self.lineBreaks)
+        let after = scalars(after: offset, limit: Self.wordWindow, stopAt: Self.lineBreaks)
+        guard after.count >= 2, let breaks = WordBreaks.boundaries(of: before + after) else { return false }
+        let start = before.count
+        return breaks.contains(start) && !breaks.contains(start + 1) && breaks.contains(start + 2)
+    }
+
     // MARK: Mentions
 
     /// Why the match only mentions its category (a `trace.mention_*` sentence: the scan lowers such

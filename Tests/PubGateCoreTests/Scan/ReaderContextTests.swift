@@ -220,6 +220,21 @@ import Testing
         #expect(findings(page, name: "a.html").filter { $0.ruleID == "case_person_mask_inconsistent" }.map(\.masked) == ["陈**"])
     }
 
+    /// A masked party's surname written as a name on its own anywhere else (the title, an
+    /// attachment's name, a table's cell) defeats the mask; a word the surname opens (陈述) and an
+    /// officer who shares the surname (执法人员：陈伟) do not.
+    @Test func aMaskedPartyNamedAnywhereElseIsFound() {
+        let page = { (title: String) in
+            "<html><head><title>\(title)</title></head><body>\n<h1>\(title)</h1>\n<p>当事人：陈某某，男。</p>\n"
+                + "<p>当事人陈述、申辩的理由不能成立。执法人员：陈伟，执法证号：A0012。</p>\n</body></html>"
+        }
+        let named = findings(page("关于对陈国良无证经营的行政处罚决定书"), name: "a.html")
+        // The page's <title> and its heading.
+        #expect(named.filter { $0.ruleID == "case_person_mask_inconsistent" }.map(\.masked) == ["陈**", "陈**"])
+        let masked = findings(page("关于对陈某某无证经营的行政处罚决定书"), name: "a.html")
+        #expect(!masked.contains { $0.ruleID == "case_person_mask_inconsistent" })
+    }
+
     /// Victims named by what happened to them, or by their tie to the offender.
     @Test func victimsNamedWithoutARoleWordAreFound() {
         #expect(findings("民警成功解救被挟持女子吴晓梅。", name: "a.txt").contains { $0.ruleID == "case_person_victim_named" })
