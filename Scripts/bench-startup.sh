@@ -2,15 +2,17 @@
 # Start-up of `pubgate check` (what a pre-commit hook pays on every commit), counted in
 # instructions (valgrind callgrind: counts do not move with the load of a shared machine) beside
 # references counted in the same run, so the figures read as ratios, and timed natively.
-#   Scripts/bench-startup.sh [SHARED_DIR]
+#   Scripts/bench-startup.sh [SHARED_DIR] [OTHER_PUBGATE]
 # Counts, with warm caches (compiled prefilter databases and decoded rules from a first run):
 # `check` of one small page of Samples/, `check` of 20 files of Samples/, `rg -c -f patterns.txt`
 # on the same 20 files and /bin/true (a process alone). Then the median wall time of 10 native
 # runs of `check` on the 20 files (the issue's bar: under 0.3 s). Release build, stripped copy.
 # PUBGATE_STARTUP_PROFILE=FILE also keeps the callgrind profile of the one-page check there.
+# OTHER_PUBGATE (e.g. a build of the commit before a change) is counted the same way, beside.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${1:-../shared}
+other=${2:-}
 for tool in rg:ripgrep valgrind:valgrind; do command -v "${tool%%:*}" >/dev/null || apt-get install -y -qq "${tool##*:}" >/dev/null; done
 swift build -c release --product pubgate >/dev/null 2>&1
 work=$(mktemp -d)
@@ -34,6 +36,15 @@ one=$(count "$work/pubgate" check --rules Rules --as-of 2026-01-01 "$page")
 twenty=$(count "$work/pubgate" check --rules Rules --as-of 2026-01-01 "${files[@]}")
 rg_count=$(count rg -c -f "$shared/bench/patterns.txt" "${files[@]}")
 true_count=$(count /bin/true)
+if [ -n "$other" ]; then
+    strip -g -o "$work/other" "$other"
+    export PUBGATE_CACHE_DIR="$work/cache-other"
+    valgrind --tool=none "$work/other" check --rules Rules --as-of 2026-01-01 "${files[@]}" >/dev/null 2>&1 || true
+    other_one=$(count "$work/other" check --rules Rules --as-of 2026-01-01 "$page")
+    other_twenty=$(count "$work/other" check --rules Rules --as-of 2026-01-01 "${files[@]}")
+    printf 'other binary: check of one page %.1f M, of %s files %.1f M instructions (warm caches)\n' \
+        "$(python3 -c "print($other_one/1e6)")" "${#files[@]}" "$(python3 -c "print($other_twenty/1e6)")"
+fi
 # Native times with a cache of their own (databases compiled for this CPU).
 export PUBGATE_CACHE_DIR="$work/cache-native"
 check "$work/pubgate" "${files[@]}"
