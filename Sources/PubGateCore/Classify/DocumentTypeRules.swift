@@ -96,35 +96,35 @@ struct DocumentTypeRules: Sendable {
         try YAMLShape.check(root, known: ["version", "doc_types"], file: file, at: "")
         var types: [(DocumentType, [DocumentTypeCue])] = []
         var refinements: [DocumentType: [DocumentType]] = [:]
-        for (index, entry) in (root["doc_types"]?.sequence ?? []).enumerated() {
+        for (index, entry) in (root[key: "doc_types"]?.sequence ?? []).enumerated() {
             let place = "doc_types[\(index)]"
             guard let m = entry.mapping else { throw ConfigurationError(file: file, message: "\(place) is not a mapping") }
             try YAMLShape.check(m, known: ["type", "cues", "refines"], file: file, at: place)
-            guard let name = m["type"]?.string, let type = DocumentType(rawValue: name) else {
+            guard let name = m[key: "type"]?.string, let type = DocumentType(rawValue: name) else {
                 throw ConfigurationError(
                     file: file,
                     message:
-                        "\(place): unknown type `\(m["type"]?.string ?? "")` (one of \(DocumentType.allCases.map(\.rawValue).joined(separator: ", ")))"
+                        "\(place): unknown type `\(m[key: "type"]?.string ?? "")` (one of \(DocumentType.allCases.map(\.rawValue).joined(separator: ", ")))"
                 )
             }
             var cues: [DocumentTypeCue] = []
-            for (j, cue) in (m["cues"]?.sequence ?? []).enumerated() {
+            for (j, cue) in (m[key: "cues"]?.sequence ?? []).enumerated() {
                 let at = "\(place) (\(name)) cues[\(j)]"
                 guard let c = cue.mapping else { throw ConfigurationError(file: file, message: "\(at) is not a mapping") }
                 try YAMLShape.check(c, known: ["title", "column", "body", "document_number", "has", "weight"], file: file, at: at)
                 func regex(_ key: String) throws(ConfigurationError) -> PCRE2Regex? {
-                    guard let source = c[key]?.string else { return nil }
+                    guard let source = c[key: key]?.string else { return nil }
                     do {
                         return try PCRE2Regex(source)
                     } catch {
                         throw ConfigurationError(file: file, message: "\(at).\(key): \(error.message) at pattern offset \(error.offset ?? 0)")
                     }
                 }
-                let has = c["has"]?.sequence?.compactMap(\.string) ?? []
+                let has = c[key: "has"]?.sequence?.compactMap(\.string) ?? []
                 for field in has where !DocumentTypeCue.knownFields.contains(field) {
                     throw ConfigurationError(file: file, message: "\(at).has: unknown field `\(field)`")
                 }
-                let weight = c["weight"]?.int ?? 1
+                let weight = c[key: "weight"]?.int ?? 1
                 guard weight > 0 else { throw ConfigurationError(file: file, message: "\(at).weight must be a positive integer") }
                 cues.append(
                     DocumentTypeCue(
@@ -132,7 +132,7 @@ struct DocumentTypeRules: Sendable {
                         documentNumber: try regex("document_number"), has: has, weight: weight))
             }
             if cues.isEmpty { throw ConfigurationError(file: file, message: "\(place) (\(name)) has no cues") }
-            for generic in m["refines"]?.sequence?.compactMap(\.string) ?? [] {
+            for generic in m[key: "refines"]?.sequence?.compactMap(\.string) ?? [] {
                 guard let g = DocumentType(rawValue: generic) else {
                     throw ConfigurationError(file: file, message: "\(place) (\(name)).refines: unknown type `\(generic)`")
                 }

@@ -51,27 +51,28 @@ struct RepealedBases: Sendable {
             return d
         }
         var titles: [Title] = []
-        for (i, entry) in (root["titles"]?.sequence ?? []).enumerated() {
+        for (i, entry) in (root[key: "titles"]?.sequence ?? []).enumerated() {
             let place = "titles[\(i)]"
-            guard let m = entry.mapping, let title = m["title"]?.string, !title.isEmpty else {
+            guard let m = entry.mapping, let title = m[key: "title"]?.string, !title.isEmpty else {
                 throw ConfigurationError(file: file, message: "\(place) needs a `title`")
             }
             try YAMLShape.check(m, known: ["title", "ended", "replaced_by"], file: file, at: place)
-            titles.append(Title(title: Normalizer.normalized(title), ended: try date(m["ended"], at: place), replacedBy: m["replaced_by"]?.string))
+            titles.append(
+                Title(title: Normalizer.normalized(title), ended: try date(m[key: "ended"], at: place), replacedBy: m[key: "replaced_by"]?.string))
         }
         var provisions: [Provision] = []
-        for (i, entry) in (root["provisions"]?.sequence ?? []).enumerated() {
+        for (i, entry) in (root[key: "provisions"]?.sequence ?? []).enumerated() {
             let place = "provisions[\(i)]"
-            guard let m = entry.mapping, let law = m["in"]?.string,
-                let text = m["text"]?.string ?? m["pattern"]?.string, !text.isEmpty
+            guard let m = entry.mapping, let law = m[key: "in"]?.string,
+                let text = m[key: "text"]?.string ?? m[key: "pattern"]?.string, !text.isEmpty
             else {
                 throw ConfigurationError(file: file, message: "\(place) needs `text` or `pattern`, and `in`")
             }
             try YAMLShape.check(m, known: ["text", "pattern", "ended", "in"], file: file, at: place)
-            let source = m["pattern"]?.string
+            let source = m[key: "pattern"]?.string
             let pattern = try source.map { (s) throws(ConfigurationError) in try LinePattern("\(place).pattern", s, in: file) }
             provisions.append(
-                Provision(text: source ?? Normalizer.normalized(text), pattern: pattern, ended: try date(m["ended"], at: place), law: law))
+                Provision(text: source ?? Normalizer.normalized(text), pattern: pattern, ended: try date(m[key: "ended"], at: place), law: law))
         }
         return RepealedBases(titles: titles, provisions: provisions)
     }

@@ -58,19 +58,19 @@ public struct ValidityPhrasebook: Sendable {
         var ids: Set<String> = []
         for (index, node) in nodes.enumerated() {
             guard let m = node.mapping else { throw ConfigurationError(file: file, message: "phrasings[\(index)] is not a mapping") }
-            let id = m["id"]?.string ?? ""
+            let id = m[key: "id"]?.string ?? ""
             guard !id.isEmpty, ids.insert(id).inserted else {
                 throw ConfigurationError(file: file, message: "phrasings[\(index)]: missing or duplicate id")
             }
             try YAMLShape.check(m, known: knownKeys, file: file, at: "phrasings[\(index)] (\(id))")
-            guard let kind = m["kind"]?.string.flatMap(ValidityPhrasing.Kind.init(rawValue:)) else {
+            guard let kind = m[key: "kind"]?.string.flatMap(ValidityPhrasing.Kind.init(rawValue:)) else {
                 throw ConfigurationError(
                     file: file, ruleID: id,
                     message:
-                        "unknown kind `\(m["kind"]?.string ?? "")` (one of \(ValidityPhrasing.Kind.allCases.map(\.rawValue).joined(separator: ", ")))"
+                        "unknown kind `\(m[key: "kind"]?.string ?? "")` (one of \(ValidityPhrasing.Kind.allCases.map(\.rawValue).joined(separator: ", ")))"
                 )
             }
-            guard let source = m["pattern"]?.string, !source.isEmpty else {
+            guard let source = m[key: "pattern"]?.string, !source.isEmpty else {
                 throw ConfigurationError(file: file, ruleID: id, message: "missing pattern")
             }
             let regex: PCRE2Regex
@@ -88,8 +88,8 @@ public struct ValidityPhrasebook: Sendable {
             }
             for name in kind.optionalGroups { groups[name] = regex.groupNumber(named: name) }
             let phrasing = ValidityPhrasing(id: id, kind: kind, regex: regex, groups: groups)
-            let gate = (m["keywords"]?.sequence ?? []).compactMap(\.string).map { Array(Normalizer.normalized($0).utf8) }
-            try checkExamples(m["examples"], of: phrasing, file: file)
+            let gate = (m[key: "keywords"]?.sequence ?? []).compactMap(\.string).map { Array(Normalizer.normalized($0).utf8) }
+            try checkExamples(m[key: "examples"], of: phrasing, file: file)
             phrasings.append(phrasing)
             keywords.append(gate)
         }
@@ -105,19 +105,19 @@ public struct ValidityPhrasebook: Sendable {
     /// `examples: {match: [text | {text, expect: {group: value}}], no_match: [text]}`, at least one
     /// match; texts are normalized as documents are before the pattern runs.
     private static func checkExamples(_ node: Node?, of p: ValidityPhrasing, file: String) throws(ConfigurationError) {
-        guard let m = node?.mapping, let matches = m["match"]?.sequence, !matches.isEmpty else {
+        guard let m = node?.mapping, let matches = m[key: "match"]?.sequence, !matches.isEmpty else {
             throw ConfigurationError(file: file, ruleID: p.id, message: "needs examples with at least one `match`")
         }
         try YAMLShape.check(m, known: ["match", "no_match"], file: file, at: "\(p.id).examples")
         let book = ValidityPhrasebook(phrasings: [p], keywords: [[]])
         for example in matches {
-            guard let text = example.string ?? example.mapping?["text"]?.string else {
+            guard let text = example.string ?? example.mapping?[key: "text"]?.string else {
                 throw ConfigurationError(file: file, ruleID: p.id, message: "a `match` example is a text or {text, expect}")
             }
             guard let found = book.first(p.kind, in: prepared(text, for: p.kind)) else {
                 throw ConfigurationError(file: file, ruleID: p.id, message: "example does not match: \(text)")
             }
-            for (key, value) in example.mapping?["expect"]?.mapping ?? [:] {
+            for (key, value) in example.mapping?[key: "expect"]?.mapping ?? [:] {
                 guard let name = key.string, let want = value.string else { continue }
                 let got = Int(want) != nil ? found.number(name).map(String.init) : found.captured[name]
                 guard got == want else {
@@ -126,7 +126,7 @@ public struct ValidityPhrasebook: Sendable {
                 }
             }
         }
-        for example in m["no_match"]?.sequence ?? [] {
+        for example in m[key: "no_match"]?.sequence ?? [] {
             guard let text = example.string else { continue }
             if book.first(p.kind, in: prepared(text, for: p.kind)) != nil {
                 throw ConfigurationError(file: file, ruleID: p.id, message: "no_match example matches: \(text)")

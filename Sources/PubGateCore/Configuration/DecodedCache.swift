@@ -21,7 +21,7 @@ struct DecodedCache: Sendable {
     static let standard: DecodedCache? = PrefilterCache.standard.map { DecodedCache(directory: $0.directory) }
 
     /// Bumped when the layout of a cache file changes.
-    static let format = "pubgate-decoded 1"
+    static let format = "pubgate-decoded 2"
 
     /// A source file's name and contents.
     struct Source {
@@ -30,12 +30,13 @@ struct DecodedCache: Sendable {
     }
 
     /// The value `decode` makes of `sources`: read back when the cache holds it for exactly these
-    /// sources and this executable, else decoded and stored. `kind` names what is cached (one
-    /// kind per type).
+    /// sources and this executable, else decoded and stored (``CompactEncoder``'s bytes: reading
+    /// them back with JSONDecoder was most of start-up). `kind` names what is cached (one kind per
+    /// type).
     func value<T: Codable, E: Error>(_ kind: String, of sources: [Source], decode: () throws(E) -> T) throws(E) -> T {
         try stored(
-            kind, of: sources, suffix: ".json", encode: { try? JSONEncoder().encode($0) }, decode: { try? JSONDecoder().decode(T.self, from: $0) },
-            make: decode)
+            kind, of: sources, suffix: ".bin", encode: { (try? CompactEncoder.encode($0)).map { Data($0) } },
+            decode: { try? CompactDecoder.decode(T.self, from: Array($0)) }, make: decode)
     }
 
     /// The YAML tree `compose` makes of `source` (a configuration file), read back from the cache

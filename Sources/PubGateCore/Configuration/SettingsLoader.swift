@@ -98,7 +98,7 @@ public struct SettingsLoader: Sendable {
             guard var mapping = node.mapping else {
                 throw ConfigurationError(file: file, message: "expected a mapping of settings")
             }
-            if let version = mapping["version"] {
+            if let version = mapping[key: "version"] {
                 guard version.int == 1 else { throw ConfigurationError(file: file, message: "unsupported settings version \(version.string ?? "?")") }
                 mapping["version"] = nil
             }

@@ -32,7 +32,7 @@ struct TreeSettingsCheck {
                         throw refusal("severity.\(id)", "expected one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                     if let shipped = defaultSeverity(id), floor < shipped { throw loosening("severity.\(id)") }
-                    if let current = base["severity"]?.mapping?[Node(id)]?.string.flatMap(Severity.init(rawValue:)), floor < current {
+                    if let current = base[key: "severity"]?.mapping?[Node(id)]?.string.flatMap(Severity.init(rawValue:)), floor < current {
                         throw loosening("severity.\(id)")
                     }
                     floors[id] = floor

@@ -132,7 +132,7 @@ public struct RuleSet: Sendable {
         if node?.expands() == true {
             throw ConfigurationError(file: file, message: "the file expands to more than \(Node.maxExpandedValues) values through YAML aliases")
         }
-        guard let root = node?.mapping, root["rules"] != nil else { return nil }
+        guard let root = node?.mapping, root[key: "rules"] != nil else { return nil }
         var warnings = unknownKeys(in: root, file: file)
         let decoded: RuleFile
         do {
@@ -160,13 +160,13 @@ public struct RuleSet: Sendable {
             }
         }
         check(root, known: RuleFile.CodingKeys.allCases.map(\.rawValue), at: "the file")
-        for ruleNode in root["rules"]?.sequence ?? [] {
-            let id = ruleNode.mapping?["id"]?.string ?? "?"
+        for ruleNode in root[key: "rules"]?.sequence ?? [] {
+            let id = ruleNode.mapping?[key: "id"]?.string ?? "?"
             check(ruleNode.mapping, known: Rule.CodingKeys.allCases.map(\.rawValue), at: "rule `\(id)`")
-            check(ruleNode.mapping?["context"]?.mapping, known: RuleContext.CodingKeys.allCases.map(\.rawValue), at: "rule `\(id)` context")
-            check(ruleNode.mapping?["exclude"]?.mapping, known: RuleExclusions.CodingKeys.allCases.map(\.rawValue), at: "rule `\(id)` exclude")
-            check(ruleNode.mapping?["applies_to"]?.mapping, known: RuleScope.CodingKeys.allCases.map(\.rawValue), at: "rule `\(id)` applies_to")
-            check(ruleNode.mapping?["examples"]?.mapping, known: RuleExamples.CodingKeys.allCases.map(\.rawValue), at: "rule `\(id)` examples")
+            check(ruleNode.mapping?[key: "context"]?.mapping, known: RuleContext.CodingKeys.allCases.map(\.rawValue), at: "rule `\(id)` context")
+            check(ruleNode.mapping?[key: "exclude"]?.mapping, known: RuleExclusions.CodingKeys.allCases.map(\.rawValue), at: "rule `\(id)` exclude")
+            check(ruleNode.mapping?[key: "applies_to"]?.mapping, known: RuleScope.CodingKeys.allCases.map(\.rawValue), at: "rule `\(id)` applies_to")
+            check(ruleNode.mapping?[key: "examples"]?.mapping, known: RuleExamples.CodingKeys.allCases.map(\.rawValue), at: "rule `\(id)` examples")
         }
         return warnings
     }
@@ -200,9 +200,9 @@ public struct RuleSet: Sendable {
         @unknown default: return nil
         }
         guard path.count >= 2, path[0].stringValue == "rules", let index = path[1].intValue,
-            let rules = root["rules"]?.sequence, index < rules.count
+            let rules = root[key: "rules"]?.sequence, index < rules.count
         else { return nil }
-        return rules[index].mapping?["id"]?.string ?? "#\(index + 1)"
+        return rules[index].mapping?[key: "id"]?.string ?? "#\(index + 1)"
     }
 
     private static func describe(_ error: DecodingError) -> String {

@@ -74,9 +74,10 @@ import Yams
         // does not decode as the type asked for, a header naming another key, a truncated file.
         let forged = Data(String(decoding: header, as: UTF8.self).replacingOccurrences(of: " ", with: "  ").utf8)
         let key = String(String(decoding: header, as: UTF8.self).split(separator: " ")[2])
+        let numbers = Data(try CompactEncoder.encode([1]))
         for damaged in [
-            header + Data("\n[\"乙\",\"b\"]".utf8), forged + good[newline...],
-            DecodedCache.header(key: key, payload: Data("[1]".utf8)) + Data("[1]".utf8),
+            header + Data("\n".utf8) + Data(try CompactEncoder.encode(["乙", "b"])), forged + good[newline...],
+            DecodedCache.header(key: key, payload: numbers) + numbers,
             DecodedCache.header(key: "x", payload: good[(newline + 1)...]) + good[(newline + 1)...],
             good.prefix(good.count - 3),
         ] {

@@ -168,28 +168,28 @@ struct MessageCatalogue: Sendable, Codable {
         }
         let root = try YAMLShape.mapping(text, file: file, expecting: "rules, shared, terms and text")
         try YAMLShape.check(root, known: ["version", "language", "rules", "shared", "terms", "text"], file: file, at: "")
-        if let declared = root["language"]?.string, declared != language.rawValue {
+        if let declared = root[key: "language"]?.string, declared != language.rawValue {
             throw ConfigurationError(file: file, message: "`language` is \(declared), the file is read as \(language.rawValue)")
         }
         var entries: [String: Entry] = [:]
-        for (key, node) in root["rules"]?.mapping ?? [:] {
+        for (key, node) in root[key: "rules"]?.mapping ?? [:] {
             guard let id = key.string, let m = node.mapping else {
                 throw ConfigurationError(file: file, message: "rules: every entry is a rule id with a mapping")
             }
             try YAMLShape.check(m, known: ["title", "description", "message", "remediation"], file: file, at: "rules.\(id)")
-            var entry = Entry(title: m["title"]?.string, description: m["description"]?.string)
-            entry.messages = try texts(m["message"], file: file, at: "rules.\(id).message")
-            entry.remediations = try texts(m["remediation"], file: file, at: "rules.\(id).remediation")
+            var entry = Entry(title: m[key: "title"]?.string, description: m[key: "description"]?.string)
+            entry.messages = try texts(m[key: "message"], file: file, at: "rules.\(id).message")
+            entry.remediations = try texts(m[key: "remediation"], file: file, at: "rules.\(id).remediation")
             entries[id] = entry
         }
-        if let shared = root["shared"]?.mapping {
+        if let shared = root[key: "shared"]?.mapping {
             try YAMLShape.check(shared, known: ["message", "remediation"], file: file, at: sharedSection)
             entries[sharedSection] = Entry(
-                messages: try texts(shared["message"], file: file, at: "shared.message"),
-                remediations: try texts(shared["remediation"], file: file, at: "shared.remediation"))
+                messages: try texts(shared[key: "message"], file: file, at: "shared.message"),
+                remediations: try texts(shared[key: "remediation"], file: file, at: "shared.remediation"))
         }
         var terms: [String: [String: String]] = [:]
-        for (key, node) in root["terms"]?.mapping ?? [:] {
+        for (key, node) in root[key: "terms"]?.mapping ?? [:] {
             guard let group = key.string, termGroups.contains(group) else {
                 throw ConfigurationError(
                     file: file, message: "unknown key `terms.\(key.string ?? "?")` (one of \(termGroups.joined(separator: ", ")))")
@@ -197,7 +197,7 @@ struct MessageCatalogue: Sendable, Codable {
             terms[group] = try texts(node, file: file, at: "terms.\(group)")
         }
         return MessageCatalogue(
-            language: language, entries: entries, terms: terms, texts: try texts(root["text"], file: file, at: "text"))
+            language: language, entries: entries, terms: terms, texts: try texts(root[key: "text"], file: file, at: "text"))
     }
 
     /// A text (the default id) or a mapping of ids to texts.
