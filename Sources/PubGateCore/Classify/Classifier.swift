@@ -27,10 +27,11 @@ public struct Classifier: Sendable {
         let lines = DocumentLine.lines(of: normalized, index: lineIndex)
         let declaredTitle = Self.title(of: document)
         let normalizedDeclared = declaredTitle.map(Normalizer.normalized)
-        let content = ElementExtractor.content(lines)
+        var chrome = ChromeJudgments()
+        let content = ElementExtractor.content(lines, chrome: &chrome)
         let elements = ElementExtractor().extract(content: content, declaredTitle: normalizedDeclared)
         var metadata = PageMetadata(document.metadata)
-        for column in Self.breadcrumbColumns(lines) { metadata.addCategory(column) }
+        for column in Self.breadcrumbColumns(lines, chrome: &chrome) { metadata.addCategory(column) }
         let title = declaredTitle ?? elements.title?.text
         // Element texts come from the matching copy: already normalized.
         let normalizedTitle = normalizedDeclared ?? elements.title?.text
@@ -85,9 +86,9 @@ public struct Classifier: Sendable {
     }
 
     /// The columns a breadcrumb at the top of the page names (`首页 > 政务公开 > 政策解读`).
-    static func breadcrumbColumns(_ lines: [DocumentLine]) -> [String] {
+    static func breadcrumbColumns(_ lines: [DocumentLine], chrome: inout ChromeJudgments) -> [String] {
         for line in lines.prefix(ElementExtractor.chromeLines) where line.part == .body {
-            if case .breadcrumb(let columns)? = PageChrome.kind(of: line.utf8) { return columns }
+            if case .breadcrumb(let columns)? = chrome.kind(of: line) { return columns }
         }
         return []
     }

@@ -72,12 +72,6 @@ enum PageChrome {
     private static let siteAndSpace = Array("网站 ".utf8)
     private static let fullStop = Array("。".utf8)
 
-    /// True for any kind of chrome.
-    static func isChrome(_ line: String) -> Bool { kind(of: line) != nil }
-
-    /// True for any kind of chrome, on a line of the matching copy.
-    static func isChrome(_ utf8: ArraySlice<UInt8>) -> Bool { kind(of: utf8) != nil }
-
     static func breadcrumb(_ line: String) -> [String]? {
         var rest = line
         let led = line.firstMatch(\.chromeBreadcrumb).map { rest = $0 } != nil
