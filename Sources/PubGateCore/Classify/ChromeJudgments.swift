@@ -4,7 +4,7 @@
 /// (``PageChrome``) is a handful of byte searches and patterns.
 struct ChromeJudgments {
     /// By where the line starts in the matching copy (lines do not overlap); nil for text.
-    private var kinds: [Int: PageChrome.Kind?] = [:]
+    private var kinds = [Int: PageChrome.Kind?](minimumCapacity: 2 * ElementExtractor.chromeLines + 8)
 
     /// What kind of chrome `line` is, or nil for document text.
     mutating func kind(of line: DocumentLine) -> PageChrome.Kind? {
