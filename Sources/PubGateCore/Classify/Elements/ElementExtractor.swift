@@ -193,9 +193,13 @@ struct ElementExtractor: Sendable {
     /// `chrome`, which keeps each line's kind for the other readers of the same lines.
     static func content(_ all: [DocumentLine], chrome: inout ChromeJudgments) -> [DocumentLine] {
         let body = all.filter { $0.part == .body && !isRule($0.utf8) }
-        return body.enumerated().filter { i, line in
-            !(i < chromeLines || i >= body.count - chromeLines) || chrome.kind(of: line) == nil
-        }.map(\.1)
+        // One pass, without an array of (offset, line) pairs: each copy of a line retains the text.
+        var content: [DocumentLine] = []
+        content.reserveCapacity(body.count)
+        for (i, line) in body.enumerated() where !(i < chromeLines || i >= body.count - chromeLines) || chrome.kind(of: line) == nil {
+            content.append(line)
+        }
+        return content
     }
 
     /// A line that is a label and its value (`当事人名称：…`, `统一社会信用代码：…`): a field, not a title.
