@@ -111,10 +111,12 @@ public struct Classifier: Sendable {
             let yes = ["是", "同意"].contains(text.string(range))
             found.append(.init(source: "metadata", value: yes ? .active : .notPublic))
         }
-        let declaringKeys: Set<String> = ["disclosure", "attribute", "公开属性", "公开方式"]
-        for (key, value) in document.metadata.sorted(by: { $0.key < $1.key }) {
+        // A key whose last part is one of these words holds the word's bytes: no other character or
+        // sequence is canonically equivalent to any of them. Keys without one are not split.
+        let candidates = document.metadata.filter { key, _ in Self.declaringKeyList.contains { LiteralSearch.contains($0, in: key) } }
+        for (key, value) in candidates.sorted(by: { $0.key < $1.key }) {
             let leaf = key.split(separator: ".").last.map(String.init) ?? key
-            if declaringKeys.contains(leaf), let v = DisclosureAttribute(wording: value) {
+            if Self.declaringKeys.contains(leaf), let v = DisclosureAttribute(wording: value) {
                 let source = document.format == .xml ? "xml-field" : document.format == .markdown ? "front-matter" : "metadata"
                 found.append(.init(source: source, value: v))
             }
@@ -124,6 +126,9 @@ public struct Classifier: Sendable {
         return unique
     }
 
+    /// The metadata keys (last dotted part) that declare the 公开属性.
+    private static let declaringKeyList = ["disclosure", "attribute", "公开属性", "公开方式"]
+    private static let declaringKeys = Set(declaringKeyList)
     private static let thisDocument = Array("此件".utf8)
     private static let publication = Array("公开".utf8)
     private static let whether = Array("是否".utf8)
