@@ -8,7 +8,7 @@ public struct ClassifiedDocument: Sendable {
     let lineIndex: LineIndex?
     /// The matching copy split into trimmed, non-empty lines.
     let lines: [DocumentLine]
-    /// The body lines without the page chrome (``ElementExtractor/content(_:)``), found once here:
+    /// The body lines without the page chrome (``ElementExtractor/content(_:chrome:)``), found once here:
     /// the elements, the rules' scopes and the publication checks all read the document's own text.
     let contentLines: [DocumentLine]
     /// Settable inside the module so rule examples can be checked as the type a rule is scoped to.

@@ -27,10 +27,11 @@ public struct Classifier: Sendable {
         let lines = DocumentLine.lines(of: normalized, index: lineIndex)
         let declaredTitle = Self.title(of: document)
         let normalizedDeclared = declaredTitle.map(Normalizer.normalized)
-        let content = ElementExtractor.content(lines)
+        var chrome = ChromeJudgments()
+        let content = ElementExtractor.content(lines, chrome: &chrome)
         let elements = ElementExtractor().extract(content: content, declaredTitle: normalizedDeclared)
         var metadata = PageMetadata(document.metadata)
-        for column in Self.breadcrumbColumns(lines) { metadata.addCategory(column) }
+        for column in Self.breadcrumbColumns(lines, chrome: &chrome) { metadata.addCategory(column) }
         let title = declaredTitle ?? elements.title?.text
         // Element texts come from the matching copy: already normalized.
         let normalizedTitle = normalizedDeclared ?? elements.title?.text
@@ -85,9 +86,9 @@ public struct Classifier: Sendable {
     }
 
     /// The columns a breadcrumb at the top of the page names (`首页 > 政务公开 > 政策解读`).
-    static func breadcrumbColumns(_ lines: [DocumentLine]) -> [String] {
+    static func breadcrumbColumns(_ lines: [DocumentLine], chrome: inout ChromeJudgments) -> [String] {
         for line in lines.prefix(ElementExtractor.chromeLines) where line.part == .body {
-            if case .breadcrumb(let columns)? = PageChrome.kind(of: line.utf8) { return columns }
+            if case .breadcrumb(let columns)? = chrome.kind(of: line) { return columns }
         }
         return []
     }
@@ -110,10 +111,12 @@ public struct Classifier: Sendable {
             let yes = ["是", "同意"].contains(text.string(range))
             found.append(.init(source: "metadata", value: yes ? .active : .notPublic))
         }
-        let declaringKeys: Set<String> = ["disclosure", "attribute", "公开属性", "公开方式"]
-        for (key, value) in document.metadata.sorted(by: { $0.key < $1.key }) {
+        // A key whose last part is one of these words holds the word's bytes: no other character or
+        // sequence is canonically equivalent to any of them. Keys without one are not split.
+        let candidates = document.metadata.filter { key, _ in Self.declaringKeyList.contains { LiteralSearch.contains($0, in: key) } }
+        for (key, value) in candidates.sorted(by: { $0.key < $1.key }) {
             let leaf = key.split(separator: ".").last.map(String.init) ?? key
-            if declaringKeys.contains(leaf), let v = DisclosureAttribute(wording: value) {
+            if Self.declaringKeys.contains(leaf), let v = DisclosureAttribute(wording: value) {
                 let source = document.format == .xml ? "xml-field" : document.format == .markdown ? "front-matter" : "metadata"
                 found.append(.init(source: source, value: v))
             }
@@ -123,6 +126,9 @@ public struct Classifier: Sendable {
         return unique
     }
 
+    /// The metadata keys (last dotted part) that declare the 公开属性.
+    private static let declaringKeyList = ["disclosure", "attribute", "公开属性", "公开方式"]
+    private static let declaringKeys = Set(declaringKeyList)
     private static let thisDocument = Array("此件".utf8)
     private static let publication = Array("公开".utf8)
     private static let whether = Array("是否".utf8)

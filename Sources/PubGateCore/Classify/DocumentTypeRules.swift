@@ -14,12 +14,21 @@ struct DocumentTypeRules: Sendable {
     /// Generic genres a type may refine: a page titled …的公告 whose body invites comments
     /// (公开征求意见, 反馈意见) is a consultation; 公告 and 通知 carry any content.
     let refinements: [DocumentType: [DocumentType]]
+    /// Each type's body cues, heaviest first, with their total weight: counting stops as soon as
+    /// a type can no longer win (``bestByBody(_:among:)``), and the heavy cues settle that soonest.
+    private let bodyCues: [(cues: [DocumentTypeCue], total: Int)]
 
     static let fileName = "classify.yaml"
 
     init(types: [(type: DocumentType, cues: [DocumentTypeCue])], refinements: [DocumentType: [DocumentType]] = [:]) {
         self.types = types
         self.refinements = refinements
+        bodyCues = types.map { entry in
+            let cues = entry.cues.filter { $0.tier == .body }.enumerated().sorted { a, b in
+                a.element.weight != b.element.weight ? a.element.weight > b.element.weight : a.offset < b.offset
+            }.map(\.element)
+            return (cues, cues.reduce(0) { $0 + $1.weight })
+        }
     }
 
     /// Body cues must add up to this much: one phrase is a mention, several make the genre.
@@ -78,9 +87,18 @@ struct DocumentTypeRules: Sendable {
     /// The type among `candidates` whose body cues weigh most, if they reach ``minimumBodyScore``.
     private func bestByBody(_ facts: DocumentFacts, among candidates: (DocumentType) -> Bool) -> (type: DocumentType, score: Int)? {
         var best: (type: DocumentType, score: Int)?
-        for entry in types where candidates(entry.type) {
-            let score = entry.cues.filter { $0.tier == .body && $0.matches(facts) }.reduce(0) { $0 + $1.weight }
-            if score >= Self.minimumBodyScore, score > (best?.score ?? 0) { best = (entry.type, score) }
+        for (entry, body) in zip(types, bodyCues) where candidates(entry.type) {
+            // A type wins with at least the minimum and more than the best so far; the cues not yet
+            // read can add at most `remaining`, so one that cannot get there is left unread.
+            let needed = max(Self.minimumBodyScore, (best?.score ?? 0) + 1)
+            var score = 0
+            var remaining = body.total
+            for cue in body.cues {
+                guard score + remaining >= needed else { break }
+                remaining -= cue.weight
+                if cue.matches(facts) { score += cue.weight }
+            }
+            if score >= needed { best = (entry.type, score) }
         }
         return best
     }

@@ -35,7 +35,7 @@ enum PageChrome {
             return .breadcrumb(columns: columns)
         }
         if footerWords.contains(where: { utf8.includes($0) }), utf8.hasMatch(\.chromeFooter) { return .footer }
-        if utf8.contains(UInt8(ascii: ":")), isDateBar(utf8) { return .dateBar }
+        if utf8.includes(Self.colon), isDateBar(utf8) { return .dateBar }
         if utf8.hasScalarCount(atMost: 40), utf8.wholeMatch(\.chromeWidget) || utf8.hasPrefix(Self.greeting) && utf8.hasMatch(\.chromeGreeting) {
             return .widget
         }
@@ -71,12 +71,8 @@ enum PageChrome {
     private static let netSuffix: LineLiteral = "网"
     private static let siteAndSpace = Array("网站 ".utf8)
     private static let fullStop = Array("。".utf8)
-
-    /// True for any kind of chrome.
-    static func isChrome(_ line: String) -> Bool { kind(of: line) != nil }
-
-    /// True for any kind of chrome, on a line of the matching copy.
-    static func isChrome(_ utf8: ArraySlice<UInt8>) -> Bool { kind(of: utf8) != nil }
+    /// Searched with `memchr`: most lines hold none, and a byte loop read each of them to its end.
+    private static let colon = Array(":".utf8)
 
     static func breadcrumb(_ line: String) -> [String]? {
         var rest = line

@@ -81,8 +81,7 @@ struct PageMetadata: Sendable, Codable, Hashable {
     /// matter give the same result every run).
     init(_ metadata: [String: String]) {
         let entries = metadata.map { key, value in
-            let leaf = (key.hasPrefix("meta:") ? key : String(key.split(separator: ".").last ?? Substring(key)))
-                .lowercased().filter { !$0.isWhitespace }
+            let leaf = Self.leaf(of: key)
             return (rank: Self.hugoDateOrder.firstIndex(of: leaf) ?? Self.hugoDateOrder.count, key: key, leaf: leaf, value: value)
         }
         for (_, _, leaf, value) in entries.sorted(by: { ($0.rank, $0.key) < ($1.rank, $1.key) }) {
@@ -100,6 +99,20 @@ struct PageMetadata: Sendable, Codable, Hashable {
                 if !v.isEmpty { addCategory(v) }
             }
         }
+    }
+
+    /// The key's last dotted part (all of a `meta:` key), lower-cased, without white space. A key
+    /// of plain characters only (ASCII but capitals, controls and spaces; U+4000–U+9FFF, which have no
+    /// case and are no white space) is its own lower-cased, unspaced form, and each of its bytes a
+    /// character of its own: such keys, most of a page's, are split as bytes, without the
+    /// character-by-character passes.
+    static func leaf(of key: String) -> String {
+        if key.utf8.allPlain {
+            if key.hasPrefix("meta:") { return key }
+            return key.utf8.split(separator: UInt8(ascii: ".")).last.flatMap { String($0) } ?? key
+        }
+        return (key.hasPrefix("meta:") ? key : String(key.split(separator: ".").last ?? Substring(key)))
+            .lowercased().filter { !$0.isWhitespace }
     }
 
     /// Files the page under `category` too (once).
@@ -121,5 +134,25 @@ struct PageMetadata: Sendable, Codable, Hashable {
         case registrationNumber = "registration_number"
         case column, interprets, categories
         case expiryDate = "expiry_date"
+    }
+}
+
+extension String.UTF8View {
+    /// True when every character is plain for ``PageMetadata/leaf(of:)``: an ASCII byte that is
+    /// neither a capital, a control nor a space, or a three-byte character led by E4–E9 (U+4000–U+9FFF).
+    fileprivate var allPlain: Bool {
+        var continuation = 0
+        for b in self {
+            if continuation > 0 {
+                continuation -= 1
+            } else if b < 0x80 {
+                if (0x41...0x5A).contains(b) || b <= 0x20 || b == 0x7F { return false }
+            } else if (0xE4...0xE9).contains(b) {
+                continuation = 2
+            } else {
+                return false
+            }
+        }
+        return true
     }
 }

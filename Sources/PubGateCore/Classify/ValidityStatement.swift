@@ -1,3 +1,5 @@
+import BytesKit
+
 /// What a document says about when it takes effect and how long it stays valid (docs/domain.md §7.1).
 ///
 /// Read from the normalized body by the phrasings of `Rules/expiry.yaml` (`自2025年8月1日起施行`,
@@ -31,7 +33,13 @@ struct ValidityStatement: Sendable, Codable, Hashable {
         }
         years = phrasebook.first(.period, in: text)?.number("years").flatMap { $0 > 0 ? $0 : nil }
         validUntil = phrasebook.first(.validUntil, in: text)?.date()
-        isTrial = title.map { $0.contains("暂行") || $0.contains("试行") } ?? false
+        // Foundation's search (canonical equivalence) finds 暂行 or 试行 only where 暂 or 试 itself
+        // is written (no other character or sequence is equivalent to either): a title holding
+        // neither is not searched.
+        isTrial =
+            title.map { t in
+                (LiteralSearch.contains("暂", in: t) || LiteralSearch.contains("试", in: t)) && (t.contains("暂行") || t.contains("试行"))
+            } ?? false
     }
 
     init(text: String, title: String?, phrasebook: ValidityPhrasebook) {

@@ -7,7 +7,7 @@
 /// matter, comments, hidden blocks) are not elements.
 struct ElementExtractor: Sendable {
 
-    /// The elements of lines already reduced to the document's own text (``content(_:)``).
+    /// The elements of lines already reduced to the document's own text (``content(_:chrome:)``).
     func extract(content lines: [DocumentLine], declaredTitle: String?) -> DocumentElements {
         var e = DocumentElements()
         guard !lines.isEmpty else { return e }
@@ -189,12 +189,17 @@ struct ElementExtractor: Sendable {
     static let chromeLines = 30
 
     /// The body lines that are the document's own text: no separator rules, and none of the page
-    /// chrome a portal's template adds above and below the article (``PageChrome``).
-    static func content(_ all: [DocumentLine]) -> [DocumentLine] {
+    /// chrome a portal's template adds above and below the article (``PageChrome``), judged in
+    /// `chrome`, which keeps each line's kind for the other readers of the same lines.
+    static func content(_ all: [DocumentLine], chrome: inout ChromeJudgments) -> [DocumentLine] {
         let body = all.filter { $0.part == .body && !isRule($0.utf8) }
-        return body.enumerated().filter { i, line in
-            !(i < chromeLines || i >= body.count - chromeLines) || !PageChrome.isChrome(line.utf8)
-        }.map(\.1)
+        // One pass, without an array of (offset, line) pairs: each copy of a line retains the text.
+        var content: [DocumentLine] = []
+        content.reserveCapacity(body.count)
+        for (i, line) in body.enumerated() where !(i < chromeLines || i >= body.count - chromeLines) || chrome.kind(of: line) == nil {
+            content.append(line)
+        }
+        return content
     }
 
     /// A line that is a label and its value (`当事人名称：…`, `统一社会信用代码：…`): a field, not a title.
