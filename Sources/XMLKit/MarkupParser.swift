@@ -15,7 +15,7 @@ public enum MarkupParser {
 
     /// Parses `utf8` as HTML with libxml2's recovering HTML parser and reports it to `handler` as it
     /// goes (SAX). No tree is built: building libxml2's tree and copying it out cost twice the parse.
-    public static func parseHTML(_ utf8: [UInt8], into handler: some MarkupHandler) throws(XMLParseError) {
+    public static func parseHTML<Handler: MarkupHandler>(_ utf8: [UInt8], into handler: inout Handler) throws(XMLParseError) {
         _ = initialized
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
@@ -24,7 +24,7 @@ public enum MarkupParser {
             throw XMLParseError(message: "cannot allocate an HTML parser", line: 0, column: 0)
         }
         defer { unsafe htmlFreeParserCtxt(ctxt) }
-        let sink = unsafe HTMLEventSink(handler: handler, context: ctxt)
+        let sink = unsafe HandlerSink(handler: handler, context: ctxt)
         unsafe ctxt.pointee.sax.pointee = HTMLEventSink.callbacks()
         unsafe ctxt.pointee.userData = Unmanaged.passUnretained(sink).toOpaque()
         // No document is returned (nothing builds one); the sink's startDocument says the parse ran.
@@ -36,7 +36,8 @@ public enum MarkupParser {
             }
         }
         sink.flush()
-        guard sink.started else { throw unsafe lastError(ctxt) }
+        handler = unsafe sink.handler
+        guard unsafe sink.started else { throw unsafe lastError(ctxt) }
     }
 
     /// Parses `utf8` as XML. Malformed XML is recovered where libxml2 can; otherwise it throws.

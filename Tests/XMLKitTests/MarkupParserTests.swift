@@ -16,8 +16,8 @@ import XMLKit
     }
 
     func events(_ html: String) throws -> [String] {
-        let recorder = Recorder()
-        try MarkupParser.parseHTML(Array(html.utf8), into: recorder)
+        var recorder = Recorder()
+        try MarkupParser.parseHTML(Array(html.utf8), into: &recorder)
         return recorder.events
     }
 

@@ -47,9 +47,9 @@ struct HTMLExtractor: TextExtractor {
         }
         let utf8 = source
         // Blanking keeps line breaks: the decoded text's line starts are the source's.
-        let walker = Walker(aligner: SourceAligner(source: source, lineStarts: text.lineStarts))
+        var walker = Walker(aligner: SourceAligner(source: source, lineStarts: text.lineStarts))
         do {
-            try MarkupParser.parseHTML(utf8, into: walker)
+            try MarkupParser.parseHTML(utf8, into: &walker)
         } catch {
             extraction.findings.append(
                 Finding(
@@ -71,9 +71,9 @@ struct HTMLExtractor: TextExtractor {
         return extraction
     }
 
-    /// Builds the segments from the parser's events. Inside an element the state of its enclosing
+    /// Builds the segments from the parser's events (a value, held by the parser for the parse). Inside an element the state of its enclosing
     /// elements holds (hidden, in the title); a skipped element's whole content is passed over.
-    final class Walker: MarkupHandler {
+    struct Walker: MarkupHandler {
         var aligner: SourceAligner
         var segments: [TextSegment] = []
         var meta: [String: String] = [:]
@@ -91,7 +91,7 @@ struct HTMLExtractor: TextExtractor {
             self.aligner = aligner
         }
 
-        func startElement(_ name: String, attributes: [MarkupAttribute], line: Int) {
+        mutating func startElement(_ name: String, attributes: [MarkupAttribute], line: Int) {
             let enclosing = open.last
             let isHidden = (enclosing?.hidden ?? false) || name == "template" || Self.hides(attributes)
             // Attribute values are aligned now, in source order, and kept for the end of the block
@@ -120,7 +120,7 @@ struct HTMLExtractor: TextExtractor {
             open.append((block, isHidden, (enclosing?.inTitle ?? false) || name == "title", code || (enclosing?.code ?? false)))
         }
 
-        func endElement(_ name: String) {
+        mutating func endElement(_ name: String) {
             guard let element = open.popLast() else { return }
             if element.block { closeBlock() }
             switch name {
@@ -130,14 +130,14 @@ struct HTMLExtractor: TextExtractor {
             }
         }
 
-        func text(_ utf8: Span<UInt8>, line: Int) {
+        mutating func text(_ utf8: Span<UInt8>, line: Int) {
             // White space between tags (half of the calls) makes no segment: passed over undecoded.
             if Self.isASCIISpace(utf8) { return }
             let part: ContentPart = open.last.map { $0.code ? .script : $0.inTitle ? .title : ($0.hidden ? .hidden : .body) } ?? .body
             emit(utf8, part: part, line: line, endsBlock: false)
         }
 
-        func comment(_ content: String, line: Int) {
+        mutating func comment(_ content: String, line: Int) {
             // Aligned now, in source order; placed after the block's text.
             let bytes = Array(content.utf8)
             if let segment = segment(bytes.span, part: .comment, line: line, endsBlock: true) {
@@ -148,7 +148,7 @@ struct HTMLExtractor: TextExtractor {
         /// A tag's content is served text. A name in Chinese (`<meta name="密级" content="机密">`) is
         /// a label a site chose to show its readers' software, so it is text too, on the line above its
         /// content as a table's key cell would be; `description` and the like are not.
-        func visitMeta(_ attributes: [MarkupAttribute], line: Int) {
+        mutating func visitMeta(_ attributes: [MarkupAttribute], line: Int) {
             let nameAttribute = attributes.firstIndex { ["name", "property", "http-equiv"].contains($0.name) }
             guard let contentAttribute = attributes.firstIndex(where: { $0.name == "content" }) else { return }
             let content = attributes[contentAttribute].value
@@ -163,23 +163,23 @@ struct HTMLExtractor: TextExtractor {
             emit(content, part: .meta, line: line, endsBlock: true)
         }
 
-        func emit(_ content: String, part: ContentPart, line: Int, endsBlock: Bool) {
+        mutating func emit(_ content: String, part: ContentPart, line: Int, endsBlock: Bool) {
             let bytes = Array(content.utf8)
             emit(bytes.span, part: part, line: line, endsBlock: endsBlock)
         }
 
-        func emit(_ utf8: Span<UInt8>, part: ContentPart, line: Int, endsBlock: Bool) {
+        mutating func emit(_ utf8: Span<UInt8>, part: ContentPart, line: Int, endsBlock: Bool) {
             if let segment = segment(utf8, part: part, line: line, endsBlock: endsBlock) { segments.append(segment) }
         }
 
         /// `utf8` aligned to the source from the aligner's cursor on; nil for white space only.
-        private func segment(_ utf8: Span<UInt8>, part: ContentPart, line: Int, endsBlock: Bool) -> TextSegment? {
+        private mutating func segment(_ utf8: Span<UInt8>, part: ContentPart, line: Int, endsBlock: Bool) -> TextSegment? {
             guard !Unicode.Scalar.allWhiteSpace(utf8) else { return nil }
             let runs = aligner.align(utf8, line: line)
             return TextSegment(part: part, utf8: UTF8Bytes.array(utf8), runStarts: runs.starts, runOrigins: runs.origins, endsBlock: endsBlock)
         }
 
-        func closeBlock() {
+        mutating func closeBlock() {
             if !segments.isEmpty { segments[segments.count - 1].endsBlock = true }
             segments += pending
             pending.removeAll()

@@ -33,9 +33,9 @@ enum MarkdownHTML {
     private static func resolve(_ pieces: [MarkdownPiece], htmlNodes: [[Int32]], view: [Unicode.Scalar]) -> [TextSegment] {
         let (overlay, node) = Self.overlay(pieces, htmlNodes: htmlNodes, view: view)
         let overlayUTF8 = UTF8Bytes.encode(overlay)
-        let walker = HTMLExtractor.Walker(aligner: SourceAligner(source: overlayUTF8))
+        var walker = HTMLExtractor.Walker(aligner: SourceAligner(source: overlayUTF8))
         do {
-            try MarkupParser.parseHTML(overlayUTF8, into: walker)
+            try MarkupParser.parseHTML(overlayUTF8, into: &walker)
         } catch {
             // The HTML path could not read it: each node's characters are scanned as written.
             return rawFallback(pieces, htmlNodes: htmlNodes, view: view)
