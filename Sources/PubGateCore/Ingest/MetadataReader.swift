@@ -83,7 +83,10 @@ enum MetadataReader {
 
         /// Whether a line starts (after white space and cell borders) with a bare key's first
         /// character or has a colon within its first ``MetadataReader/maxKeyLength`` characters
-        /// from there: what ``take(_:)`` needs to find a key.
+        /// from there, with nothing before it that no key holds: what ``take(_:)`` needs to find a
+        /// key. Keys are Chinese, so a printable ASCII character before the colon (`http:`,
+        /// `color:`, a script's `a ? b : c`) rules the line out: most lines of scripts, styles and
+        /// links end here undecoded.
         static func mayHoldKey(_ utf8: Span<UInt8>) -> Bool {
             let n = utf8.count
             var i = 0
@@ -96,7 +99,8 @@ enum MetadataReader {
                 }
                 i += length
             }
-            // A colon (`:`, or `：` as EF BC 9A) among the next characters, counted by their first bytes.
+            // A colon (`:`, or `：` as EF BC 9A) among the next characters, counted by their first
+            // bytes; ASCII other than a colon or white space (which a key drops) before it ends the search.
             var seen = 0
             while i < n {
                 let b = utf8[i]
@@ -105,6 +109,7 @@ enum MetadataReader {
                     seen += 1
                 }
                 if b == 0x3A || (b == 0xEF && i + 2 < n && utf8[i + 1] == 0xBC && utf8[i + 2] == 0x9A) { return true }
+                if b > 0x20 && b < 0x80 { return false }
                 i += 1
             }
             return false
