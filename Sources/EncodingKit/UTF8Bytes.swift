@@ -167,33 +167,43 @@ public enum UTF8Bytes {
     }
 
     /// How many bytes from `i` of `a` and `j` of `b` are the same, none of them `&` or `\r` (where
-    /// the aligner has to look closer). Eight at a time.
+    /// the aligner has to look closer). The equal run is found eight bytes at a time (the first
+    /// differing byte of a word read from the XOR's low zero bits), then memchr looks for the two
+    /// bytes inside it: no per-byte test over the text.
     public static func commonRun(_ a: Span<UInt8>, _ i: Int, _ b: Span<UInt8>, _ j: Int) -> Int {
         unsafe a.withUnsafeBufferPointer { x in
             unsafe b.withUnsafeBufferPointer { y in
                 guard let xBase = x.baseAddress, let yBase = y.baseAddress else { return 0 }
                 let most = min(x.count - i, y.count - j)
                 guard most > 0 else { return 0 }
-                let xRaw = unsafe UnsafeRawPointer(xBase)
-                let yRaw = unsafe UnsafeRawPointer(yBase)
+                let xRaw = unsafe UnsafeRawPointer(xBase) + i
+                let yRaw = unsafe UnsafeRawPointer(yBase) + j
                 var n = 0
                 while n + 8 <= most {
-                    let word = unsafe xRaw.loadUnaligned(fromByteOffset: i + n, as: UInt64.self)
-                    let other = unsafe yRaw.loadUnaligned(fromByteOffset: j + n, as: UInt64.self)
-                    guard word == other, !hasByte(word, 0x26),
-                        !hasByte(word, 0x0D)
-                    else { break }
+                    let word = unsafe xRaw.loadUnaligned(fromByteOffset: n, as: UInt64.self)
+                    let other = unsafe yRaw.loadUnaligned(fromByteOffset: n, as: UInt64.self)
+                    if word != other {
+                        // Little-endian: the lowest differing bit is in the first differing byte.
+                        n += (UInt64(littleEndian: word) ^ UInt64(littleEndian: other)).trailingZeroBitCount / 8
+                        return unsafe beforeStop(xRaw, n)
+                    }
                     n += 8
                 }
-                while n < most {
-                    let c = unsafe x[i + n]
-                    let d = unsafe y[j + n]
-                    guard c == d, c != 0x26, c != 0x0D else { break }
+                while n < most, unsafe xRaw.load(fromByteOffset: n, as: UInt8.self) == yRaw.load(fromByteOffset: n, as: UInt8.self) {
                     n += 1
                 }
-                return n
+                return unsafe beforeStop(xRaw, n)
             }
         }
+    }
+
+    /// How many of the `n` bytes at `base` come before the first `&` or `\r`.
+    private static func beforeStop(_ base: UnsafeRawPointer, _ n: Int) -> Int {
+        guard n > 0 else { return 0 }
+        var end = n
+        if let hit = unsafe memchr(base, 0x26, end) { end = unsafe UnsafeRawPointer(hit) - base }
+        if end > 0, let hit = unsafe memchr(base, 0x0D, end) { end = unsafe UnsafeRawPointer(hit) - base }
+        return end
     }
 
     /// The first index from `start` whose byte, with bit 0x20 set (ASCII letters folded to lower
@@ -209,15 +219,20 @@ public enum UTF8Bytes {
     }
 
     /// The first line feed or carriage return at or after `start` (before `end`); `end` when none.
+    /// memchr for each (a segment's text is mostly one long line: a word loop cost 4 instructions a byte).
     public static func firstLineBreak(in bytes: Span<UInt8>, from start: Int, to end: Int) -> Int {
-        firstStop(in: bytes, from: start, to: end) { word in
-            hasByte(word, 0x0A) || hasByte(word, 0x0D)
-        } byte: { b in
-            b == 0x0A || b == 0x0D
+        guard start < end else { return end }
+        return unsafe bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return end }
+            let from = unsafe UnsafeRawPointer(base) + start
+            var stop = end - start
+            if let hit = unsafe memchr(from, 0x0A, stop) { stop = unsafe UnsafeRawPointer(hit) - from }
+            if stop > 0, let hit = unsafe memchr(from, 0x0D, stop) { stop = unsafe UnsafeRawPointer(hit) - from }
+            return start + stop
         }
     }
 
-    /// The search the three above share: words of eight bytes are skipped while `word` says none
+    /// The search the two above share: words of eight bytes are skipped while `word` says none
     /// of their bytes stops the run, then bytes one by one until `byte` says one does; `end` when
     /// none does (and `start` for an empty span).
     @inline(__always)
