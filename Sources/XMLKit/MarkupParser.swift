@@ -42,6 +42,28 @@ public enum MarkupParser {
 
     /// Parses `utf8` as XML. Malformed XML is recovered where libxml2 can; otherwise it throws.
     public static func parseXML(_ utf8: [UInt8]) throws(XMLParseError) -> MarkupDocument {
+        try unsafe withXMLDocument(utf8) { root, errors throws(XMLParseError) in
+            MarkupDocument(nodes: try unsafe copyChildren(of: root, depth: 0), recoveredErrors: errors)
+        }
+    }
+
+    /// Parses `utf8` as XML (as ``parseXML(_:)`` does) and reports libxml2's tree to `handler` in
+    /// document order, the events and their lines those of the tree ``parseXML(_:)`` copies out,
+    /// without building that copy: the copy and its release were most of the Swift around the XML
+    /// parser. Returns the number of errors the parser recovered from. A handler that gets an
+    /// error thrown has seen part of the document.
+    public static func walkXML<Handler: MarkupHandler>(_ utf8: [UInt8], into handler: inout Handler) throws(XMLParseError) -> Int {
+        try unsafe withXMLDocument(utf8) { root, errors throws(XMLParseError) in
+            var buffer: [UInt8] = []
+            try unsafe walkChildren(of: root, depth: 0, into: &handler, buffer: &buffer)
+            return errors
+        }
+    }
+
+    /// The parsed document's root node and its recovered errors, for `body`; freed after.
+    private static func withXMLDocument<R>(
+        _ utf8: [UInt8], _ body: (xmlNodePtr, Int) throws(XMLParseError) -> R
+    ) throws(XMLParseError) -> R {
         _ = initialized
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
@@ -63,7 +85,7 @@ public enum MarkupParser {
             throw unsafe lastError(ctxt)
         }
         let root = unsafe UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self)
-        return MarkupDocument(nodes: try unsafe copyChildren(of: root, depth: 0), recoveredErrors: errors)
+        return try unsafe body(root, errors)
     }
 
     private static func lastError(_ ctxt: xmlParserCtxtPtr) -> XMLParseError {
@@ -146,6 +168,64 @@ public enum MarkupParser {
             return .text("&\(name);", isCDATA: false, line: line)
         default:
             return nil
+        }
+    }
+
+    /// ``copyChildren(of:depth:)`` as events: the same nodes in the same order, the same depth limit.
+    private static func walkChildren<Handler: MarkupHandler>(
+        of parent: xmlNodePtr, depth: Int, into handler: inout Handler, buffer: inout [UInt8]
+    ) throws(XMLParseError) {
+        guard depth <= maxDepth else {
+            throw XMLParseError(message: "elements nested more than \(maxDepth) levels deep", line: unsafe Int(xmlGetLineNo(parent)), column: 0)
+        }
+        var child = unsafe parent.pointee.children
+        while let node = unsafe child {
+            if unsafe node.pointee.type == XML_DTD_NODE {
+                for case .comment(let value, let line) in unsafe entityValues(in: node) { handler.comment(value, line: line) }
+            } else {
+                try unsafe walk(node, depth: depth, into: &handler, buffer: &buffer)
+            }
+            unsafe child = unsafe node.pointee.next
+        }
+    }
+
+    /// ``copy(_:depth:)`` as events; text is lent as UTF-8 from `buffer`.
+    private static func walk<Handler: MarkupHandler>(
+        _ node: xmlNodePtr, depth: Int, into handler: inout Handler, buffer: inout [UInt8]
+    ) throws(XMLParseError) {
+        let line = unsafe Int(xmlGetLineNo(node))
+        switch unsafe node.pointee.type {
+        case XML_ELEMENT_NODE:
+            let name = unsafe string(node.pointee.name) ?? ""
+            var attributes: [MarkupAttribute] = []
+            var attr = unsafe node.pointee.properties
+            while let a = unsafe attr {
+                let attrName = unsafe string(a.pointee.name) ?? ""
+                var value = ""
+                if let raw = unsafe xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
+                    value = unsafe String(cString: raw)
+                    unsafe cxml_free(raw)
+                }
+                attributes.append(MarkupAttribute(name: attrName, value: value))
+                unsafe attr = unsafe a.pointee.next
+            }
+            handler.startElement(name, attributes: attributes, line: line)
+            try unsafe walkChildren(of: node, depth: depth + 1, into: &handler, buffer: &buffer)
+            handler.endElement(name)
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            buffer.removeAll(keepingCapacity: true)
+            if let content = unsafe node.pointee.content {
+                unsafe buffer.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+            }
+            handler.text(buffer.span, line: line)
+        case XML_COMMENT_NODE, XML_PI_NODE:
+            handler.comment(unsafe string(node.pointee.content) ?? "", line: line)
+        case XML_ENTITY_REF_NODE:
+            let name = unsafe string(node.pointee.name) ?? ""
+            buffer = Array("&\(name);".utf8)
+            handler.text(buffer.span, line: line)
+        default:
+            break
         }
     }
 

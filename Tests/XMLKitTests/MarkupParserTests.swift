@@ -119,4 +119,32 @@ import XMLKit
             #expect(throws: XMLParseError.self) { try MarkupParser.parseXML(nested(depth)) }
         }
     }
+
+    /// The XML walk reports the tree ``MarkupParser/parseXML(_:)`` copies out, node for node and
+    /// line for line, and stops at the same depth.
+    @Test func xmlWalkReportsTheCopiedTree() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE d [<!ENTITY sfz "11010519491231002X">]>
+            <d a="1&amp;2"><!-- 注 --><?note 13912345678?>
+            <p>&sfz;<![CDATA[<b>]]>文</p><e/></d>
+            """
+        func flattened(_ nodes: [MarkupNode]) -> [String] {
+            nodes.flatMap { node -> [String] in
+                switch node {
+                case .element(let name, let attributes, let children, let line):
+                    return ["<\(name)" + attributes.map { " \($0.name)=\($0.value)" }.joined() + "> @\(line)"] + flattened(children) + ["</\(name)>"]
+                case .text(let text, _, let line): return ["text \(text) @\(line)"]
+                case .comment(let text, let line): return ["comment \(text) @\(line)"]
+                }
+            }
+        }
+        var recorder = Recorder()
+        let errors = try MarkupParser.walkXML(Array(xml.utf8), into: &recorder)
+        let document = try MarkupParser.parseXML(Array(xml.utf8))
+        #expect(recorder.events == flattened(document.nodes) && errors == document.recoveredErrors)
+        #expect(recorder.events.contains("comment 11010519491231002X @0") && recorder.events.contains("text &sfz; @4"))
+        let deep = Array(("<?xml version=\"1.0\"?>\n" + String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300)).utf8)
+        #expect(throws: XMLParseError.self) { try MarkupParser.walkXML(deep, into: &recorder) }
+    }
 }

@@ -7,9 +7,10 @@ struct XMLExtractor: TextExtractor {
 
     func extract(_ text: DecodedText) -> TextExtraction {
         var extraction = TextExtraction()
-        let document: MarkupDocument
+        var walker = Walker(aligner: SourceAligner(source: text.utf8, lineStarts: text.lineStarts))
+        let recoveredErrors: Int
         do {
-            document = try MarkupParser.parseXML(text.utf8)
+            recoveredErrors = try MarkupParser.walkXML(text.utf8, into: &walker)
         } catch {
             extraction.findings.append(
                 Finding(
@@ -17,50 +18,82 @@ struct XMLExtractor: TextExtractor {
                     text: Message("markup_unparsable.xml", ["reason": error.description])))
             return extraction
         }
-        if document.recoveredErrors > 0 {
+        if recoveredErrors > 0 {
             // libxml2 recovers by skipping what it cannot parse: what it skipped was never scanned.
             extraction.findings.append(
                 Finding(
                     ruleID: "markup_recovered", kind: .scanIncomplete, severity: .review,
                     text: Message("markup_recovered")))
         }
-        var aligner = SourceAligner(source: text.utf8, lineStarts: text.lineStarts)
-        var fields: [String: String] = [:]
-        func visit(_ node: MarkupNode) {
-            switch node {
-            case .element(let name, let attributes, let children, let line):
-                for attr in attributes { emit(attr.value, .attribute, line) }
-                let texts = children.compactMap { child -> String? in
-                    if case .text(let t, _, _) = child { return t }
-                    return nil
-                }
-                // A field is a leaf of at most 200 characters: long paragraphs are not trimmed
-                // and measured (Foundation's trimming bridges every string).
-                if texts.count == children.count, !texts.isEmpty, fields[name] == nil,
-                    texts.reduce(0, { $0 + $1.utf8.count }) <= 4096
-                {
-                    let value = texts.joined().trimmingWhiteSpace
-                    if !value.isEmpty, fields[name] == nil, value.count <= 200 { fields[name] = value }
-                }
-                for child in children { visit(child) }
-                if !extraction.segments.isEmpty { extraction.segments[extraction.segments.count - 1].endsBlock = true }
-            case .text(let content, _, let line):
-                emit(content, .body, line, endsBlock: false)
-            case .comment(let content, let line):
-                emit(content, .comment, line)
-            }
-        }
-        func emit(_ content: String, _ part: ContentPart, _ line: Int, endsBlock: Bool = true) {
-            let bytes = Array(content.utf8)
-            guard !Unicode.Scalar.allWhiteSpace(bytes.span) else { return }
-            let runs = aligner.align(bytes.span, line: line)
-            extraction.segments.append(
-                TextSegment(part: part, utf8: bytes, runStarts: runs.starts, runOrigins: runs.origins, endsBlock: endsBlock))
-        }
-        for node in document.nodes { visit(node) }
+        extraction.segments = walker.segments
         var metadata = MetadataReader.read(extraction.segments)
-        for (k, v) in fields where metadata[k] == nil { metadata[k] = v }
+        for (k, v) in walker.fields where metadata[k] == nil { metadata[k] = v }
         extraction.metadata = metadata
         return extraction
+    }
+
+    /// Builds the segments and fields from the tree's events, as they come (no copy of the tree).
+    struct Walker: MarkupHandler {
+        var aligner: SourceAligner
+        var segments: [TextSegment] = []
+        var fields: [String: String] = [:]
+        /// The open elements, innermost last: whether every child so far is text, and the UTF-8
+        /// of that text (kept only while it can still make a field).
+        private var open: [(onlyText: Bool, hasChild: Bool, text: [UInt8], bytes: Int)] = []
+
+        init(aligner: SourceAligner) {
+            self.aligner = aligner
+        }
+
+        mutating func startElement(_ name: String, attributes: [MarkupAttribute], line: Int) {
+            markChild(text: nil)
+            for attr in attributes { emit(Array(attr.value.utf8).span, .attribute, line) }
+            open.append((true, false, [], 0))
+        }
+
+        mutating func endElement(_ name: String) {
+            guard let element = open.popLast() else { return }
+            // A field is a leaf of at most 200 characters: long paragraphs are not trimmed
+            // and measured (Foundation's trimming bridges every string).
+            if element.onlyText, element.hasChild, fields[name] == nil, element.bytes <= 4096 {
+                let value = String(decoding: element.text, as: UTF8.self).trimmingWhiteSpace
+                if !value.isEmpty, value.count <= 200 { fields[name] = value }
+            }
+            if !segments.isEmpty { segments[segments.count - 1].endsBlock = true }
+        }
+
+        mutating func text(_ utf8: Span<UInt8>, line: Int) {
+            markChild(text: utf8)
+            emit(utf8, .body, line, endsBlock: false)
+        }
+
+        mutating func comment(_ content: String, line: Int) {
+            markChild(text: nil)
+            emit(Array(content.utf8).span, .comment, line)
+        }
+
+        /// Counts a child of the innermost open element: text (`utf8`) or anything else.
+        private mutating func markChild(text utf8: Span<UInt8>?) {
+            guard !open.isEmpty else { return }
+            let last = open.count - 1
+            open[last].hasChild = true
+            guard let utf8 else {
+                open[last].onlyText = false
+                open[last].text = []
+                return
+            }
+            guard open[last].onlyText else { return }
+            open[last].bytes += utf8.count
+            if open[last].bytes <= 4096 {
+                open[last].text += UTF8Bytes.array(utf8)
+            }
+        }
+
+        private mutating func emit(_ utf8: Span<UInt8>, _ part: ContentPart, _ line: Int, endsBlock: Bool = true) {
+            guard !Unicode.Scalar.allWhiteSpace(utf8) else { return }
+            let runs = aligner.align(utf8, line: line)
+            segments.append(
+                TextSegment(part: part, utf8: UTF8Bytes.array(utf8), runStarts: runs.starts, runOrigins: runs.origins, endsBlock: endsBlock))
+        }
     }
 }
