@@ -101,6 +101,7 @@ enum MetadataReader {
             }
             // A colon (`:`, or `：` as EF BC 9A) among the next characters, counted by their first
             // bytes; ASCII other than a colon or white space (which a key drops) before it ends the search.
+            // A three-byte character (nearly every one here) is passed over whole.
             var seen = 0
             while i < n {
                 let b = utf8[i]
@@ -110,7 +111,11 @@ enum MetadataReader {
                 }
                 if b == 0x3A || (b == 0xEF && i + 2 < n && utf8[i + 1] == 0xBC && utf8[i + 2] == 0x9A) { return true }
                 if b > 0x20 && b < 0x80 { return false }
-                i += 1
+                if b & 0xF0 == 0xE0, i + 2 < n, utf8[i + 1] & 0xC0 == 0x80, utf8[i + 2] & 0xC0 == 0x80 {
+                    i += 3
+                } else {
+                    i += 1
+                }
             }
             return false
         }

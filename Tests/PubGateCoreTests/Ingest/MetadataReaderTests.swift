@@ -36,4 +36,15 @@ import Testing
         let fields = MetadataReader.read(lines: ["来源: 县政府办，本文来源于县政府常务会议纪要"])
         #expect(fields["来源"] == "县政府办，本文来源于县政府常务会议纪要")
     }
+
+    /// The line filter passes every line a key can start and leaves out, undecoded, lines whose
+    /// text before the colon holds printable ASCII (no key does) or whose colon comes too late.
+    @Test func linesThatCannotHoldAKeyAreLeftUndecoded() {
+        func may(_ line: String) -> Bool { MetadataReader.Reader.mayHoldKey(Array(line.utf8).span) }
+        #expect(may("索引号：000014349/2024-00012") && may(" | 名　　称: 通知") && may("成文日期") && may("\t发文机关：某局"))
+        #expect(!may("http://www.gov.cn/") && !may("color: red;") && !may("var a = b ? 1 : 2") && !may("中文a：值"))
+        #expect(!may(String(repeating: "字", count: 16) + "：值") && may(String(repeating: "字", count: 15) + "：值"))
+        let fields = MetadataReader.read(lines: ["链接 http://x/索引号：1", "索引号 ：000014349/2024-00012"])
+        #expect(fields["索引号"] == "000014349/2024-00012")
+    }
 }
