@@ -1,4 +1,5 @@
 internal import CCMarkGFM
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -23,6 +24,13 @@ public enum MarkdownParser {
         return true
     }()
 
+    /// cmark-gfm keeps the inline parser's special characters in one global table: feeding a parser
+    /// adds its extensions' characters (`~` for strikethrough) and finishing it removes them, so a
+    /// parse finishing on another thread took `~~…~~` away from one still running (a review's
+    /// workers parse at the same time). Feeding and finishing, where the table is read, hold this
+    /// lock; walking the finished tree does not.
+    private static let inlineTable = Mutex(())
+
     /// Parses `utf8` (valid UTF-8) and calls `handler` for every node in document order. Without
     /// `tables`, pipe tables are read as paragraphs: cmark-gfm's table extension spends time
     /// quadratic in a row's cells, which a caller avoids for rows thousands of cells wide.
@@ -41,12 +49,16 @@ public enum MarkdownParser {
                 throw MarkdownParseError(message: "the cmark-gfm extension \(name) is not available")
             }
         }
-        unsafe utf8.withUnsafeBufferPointer { buf in
-            unsafe buf.withMemoryRebound(to: CChar.self) { chars in
-                unsafe cmark_parser_feed(parser, chars.baseAddress, chars.count)
+        var finished: OpaquePointer? = nil
+        inlineTable.withLock { _ in
+            unsafe utf8.withUnsafeBufferPointer { buf in
+                unsafe buf.withMemoryRebound(to: CChar.self) { chars in
+                    unsafe cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
             }
+            unsafe finished = cmark_parser_finish(parser)
         }
-        guard let document = unsafe cmark_parser_finish(parser) else {
+        guard let document = unsafe finished else {
             throw MarkdownParseError(message: "cmark-gfm returned no document")
         }
         defer { unsafe cmark_node_free(document) }

@@ -54,6 +54,26 @@ import Testing
         #expect(found.contains { $0.hasPrefix("htmlInline") && $0.hasSuffix("<span title=\"x\">") })
     }
 
+    /// cmark-gfm's table of inline special characters is global: parses on other threads must not
+    /// take `~` away from one still running (they did: strikethrough was missed now and then).
+    @Test func parsesOnManyThreadsEachSeeTheirStrikethrough() async throws {
+        let misses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    var missed = 0
+                    for _ in 0..<300 {
+                        let recorder = Recorder()
+                        try MarkdownParser.parse(Array("见 ~~删除~~ 与 ~~撤回~~\n".utf8), into: recorder)
+                        if recorder.events.filter({ $0.hasPrefix("strikethrough") }).count != 2 { missed += 1 }
+                    }
+                    return missed
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(misses == 0)
+    }
+
     @Test func autolinksAndStrikethroughAreRead() throws {
         let found = try events("见 www.example.cn 与 ~~删除~~\n")
         #expect(found.contains { $0.hasPrefix("link") && $0.hasSuffix("→ http://www.example.cn") })
