@@ -136,23 +136,29 @@ public enum MarkupParser {
         return result
     }
 
+    /// An element's attributes with their values as libxml2 gives them (entities replaced), in order.
+    private static func attributes(of node: xmlNodePtr) -> [MarkupAttribute] {
+        var attributes: [MarkupAttribute] = []
+        var attr = unsafe node.pointee.properties
+        while let a = unsafe attr {
+            let attrName = unsafe string(a.pointee.name) ?? ""
+            var value = ""
+            if let raw = unsafe xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
+                value = unsafe String(cString: raw)
+                unsafe cxml_free(raw)
+            }
+            attributes.append(MarkupAttribute(name: attrName, value: value))
+            unsafe attr = unsafe a.pointee.next
+        }
+        return attributes
+    }
+
     private static func copy(_ node: xmlNodePtr, depth: Int) throws(XMLParseError) -> MarkupNode? {
         let line = unsafe Int(xmlGetLineNo(node))
         switch unsafe node.pointee.type {
         case XML_ELEMENT_NODE:
             let name = unsafe string(node.pointee.name) ?? ""
-            var attributes: [MarkupAttribute] = []
-            var attr = unsafe node.pointee.properties
-            while let a = unsafe attr {
-                let attrName = unsafe string(a.pointee.name) ?? ""
-                var value = ""
-                if let raw = unsafe xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
-                    value = unsafe String(cString: raw)
-                    unsafe cxml_free(raw)
-                }
-                attributes.append(MarkupAttribute(name: attrName, value: value))
-                unsafe attr = unsafe a.pointee.next
-            }
+            let attributes = unsafe attributes(of: node)
             return .element(name: name, attributes: attributes, children: try unsafe copyChildren(of: node, depth: depth + 1), line: line)
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             let content = unsafe string(node.pointee.content) ?? ""
@@ -197,18 +203,7 @@ public enum MarkupParser {
         switch unsafe node.pointee.type {
         case XML_ELEMENT_NODE:
             let name = unsafe string(node.pointee.name) ?? ""
-            var attributes: [MarkupAttribute] = []
-            var attr = unsafe node.pointee.properties
-            while let a = unsafe attr {
-                let attrName = unsafe string(a.pointee.name) ?? ""
-                var value = ""
-                if let raw = unsafe xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
-                    value = unsafe String(cString: raw)
-                    unsafe cxml_free(raw)
-                }
-                attributes.append(MarkupAttribute(name: attrName, value: value))
-                unsafe attr = unsafe a.pointee.next
-            }
+            let attributes = unsafe attributes(of: node)
             handler.startElement(name, attributes: attributes, line: line)
             try unsafe walkChildren(of: node, depth: depth + 1, into: &handler, buffer: &buffer)
             handler.endElement(name)
