@@ -375,26 +375,10 @@ public enum TextDecoder {
 
     static func iconvToUTF32(_ input: [UInt8]) throws(DecodingError) -> [UInt32] {
         if input.isEmpty { return [] }
-        let cd = unsafe iconv_open("UTF-32LE", "GB18030")
-        guard unsafe cd != iconv_t(bitPattern: -1) else { throw .malformed(.gb18030, offset: 0) }
-        defer { unsafe _ = iconv_close(cd) }
-        var output = [UInt8](repeating: 0, count: input.count * 4 + 8)
-        var source = input.map { CChar(bitPattern: $0) }
-        var failed = false
-        var written = 0
-        unsafe source.withUnsafeMutableBufferPointer { src in
-            unsafe output.withUnsafeMutableBufferPointer { dst in
-                var inPtr: UnsafeMutablePointer<CChar>? = src.baseAddress
-                var inLeft = src.count
-                var outPtr: UnsafeMutablePointer<CChar>? = unsafe UnsafeMutableRawPointer(dst.baseAddress!)
-                    .assumingMemoryBound(to: CChar.self)
-                var outLeft = dst.count
-                let rc = unsafe iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                failed = rc == -1 || inLeft != 0
-                written = dst.count - outLeft
-            }
+        guard let output = Iconv.convert(input, from: "GB18030", to: "UTF-32LE", capacity: input.count * 4 + 8) else {
+            throw .malformed(.gb18030, offset: 0)
         }
-        if failed { throw .malformed(.gb18030, offset: 0) }
+        let written = output.count
         var result: [UInt32] = []
         result.reserveCapacity(written / 4)
         var k = 0

@@ -44,6 +44,12 @@ public enum POSIXFiles {
         }
     }
 
+    /// Makes a named pipe (FIFO) at `path`, readable and writable by its owner (`mkfifo`); false
+    /// when it cannot. The tests feed pubgate such a path: a file that is not regular is never read.
+    public static func makeNamedPipe(_ path: String) -> Bool {
+        unsafe mkfifo(path, 0o600) == 0
+    }
+
     /// Renames atomically (`rename`): 0, or the `errno` it failed with.
     public static func move(_ from: String, to: String) -> Int32 {
         unsafe rename(from, to) == 0 ? 0 : errno

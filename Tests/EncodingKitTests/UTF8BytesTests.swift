@@ -24,7 +24,7 @@ import Testing
             ([0x41, 0xE4, 0xB8], "A\u{FFFD}"), ([0xE4], "\u{FFFD}"), ([0x41, 0xC3], "A\u{FFFD}"), ([0xF0, 0x9F, 0x98], "\u{FFFD}"),
             ([0xE4, 0xB8, 0xAD, 0x41], "中A"),
         ] as [([UInt8], String)] {
-            let scalars = unsafe bytes.withUnsafeBufferPointer { unsafe UTF8Bytes.scalars(ofUTF8: $0) }
+            let scalars = UTF8Bytes.scalars(ofUTF8: bytes.span)
             #expect(scalars == Array(expected.unicodeScalars), "\(bytes)")
         }
     }
