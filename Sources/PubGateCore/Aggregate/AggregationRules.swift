@@ -88,7 +88,7 @@ struct AggregationRules: Sendable, Codable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(file: file, message: "cannot read the aggregation rules")
         }
-        let root = try YAMLShape.mapping(text, file: file, expecting: "rules A-01 … A-08")
+        let root = try YAMLShape.mapping(text, file: file, expecting: "rules A-01 … A-08", cachedTree: false)
         try YAMLShape.check(root, known: ["version"] + CodingKeys.allKeys, file: file, at: "")
         let known: [String: [String]] = [
             "A-01": ["enabled", "severity", "min_attributes"], "A-02": ["enabled", "severity"],

@@ -20,6 +20,9 @@ extension Node.Mapping {
     /// Whether `key` is a word every resolver pubgate uses resolves to `str`.
     static func isPlainWord(_ key: String) -> Bool {
         !key.isEmpty && key.utf8.allSatisfy { $0 == 0x5F || (0x61...0x7A).contains($0) }
-            && !["yes", "no", "true", "false", "on", "off", "null"].contains(key)
+            && !resolvedWords.contains(key)
     }
+
+    /// The plain words a resolver reads as something other than a string.
+    private static let resolvedWords: Set<String> = ["yes", "no", "true", "false", "on", "off", "null"]
 }

@@ -12,11 +12,13 @@ enum YAMLShape {
         return text
     }
 
-    /// The top-level mapping of a YAML text; `expecting` says what it should hold.
-    static func mapping(_ text: String, file: String, expecting: String) throws(ConfigurationError) -> Node.Mapping {
+    /// The top-level mapping of a YAML text; `expecting` says what it should hold. `cachedTree`
+    /// false parses without storing the tree: for a loader whose decoded value is cached whole
+    /// (``DecodedCache/value``), which reads the text only when that value is not there.
+    static func mapping(_ text: String, file: String, expecting: String, cachedTree: Bool = true) throws(ConfigurationError) -> Node.Mapping {
         let node: Node?
         do {
-            node = try compose(text, file: file)
+            node = cachedTree ? try compose(text, file: file) : try Yams.compose(yaml: text)
         } catch {
             throw ConfigurationError(file: file, message: "invalid YAML: \(error.summary)")
         }

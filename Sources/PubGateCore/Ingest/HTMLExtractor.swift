@@ -38,19 +38,16 @@ struct HTMLExtractor: TextExtractor {
         // A Hugo content file may be HTML under front matter: the block is read as front matter
         // and blanked (line breaks kept, every other byte a space) for the HTML parser, so lines
         // and positions stay exact.
+        // The block is found as a Markdown page's is: in the characters of a prefix only.
         var source = text.utf8
-        let front = FrontMatterBlock.mayStart(source) ? FrontMatterBlock.locate(in: text.scalars) : nil
-        let offsets = front == nil ? [] : text.scalarOffsets
-        if let front {
-            for b in Int(offsets[front.range.lowerBound])..<Int(offsets[front.range.upperBound]) where source[b] != 0x0A && source[b] != 0x0D {
-                source[b] = 0x20
-            }
+        let front = FrontMatterBlock.mayStart(source) ? MarkdownExtractor.frontMatter(source) : nil
+        if let (block, _, offsets) = front {
+            MarkdownExtractor.blank(&source, Int(offsets[block.range.lowerBound])..<Int(offsets[block.range.upperBound]))
         }
-        let utf8 = source
         // Blanking keeps line breaks: the decoded text's line starts are the source's.
         var walker = Walker(aligner: SourceAligner(source: source, lineStarts: text.lineStarts))
         do {
-            try MarkupParser.parseHTML(utf8, into: &walker)
+            try MarkupParser.parseHTML(source, into: &walker)
         } catch {
             extraction.findings.append(
                 Finding(
@@ -62,8 +59,8 @@ struct HTMLExtractor: TextExtractor {
         extraction.segments = walker.segments
         var metadata = MetadataReader.read(walker.segments)
         for (k, v) in walker.meta where metadata[k] == nil { metadata[k] = v }
-        if let front {
-            let read = front.read(text.scalars)
+        if let (block, scalars, offsets) = front {
+            let read = block.read(scalars)
             extraction.segments.insert(contentsOf: read.segments.map { $0.remapped(through: offsets) }, at: 0)
             for (key, value) in read.fields where metadata[key] == nil { metadata[key] = value }
             if let problem = read.problem { extraction.findings.append(problem) }
@@ -132,8 +129,7 @@ struct HTMLExtractor: TextExtractor {
         }
 
         mutating func text(_ utf8: Span<UInt8>, line: Int) {
-            // White space between tags (half of the calls) makes no segment: passed over undecoded.
-            if Self.isASCIISpace(utf8) { return }
+            // White space between tags (half of the calls) makes no segment (SourceAligner.segment).
             let part: ContentPart = open.last.map { $0.code ? .script : $0.inTitle ? .title : ($0.hidden ? .hidden : .body) } ?? .body
             emit(utf8, part: part, line: line, endsBlock: false)
         }
@@ -175,24 +171,13 @@ struct HTMLExtractor: TextExtractor {
 
         /// `utf8` aligned to the source from the aligner's cursor on; nil for white space only.
         private mutating func segment(_ utf8: Span<UInt8>, part: ContentPart, line: Int, endsBlock: Bool) -> TextSegment? {
-            guard !Unicode.Scalar.allWhiteSpace(utf8) else { return nil }
-            let runs = aligner.align(utf8, line: line)
-            return TextSegment(part: part, utf8: UTF8Bytes.array(utf8), runStarts: runs.starts, runOrigins: runs.origins, endsBlock: endsBlock)
+            aligner.segment(utf8, part: part, line: line, endsBlock: endsBlock)
         }
 
         mutating func closeBlock() {
             if !segments.isEmpty { segments[segments.count - 1].endsBlock = true }
             segments += pending
             pending.removeAll()
-        }
-
-        /// Whether every byte is an ASCII space, tab or line break.
-        static func isASCIISpace(_ utf8: Span<UInt8>) -> Bool {
-            for i in 0..<utf8.count {
-                let b = utf8[i]
-                guard b == 0x20 || (0x09...0x0D).contains(b) else { return false }
-            }
-            return true
         }
 
         static func hides(_ attributes: [MarkupAttribute]) -> Bool {

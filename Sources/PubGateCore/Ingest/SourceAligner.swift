@@ -19,6 +19,14 @@ struct SourceAligner {
         self.lineStarts = lineStarts ?? DecodedText.lineStarts(ofUTF8: source)
     }
 
+    /// `utf8` as a segment of `part`, aligned at or after the cursor (which it advances); nil for
+    /// white space only, which makes no segment. What the HTML and XML walkers emit.
+    mutating func segment(_ utf8: Span<UInt8>, part: ContentPart, line: Int, endsBlock: Bool) -> TextSegment? {
+        guard !Unicode.Scalar.allWhiteSpace(utf8) else { return nil }
+        let runs = align(utf8, line: line)
+        return TextSegment(part: part, utf8: UTF8Bytes.array(utf8), runStarts: runs.starts, runOrigins: runs.origins, endsBlock: endsBlock)
+    }
+
     /// The origin runs (``TextSegment``) of `text`, aligned at or after the cursor; advances the cursor.
     mutating func align(_ text: Span<UInt8>, line: Int) -> (starts: [Int32], origins: [Int32]) {
         guard !text.isEmpty else { return ([], []) }

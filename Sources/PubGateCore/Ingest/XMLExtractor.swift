@@ -90,10 +90,7 @@ struct XMLExtractor: TextExtractor {
         }
 
         private mutating func emit(_ utf8: Span<UInt8>, _ part: ContentPart, _ line: Int, endsBlock: Bool = true) {
-            guard !Unicode.Scalar.allWhiteSpace(utf8) else { return }
-            let runs = aligner.align(utf8, line: line)
-            segments.append(
-                TextSegment(part: part, utf8: UTF8Bytes.array(utf8), runStarts: runs.starts, runOrigins: runs.origins, endsBlock: endsBlock))
+            if let segment = aligner.segment(utf8, part: part, line: line, endsBlock: endsBlock) { segments.append(segment) }
         }
     }
 }

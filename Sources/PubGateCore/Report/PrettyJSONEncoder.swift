@@ -106,17 +106,24 @@ private final class JSONWriter: Encoder {
     /// Written into the output taken out of `state` for the while: every access to a class's
     /// stored property is checked for exclusivity at run time, which was most of a finding's cost.
     private func finding(_ f: Finding, level: Int) {
+        withOutput { Self.finding(f, level: level, into: &$0) }
+    }
+
+    /// Runs `body` on the output taken out of `state` (and put back after).
+    private func withOutput(_ body: (inout [UInt8]) -> Void) {
         var bytes: [UInt8] = []
         swap(&bytes, &state.bytes)
-        Self.finding(f, level: level, into: &bytes)
+        body(&bytes)
         swap(&bytes, &state.bytes)
     }
 
     /// A review's findings, as an array of them encodes (`[`, each at the next level, `]`; an
     /// empty one a blank line between), written at once into the output taken out of `state`.
     private func findings(_ findings: [Finding], level: Int) {
-        var bytes: [UInt8] = []
-        swap(&bytes, &state.bytes)
+        withOutput { bytes in Self.findings(findings, level: level, into: &bytes) }
+    }
+
+    private static func findings(_ findings: [Finding], level: Int, into bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "["))
         bytes.append(0x0A)
         for (i, f) in findings.enumerated() {
@@ -130,7 +137,6 @@ private final class JSONWriter: Encoder {
         bytes.append(0x0A)
         Self.indent(level, into: &bytes)
         bytes.append(UInt8(ascii: "]"))
-        swap(&bytes, &state.bytes)
     }
 
     private static func finding(_ f: Finding, level: Int, into bytes: inout [UInt8]) {

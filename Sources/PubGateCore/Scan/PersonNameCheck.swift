@@ -188,12 +188,12 @@ struct PersonNameCheck {
                 let lineEnd = utf8[start...].firstIndex(of: 0x0A) ?? utf8.count
                 let line = String(decoding: utf8[lineStart..<lineEnd], as: UTF8.self)
                 let lead = String(decoding: utf8[lineStart..<start], as: UTF8.self)
-                guard lead.last.map({ !$0.isIdeographic || "对向与和及给".contains($0) }) ?? true,
+                guard lead.last.map({ !$0.isIdeograph || "对向与和及给".contains($0) }) ?? true,
                     line.firstMatch(\.staffLine) == nil, !reader.twoCharacterWord(at: start)
                 else { continue }
                 let given = hidden == 0 ? 2 : hidden
                 let rest = String(decoding: utf8[from..<lineEnd], as: UTF8.self).prefix(given)
-                guard rest.count == given, rest.allSatisfy(\.isIdeographic) else { continue }
+                guard rest.count == given, rest.allSatisfy(\.isIdeograph) else { continue }
                 out.append(start..<(from + rest.utf8.count))
             }
         }
@@ -224,9 +224,4 @@ struct PersonNameCheck {
         let finding: Finding
         let range: Range<Int>
     }
-}
-
-extension Character {
-    /// A Han character (an ideograph): a name's characters are.
-    fileprivate var isIdeographic: Bool { unicodeScalars.allSatisfy(\.properties.isIdeographic) }
 }

@@ -209,12 +209,16 @@ struct ScanPass {
             part: text.part(at: range.lowerBound), location: lines.location(of: original).placed(text.place(at: range.lowerBound)),
             masked: Masker.mask(value), excerpt: excerpt, match: scanner.showMatches ? String(decoding: decoded.utf8[original], as: UTF8.self) : nil,
             sources: rule.sources ?? [], remediation: rule.remediation)
-        if rule.kind == .casePerson, Surnames.isPersonalName(value) {
-            finding.personName = value
-            if severity > .warn {
-                if people[value] == nil { people[value] = (findings.count, finding) }
-                namedAt.insert(range.lowerBound)
-            }
+        if rule.kind == .casePerson, Surnames.isPersonalName(value) { finding.personName = value }
+        append(finding, at: range)
+    }
+
+    /// Lists `finding` (at `range`, normalized); a person it names in full and rejects for is
+    /// remembered, so that the page's other places naming him are found (``checkNames()``).
+    private mutating func append(_ finding: Finding, at range: Range<Int>) {
+        if let name = finding.personName, finding.severity > .warn {
+            if people[name] == nil { people[name] = (findings.count, finding) }
+            namedAt.insert(range.lowerBound)
         }
         findings.append(finding)
     }
@@ -232,13 +236,7 @@ struct ScanPass {
                 names.inconsistentMasks(showMatches: scanner.showMatches)
                 + names.partiesInTables(showMatches: scanner.showMatches)
                 + names.addressee(showMatches: scanner.showMatches)
-            for party in parties {
-                if let name = party.finding.personName, party.finding.severity > .warn {
-                    if people[name] == nil { people[name] = (findings.count, party.finding) }
-                    namedAt.insert(party.range.lowerBound)
-                }
-                findings.append(party.finding)
-            }
+            for party in parties { append(party.finding, at: party.range) }
         }
         let (elsewhere, bodyLines) = names.repetitions(of: people.mapValues(\.finding), besides: namedAt)
         for (name, lines) in bodyLines where !lines.isEmpty {

@@ -20,12 +20,12 @@ enum Surnames {
         // A name written in the Uyghur or another minority's way (热依拉·阿不都): a given name and a
         // father's name, each of Han characters, joined by a middle dot.
         let parts = chars.split(separator: "·", omittingEmptySubsequences: false)
-        if parts.count == 2, parts.allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy(\.isHanCharacter) }),
+        if parts.count == 2, parts.allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy(\.isIdeograph) }),
             chars.count >= 4, !chars.contains(where: { "某*×＊".contains($0) })
         {
             return true
         }
-        guard (2...4).contains(chars.count), chars.allSatisfy({ $0.unicodeScalars.allSatisfy(\.properties.isIdeographic) || $0 == "·" }),
+        guard (2...4).contains(chars.count), chars.allSatisfy({ $0.isIdeograph || $0 == "·" }),
             !chars.contains(where: { "某*×＊".contains($0) })
         else { return false }
         if chars.count >= 3, compound.contains(String(chars[0...1])) { return true }
@@ -34,6 +34,6 @@ enum Surnames {
 }
 
 extension Character {
-    /// An ideograph (a Han character), not a mask or a mark.
-    fileprivate var isHanCharacter: Bool { unicodeScalars.allSatisfy(\.properties.isIdeographic) && !"某".contains(self) }
+    /// An ideograph (a Han character): a name's characters are.
+    var isIdeograph: Bool { unicodeScalars.allSatisfy(\.properties.isIdeographic) }
 }

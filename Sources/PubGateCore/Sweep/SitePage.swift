@@ -26,7 +26,8 @@ struct SitePage: Sendable {
         bytes = document.ingested.byteCount
         docType = document.docType
         title = document.title
-        profile = DocumentProfile(document, asOf: asOf)
+        // The sweep reads no text hash (only the corpus index does).
+        profile = DocumentProfile(document, asOf: asOf, hashingText: false)
         metadata = document.metadata
         statement = document.validity
         writtenDate = document.writtenDate

@@ -66,14 +66,14 @@ struct ElementExtractor: Sendable {
     static func titleIndex(_ lines: [DocumentLine], declaredTitle: String?, headEnd: Int, titleAboveNumber: Int?) -> Int? {
         var titleIndex: Int?
         if let declared = declaredTitle.map(TitleKey.of), !declared.isEmpty {
-            let opening = lines.prefix(openingLines)
+            let keys = lines.prefix(openingLines).map { TitleKey.of($0.text) }
             // Else the line that holds most of it (the declared title often adds the site's name):
             // the issuing agency's name that opens the title (发布机构's value in a metadata table
             // above the heading) is a shorter prefix than the heading.
             titleIndex =
-                opening.firstIndex { TitleKey.of($0.text) == declared }
-                ?? opening.indices.filter { opening[$0].text.hasCount(atLeast: 6) && declared.hasPrefix(TitleKey.of(opening[$0].text)) }
-                .max { TitleKey.of(opening[$0].text).count < TitleKey.of(opening[$1].text).count }
+                keys.firstIndex(of: declared)
+                ?? keys.indices.filter { lines[$0].text.hasCount(atLeast: 6) && declared.hasPrefix(keys[$0]) }
+                .max { keys[$0].count < keys[$1].count }
         }
         // Without a declared title, the first line after the 版头 that can be a title: an archived
         // page may open with its fields (当事人名称：…) before the first sentence, and then it has

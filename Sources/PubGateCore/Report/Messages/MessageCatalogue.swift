@@ -166,7 +166,7 @@ struct MessageCatalogue: Sendable, Codable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(file: file, message: "cannot read the message catalogue")
         }
-        let root = try YAMLShape.mapping(text, file: file, expecting: "rules, shared, terms and text")
+        let root = try YAMLShape.mapping(text, file: file, expecting: "rules, shared, terms and text", cachedTree: false)
         try YAMLShape.check(root, known: ["version", "language", "rules", "shared", "terms", "text"], file: file, at: "")
         if let declared = root[key: "language"]?.string, declared != language.rawValue {
             throw ConfigurationError(file: file, message: "`language` is \(declared), the file is read as \(language.rawValue)")
